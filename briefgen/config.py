@@ -1,0 +1,130 @@
+"""One typed Settings object, read from `briefgen.toml`, overridden by CLI options only when given.
+
+The file is optional.  Its sections mirror the dataclasses below:
+
+    [brief]   title, paper, pdf_variant, formats, output_dir, template_dir, top_keyphrases
+    [corpus]  paths, relevance_threshold, include_low_relevance, max_file_mb, field_map
+    [email]   sender, subject, smtp_host, smtp_port, security, username, password_env,
+              use_netrc, max_attachment_mb, to
+    [email.lists]  staff = ["a@x.org", "b@y.org"]
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import ConfigError
+
+CONFIG_NAME = "briefgen.toml"
+
+
+def default_cache_dir() -> Path:
+    """Embeddings and parses are cached per user, so every project reuses them."""
+    base = os.environ.get("BRIEFGEN_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    if os.environ.get("BRIEFGEN_CACHE"):
+        return Path(os.environ["BRIEFGEN_CACHE"])
+    return Path(base or Path.home() / ".cache") / "briefgen"
+
+
+@dataclass
+class CorpusSettings:
+    paths: list[str] = field(default_factory=lambda: ["seeds"])
+    # Articles scoring below this are counted but kept out of country sections.
+    relevance_threshold: float = 0.35
+    include_low_relevance: bool = False
+    # A file larger than this is reported and skipped (protects against dumps and binaries).
+    max_file_mb: float = 200.0
+    # Extra field names for JSON/JSONL input: {"title": "hed", "text": "body_html", ...}
+    field_map: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class EmailSettings:
+    to: list[str] = field(default_factory=list)
+    sender: str | None = None
+    subject: str = "Korea brief, {date}"
+    smtp_host: str = "localhost"
+    smtp_port: int | None = None  # default by security: 587 starttls, 465 ssl, 25 none
+    security: str = "starttls"  # starttls | ssl | none
+    username: str | None = None
+    password_env: str = "BRIEFGEN_SMTP_PASSWORD"
+    use_netrc: bool = True
+    max_attachment_mb: float = 10.0
+    timeout: float = 30.0
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class BriefSettings:
+    title: str = "Korean Peninsula Briefing Book"
+    paper: str = "A4"  # A4 | Letter
+    pdf_variant: str | None = None  # None | "pdf/ua-1" | "pdf/a-3b" ...
+    formats: list[str] = field(default_factory=lambda: ["pdf", "html"])
+    output_dir: str = "output"
+    template_dir: str | None = None
+    top_keyphrases: int = 10
+    marking: str | None = None  # handling marking printed on every page, e.g. "UNCLASSIFIED"
+
+
+@dataclass
+class Settings:
+    brief: BriefSettings = field(default_factory=BriefSettings)
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    config_path: Path | None = None
+
+
+def _merge(obj: Any, data: dict[str, Any], where: str) -> Any:
+    """Return a copy of dataclass `obj` with `data` applied, refusing unknown keys."""
+    known = {f.name: f for f in fields(obj)}
+    updates: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting '{where}.{key}' in config; known: {', '.join(sorted(known))}"
+            )
+        current = getattr(obj, key)
+        if is_dataclass(current) and isinstance(value, dict):
+            updates[key] = _merge(current, value, f"{where}.{key}")
+        else:
+            updates[key] = value
+    return replace(obj, **updates)
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Read settings from `path`, or from ./briefgen.toml when it exists; defaults otherwise."""
+    settings = Settings()
+    if path is None:
+        candidate = Path(CONFIG_NAME)
+        if not candidate.is_file():
+            return settings
+        path = candidate
+    p = Path(path)
+    try:
+        raw = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file {p} not found; check the --config path") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"config file {p} is not valid TOML ({e}); fix the line it names") from None
+    sections = {"brief": settings.brief, "corpus": settings.corpus, "email": settings.email}
+    for key, value in raw.items():
+        if key == "cache_dir":
+            settings.cache_dir = Path(str(value)).expanduser()
+        elif key in sections and isinstance(value, dict):
+            setattr(settings, key, _merge(sections[key], value, key))
+        else:
+            raise ConfigError(
+                f"unknown section '{key}' in {p}; use [brief], [corpus] or [email]"
+            )
+    settings.config_path = p
+    return settings
+
+
+def override(obj: Any, **given: Any) -> Any:
+    """Apply CLI values that were actually given (None means 'not given')."""
+    return replace(obj, **{k: v for k, v in given.items() if v is not None})

@@ -1,0 +1,54 @@
+"""Corpus in: read article files of every common shape, clean, split, date, de-duplicate.
+
+The one entry point is `load_corpus()`; the submodules each own one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.config import CorpusSettings
+from briefgen.model import Article
+
+
+@dataclass
+class SkippedFile:
+    path: str
+    reason: str  # one line: what is wrong with it and, when useful, the fix
+
+
+@dataclass
+class Corpus:
+    articles: list[Article]
+    files_read: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    duplicates_merged: int = 0
+
+    def summary(self) -> str:
+        low = sum(1 for a in self.articles if a.low_relevance)
+        s = f"{len(self.articles)} articles from {self.files_read} files"
+        if self.duplicates_merged:
+            s += f", {self.duplicates_merged} duplicates merged"
+        if low:
+            s += f", {low} of low relevance"
+        if self.skipped:
+            s += f", {len(self.skipped)} files skipped"
+        return s
+
+
+def load_corpus(
+    paths: Sequence[str | Path],
+    settings: CorpusSettings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Corpus:
+    """Read every file under `paths` (files, folders recursively, globs) into clean Articles.
+
+    `progress(n)` is called with the number of files just finished, for a progress bar.
+    Unreadable files are reported in Corpus.skipped, never raised; a path that does not
+    exist at all raises CorpusError (that is a typo the user must fix).
+    """
+    from briefgen.corpus.load import load
+
+    return load(paths, settings or CorpusSettings(), progress)

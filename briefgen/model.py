@@ -1,0 +1,245 @@
+"""Plain typed records that flow through the pipeline.
+
+Article -> Quote / Actor / Position / Keyphrase -> Brief -> files.  Every stage takes
+and returns these; none of them imports a heavy library, so they are cheap to use
+in tests, exports and templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+# Where an article's publication date came from; the brief shows it so a reader knows
+# how far to trust the date.
+DateSource = Literal["metadata", "published-line", "dateline", "url", "estimate", "unknown"]
+
+# The kinds of actor.  Experts, defectors and media speak for themselves, not for the
+# government of their country, and are kept apart in country sections.
+ActorKind = Literal["government", "body", "state-media", "expert", "defector", "media", "other"]
+
+KeyphraseScope = Literal["article", "country", "corpus"]
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def content_id(text: str, length: int = 12) -> str:
+    """A stable id from text: the same article gets the same id on every run."""
+    norm = " ".join(text.split()).lower()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass
+class Article:
+    """One cleaned news article.
+
+    `text` holds the body only (no title, byline or boilerplate), paragraphs separated
+    by a blank line.  Character offsets elsewhere (Quote.start/end) index into it.
+    """
+
+    article_id: str
+    title: str
+    text: str
+    source_path: str
+    outlet: str | None = None
+    published: date | None = None
+    date_source: DateSource = "unknown"
+    url: str | None = None
+    byline: str | None = None
+    # Every outlet that carried this story (after near-duplicates were merged).
+    outlets: list[str] = field(default_factory=list)
+    # source_path#part of each merged duplicate, for traceability.
+    merged_from: list[str] = field(default_factory=list)
+    # 0..1: how much the article is about the Korean peninsula.
+    relevance: float = 1.0
+    # Below the relevance threshold: counted and listed, kept out of country sections.
+    low_relevance: bool = False
+    # Position of this article inside its file when one file held several.
+    part: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return len(_WORD_RE.findall(self.text))
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        d["words"] = self.words
+        if not with_text:
+            d.pop("text")
+        return d
+
+
+@dataclass
+class Actor:
+    """A person or body that speaks in the corpus, resolved to whom it speaks for."""
+
+    actor_id: str  # slug of the canonical name, e.g. "rex-tillerson"
+    name: str  # canonical name, or a description when no name is given
+    kind: ActorKind = "other"
+    role: str | None = None  # "Secretary of State", "Foreign Ministry spokeswoman"
+    # ISO 3166-1 alpha-3 (USA, PRK, KOR, CHN, JPN, RUS, ...) or a body acronym
+    # (UN, NATO, EU, ASEAN, IAEA); None when unknown.
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    mentions: int = 0
+    quote_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    """A quotation (direct or partial) attributed to a speaker in one article."""
+
+    quote_id: str
+    article_id: str
+    text: str  # the quoted words, without the quotation marks
+    start: int  # offsets of the quoted words in Article.text
+    end: int
+    speaker: str | None = None  # canonical name or description ("a senior State Department official")
+    speaker_role: str | None = None
+    country: str | None = None  # see Actor.country
+    actor_id: str | None = None
+    cue: str | None = None  # said, told, urged, ...
+    kind: Literal["direct", "partial"] = "direct"
+    sentence: str = ""  # the sentence(s) around it, for context and position analysis
+
+    @property
+    def words(self) -> int:
+        return len(_WORD_RE.findall(self.text))
+
+    def to_dict(self, article: Article | None = None) -> dict[str, Any]:
+        d = asdict(self)
+        if article is not None:
+            d["title"] = article.title
+            d["published"] = article.published.isoformat() if article.published else None
+            d["source_path"] = article.source_path
+            d["outlet"] = article.outlet
+            d["url"] = article.url
+        return d
+
+
+@dataclass
+class Evidence:
+    """The piece of text a claim in the brief rests on."""
+
+    article_id: str
+    text: str
+    quote_id: str | None = None
+
+
+@dataclass
+class Position:
+    """Where an actor or a country stands on one issue, with the text that shows it."""
+
+    holder: str  # actor_id or country code
+    holder_kind: Literal["actor", "country"]
+    issue: str  # e.g. "pressure", "dialogue", "military", "denuclearization"
+    stance: float  # -1 (against) .. +1 (for)
+    label: str  # one line a reader understands: "favours more sanctions pressure"
+    country: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Keyphrase:
+    phrase: str
+    score: float
+    scope: KeyphraseScope
+    scope_id: str  # article_id, country code, or "corpus"
+    variants: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Source:
+    """A numbered entry of the brief's source list; statements cite it by number."""
+
+    number: int
+    article_id: str
+    title: str
+    outlet: str | None
+    published: date | None
+    date_source: DateSource
+    url: str | None
+    source_path: str
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    """A sentence of the brief with the sources it rests on (numbers into Brief.sources)."""
+
+    text: str
+    cites: list[int] = field(default_factory=list)
+    quote: Quote | None = None
+
+
+@dataclass
+class TimelineEntry:
+    when: date
+    text: str
+    cites: list[int] = field(default_factory=list)
+    date_is_estimate: bool = False
+
+
+@dataclass
+class CountrySection:
+    code: str  # ISO3 or body acronym
+    name: str  # "United States", "North Korea", "United Nations"
+    judgement: Statement | None = None
+    trend: Literal["deteriorated", "improved", "unchanged", "new"] | None = None
+    summary: list[Statement] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    keyphrases: list[Keyphrase] = field(default_factory=list)
+    disagreements: list[Statement] = field(default_factory=list)
+    article_count: int = 0
+
+
+@dataclass
+class Brief:
+    """Everything the templates render.  Built by assemble.py, rendered by render.py."""
+
+    title: str
+    as_of: date
+    period_start: date | None
+    period_end: date | None
+    articles: list[Article]
+    sources: list[Source]
+    bluf: list[Statement] = field(default_factory=list)
+    countries: list[CountrySection] = field(default_factory=list)
+    key_quotes: list[Quote] = field(default_factory=list)
+    open_questions: list[Statement] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    keyphrases: list[Keyphrase] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # Counts for the cover and the chart: {"articles": 5, "outlets": 4, ...}
+    stats: dict[str, Any] = field(default_factory=dict)
+    # Articles counted but kept out of country sections (low relevance).
+    low_relevance: list[Article] = field(default_factory=list)
+
+    def source_number(self, article_id: str) -> int | None:
+        for s in self.sources:
+            if s.article_id == article_id:
+                return s.number
+        return None

@@ -1,0 +1,1 @@
+"""Language analysis: spaCy parsing (shared), quotations, actors, positions, keyphrases."""

