@@ -14,7 +14,9 @@ from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
 
 
-def country_groups(articles: Sequence[Article], attribution: Attribution) -> dict[str, list[Article]]:
+def country_groups(
+    articles: Sequence[Article], attribution: Attribution
+) -> dict[str, list[Article]]:
     """{country code: articles about it}: the scopes for country keyphrases and sections."""
     return {}
 

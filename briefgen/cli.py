@@ -94,19 +94,56 @@ corpus_argument = click.argument("corpus", nargs=-1, type=click.Path())
 
 @cli.command()
 @corpus_argument
-@click.option("--date", "as_of", metavar="YYYY-MM-DD", help="The brief's 'as of' date (default: today, or the period's end).")
+@click.option(
+    "--date",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="The brief's 'as of' date (default: today, or the period's end).",
+)
 @click.option("--since", metavar="YYYY-MM-DD", help="First day of the period covered.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Last day of the period covered.")
 @click.option("--week", metavar="YYYY-Www", help="Cover one ISO week, e.g. 2017-W50.")
-@click.option("--last", metavar="N[d|w|m]", help="Cover the N days/weeks/months up to --date, e.g. 7d.")
-@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False), help="Output folder (default: output/).")
-@click.option("--format", "formats", metavar="pdf,html", help="Which files to write (default: pdf,html).")
-@click.option("--template-dir", type=click.Path(file_okay=False), help="Your templates, searched before the defaults.")
-@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), help="Paper size (default: A4).")
-@click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-2b"]), help="Tagged (pdf/ua-1) or archival (pdf/a-*) PDF.")
+@click.option(
+    "--last", metavar="N[d|w|m]", help="Cover the N days/weeks/months up to --date, e.g. 7d."
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False),
+    help="Output folder (default: output/).",
+)
+@click.option(
+    "--format", "formats", metavar="pdf,html", help="Which files to write (default: pdf,html)."
+)
+@click.option(
+    "--template-dir",
+    type=click.Path(file_okay=False),
+    help="Your templates, searched before the defaults.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["A4", "Letter"], case_sensitive=False),
+    help="Paper size (default: A4).",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-2b"]),
+    help="Tagged (pdf/ua-1) or archival (pdf/a-*) PDF.",
+)
 @click.option("--title", help="Title on the cover.")
-@click.option("--include-low-relevance", is_flag=True, default=None, help="Let articles that barely concern Korea into country sections.")
-@click.option("--email-to", multiple=True, metavar="ADDR|LIST", help="Mail the PDF to these addresses or named lists after building.")
+@click.option(
+    "--include-low-relevance",
+    is_flag=True,
+    default=None,
+    help="Let articles that barely concern Korea into country sections.",
+)
+@click.option(
+    "--email-to",
+    multiple=True,
+    metavar="ADDR|LIST",
+    help="Mail the PDF to these addresses or named lists after building.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the paths written and errors.")
 @click.pass_context
 def build(
@@ -146,7 +183,9 @@ def build(
         output_dir=output_dir,
         formats=fmt_list,
         template_dir=template_dir,
-        paper=paper.upper() if paper and paper.lower() == "a4" else (paper.capitalize() if paper else None),
+        paper=paper.upper()
+        if paper and paper.lower() == "a4"
+        else (paper.capitalize() if paper else None),
         pdf_variant=pdf_variant,
         title=title,
     )
@@ -179,7 +218,16 @@ def _load(ctx: click.Context, corpus: Sequence[str], quiet: bool = True) -> tupl
     return s, read(_corpus_paths(s, corpus), s, _reporter(quiet))
 
 
-ARTICLE_COLUMNS = ["article_id", "published", "date_source", "outlet", "title", "words", "relevance", "source_path"]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "published",
+    "date_source",
+    "outlet",
+    "title",
+    "words",
+    "relevance",
+    "source_path",
+]
 
 
 @cli.command()
@@ -215,7 +263,7 @@ def quotes(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
 
     s, c = _load(ctx, corpus)
     rep = _reporter(True)
-    att = attribute(c.articles, parse(c.articles, s, rep), rep)
+    att = attribute(c.articles, parse(c.articles, s, rep), s, rep)
     emit(_quote_rows(c.articles, att.quotes), fmt, QUOTE_COLUMNS)
 
 
@@ -229,7 +277,7 @@ def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
 
     s, c = _load(ctx, corpus)
     rep = _reporter(True)
-    att = attribute(c.articles, parse(c.articles, s, rep), rep)
+    att = attribute(c.articles, parse(c.articles, s, rep), s, rep)
     by_holder: dict[str, list[str]] = {}
     for p in att.positions:
         if p.holder_kind == "actor":
@@ -244,18 +292,34 @@ def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
 
 @cli.command()
 @corpus_argument
-@click.option("--scope", type=click.Choice(["article", "country", "corpus"]), default="corpus", show_default=True)
-@click.option("--top", "top_n", type=click.IntRange(1, 100), default=10, show_default=True, help="Phrases per scope.")
+@click.option(
+    "--scope",
+    type=click.Choice(["article", "country", "corpus"]),
+    default="corpus",
+    show_default=True,
+)
+@click.option(
+    "--top",
+    "top_n",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help="Phrases per scope.",
+)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
-def keyphrases(ctx: click.Context, corpus: tuple[str, ...], scope: str, top_n: int, fmt: str) -> None:
+def keyphrases(
+    ctx: click.Context, corpus: tuple[str, ...], scope: str, top_n: int, fmt: str
+) -> None:
     """Keyphrases of CORPUS per article, per country section, or for the whole corpus."""
     from briefgen.nlp.keyphrases import KeyphraseExtractor
     from briefgen.pipeline import parse
 
     s, c = _load(ctx, corpus)
     rep = _reporter(True)
-    arts = [a for a in c.articles if s.corpus.include_low_relevance or not a.low_relevance] or c.articles
+    arts = [
+        a for a in c.articles if s.corpus.include_low_relevance or not a.low_relevance
+    ] or c.articles
     docs = parse(arts, s, rep)
     ex = KeyphraseExtractor(cache_dir=s.cache_dir, top_n=top_n)
     if scope == "article":
@@ -264,7 +328,9 @@ def keyphrases(ctx: click.Context, corpus: tuple[str, ...], scope: str, top_n: i
         from briefgen.assemble import country_groups
         from briefgen.pipeline import attribute
 
-        result = ex.for_groups(country_groups(arts, attribute(arts, docs, rep)), docs, scope="country")
+        result = ex.for_groups(
+            country_groups(arts, attribute(arts, docs, s, rep)), docs, scope="country"
+        )
     else:
         result = ex.for_groups({"corpus": arts}, docs, scope="corpus")
     rows = [k.to_dict() for ks in result.values() for k in ks]
@@ -273,14 +339,29 @@ def keyphrases(ctx: click.Context, corpus: tuple[str, ...], scope: str, top_n: i
 
 @cli.command()
 @click.argument("pdf", type=click.Path(dir_okay=False))
-@click.option("--to", "to", multiple=True, metavar="ADDR|LIST", help="Recipient address or a named list from the config (repeatable).")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    metavar="ADDR|LIST",
+    help="Recipient address or a named list from the config (repeatable).",
+)
 @click.option("--sender", "--from", "sender", help="From address (default: from the config).")
 @click.option("--subject", help="Subject; {date} is replaced by the brief's date.")
 @click.option("--smtp-host", help="SMTP server host.")
 @click.option("--smtp-port", type=int, help="SMTP server port.")
-@click.option("--security", type=click.Choice(["starttls", "ssl", "none"]), help="Connection security.")
-@click.option("--username", help="SMTP login name (password from $BRIEFGEN_SMTP_PASSWORD or ~/.netrc).")
-@click.option("--eml", "eml", type=click.Path(dir_okay=False), help="Write the message to this .eml file instead of sending.")
+@click.option(
+    "--security", type=click.Choice(["starttls", "ssl", "none"]), help="Connection security."
+)
+@click.option(
+    "--username", help="SMTP login name (password from $BRIEFGEN_SMTP_PASSWORD or ~/.netrc)."
+)
+@click.option(
+    "--eml",
+    "eml",
+    type=click.Path(dir_okay=False),
+    help="Write the message to this .eml file instead of sending.",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send nothing.")
 @click.pass_context
 def email(
@@ -301,10 +382,17 @@ def email(
 
     s = _settings(ctx)
     s.email = override(
-        s.email, sender=sender, subject=subject, smtp_host=smtp_host, smtp_port=smtp_port,
-        security=security, username=username,
+        s.email,
+        sender=sender,
+        subject=subject,
+        smtp_host=smtp_host,
+        smtp_port=smtp_port,
+        security=security,
+        username=username,
     )
-    code = email_command(Path(pdf), s.email, list(to), eml=Path(eml) if eml else None, dry_run=dry_run)
+    code = email_command(
+        Path(pdf), s.email, list(to), eml=Path(eml) if eml else None, dry_run=dry_run
+    )
     if code:
         sys.exit(code)
 

@@ -40,6 +40,8 @@ class CorpusSettings:
     max_file_mb: float = 200.0
     # Extra field names for JSON/JSONL input: {"title": "hed", "text": "body_html", ...}
     field_map: dict[str, str] = field(default_factory=dict)
+    # Extra actor gazetteers (same format as briefgen/data/actors.yaml), read after the packaged one.
+    actors_files: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -110,7 +112,9 @@ def load_settings(path: str | Path | None = None) -> Settings:
     except FileNotFoundError:
         raise ConfigError(f"config file {p} not found; check the --config path") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"config file {p} is not valid TOML ({e}); fix the line it names") from None
+        raise ConfigError(
+            f"config file {p} is not valid TOML ({e}); fix the line it names"
+        ) from None
     sections = {"brief": settings.brief, "corpus": settings.corpus, "email": settings.email}
     for key, value in raw.items():
         if key == "cache_dir":
@@ -118,9 +122,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         elif key in sections and isinstance(value, dict):
             setattr(settings, key, _merge(sections[key], value, key))
         else:
-            raise ConfigError(
-                f"unknown section '{key}' in {p}; use [brief], [corpus] or [email]"
-            )
+            raise ConfigError(f"unknown section '{key}' in {p}; use [brief], [corpus] or [email]")
     settings.config_path = p
     return settings
 

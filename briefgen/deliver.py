@@ -31,6 +31,10 @@ def send_brief(
 
 
 def email_command(
-    pdf: Path, settings: EmailSettings, to: list[str], eml: Path | None = None, dry_run: bool = False
+    pdf: Path,
+    settings: EmailSettings,
+    to: list[str],
+    eml: Path | None = None,
+    dry_run: bool = False,
 ) -> int:
     raise DeliveryError("email delivery is not built yet")

@@ -107,7 +107,9 @@ class Quote:
     text: str  # the quoted words, without the quotation marks
     start: int  # offsets of the quoted words in Article.text
     end: int
-    speaker: str | None = None  # canonical name or description ("a senior State Department official")
+    speaker: str | None = (
+        None  # canonical name or description ("a senior State Department official")
+    )
     speaker_role: str | None = None
     country: str | None = None  # see Actor.country
     actor_id: str | None = None

@@ -33,7 +33,9 @@ def parse_date(value: str, option: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ConfigError(f"{option} {value!r} is not a date; use YYYY-MM-DD, e.g. 2017-12-15") from None
+        raise ConfigError(
+            f"{option} {value!r} is not a date; use YYYY-MM-DD, e.g. 2017-12-15"
+        ) from None
 
 
 def resolve_period(
@@ -54,7 +56,9 @@ def resolve_period(
         try:
             start = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         except ValueError:
-            raise ConfigError(f"--week {week!r} does not exist; ISO weeks run 1 to 52 or 53") from None
+            raise ConfigError(
+                f"--week {week!r} does not exist; ISO weeks run 1 to 52 or 53"
+            ) from None
         return Period(start, start + timedelta(days=6), f"{m.group(1)}-W{int(m.group(2)):02d}")
     if last:
         m = _LAST_RE.match(last)

@@ -1,7 +1,7 @@
 """build(): the whole brief, top to bottom, one reported line a step.
 
-    read corpus -> select period -> parse -> quotes/actors/positions -> keyphrases
-    -> assemble Brief -> render HTML/PDF (written, then renamed)
+read corpus -> select period -> parse -> quotes/actors/positions -> keyphrases
+-> assemble Brief -> render HTML/PDF (written, then renamed)
 """
 
 from __future__ import annotations
@@ -40,13 +40,19 @@ def read(paths: Sequence[str | Path], settings: Settings, reporter: Reporter) ->
     reporter.step(f"Read {corpus.summary()}")
     if not corpus.articles:
         where = ", ".join(map(str, paths))
-        raise CorpusError(f"no articles found in {where}; point briefgen at .txt, .md, .html, .json or .jsonl files")
+        raise CorpusError(
+            f"no articles found in {where}; point briefgen at .txt, .md, .html, .json or .jsonl files"
+        )
     return corpus
 
 
 def select(articles: Sequence[Article], period: Period) -> list[Article]:
     """Articles inside the period; undated ones only when the period is open."""
-    return [a for a in articles if period.contains(a.published)] if not period.is_open else list(articles)
+    return (
+        [a for a in articles if period.contains(a.published)]
+        if not period.is_open
+        else list(articles)
+    )
 
 
 def parse(articles: Sequence[Article], settings: Settings, reporter: Reporter) -> dict[str, Doc]:
@@ -57,10 +63,14 @@ def parse(articles: Sequence[Article], settings: Settings, reporter: Reporter) -
     return docs
 
 
-def attribute(articles: Sequence[Article], docs: dict[str, Doc], reporter: Reporter) -> Attribution:
+def attribute(
+    articles: Sequence[Article], docs: dict[str, Doc], settings: Settings, reporter: Reporter
+) -> Attribution:
     from briefgen.nlp.attribution import attribute as _attribute
 
-    att = _attribute(articles, docs)
+    att = _attribute(
+        articles, docs, extra_actor_files=[Path(p) for p in settings.corpus.actors_files]
+    )
     reporter.step(f"Found {len(att.quotes)} quotes from {len(att.actors)} actors")
     return att
 
@@ -89,20 +99,22 @@ def build(
     keep_low = settings.corpus.include_low_relevance
     main = [a for a in in_period if keep_low or not a.low_relevance]
     low = [a for a in in_period if a.low_relevance and not keep_low]
-    rep.step(f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)")
+    rep.step(
+        f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)"
+    )
 
     docs = parse(main, settings, rep)
-    att = attribute(main, docs, rep)
+    att = attribute(main, docs, settings, rep)
 
-    extractor = KeyphraseExtractor(cache_dir=settings.cache_dir, top_n=settings.brief.top_keyphrases)
+    extractor = KeyphraseExtractor(
+        cache_dir=settings.cache_dir, top_n=settings.brief.top_keyphrases
+    )
     groups: dict[str, list[Article]] = {"corpus": main, **country_groups(main, att)}
     keyphrases = extractor.for_groups(groups, docs)
     rep.step(f"Extracted keyphrases for {len(groups)} scopes")
 
     brief = assemble(main, att, keyphrases, period, as_of, settings.brief.title, low_relevance=low)
-    paths_out = write_outputs(
-        brief, settings.brief.output_dir, settings.brief.formats, settings.brief.template_dir
-    )
+    paths_out = write_outputs(brief, settings.brief)
     for p in paths_out:
         rep.step(f"Wrote {p}")
     return BuildResult(brief=brief, corpus=corpus, paths=paths_out)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from briefgen.config import BriefSettings
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 
@@ -32,7 +33,9 @@ def make_environment(template_dir: str | Path | None = None) -> jinja2.Environme
     if template_dir:
         d = Path(template_dir)
         if not d.is_dir():
-            raise RenderError(f"template folder {d} does not exist; create it with `briefgen templates init {d}`")
+            raise RenderError(
+                f"template folder {d} does not exist; create it with `briefgen templates init {d}`"
+            )
         loaders.append(jinja2.FileSystemLoader(str(d)))
     loaders.append(default)
     env = jinja2.Environment(
@@ -55,11 +58,15 @@ def render_html(brief: Brief, template_dir: str | Path | None = None, **extra: A
         tpl = env.get_template("brief.html")
         return tpl.render(brief=brief, **extra)
     except jinja2.UndefinedError as e:
-        raise RenderError(f"template uses an undefined variable: {e.message}; fix the template") from None
+        raise RenderError(
+            f"template uses an undefined variable: {e.message}; fix the template"
+        ) from None
     except jinja2.TemplateSyntaxError as e:
         raise RenderError(f"template {e.filename or e.name}:{e.lineno}: {e.message}") from None
     except jinja2.TemplateNotFound as e:
-        raise RenderError(f"template {e.name} not found in the template folder or the defaults") from None
+        raise RenderError(
+            f"template {e.name} not found in the template folder or the defaults"
+        ) from None
 
 
 def restricted_fetcher(allowed_root: Iterable[Path]) -> Callable[..., dict[str, Any]]:
@@ -112,7 +119,7 @@ def render_pdf(html: str, brief: Brief, template_dir: str | Path | None = None) 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     roots = [default_template_dir()] + ([Path(template_dir)] if template_dir else [])
     base = (Path(template_dir) if template_dir else default_template_dir()).resolve().as_uri() + "/"
-    stamp = datetime.combine(brief.as_of, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(brief.as_of, time(0, 0), tzinfo=UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
     doc = HTML(string=html, base_url=base, url_fetcher=restricted_fetcher(roots))
     return doc.write_pdf(uncompressed_pdf=False) or b""
@@ -122,18 +129,17 @@ def output_stem(brief: Brief) -> str:
     return f"korea-brief-{brief.as_of.isoformat()}"
 
 
-def write_outputs(
-    brief: Brief,
-    output_dir: str | Path,
-    formats: Iterable[str] = ("pdf", "html"),
-    template_dir: str | Path | None = None,
-) -> list[Path]:
-    """Render and write the requested formats; returns the paths written."""
-    out = Path(output_dir)
+def write_outputs(brief: Brief, settings: BriefSettings) -> list[Path]:
+    """Render and write the formats `settings` asks for; returns the paths written.
+
+    Everything is rendered before anything is written, so a failure leaves earlier files alone.
+    """
+    out = Path(settings.output_dir)
+    template_dir = settings.template_dir
     html = render_html(brief, template_dir)
     written: list[Path] = []
     stem = output_stem(brief)
-    fmts = list(formats)
+    fmts = list(settings.formats)
     if "pdf" in fmts:
         p = out / f"{stem}.pdf"
         atomic_write(p, render_pdf(html, brief, template_dir))
@@ -143,7 +149,6 @@ def write_outputs(
         atomic_write(p, html.encode("utf-8"))
         written.append(p)
     return written
-
 
 
 def init_templates(directory: Path, force: bool = False) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.model import Actor, Article, Position, Quote
@@ -19,7 +20,11 @@ class Attribution:
     positions: list[Position] = field(default_factory=list)
 
 
-def attribute(articles: Sequence[Article], docs: Mapping[str, Doc]) -> Attribution:
+def attribute(
+    articles: Sequence[Article],
+    docs: Mapping[str, Doc],
+    extra_actor_files: Sequence[Path] = (),
+) -> Attribution:
     """Find the quotations in each article, resolve speakers to actors, derive positions.
 
     `docs` maps article_id to the article's spaCy parse (see nlp.parse.parse_articles).
