@@ -54,12 +54,12 @@ def resolve_period(
         if not m:
             raise ConfigError(f"--week {week!r} is not an ISO week; use e.g. 2017-W50")
         try:
-            start = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         except ValueError:
             raise ConfigError(
                 f"--week {week!r} does not exist; ISO weeks run 1 to 52 or 53"
             ) from None
-        return Period(start, start + timedelta(days=6), f"{m.group(1)}-W{int(m.group(2)):02d}")
+        return Period(monday, monday + timedelta(days=6), f"{m.group(1)}-W{int(m.group(2)):02d}")
     if last:
         m = _LAST_RE.match(last)
         if not m:
