@@ -5,7 +5,7 @@ The file is optional.  Its sections mirror the dataclasses below:
     [brief]   title, paper, pdf_variant, formats, output_dir, template_dir, top_keyphrases
     [corpus]  paths, relevance_threshold, include_low_relevance, max_file_mb, field_map
     [email]   sender, subject, smtp_host, smtp_port, security, username, password_env,
-              use_netrc, max_attachment_mb, to
+              use_netrc, max_attachment_mb, timeout, to, tls_verify, ca_file, lists_as_bcc
     [email.lists]  staff = ["a@x.org", "b@y.org"]
 """
 
@@ -58,6 +58,11 @@ class EmailSettings:
     max_attachment_mb: float = 10.0
     timeout: float = 30.0
     lists: dict[str, list[str]] = field(default_factory=dict)
+    # Verify the server's TLS certificate (system CAs, or ca_file for a private CA).
+    tls_verify: bool = True
+    ca_file: str | None = None
+    # Members of named lists go in Bcc, so a staff list is not exposed to every reader.
+    lists_as_bcc: bool = True
 
 
 @dataclass
