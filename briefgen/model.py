@@ -183,6 +183,8 @@ class Source:
     url: str | None
     source_path: str
     outlets: list[str] = field(default_factory=list)
+    # Listed for completeness but kept out of the country sections (Article.low_relevance).
+    low_relevance: bool = False
 
 
 @dataclass
@@ -192,6 +194,12 @@ class Statement:
     text: str
     cites: list[int] = field(default_factory=list)
     quote: Quote | None = None
+    # What sort of statement: "" (plain), open questions: "unanswered" | "contradiction"
+    # | "no-response"; lets a template group or mark them.
+    kind: str = ""
+    # The article sentence the statement was condensed or phrased from, verbatim, when
+    # `text` is not itself that sentence (open questions, condensed judgements).
+    basis: str = ""
 
 
 @dataclass
@@ -200,6 +208,9 @@ class TimelineEntry:
     text: str
     cites: list[int] = field(default_factory=list)
     date_is_estimate: bool = False
+    # How the date was found: "publication date", "stated date", "weekday resolved
+    # against the publication date", ... (shown next to estimated dates).
+    date_basis: str = ""
 
 
 @dataclass
@@ -215,6 +226,10 @@ class CountrySection:
     keyphrases: list[Keyphrase] = field(default_factory=list)
     disagreements: list[Statement] = field(default_factory=list)
     article_count: int = 0
+    # Why the trend marker says what it says, one line (counts it rests on).
+    trend_basis: str = ""
+    # Times the country is named across the period's articles (chart and cover figures).
+    mentions: int = 0
 
 
 @dataclass
@@ -239,6 +254,9 @@ class Brief:
     stats: dict[str, Any] = field(default_factory=dict)
     # Articles counted but kept out of country sections (low relevance).
     low_relevance: list[Article] = field(default_factory=list)
+    # Data for the small chart (see briefgen/chart.py): {"title": str, "unit": str,
+    # "series": [{"code", "label", "mentions", "quotes"}...]} in section order.
+    chart: dict[str, Any] = field(default_factory=dict)
 
     def source_number(self, article_id: str) -> int | None:
         for s in self.sources:
