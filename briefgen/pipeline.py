@@ -33,7 +33,7 @@ class BuildResult:
 
 def read(paths: Sequence[str | Path], settings: Settings, reporter: Reporter) -> Corpus:
     """Read and clean the corpus; skipped files are reported, never fatal."""
-    with reporter.bar(total=0, label="reading") as bar:
+    with reporter.bar(total=None, label="reading files") as bar:
         corpus = load_corpus(paths, settings.corpus, progress=bar.update)
     for s in corpus.skipped:
         reporter.warn(f"skipped {s.path}: {s.reason}")
@@ -58,7 +58,8 @@ def select(articles: Sequence[Article], period: Period) -> list[Article]:
 def parse(articles: Sequence[Article], settings: Settings, reporter: Reporter) -> dict[str, Doc]:
     from briefgen.nlp.parse import parse_articles
 
-    docs = parse_articles(articles, cache_dir=settings.cache_dir)
+    with reporter.bar(total=len(articles), label="parsing") as bar:
+        docs = parse_articles(articles, cache_dir=settings.cache_dir, progress=bar.update)
     reporter.step(f"Parsed {len(docs)} articles")
     return docs
 

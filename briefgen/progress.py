@@ -27,7 +27,8 @@ class Reporter:
         """A problem that does not stop the run (a skipped file)."""
 
     @contextmanager
-    def bar(self, total: int, label: str) -> Iterator[Bar]:
+    def bar(self, total: int | None, label: str) -> Iterator[Bar]:
+        """A progress bar over `total` items (None: count without a known end)."""
         yield _NoBar()
 
 
@@ -48,8 +49,9 @@ class ConsoleReporter(Reporter):
         print(f"warning: {message}", file=sys.stderr, flush=True)
 
     @contextmanager
-    def bar(self, total: int, label: str) -> Iterator[Bar]:
-        if self.quiet or total < self.min_for_bar or not sys.stderr.isatty():
+    def bar(self, total: int | None, label: str) -> Iterator[Bar]:
+        small = total is not None and total < self.min_for_bar
+        if self.quiet or small or not sys.stderr.isatty():
             yield _NoBar()
             return
         from tqdm import tqdm

@@ -55,13 +55,13 @@ def _key(text: str, nlp: Language) -> str:
 def parse_articles(
     articles: Sequence[Article],
     cache_dir: Path | None = None,
-    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    progress: Callable[[int], None] | None = None,
     batch_size: int = 32,
 ) -> dict[str, Doc]:
     """Parse every article's text; return {article_id: Doc}.
 
     Cached parses are read from `cache_dir/spacy/`; the rest are parsed with nlp.pipe
-    in batches and written back.
+    in batches and written back.  `progress(1)` is called as each article is done.
     """
     from spacy.tokens import DocBin
 
@@ -76,6 +76,8 @@ def parse_articles(
             if f.is_file():
                 try:
                     out[a.article_id] = next(iter(DocBin().from_disk(f).get_docs(nlp.vocab)))
+                    if progress:
+                        progress(1)
                     continue
                 except Exception:  # a corrupt cache entry is re-parsed, never fatal
                     log.debug("bad parse cache entry %s", f)
@@ -86,6 +88,8 @@ def parse_articles(
         pairs: Iterable[tuple[tuple[Article, str], Doc]] = zip(todo, docs, strict=True)
         for (a, key), doc in pairs:
             out[a.article_id] = doc
+            if progress:
+                progress(1)
             if cdir is not None:
                 f = cdir / key[:2] / f"{key}.spacy"
                 try:
