@@ -24,6 +24,13 @@ class Period:
     def is_open(self) -> bool:
         return self.start is None and self.end is None
 
+    def previous(self) -> Period | None:
+        """The window of the same length just before this one (for trend markers)."""
+        if self.start is None or self.end is None:
+            return None
+        length = self.end - self.start + timedelta(days=1)
+        return Period(self.start - length, self.start - timedelta(days=1), "previous period")
+
 
 _LAST_RE = re.compile(r"^\s*(\d+)\s*([dwm])\s*$", re.I)
 _WEEK_RE = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.I)

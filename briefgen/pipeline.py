@@ -114,7 +114,22 @@ def build(
     keyphrases = extractor.for_groups(groups, docs)
     rep.step(f"Extracted keyphrases for {len(groups)} scopes")
 
-    brief = assemble(main, att, keyphrases, period, as_of, settings.brief.title, low_relevance=low)
+    before = period.previous()
+    previous = [
+        a
+        for a in corpus.articles
+        if before is not None and before.contains(a.published) and (keep_low or not a.low_relevance)
+    ]
+    brief = assemble(
+        main,
+        att,
+        keyphrases,
+        period,
+        as_of,
+        settings.brief.title,
+        low_relevance=low,
+        previous=previous,
+    )
     paths_out = write_outputs(brief, settings.brief)
     for p in paths_out:
         rep.step(f"Wrote {p}")

@@ -52,3 +52,9 @@ def test_open_period_contains_undated() -> None:
 def test_bad_periods_say_the_fix(kwargs: dict, fragment: str) -> None:
     with pytest.raises(ConfigError, match=fragment):
         resolve_period(AS_OF, **kwargs)
+
+
+def test_previous_period_has_the_same_length() -> None:
+    p = resolve_period(AS_OF, week="2017-W50").previous()
+    assert p is not None and (p.start, p.end) == (date(2017, 12, 4), date(2017, 12, 10))
+    assert resolve_period(AS_OF).previous() is None
