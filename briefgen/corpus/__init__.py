@@ -25,6 +25,8 @@ class Corpus:
     files_read: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     duplicates_merged: int = 0
+    # JSON records / split parts that held no article text after cleaning (not files).
+    records_without_text: int = 0
 
     def summary(self) -> str:
         low = sum(1 for a in self.articles if a.low_relevance)

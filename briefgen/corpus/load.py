@@ -1,41 +1,282 @@
-"""Minimal reader (placeholder until the full corpus stage lands): .txt files, first line is the title."""
+"""The corpus stage, top to bottom: find files -> read -> split -> clean -> date -> dedupe
+-> drop corpus-wide boilerplate -> score relevance -> Articles."""
 
 from __future__ import annotations
 
+import glob
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from briefgen.config import CorpusSettings
 from briefgen.corpus import Corpus, SkippedFile
+from briefgen.corpus.clean import _norm, clean_article, clean_title, normalize_text, words
+from briefgen.corpus.dates import estimate_date, parse_date_value, url_date
+from briefgen.corpus.dedupe import duplicate_groups
+from briefgen.corpus.outlets import canonical_outlet, known_outlet, outlet_from_url
+from briefgen.corpus.readers import TEXT_EXTS, RawDoc, ReadError, field_names, read_file
+from briefgen.corpus.relevance import relevance
+from briefgen.corpus.split import split_articles
 from briefgen.errors import CorpusError
-from briefgen.model import Article, content_id
+from briefgen.model import Article, DateSource, content_id
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_DATE_RANK: dict[str, int] = {
+    "metadata": 0, "published-line": 1, "dateline": 2, "url": 3, "estimate": 4, "unknown": 5,
+}  # fmt: skip
+_TITLE_SUFFIX_RE = re.compile(r"\s+(?:[-–—|:]|&#8211;)\s+([^-–—|:]{2,40})$")
+
+
+def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """Files under `paths` (files, folders recursively, globs), each once, in a stable order."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(f: Path) -> None:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+
+    for raw in paths:
+        p = Path(raw).expanduser()
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in TEXT_EXTS
+                    and not any(part.startswith(".") for part in rel.parts)
+                ):
+                    add(f)
+        elif p.is_file():
+            add(p)
+        elif _GLOB_CHARS.search(str(raw)):
+            hits = sorted(glob.glob(str(p), recursive=True))
+            if not hits:
+                raise CorpusError(f"no files match {raw}; check the pattern or quote it")
+            for h in hits:
+                hp = Path(h)
+                if hp.is_file():
+                    add(hp)
+                elif hp.is_dir():
+                    for f in expand_paths([hp]):
+                        add(f)
+        else:
+            raise CorpusError(f"{raw} does not exist; give a file, folder or glob of articles")
+    return out
+
+
+def _split_title_outlet(title: str) -> tuple[str, str | None]:
+    """'Story – CNN' -> ('Story', 'CNN') when the suffix is a known outlet."""
+    m = _TITLE_SUFFIX_RE.search(title)
+    if m:
+        out = known_outlet(m[1])
+        if out:
+            return title[: m.start()].strip(), out
+    return title, None
+
+
+def _fallback_title(paragraphs: list[str]) -> str:
+    first = paragraphs[0] if paragraphs else ""
+    sent = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    return sent if len(sent) <= 120 else sent[:117].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass
+class _Item:
+    article: Article
+    rank: int  # order of discovery, for a deterministic result
+    date_rank: int
+
+
+def _build(
+    doc: RawDoc, segment: str, part: int, seg_index: int, path: Path, rank: int
+) -> _Item | None:
+    c = clean_article(
+        segment, title=doc.title if seg_index == 0 else None, known_authors=doc.byline
+    )
+    if not c.paragraphs:
+        return None
+    text = "\n\n".join(c.paragraphs)
+    title = c.title or ""
+    title, suffix_outlet = _split_title_outlet(clean_title(title)) if title else ("", None)
+    meta: dict[str, Any] = dict(doc.meta)
+    if not title:
+        title = _fallback_title(c.paragraphs)
+        meta["title_source"] = "text"
+    url = doc.url if seg_index == 0 else None
+    outlet = (
+        (canonical_outlet(doc.outlet) if seg_index == 0 else None)
+        or c.outlet
+        or suffix_outlet
+        or outlet_from_url(url)
+        or c.wire
+    )
+    published: date | None = None
+    source: DateSource = "unknown"
+    if seg_index == 0 and doc.date is not None:
+        published = parse_date_value(doc.date)
+        if published:
+            source = "metadata"
+    if published is None and c.published:
+        published = c.published
+        source = "published-line" if c.date_source == "published-line" else "dateline"
+    if published is None:
+        published = url_date(url)
+        if published:
+            source = "url"
+    if published is None:
+        published = estimate_date(normalize_text(segment))
+        if published:
+            source = "estimate"
+    if c.dateline:
+        meta["dateline"] = c.dateline
+    if c.wire and c.wire != outlet:
+        meta["wire"] = c.wire
+    if doc.record is not None:
+        meta["record"] = doc.record
+    art = Article(
+        article_id="",
+        title=title,
+        text=text,
+        source_path=str(path),
+        outlet=outlet,
+        published=published,
+        date_source=source,
+        url=url,
+        byline=c.byline or _byline(doc.byline),
+        outlets=[outlet] if outlet else [],
+        part=part,
+        meta=meta,
+    )
+    return _Item(art, rank, _DATE_RANK[source])
+
+
+def _byline(b: str | None) -> str | None:
+    from briefgen.corpus.clean import clean_byline
+
+    return clean_byline(b)
+
+
+def _merge(items: list[_Item], group: list[int]) -> _Item:
+    """One article from a group of near-duplicates: the fullest text, the best date, every outlet."""
+    members = [items[i] for i in group]
+    keep = max(members, key=lambda it: (len(it.article.text), -it.rank))
+    best_date = min(members, key=lambda it: (it.date_rank, it.rank))
+    a = keep.article
+    if best_date.date_rank < keep.date_rank:
+        a.published = best_date.article.published
+        a.date_source = best_date.article.date_source
+        keep.date_rank = best_date.date_rank
+    outlets: list[str] = []
+    for it in sorted(members, key=lambda it: it.rank):
+        for o in it.article.outlets:
+            if o not in outlets:
+                outlets.append(o)
+    a.outlets = outlets
+    if a.outlet is None and outlets:
+        a.outlet = outlets[0]
+    a.merged_from = [
+        f"{it.article.source_path}#{it.article.part}"
+        for it in sorted(members, key=lambda it: it.rank)
+        if it is not keep
+    ]
+    keep.rank = min(it.rank for it in members)
+    return keep
+
+
+def _drop_corpus_boilerplate(items: list[_Item]) -> int:
+    """Short paragraphs repeated across many different articles are site furniture."""
+    if len(items) < 5:
+        return 0
+    counts: Counter[str] = Counter()
+    for it in items:
+        counts.update({_norm(p) for p in it.article.paragraphs if words(p) <= 12})
+    limit = max(3, int(0.002 * len(items)))
+    bad = {k for k, n in counts.items() if n >= limit and k}
+    dropped = 0
+    for it in items:
+        paras = it.article.paragraphs
+        kept = [p for p in paras if not (words(p) <= 12 and _norm(p) in bad)]
+        if kept and len(kept) < len(paras):
+            dropped += len(paras) - len(kept)
+            it.article.text = "\n\n".join(kept)
+    return dropped
 
 
 def load(
     paths: Sequence[str | Path], settings: CorpusSettings, progress: Callable[[int], None] | None
 ) -> Corpus:
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file())
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise CorpusError(f"{p} does not exist; give a file, folder or glob of articles")
+    files = expand_paths(paths)
+    names = field_names(settings.field_map)
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
     corpus = Corpus(articles=[])
+    items: list[_Item] = []
+    empty = 0
     for f in files:
         try:
-            raw = f.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            corpus.skipped.append(SkippedFile(str(f), f"cannot read: {e}"))
+            docs, problems = read_file(f, max_bytes, names)
+        except ReadError as e:
+            corpus.skipped.append(SkippedFile(str(f), str(e)))
+            if progress:
+                progress(1)
             continue
-        lines = [ln.strip() for ln in raw.splitlines()]
-        title = next((ln for ln in lines if ln), f.stem)
-        body = "\n\n".join(p for p in raw.split("\n\n")[1:] if p.strip())
-        corpus.articles.append(
-            Article(article_id=content_id(body), title=title, text=body, source_path=str(f))
-        )
-        corpus.files_read += 1
+        for prob in problems:
+            corpus.skipped.append(SkippedFile(str(f), prob))
+        part = 0
+        before = len(items)
+        for doc in docs:
+            if not doc.text.strip():
+                empty += 1
+                continue
+            segments = split_articles(normalize_text(doc.text))
+            for k, seg in enumerate(segments):
+                it = _build(doc, seg, part, k, f, len(items))
+                if it is None:
+                    empty += 1
+                    continue
+                items.append(it)
+                part += 1
+        if len(items) == before and docs and not problems:
+            corpus.skipped.append(SkippedFile(str(f), "no article text found in it"))
+        else:
+            corpus.files_read += 1
         if progress:
             progress(1)
+
+    groups = duplicate_groups(
+        [it.article.text for it in items],
+        can_merge=lambda i, j: _close_dates(items[i].article, items[j].article),
+    )
+    drop: set[int] = set()
+    for g in groups:
+        kept = _merge(items, g)
+        drop.update(i for i in g if items[i] is not kept)
+    corpus.duplicates_merged = len(drop)
+    items = sorted((it for i, it in enumerate(items) if i not in drop), key=lambda it: it.rank)
+    _drop_corpus_boilerplate(items)
+
+    seen_ids: Counter[str] = Counter()
+    for it in items:
+        a = it.article
+        extra = a.meta.get("dateline", "")
+        a.relevance = relevance(a.title, a.paragraphs, extra)
+        a.low_relevance = a.relevance < settings.relevance_threshold
+        cid = content_id(a.text)
+        seen_ids[cid] += 1
+        a.article_id = cid if seen_ids[cid] == 1 else f"{cid}-{seen_ids[cid]}"
+        corpus.articles.append(a)
+    corpus.records_without_text = empty
     return corpus
+
+
+def _close_dates(a: Article, b: Article) -> bool:
+    """Reposts of one story fall within days of each other; a yearly template does not."""
+    if a.published and b.published and a.date_source != "estimate" and b.date_source != "estimate":
+        return abs((a.published - b.published).days) <= 14
+    return True

@@ -1,0 +1,496 @@
+"""Raw article text -> clean body paragraphs plus the header facts found on the way.
+
+Every rule here is general (a pattern of scraped pages, not one file): hard-wrapped lines
+are re-joined; share/comment/newsletter/navigation text, photo captions and credits,
+"Read more" lines, bylines, mastheads, "Published" lines and datelines leave the body (the
+last four become metadata); HTML entities are decoded; lines repeated inside an article
+are folded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import statistics
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefgen.corpus.dates import DATELINE_RE, dateline_date, published_line_date
+from briefgen.corpus.outlets import known_outlet, wire_outlet
+
+# --- patterns ---------------------------------------------------------------------------
+
+# A whole paragraph that is site furniture, not news.
+_BOILER_FULL = re.compile(
+    r"^(?:share(?: this(?: post| article| story)?)?|share on \w+|tweet|email|print|"
+    r"link copied|copy link|copied|source link|source|leave a reply|leave a comment|"
+    r"reply|comments?|\d+ comments?|facebook comments|lost (?:your )?password\??|log ?in|"
+    r"sign ?in|sign up|subscribe(?: now)?|advertisement:?|ad|sponsored|story continued below|"
+    r"more on this\.*|related(?: articles| stories| coverage)?:?|recommended(?: for you)?|"
+    r"read more:?|more:|see also:?|also read:?|watch:?|listen|top stories|trending|"
+    r"featured|most popular|most read|editor'?s picks?|next article|previous article|"
+    r"skip to (?:main )?content|back to top|go back to top\..*|click here.*|"
+    r"from news reports|from wire reports|news desk|web desk|\[\w+(?:_\d+)?\]|tt|"
+    r"view comments|show comments|add comment|be the first to comment.*|"
+    r"slideshow \(\d+ images?\)|photos?|video|audio|image|[\W_]+|-0-|\(end\)|end)$",
+    re.IGNORECASE,
+)
+
+# A paragraph containing one of these is boilerplate (they never occur in news prose).
+_BOILER_ANY = re.compile(
+    r"your email address will not be published|required fields are marked|"
+    r"you may use these html tags|this site uses akismet|notify me of (?:new|follow-up)|"
+    r"sign up for (?:our |the |daily )?[\w ]*newsletters?|manage newsletters|"
+    r"subscribe to (?:our|the) [\w ]*newsletter|delivered to your inbox|"
+    r"get (?:news|the [\w ]+) from the [\w ]+ in your inbox|"
+    r"by signing up,? you agree|privacy policy|terms of (?:use|service)|cookie policy|"
+    r"all rights reserved|^copyright ?©|^© ?\d{4}|click here for reprint|"
+    r"reprint permission|media playback is unsupported|^image copyright|image caption|"
+    r"toggle caption|enlarge this image|just watched .* replay more videos|"
+    r"must watch .* \d\d:\d\d$|click here to get the [\w ]+ app|download the [\w ]+ app|"
+    r"vote here|urgent national poll|follow us on (?:twitter|facebook|instagram)|"
+    r"^follow \w+ on (?:twitter|facebook)|^send tips to|^write to [\w .'-]+ at \S+@|"
+    r"this article is more than \d+ \w+ old|^listen to article|share this article|"
+    r"opinions expressed by (?:columnists|contributors|the author)|"
+    r"^\(?reporting by [^)]*\)?\.?$|^\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|"
+    r"contributed to this (?:report|article|story)\.?$|^contributing:|"
+    r"this (?:article|story) is based in part on wire|wire service reports|"
+    r"^crawled at:|원문 보기|^story highlights$|"
+    r"^(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
+    r"^(?:more|related) (?:from|on|about) \w+:|a daily summary of global reports|"
+    r"\[pullquote\]|^\d+ shares?$|lost password",
+    re.IGNORECASE,
+)
+
+# Credits that mark a photo caption: "REUTERS/Alex Brandon/Pool", "KCNA via REUTERS",
+# "AP Photo", "(Yonhap)", "AP-Yonhap", "Getty Images", "(Korea Herald DB)".
+_AGENCY = (
+    r"(?:Reuters|REUTERS|AP|AFP|EPA|Yonhap|KCNA|Xinhua|Getty(?: Images)?|Kyodo|News1|Newsis|"
+    r"Pool|Bloomberg|UPI|Rodong Sinmun|KNS|Sputnik|TASS)"
+)
+_CREDIT_RE = re.compile(
+    rf"(?:REUTERS/[A-Z][\w.\- ]+|\b\w+ via {_AGENCY}\b|\bAP Photos?\b|\bGetty Images\b|"
+    rf"\b{_AGENCY}[-/]{_AGENCY}\b|\bPhoto(?:graph)?(?: by)?:\s|\(Photo\b|\bFILE PHOTO\b|"
+    rf"\((?:[\w .'/-]*(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout)[\w .'/-]*)\)\s*$|"
+    r"\|\s*(?:AP|AFP|Getty|Reuters)\b)"
+)
+_CAPTION_WORDS = re.compile(
+    r"\b(?:photo|image|pictured|picture|file|speaks|shakes hands|attends|poses|looks on|"
+    r"waves|gestures|arrives|leaves|inspects|guides|walks|seen|shows|captured|released|"
+    r"undated|\((?:left|right|center|centre|top|bottom|L|R|C)\))",
+    re.IGNORECASE,
+)
+_CREDIT_PAREN_END = re.compile(r"\(([^()]{2,40})\)\s*$")
+_BYLINE_RE = re.compile(
+    r"^(?:By|BY|Written by|Reporter:|Author:)\s+(?P<name>[^\n]{2,80}?)\s*$", re.UNICODE
+)
+_BYLINE_START_RE = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3}?)\s+(?=[A-Z][A-Z/]+\b)"
+)
+_BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·⦁*]|-(?=\s)|\d+[.)](?=\s))\s*")
+_NON_LATIN_RE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_WORD_RE = re.compile(r"[\w’'-]+")
+_TERMINAL = ".!?\"”’'…:;)]"
+_BIO_RE = re.compile(
+    r"^[•⦁*\-—–]?\s*[A-Z][\w.'\- ]{2,60} (?:is|was|are) (?:a |an |the )?[\w ,.'-]{0,80}"
+    r"(?:editor|columnist|correspondent|writer|contributor|fellow|professor|director|"
+    r"author|analyst|reporter|president|chairman|founder|host|researcher|scholar)\b",
+)
+_RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z])|(?<=[.!?][”\"’])(?=[A-Z“])")
+_CREDIT_RUN_ON_RE = re.compile(
+    r"(\((?:[^()]{0,30}(?:Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|Photo|photo|Getty|News1|"
+    r"Newsis|Pool)[^()]{0,20})\))(?=[A-Z“\"])"
+)
+_TRAILING_END_RE = re.compile(
+    r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?(?:\(END\)|-0-|\(end\))\s*$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$"
+)
+_PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
+_NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
+
+
+def normalize_text(raw: str) -> str:
+    """Entities decoded, odd spaces and invisible characters gone, newlines unified."""
+    s = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in s:
+        for _ in range(2):  # double-escaped feeds: &amp;quot;
+            t = html.unescape(s)
+            if t == s:
+                break
+            s = t
+    s = s.replace("\xa0", " ").replace("\u2009", " ").replace("\u202f", " ").replace("\t", " ")
+    s = re.sub(r"[\u200b-\u200d\u2060\ufeff\u00ad]", "", s)
+    s = s.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n\n\n\n")
+    return s
+
+
+def words(s: str) -> int:
+    return len(_WORD_RE.findall(s))
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(re.findall(r"\w+", s))
+
+
+# --- lines -> paragraphs ------------------------------------------------------------------
+
+
+def _wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a hard-wrapped text breaks at, or None when lines are paragraphs."""
+    lens = [len(ln.rstrip()) for b in blocks if len(b) > 1 for ln in b[:-1]]
+    if len(lens) < 4:
+        return None
+    lens.sort()
+    width = lens[int(len(lens) * 0.9)]
+    if width > 110 or width < 20:
+        return None
+    near = sum(1 for n in lens if n >= 0.55 * width)
+    return width if near / len(lens) >= 0.6 else None
+
+
+def to_paragraphs(text: str) -> list[str]:
+    """Split on blank lines; inside a block re-join hard-wrapped lines, keep bullets apart."""
+    blocks = [[ln for ln in b.split("\n") if ln.strip()] for b in re.split(r"\n[ \t]*\n", text)]
+    blocks = [b for b in blocks if b]
+    width = _wrap_width(blocks)
+    paras: list[str] = []
+    for b in blocks:
+        cur: list[str] = []
+        for i, ln in enumerate(b):
+            s = ln.strip()
+            if not cur:
+                cur.append(s)
+                continue
+            prev = b[i - 1].rstrip()
+            bullet = bool(_BULLET_RE.match(s)) and not s.startswith("-")
+            if bullet:
+                join = False
+            elif width:
+                # a wrapped line ends near the width; a short line ending a sentence ends a paragraph
+                join = not (len(prev) < 0.55 * width and prev.endswith((".", "!", "?", "”", '"')))
+            else:
+                join = not prev.endswith(tuple(_TERMINAL)) and (s[:1].islower() or len(prev) < 40)
+            if join:
+                cur.append(s)
+            else:
+                paras.append(" ".join(cur))
+                cur = [s]
+        if cur:
+            paras.append(" ".join(cur))
+    out = []
+    for p in paras:
+        p = re.sub(r"(\w)- (\w)", lambda m: m[0] if m[2].isupper() else m[1] + "-" + m[2], p)
+        p = re.sub(r"\s+", " ", p).strip()
+        if p:
+            out.append(p)
+    return out
+
+
+# --- paragraph kinds ----------------------------------------------------------------------
+
+
+def is_boilerplate(p: str) -> bool:
+    s = p.strip()
+    if _BOILER_FULL.match(s):
+        return True
+    return bool(_BOILER_ANY.search(s)) and words(s) <= 60
+
+
+def is_caption(p: str) -> bool:
+    """Photo captions and credits: a credit pattern in a short paragraph."""
+    s = p.strip()
+    n = words(s)
+    if n > 90:
+        return False
+    if re.match(
+        r"^(?:FILE PHOTO|File photo|PHOTO|Photo|IMAGE|In this (?:undated )?(?:photo|image|file photo)|"
+        r"This (?:undated )?(?:photo|image|picture|file photo)\b)",
+        s,
+    ):
+        return True
+    if _CREDIT_RE.search(s):
+        m = _CREDIT_PAREN_END.search(s)
+        if m and not re.search(
+            r"Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|[Pp]hoto|File|file|Getty|Pool|[Hh]andout|News1|Newsis",
+            m[1],
+        ):
+            return False
+        # a sentence that merely ends with "(Reuters)" needs caption words to count
+        if m and not re.search(r"DB|[Pp]hoto|Getty|Pool|[Hh]andout", m[1]):
+            return n <= 45 or bool(_CAPTION_WORDS.search(s))
+        return True
+    return False
+
+
+def is_nonlatin(p: str) -> bool:
+    letters = len(_LATIN_RE.findall(p)) + len(_NON_LATIN_RE.findall(p))
+    return letters > 0 and len(_NON_LATIN_RE.findall(p)) / letters > 0.5
+
+
+def is_title_like(p: str) -> bool:
+    n = words(p)
+    return (
+        2 <= n <= 30
+        and len(p) <= 250
+        and not p.rstrip().endswith((",", ";", ":"))
+        and not is_boilerplate(p)
+        and not is_nonlatin(p)
+        and known_outlet(p) is None
+        and not _BULLET_RE.match(p)
+    )
+
+
+def is_body(p: str) -> bool:
+    """A real paragraph of prose: long enough and with sentence punctuation."""
+    return words(p) >= 18 and bool(re.search(r"[.!?][\"”’)]?(\s|$)", p))
+
+
+def is_crosshead(p: str) -> bool:
+    """A subheading inside the body ("Sanctions and engagement", "GAZA SITUATION 'DIRE'")."""
+    s = p.strip()
+    letters = [ch for ch in s if ch.isalpha()]
+    if (
+        words(s) <= 10
+        and len(letters) >= 4
+        and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    ):
+        return True
+    return (
+        words(s) <= 8
+        and not s.endswith(tuple(".!?\"”’',;:)"))
+        and not re.search(r"[\"“”]", s)
+        and not s[:1].islower()
+    )
+
+
+def _content_words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", s.lower())}
+
+
+# --- the cleaner --------------------------------------------------------------------------
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    paragraphs: list[str]
+    byline: str | None = None
+    outlet: str | None = None  # from a masthead line
+    wire: str | None = None  # from a dateline "(Reuters)"
+    published: date | None = None
+    date_source: str | None = None  # "published-line" | "dateline"
+    dateline: str | None = None
+    removed: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    highlights: list[str] = field(default_factory=list)
+
+
+_GENERIC_BYLINES = re.compile(
+    r"^(?:staff(?: writer| reporter)?|admin(?:istrator)?|editor|web desk|news desk|"
+    r"newsroom|unknown|anonymous|guest|wire|wires|agencies|the associated press)$",
+    re.IGNORECASE,
+)
+
+
+def clean_byline(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = re.sub(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?", "", str(s))
+    s = re.sub(r"^(?:By|BY|by)\s+", "", " ".join(s.split())).strip(" ,;|-")
+    if not s or _GENERIC_BYLINES.match(s) or len(s) > 120:
+        return None
+    return s
+
+
+def _strip_title_from_lead(p: str, title: str) -> tuple[str, bool]:
+    """Yonhap/Politico leads carry kicker + title + byline run together; cut up to the title.
+
+    Returns (rest, found).  `rest` is "" when what followed the title was a short dek."""
+    tw = re.findall(r"\w+", title)
+    if len(tw) < 4:
+        return p, False
+    rx = re.compile(r"\W+".join(map(re.escape, tw)), re.IGNORECASE)
+    m = rx.search(p[: len(title) + 300])
+    if not m:
+        return p, False
+    rest = p[m.end() :].lstrip(" .:|-–—'’\"”")
+    if words(rest) < 40 and not DATELINE_RE.match(rest) and not rest.startswith("By "):
+        return "", True  # what followed the title was a dek, not the lead
+    return rest, True
+
+
+def clean_article(text: str, title: str | None = None, known_authors: str | None = None) -> Cleaned:
+    """Clean one article's raw text.  `title` is the metadata title when the file had one."""
+    text = normalize_text(text)
+    text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
+    text = _RUN_ON_RE.sub("\n\n", text)
+    paras = to_paragraphs(text)
+    res = Cleaned(title=title, paragraphs=[])
+    authors = {_norm(a) for a in re.split(r",|\band\b", known_authors or "") if a.strip()}
+    if known_authors:
+        authors.add(_norm(known_authors))
+    latin_doc = sum(len(_LATIN_RE.findall(p)) for p in paras) >= sum(
+        len(_NON_LATIN_RE.findall(p)) for p in paras
+    )
+
+    # 1. header zone: everything before the first body paragraph (or dateline)
+    start = 0
+    for i, p in enumerate(paras):
+        if is_body(p) and not is_caption(p) and not is_boilerplate(p) and not _BULLET_RE.match(p):
+            start = i
+            break
+        if DATELINE_RE.match(p):
+            start = i
+            break
+    else:
+        start = len(paras)
+    header, body = paras[:start], paras[start:]
+    for p in header:
+        pl = p.strip()
+        d = published_line_date(pl)
+        if d:
+            if res.published is None:
+                res.published, res.date_source = d, "published-line"
+            res.removed.append(p)
+            continue
+        bm = _BYLINE_RE.match(pl)
+        if bm and words(bm["name"]) <= 10:
+            res.byline = res.byline or clean_byline(bm["name"])
+            res.removed.append(p)
+            continue
+        out = known_outlet(pl)
+        if out:
+            res.outlet = res.outlet or out
+            res.removed.append(p)
+            continue
+        if is_boilerplate(pl) or is_caption(pl) or (latin_doc and is_nonlatin(pl)):
+            if is_caption(pl):
+                res.captions.append(p)
+            res.removed.append(p)
+            continue
+        if _NAV_RE.match(pl) or _PIPE_META_RE.match(pl):
+            res.removed.append(p)
+            continue
+        if _norm(pl) in authors:
+            res.byline = res.byline or clean_byline(pl)
+            res.removed.append(p)
+            continue
+        if _BULLET_RE.match(pl):
+            res.highlights.append(_BULLET_RE.sub("", pl))
+            continue
+        if res.title is None and is_title_like(pl):
+            res.title = pl.strip()
+            continue
+        if res.title is not None and _norm(pl) == _norm(res.title):
+            continue
+        res.removed.append(p)  # kicker, section label, dek
+    # leading bullet list in the body: highlights, not prose
+    while body and _BULLET_RE.match(body[0]) and len(body) > 1:
+        res.highlights.append(_BULLET_RE.sub("", body.pop(0)))
+
+    # 2. title run into the lead, then byline and dateline at the start of the lead
+    if body and res.title:
+        rest, found = _strip_title_from_lead(body[0], res.title)
+        if found:
+            if rest:
+                body[0] = rest
+            else:
+                res.removed.append(body.pop(0))
+    if body:
+        lead = body[0]
+        bm2 = _BYLINE_START_RE.match(lead)
+        if bm2:
+            res.byline = res.byline or clean_byline(bm2["name"])
+            lead = lead[bm2.end() :]
+        dm = DATELINE_RE.match(lead)
+        if dm and dm.end() < 90:
+            res.dateline = lead[: dm.end()].strip()
+            res.wire = wire_outlet(dm["agency"])
+            d = dateline_date(dm["mon"], dm["day"], dm["year"], text)
+            if d and res.published is None:
+                res.published, res.date_source = d, "dateline"
+            lead = lead[dm.end() :]
+        body[0] = lead.strip()
+
+    # 3. body rules
+    kept: list[str] = []
+    seen: set[str] = set()
+    if res.title:
+        seen.add(_norm(res.title))
+    last_caption: set[str] = set()
+    since_caption = 99
+    n = len(body)
+    for i, p in enumerate(body):
+        s = p.strip()
+        since_caption += 1
+        if not s:
+            continue
+        key = _norm(s)
+        if not key:
+            res.removed.append(p)
+            continue
+        if key in seen:
+            res.removed.append(p)
+            continue
+        if is_caption(s):
+            res.captions.append(s)
+            last_caption = _content_words(s)
+            since_caption = 0
+            res.removed.append(p)
+            continue
+        if since_caption <= 2 and last_caption and words(s) <= 60:
+            cw = _content_words(s)
+            if cw and len(cw & last_caption) / len(cw) >= 0.7:
+                res.removed.append(p)  # the caption again, reworded or wrapped
+                continue
+        if is_boilerplate(s) or known_outlet(s) or (latin_doc and is_nonlatin(s)):
+            res.removed.append(p)
+            continue
+        if _norm(s) in authors or (_BYLINE_RE.match(s) and words(s) <= 12):
+            bm = _BYLINE_RE.match(s)
+            res.byline = res.byline or clean_byline(bm["name"] if bm else s)
+            res.removed.append(p)
+            continue
+        if published_line_date(s) and words(s) <= 12:
+            res.removed.append(p)
+            continue
+        if i >= n - 3 and words(s) <= 45 and _BIO_RE.match(s):
+            res.removed.append(p)
+            continue
+        if words(s) <= 3 and s.endswith(":"):
+            res.removed.append(p)  # label ("Urgent:", "ANALYSIS/OPINION:") of a dropped item
+            continue
+        if is_crosshead(s) and kept:
+            res.removed.append(p)
+            continue
+        if _NAV_RE.match(s) and words(s) <= 12:
+            res.removed.append(p)
+            continue
+        seen.add(key)
+        kept.append(s)
+    if kept:
+        kept[-1] = _TRAILING_END_RE.sub("", kept[-1]).strip()
+        if not kept[-1]:
+            kept.pop()
+    res.paragraphs = [p for p in kept if p]
+    if res.title:
+        res.title = clean_title(res.title)
+    return res
+
+
+def clean_title(t: str) -> str:
+    t = " ".join(normalize_text(t).split())
+    t = re.sub(r"^#+\s*", "", t)
+    t = re.sub(r"^\*+|\*+$", "", t).strip()
+    return t
+
+
+def wrap_width_of(text: str) -> int | None:
+    """Exposed for tests: the detected hard-wrap column of a text."""
+    blocks = [[ln for ln in b.split("\n") if ln.strip()] for b in re.split(r"\n[ \t]*\n", text)]
+    return _wrap_width([b for b in blocks if b])
+
+
+def median_words(paras: list[str]) -> float:
+    return statistics.median([words(p) for p in paras]) if paras else 0.0

@@ -1,0 +1,191 @@
+"""Publication dates and where they came from.
+
+Order of trust: file metadata, a "Published:" line, a dateline ("SEOUL, Dec. 28 (Yonhap)")
+with its year inferred, a date in the URL, and last an *estimate* from the dates the text
+mentions.  Nothing here ever falls back to today: an unknown date stays unknown, because a
+confident wrong date misleads a reader more than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_RE = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MDY_RE = re.compile(
+    rf"\b{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_DMY_RE = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_MD_RE = re.compile(rf"\b{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)")
+_ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)\b")
+_YEAR_RE = re.compile(r"(?<![\d-])(?P<year>(?:19[5-9]|20[0-9])\d)(?![\d-])")
+_WEEKDAY_RE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+PUBLISHED_LINE_RE = re.compile(
+    r"^\s*(?:Published|First published|Posted(?: on)?|Date(?:d)?|Updated|Last updated|"
+    r"Created|Released)\s*(?:on|at)?\s*[:：]?\s*(?P<value>.{6,60}?)\s*$",
+    re.IGNORECASE,
+)
+
+# "SEOUL, Dec. 28 (Yonhap) --", "Pyongyang, August 3 (KCNA) --",
+# "WASHINGTON (Reuters) -", "PYONGYANG, North Korea (AP) —", "SEOUL/WASHINGTON".
+DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'.\-]+(?:[ /][A-Z][A-Za-z'.\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
+    rf"(?:,?\s+{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
+    r"\s*\((?P<agency>[A-Za-z][A-Za-z .&\-]{1,30})\)\s*(?:--|—|–|-|:)\s*"
+)
+
+
+def _mk(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return (
+        MONTHS[name[:4].lower().rstrip(".")]
+        if name[:4].lower() == "sept"
+        else MONTHS[name[:3].lower()]
+    )
+
+
+def parse_date_value(value: object) -> date | None:
+    """A metadata value -> date: ISO strings, '2016-01-13 03:02:59', 'Oct. 1, 2017 - 14:47',
+    RFC 2822, epoch seconds or milliseconds.  Anything without a year gives None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _from_epoch(float(value))
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    if not s:
+        return None
+    if re.fullmatch(r"\d{9,13}(\.\d+)?", s):
+        return _from_epoch(float(s))
+    m = _ISO_RE.search(s)
+    if m and m.start() < 3:
+        return _mk(int(m["year"]), int(m["mon"]), int(m["day"]))
+    for rx in (_MDY_RE, _DMY_RE):
+        m = rx.search(s)
+        if m:
+            return _mk(int(m["year"]), _month(m["mon"]), int(m["day"]))
+    if not re.search(r"(?:19|20)\d\d", s):
+        return None
+    try:
+        from dateutil import parser
+
+        return parser.parse(s, fuzzy=True, default=datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _from_epoch(x: float) -> date | None:
+    if x > 1e11:  # milliseconds
+        x /= 1000.0
+    if not 315532800 <= x <= 4102444800:  # 1980 .. 2100
+        return None
+    return datetime.fromtimestamp(x, tz=UTC).date()
+
+
+def published_line_date(line: str) -> date | None:
+    """'Published : Oct. 1, 2017 - 14:47' -> 2017-10-01; None when the line is not one."""
+    m = PUBLISHED_LINE_RE.match(line)
+    if not m:
+        return None
+    return parse_date_value(m["value"])
+
+
+def url_date(url: str | None) -> date | None:
+    """Dates news sites put in paths: /2018/06/01/ or /2013-04-03/."""
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)", url)
+    if m:
+        return _mk(int(m[1]), int(m[2]), int(m[3]))
+    m = re.search(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)/", url)
+    if m:
+        return _mk(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def mentioned_years(text: str) -> list[int]:
+    return [int(m["year"]) for m in _YEAR_RE.finditer(text)]
+
+
+def full_dates(text: str) -> list[date]:
+    """Every complete (day, month, year) date the text mentions."""
+    out: list[date] = []
+    for rx in (_MDY_RE, _DMY_RE):
+        for m in rx.finditer(text):
+            d = _mk(int(m["year"]), _month(m["mon"]), int(m["day"]))
+            if d:
+                out.append(d)
+    for m in _ISO_RE.finditer(text):
+        d = _mk(int(m["year"]), int(m["mon"]), int(m["day"]))
+        if d:
+            out.append(d)
+    return out
+
+
+def dateline_date(
+    month: str | None, day: str | None, year: str | None, context: str, url: str | None = None
+) -> date | None:
+    """The date of a dateline; when it has no year, the latest year the text or URL names."""
+    if not (month and day):
+        return None
+    if year:
+        return _mk(int(year), _month(month), int(day))
+    years = mentioned_years(context + " " + (url or ""))
+    fulls = full_dates(context)
+    if fulls:
+        years.append(max(fulls).year)
+    if not years:
+        return None
+    return _mk(max(years), _month(month), int(day))
+
+
+def estimate_date(text: str) -> date | None:
+    """A rough date from what the text mentions: the latest full date it names (month-day
+    mentions take the latest year it names), moved forward to the weekday the text uses most
+    ("on Tuesday").  Always reported as an estimate."""
+    fulls = full_dates(text)
+    years = mentioned_years(text)
+    cands = list(fulls)
+    if years:
+        # A month-day mention without a year is taken as the last such day not after the
+        # latest full date: articles mostly look back ("on Oct. 7") rather than forward.
+        ref = max(fulls) if fulls else date(max(years), 12, 31)
+        for m in _MD_RE.finditer(text):
+            d = _mk(ref.year, _month(m["mon"]), int(m["day"]))
+            if d and d > ref:
+                d = _mk(ref.year - 1, _month(m["mon"]), int(m["day"]))
+            if d:
+                cands.append(d)
+    cands = [d for d in cands if d.year >= 1950]
+    if not cands:
+        return None
+    best = max(cands)
+    weekdays = Counter(m[1] for m in _WEEKDAY_RE.finditer(text))
+    if weekdays:
+        target = _WEEKDAYS.index(weekdays.most_common(1)[0][0])
+        best = best + timedelta(days=(target - best.weekday()) % 7)
+    return best

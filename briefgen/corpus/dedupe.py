@@ -1,0 +1,90 @@
+"""Near-duplicate articles (one wire story in several outlets, reposts, updated versions).
+
+Word 5-gram shingles -> 64 MinHash values -> LSH (16 bands of 4 rows) proposes candidate
+pairs in about linear time; each candidate pair is then checked on its exact shingle sets
+(Jaccard >= 0.5, or >= 0.8 of the shorter text contained in the longer, for a trimmed
+repost).  Nothing compares every article with every other one.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+MIN_SHINGLES = 12
+JACCARD = 0.5
+CONTAINMENT = 0.8
+_PRIME = np.uint64((1 << 61) - 1)
+_rng = np.random.RandomState(20240727)  # fixed: the same corpus always merges the same way
+_A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+
+
+def shingles(text: str) -> set[int]:
+    toks = re.findall(r"\w+", text.lower())
+    if len(toks) < SHINGLE:
+        return {zlib.crc32(" ".join(toks).encode())} if toks else set()
+    return {
+        zlib.crc32(" ".join(toks[i : i + SHINGLE]).encode()) for i in range(len(toks) - SHINGLE + 1)
+    }
+
+
+def minhash(sh: set[int]) -> np.ndarray:
+    x = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+    # (a*x + b) mod p on 32-bit inputs and 31-bit a stays below 2**63: no overflow
+    h = (np.outer(_A, x) + _B[:, None]) % _PRIME
+    return h.min(axis=1)
+
+
+def duplicate_groups(
+    texts: Sequence[str], can_merge: Callable[[int, int], bool] | None = None
+) -> list[list[int]]:
+    """Groups (lists of indexes, in input order) of near-duplicate texts; singletons left out.
+
+    `can_merge(i, j)`, when given, can veto a pair (e.g. dates a month apart)."""
+    sets = [shingles(t) for t in texts]
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    for i, sh in enumerate(sets):
+        if len(sh) < MIN_SHINGLES:
+            continue
+        sig = minhash(sh)
+        for b in range(BANDS):
+            buckets[(b, sig[b * ROWS : (b + 1) * ROWS].tobytes())].append(i)
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                sa, sb = sets[i], sets[j]
+                inter = len(sa & sb)
+                jac = inter / len(sa | sb)
+                contain = inter / min(len(sa), len(sb))
+                if (jac >= JACCARD or contain >= CONTAINMENT) and (
+                    can_merge is None or can_merge(i, j)
+                ):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(texts)):
+        groups[find(i)].append(i)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])

@@ -1,0 +1,68 @@
+"""How much an article is about the Korean peninsula, 0..1.
+
+Counting "North Korea" alone would let a regional round-up that mentions Pyongyang once
+into the country sections.  The score weighs where the peninsula appears (title, lead)
+and how much of the text and of all country mentions it takes up.  The names come from
+briefgen/data/countries.yaml (PRK and KOR), plus peninsula words that name neither state.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+EXTRA_TERMS = [
+    "Korea", "Korean", "Koreas", "Korean Peninsula", "Korean peninsula", "inter-Korean",
+    "Kim Jong Un", "Kim Jong-un", "Kim Jong-Un", "Kim Yo Jong", "Kim Yo-jong", "Kim Jong Il",
+    "Kim Jong-il", "Kim Il Sung", "Kim Il-sung", "NK", "N. Korea", "N Korea", "S. Korea",
+    "S Korea", "DMZ", "Panmunjom", "Kaesong", "Yongbyon", "Rodong Sinmun", "Workers' Party of Korea",
+    "Korean People's Army", "Korean War", "USFK", "Yonhap",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(peninsula names, every other country/body name) as two compiled regexes."""
+    import yaml
+
+    data = yaml.safe_load(
+        resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
+    )
+    korea: set[str] = set(EXTRA_TERMS)
+    other: set[str] = set()
+    for entry in data or []:
+        names = [str(n) for n in entry.get("names", [])] + [str(entry.get("name", ""))]
+        target = korea if entry.get("code") in ("PRK", "KOR") else other
+        target.update(n for n in names if n)
+    other -= korea
+
+    def rx(names: set[str]) -> re.Pattern[str]:
+        # "the South" is South Korea, "the South China Sea" is not
+        alts = "|".join(
+            re.escape(n) + (r"(?!\s+[A-Z][a-z])" if n.startswith("the ") else "")
+            for n in sorted(names, key=len, reverse=True)
+        )
+        return re.compile(rf"(?<![\w.])(?:{alts})(?![\w-])")
+
+    return rx(korea), rx(other)
+
+
+def relevance(title: str, paragraphs: list[str], extra_lead: str = "") -> float:
+    """Score: 0.35 title + 0.25 lead + 0.25 density + 0.15 share of country mentions."""
+    korea_rx, other_rx = _patterns()
+    text = "\n".join(paragraphs)
+    n_words = max(1, len(text.split()))
+    lead = extra_lead + " " + " ".join(paragraphs[:2])[:1200]
+    k_title = len(korea_rx.findall(title or ""))
+    k_lead = len(korea_rx.findall(lead))
+    k_all = len(korea_rx.findall(text))
+    o_all = len(other_rx.findall(text))
+    density = k_all / n_words * 100  # mentions per 100 words
+    score = (
+        0.35 * (1.0 if k_title else 0.0)
+        + 0.25 * min(1.0, k_lead / 2)
+        + 0.25 * min(1.0, density / 1.5)
+        + 0.15 * (k_all / (k_all + o_all) if k_all + o_all else 0.0)
+    )
+    return round(min(1.0, score), 3)

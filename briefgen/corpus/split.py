@@ -1,0 +1,100 @@
+"""One file, several articles: find where a new article starts.
+
+Scrapers that save "the page" often save two stories (a related-story widget, a feed
+page).  A new article shows itself by a page header: a separator line, a headline that is
+repeated right away (headline above and below the photo), or a headline after a wide gap
+followed by a caption, byline, dateline or "Published" line.  Both sides must hold real
+prose, so a short teaser never becomes an article of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.corpus.clean import _norm, is_body, is_caption, is_title_like, words
+from briefgen.corpus.dates import DATELINE_RE, published_line_date
+
+_SEPARATOR_RE = re.compile(r"^\s*(?:[-=*_#~]\s*){3,}$|^\s*\f\s*$")
+_MIN_WORDS = 80
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """(blank lines before it, block text) for every blank-line separated block."""
+    out: list[tuple[int, str]] = []
+    gap = 0
+    cur: list[str] = []
+    for ln in text.split("\n"):
+        if ln.strip():
+            cur.append(ln)
+        else:
+            if cur:
+                out.append((gap, "\n".join(cur)))
+                cur, gap = [], 0
+            gap += 1
+    if cur:
+        out.append((gap, "\n".join(cur)))
+    return out
+
+
+def _header_signal(blocks: list[tuple[int, str]], i: int) -> bool:
+    """True when the blocks after i look like an article header."""
+    for _, b in blocks[i + 1 : i + 4]:
+        first = b.strip().split("\n")[0]
+        if (
+            is_caption(first)
+            or DATELINE_RE.match(first)
+            or published_line_date(first)
+            or re.match(r"^By\s+[A-Z]", first)
+        ):
+            return True
+    return False
+
+
+def split_articles(text: str) -> list[str]:
+    """The article texts inside `text`, in order (one item when nothing splits)."""
+    blocks = _blocks(text)
+    if len(blocks) < 6:
+        return [text]
+    starts: list[int] = []
+    for i, (gap, b) in enumerate(blocks):
+        if i == 0:
+            continue
+        line = b.strip()
+        if _SEPARATOR_RE.match(line):
+            # a section break inside an op-ed is followed by prose, a new article by a headline
+            nxt = blocks[i + 1][1].strip() if i + 1 < len(blocks) else ""
+            if nxt and "\n" not in nxt and is_title_like(nxt) and not nxt.endswith("."):
+                starts.append(i)
+            continue
+        if "\n" in line or not is_title_like(line) or is_body(line) and words(line) > 30:
+            continue
+        key = _norm(line)
+        repeated = any(_norm(x.strip()) == key for _, x in blocks[i + 1 : i + 7])
+        if repeated or (gap >= 3 and _header_signal(blocks, i)):
+            starts.append(i)
+    if not starts:
+        return [text]
+    segments: list[list[str]] = []
+    cur: list[str] = []
+    for i, (_, b) in enumerate(blocks):
+        if i in starts and cur:
+            segments.append(cur)
+            cur = []
+        if not _SEPARATOR_RE.match(b.strip()):
+            cur.append(b)
+    segments.append(cur)
+    # merge segments too small to be articles back into the previous one
+    merged: list[list[str]] = []
+    for seg in segments:
+        body_words = sum(words(b) for b in seg if is_body(b.replace("\n", " ")))
+        if merged and body_words < _MIN_WORDS:
+            merged[-1].extend(seg)
+        else:
+            merged.append(seg)
+    if (
+        len(merged) > 1
+        and sum(words(b) for b in merged[0] if is_body(b.replace("\n", " "))) < _MIN_WORDS
+    ):
+        merged[1] = merged[0] + merged[1]
+        merged.pop(0)
+    return ["\n\n".join(seg) for seg in merged]
