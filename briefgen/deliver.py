@@ -142,6 +142,7 @@ class _BriefHTMLParser(HTMLParser):
     """Reads the briefgen meta tags, <title> and the <li> items of #bluf; lenient."""
 
     _SKIP = {"script", "style", "sup", "template"}
+    _META = {"briefgen:as-of", "briefgen:period", "description"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -166,7 +167,7 @@ class _BriefHTMLParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta" and a.get("name", "").lower().startswith("briefgen:"):
+        if tag == "meta" and a.get("name", "").lower() in self._META:
             self.meta[a["name"].lower()] = a.get("content", "")
         elif tag == "title":
             self._in_title = True
@@ -243,9 +244,14 @@ def info_from_files(pdf: Path) -> BriefInfo:
     as_of = parser.meta.get("briefgen:as-of", "").strip()
     with contextlib.suppress(ValueError):
         info.as_of = date.fromisoformat(as_of) if as_of else info.as_of
-    info.period = _clean(parser.meta.get("briefgen:period", ""), 200) or None
+    period = parser.meta.get("briefgen:period", "")
+    if not period:  # older markup: "<title>, as of <date>, covering <start> to <end>"
+        period = parser.meta.get("description", "").partition(", covering ")[2]
+    info.period = _clean(period, 200) or None
     info.bluf = parser.items[:MAX_BLUF_ITEMS]
-    info.title = _clean("".join(parser.title_parts), 200) or None
+    # The page title repeats the date after a dash ("Title — 17 December 2017"); the body says it.
+    title = "".join(parser.title_parts).partition(" — ")[0]
+    info.title = _clean(title, 200) or None
     return info
 
 

@@ -525,3 +525,21 @@ def test_cli_email_refuses_a_non_pdf_in_one_line(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["email", str(fake), "--to", "a@example.org", "--dry-run"])
     assert r.exit_code == 1
     assert r.output.count("\n") == 1 and "is not a PDF" in r.output
+
+
+def test_sibling_html_from_the_default_template_markup(tmp_path: Path, pdf_bytes: bytes) -> None:
+    """Without briefgen:* metas: period from the description meta, title without its date."""
+    p = tmp_path / "korea-brief-2017-12-17.pdf"
+    p.write_bytes(pdf_bytes)
+    p.with_suffix(".html").write_text(
+        '<html><head><title>Korea Book — 17 December 2017</title><meta name="description" '
+        'content="Korea Book, as of 17 December 2017, covering 11 December 2017 to '
+        '17 December 2017"></head><body><section class="bluf" id="bluf"><ul class="bluf-list">'
+        '<li>One.<sup class="cite"><a href="#src-1">1</a></sup></li><li>Two</li></ul>'
+        "</section><ul><li>Three</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    info = info_from_files(p)
+    assert info.title == "Korea Book"
+    assert info.period == "11 December 2017 to 17 December 2017"
+    assert info.bluf == ["One.", "Two"]
