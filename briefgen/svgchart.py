@@ -35,7 +35,7 @@ TOP = 30
 FONT = "'Noto Sans CJK KR', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
 
 
-def chart_series(brief: Brief) -> tuple[str, list[dict[str, Any]]]:
+def chart_series(brief: Brief) -> tuple[str, list[Mapping[str, Any]]]:
     """(title, rows) from Brief.chart, or from the country sections when it is empty."""
     chart = brief.chart or {}
     rows = chart.get("series")
