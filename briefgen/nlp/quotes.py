@@ -1,0 +1,532 @@
+"""Find quotations in news text and the words that attribute them (cue verb, speaker phrase).
+
+Quotation marks are paired per paragraph, the way news writing uses them: a quote that
+runs over several paragraphs reopens at each paragraph and closes only at the end, so an
+unclosed mark at a paragraph end closes there (and the next paragraph's quote continues
+it).  Straight and curly marks are both read.  Speaker phrases come from the spaCy parse
+of the sentence around the quote, with word-order fallbacks for the parser's misses;
+resolving a phrase ("he", "the official") to an actor is actors.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs that introduce what someone said or wrote.
+CUE_LEMMAS = frozenset(
+    ["say", "tell", "add", "urge", "warn", "insist", "stress", "note", "explain", "announce", "declare", "call", "describe", "accuse", "write", "tweet", "post", "ask", "reply", "respond", "argue", "claim", "state", "concede", "acknowledge", "vow", "pledge", "promise", "suggest", "comment", "quote", "emphasize", "emphasise", "reiterate", "conclude", "deny", "confirm", "predict", "remark", "caution", "recall", "admit", "agree", "complain", "charge", "allege", "criticize", "criticise", "praise", "welcome", "maintain", "contend", "assert", "observe", "report", "demand", "threaten", "brand", "dismiss", "label", "slam", "blast", "condemn", "hail", "lament", "signal", "mention", "testify", "tout", "boast", "joke", "muse", "counter", "retort", "answer", "sound", "insist"]
+)
+# Cues that only introduce a quote when the quote is their complement, not a subject.
+_WEAK_CUES = frozenset({"call", "describe", "brand", "label", "dismiss", "hail", "welcome"})
+# Words right before a mark that make the quote a name or a scare quote, not a statement.
+_SCARE_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|named|titled|entitled|known as|"
+    r"the term|the phrase|the word|the words|slogan|motto|codenamed|code-named|"
+    r"policy of|campaign of|strategy of|doctrine of)\s*$",
+    re.IGNORECASE,
+)
+# Cues that can come before their subject ("…,” said the official).
+_INVERTING = frozenset(
+    ["say", "add", "ask", "write", "explain", "continue", "announce", "declare", "note", "insist", "reply", "respond", "argue", "warn", "recall", "observe", "remark", "conclude"]
+)
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_STRAIGHT = '"'
+_PARA_RE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class QuoteSpan:
+    """One stretch of quoted words inside one paragraph (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    mark_start: int  # offset of the opening mark
+    mark_end: int  # offset just past the closing mark (or the paragraph end when unclosed)
+    closed: bool = True
+    # This span continues a quote from the previous paragraph (opening mark, no close there).
+    continues: bool = False
+    single: bool = False  # marked with ‘…’ rather than double marks
+
+
+@dataclass
+class Attribution:
+    """What the sentence around a quote says about who said it."""
+
+    cue: Token | None = None
+    speaker: Span | None = None  # the speaker phrase (noun phrase, pronoun, name)
+    speaker_head: Token | None = None
+    role_phrase: str | None = None  # an apposition after the name ("chief of mission ...")
+    reporter: Span | None = None  # "..., RIA quoted him as saying": the agency
+    via: str = ""  # how it was found: "parse", "left", "right", "according", "previous"
+
+
+@dataclass
+class RawQuote:
+    """A quote before its speaker is resolved: spans, sentence and attribution."""
+
+    spans: list[QuoteSpan]
+    sentence_start: int
+    sentence_end: int
+    kind: str = "direct"
+    attribution: Attribution = field(default_factory=Attribution)
+    scare: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.spans[0].start
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1].end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _PARA_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _is_opening_straight(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isspace() or before in "([{—–-/:":
+        return not after.isspace()
+    return False
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted stretch in `text`, paired per paragraph, double and curly-single marks."""
+    spans: list[QuoteSpan] = []
+    prev_unclosed = False
+    for lo, hi in _paragraphs(text):
+        open_at: int | None = None
+        para_spans: list[QuoteSpan] = []
+        i = lo
+        first_mark = True
+        while i < hi:
+            c = text[i]
+            if c in _OPEN_DOUBLE or (c == _STRAIGHT and open_at is None):
+                if c == _STRAIGHT and not _is_opening_straight(text, i, lo, hi) and open_at is None:
+                    i += 1
+                    continue
+                if open_at is not None:  # a second opener: the first was never closed
+                    a, b = _strip(text, open_at + 1, i)
+                    if b > a:
+                        para_spans.append(QuoteSpan(a, b, open_at, i, closed=False))
+                cont = prev_unclosed and first_mark and not text[lo:i].strip()
+                open_at = i
+                if cont:
+                    para_spans.append(QuoteSpan(-1, -1, i, i, continues=True))  # placeholder
+                first_mark = False
+            elif (c in _CLOSE_DOUBLE or c == _STRAIGHT) and open_at is not None:
+                a, b = _strip(text, open_at + 1, i)
+                cont = bool(para_spans and para_spans[-1].start == -1)
+                if cont:
+                    para_spans.pop()
+                if b > a:
+                    para_spans.append(QuoteSpan(a, b, open_at, i + 1, continues=cont))
+                open_at = None
+                first_mark = False
+            i += 1
+        prev_unclosed = False
+        if open_at is not None:
+            cont = bool(para_spans and para_spans[-1].start == -1)
+            if cont:
+                para_spans.pop()
+            a, b = _strip(text, open_at + 1, hi)
+            if b > a:
+                para_spans.append(QuoteSpan(a, b, open_at, hi, closed=False, continues=cont))
+                prev_unclosed = True
+        spans.extend(s for s in para_spans if s.start >= 0)
+        # Curly single quotes (‘…’) outside double-quoted stretches: headlines and
+        # British style.  Straight single quotes are left alone: too many apostrophes.
+        taken = [(s.mark_start, s.mark_end) for s in para_spans if s.start >= 0]
+        for m in re.finditer(r"(?<![\w’])‘([^‘’\n]*(?:’\w[^‘’\n]*)*?)’(?!\w)", text[lo:hi]):
+            ms, me = lo + m.start(), lo + m.end()
+            if any(x <= ms < y for x, y in taken):
+                continue
+            a, b = _strip(text, ms + 1, me - 1)
+            if b > a:
+                spans.append(QuoteSpan(a, b, ms, me, single=True))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+# ----------------------------------------------------------------------------- parse side
+
+
+def _sentence_bounds(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """spaCy sentences merged so that no quote is cut and no clause starts in lower case.
+
+    The parser splits `“…?” he said.` after the question mark and ends sentences inside
+    quotes; merging restores one attribution frame per quote.
+    """
+    text = doc.text
+    paras = _paragraphs(text)
+    sents: list[tuple[int, int]] = []
+    for s in doc.sents:  # a sentence never runs over a paragraph break
+        for pa, pb in paras:
+            a, b = max(s.start_char, pa), min(s.end_char, pb)
+            if text[a:b].strip():
+                sents.append((a, b))
+    para_of = {}
+    for k, (pa, pb) in enumerate(paras):
+        for a, _ in sents:
+            if pa <= a < pb:
+                para_of[a] = k
+    merged: list[tuple[int, int]] = []
+    for a, b in sents:
+        if merged:
+            pa, pb = merged[-1]
+            head = text[a:b].lstrip("”’\"' \t\n")
+            crosses = any(
+                s.mark_start < a < s.mark_end or (s.mark_start < pb < s.mark_end) for s in spans
+            )
+            same_para = para_of.get(a) == para_of.get(pa)
+            lower = bool(head) and head[0].islower()
+            if same_para and (crosses or lower):
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    return merged
+
+
+def _in_spans(i: int, spans: list[QuoteSpan]) -> bool:
+    return any(s.mark_start <= i < s.mark_end for s in spans)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, climbing conj/advcl/xcomp when it has none."""
+    v: Token | None = verb
+    for _ in range(6):
+        if v is None:
+            return None
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there", "that", "which", "who"):
+                return c
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that"):
+                # relative clause: "Marsudi, who said ..." -> the noun the clause modifies
+                if v.dep_ == "relcl":
+                    return v.head
+            if c.dep_ == "nsubj" and c.lower_ == "it" and c.i > verb.i:
+                return c
+        nonfinite = v.tag_ in ("VBG", "VBN", "TO") or v.dep_ in ("conj", "xcomp", "pcomp")
+        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl") and nonfinite and v.head is not v or v.dep_ == "prep" and v.head is not v:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+_NOUNISH = ("PROPN", "NOUN", "PRON")
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The noun phrase headed by `tok`, without relative clauses, appositions or verbs."""
+    doc = tok.doc
+    lo = hi = tok.i
+    keep = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat", "prep", "pobj", "punct")
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj", "ccomp", "xcomp"):
+                continue
+            if c.dep_ == "punct" and c.text in ",;:—–“”\"":
+                continue
+            if c.dep_ not in keep and t is tok:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of", "at", "to", "for", "in", "with"):
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            stack.append(c)
+    span = doc[lo : hi + 1]
+    # never cross a quotation mark or a comma block
+    toks = [t for t in span]
+    cut_lo = lo
+    for t in toks:
+        if t.i < tok.i and t.text in "“”\",;":
+            cut_lo = t.i + 1
+    cut_hi = hi
+    for t in toks:
+        if t.i > tok.i and t.text in "“”\",;":
+            cut_hi = t.i - 1
+            break
+    return doc[cut_lo : cut_hi + 1]
+
+
+def _appos(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i:
+            sub = [t for t in c.subtree if t.dep_ != "relcl"]
+            lo, hi = sub[0].i, sub[-1].i
+            # stop at a clause ("until he defected ...", "who ...")
+            for t in tok.doc[c.i + 1 : hi + 1]:
+                if t.pos_ in ("VERB", "AUX", "SCONJ") or t.dep_ in ("mark", "relcl") or t.tag_ in ("WP", "WDT"):
+                    hi = t.i - 1
+                    break
+            txt = tok.doc[lo : hi + 1].text.strip(" ,")
+            return txt or None
+    return None
+
+
+def _left_speaker(doc: Doc, verb: Token, lo: int, spans: list[QuoteSpan]) -> Token | None:
+    """Nearest noun before the verb, skipping time and place adverbials (parser fallback)."""
+    i = verb.i - 1
+    skipped = 0
+    while i >= 0 and doc[i].idx >= lo and skipped < 12:
+        t = doc[i]
+        if t.is_space:
+            i -= 1
+            continue
+        if _in_spans(t.idx, spans) or t.text in ";:" or t.pos_ == "VERB":
+            return None
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return t
+        if t.pos_ in _NOUNISH and t.ent_type_ not in ("DATE", "TIME") and t.dep_ != "pobj":
+            return t
+        i -= 1
+        skipped += 1
+    return None
+
+
+def _right_speaker(doc: Doc, verb: Token, hi: int, spans: list[QuoteSpan]) -> Token | None:
+    """`said the official`: the noun right after the verb, head of its phrase."""
+    i = verb.i + 1
+    while i < len(doc) and doc[i].idx < hi and i <= verb.i + 8:
+        t = doc[i]
+        if t.is_space:
+            i += 1
+            continue
+        if _in_spans(t.idx, spans) or t.text in ",;:.":
+            return None
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            # walk to the end of the compound chain (hard-wrapped text has newline tokens)
+            j, k = i, i + 1
+            while k < len(doc) and doc[k].idx < hi and (
+                doc[k].is_space
+                or doc[k].pos_ in ("PROPN", "NOUN")
+                or (doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")
+            ):
+                if not doc[k].is_space:
+                    j = k
+                k += 1
+            return doc[j]
+        i += 1
+    return None
+
+
+def _ends_phrase(doc: Doc, tok: Token, hi: int) -> bool:
+    """True when the noun after an inverted cue closes the clause (`said the official.`)."""
+    k = tok.i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or doc[k].idx >= hi:
+        return True
+    return doc[k].is_punct or doc[k].pos_ in ("ADP", "SCONJ") or doc[k].dep_ == "appos"
+
+
+def _first_entity(doc: Doc, cue: Token, lo: int, spans: list[QuoteSpan]) -> Token | None:
+    """First person or organisation named between the last quote (or clause start) and the cue."""
+    start = lo
+    for s in spans:
+        if s.mark_end <= cue.idx and s.mark_end > start:
+            start = s.mark_end
+    best: Token | None = None
+    for t in doc.char_span(start, cue.idx, alignment_mode="expand") or []:
+        if t.ent_type_ in ("PERSON", "ORG") and not _in_spans(t.idx, spans):
+            best = t
+            j = t.i
+            while j + 1 < cue.i and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return doc[j]
+    return best
+
+
+def _cue_ok(t: Token, quote_toks: set[int]) -> bool:
+    if t.lemma_.lower() not in CUE_LEMMAS or t.i in quote_toks:
+        return False
+    if t.pos_ not in ("VERB", "AUX") and not (t.tag_.startswith("VB")):
+        return False
+    return True
+
+
+def attribute_span(
+    doc: Doc, frame: tuple[int, int], group: list[QuoteSpan], all_spans: list[QuoteSpan]
+) -> Attribution:
+    """Find the cue verb and speaker phrase for a quote inside its sentence frame."""
+    lo, hi = frame
+    sent = doc.char_span(lo, hi, alignment_mode="expand")
+    if sent is None:
+        return Attribution()
+    quote_toks = {t.i for t in sent if _in_spans(t.idx, all_spans)}
+    qs, qe = group[0].mark_start, group[-1].mark_end
+    cands: list[tuple[float, Token]] = []
+    for t in sent:
+        if not _cue_ok(t, quote_toks):
+            continue
+        dist = qs - t.idx if t.idx < qs else (t.idx - qe if t.idx >= qe else 0)
+        # a cue whose clause holds the quote beats a nearer one in another clause
+        holds = any(
+            qs <= d.idx < qe for d in t.subtree if d.i not in (t.i,)
+        )
+        score = dist - (60 if holds else 0)
+        if t.lemma_.lower() in _WEAK_CUES and not holds:
+            continue
+        cands.append((score, t))
+    for t in sent:  # "according to X"
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is None and t.i + 2 < len(doc):
+                obj = doc[t.i + 2]
+            if obj is not None and not _in_spans(obj.idx, all_spans):
+                dist = abs(t.idx - qe)
+                return Attribution(cue=t, speaker=noun_phrase(obj), speaker_head=obj, via="according") if not cands or dist < min(c[0] for c in cands) else _from_cue(doc, min(cands, key=lambda x: x[0])[1], lo, hi, all_spans)
+    if not cands:
+        return Attribution()
+    cue = min(cands, key=lambda x: x[0])[1]
+    return _from_cue(doc, cue, lo, hi, all_spans)
+
+
+def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) -> Attribution:
+    att = Attribution(cue=cue)
+    # "RIA quoted him as saying": the speaker is the object of "quote".
+    if cue.lemma_.lower() == "say" and cue.dep_ in ("pcomp", "advcl") and cue.head.lemma_ == "as":
+        q = cue.head.head
+        if q.lemma_.lower() == "quote":
+            obj = next((c for c in q.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                att.cue, att.speaker_head, att.via = q, obj, "parse"
+                att.speaker = noun_phrase(obj)
+                subj = _subject_of(q)
+                att.reporter = noun_phrase(subj) if subj is not None else None
+                return att
+    if cue.lemma_.lower() == "quote":
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            att.speaker_head, att.speaker, att.via = obj, noun_phrase(obj), "parse"
+            subj = _subject_of(cue)
+            att.reporter = noun_phrase(subj) if subj is not None else None
+            return att
+    subj = None
+    if cue.tag_ == "VBG" and cue.dep_ != "ROOT":  # "..., saying ..." speaks for the main clause
+        root = cue.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        subj = _subject_of(cue)
+    via = "parse"
+    if subj is not None and _in_spans(subj.idx, spans):
+        subj = None
+    prev = cue.i - 1
+    while prev >= 0 and (doc[prev].is_space or doc[prev].pos_ == "ADV"):
+        prev -= 1
+    inverted = prev >= 0 and (doc[prev].text in ",”\"’" or _in_spans(doc[prev].idx, spans))
+    if inverted and cue.lemma_.lower() in _INVERTING:
+        right = _right_speaker(doc, cue, hi, spans)
+        if right is not None and _ends_phrase(doc, right, hi):
+            subj, via = right, "right"
+    if subj is None:
+        subj = _first_entity(doc, cue, lo, spans)
+        via = "left"
+    if subj is None:
+        subj = _left_speaker(doc, cue, lo, spans)
+        via = "left"
+    if subj is None:
+        return att
+    # a subject inside a PERSON entity: use the entity's last token as head
+    if subj.ent_type_ == "PERSON" and subj.ent_iob_ != "O":
+        j = subj.i
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I" and doc[j + 1].ent_type_ == "PERSON":
+            j += 1
+        subj = doc[j]
+    att.speaker_head = subj
+    att.speaker = noun_phrase(subj)
+    att.role_phrase = _appos(subj)
+    att.via = via
+    return att
+
+
+def _is_scare(text: str, span: QuoteSpan, doc: Doc | None) -> bool:
+    before = text[max(0, span.mark_start - 40) : span.mark_start]
+    if _SCARE_BEFORE.search(before):
+        return True
+    return False
+
+
+def _modifier_of_noun(doc: Doc, span: QuoteSpan) -> bool:
+    """`the “maximum pressure” campaign`: a short quote used as a modifier of a noun."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or len(inner) > 4:
+        return False
+    nxt = inner.end + 1  # skip the closing mark
+    if nxt < len(doc) and doc[nxt].pos_ in ("NOUN",) and doc[nxt].idx >= span.mark_end:
+        root = inner.root
+        return root.dep_ in ("compound", "amod", "nmod") or root.head.i >= nxt
+    return False
+
+
+def extract_raw(text: str, doc: Doc) -> list[RawQuote]:
+    """Every quote of the article with its sentence frame and attribution (unresolved)."""
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    frames = _sentence_bounds(doc, spans)
+
+    def frame_of(pos: int) -> tuple[int, int]:
+        for a, b in frames:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
+    # Group spans in one frame (“…,” Kono said, “…”), keep continued paragraphs apart.
+    groups: list[tuple[tuple[int, int], list[QuoteSpan]]] = []
+    for s in spans:
+        fr = frame_of(s.start)
+        if groups and groups[-1][0] == fr and not s.continues and not s.single:
+            prev = groups[-1][1][-1]
+            gap = text[prev.mark_end : s.mark_start]
+            # two quotes joined only by an attribution: one statement in pieces
+            if len(gap) < 80 and any(w in gap.lower() for w in (" said", " says", " added", " told", " wrote", " asked")):
+                groups[-1][1].append(s)
+                continue
+        groups.append((fr, [s]))
+    out: list[RawQuote] = []
+    for fr, grp in groups:
+        att = attribute_span(doc, fr, grp, spans)
+        kind = _kind(text, fr, grp)
+        rq = RawQuote(spans=grp, sentence_start=fr[0], sentence_end=fr[1], kind=kind, attribution=att)
+        rq.scare = any(_is_scare(text, s, doc) for s in grp) or (
+            kind == "partial" and len(grp) == 1 and _modifier_of_noun(doc, grp[0])
+        )
+        out.append(rq)
+    return out
+
+
+def _kind(text: str, frame: tuple[int, int], grp: list[QuoteSpan]) -> str:
+    """direct: the quote is a full statement; partial: quoted words inside our sentence."""
+    first = grp[0]
+    words = text[first.start : first.end]
+    before = text[frame[0] : first.mark_start].strip()
+    starts_sentence = not before or before.endswith((":", ",")) or first.continues
+    if not words[:1].isupper() and not words[:1].isdigit():
+        return "partial"
+    if starts_sentence:
+        return "direct"
+    return "partial" if not before.endswith(("that", "saying")) else "partial"
