@@ -1,24 +1,275 @@
-"""Build the Brief from the records: sources numbered, sections per country, quotes, timeline.
+"""Build the Brief from the records: what a reader sees, in reading order, all of it cited.
 
-Pure Python over the records (no models): every statement carries the numbers of the
-sources it rests on.  (Minimal version; the full assembly lands with issue 6.)
+Pure Python over the records (no models).  Every line of the brief is either a
+sentence taken verbatim from an article (bottom line, judgements, summaries,
+timeline) or a line built from such a sentence or from attributed positions (open
+questions, disagreements), and carries the numbers of the sources it rests on.
+The choosing is done by the modules named below, one concern each:
+
+- summarize.py   weigh sentences, choose without repeats (bottom line, summaries)
+- keyquotes.py   key quotes by weight and variety
+- questions.py   open questions and what to watch
+- timeline.py    dated events of the period
+- trend.py       trend marker against the previous period
+- chart.py       country mentions, section order, chart data
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from briefgen.model import Article, Brief, Keyphrase, Source
+from briefgen.chart import (
+    CORE_ORDER,
+    chart_data,
+    countries_in,
+    country_name,
+    mentions_per_country,
+    quotes_per_country,
+    section_order,
+)
+from briefgen.keyquotes import pick_quotes, rank_quotes
+from briefgen.model import (
+    Actor,
+    Article,
+    Brief,
+    CountrySection,
+    Keyphrase,
+    Position,
+    Quote,
+    Source,
+    Statement,
+)
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
+from briefgen.questions import contradiction_statement, disagreement_pairs, open_questions
+from briefgen.summarize import Candidate, SentencePool, choose
+from briefgen.timeline import build_timeline
+from briefgen.trend import trend
+
+BLUF_MAX = 5
+BLUF_MIN = 3
+JUDGEMENT_MAX_WORDS = 32
+SUMMARY_MAX = 4
+SUMMARY_MIN = 2
+COUNTRY_QUOTES = 3
+MAX_ACTORS = 10
+# An article is "about" a country when the country is named this often (or in the title).
+MIN_MENTIONS = 2
+
+_KIND_ORDER = {
+    "government": 0,
+    "body": 0,
+    "state-media": 1,
+    "expert": 2,
+    "defector": 3,
+    "media": 4,
+    "other": 5,
+}
+
+
+def _article_countries(a: Article, quotes: Sequence[Quote]) -> set[str]:
+    m = countries_in(a.title + "\n\n" + a.text)
+    in_title = countries_in(a.title)
+    codes = {c for c, n in m.items() if n >= MIN_MENTIONS or in_title.get(c)}
+    codes |= {q.country for q in quotes if q.country and q.article_id == a.article_id}
+    return codes
 
 
 def country_groups(
     articles: Sequence[Article], attribution: Attribution
 ) -> dict[str, list[Article]]:
-    """{country code: articles about it}: the scopes for country keyphrases and sections."""
-    return {}
+    """{country code: articles about it}: the scopes for country keyphrases and sections.
+
+    The six parties and the UN need one article; any other country or body needs
+    at least two (and 5% of the period's articles) so passing mentions get no section.
+    The caller leaves low-relevance articles out (unless the user asked for them).
+    Keys come in section order.
+    """
+    main = list(articles)
+    qby: dict[str, list[Quote]] = {}
+    for q in attribution.quotes:
+        qby.setdefault(q.article_id, []).append(q)
+    groups: dict[str, list[Article]] = {}
+    for a in main:
+        for c in sorted(_article_countries(a, qby.get(a.article_id, []))):
+            groups.setdefault(c, []).append(a)
+    need_other = max(2, math.ceil(0.05 * len(main)))
+    keep = {
+        c: arts for c, arts in groups.items() if len(arts) >= (1 if c in CORE_ORDER else need_other)
+    }
+    order = section_order(keep, {c: len(v) for c, v in keep.items()})
+    return {c: keep[c] for c in order}
+
+
+def _sources(
+    articles: Sequence[Article], low: Sequence[Article]
+) -> tuple[list[Source], dict[str, int]]:
+    """Every article of the period, numbered by date (undated last), then by title."""
+    rows = [(a, False) for a in articles] + [(a, True) for a in low]
+    rows.sort(key=lambda r: (r[0].published or date.max, r[0].title, r[0].article_id))
+    out: list[Source] = []
+    num: dict[str, int] = {}
+    for a, is_low in rows:
+        if a.article_id in num:
+            continue
+        n = len(out) + 1
+        num[a.article_id] = n
+        out.append(
+            Source(
+                number=n,
+                article_id=a.article_id,
+                title=a.title,
+                outlet=a.outlet,
+                published=a.published,
+                date_source=a.date_source,
+                url=a.url,
+                source_path=a.source_path,
+                outlets=list(a.outlets),
+                low_relevance=is_low,
+            )
+        )
+    return out, num
+
+
+def _cites(
+    cand: Candidate, pool: SentencePool, cite: Callable[[str], int | None], extra: int
+) -> list[int]:
+    """The sentence's own source first, then up to `extra` others carrying the same news."""
+    own = cite(cand.article_id)
+    others = sorted(
+        n
+        for n in (cite(aid) for aid in pool.similar_articles(cand)[: max(extra, 0) * 3])
+        if n is not None and n != own
+    )[:extra]
+    return ([own] if own else []) + others
+
+
+def bottom_line(
+    pool: SentencePool, cite: Callable[[str], int | None]
+) -> tuple[list[Statement], list[Candidate]]:
+    """3-5 developments: heaviest sentences, one per article, no two alike."""
+    cands = pool.usable_candidates()
+    if not cands:
+        return [], []
+    top = max(c.score for c in cands)
+    picked = choose(cands, BLUF_MAX, min_k=BLUF_MIN, per_article=1, max_sim=0.3, floor=0.45 * top)
+    if len(picked) < BLUF_MIN:
+        picked = choose(
+            cands, BLUF_MAX, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top
+        )
+    return [Statement(text=c.text, cites=_cites(c, pool, cite, 4)) for c in picked], picked
+
+
+def _positions_for(
+    code: str, positions: Sequence[Position], actors: Mapping[str, Actor]
+) -> list[Position]:
+    def belongs(p: Position) -> bool:
+        if p.country == code or p.holder == code:
+            return True
+        a = actors.get(p.holder)
+        return a is not None and a.country == code
+
+    ps = [p for p in positions if belongs(p)]
+    ps.sort(key=lambda p: (-len(p.evidence), -abs(p.stance), p.issue, p.holder, p.label))
+    return ps
+
+
+def country_section(
+    code: str,
+    group: Sequence[Article],
+    pool: SentencePool,
+    attribution: Attribution,
+    keyphrases: Mapping[str, list[Keyphrase]],
+    cite: Callable[[str], int | None],
+    ranked_quotes: Sequence[tuple[float, Quote]],
+    current: Sequence[Article],
+    previous: Sequence[Article],
+    mentions: Mapping[str, int],
+    used: dict[int, int],
+) -> CountrySection:
+    """One CrisisWatch-style entry: judgement, trend, cited summary, who said what."""
+    actors_by_id = {a.actor_id: a for a in attribution.actors}
+    ids = {a.article_id for a in group}
+    cands = [
+        c
+        for aid in sorted(ids)
+        for c in pool.by_article.get(aid, [])
+        if c.usable and (c.countries.get(code) or code in c.quote_countries or c.subject == code)
+    ]
+    top = max((c.score for c in cands), default=0.0) or 1.0
+    # Sentences with the country as subject first; lines used elsewhere in the brief last.
+    bonus = {
+        id(c): (0.25 * top if c.subject == code else 0.0) - 0.35 * top * used.get(id(c), 0)
+        for c in cands
+    }
+
+    judgement: Statement | None = None
+    j_cands = [c for c in cands if c.subject == code and c.sent.words <= JUDGEMENT_MAX_WORDS]
+    j = choose(j_cands or cands, 1, bonus=bonus)
+    if j:
+        judgement = Statement(text=j[0].text, cites=_cites(j[0], pool, cite, 2))
+    k = max(SUMMARY_MIN, min(SUMMARY_MAX, len(group) + 1))
+    summ = choose(
+        [c for c in cands if not j or c is not j[0]],
+        k,
+        min_k=SUMMARY_MIN,
+        per_article=2,
+        max_sim=0.4,
+        avoid=j,
+        bonus=bonus,
+        floor=0.4 * top,
+    )
+    for c in (*j, *summ):
+        used[id(c)] = used.get(id(c), 0) + 1
+    summary = [Statement(text=c.text, cites=_cites(c, pool, cite, 1)) for c in summ]
+
+    positions = _positions_for(code, attribution.positions, actors_by_id)
+    holders = {p.holder for p in positions}
+    disagreements = [
+        contradiction_statement(a, b, actors_by_id, cite)
+        for a, b in disagreement_pairs(attribution.positions)
+        if a.holder in holders or b.holder in holders
+    ]
+    if judgement is None and positions:
+        p = positions[0]
+        who = actors_by_id[p.holder].name if p.holder in actors_by_id else country_name(code)
+        ev = p.evidence[0] if p.evidence else None
+        n = cite(ev.article_id) if ev else None
+        judgement = Statement(
+            text=f"{who} {p.label}.", cites=[n] if n else [], basis=ev.text if ev else ""
+        )
+
+    actors = sorted(
+        (a for a in attribution.actors if a.country == code),
+        key=lambda a: (_KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
+    )[:MAX_ACTORS]
+    quotes = pick_quotes(
+        [(w, q) for w, q in ranked_quotes if q.country == code],
+        k=COUNTRY_QUOTES,
+        min_k=1,
+        per_speaker=1,
+        per_country=COUNTRY_QUOTES,
+        floor_ratio=0.0,
+    )
+    marker, basis = trend(current, previous, code)
+    return CountrySection(
+        code=code,
+        name=country_name(code),
+        judgement=judgement,
+        trend=marker,  # type: ignore[arg-type]
+        summary=summary,
+        actors=actors,
+        positions=positions,
+        quotes=quotes,
+        keyphrases=list(keyphrases.get(code, [])),
+        disagreements=disagreements,
+        article_count=len(group),
+        trend_basis=basis,
+        mentions=int(mentions.get(code, 0)),
+    )
 
 
 def assemble(
@@ -29,37 +280,83 @@ def assemble(
     as_of: date,
     title: str,
     low_relevance: Sequence[Article] = (),
+    previous: Sequence[Article] = (),
 ) -> Brief:
-    """Everything the templates need, in reading order."""
-    ordered = sorted(articles, key=lambda a: (a.published or date.min, a.title))
-    sources = [
-        Source(
-            number=i,
-            article_id=a.article_id,
-            title=a.title,
-            outlet=a.outlet,
-            published=a.published,
-            date_source=a.date_source,
-            url=a.url,
-            source_path=a.source_path,
-            outlets=a.outlets,
+    """Everything the templates need, in reading order.
+
+    `articles` are the period's articles for the sections (the caller has already
+    left out low-relevance ones unless asked to keep them); `low_relevance` are listed
+    among the sources only; `previous` are the articles of the period just before
+    (same length), used only for the trend markers (empty: no trend).
+    """
+    main = list(articles)
+    low = list(low_relevance)
+    sources, numbers = _sources(main, low)
+
+    def cite(aid: str) -> int | None:
+        return numbers.get(aid)
+
+    main_ids = {a.article_id for a in main}
+    quotes = [q for q in attribution.quotes if q.article_id in main_ids]
+    att = Attribution(quotes=quotes, actors=attribution.actors, positions=attribution.positions)
+    pool = SentencePool(main, quotes, attribution.actors)
+    by_id = {a.article_id: a for a in main}
+
+    bluf, bluf_cands = bottom_line(pool, cite)
+    # Lines already used (bottom line, earlier sections) are pushed back in later choices.
+    used: dict[int, int] = {id(c): 1 for c in bluf_cands}
+    ranked = rank_quotes(quotes, attribution.actors, by_id)
+    key_quotes = pick_quotes(ranked, k=8, min_k=5)
+    mentions = mentions_per_country(main)
+    groups = country_groups(main, att)
+    sections = [
+        country_section(
+            code, grp, pool, att, keyphrases, cite, ranked, main, previous, mentions, used
         )
-        for i, a in enumerate(ordered, 1)
+        for code, grp in groups.items()
     ]
-    dates = [a.published for a in articles if a.published]
+    questions = open_questions(pool, attribution.positions, attribution.actors, cite)
+    timeline = build_timeline(pool, period, cite)
+
+    dates = [a.published for a in main if a.published]
+    order = [s.code for s in sections]
+    per_country_quotes = quotes_per_country(quotes)
+    ordered_articles = sorted(main, key=lambda a: numbers.get(a.article_id, 0))
+    outlets = {o for a in main for o in (a.outlets or ([a.outlet] if a.outlet else [])) if o}
+    actors_sorted = sorted(
+        attribution.actors,
+        key=lambda a: (_KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
+    )
     return Brief(
         title=title,
         as_of=as_of,
         period_start=period.start or (min(dates) if dates else None),
         period_end=period.end or (max(dates) if dates else None),
-        articles=list(ordered),
+        articles=ordered_articles,
         sources=sources,
-        quotes=attribution.quotes,
-        actors=attribution.actors,
+        bluf=bluf,
+        countries=sections,
+        key_quotes=key_quotes,
+        open_questions=questions,
+        timeline=timeline,
         keyphrases=list(keyphrases.get("corpus", [])),
-        low_relevance=list(low_relevance),
+        actors=actors_sorted,
+        quotes=quotes,
+        low_relevance=low,
+        chart=chart_data(order, mentions, per_country_quotes),
         stats={
-            "articles": len(articles),
-            "outlets": len({o for a in articles for o in (a.outlets or [a.outlet]) if o}),
+            "articles": len(main),
+            "outlets": len(outlets),
+            "quotes": len(quotes),
+            "countries": len(sections),
+            "actors": len(attribution.actors),
+            "low_relevance": len(low),
+            "sources": len(sources),
+            "previous_articles": len(previous),
+            "mentions_by_country": {c: int(mentions.get(c, 0)) for c in order},
+            "quotes_by_country": {c: int(per_country_quotes.get(c, 0)) for c in order},
+            "top_mentions": dict(
+                sorted(Counter(mentions).items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+            ),
         },
     )

@@ -1,0 +1,157 @@
+"""Choose the quotes worth a reader's time: weight first, then variety.
+
+A quote weighs more when a named official with a top role said it, when several
+articles carry it, when it is long enough to say something (>= 8 words) and talks
+about the matters at stake.  The brief then spreads its picks across speakers and
+countries and never shows the same words twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from briefgen.model import Actor, Article, Quote
+from briefgen.summarize import TOP_ROLE_RE
+from briefgen.textsim import jaccard, tokens
+
+_KIND_WEIGHT = {
+    "government": 1.0,
+    "body": 0.85,
+    "state-media": 0.7,
+    "expert": 0.55,
+    "defector": 0.55,
+    "media": 0.25,
+    "other": 0.3,
+}
+_TOPIC_RE = re.compile(
+    r"nuclear|missile|talks|dialogue|sanction|war\b|peace|military|denucleari|threat|"
+    r"negotiat|diplomac|attack|strike|summit|weapon|pressure|regime",
+    re.I,
+)
+MIN_WORDS = 8
+
+
+def _named(q: Quote) -> bool:
+    """A person or body by name ("Rex Tillerson"), not a description ("a senior official")."""
+    s = (q.speaker or "").strip()
+    return bool(s) and s[:1].isupper() and not s.lower().startswith(("a ", "an ", "the "))
+
+
+def quote_weight(
+    q: Quote, actors: Mapping[str, Actor], repeats: int = 0, article: Article | None = None
+) -> float:
+    """How much a quote matters; the parts are documented above."""
+    if not q.speaker:
+        return 0.0
+    actor = actors.get(q.actor_id or "")
+    kind = actor.kind if actor else "other"
+    role = (actor.role if actor else None) or q.speaker_role or ""
+    w = _KIND_WEIGHT.get(kind, 0.3)
+    if TOP_ROLE_RE.search(role):
+        w += 0.5
+    elif re.search(r"[Ss]pokes", role):
+        w += 0.2
+    if not _named(q):
+        w *= 0.6
+    n = q.words
+    w *= 0.5 + 0.5 * min(n, 30) / 30
+    toks = tokens(q.text)
+    if n and len(toks) / n < 0.35:  # mostly function words: "It has not been limited at all"
+        w *= 0.8
+    if _TOPIC_RE.search(q.text):
+        w += 0.2
+    w += 0.15 * min(repeats, 4)
+    if q.kind == "partial":
+        w *= 0.85
+    if article is not None:
+        w *= max(article.relevance, 0.3)
+    return round(w, 6)
+
+
+def _dedupe_key(q: Quote) -> tuple[str, ...]:
+    return tuple(tokens(q.text))
+
+
+def rank_quotes(
+    quotes: Sequence[Quote],
+    actors: Sequence[Actor],
+    articles: Mapping[str, Article] | None = None,
+    min_words: int = MIN_WORDS,
+) -> list[tuple[float, Quote]]:
+    """Every quote long enough, with its weight, heaviest first; copies merged."""
+    by_id = {a.actor_id: a for a in actors}
+    arts = articles or {}
+    long_enough = [q for q in quotes if q.words >= min_words and q.speaker]
+    seqs = [_dedupe_key(q) for q in long_enough]
+    toks = [set(t) for t in seqs]
+    # Only quotes sharing a run of three words can be copies: index those runs.
+    shingles: dict[tuple[str, ...], list[int]] = {}
+    for i, t in enumerate(seqs):
+        for sh in {t[j : j + 3] for j in range(max(1, len(t) - 2))}:
+            shingles.setdefault(sh, []).append(i)
+    repeats = []
+    for i, q in enumerate(long_enough):
+        near = {
+            j
+            for sh in {seqs[i][j : j + 3] for j in range(max(1, len(seqs[i]) - 2))}
+            for j in shingles.get(sh, ())
+        }
+        others = {
+            long_enough[j].article_id
+            for j in near
+            if long_enough[j].article_id != q.article_id and jaccard(toks[i], toks[j]) >= 0.6
+        }
+        repeats.append(len(others))
+    scored = [
+        (quote_weight(q, by_id, r, arts.get(q.article_id)), q)
+        for q, r in zip(long_enough, repeats, strict=True)
+    ]
+    scored.sort(key=lambda x: (-x[0], x[1].article_id, x[1].start, x[1].quote_id))
+    return scored
+
+
+def pick_quotes(
+    ranked: Sequence[tuple[float, Quote]],
+    k: int = 8,
+    min_k: int = 5,
+    per_speaker: int = 1,
+    per_country: int = 2,
+    floor_ratio: float = 0.4,
+) -> list[Quote]:
+    """Up to k quotes, spread over speakers and countries, no near-duplicates.
+
+    A first pass keeps one quote per speaker and `per_country` per country; a second
+    pass relaxes both when that leaves fewer than `min_k`.
+    """
+    if not ranked:
+        return []
+    top = ranked[0][0]
+    chosen: list[Quote] = []
+    chosen_toks: list[set[str]] = []
+
+    def fits(q: Quote, spk: int, ctry: int) -> bool:
+        who = q.actor_id or q.speaker or ""
+        if sum(1 for c in chosen if (c.actor_id or c.speaker or "") == who) >= spk:
+            return False
+        if q.country and sum(1 for c in chosen if c.country == q.country) >= ctry:
+            return False
+        t = set(_dedupe_key(q))
+        return all(jaccard(t, o) < 0.5 for o in chosen_toks)
+
+    for spk, ctry, floor in ((per_speaker, per_country, floor_ratio * top), (2, 3, 0.0)):
+        for w, q in ranked:
+            if len(chosen) >= k or (len(chosen) >= min_k and w < floor):
+                break
+            if q in chosen or not fits(q, spk, ctry):
+                continue
+            chosen.append(q)
+            chosen_toks.append(set(_dedupe_key(q)))
+        if len(chosen) >= min_k:
+            break
+    return chosen
+
+
+def speaker_counts(quotes: Sequence[Quote]) -> Counter[str]:
+    return Counter(q.actor_id or q.speaker or "" for q in quotes)

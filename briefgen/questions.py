@@ -1,0 +1,282 @@
+"""Open questions and things to watch, each resting on a cited sentence or position pair.
+
+Three sources of evidence:
+- matters the articles leave unanswered ("declined to say whether…", "did not answer
+  directly", "without specifying how long", "it was not clear", "remains to be seen");
+  the clause after the cue becomes the question ("whether the US would talk" ->
+  "Would the US talk?") or, when it cannot be turned safely, a "Watch for:" line;
+- contradictions between actors (position pairs with opposite stances on one issue);
+- demands without responses: one side urges or demands something of another, and
+  nothing in the period shows the other side answering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from briefgen.chart import countries_in, country_name, country_positions
+from briefgen.model import Actor, Position, Statement
+from briefgen.sentences import condense
+from briefgen.summarize import Candidate, SentencePool
+from briefgen.textsim import cosine
+
+UNANSWERED_RE = re.compile(
+    r"\b(?:declin(?:ed|es|ing) to (?:say|address|comment|discuss|confirm|specify|elaborate|"
+    r"answer|give|provide|disclose|reveal|detail|identify|name|rule out|explain)"
+    r"|(?:did|does|do|would|could|will)(?: not|n[’']t) (?:immediately )?(?:say|answer|address|"
+    r"elaborate|specify|confirm|disclose|explain|detail|reveal|rule out|indicate)"
+    r"|refus(?:ed|es|ing) to (?:say|answer|comment|confirm|discuss|rule out|specify)"
+    r"|without (?:specifying|saying|elaborating|explaining|giving details|detailing|indicating)"
+    r"|(?:was|is|remains?|remained) (?:not |un)clear|\bunclear (?:whether|if|how|what|when|why|who)"
+    r"|remains? to be seen|(?:is|was|are|were) not (?:yet )?known|an open question"
+    r"|no (?:clear |direct )?answer|not answer(?:ed)? directly|did not answer)\b",
+    re.I,
+)
+_WH_RE = re.compile(
+    r"\b(whether|if|how long|how much|how many|how far|how soon|how|what|when|why|where|who)\b\s+(.+)$",
+    re.I,
+)
+# "Asked Friday if he supported unconditional talks, Trump did not answer directly."
+_ASKED_RE = re.compile(
+    r"^Asked\b[^,]{0,40}?\b(whether|if|about|how|what|when|why)\s+([^,]{3,160}),\s+"
+    r"((?:[A-Z][\w.’'-]*\s+){1,6}?)(?=(?:did|does|would|could|declined|refused|was|has)\b)"
+)
+_AUX = r"would|will|could|can|should|might|may|was|were|is|are|has|have|had"
+_INVERT_WHETHER_RE = re.compile(r"^([^,;]{2,60}?)\s+(" + _AUX + r")\s+(.+)$")
+_PRONOUN_RE = re.compile(r"^(?:he|she|they|it|this|that|these|those|we|i|you)\b", re.I)
+_DEMAND_RE = re.compile(
+    r"\b(?:urged|urges|urging|demanded|demands|demanding|called on|calls on|calling on|"
+    r"pressed|presses|pressing|asked|told .{1,30}? to)\b"
+)
+_RESPONSE_RE = re.compile(
+    r"\b(?:responded|replied|rejected|refused|dismissed|denounced|agreed|accepted|"
+    r"answered|said|says|warned|vowed|retorted|hit back|reacted)\b"
+)
+_BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:story|report)", re.I)
+MAX_UNANSWERED = 4
+MAX_CONTRADICTIONS = 3
+MAX_NO_RESPONSE = 2
+
+
+def _tidy_clause(clause: str) -> str:
+    """Drop the trailing attribution and punctuation of a clause."""
+    c = re.split(r",\s+(?:\w+\s+){0,5}(?:said|says|added|noted|told)\b", clause)[0]
+    c = re.split(r"[;:]|\s[-–—]\s", c)[0]
+    return c.strip().rstrip(".,!?\"”’' ")
+
+
+def phrase_question(sentence: str) -> str | None:
+    """The unanswered matter as a question or a 'Watch for:' line; None if no clause."""
+    m = UNANSWERED_RE.search(sentence)
+    if not m:
+        return None
+    asked = _ASKED_RE.match(sentence)
+    if asked and asked.end(3) <= m.start() + 1:
+        wh, body, who = asked.group(1).lower(), asked.group(2), asked.group(3)
+        body = _tidy_clause(body)
+        who = re.sub(r"^(?:US|U\.S\.|the)\s+", "", who.strip())
+        if _PRONOUN_RE.match(body) and re.match(r"^[A-Z]", who):
+            body = _PRONOUN_RE.sub(who, body, count=1)
+        if 3 <= len(body.split()) <= 30 and not _PRONOUN_RE.match(body):
+            cue = _tidy_clause(sentence[m.start() :])
+            wh = "whether" if wh == "if" else wh
+            return f"Watch for: {wh} {body} ({cue} when asked)."
+    rest = sentence[m.end() :]
+    w = _WH_RE.search(rest)
+    if not w or w.start() > 40:
+        return None
+    wh, body = w.group(1).lower(), _tidy_clause(w.group(2))
+    if len(body.split()) < 3 or len(body.split()) > 30:
+        return None
+    if not _PRONOUN_RE.match(body):
+        inv = _INVERT_WHETHER_RE.match(body)
+        if inv and not re.search(r"\b(?:" + _AUX + r")\b", inv.group(1)):
+            subj, aux, pred = inv.groups()
+            if wh in ("whether", "if"):
+                return f"{aux.capitalize()} {subj} {pred}?"
+            if wh not in ("who", "what") or len(subj.split()) > 0:
+                return f"{wh.capitalize()} {aux} {subj} {pred}?"
+    if _PRONOUN_RE.match(body):
+        return None
+    wh = "whether" if wh == "if" else wh
+    return f"Watch for: {wh} {body}."
+
+
+def unanswered(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
+    """Questions the period's articles leave open, heaviest evidence first."""
+    hits: list[tuple[float, Candidate, str]] = []
+    for c in pool.all:
+        t = condense(c.sent.text)
+        if not UNANSWERED_RE.search(t) or _BOILER_RE.search(t) or t.endswith("?"):
+            continue
+        q = phrase_question(t)
+        if q is None:
+            if not c.usable:
+                continue
+            q = f"Watch for: {t}"
+        weight = c.score if c.usable else 0.5 * _raw_weight(c)
+        hits.append((weight, c, q))
+    hits.sort(key=lambda h: (-h[0], h[1].key()))
+    out: list[Statement] = []
+    used: list[Candidate] = []
+    for _, c, q in hits:
+        if any(cosine(c.vec, u.vec) >= 0.4 for u in used):
+            continue
+        n = cite(c.article_id)
+        out.append(
+            Statement(
+                text=q, cites=[n] if n else [], kind="unanswered", basis=condense(c.sent.text)
+            )
+        )
+        used.append(c)
+        if len(out) >= MAX_UNANSWERED:
+            break
+    return out
+
+
+def _raw_weight(c: Candidate) -> float:
+    return 0.2 * max(c.article.relevance, 0.2) / (1.0 + 0.1 * c.sent.index)
+
+
+def holder_name(p: Position, actors: Mapping[str, Actor]) -> str:
+    if p.holder_kind == "actor" and p.holder in actors:
+        a = actors[p.holder]
+        return a.name
+    return country_name(p.holder)
+
+
+def disagreement_pairs(positions: Sequence[Position]) -> list[tuple[Position, Position]]:
+    """The positions stage's pairs when it offers them; else opposite stances on one issue."""
+    try:
+        from briefgen.nlp import positions as pos_mod  # type: ignore[attr-defined,unused-ignore]
+
+        fn = getattr(pos_mod, "disagreements", None)
+        if callable(fn):
+            return list(fn(positions))
+    except ImportError:
+        pass
+    pairs = []
+    ps = sorted(positions, key=lambda p: (p.issue, p.holder, p.stance, p.label))
+    for i, a in enumerate(ps):
+        for b in ps[i + 1 :]:
+            if b.issue != a.issue:
+                break
+            if a.holder != b.holder and a.stance * b.stance < 0 and abs(a.stance - b.stance) >= 0.6:
+                pairs.append((a, b))
+    return pairs
+
+
+def contradiction_statement(
+    a: Position, b: Position, actors: Mapping[str, Actor], cite: Callable[[str], int | None]
+) -> Statement:
+    nums = sorted({n for p in (a, b) for e in p.evidence if (n := cite(e.article_id)) is not None})
+    text = (
+        f"{holder_name(a, actors)} {a.label}, while {holder_name(b, actors)} {b.label}: "
+        f"watch which line prevails on {a.issue}."
+    )
+    basis = " / ".join(e.text for p in (a, b) for e in p.evidence[:1])
+    return Statement(text=text, cites=nums, kind="contradiction", basis=basis)
+
+
+def contradictions(
+    positions: Sequence[Position], actors: Mapping[str, Actor], cite: Callable[[str], int | None]
+) -> list[Statement]:
+    pairs = disagreement_pairs(positions)
+    pairs.sort(
+        key=lambda ab: (-abs(ab[0].stance - ab[1].stance), ab[0].issue, ab[0].holder, ab[1].holder)
+    )
+    out = []
+    seen: set[tuple[str, ...]] = set()
+    for a, b in pairs:
+        key = (a.issue, *sorted((a.holder, b.holder)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(contradiction_statement(a, b, actors, cite))
+    return out
+
+
+def _who(text: str, names: Mapping[str, str]) -> str | None:
+    """The country of the last country or official named in `text` (the demand's maker)."""
+    hits = country_positions(text)
+    if names:
+        rx = re.compile(
+            r"\b("
+            + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+            + r")\b"
+        )
+        hits += [(m.start(), names[m.group(1)]) for m in rx.finditer(text)]
+    return max(hits)[1] if hits else None
+
+
+def _addressee(text: str) -> str | None:
+    """The country a demand is addressed to: named right after the cue ("urged China to")."""
+    m = re.match(r"\s*(?:that\s+|the\s+)?", text)
+    head = text[m.end() if m else 0 :][:40]
+    hits = country_positions(head)
+    return hits[0][1] if hits and hits[0][0] == 0 else None
+
+
+def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
+    """Demands one side made of another that no article in the period shows answered."""
+    out: list[tuple[float, Candidate, str, str]] = []
+    names = pool.official_countries
+    usable_cands = pool.usable_candidates()
+    for c in usable_cands:
+        t = c.text
+        m = _DEMAND_RE.search(t)
+        if not m:
+            continue
+        target = _addressee(t[m.end() :])
+        asker = _who(t[: m.start()], names)
+        if not asker or not target or asker == target:
+            continue
+        when = c.article.published or date.min
+        answered = False
+        for o in usable_cands:
+            if o is c or (o.article.published or date.min) < when:
+                continue
+            if not o.countries.get(target) or cosine(o.vec, c.vec) < 0.15:
+                continue
+            r = _RESPONSE_RE.search(o.text)
+            if r and (o.subject == target or countries_in(o.text[: r.start()]).get(target)):
+                answered = True
+                break
+        if not answered:
+            out.append((c.score, c, asker, target))
+    out.sort(key=lambda x: (-x[0], x[1].key()))
+    res: list[Statement] = []
+    used: list[Candidate] = []
+    for _, c, asker, target in out:
+        if any(cosine(c.vec, u.vec) >= 0.35 for u in used):
+            continue
+        n = cite(c.article_id)
+        res.append(
+            Statement(
+                text=f"Watch for an answer from {country_name(target)} to {country_name(asker)}: {c.text}",
+                cites=[n] if n else [],
+                kind="no-response",
+                basis=c.text,
+            )
+        )
+        used.append(c)
+        if len(res) >= MAX_NO_RESPONSE:
+            break
+    return res
+
+
+def open_questions(
+    pool: SentencePool,
+    positions: Sequence[Position],
+    actors: Sequence[Actor],
+    cite: Callable[[str], int | None],
+) -> list[Statement]:
+    """Unanswered matters, then contradictions, then demands without responses."""
+    by_id = {a.actor_id: a for a in actors}
+    return (
+        unanswered(pool, cite)
+        + contradictions(positions, by_id, cite)[:MAX_CONTRADICTIONS]
+        + no_response(pool, cite)
+    )

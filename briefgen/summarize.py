@@ -1,0 +1,288 @@
+"""Weigh the period's sentences and choose a few that say the most, without repeats.
+
+The bottom line, the country summaries and the judgements are all sentences taken
+verbatim from the articles.  A sentence weighs more when other articles carry the
+same development (support), when it sits in the article's lead or echoes its title
+(prominence), when it reports a top official (quote or name), and when it is about
+the peninsula at all.  Choosing then trades weight against similarity to what is
+already chosen (maximal marginal relevance), so five bullets are five developments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefgen.chart import countries_in, country_positions
+from briefgen.model import Actor, Article, Quote
+from briefgen.sentences import Sentence, condense, split_sentences, strip_dateline, usable
+from briefgen.textsim import TfIdf, Vector, cosine, tokens
+
+# Roles whose words move events; quotes and mentions of them weigh more.
+TOP_ROLE_RE = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Secretary|Minister|[Ll]eader|Chairman|"
+    r"Ambassador|Chancellor|National Security Adviser|Secretary[- ]General|King)\b"
+)
+_KOREA_RE = re.compile(
+    r"Korea|Kim Jong|nuclear|missile|peninsula|DMZ|Pyongyang|Seoul|denucleari|Panmunjom"
+)
+# Only the first sentences of each article are weighed in big corpora (speed).
+MAX_SENTENCES_PER_ARTICLE = 40
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A sentence with what the choosers need to know about it."""
+
+    sent: Sentence
+    article: Article
+    vec: Vector
+    countries: Counter[str]
+    usable: bool
+    rank: int  # position among the article's usable sentences (0 = lead)
+    quote_countries: set[str] = field(default_factory=set)
+    official: float = 0.0
+    subject: str | None = None  # the country the sentence is about as its subject
+    score: float = 0.0
+    support: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return condense(self.sent.text)
+
+    @property
+    def article_id(self) -> str:
+        return self.article.article_id
+
+    def key(self) -> tuple[date, str, int]:
+        """Stable tie-break: older article first, then id, then position."""
+        return (self.article.published or date.min, self.article.article_id, self.sent.index)
+
+
+def official_names(actors: Sequence[Actor]) -> dict[str, float]:
+    """{surface name: weight} for government speakers; top roles weigh most."""
+    out: dict[str, float] = {}
+    for a in actors:
+        if a.kind not in ("government", "body"):
+            continue
+        w = 1.0 if a.role and TOP_ROLE_RE.search(a.role) else 0.5
+        names = [a.name, *a.aliases]
+        parts = a.name.split()
+        if len(parts) >= 2 and parts[-1][:1].isupper():
+            names.append(parts[-1])  # "Tillerson"
+        for n in names:
+            if n and n[:1].isupper() and len(n) > 3:
+                out[n] = max(out.get(n, 0.0), w)
+    return out
+
+
+class SentencePool:
+    """All sentences of the period's articles, vectorised and weighed once."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        quotes: Sequence[Quote] = (),
+        actors: Sequence[Actor] = (),
+    ) -> None:
+        self.articles = list(articles)
+        self.by_article: dict[str, list[Candidate]] = {}
+        toks = {a.article_id: tokens(a.title + " " + a.text) for a in self.articles}
+        self.tfidf = TfIdf(toks.values())
+        self.article_vecs = {aid: self.tfidf.vector(t) for aid, t in toks.items()}
+        self.title_vecs = {a.article_id: self.tfidf.vector(tokens(a.title)) for a in articles}
+        actor_by_id = {a.actor_id: a for a in actors}
+        self.official_countries = official_countries(actors)
+        subj_re = _names_re(self.official_countries)
+        names = official_names(actors)
+        name_re = (
+            re.compile(
+                r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len)[::-1]) + r")\b"
+            )
+            if names
+            else None
+        )
+        qby: dict[str, list[Quote]] = {}
+        for q in quotes:
+            qby.setdefault(q.article_id, []).append(q)
+        self.all: list[Candidate] = []
+        for a in self.articles:
+            cands: list[Candidate] = []
+            rank = 0
+            for s in split_sentences(a)[:MAX_SENTENCES_PER_ARTICLE]:
+                ok = usable(s.text)
+                c = Candidate(
+                    sent=s,
+                    article=a,
+                    vec=self.tfidf.vector(tokens(s.text)),
+                    countries=countries_in(s.text),
+                    usable=ok,
+                    rank=rank if ok else 99,
+                )
+                rank += int(ok)
+                if ok:
+                    c.subject = subject_of(s.text, self.official_countries, subj_re)
+                for q in qby.get(a.article_id, []):
+                    if s.start <= q.start < s.end or q.start <= s.start < q.end:
+                        actor = actor_by_id.get(q.actor_id or "")
+                        kind = actor.kind if actor else None
+                        role = (actor.role if actor else None) or q.speaker_role or ""
+                        w = 0.3
+                        if kind in ("government", "body"):
+                            w = 1.0 if TOP_ROLE_RE.search(role) else 0.6
+                        c.official = max(c.official, w)
+                        if q.country:
+                            c.quote_countries.add(q.country)
+                if name_re is not None:
+                    for m in name_re.finditer(s.text):
+                        c.official = max(c.official, 0.5 * names[m.group(1)])
+                cands.append(c)
+            self.by_article[a.article_id] = cands
+            self.all.extend(cands)
+        self._weigh()
+
+    def _weigh(self) -> None:
+        """Support from other articles, prominence, officials, topic -> one score."""
+        n = len(self.articles)
+        postings: dict[str, list[tuple[str, float]]] = {}
+        for aid, v in self.article_vecs.items():
+            for t, w in v.items():
+                postings.setdefault(t, []).append((aid, w))
+        common = {t for t, p in postings.items() if n >= 8 and len(p) > 0.5 * n}
+        raw: dict[int, float] = {}
+        for i, c in enumerate(self.all):
+            if not c.usable:
+                continue
+            acc: dict[str, float] = {}
+            for t, w in c.vec.items():
+                if t in common:
+                    continue
+                for aid, w2 in postings.get(t, ()):
+                    if aid != c.article_id:
+                        acc[aid] = acc.get(aid, 0.0) + w * w2
+            raw[i] = sum(min(x, 0.25) for x in acc.values()) / 0.25
+        top = max(raw.values(), default=0.0) or 1.0
+        for i, c in enumerate(self.all):
+            if not c.usable:
+                continue
+            c.support = raw.get(i, 0.0) / top
+            lead = 1.0 / (1.0 + 0.3 * c.rank)
+            title = min(cosine(c.vec, self.title_vecs[c.article_id]), 0.5) / 0.5
+            topical = (
+                1.0
+                if (
+                    c.countries.get("PRK")
+                    or c.countries.get("KOR")
+                    or _KOREA_RE.search(c.sent.text)
+                )
+                else 0.5
+            )
+            carried = 1.0 + 0.15 * max(0, len(set(c.article.outlets)) - 1)
+            c.score = (
+                topical
+                * max(c.article.relevance, 0.2)
+                * carried
+                * (0.35 * c.support + 0.25 * lead + 0.2 * title + 0.2 * c.official)
+            )
+
+    def usable_candidates(self) -> list[Candidate]:
+        return [c for c in self.all if c.usable]
+
+    def similar_articles(self, cand: Candidate, threshold: float = 0.3) -> list[str]:
+        """Other articles with a sentence close to `cand`: they carry the same development."""
+        out = []
+        for aid, cands in self.by_article.items():
+            if aid == cand.article_id:
+                continue
+            if cosine(cand.vec, self.article_vecs[aid]) < 0.05:
+                continue
+            if any(cosine(cand.vec, o.vec) >= threshold for o in cands):
+                out.append(aid)
+        return sorted(out)
+
+
+def choose(
+    cands: Iterable[Candidate],
+    k: int,
+    *,
+    min_k: int = 1,
+    per_article: int = 1,
+    max_sim: float = 0.35,
+    penalty: float = 0.6,
+    floor: float = 0.0,
+    avoid: Sequence[Candidate] = (),
+    bonus: Mapping[int, float] | None = None,
+) -> list[Candidate]:
+    """Pick up to k by weight minus similarity to what is chosen (MMR); stable on ties.
+
+    Stops early once `min_k` are chosen and the best remaining weight is below `floor`.
+    `avoid` are lines used elsewhere in the brief (near-repeats of them are skipped);
+    `bonus` adds to the weight of particular candidates (keyed by id()).
+    """
+    pool = sorted(cands, key=lambda c: (-(c.score + (bonus or {}).get(id(c), 0.0)), c.key()))
+    chosen: list[Candidate] = []
+    per: Counter[str] = Counter()
+    seen_text: set[str] = {c.text for c in avoid}
+    while len(chosen) < k:
+        best: Candidate | None = None
+        best_val = float("-inf")
+        for c in pool:
+            if c in chosen or per[c.article_id] >= per_article or c.text in seen_text:
+                continue
+            sim = max((cosine(c.vec, x.vec) for x in (*chosen, *avoid)), default=0.0)
+            if sim >= max_sim:
+                continue
+            w = c.score + (bonus or {}).get(id(c), 0.0)
+            val = w - penalty * sim
+            if val > best_val + 1e-12:
+                best, best_val = c, val
+        if best is None:
+            break
+        w = best.score + (bonus or {}).get(id(best), 0.0)
+        if len(chosen) >= min_k and w < floor:
+            break
+        chosen.append(best)
+        seen_text.add(best.text)
+        per[best.article_id] += 1
+    return chosen
+
+
+def official_countries(actors: Sequence[Actor]) -> dict[str, str]:
+    """{name: country} for officials and state media: "Tillerson" speaks for USA."""
+    out: dict[str, str] = {}
+    for a in sorted(actors, key=lambda a: (-a.mentions, a.actor_id)):
+        if not a.country or a.kind not in ("government", "body", "state-media"):
+            continue
+        parts = a.name.split()
+        if not parts or not parts[0][:1].isupper():
+            continue
+        for n in [a.name, *a.aliases] + ([parts[-1]] if len(parts) >= 2 else []):
+            if n and n[:1].isupper() and len(n) > 3:
+                out.setdefault(n, a.country)
+    return out
+
+
+def _names_re(names: Mapping[str, str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alts = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in alts) + r")\b")
+
+
+def subject_of(
+    text: str, names: Mapping[str, str], names_re: re.Pattern[str] | None = None
+) -> str | None:
+    """The country the sentence is about as its subject: the first one (or official) named,
+    if named early (within the first 60 characters)."""
+    head = strip_dateline(text)[:120]
+    hits = country_positions(head)
+    rx = names_re if names_re is not None else _names_re(names)
+    if rx is not None:
+        hits += [(m.start(), names[m.group(1)]) for m in rx.finditer(head)]
+    if not hits:
+        return None
+    pos, code = min(hits)
+    return code if pos < 60 else None

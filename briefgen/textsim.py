@@ -1,0 +1,251 @@
+"""Lexical similarity (TF-IDF over content words) for choosing and de-duplicating lines.
+
+The brief must say the same thing on every run and explain itself, so "how many
+articles carry this development" and "is this bullet a repeat" are measured with
+plain TF-IDF cosine over content words: cheap, deterministic, no model to load.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+Vector = dict[str, float]
+
+_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[0-9]+")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "me",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "said",
+        "same",
+        "say",
+        "says",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "told",
+        "tell",
+        "tells",
+        "telling",
+        "according",
+        "mr",
+        "mrs",
+        "ms",
+        "one",
+        "two",
+        "three",
+        "year",
+        "years",
+        "week",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "new",
+        "time",
+        "like",
+        "get",
+        "got",
+        "also",
+        "many",
+        "may",
+        "might",
+        "even",
+        "still",
+        "yet",
+        "however",
+        "another",
+        "made",
+        "make",
+        "makes",
+        "us",
+    ]
+)
+
+
+def _stem(w: str) -> str:
+    """A light suffix-stripper: enough to match 'talks'/'talk', 'tested'/'test'."""
+    for suf, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)] + keep
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of `text`, lower-cased and stemmed."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        w = m.group(0).lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        out.append(_stem(w))
+    return out
+
+
+class TfIdf:
+    """IDF fitted on a set of documents (articles); vectors are L2-normalised."""
+
+    def __init__(self, documents: Iterable[Sequence[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for doc in documents:
+            n += 1
+            df.update(set(doc))
+        self.n = n
+        self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+        self._default = math.log(n + 1) + 1.0
+
+    def vector(self, toks: Sequence[str]) -> Vector:
+        tf = Counter(toks)
+        v = {t: (1.0 + math.log(c)) * self.idf.get(t, self._default) for t, c in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values()))
+        return {t: x / norm for t, x in v.items()} if norm else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)

@@ -1,0 +1,194 @@
+"""Dated events of the period, from stated dates resolved against each article's date.
+
+News text dates events relative to the story: "on Sept. 19", "Oct. 17", "on Tuesday",
+"yesterday".  Each is resolved against the article's publication date (a month-day
+later than the story is last year's; a weekday is the last such day on or before the
+story unless the sentence looks ahead).  Articles with no dated sentence in the period
+contribute their lead on the publication date.  Estimated dates are marked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from briefgen.model import TimelineEntry
+from briefgen.periods import Period
+from briefgen.summarize import Candidate, SentencePool
+from briefgen.textsim import cosine
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_ALT = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+)
+_MD_RE = re.compile(
+    r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{4})\b)?"
+)
+_DM_RE = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_ALT + r")(?:\s+(\d{4})\b)?")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WD_RE = re.compile(
+    r"\b(?:(last|next|this|on|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_REL_RE = re.compile(r"\b(yesterday|today|tonight|earlier today)\b", re.I)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|is to|are to|is due|are due|plans? to|planned|scheduled|expected to|"
+    r"is set to|are set to|to be held|upcoming|ahead of)\b"
+)
+MAX_ENTRIES = 20
+MAX_PER_DAY = 3
+MAX_WORDS = 35
+
+
+@dataclass
+class DateHit:
+    when: date
+    estimate: bool
+    basis: str
+    pos: int
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token[:3].lower()]
+
+
+def resolve_dates(text: str, published: date | None) -> list[DateHit]:
+    """Every date stated in `text`, resolved against the publication date (in text order)."""
+    hits: list[DateHit] = []
+    future = bool(_FUTURE_RE.search(text))
+    for rx, mi, di in ((_MD_RE, 1, 2), (_DM_RE, 2, 1)):
+        for m in rx.finditer(text):
+            mon, day, yr = _month(m.group(mi)), int(m.group(di)), m.group(3)
+            if not 1 <= day <= 31:
+                continue
+            year = int(yr) if yr else (published.year if published else None)
+            if year is None:
+                continue
+            try:
+                d = date(year, mon, day)
+            except ValueError:
+                continue
+            estimate = False
+            basis = "stated date"
+            if not yr and published is not None:
+                if d > published + timedelta(days=7) and not future:
+                    d = d.replace(year=year - 1) if not (mon == 2 and day == 29) else d
+                elif d < published - timedelta(days=300) and future:
+                    d = d.replace(year=year + 1) if not (mon == 2 and day == 29) else d
+                basis = "stated date, year from the publication date"
+            hits.append(DateHit(d, estimate, basis, m.start()))
+    if published is not None:
+        for m in _WD_RE.finditer(text):
+            mod = (m.group(1) or "").lower()
+            wd = _WEEKDAYS.index(m.group(2).lower())
+            back = (published.weekday() - wd) % 7
+            fwd = (wd - published.weekday()) % 7
+            if mod == "next" or (future and mod not in ("last", "since")):
+                d = published + timedelta(days=fwd or (7 if mod == "next" else 0))
+                est = True
+            else:
+                d = published - timedelta(days=back if mod != "last" or back else 7)
+                est = False
+            hits.append(DateHit(d, est, "weekday resolved against the publication date", m.start()))
+        for m in _REL_RE.finditer(text):
+            d = published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)
+            hits.append(DateHit(d, False, "relative to the publication date", m.start()))
+    hits.sort(key=lambda h: h.pos)
+    return hits
+
+
+def _shorten(text: str, max_words: int = MAX_WORDS) -> str:
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    cut = " ".join(words[:max_words])
+    comma = cut.rfind(", ")
+    if comma > len(cut) // 2:
+        cut = cut[:comma]
+    return cut.rstrip(" ,;:") + " …"
+
+
+@dataclass
+class _Entry:
+    when: date
+    cand: Candidate
+    cites: set[str]
+    estimate: bool
+    basis: str
+
+
+def build_timeline(
+    pool: SentencePool,
+    period: Period,
+    cite: Callable[[str], int | None],
+    max_entries: int = MAX_ENTRIES,
+) -> list[TimelineEntry]:
+    """Short cited lines, one per event, sorted by date."""
+    entries: list[_Entry] = []
+    lo = period.start
+    hi = period.end
+    dated = [a.published for a in pool.articles if a.published]
+    if lo is None and hi is None and dated:
+        lo, hi = min(dated) - timedelta(days=31), max(dated) + timedelta(days=7)
+    for a in pool.articles:
+        found = False
+        for c in pool.by_article[a.article_id]:
+            if not c.usable:
+                continue
+            hits = resolve_dates(c.sent.text, a.published)
+            hits = [
+                h for h in hits if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
+            ]
+            if not hits:
+                continue
+            h = hits[0]
+            est = h.estimate or a.date_source in ("estimate", "unknown")
+            entries.append(_Entry(h.when, c, {a.article_id}, est, h.basis))
+            found = True
+        if not found and a.published and period.contains(a.published):
+            lead = next((c for c in pool.by_article[a.article_id] if c.usable), None)
+            if lead is not None:
+                entries.append(
+                    _Entry(
+                        a.published,
+                        lead,
+                        {a.article_id},
+                        a.date_source in ("estimate", "unknown"),
+                        "publication date",
+                    )
+                )
+    # Same day, same event (similar words): one line citing every article.
+    entries.sort(key=lambda e: (-e.cand.score, e.cand.key()))
+    merged: list[_Entry] = []
+    for e in entries:
+        twin = next(
+            (m for m in merged if m.when == e.when and cosine(m.cand.vec, e.cand.vec) >= 0.35),
+            None,
+        )
+        if twin is not None:
+            twin.cites |= e.cites
+            twin.estimate = twin.estimate and e.estimate
+            continue
+        if sum(1 for m in merged if m.when == e.when) >= MAX_PER_DAY:
+            continue
+        merged.append(e)
+    kept = merged[:max_entries]
+    kept.sort(key=lambda e: (e.when, -e.cand.score, e.cand.key()))
+    out = []
+    for e in kept:
+        nums = sorted(n for n in (cite(aid) for aid in e.cites) if n is not None)
+        out.append(
+            TimelineEntry(
+                when=e.when,
+                text=_shorten(e.cand.text),
+                cites=nums,
+                date_is_estimate=e.estimate,
+                date_basis=e.basis,
+            )
+        )
+    return out
