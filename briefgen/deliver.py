@@ -620,6 +620,14 @@ def deliver(
         raise DeliveryError(_scrub(e.message, creds.password)) from None
 
 
+def _timeout(settings: EmailSettings, sec: str, where: str, port: int) -> DeliveryError:
+    hint = ' (port 465 needs security = "ssl")' if port == 465 and sec != "ssl" else ""
+    return DeliveryError(
+        f"no answer from {where} within {settings.timeout:g} s{hint}; check host, port "
+        "and firewall, or raise [email] timeout"
+    )
+
+
 def _deliver(
     msg: EmailMessage, recipients: list[Recipient], settings: EmailSettings, creds: Credentials
 ) -> DeliveryReport:
@@ -716,6 +724,8 @@ def _deliver(
             f"{where} turned the connection away ({_reply(e.smtp_code, e.smtp_error)}); try again later"
         ) from None
     except smtplib.SMTPServerDisconnected as e:
+        if "timed out" in str(e):  # smtplib turns a read timeout into a disconnect
+            raise _timeout(settings, sec, where, port) from None
         raise DeliveryError(
             f"{where} closed the connection ({_clean(str(e), 120)}); check the port and "
             'security ("ssl" on 465, "starttls" on 587)'
@@ -746,11 +756,7 @@ def _deliver(
             "(--smtp-host/--smtp-port) and that the mail server is running"
         ) from None
     except TimeoutError:
-        hint = ' (port 465 needs security = "ssl")' if port == 465 and sec != "ssl" else ""
-        raise DeliveryError(
-            f"no answer from {where} within {settings.timeout:g} s{hint}; check host, port "
-            "and firewall, or raise [email] timeout"
-        ) from None
+        raise _timeout(settings, sec, where, port) from None
     except OSError as e:
         raise DeliveryError(
             f"cannot talk to {where} ({e.strerror or e}); check smtp_host/smtp_port and the network"

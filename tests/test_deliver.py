@@ -176,7 +176,7 @@ def smtp_server(tls_files: tuple[Path, Path]) -> Iterator[Callable[..., Server]]
     cert, key = tls_files
     started: list[Controller] = []
 
-    def start(implicit_tls: bool = False, exclude: list[str] | None = None) -> Server:
+    def start(implicit_tls: bool = False, exclude: list[str] | None = None, **extra: Any) -> Server:
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(cert, key)
         handler = Recorder()
@@ -188,12 +188,14 @@ def smtp_server(tls_files: tuple[Path, Path]) -> Iterator[Callable[..., Server]]
             auth_required=True,
             auth_exclude_mechanism=exclude or [],
         )
-        if implicit_tls:
+        if extra.pop("no_tls", False):
+            kwargs.pop("auth_required")
+        elif implicit_tls:
             # aiosmtpd only counts STARTTLS as TLS for AUTH; the socket here is TLS throughout.
             kwargs.update(ssl_context=ctx, auth_require_tls=False)
         else:
             kwargs.update(tls_context=ctx, require_starttls=True, auth_require_tls=True)
-        c = Controller(handler, **kwargs)
+        c = Controller(handler, **kwargs, **extra)
         c.start()
         started.append(c)
         settings = EmailSettings(
@@ -372,6 +374,42 @@ def test_unreachable_server_is_one_line_and_keeps_the_brief(pdf: Path, password:
     assert f"cannot connect to 127.0.0.1:{port}: connection refused" in msg
     assert f"kept at {pdf}" in msg and f"briefgen email {pdf} --to a@example.org" in msg
     assert "\n" not in msg and pdf.is_file()
+
+
+def test_server_that_wants_a_login_says_so(smtp_server: Callable[..., Server], pdf: Path) -> None:
+    srv = smtp_server()
+    with pytest.raises(DeliveryError, match=r"requires a login \(530.*set username"):
+        email_command(pdf, replace(srv.settings, username=None), ["a@example.org"])
+
+
+def test_server_size_limit_is_checked_before_data(
+    smtp_server: Callable[..., Server], pdf: Path, password: str
+) -> None:
+    srv = smtp_server(data_size_limit=2000)
+    with pytest.raises(DeliveryError, match=r"accepts at most 2 KB"):
+        email_command(pdf, srv.settings, ["a@example.org"])
+    assert srv.handler.received == []
+
+
+def test_server_without_starttls_is_refused(
+    smtp_server: Callable[..., Server], pdf: Path, password: str
+) -> None:
+    srv = smtp_server(no_tls=True)
+    with pytest.raises(DeliveryError, match="does not offer STARTTLS"):
+        email_command(pdf, srv.settings, ["a@example.org"])
+
+
+def test_silent_server_times_out_in_one_line(pdf: Path, password: str) -> None:
+    with socket.socket() as listener:  # accepts the TCP connection, never greets
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        settings = EmailSettings(
+            sender=SENDER, smtp_host="127.0.0.1", smtp_port=port, username=USER, timeout=0.5
+        )
+        with pytest.raises(DeliveryError) as e:
+            email_command(pdf, settings, ["a@example.org"])
+    assert f"no answer from 127.0.0.1:{port} within 0.5 s" in e.value.message
 
 
 def test_untrusted_certificate_is_refused(
