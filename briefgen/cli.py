@@ -168,8 +168,7 @@ def build(
 
     Writes output/korea-brief-<date>.pdf and .html, where <date> is the brief's as-of date.
     """
-    from briefgen.periods import resolve_period
-    from briefgen.pipeline import build as run_build
+    from briefgen import build_brief
 
     s = _settings(ctx)
     fmt_list = None
@@ -190,13 +189,17 @@ def build(
         title=title,
     )
     s.corpus = override(s.corpus, include_low_relevance=include_low_relevance)
-    today = _as_of(as_of)
-    period = resolve_period(today, since=since, until=until, week=week, last=last)
-    # A brief for a past window is dated by the window's end unless --date says otherwise.
-    if as_of is None and period.end is not None and period.end < today:
-        today = period.end
     rep = _reporter(quiet)
-    result = run_build(s, today, period, reporter=rep, paths=_corpus_paths(s, corpus))
+    result = build_brief(
+        _corpus_paths(s, corpus),
+        as_of=_as_of(as_of) if as_of else None,
+        settings=s,
+        since=since,
+        until=until,
+        week=week,
+        last=last,
+        reporter=rep,
+    )
     for p in result.paths:
         click.echo(str(p))
     if email_to:
