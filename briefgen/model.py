@@ -195,7 +195,7 @@ class Statement:
     cites: list[int] = field(default_factory=list)
     quote: Quote | None = None
     # What sort of statement: "" (plain), open questions: "unanswered" | "contradiction"
-    # | "no-response"; lets a template group or mark them.
+    # | "no-response" | "scheduled"; lets a template group or mark them.
     kind: str = ""
     # The article sentence the statement was condensed or phrased from, verbatim, when
     # `text` is not itself that sentence (open questions, condensed judgements).
