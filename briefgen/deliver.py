@@ -70,6 +70,7 @@ class DeliveryReport:
     subject: str = ""
     server: str = ""
     message_id: str = ""
+    pdf: str = ""  # the file sent, for the resend hint
 
     @property
     def ok(self) -> bool:
@@ -88,8 +89,10 @@ class DeliveryReport:
         )
         lines = [head]
         lines += [f"  {addr}: {reply}" for addr, reply in self.refused.items()]
+        again = " ".join(f"--to {a}" for a in self.refused)
         lines.append(
-            "Check the refused addresses; resend to them alone with `briefgen email PDF --to ADDR`."
+            "Check those addresses, then resend to them alone: "
+            f"`briefgen email {self.pdf or 'BRIEF.pdf'} {again}`"
         )
         return "\n".join(lines)
 
@@ -849,7 +852,9 @@ def send_brief(
             reporter.step(
                 f"Sending {pdf.name} to {len(recipients)} recipients via {server_label(settings)}"
             )
-        return deliver(msg, recipients, settings)
+        report = deliver(msg, recipients, settings)
+        report.pdf = str(pdf)
+        return report
     except DeliveryError as e:
         targets = " ".join(f"--to {t}" for t in (to or settings.to)) or "--to ADDR"
         raise DeliveryError(
@@ -877,5 +882,6 @@ def email_command(
     if not sending:
         return 0
     report = deliver(msg, recipients, settings)
+    report.pdf = str(pdf)
     click.echo(report.summary())
     return 0 if report.ok else 3

@@ -355,6 +355,7 @@ def test_rejected_recipient_is_reported_per_recipient(
     assert got.rcpt_tos == ["a@example.org", "b@example.org"]
     summary = report.summary()
     assert "to 2 of 3 recipients" in summary and f"{REFUSED}: 550" in summary
+    assert f"`briefgen email {pdf} --to {REFUSED}`" in summary
 
 
 def test_all_recipients_refused_is_a_failed_delivery(
