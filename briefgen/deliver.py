@@ -287,7 +287,11 @@ def resolve_recipients(given: list[str], settings: EmailSettings) -> list[Recipi
     A value with no '@' names a list; lists may name other lists.  All bad entries are
     reported together in one line so a typo-ridden list is fixed in one go.
     """
-    lists = {k.lower(): v for k, v in settings.lists.items()}
+    if not isinstance(settings.lists, dict):
+        raise ConfigError('[email.lists] must be a table: staff = ["a@example.org", ...]')
+    lists = {str(k).lower(): v for k, v in settings.lists.items()}
+    if isinstance(given, str):  # `to = "staff"` in the config file
+        given = [given]
     out: list[Recipient] = []
     seen: set[str] = set()
     bad: list[str] = []
@@ -828,11 +832,15 @@ def preview(
     return "\n".join(lines)
 
 
+def _default_to(settings: EmailSettings) -> list[str]:
+    return [settings.to] if isinstance(settings.to, str) else list(settings.to)
+
+
 def _prepare(
     pdf: Path, info: BriefInfo, settings: EmailSettings, to: list[str], check_limit: bool
 ) -> tuple[EmailMessage, list[Recipient], int]:
     data = read_pdf(pdf, settings if check_limit else None)
-    recipients = resolve_recipients(list(to) or list(settings.to), settings)
+    recipients = resolve_recipients(list(to) or _default_to(settings), settings)
     msg = build_message(data, pdf, info, settings, recipients)
     return msg, recipients, len(data)
 
@@ -856,7 +864,7 @@ def send_brief(
         report.pdf = str(pdf)
         return report
     except DeliveryError as e:
-        targets = " ".join(f"--to {t}" for t in (to or settings.to)) or "--to ADDR"
+        targets = " ".join(f"--to {t}" for t in (to or _default_to(settings))) or "--to ADDR"
         raise DeliveryError(
             f"{e.message} — the brief is kept at {pdf}; resend with `briefgen email {pdf} {targets}`"
         ) from None

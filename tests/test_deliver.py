@@ -466,6 +466,10 @@ def test_bad_addresses_are_reported_together() -> None:
     assert "'also bad@example.org'" in msg and "fine@" not in msg
     with pytest.raises(DeliveryError, match=r"neither an email address nor a list.*lists: staff"):
         resolve_recipients(["stafff"], settings)
+    # `to = "staff"` (a string, not a list) in the config still names the list.
+    ok = EmailSettings(lists={"staff": ["a@example.org", "b@example.org"]})
+    as_string: Any = "staff"
+    assert [r.via_list for r in resolve_recipients(as_string, ok)] == ["staff", "staff"]
 
 
 # ------------------------------------------------------------------------ eml, dry run
