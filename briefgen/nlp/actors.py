@@ -597,7 +597,8 @@ class ArticleActors:
             if mods <= sp_mods and (country is None or sp.country in (None, country)):
                 return sp
         name = text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
-        if not re.match(r"^(?:a|an)\s", name, re.I) and head not in ("ministry", "office", "agency", "department", "council", "government", "administration", "regime"):
+        possessive = re.search(r"\w(?:’s|'s)\s", name) is not None
+        if not possessive and not re.match(r"^(?:a|an)\s", name, re.I) and head not in ("ministry", "office", "agency", "department", "council", "government", "administration", "regime"):
             art = "an" if name[:1].lower() in "aeiou" else "a"
             name = f"{art} {name}"
         kind = infer_kind(core, country, default="government" if country else "other")

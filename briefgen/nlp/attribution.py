@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A partial quote of fewer words is kept only after a naming cue ("called it “unacceptable”").
-_MIN_PARTIAL_WORDS = 2
+_MIN_PARTIAL_WORDS = 1
 _NAMING_CUES = frozenset({"call", "describe", "brand", "label", "dismiss"})
 _WORD = re.compile(r"\w+")
 
