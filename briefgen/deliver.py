@@ -80,7 +80,7 @@ class DeliveryReport:
         total = len(self.accepted) + len(self.refused)
         via = f" via {self.server}" if self.server else ""
         if not self.refused:
-            return f"Sent '{self.subject}' to {len(self.accepted)} recipients{via}"
+            return f"Sent '{self.subject}' to {_count(len(self.accepted), 'recipient')}{via}"
         head = (
             f"Delivered '{self.subject}' to {len(self.accepted)} of {total} recipients{via};"
             " refused:"
@@ -108,6 +108,10 @@ class BriefInfo:
     period: str | None = None
     bluf: list[str] = field(default_factory=list)
     title: str | None = None
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _clean(text: str, limit: int = MAX_ITEM_CHARS) -> str:
@@ -858,7 +862,7 @@ def send_brief(
         msg, recipients, _ = _prepare(pdf, info, settings, to, check_limit=True)
         if reporter is not None:
             reporter.step(
-                f"Sending {pdf.name} to {len(recipients)} recipients via {server_label(settings)}"
+                f"Sending {pdf.name} to {_count(len(recipients), 'recipient')} via {server_label(settings)}"
             )
         report = deliver(msg, recipients, settings)
         report.pdf = str(pdf)

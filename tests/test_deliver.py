@@ -316,7 +316,7 @@ def test_send_brief_uses_the_brief_object(
     )
     report = send_brief(pdf, brief, srv.settings, ["a@example.org"])
     assert report.ok and report.accepted == ["a@example.org"]
-    assert "Sent 'Korea brief, 2017-12-24' to 1 recipients" in report.summary()
+    assert "Sent 'Korea brief, 2017-12-24' to 1 recipient" in report.summary()
     text, html, att = parts(srv.handler.received[0].message)
     assert srv.handler.received[0].message["Subject"] == "Korea brief, 2017-12-24"
     assert "Period covered: 18 December 2017 to 24 December 2017" in text
@@ -559,7 +559,7 @@ staff = ["ann@example.org", "{REFUSED}"]
 
     r = CliRunner().invoke(cli, ["--config", str(cfg), "email", str(pdf), "--to", "a@example.org"])
     assert r.exit_code == 0, r.output
-    assert r.output.startswith("Sent 'Weekly brief 2017-12-17' to 1 recipients via 127.0.0.1")
+    assert r.output.startswith("Sent 'Weekly brief 2017-12-17' to 1 recipient via 127.0.0.1")
 
 
 def test_cli_email_refuses_a_non_pdf_in_one_line(tmp_path: Path) -> None:
