@@ -14,6 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from briefgen.corpus.dates import DATELINE_RE, dateline_date, published_line_date
 from briefgen.corpus.outlets import known_outlet, wire_outlet
@@ -37,30 +38,48 @@ _BOILER_FULL = re.compile(
 )
 
 # A paragraph containing one of these is boilerplate (they never occur in news prose).
-_BOILER_ANY = re.compile(
-    r"your email address will not be published|required fields are marked|"
-    r"you may use these html tags|this site uses akismet|notify me of (?:new|follow-up)|"
-    r"sign up for (?:our |the |daily )?[\w ]*newsletters?|manage newsletters|"
-    r"subscribe to (?:our|the) [\w ]*newsletter|delivered to your inbox|"
-    r"get (?:news|the [\w ]+) from the [\w ]+ in your inbox|"
-    r"by signing up,? you agree|privacy policy|terms of (?:use|service)|cookie policy|"
-    r"all rights reserved|^copyright ?©|^© ?\d{4}|click here for reprint|"
-    r"reprint permission|media playback is unsupported|^image copyright|image caption|"
-    r"toggle caption|enlarge this image|just watched .* replay more videos|"
-    r"must watch .* \d\d:\d\d$|click here to get the [\w ]+ app|download the [\w ]+ app|"
-    r"vote here|urgent national poll|follow us on (?:twitter|facebook|instagram)|"
-    r"^follow \w+ on (?:twitter|facebook)|^send tips to|^write to [\w .'-]+ at \S+@|"
-    r"this article is more than \d+ \w+ old|^listen to article|share this article|"
-    r"opinions expressed by (?:columnists|contributors|the author)|"
-    r"^\(?reporting by [^)]*\)?\.?$|^\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|"
-    r"contributed to this (?:report|article|story)\.?$|^contributing:|"
-    r"this (?:article|story) is based in part on wire|wire service reports|"
-    r"^crawled at:|원문 보기|^story highlights$|"
-    r"^(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
-    r"^(?:more|related) (?:from|on|about) \w+:|a daily summary of global reports|"
-    r"\[pullquote\]|^\d+ shares?$|lost password",
+# Plain phrases are checked with `in` (fast); patterns only when a key word is present.
+_BOILER_PHRASES = (
+    "your email address will not be published", "required fields are marked",
+    "you may use these html tags", "this site uses akismet", "manage newsletters",
+    "delivered to your inbox", "by signing up, you agree", "by signing up you agree",
+    "privacy policy", "terms of use", "terms of service", "cookie policy",
+    "all rights reserved", "click here for reprint", "reprint permission",
+    "media playback is unsupported", "image caption", "toggle caption", "enlarge this image",
+    "replay more videos", "vote here", "urgent national poll", "share this article",
+    "wire service reports", "a daily summary of global reports", "[pullquote]",
+    "lost password", "원문 보기",
+)  # fmt: skip
+_BOILER_START = re.compile(
+    r"(?:copyright ?©|© ?\d{4}|image copyright|follow \w+ on (?:twitter|facebook)|send tips to|"
+    r"write to [\w .'-]+ at \S+@|listen to article|\(?reporting by [^)]*\)?\.?$|"
+    r"\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|contributing:|crawled at:|"
+    r"story highlights$|(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
+    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|"
+    r"related (?:stories|articles|coverage|content|links|videos?)\b|[^.!?]{0,120}\b\d{1,2}:\d\d$)",
     re.IGNORECASE,
 )
+_BOILER_KEYS = (
+    "newsletter", "inbox", "notify me", "must watch", "click here", "download the",
+    "follow us", "more than", "opinions expressed", "contributed to this", "based in part",
+)  # fmt: skip
+_BOILER_PATTERNS = re.compile(
+    r"sign up for (?:our |the |daily )?[\w ]*newsletters?|subscribe to (?:our|the) [\w ]*newsletter|"
+    r"get (?:news|the [\w ]+) from the [\w ]+ in your inbox|notify me of (?:new|follow-up)|"
+    r"must watch .* \d\d:\d\d$|click here to get the [\w ]+ app|download the [\w ]+ app|"
+    r"follow us on (?:twitter|facebook|instagram)|this article is more than \d+ \w+ old|"
+    r"opinions expressed by (?:columnists|contributors|the author)|"
+    r"contributed to this (?:report|article|story)\.?$|this (?:article|story) is based in part on wire",
+    re.IGNORECASE,
+)
+
+
+def _boiler_any(s: str) -> bool:
+    low = s.lower()
+    if any(ph in low for ph in _BOILER_PHRASES) or _BOILER_START.match(s):
+        return True
+    return any(k in low for k in _BOILER_KEYS) and bool(_BOILER_PATTERNS.search(s))
+
 
 # Credits that mark a photo caption: "REUTERS/Alex Brandon/Pool", "KCNA via REUTERS",
 # "AP Photo", "(Yonhap)", "AP-Yonhap", "Getty Images", "(Korea Herald DB)".
@@ -71,9 +90,13 @@ _AGENCY = (
 _CREDIT_RE = re.compile(
     rf"(?:REUTERS/[A-Z][\w.\- ]+|\b\w+ via {_AGENCY}\b|\bAP Photos?\b|\bGetty Images\b|"
     rf"\b{_AGENCY}[-/]{_AGENCY}\b|\bPhoto(?:graph)?(?: by)?:\s|\(Photo\b|\bFILE PHOTO\b|"
-    rf"\((?:[\w .'/-]*(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout)[\w .'/-]*)\)\s*$|"
+    rf"\([\w .'/-]{{0,30}}\b(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout)\b[\w .'/-]{{0,20}}\)\s*$|"
     r"\|\s*(?:AP|AFP|Getty|Reuters)\b)"
 )
+_CREDIT_HINTS = (
+    "REUTERS/", " via ", "Photo", "PHOTO", "Getty", "|", "AP-", "AFP-", "EPA-", "-Yonhap",
+    "/Yonhap", "AP/", "AFP/", "EPA/", "Xinhua/", "KCNA/",
+)  # fmt: skip
 _CAPTION_WORDS = re.compile(
     r"\b(?:photo|image|pictured|picture|file|speaks|shakes hands|attends|poses|looks on|"
     r"waves|gestures|arrives|leaves|inspects|guides|walks|seen|shows|captured|released|"
@@ -125,9 +148,11 @@ def normalize_text(raw: str) -> str:
 
 
 def words(s: str) -> int:
-    return len(_WORD_RE.findall(s))
+    """Whitespace word count: cheap, and close enough for the length rules here."""
+    return len(s.split())
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     s = s.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(re.findall(r"\w+", s))
@@ -192,9 +217,9 @@ def to_paragraphs(text: str) -> list[str]:
 
 def is_boilerplate(p: str) -> bool:
     s = p.strip()
-    if _BOILER_FULL.match(s):
+    if len(s) < 80 and _BOILER_FULL.match(s):
         return True
-    return bool(_BOILER_ANY.search(s)) and words(s) <= 60
+    return words(s) <= 60 and _boiler_any(s)
 
 
 def is_caption(p: str) -> bool:
@@ -209,7 +234,7 @@ def is_caption(p: str) -> bool:
         s,
     ):
         return True
-    if _CREDIT_RE.search(s):
+    if _credit(s):
         m = _CREDIT_PAREN_END.search(s)
         if m and not re.search(
             r"Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|[Pp]hoto|File|file|Getty|Pool|[Hh]andout|News1|Newsis",
@@ -223,7 +248,16 @@ def is_caption(p: str) -> bool:
     return False
 
 
+def _credit(s: str) -> bool:
+    """_CREDIT_RE, run only when a cheap test says it could match (it is the hot spot)."""
+    if not (s.endswith(")") or any(h in s for h in _CREDIT_HINTS)):
+        return False
+    return bool(_CREDIT_RE.search(s))
+
+
 def is_nonlatin(p: str) -> bool:
+    if p.isascii():
+        return False
     letters = len(_LATIN_RE.findall(p)) + len(_NON_LATIN_RE.findall(p))
     return letters > 0 and len(_NON_LATIN_RE.findall(p)) / letters > 0.5
 
@@ -249,6 +283,8 @@ def is_body(p: str) -> bool:
 def is_crosshead(p: str) -> bool:
     """A subheading inside the body ("Sanctions and engagement", "GAZA SITUATION 'DIRE'")."""
     s = p.strip()
+    if words(s) > 10:
+        return False
     letters = [ch for ch in s if ch.isalpha()]
     if (
         words(s) <= 10
@@ -330,7 +366,7 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
     authors = {_norm(a) for a in re.split(r",|\band\b", known_authors or "") if a.strip()}
     if known_authors:
         authors.add(_norm(known_authors))
-    latin_doc = sum(len(_LATIN_RE.findall(p)) for p in paras) >= sum(
+    latin_doc = text.isascii() or sum(len(_LATIN_RE.findall(p)) for p in paras) >= sum(
         len(_NON_LATIN_RE.findall(p)) for p in paras
     )
 

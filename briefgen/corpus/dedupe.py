@@ -28,13 +28,32 @@ _A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 
 
+_TOKEN_HASH: dict[str, int] = {}
+
+
+def _token_hash(tok: str) -> int:
+    h = _TOKEN_HASH.get(tok)
+    if h is None:
+        h = zlib.crc32(tok.encode("utf-8"))
+        if len(_TOKEN_HASH) < 500_000:
+            _TOKEN_HASH[tok] = h
+    return h
+
+
 def shingles(text: str) -> set[int]:
+    """Hashes (32-bit, deterministic across runs) of the text's word 5-grams."""
     toks = re.findall(r"\w+", text.lower())
-    if len(toks) < SHINGLE:
-        return {zlib.crc32(" ".join(toks).encode())} if toks else set()
-    return {
-        zlib.crc32(" ".join(toks[i : i + SHINGLE]).encode()) for i in range(len(toks) - SHINGLE + 1)
-    }
+    if not toks:
+        return set()
+    ids = np.fromiter((_token_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+    if len(ids) < SHINGLE:
+        return {int(ids.sum() % np.uint64(1 << 32))}
+    n = len(ids) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # polynomial hash, wrapping in 64 bits, folded to 32
+        h = h * np.uint64(1000003) + ids[k : k + n]
+    h = (h ^ (h >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+    return set(h.tolist())
 
 
 def minhash(sh: set[int]) -> np.ndarray:

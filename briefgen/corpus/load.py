@@ -234,7 +234,7 @@ def load(
             if not doc.text.strip():
                 empty += 1
                 continue
-            segments = split_articles(normalize_text(doc.text))
+            segments = split_articles(normalize_text(doc.text), structured=doc.record is not None)
             for k, seg in enumerate(segments):
                 it = _build(doc, seg, part, k, f, len(items))
                 if it is None:

@@ -104,8 +104,10 @@ def canonical_outlet(name: str | None) -> str | None:
 
 def known_outlet(line: str) -> str | None:
     """The outlet when `line` is nothing but an outlet name (a masthead), else None."""
+    if len(line) > 60:
+        return None
     k = _key(line)
-    if not k or len(k) > 60:
+    if not k:
         return None
     return _BY_KEY.get(k)
 

@@ -10,6 +10,7 @@ prose, so a short teaser never becomes an article of its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefgen.corpus.clean import _norm, is_body, is_caption, is_title_like, words
 from briefgen.corpus.dates import DATELINE_RE, published_line_date
@@ -50,11 +51,14 @@ def _header_signal(blocks: list[tuple[int, str]], i: int) -> bool:
     return False
 
 
-def split_articles(text: str) -> list[str]:
-    """The article texts inside `text`, in order (one item when nothing splits)."""
+def split_articles(text: str, structured: bool = False) -> list[str]:
+    """The article texts inside `text`, in order (one item when nothing splits).
+
+    `structured`: the text is one record's body (JSON), so only the strongest signals count."""
     blocks = _blocks(text)
     if len(blocks) < 6:
         return [text]
+    counts = Counter(_norm(b.strip()) for _, b in blocks)
     starts: list[int] = []
     for i, (gap, b) in enumerate(blocks):
         if i == 0:
@@ -63,14 +67,34 @@ def split_articles(text: str) -> list[str]:
         if _SEPARATOR_RE.match(line):
             # a section break inside an op-ed is followed by prose, a new article by a headline
             nxt = blocks[i + 1][1].strip() if i + 1 < len(blocks) else ""
-            if nxt and "\n" not in nxt and is_title_like(nxt) and not nxt.endswith("."):
+            if (
+                nxt
+                and "\n" not in nxt
+                and is_title_like(nxt)
+                and not nxt.endswith(".")
+                and _header_signal(blocks, i + 1)
+            ):
                 starts.append(i)
             continue
-        if "\n" in line or not is_title_like(line) or is_body(line) and words(line) > 30:
+        if "\n" in line or len(line) > 250 or not is_title_like(line):
             continue
         key = _norm(line)
-        repeated = any(_norm(x.strip()) == key for _, x in blocks[i + 1 : i + 7])
-        if repeated or (gap >= 3 and _header_signal(blocks, i)):
+        if key in counts and counts[key] > 2:
+            continue  # a speaker label or refrain, not a headline
+        # headline, [photo caption, credit...], same headline again: a page header
+        repeated = False
+        caption_between = False
+        for j in range(i + 1, min(i + 6, len(blocks))):
+            other = blocks[j][1].strip()
+            if _norm(other) == key:
+                repeated = caption_between
+                break
+            flat = other.replace("\n", " ")
+            if is_caption(flat) or is_caption(other.split("\n")[0]):
+                caption_between = True
+            elif is_body(flat):
+                break
+        if repeated or (not structured and gap >= 3 and _header_signal(blocks, i)):
             starts.append(i)
     if not starts:
         return [text]
