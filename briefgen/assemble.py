@@ -17,6 +17,7 @@ The choosing is done by the modules named below, one concern each:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -51,13 +52,15 @@ from briefgen.trend import trend
 
 BLUF_MAX = 5
 BLUF_MIN = 3
-JUDGEMENT_MAX_WORDS = 32
+JUDGEMENT_MAX_WORDS = 40
 SUMMARY_MAX = 4
 SUMMARY_MIN = 2
 COUNTRY_QUOTES = 3
 MAX_ACTORS = 10
 # An article is "about" a country when the country is named this often (or in the title).
 MIN_MENTIONS = 2
+
+_SPECULATIVE_RE = re.compile(r"\b(?:could|might|may|would|perhaps|possibly|likely)\b")
 
 _KIND_ORDER = {
     "government": 0,
@@ -155,11 +158,11 @@ def bottom_line(
     if not cands:
         return [], []
     top = max(c.score for c in cands)
-    picked = choose(cands, BLUF_MAX, min_k=BLUF_MIN, per_article=1, max_sim=0.3, floor=0.45 * top)
+    # Few articles, few developments: one bullet per article plus one, 3 to 5.
+    k = max(BLUF_MIN, min(BLUF_MAX, len(pool.articles) + 1))
+    picked = choose(cands, k, min_k=BLUF_MIN, per_article=1, max_sim=0.3, floor=0.45 * top)
     if len(picked) < BLUF_MIN:
-        picked = choose(
-            cands, BLUF_MAX, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top
-        )
+        picked = choose(cands, k, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top)
     return [Statement(text=c.text, cites=_cites(c, pool, cite, 4)) for c in picked], picked
 
 
@@ -189,8 +192,10 @@ def country_section(
     previous: Sequence[Article],
     mentions: Mapping[str, int],
     used: dict[int, int],
+    judged: dict[int, int] | None = None,
 ) -> CountrySection:
     """One CrisisWatch-style entry: judgement, trend, cited summary, who said what."""
+    judged = judged if judged is not None else {}
     actors_by_id = {a.actor_id: a for a in attribution.actors}
     ids = {a.article_id for a in group}
     cands = [
@@ -205,10 +210,27 @@ def country_section(
         id(c): (0.25 * top if c.subject == code else 0.0) - 0.35 * top * used.get(id(c), 0)
         for c in cands
     }
+    # The bold line may restate a bottom-line item (it is the country's main news) but
+    # not another country's judgement.
+    j_used = {
+        id(c): (0.25 * top if c.subject == code else 0.0) - 0.5 * top * judged.get(id(c), 0)
+        for c in cands
+    }
 
     judgement: Statement | None = None
-    j_cands = [c for c in cands if c.subject == code and c.sent.words <= JUDGEMENT_MAX_WORDS]
-    j = choose(j_cands or cands, 1, bonus=bonus)
+    # The bold line: what the country did, said as a short sentence opening on the
+    # country or its official; speculation ("could", "might") is not a judgement.
+    subj = [c for c in cands if c.subject == code]
+    j_cands = [c for c in subj if c.sent.words <= JUDGEMENT_MAX_WORDS] or subj
+    j_bonus = {
+        id(c): j_used[id(c)]
+        + 0.1 * top * c.news
+        + (0.15 * top if c.subject_first else 0.0)
+        - 0.01 * top * max(0, c.sent.words - 20)
+        - (0.15 * top if _SPECULATIVE_RE.search(c.sent.text) else 0.0)
+        for c in cands
+    }
+    j = choose(j_cands, 1, bonus=j_bonus)
     if j:
         judgement = Statement(text=j[0].text, cites=_cites(j[0], pool, cite, 2))
     k = max(SUMMARY_MIN, min(SUMMARY_MAX, len(group) + 1))
@@ -224,6 +246,8 @@ def country_section(
     )
     for c in (*j, *summ):
         used[id(c)] = used.get(id(c), 0) + 1
+    for c in j:
+        judged[id(c)] = judged.get(id(c), 0) + 1
     summary = [Statement(text=c.text, cites=_cites(c, pool, cite, 1)) for c in summ]
 
     positions = _positions_for(code, attribution.positions, actors_by_id)
@@ -305,13 +329,14 @@ def assemble(
     bluf, bluf_cands = bottom_line(pool, cite)
     # Lines already used (bottom line, earlier sections) are pushed back in later choices.
     used: dict[int, int] = {id(c): 1 for c in bluf_cands}
+    judged: dict[int, int] = {}
     ranked = rank_quotes(quotes, attribution.actors, by_id)
     key_quotes = pick_quotes(ranked, k=8, min_k=5)
     mentions = mentions_per_country(main)
     groups = country_groups(main, att)
     sections = [
         country_section(
-            code, grp, pool, att, keyphrases, cite, ranked, main, previous, mentions, used
+            code, grp, pool, att, keyphrases, cite, ranked, main, previous, mentions, used, judged
         )
         for code, grp in groups.items()
     ]

@@ -39,6 +39,18 @@ def _named(q: Quote) -> bool:
     return bool(s) and s[:1].isupper() and not s.lower().startswith(("a ", "an ", "the "))
 
 
+def _presentable(q: Quote, actors: Mapping[str, Actor]) -> bool:
+    """Worth showing on its own: a known speaker, and words that stand as a statement."""
+    if not q.speaker:
+        return False
+    actor = actors.get(q.actor_id or "")
+    official = actor is not None and actor.kind in ("government", "body", "state-media")
+    if not _named(q) and not (official or q.country):
+        return False  # "a country", "a dictator": nobody a reader can weigh
+    text = q.text.strip()
+    return not (text[:1].islower() and q.words < 12)  # "have caused grave concerns"
+
+
 def quote_weight(
     q: Quote, actors: Mapping[str, Actor], repeats: int = 0, article: Article | None = None
 ) -> float:
@@ -83,7 +95,7 @@ def rank_quotes(
     """Every quote long enough, with its weight, heaviest first; copies merged."""
     by_id = {a.actor_id: a for a in actors}
     arts = articles or {}
-    long_enough = [q for q in quotes if q.words >= min_words and q.speaker]
+    long_enough = [q for q in quotes if q.words >= min_words and _presentable(q, by_id)]
     seqs = [_dedupe_key(q) for q in long_enough]
     toks = [set(t) for t in seqs]
     # Only quotes sharing a run of three words can be copies: index those runs.

@@ -1,13 +1,14 @@
 """Open questions and things to watch, each resting on a cited sentence or position pair.
 
-Three sources of evidence:
+Four sources of evidence:
 - matters the articles leave unanswered ("declined to say whether…", "did not answer
   directly", "without specifying how long", "it was not clear", "remains to be seen");
   the clause after the cue becomes the question ("whether the US would talk" ->
   "Would the US talk?") or, when it cannot be turned safely, a "Watch for:" line;
 - contradictions between actors (position pairs with opposite stances on one issue);
 - demands without responses: one side urges or demands something of another, and
-  nothing in the period shows the other side answering.
+  nothing in the period shows the other side answering;
+- events the articles say are coming (a stated date after the story).
 """
 
 from __future__ import annotations
@@ -52,12 +53,19 @@ _DEMAND_RE = re.compile(
 )
 _RESPONSE_RE = re.compile(
     r"\b(?:responded|replied|rejected|refused|dismissed|denounced|agreed|accepted|"
-    r"answered|said|says|warned|vowed|retorted|hit back|reacted)\b"
+    r"answered|said|says|warned|vowed|retorted|hit back|reacted|pushed back|resisted|"
+    r"balked|countered|insisted|wary|welcomed|called|urged)\b"
+)
+# "…urged China to do more, but the two countries were wary": answered in the same line.
+_SAME_LINE_ANSWER_RE = re.compile(
+    r"\bbut\b.{0,60}\b(?:wary|rejected|refused|resisted|dismissed|balked|declined|"
+    r"opposed|pushed back|agreed|accepted|welcomed)\b"
 )
 _BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:story|report)", re.I)
 MAX_UNANSWERED = 4
 MAX_CONTRADICTIONS = 3
 MAX_NO_RESPONSE = 2
+MAX_SCHEDULED = 2
 
 
 def _tidy_clause(clause: str) -> str:
@@ -168,12 +176,24 @@ def disagreement_pairs(positions: Sequence[Position]) -> list[tuple[Position, Po
     return pairs
 
 
+_ADJ_LABEL_RE = re.compile(
+    r"^(?:sceptical|skeptical|opposed|open|ready|wary|cautious|willing|unwilling|against|"
+    r"for|in favour|in favor|keen|reluctant|committed|hostile|supportive|critical|undecided)\b"
+)
+
+
+def _predicate(label: str) -> str:
+    """Position labels read after a name: "sceptical of talks" needs an "is"."""
+    return f"is {label}" if _ADJ_LABEL_RE.match(label) else label
+
+
 def contradiction_statement(
     a: Position, b: Position, actors: Mapping[str, Actor], cite: Callable[[str], int | None]
 ) -> Statement:
     nums = sorted({n for p in (a, b) for e in p.evidence if (n := cite(e.article_id)) is not None})
     text = (
-        f"{holder_name(a, actors)} {a.label}, while {holder_name(b, actors)} {b.label}: "
+        f"{holder_name(a, actors)} {_predicate(a.label)}, while {holder_name(b, actors)} "
+        f"{_predicate(b.label)}: "
         f"watch which line prevails on {a.issue}."
     )
     basis = " / ".join(e.text for p in (a, b) for e in p.evidence[:1])
@@ -233,6 +253,8 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
         asker = _who(t[: m.start()], names)
         if not asker or not target or asker == target:
             continue
+        if _SAME_LINE_ANSWER_RE.search(t[m.end() :]):
+            continue
         when = c.article.published or date.min
         answered = False
         for o in usable_cands:
@@ -267,16 +289,50 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
     return res
 
 
+def scheduled(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
+    """Events the articles say are coming (a dated future): the watch list's calendar."""
+    from briefgen.timeline import _FUTURE_RE, resolve_dates
+
+    found: list[tuple[date, float, Candidate]] = []
+    for c in pool.usable_candidates():
+        pub = c.article.published
+        if pub is None or not _FUTURE_RE.search(c.sent.text):
+            continue
+        ahead = [h.when for h in resolve_dates(c.sent.text, pub) if h.when > pub]
+        if ahead:
+            found.append((ahead[0], c.score, c))
+    found.sort(key=lambda x: (-x[1], x[2].key()))
+    out: list[Statement] = []
+    used: list[Candidate] = []
+    for when, _, c in found:
+        if any(cosine(c.vec, u.vec) >= 0.35 for u in used):
+            continue
+        n = cite(c.article_id)
+        out.append(
+            Statement(
+                text=f"Watch for ({when.strftime('%-d %B %Y')}): {c.text}",
+                cites=[n] if n else [],
+                kind="scheduled",
+                basis=c.text,
+            )
+        )
+        used.append(c)
+        if len(out) >= MAX_SCHEDULED:
+            break
+    return out
+
+
 def open_questions(
     pool: SentencePool,
     positions: Sequence[Position],
     actors: Sequence[Actor],
     cite: Callable[[str], int | None],
 ) -> list[Statement]:
-    """Unanswered matters, then contradictions, then demands without responses."""
+    """Unanswered matters, contradictions, demands without responses, coming events."""
     by_id = {a.actor_id: a for a in actors}
     return (
         unanswered(pool, cite)
         + contradictions(positions, by_id, cite)[:MAX_CONTRADICTIONS]
         + no_response(pool, cite)
+        + scheduled(pool, cite)
     )

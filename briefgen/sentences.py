@@ -49,6 +49,7 @@ _BOILERPLATE_RE = re.compile(
     r"|[Cc]ontributed to this report|[Ww]rite to \w|[Ee]mail|\bRELATED\b|Advertisement"
     r"|\bVIDEO\b|Watch:|Listen:|Breaking News|[Rr]eporting by|[Ee]diting by|\bcaption\b",
 )
+_VAGUE_RE = re.compile(r"\b(?:about|over|against|of|with) (?:it|this|that)\s*[—–,.;:]")
 # Photo captions that slipped through cleaning: present-tense poses, "(not pictured)",
 # "in this undated photo", a trailing "City, Country, July 6, 2017."
 _CAPTION_RE = re.compile(
@@ -147,6 +148,12 @@ def usable(text: str, min_words: int = 8, max_words: int = 60) -> bool:
         return False
     first = re.match(r"[A-Za-z]+", t)
     if first and first.group(0).lower() in _DANGLING:
+        return False
+    if _VAGUE_RE.search(t):  # "was not happy about it —": the "it" is elsewhere
+        return False
+    # "Now, it looks like…": look past a one-word opener too.
+    after = re.match(r"[A-Za-z]+,\s+([A-Za-z]+)", t)
+    if after and after.group(1).lower() in _DANGLING:
         return False
     if not _quotes_balanced(t):
         return False

@@ -29,6 +29,13 @@ TOP_ROLE_RE = re.compile(
 _KOREA_RE = re.compile(
     r"Korea|Kim Jong|nuclear|missile|peninsula|DMZ|Pyongyang|Seoul|denucleari|Panmunjom"
 )
+# Sentences opening on a phrase before their subject ("Speaking at the UN, Trump said").
+_OPENER_RE = re.compile(
+    r"^(?:Without|With|Speaking|In|At|After|Before|Asked|Despite|While|Unlike|According to|"
+    r"As|During|Following|Since|On|Under|Amid|Ahead of|Earlier|Later|Last|This|For|From|"
+    r"Writing|Responding|Addressing|Meeting|Visiting|Referring|Citing|Calling|Noting|If|When|"
+    r"Although|Though|Because|Once)\b"
+)
 # Only the first sentences of each article are weighed in big corpora (speed).
 MAX_SENTENCES_PER_ARTICLE = 40
 
@@ -46,6 +53,8 @@ class Candidate:
     quote_countries: set[str] = field(default_factory=set)
     official: float = 0.0
     subject: str | None = None  # the country the sentence is about as its subject
+    subject_first: bool = False  # ... and the sentence opens on it ("Japan has ordered…")
+    news: float = 0.0  # +1 reports this week's event, -1 background ("earlier this year")
     score: float = 0.0
     support: float = 0.0
 
@@ -60,6 +69,27 @@ class Candidate:
     def key(self) -> tuple[date, str, int]:
         """Stable tie-break: older article first, then id, then position."""
         return (self.article.published or date.min, self.article.article_id, self.sent.index)
+
+
+_BACKGROUND_RE = re.compile(
+    r"\b(?:earlier this year|last year|years ago|in (?:19|20)\d\d|for years|for decades|"
+    r"no stranger|has long|have long|had long|in the past|history of|since the|"
+    r"was elected|were elected|once again)\b",
+    re.I,
+)
+_RECENT_RE = re.compile(
+    r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?|"
+    r"this week|yesterday|today|days ago|on \w+\.? \d{1,2}|latest|new)\b"
+)
+
+
+def _newsworthiness(c: Candidate) -> float:
+    """+1 for a sentence reporting the week's events, -1 for background."""
+    t = c.sent.text
+    if _BACKGROUND_RE.search(t):
+        return -1.0
+    return 1.0 if _RECENT_RE.search(t) else 0.0
 
 
 def official_names(actors: Sequence[Actor]) -> dict[str, float]:
@@ -125,6 +155,10 @@ class SentencePool:
                 rank += int(ok)
                 if ok:
                     c.subject = subject_of(s.text, self.official_countries, subj_re)
+                    c.subject_first = c.subject is not None and (
+                        subject_of(s.text[:40], self.official_countries, subj_re) == c.subject
+                        and not has_opener(strip_dateline(s.text))
+                    )
                 for q in qby.get(a.article_id, []):
                     if s.start <= q.start < s.end or q.start <= s.start < q.end:
                         actor = actor_by_id.get(q.actor_id or "")
@@ -181,11 +215,12 @@ class SentencePool:
                 else 0.5
             )
             carried = 1.0 + 0.15 * max(0, len(set(c.article.outlets)) - 1)
+            c.news = _newsworthiness(c)
             c.score = (
                 topical
                 * max(c.article.relevance, 0.2)
                 * carried
-                * (0.35 * c.support + 0.25 * lead + 0.2 * title + 0.2 * c.official)
+                * (0.35 * c.support + 0.25 * lead + 0.2 * title + 0.2 * c.official + 0.15 * c.news)
             )
 
     def usable_candidates(self) -> list[Candidate]:
@@ -250,6 +285,24 @@ def choose(
     return chosen
 
 
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:after|before|since|when|while|although|though|because|as|despite|if|without|"
+    r"with|under|amid|following|during|unlike|like|in|at)\b",
+    re.I,
+)
+
+
+def has_opener(text: str) -> bool:
+    """Does the sentence open on a phrase before its subject ("A day after X, Y said…")?"""
+    if _OPENER_RE.match(text):
+        return True
+    comma = text.find(", ")
+    if not 0 < comma < 90:
+        return False
+    first_words = " ".join(text[:comma].split()[:4])
+    return bool(_SUBORDINATE_RE.search(first_words))
+
+
 def official_countries(actors: Sequence[Actor]) -> dict[str, str]:
     """{name: country} for officials and state media: "Tillerson" speaks for USA."""
     out: dict[str, str] = {}
@@ -277,7 +330,13 @@ def subject_of(
 ) -> str | None:
     """The country the sentence is about as its subject: the first one (or official) named,
     if named early (within the first 60 characters)."""
-    head = strip_dateline(text)[:120]
+    head = strip_dateline(text)
+    # "Without mentioning Seoul by name, Kono warned…": the subject follows the opener.
+    if has_opener(head):
+        comma = head.find(", ")
+        if 0 < comma < 120:
+            head = head[comma + 2 :]
+    head = head[:120]
     hits = country_positions(head)
     rx = names_re if names_re is not None else _names_re(names)
     if rx is not None:

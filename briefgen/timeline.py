@@ -151,7 +151,9 @@ def build_timeline(
             entries.append(_Entry(h.when, c, {a.article_id}, est, h.basis))
             found = True
         if not found and a.published and period.contains(a.published):
-            lead = next((c for c in pool.by_article[a.article_id] if c.usable), None)
+            # The heaviest of the first few sentences: the news of the story.
+            firsts = [c for c in pool.by_article[a.article_id] if c.usable and c.rank < 5]
+            lead = min(firsts, key=lambda c: (-c.score, c.rank), default=None)
             if lead is not None:
                 entries.append(
                     _Entry(

@@ -32,6 +32,8 @@ ENGAGEMENT_RE = re.compile(
     re.I,
 )
 THRESHOLD = 0.15
+# Fewer sentences than this naming the country in a period: too little to compare.
+MIN_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,14 @@ def trend(
     if not previous:
         return None, basis_now + "; no previous period in the corpus"
     before = tension(previous, code)
-    if before.sentences == 0:
-        return "new", basis_now + "; not covered in the previous period"
+    if before.sentences < MIN_SENTENCES:
+        return "new", basis_now + (
+            f"; named in only {before.sentences} sentences in the previous period"
+            if before.sentences
+            else "; not covered in the previous period"
+        )
+    if now.sentences < MIN_SENTENCES:
+        return None, basis_now + "; too little material this period to judge a trend"
     diff = now.index - before.index
     marker = (
         "deteriorated" if diff > THRESHOLD else "improved" if diff < -THRESHOLD else "unchanged"
