@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tests.regen_golden            # seeds brief + hand-built fixture
     .venv/bin/python -m tests.regen_golden --fixture  # only the hand-built fixture
+    .venv/bin/python -m tests.regen_golden --html-only  # re-render the stored seeds Brief
 
 Writes, under tests/golden/:
   seeds-brief.json    the Brief built from seeds/ as of 2017-12-20 (whole pipeline, real models)
@@ -66,6 +67,13 @@ def main(argv: list[str]) -> int:
     out.write_text(render_golden(rich_brief(), MARKING), encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
     if "--fixture" in argv:
+        return 0
+    stored = GOLDEN / "seeds-brief.json"
+    if "--html-only" in argv and stored.exists():
+        # Templates changed, analysis did not: re-render the stored Brief only.
+        html = render_golden(brief_from_json(stored.read_text(encoding="utf-8")))
+        (GOLDEN / "seeds-brief.html").write_text(html, encoding="utf-8")
+        print(f"wrote {(GOLDEN / 'seeds-brief.html').relative_to(ROOT)}")
         return 0
     brief = seeds_brief()
     # The templates never print article bodies; leaving them out keeps the golden small.

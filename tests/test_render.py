@@ -153,6 +153,12 @@ def test_user_template_overrides_one_block(tmp_path: Path) -> None:
     assert '<p id="custom-bluf">Our own BLUF for 2017-12-20</p>' in html
     assert "Bottom line up front</h2>" not in html
     assert 'id="sources"' in html and "Rex Tillerson" in html  # the rest is the default
+    (tmp_path / "brief.html").write_text(
+        '{% extends "default:brief.html" %}'
+        '{% block country %}<h3 class="mine">{{ loop.index }}. {{ country.name }}</h3>{% endblock %}'
+    )
+    html = render_html(rich_brief(), tmp_path)
+    assert '<h3 class="mine">2. North Korea</h3>' in html and 'class="judgement"' not in html
 
 
 def test_user_partial_and_asset_are_used(tmp_path: Path) -> None:
