@@ -59,7 +59,10 @@ def read_ann(path: Path, text: str) -> list[Gold]:
             parts = line.split("\t")[1].split()
             rels.append(dict(p.split(":", 1) for p in parts))
     sources = sorted(
-        (spans[r["Source"]][1][0][0], text[spans[r["Source"]][1][0][0] : spans[r["Source"]][1][-1][1]])
+        (
+            spans[r["Source"]][1][0][0],
+            text[spans[r["Source"]][1][0][0] : spans[r["Source"]][1][-1][1]],
+        )
         for r in rels
         if "Source" in r and r["Source"] in spans
     )
@@ -212,7 +215,9 @@ def main() -> int:
     rows = [("briefgen", score(ours, golds), t_ours)]
     if have_textacy:
         rows.append(("textacy", score(theirs, golds), t_theirs))
-    print(f"{'system':10} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'(n)':>5} {'s/doc':>7}")
+    print(
+        f"{'system':10} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'(n)':>5} {'s/doc':>7}"
+    )
     for name, s, t in rows:
         print(
             f"{name:10} {s['pred']:5.0f} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "

@@ -44,7 +44,76 @@ _INSTITUTION_NAMES = frozenset(
 )
 
 _ROLE_NOUNS = frozenset(
-    ["official", "officials", "minister", "ministers", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat", "diplomats", "negotiator", "leader", "chief", "adviser", "advisor", "aide", "general", "commander", "director", "chairman", "chairwoman", "premier", "representative", "senator", "lawmaker", "lawmakers", "congressman", "governor", "mayor", "agency", "ministry", "office", "department", "government", "administration", "regime", "defector", "analyst", "analysts", "expert", "experts", "professor", "researcher", "scholar", "fellow", "observer", "source", "sources", "counterpart", "delegate", "delegation", "military", "army", "navy", "command", "council", "committee", "party", "media", "newspaper", "chancellor", "king", "vice", "deputy", "head"]
+    [
+        "official",
+        "officials",
+        "minister",
+        "ministers",
+        "secretary",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "diplomats",
+        "negotiator",
+        "leader",
+        "chief",
+        "adviser",
+        "advisor",
+        "aide",
+        "general",
+        "commander",
+        "director",
+        "chairman",
+        "chairwoman",
+        "premier",
+        "representative",
+        "senator",
+        "lawmaker",
+        "lawmakers",
+        "congressman",
+        "governor",
+        "mayor",
+        "agency",
+        "ministry",
+        "office",
+        "department",
+        "government",
+        "administration",
+        "regime",
+        "defector",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "professor",
+        "researcher",
+        "scholar",
+        "fellow",
+        "observer",
+        "source",
+        "sources",
+        "counterpart",
+        "delegate",
+        "delegation",
+        "military",
+        "army",
+        "navy",
+        "command",
+        "council",
+        "committee",
+        "party",
+        "media",
+        "newspaper",
+        "chancellor",
+        "king",
+        "vice",
+        "deputy",
+        "head",
+    ]
 )
 _EXPERT_WORDS = re.compile(
     r"\b(analyst|expert|professor|researcher|scholar|fellow|think[- ]tank|institute|"
@@ -142,7 +211,10 @@ def countries_mentioned(text: str) -> Counter[str]:
 def country_matches(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, matched name, code) for every country name in `text`, in order."""
     pat, lookup = _country_regex()
-    return [(m.start(), m.end(), m.group(1), lookup[m.group(1)]) for m in pat.finditer(_norm_quotes(text))]
+    return [
+        (m.start(), m.end(), m.group(1), lookup[m.group(1)])
+        for m in pat.finditer(_norm_quotes(text))
+    ]
 
 
 def country_of(text: str) -> str | None:
@@ -201,15 +273,21 @@ def _read_entries(text: str, where: str) -> list[GazEntry]:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"actor file {where}{line} is not valid YAML; fix it or remove it from actors_files") from None
+        raise ConfigError(
+            f"actor file {where}{line} is not valid YAML; fix it or remove it from actors_files"
+        ) from None
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise ConfigError(f"actor file {where} must be a list of entries with name, aliases, role, country, kind")
+        raise ConfigError(
+            f"actor file {where} must be a list of entries with name, aliases, role, country, kind"
+        )
     out = []
     for i, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not item.get("name"):
-            raise ConfigError(f"actor file {where}: entry {i} has no name; every entry needs `name:`")
+            raise ConfigError(
+                f"actor file {where}: entry {i} has no name; every entry needs `name:`"
+            )
         kind = str(item.get("kind") or "other")
         if kind not in KINDS:
             raise ConfigError(
@@ -314,7 +392,12 @@ def title_before(doc: Doc, start: int) -> str:
         ok = (
             t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM")
             and t.ent_type_ not in ("PERSON", "DATE", "TIME")
-            and (t.text[:1].isupper() or t.lower_ in _ROLE_NOUNS or t.pos_ == "ADJ" or t.lower_ in ("deputy", "vice", "chief", "top", "senior", "former"))
+            and (
+                t.text[:1].isupper()
+                or t.lower_ in _ROLE_NOUNS
+                or t.pos_ == "ADJ"
+                or t.lower_ in ("deputy", "vice", "chief", "top", "senior", "former")
+            )
         ) or (t.lower_ in _TITLE_CONNECT and i > 0 and i + 1 < start)
         if not ok:
             break
@@ -400,9 +483,12 @@ class ArticleActors:
             if not source:
                 continue
             role, country = split_title(source)
-            if role and (sp.role is None or source is title or e is None):
-                if not (source is appos and sp.role):
-                    sp.role = role
+            if (
+                role
+                and (sp.role is None or source is title or e is None)
+                and not (source is appos and sp.role)
+            ):
+                sp.role = role
             if country and (sp.country is None or e is None):
                 sp.country = country
         text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
@@ -432,7 +518,13 @@ class ArticleActors:
                     t.dep_ in ("nsubj", "nsubjpass") for t in ent
                 )
                 self.mentions.append(
-                    _Mention(ent.start_char, self._sent_index(ent.start_char), slugify(sp.name), subj, True)
+                    _Mention(
+                        ent.start_char,
+                        self._sent_index(ent.start_char),
+                        slugify(sp.name),
+                        subj,
+                        True,
+                    )
                 )
             elif ent.label_ in ("ORG", "GPE", "NORP"):
                 e = self.gaz.lookup(ent.text)
@@ -459,31 +551,49 @@ class ArticleActors:
         for t in doc:
             if t.pos_ != "PROPN" or t.ent_type_ or t.idx in seen or self._in_quote(t.idx):
                 continue
-            key = self.surname.get(t.text)
-            if key is None:
+            found = self.surname.get(t.text)
+            if found is None:
                 e = self.gaz.lookup(t.text)
                 if e is None or e.gender is None:
                     continue
-                key = slugify(e.name)
-                self.people.setdefault(key, self._from_gaz(e))
-            subj = t.dep_ in ("nsubj", "nsubjpass")
-            self.mentions.append(_Mention(t.idx, self._sent_index(t.idx), key, subj, True))
+                found = slugify(e.name)
+                self.people.setdefault(found, self._from_gaz(e))
+            key = found
+            is_subj = t.dep_ in ("nsubj", "nsubjpass")
+            self.mentions.append(_Mention(t.idx, self._sent_index(t.idx), key, is_subj, True))
         self.mentions.sort(key=lambda m: m.pos)
+        # Unnamed sources introduced outside quotes ("a senior State Department official
+        # said on Tuesday") so that a later "the official said" finds them.
+        from briefgen.nlp.quotes import CUE_LEMMAS, noun_phrase
+
+        for t in doc:
+            if t.lemma_.lower() not in CUE_LEMMAS or t.pos_ != "VERB" or self._in_quote(t.idx):
+                continue
+            ds = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if ds is None or ds.pos_ != "NOUN" or ds.lower_ not in _ROLE_NOUNS:
+                continue
+            phrase = clean_name(noun_phrase(ds).text)
+            country = country_of(phrase)
+            if country is not None and self.match_description(phrase, country, ds.idx) is None:
+                self._description(phrase, ds.lower_, country, ds.idx)
         # "China's deputy UN ambassador pushed back ... Wu Haitao told": a described subject
         # followed by a newly named subject lends the name its role and country.
         sents = list(doc.sents)
         for k in range(len(sents) - 1):
-            subj = _root_subject(sents[k])
-            if subj is None or subj.pos_ != "NOUN" or subj.lower_ not in _ROLE_NOUNS:
+            rs = _root_subject(sents[k])
+            if rs is None or rs.pos_ != "NOUN" or rs.lower_ not in _ROLE_NOUNS:
                 continue
-            phrase = _phrase_text(subj)
+            phrase = _phrase_text(rs)
             role, country = split_title(phrase)
             if country is None:
                 continue
             for nxt in sents[k + 1 : k + 3]:
                 ns = _root_subject(nxt)
-                if ns is not None and ns.ent_type_ == "PERSON":
-                    name = _ent_text(ns)
+                if ns is not None and (
+                    ns.ent_type_ == "PERSON"
+                    or (ns.pos_ == "PROPN" and not ns.ent_type_ and country_of(ns.text) is None)
+                ):
+                    name = _ent_text(ns) if ns.ent_type_ else _propn_run(ns)
                     sp = self._person(name)
                     if sp.country is None:
                         sp.country = country
@@ -531,7 +641,10 @@ class ArticleActors:
             if not r:
                 continue
             if generic_diplomat:
-                if re.search(r"secretary of state|foreign (minister|secretary)|ambassador|envoy|negotiator|representative|diplomat", r):
+                if re.search(
+                    r"secretary of state|foreign (minister|secretary)|ambassador|envoy|negotiator|representative|diplomat",
+                    r,
+                ):
                     cands.append((0, sp))
                 continue
             core = [w for w in words if w not in {"the", "a", "an"}]
@@ -554,13 +667,21 @@ class ArticleActors:
         if head.pos_ == "PROPN" and (text in self.surname or _ent_text(head) in self.surname):
             return self.people[self.surname.get(text) or self.surname[_ent_text(head)]]
         if head.ent_type_ == "PERSON":
-            return self._person(_ent_text(head), title_before(self.doc, _ent_start(head)), _appos_text_tok(head))
-        e = self.gaz.lookup(text) or self.gaz.lookup(_ent_text(head)) if head.ent_type_ else self.gaz.lookup(text)
+            return self._person(
+                _ent_text(head), title_before(self.doc, _ent_start(head)), _appos_text_tok(head)
+            )
+        e = (
+            self.gaz.lookup(text) or self.gaz.lookup(_ent_text(head))
+            if head.ent_type_
+            else self.gaz.lookup(text)
+        )
         if e is not None:
             key = slugify(e.name)
             self.people.setdefault(key, self._from_gaz(e))
             return self.people[key]
-        if head.ent_type_ in ("GPE", "NORP") or (head.pos_ == "PROPN" and country_of(text) and head.lower_ not in _ROLE_NOUNS):
+        if head.ent_type_ in ("GPE", "NORP") or (
+            head.pos_ == "PROPN" and country_of(text) and head.lower_ not in _ROLE_NOUNS
+        ):
             code = country_of(text)
             if code is not None:
                 return Speaker(
@@ -574,7 +695,9 @@ class ArticleActors:
             kind = infer_kind(text, code, default="other")
             if kind == "other" and code:
                 kind = "government"
-            return Speaker(name=re.sub(r"^(?:the)\s+", "", text), role=None, country=code, kind=kind)
+            return Speaker(
+                name=re.sub(r"^(?:the)\s+", "", text), role=None, country=code, kind=kind
+            )
         # a description: a role noun with or without a country
         country = country_of(text)
         named = self.match_description(text, country, pos)
@@ -596,11 +719,30 @@ class ArticleActors:
             sp_mods = set(re.findall(r"\w+", sp.name.lower()))
             if mods <= sp_mods and (country is None or sp.country in (None, country)):
                 return sp
-        name = text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
+        name = (
+            text
+            if re.match(r"^(?:a|an)\s", text, re.I)
+            else re.sub(r"^the\s+", "", text, flags=re.I)
+        )
         possessive = re.search(r"\w(?:’s|'s)\s", name) is not None
-        if not possessive and not re.match(r"^(?:a|an)\s", name, re.I) and head not in ("ministry", "office", "agency", "department", "council", "government", "administration", "regime"):
+        if (
+            not possessive
+            and not re.match(r"^(?:a|an)\s", name, re.I)
+            and head
+            not in (
+                "ministry",
+                "office",
+                "agency",
+                "department",
+                "council",
+                "government",
+                "administration",
+                "regime",
+            )
+        ):
             art = "an" if name[:1].lower() in "aeiou" else "a"
             name = f"{art} {name}"
+        name = re.sub(r"^(A|An)\s", lambda m: m.group(1).lower() + " ", name)
         kind = infer_kind(core, country, default="government" if country else "other")
         sp = Speaker(name=name, role=core, country=country, kind=kind, named=False)
         self.descriptions.append((pos, sp, head))
@@ -608,10 +750,48 @@ class ArticleActors:
 
 
 _TITLE_WORDS = frozenset(
-    """secretary president minister prime foreign state of defense defence general
-    ambassador envoy chairman chairwoman leader spokesman spokeswoman chief deputy vice
-    senator representative rep. sen. gov. governor mr. mrs. ms. dr. u.s. us un
-    national security adviser advisor director special supreme""".split()
+    [
+        "secretary",
+        "president",
+        "minister",
+        "prime",
+        "foreign",
+        "state",
+        "of",
+        "defense",
+        "defence",
+        "general",
+        "ambassador",
+        "envoy",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "chief",
+        "deputy",
+        "vice",
+        "senator",
+        "representative",
+        "rep.",
+        "sen.",
+        "gov.",
+        "governor",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "u.s.",
+        "us",
+        "un",
+        "national",
+        "security",
+        "adviser",
+        "advisor",
+        "director",
+        "special",
+        "supreme",
+    ]
 )
 
 
@@ -633,6 +813,14 @@ def _root_subject(sent: Span) -> Token | None:
 def _phrase_text(tok: Token) -> str:
     toks = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
     return " ".join(t.text for t in toks if not t.is_space)
+
+
+def _propn_run(tok: Token) -> str:
+    """ "Ganbold Dorj": the proper nouns compounded onto a head the NER missed."""
+    i = tok.i
+    while i > 0 and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].dep_ == "compound":
+        i -= 1
+    return tok.doc[i : tok.i + 1].text
 
 
 def _ent_start(tok: Token) -> int:

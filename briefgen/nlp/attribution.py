@@ -72,7 +72,9 @@ def quotes_for_article(
         if r.scare:
             continue
         att = r.attribution
-        speaker = ctx.resolve(att.speaker, att.speaker_head, r.start) if att.cue is not None else None
+        speaker = (
+            ctx.resolve(att.speaker, att.speaker_head, r.start) if att.cue is not None else None
+        )
         cue = att.cue.text.lower() if att.cue is not None else None
         if att.cue is None and prev is not None:
             # A quote paragraph with no attribution of its own continues the previous
@@ -81,7 +83,12 @@ def quotes_for_article(
             para_start = not text[r.sentence_start : first.mark_start].strip()
             gap_paras = _para_index(text, r.start) - _para_index(text, prev[0].end)
             if para_start and gap_paras <= 1 and prev[0].kind == "direct":
-                speaker, cue = prev[1], prev[0].attribution.cue.text.lower() if prev[0].attribution.cue is not None else None
+                speaker, cue = (
+                    prev[1],
+                    prev[0].attribution.cue.text.lower()
+                    if prev[0].attribution.cue is not None
+                    else None,
+                )
         if speaker is None:
             continue
         words = sum(len(_WORD.findall(text[s.start : s.end])) for s in r.spans)
@@ -117,7 +124,7 @@ def _dedupe(items: list[tuple[Quote, Speaker]]) -> list[tuple[Quote, Speaker]]:
     for i, (q, sp) in enumerate(items):
         ni = norms[i]
         dup = False
-        for j, (q2, sp2) in enumerate(items):
+        for j, (_q2, sp2) in enumerate(items):
             if i == j:
                 continue
             nj = norms[j]

@@ -78,6 +78,7 @@ _CON = re.compile(
     r"not possible to impose|not caused by any one party|end rhetoric|backtrack)\b",
     re.I,
 )
+_MODALS = frozenset({"must", "should", "need", "needs"})
 _NEG = re.compile(r"\b(not|no|never|n't|n’t|without|nor)\b", re.I)
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -93,9 +94,40 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # Verbs whose subject states a position even without a quotation.
 STATEMENT_VERBS = frozenset(
-    """say urge call insist warn demand back oppose support welcome reject criticize
-    criticise push vow threaten propose announce reiterate stress signal accuse dismiss
-    agree echo order condemn pledge suggest tell add note""".split()
+    [
+        "say",
+        "urge",
+        "call",
+        "insist",
+        "warn",
+        "demand",
+        "back",
+        "oppose",
+        "support",
+        "welcome",
+        "reject",
+        "criticize",
+        "criticise",
+        "push",
+        "vow",
+        "threaten",
+        "propose",
+        "announce",
+        "reiterate",
+        "stress",
+        "signal",
+        "accuse",
+        "dismiss",
+        "agree",
+        "echo",
+        "order",
+        "condemn",
+        "pledge",
+        "suggest",
+        "tell",
+        "add",
+        "note",
+    ]
 )
 
 
@@ -124,6 +156,8 @@ def score_text(text: str, issue: str) -> float | None:
         for p in _PRO.finditer(window):
             if pat.fullmatch(p.group(0)):
                 continue
+            if p.group(0).lower() in _MODALS and _NEG.match(window[p.end() : p.end() + 8].strip()):
+                continue  # "should not increase": the negated verb carries the stance
             before = window[max(0, p.start() - 18) : p.start()]
             w = 1.0 if abs(p.start() - rel) < 50 else 0.5
             s += -w if _NEG.search(before) else w
@@ -177,9 +211,7 @@ def _off_topic(text: str) -> bool:
     return bool(_ELSEWHERE.search(text)) and not _KOREA.search(text)
 
 
-def _units(
-    quotes: Sequence[Quote], statements: Iterable[tuple[str, str, str]]
-) -> list[_Unit]:
+def _units(quotes: Sequence[Quote], statements: Iterable[tuple[str, str, str]]) -> list[_Unit]:
     units: list[_Unit] = []
     seen: set[tuple[str, str]] = set()
     for q in quotes:
@@ -271,7 +303,9 @@ def country_positions(
         stance = sum(p.stance * w for p, w in zip(ps, weights, strict=True)) / sum(weights)
         if abs(stance) < 0.1:
             continue
-        ev = [e for p in sorted(ps, key=lambda p: -abs(p.stance)) for e in p.evidence][:max_evidence]
+        ev = [e for p in sorted(ps, key=lambda p: -abs(p.stance)) for e in p.evidence][
+            :max_evidence
+        ]
         label = ps[0].label if len(ps) == 1 else _label(issue, stance)
         out.append(
             Position(

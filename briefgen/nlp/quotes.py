@@ -19,7 +19,85 @@ if TYPE_CHECKING:
 
 # Verbs that introduce what someone said or wrote.
 CUE_LEMMAS = frozenset(
-    ["say", "tell", "add", "urge", "warn", "insist", "stress", "note", "explain", "announce", "declare", "call", "describe", "accuse", "write", "tweet", "post", "ask", "reply", "respond", "argue", "claim", "state", "concede", "acknowledge", "vow", "pledge", "promise", "suggest", "comment", "quote", "emphasize", "emphasise", "reiterate", "conclude", "deny", "confirm", "predict", "remark", "caution", "recall", "admit", "agree", "complain", "charge", "allege", "criticize", "criticise", "praise", "welcome", "maintain", "contend", "assert", "observe", "report", "demand", "threaten", "brand", "dismiss", "label", "slam", "blast", "condemn", "hail", "lament", "signal", "mention", "testify", "tout", "boast", "joke", "muse", "counter", "retort", "answer", "sound", "insist"]
+    [
+        "say",
+        "tell",
+        "add",
+        "urge",
+        "warn",
+        "insist",
+        "stress",
+        "note",
+        "explain",
+        "announce",
+        "declare",
+        "call",
+        "describe",
+        "accuse",
+        "write",
+        "tweet",
+        "post",
+        "ask",
+        "reply",
+        "respond",
+        "argue",
+        "claim",
+        "state",
+        "concede",
+        "acknowledge",
+        "vow",
+        "pledge",
+        "promise",
+        "suggest",
+        "comment",
+        "quote",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "conclude",
+        "deny",
+        "confirm",
+        "predict",
+        "remark",
+        "caution",
+        "recall",
+        "admit",
+        "agree",
+        "complain",
+        "charge",
+        "allege",
+        "criticize",
+        "criticise",
+        "praise",
+        "welcome",
+        "maintain",
+        "contend",
+        "assert",
+        "observe",
+        "report",
+        "demand",
+        "threaten",
+        "brand",
+        "dismiss",
+        "label",
+        "slam",
+        "blast",
+        "condemn",
+        "hail",
+        "lament",
+        "signal",
+        "mention",
+        "testify",
+        "tout",
+        "boast",
+        "joke",
+        "muse",
+        "counter",
+        "retort",
+        "answer",
+        "sound",
+        "insist",
+    ]
 )
 # Cues that only introduce a quote when the quote is their complement, not a subject.
 _WEAK_CUES = frozenset({"call", "describe", "brand", "label", "dismiss", "hail", "welcome"})
@@ -32,7 +110,26 @@ _SCARE_BEFORE = re.compile(
 )
 # Cues that can come before their subject ("…,” said the official).
 _INVERTING = frozenset(
-    ["say", "add", "ask", "write", "explain", "continue", "announce", "declare", "note", "insist", "reply", "respond", "argue", "warn", "recall", "observe", "remark", "conclude"]
+    [
+        "say",
+        "add",
+        "ask",
+        "write",
+        "explain",
+        "continue",
+        "announce",
+        "declare",
+        "note",
+        "insist",
+        "reply",
+        "respond",
+        "argue",
+        "warn",
+        "recall",
+        "observe",
+        "remark",
+        "conclude",
+    ]
 )
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -219,16 +316,30 @@ def _subject_of(verb: Token) -> Token | None:
         if v is None:
             return None
         for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there", "that", "which", "who"):
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in (
+                "it",
+                "there",
+                "that",
+                "which",
+                "who",
+            ):
                 return c
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that"):
-                # relative clause: "Marsudi, who said ..." -> the noun the clause modifies
-                if v.dep_ == "relcl":
-                    return v.head
+            if (
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in ("who", "which", "that")
+                and v.dep_ == "relcl"
+            ):
+                return v.head  # "Marsudi, who said ..." -> the noun the clause modifies
             if c.dep_ == "nsubj" and c.lower_ == "it" and c.i > verb.i:
                 return c
         nonfinite = v.tag_ in ("VBG", "VBN", "TO") or v.dep_ in ("conj", "xcomp", "pcomp")
-        if v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl") and nonfinite and v.head is not v or v.dep_ == "prep" and v.head is not v:
+        if (
+            v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl")
+            and nonfinite
+            and v.head is not v
+            or v.dep_ == "prep"
+            and v.head is not v
+        ):
             v = v.head
         else:
             return None
@@ -242,14 +353,27 @@ def noun_phrase(tok: Token) -> Span:
     """The noun phrase headed by `tok`, without relative clauses, appositions or verbs."""
     doc = tok.doc
     lo = hi = tok.i
-    keep = ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat", "prep", "pobj", "punct")
+    keep = (
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "case",
+        "nmod",
+        "nummod",
+        "quantmod",
+        "flat",
+        "prep",
+        "pobj",
+        "punct",
+    )
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
             if c.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj", "ccomp", "xcomp"):
                 continue
-            if c.dep_ == "punct" and c.text in ",;:—–“”\"":
+            if c.dep_ == "punct" and c.text in ',;:—–“”"':
                 continue
             if c.dep_ not in keep and t is tok:
                 continue
@@ -262,11 +386,11 @@ def noun_phrase(tok: Token) -> Span:
     toks = [t for t in span]
     cut_lo = lo
     for t in toks:
-        if t.i < tok.i and t.text in "“”\",;":
+        if t.i < tok.i and t.text in '“”",;':
             cut_lo = t.i + 1
     cut_hi = hi
     for t in toks:
-        if t.i > tok.i and t.text in "“”\",;":
+        if t.i > tok.i and t.text in '“”",;':
             cut_hi = t.i - 1
             break
     return doc[cut_lo : cut_hi + 1]
@@ -279,7 +403,11 @@ def _appos(tok: Token) -> str | None:
             lo, hi = sub[0].i, sub[-1].i
             # stop at a clause ("until he defected ...", "who ...")
             for t in tok.doc[c.i + 1 : hi + 1]:
-                if t.pos_ in ("VERB", "AUX", "SCONJ") or t.dep_ in ("mark", "relcl") or t.tag_ in ("WP", "WDT"):
+                if (
+                    t.pos_ in ("VERB", "AUX", "SCONJ")
+                    or t.dep_ in ("mark", "relcl")
+                    or t.tag_ in ("WP", "WDT")
+                ):
                     hi = t.i - 1
                     break
             txt = tok.doc[lo : hi + 1].text.strip(" ,")
@@ -320,10 +448,14 @@ def _right_speaker(doc: Doc, verb: Token, hi: int, spans: list[QuoteSpan]) -> To
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             # walk to the end of the compound chain (hard-wrapped text has newline tokens)
             j, k = i, i + 1
-            while k < len(doc) and doc[k].idx < hi and (
-                doc[k].is_space
-                or doc[k].pos_ in ("PROPN", "NOUN")
-                or (doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")
+            while (
+                k < len(doc)
+                and doc[k].idx < hi
+                and (
+                    doc[k].is_space
+                    or doc[k].pos_ in ("PROPN", "NOUN")
+                    or (doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")
+                )
             ):
                 if not doc[k].is_space:
                     j = k
@@ -363,9 +495,7 @@ def _first_entity(doc: Doc, cue: Token, lo: int, spans: list[QuoteSpan]) -> Toke
 def _cue_ok(t: Token, quote_toks: set[int]) -> bool:
     if t.lemma_.lower() not in CUE_LEMMAS or t.i in quote_toks:
         return False
-    if t.pos_ not in ("VERB", "AUX") and not (t.tag_.startswith("VB")):
-        return False
-    return True
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
 
 
 def attribute_span(
@@ -384,9 +514,7 @@ def attribute_span(
             continue
         dist = qs - t.idx if t.idx < qs else (t.idx - qe if t.idx >= qe else 0)
         # a cue whose clause holds the quote beats a nearer one in another clause
-        holds = any(
-            qs <= d.idx < qe for d in t.subtree if d.i not in (t.i,)
-        )
+        holds = any(qs <= d.idx < qe for d in t.subtree if d.i not in (t.i,))
         score = dist - (60 if holds else 0)
         if t.lemma_.lower() in _WEAK_CUES and not holds:
             continue
@@ -398,7 +526,11 @@ def attribute_span(
                 obj = doc[t.i + 2]
             if obj is not None and not _in_spans(obj.idx, all_spans):
                 dist = abs(t.idx - qe)
-                return Attribution(cue=t, speaker=noun_phrase(obj), speaker_head=obj, via="according") if not cands or dist < min(c[0] for c in cands) else _from_cue(doc, min(cands, key=lambda x: x[0])[1], lo, hi, all_spans)
+                return (
+                    Attribution(cue=t, speaker=noun_phrase(obj), speaker_head=obj, via="according")
+                    if not cands or dist < min(c[0] for c in cands)
+                    else _from_cue(doc, min(cands, key=lambda x: x[0])[1], lo, hi, all_spans)
+                )
     if not cands:
         return Attribution()
     cue = min(cands, key=lambda x: x[0])[1]
@@ -437,7 +569,7 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
     prev = cue.i - 1
     while prev >= 0 and (doc[prev].is_space or doc[prev].pos_ == "ADV"):
         prev -= 1
-    inverted = prev >= 0 and (doc[prev].text in ",”\"’" or _in_spans(doc[prev].idx, spans))
+    inverted = prev >= 0 and (doc[prev].text in ',”"’' or _in_spans(doc[prev].idx, spans))
     if inverted and cue.lemma_.lower() in _INVERTING:
         right = _right_speaker(doc, cue, hi, spans)
         if right is not None and _ends_phrase(doc, right, hi):
@@ -465,9 +597,7 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
 
 def _is_scare(text: str, span: QuoteSpan, doc: Doc | None) -> bool:
     before = text[max(0, span.mark_start - 40) : span.mark_start]
-    if _SCARE_BEFORE.search(before):
-        return True
-    return False
+    return bool(_SCARE_BEFORE.search(before))
 
 
 def _modifier_of_noun(doc: Doc, span: QuoteSpan) -> bool:
@@ -503,7 +633,9 @@ def extract_raw(text: str, doc: Doc) -> list[RawQuote]:
             prev = groups[-1][1][-1]
             gap = text[prev.mark_end : s.mark_start]
             # two quotes joined only by an attribution: one statement in pieces
-            if len(gap) < 80 and any(w in gap.lower() for w in (" said", " says", " added", " told", " wrote", " asked")):
+            if len(gap) < 80 and any(
+                w in gap.lower() for w in (" said", " says", " added", " told", " wrote", " asked")
+            ):
                 groups[-1][1].append(s)
                 continue
         groups.append((fr, [s]))
@@ -511,7 +643,9 @@ def extract_raw(text: str, doc: Doc) -> list[RawQuote]:
     for fr, grp in groups:
         att = attribute_span(doc, fr, grp, spans)
         kind = _kind(text, fr, grp)
-        rq = RawQuote(spans=grp, sentence_start=fr[0], sentence_end=fr[1], kind=kind, attribution=att)
+        rq = RawQuote(
+            spans=grp, sentence_start=fr[0], sentence_end=fr[1], kind=kind, attribution=att
+        )
         rq.scare = any(_is_scare(text, s, doc) for s in grp) or (
             kind == "partial" and len(grp) == 1 and _modifier_of_noun(doc, grp[0])
         )

@@ -1,0 +1,129 @@
+"""Speaker resolution and actor records on short texts written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import ConfigError
+from briefgen.model import Article
+from briefgen.nlp.actors import countries_mentioned, country_name, load_gazetteer, split_title
+from briefgen.nlp.attribution import attribute
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def run(nlp, text: str, extra=()):  # type: ignore[no-untyped-def]
+    art = Article(article_id="t", title="", text=text, source_path="t.txt")
+    return attribute([art], {"t": nlp(text)}, extra_actor_files=extra, with_positions=False)
+
+
+def test_pronoun_goes_to_the_earlier_subject_not_the_last_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kono said last week's visit to Pyongyang by UN political chief Jeffrey Feltman showed little.\n\n"
+        "“North Korea is nowhere near ready to talk about its weapons,” he said."
+    )
+    qs = run(nlp, text).quotes
+    assert [q.speaker for q in qs] == ["Taro Kono"]
+
+
+def test_she_skips_a_man(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kang Kyung-wha met Taro Kono in Vancouver on Tuesday.\n\n"
+        "“Sanctions and pressure are beginning to take effect on the North,” she said."
+    )
+    qs = run(nlp, text).quotes
+    assert [(q.speaker, q.country) for q in qs] == [("Kang Kyung-wha", "KOR")]
+
+
+def test_described_speaker_resolves_to_named_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Japanese Foreign Minister Taro Kono arrived at the meeting on Friday.\n\n"
+        "Japan's foreign minister urged all countries to maximize pressure on North Korea "
+        "“by all means available to the international community.”"
+    )
+    qs = run(nlp, text).quotes
+    assert [q.speaker for q in qs] == ["Taro Kono"]
+
+
+def test_envoy_resolves_to_the_secretary_of_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Secretary of State Rex Tillerson said on Saturday that Washington was in touch with Pyongyang.\n\n"
+        "Asked how he would know, the US envoy said: “We are probing, so stay tuned.”"
+    )
+    qs = run(nlp, text).quotes
+    assert [q.speaker for q in qs] == ["Rex Tillerson"]
+
+
+def test_unnamed_official_kept_as_description_with_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A senior State Department official said the talks went on.\n\n"
+        "“The preferred endpoint is not a war but a diplomatic settlement,” the official said."
+    )
+    att = run(nlp, text)
+    assert [(q.speaker, q.country) for q in att.quotes] == [
+        ("a senior State Department official", "USA")
+    ]
+
+
+def test_actor_learned_from_title_when_not_in_gazetteer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will keep every channel open to the North,” Mongolian Foreign Minister Batmunkh Battsetseg said."
+    att = run(nlp, text)
+    a = next(a for a in att.actors if a.quote_count)
+    assert (a.name, a.role, a.country, a.kind) == (
+        "Batmunkh Battsetseg",
+        "Foreign Minister",
+        "MNG",
+        "government",
+    )
+
+
+def test_title_then_name_in_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mongolia's deputy UN ambassador pushed back against the US demands.\n\n"
+        "Ganbold Dorj told the Security Council that “the parties should move towards each other now.”"
+    )
+    att = run(nlp, text)
+    q = att.quotes[0]
+    assert q.speaker == "Ganbold Dorj" and q.country == "MNG"
+
+
+def test_defector_and_expert_are_not_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“I strongly believe in the use of soft power before taking any military actions,” "
+        "Thae Yong Ho, who defected in 2016, told the audience.\n\n"
+        "“Sanctions take years to bite,” said John Doe, an analyst at the Korea Institute for Policy Studies."
+    )
+    att = run(nlp, text)
+    kinds = {a.name: a.kind for a in att.actors if a.quote_count}
+    assert kinds["Thae Yong Ho"] == "defector"
+    assert kinds["John Doe"] == "expert"
+
+
+def test_user_gazetteer_extends_and_bad_file_is_one_line_error(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "- name: Jane Roe\n  aliases: [Roe]\n  role: Special Envoy\n  country: NZL\n  kind: government\n"
+    )
+    att = run(nlp, "“Talks must resume soon and without conditions,” Roe said.", extra=[f])
+    assert (att.quotes[0].speaker, att.quotes[0].country) == ("Jane Roe", "NZL")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- name: X\n  kind: alien\n")
+    with pytest.raises(ConfigError, match="kind"):
+        load_gazetteer([bad])
+
+
+def test_country_helpers() -> None:
+    c = countries_mentioned(
+        "Pyongyang warned Washington and the U.S. while Beijing watched. KCNA said."
+    )
+    assert c["PRK"] == 2 and c["USA"] == 2 and c["CHN"] == 1
+    assert country_name("PRK") == "North Korea" and country_name("XYZ") == "XYZ"
+    assert split_title("Japanese Foreign Minister") == ("Foreign Minister", "JPN")
+    assert split_title("Cheong Wa Dae spokesman") == ("Cheong Wa Dae spokesman", "KOR")

@@ -1,0 +1,122 @@
+"""Quotation forms on short texts written here: each test would catch a real extraction defect."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.model import Article
+from briefgen.nlp.attribution import attribute
+from briefgen.nlp.quotes import find_quote_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def run(nlp, text: str):  # type: ignore[no-untyped-def]
+    art = Article(article_id="t", title="", text=text, source_path="t.txt")
+    att = attribute([art], {"t": nlp(text)}, with_positions=False)
+    for q in att.quotes:
+        assert text[q.start : q.end] == q.text  # the offsets contract
+    return att.quotes
+
+
+def test_quote_before_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    qs = run(
+        nlp, "“We will not accept a nuclear North Korea under any circumstances,” Tillerson said."
+    )
+    assert len(qs) == 1
+    assert qs[0].text.startswith("We will not accept") and not qs[0].text.endswith(",")
+    assert qs[0].speaker == "Rex Tillerson" and qs[0].country == "USA"
+    assert qs[0].cue == "said" and qs[0].kind == "direct"
+
+
+def test_attribution_before_quote_with_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    qs = run(nlp, "Kono said: “Japan will never accept a nuclear-armed North Korea in the region.”")
+    assert [q.speaker for q in qs] == ["Taro Kono"]
+    assert qs[0].country == "JPN"
+
+
+def test_split_quote_around_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The pressure must continue until they change course,” Kono said, “and we will not relax it.”"
+    qs = run(nlp, text)
+    assert [q.text for q in qs] == [
+        "The pressure must continue until they change course",
+        "and we will not relax it.",
+    ]
+    assert {q.speaker for q in qs} == {"Taro Kono"}
+
+
+def test_inverted_said_the_official(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States is pursuing quiet talks, a senior State Department official said on Tuesday.\n\n"
+        "“It has not been limited at all, both in frequency and substance,” said the senior State Department official."
+    )
+    qs = run(nlp, text)
+    assert len(qs) == 1
+    assert qs[0].speaker == "a senior State Department official"
+    assert qs[0].country == "USA"
+
+
+def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tillerson said: “First, we all must insist on full enforcement of the sanctions.”\n\n"
+        "“Second, we must work together to improve maritime interdiction operations. "
+        "We must end illicit ship-to-ship transfers.\n\n"
+        "“And, third, there must be new consequences for the regime whenever aggression occurs.”"
+    )
+    assert len(find_quote_spans(text)) == 3
+    qs = run(nlp, text)
+    assert len(qs) == 3
+    assert qs[1].text.startswith("Second") and qs[1].text.endswith("transfers.")
+    assert {q.speaker for q in qs} == {"Rex Tillerson"}
+
+
+def test_partial_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian Foreign Minister Sergei Lavrov called the meeting “unacceptable” on Monday."
+    qs = run(nlp, text)
+    assert [(q.text, q.kind, q.speaker, q.country) for q in qs] == [
+        ("unacceptable", "partial", "Sergei Lavrov", "RUS")
+    ]
+
+
+def test_agency_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Choe stressed that the US must stop its hostile policy toward the DPRK at once,” the KCNA said."
+    qs = run(nlp, text)
+    assert len(qs) == 1
+    assert qs[0].speaker == "Korean Central News Agency" and qs[0].country == "PRK"
+
+
+def test_straight_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We have a lot of support from almost every nation on this," Trump told reporters.'
+    qs = run(nlp, text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("We have a lot of support from almost every nation on this", "Donald Trump")
+    ]
+
+
+def test_scare_quotes_and_policy_names_are_not_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Using the so-called “New York channel,” Joseph Yun has been in contact with diplomats.\n\n"
+        "In April the administration unveiled a policy of “maximum pressure and engagement” that has failed.\n\n"
+        "Tillerson called for nations to step up the US-led “maximum pressure” campaign."
+    )
+    assert run(nlp, text) == []
+
+
+def test_repeated_caption_quoted_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    para = "“We are probing, so stay tuned,” Tillerson told reporters in Beijing."
+    qs = run(nlp, para + "\n\n" + para + "\n\nHe then left for Washington.")
+    assert len(qs) == 1
+
+
+def test_unbalanced_marks_do_not_break_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“This paragraph never closes its quote, Kono said.\n\n"
+        "Kono later said “sanctions are working and must stay in place for now.”"
+    )
+    qs = run(nlp, text)
+    assert any(q.text.startswith("sanctions are working") for q in qs)
