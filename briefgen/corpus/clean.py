@@ -48,11 +48,13 @@ _BOILER_PHRASES = (
     "media playback is unsupported", "image caption", "toggle caption", "enlarge this image",
     "replay more videos", "vote here", "urgent national poll", "share this article",
     "wire service reports", "a daily summary of global reports", "[pullquote]",
-    "lost password", "원문 보기",
+    "lost password", "원문 보기", "share it in the comments", "join the conversation",
+    "comments are closed", "have something to add to this story",
 )  # fmt: skip
 _BOILER_START = re.compile(
     r"(?:copyright ?©|© ?\d{4}|image copyright|follow \w+ on (?:twitter|facebook)|send tips to|"
     r"write to [\w .'-]+ at \S+@|listen to article|\(?reporting by [^)]*\)?\.?$|"
+    r"\([^()]*\b(?:reporting|editing|writing|compiled)\b[^()]*\)\.?$|"
     r"\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|contributing:|crawled at:|"
     r"story highlights$|(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
     r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|"
@@ -118,7 +120,7 @@ _TERMINAL = ".!?\"”’'…:;)]"
 _BIO_RE = re.compile(
     r"^[•⦁*\-—–]?\s*[A-Z][\w.'\- ]{2,60} (?:is|was|are) (?:a |an |the )?[\w ,.'-]{0,80}"
     r"(?:editor|columnist|correspondent|writer|contributor|fellow|professor|director|"
-    r"author|analyst|reporter|president|chairman|founder|host|researcher|scholar)\b",
+    r"author|analyst|reporter|president|chairman|founder|host|researcher|scholar|chief)\b",
 )
 _RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z])|(?<=[.!?][”\"’])(?=[A-Z“])")
 _CREDIT_RUN_ON_RE = re.compile(
@@ -127,6 +129,14 @@ _CREDIT_RUN_ON_RE = re.compile(
 )
 _TRAILING_END_RE = re.compile(
     r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?(?:\(END\)|-0-|\(end\))\s*$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$"
+)
+# "TOKYO —", "SEOUL, South Korea —": a place in capitals and a dash, no agency.
+_PLACE_DATELINE_RE = re.compile(
+    r"^([A-Z][A-Z.'/]{2,}(?:[ /-][A-Z][A-Z.']+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
+    r"\s*(?:—|–|--)\s*(?=[A-Z\"“‘'])"
+)
+_TRAILING_CREDIT_RE = re.compile(
+    r"\s*\((?:[^()]*\b(?:Reporting|Editing|Writing|reporting|editing|writing)\b[^()]*)\)\s*$"
 )
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
@@ -356,9 +366,25 @@ def _strip_title_from_lead(p: str, title: str) -> tuple[str, bool]:
     return rest, True
 
 
+def _is_headerish(p: str, title: str | None) -> bool:
+    return bool(
+        published_line_date(p)
+        or _BYLINE_RE.match(p)
+        or known_outlet(p)
+        or is_boilerplate(p)
+        or is_caption(p)
+        or _NAV_RE.match(p)
+        or _PIPE_META_RE.match(p)
+        or (title is not None and _norm(p) == _norm(title))
+        or (is_nonlatin(p) and words(p) <= 5)
+    )
+
+
 def clean_article(text: str, title: str | None = None, known_authors: str | None = None) -> Cleaned:
     """Clean one article's raw text.  `title` is the metadata title when the file had one."""
     text = normalize_text(text)
+    if title:
+        title = clean_title(title) or None
     text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
     text = _RUN_ON_RE.sub("\n\n", text)
     paras = to_paragraphs(text)
@@ -380,7 +406,18 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
             start = i
             break
     else:
-        start = len(paras)
+        # no long paragraph at all (a brief): the header is only what is plainly header
+        start = 0
+        has_title = title is not None
+        while start < len(paras):
+            p = paras[start].strip()
+            if _is_headerish(p, title):
+                start += 1
+            elif not has_title and is_title_like(p) and start + 1 < len(paras):
+                has_title = True
+                start += 1
+            else:
+                break
     header, body = paras[:start], paras[start:]
     for p in header:
         pl = p.strip()
@@ -434,11 +471,15 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
             else:
                 res.removed.append(body.pop(0))
     if body:
-        lead = body[0]
+        lead = _EDITOR_NOTE_RE.sub("", body[0])
         bm2 = _BYLINE_START_RE.match(lead)
         if bm2:
             res.byline = res.byline or clean_byline(bm2["name"])
             lead = lead[bm2.end() :]
+        pm = _PLACE_DATELINE_RE.match(lead)
+        if pm and not DATELINE_RE.match(lead):
+            res.dateline = pm[1]
+            lead = lead[pm.end() :]
         dm = DATELINE_RE.match(lead)
         if dm and dm.end() < 90:
             res.dateline = lead[: dm.end()].strip()
@@ -506,7 +547,7 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         seen.add(key)
         kept.append(s)
     if kept:
-        kept[-1] = _TRAILING_END_RE.sub("", kept[-1]).strip()
+        kept[-1] = _TRAILING_CREDIT_RE.sub("", _TRAILING_END_RE.sub("", kept[-1])).strip()
         if not kept[-1]:
             kept.pop()
     res.paragraphs = [p for p in kept if p]
@@ -515,10 +556,21 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
     return res
 
 
+_VERSION_TAG_RE = re.compile(
+    r"^(?:\((?:LEAD|URGENT|UPDATE|UPDATED|CORRECTED|CORRECTION|\d+(?:st|nd|rd|th|ST|ND|RD|TH) LD(?: WRAP)?|"
+    r"LD WRAP|WRAP|REPEAT|RECAST)\)\s*)+"
+)
+_EDITOR_NOTE_RE = re.compile(
+    r"^\s*(?:\((?:ATTN|EDS|EDITORS?(?: NOTE)?|CORRECTS|UPDATES)\b[^)]*\)\s*)+"
+)
+
+
 def clean_title(t: str) -> str:
+    """Entities decoded, Markdown marks and wire version tags ("(LEAD)", "(2nd LD)") gone."""
     t = " ".join(normalize_text(t).split())
     t = re.sub(r"^#+\s*", "", t)
     t = re.sub(r"^\*+|\*+$", "", t).strip()
+    t = _VERSION_TAG_RE.sub("", t).strip()
     return t
 
 

@@ -24,7 +24,8 @@ _SKIP = {
 _VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 _SKIP_ATTR_RE = re.compile(
     r"caption|share|social|related|newsletter|comment|advert|promo|visually-hidden|skip-to|"
-    r"byline|breadcrumb|subscribe|sidebar|gallery|slideshow|el__storyelement__gray",
+    r"byline|breadcrumb|subscribe|sidebar|gallery|slideshow|el__storyelement__gray|"
+    r"articlelocation|dateline",
     re.IGNORECASE,
 )
 

@@ -71,13 +71,15 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-def _split_title_outlet(title: str) -> tuple[str, str | None]:
-    """'Story – CNN' -> ('Story', 'CNN') when the suffix is a known outlet."""
+def _split_title_outlet(title: str, url: str | None) -> tuple[str, str | None]:
+    """'Story – CNN' -> ('Story', 'CNN') when the suffix is a known outlet, or any short
+    suffix when the link is a news-aggregator redirect (whose titles always end so)."""
     m = _TITLE_SUFFIX_RE.search(title)
     if m:
         out = known_outlet(m[1])
-        if out:
-            return title[: m.start()].strip(), out
+        aggregated = bool(url and "news.google." in url)
+        if out or (aggregated and len(m[1].split()) <= 5):
+            return title[: m.start()].strip(), out or m[1].strip()
     return title, None
 
 
@@ -104,12 +106,12 @@ def _build(
         return None
     text = "\n\n".join(c.paragraphs)
     title = c.title or ""
-    title, suffix_outlet = _split_title_outlet(clean_title(title)) if title else ("", None)
+    url = doc.url if seg_index == 0 else None
+    title, suffix_outlet = _split_title_outlet(clean_title(title), url) if title else ("", None)
     meta: dict[str, Any] = dict(doc.meta)
     if not title:
         title = _fallback_title(c.paragraphs)
         meta["title_source"] = "text"
-    url = doc.url if seg_index == 0 else None
     outlet = (
         (canonical_outlet(doc.outlet) if seg_index == 0 else None)
         or c.outlet

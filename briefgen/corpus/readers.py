@@ -183,7 +183,7 @@ def read_json(text: str, names: dict[str, list[str]]) -> list[RawDoc]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         where = f"line {e.lineno}, column {e.colno}"
-        if e.pos >= len(text.rstrip()) - 1:
+        if e.pos >= len(text.rstrip()) - 1 or e.msg.startswith("Unterminated string"):
             raise ReadError(f"truncated JSON (ends at {where}); re-export the file") from None
         raise ReadError(f"invalid JSON at {where}: {e.msg}") from None
     recs = _records(data)

@@ -1,0 +1,326 @@
+"""One test per cleaning / splitting / dating / dedupe / relevance rule, on small texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.corpus.clean import clean_article, is_caption, to_paragraphs
+from briefgen.corpus.dates import estimate_date, parse_date_value, published_line_date, url_date
+from briefgen.corpus.dedupe import duplicate_groups
+from briefgen.corpus.outlets import canonical_outlet, outlet_from_url
+from briefgen.corpus.relevance import relevance
+from briefgen.corpus.split import split_articles
+
+LEAD = (
+    "The two Koreas agreed on Monday to reopen a military hotline that had been cut for "
+    "more than a year, officials in Seoul said, in a rare sign of easing tension."
+)
+PARA2 = (
+    "North Korea's state media confirmed the decision later in the day and said leader Kim "
+    "Jong Un had ordered the line restored as a gesture of goodwill toward the South."
+)
+PARA3 = (
+    "Analysts cautioned that the hotline has been restored and cut several times before, and "
+    "that Pyongyang often uses it as a bargaining chip in talks with Seoul and Washington."
+)
+
+
+def body(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+def test_hard_wrapped_lines_are_rejoined_into_paragraphs() -> None:
+    wrapped = (
+        "The two Koreas agreed on Monday to reopen a military hotline that\n"
+        "had been cut for more than a year, officials in Seoul said, in a\n"
+        "rare sign of easing tension on the divided peninsula this week.\n\n"
+        "North Korea's state media confirmed the decision later in the day\n"
+        "and said leader Kim Jong Un had ordered the line restored as a\n"
+        "gesture of goodwill toward the South and its new government.\n"
+    )
+    paras = to_paragraphs(wrapped)
+    assert len(paras) == 2
+    assert "hotline that had been cut" in paras[0]
+    assert "\n" not in paras[0]
+
+
+def test_one_paragraph_per_line_text_is_not_glued_together() -> None:
+    text = LEAD + "\n" + PARA2 + "\n" + PARA3
+    assert len(to_paragraphs(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Share This Post",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Source link",
+        "• Link copied",
+        "Facebook Comments",
+        "Sign up for Daily Newsletters Manage Newsletters",
+        "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
+        "Media playback is unsupported on your device Media caption How could war unfold?",
+        "Read more: Why the hotline matters",
+        "More: North Korea fires missile",
+        "The Associated Press contributed to this report.",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "Story Continued Below",
+        "ADVERTISEMENT",
+    ],
+)
+def test_boilerplate_lines_leave_the_body(junk: str) -> None:
+    c = clean_article(body("Hotline reopened", LEAD, junk, PARA2, PARA3))
+    assert all(junk.strip("• ") not in p for p in c.paragraphs)
+    assert c.paragraphs[0] == LEAD and len(c.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "U.S. Secretary of State Rex Tillerson speaks in Riyadh, Saudi Arabia, October 22, 2017. REUTERS/Alex Brandon/Pool",
+        "Kim Jong Un guides a missile launch in this undated photo released by KCNA on September 16, 2017. KCNA via REUTERS",
+        "Chinese President Xi Jinping and Rex Tillerson shake hands in Beijing on Saturday. AP-Yonhap",
+        "Kim Jong-un (left) shakes hands with Vladimir Putin in Vladivostok, on April 25, 2019. (Korea Herald DB)",
+        "FILE PHOTO: North Korean leader Kim Jong Un reacts during a celebration.",
+    ],
+)
+def test_photo_captions_and_credits_are_dropped(caption: str) -> None:
+    assert is_caption(caption)
+    c = clean_article(body("Hotline reopened", LEAD, caption, PARA2, PARA3))
+    assert c.paragraphs == [LEAD, PARA2, PARA3]
+    assert caption in c.captions
+
+
+def test_caption_repeated_in_other_words_after_the_credit_is_dropped() -> None:
+    cap = "North Korean leader Kim Jong Un reacts during a celebration for nuclear scientists in Pyongyang on September 10, 2017. KCNA via REUTERS"
+    echo = "North\nKorean leader Kim Jong Un reacts during a celebration for nuclear\nscientists in Pyongyang"
+    c = clean_article(body("Title here now", LEAD, cap, echo, "Thomson\nReuters", PARA2, PARA3))
+    assert c.paragraphs == [LEAD, PARA2, PARA3]
+
+
+def test_quotes_are_not_taken_for_captions() -> None:
+    quote = (
+        '"We will respond firmly to any provocation," the ministry said in a statement. (Reuters)'
+    )
+    long_quote = quote + " " + PARA3
+    assert not is_caption(long_quote)
+
+
+def test_header_gives_title_outlet_byline_and_published_date() -> None:
+    text = body(
+        "The Korea Herald",
+        "지나쌤",
+        "Koreas reopen military hotline",
+        "By Kim Min-ji",
+        "Published : Oct. 1, 2017 - 14:47",
+        "• Link copied",
+        LEAD,
+        PARA2,
+    )
+    c = clean_article(text)
+    assert c.title == "Koreas reopen military hotline"
+    assert c.outlet == "The Korea Herald"
+    assert c.byline == "Kim Min-ji"
+    assert c.published == date(2017, 10, 1) and c.date_source == "published-line"
+    assert c.paragraphs == [LEAD, PARA2]
+
+
+def test_navigation_and_repeated_title_are_not_the_title() -> None:
+    c = clean_article(
+        body(
+            "Share This Post",
+            "Featured Slider / Foreign News / News",
+            "Hotline back",
+            "Hotline back",
+            LEAD,
+        )
+    )
+    assert c.title == "Hotline back"
+    assert c.paragraphs == [LEAD]
+
+
+def test_dateline_becomes_metadata_and_names_the_wire() -> None:
+    c = clean_article(body("Hotline back", "SEOUL (Reuters) – " + LEAD, PARA2))
+    assert c.paragraphs[0] == LEAD
+    assert c.wire == "Reuters"
+    assert c.dateline is not None and c.dateline.startswith("SEOUL")
+
+
+def test_dateline_year_is_inferred_from_the_text() -> None:
+    lead = "SEOUL, Dec. 28 (Yonhap) -- " + LEAD
+    c = clean_article(body("Hotline back", lead, PARA2 + " The line was first opened in 2025."))
+    assert c.published == date(2025, 12, 28) and c.date_source == "dateline"
+
+
+def test_run_together_kicker_title_byline_and_entities() -> None:
+    title = "Koreas agree to reopen military hotline"
+    lead = (
+        "N Korea-hotline "
+        + title
+        + "By Kim Hyun-soo SEOUL, Dec. 28 (Yonhap) -- The two Koreas agreed "
+        "on Monday to reopen a military hotline, officials said, calling it &quot;a first step&quot; "
+        "toward talks. " + PARA3 + " " + PARA2 + " sookim@yna.co.kr(END)"
+    )
+    c = clean_article(lead, title=title)
+    assert c.byline == "Kim Hyun-soo"
+    assert c.paragraphs[0].startswith("The two Koreas agreed")
+    assert '"a first step"' in c.paragraphs[0]
+    assert "(END)" not in c.paragraphs[-1] and "@" not in c.paragraphs[-1]
+
+
+def test_sentences_glued_without_space_are_split_into_paragraphs() -> None:
+    c = clean_article(LEAD + PARA2, title="Hotline")
+    assert c.paragraphs == [LEAD, PARA2]
+
+
+def test_lines_repeated_inside_an_article_are_folded() -> None:
+    c = clean_article(body("Hotline back", LEAD, PARA2, LEAD, PARA3))
+    assert c.paragraphs == [LEAD, PARA2, PARA3]
+
+
+def test_crossheads_and_leading_bullets_leave_the_body() -> None:
+    c = clean_article(
+        body(
+            "Hotline back",
+            "• Koreas reopen hotline\n• North confirms",
+            LEAD,
+            "GAZA SITUATION 'DIRE'",
+            PARA2,
+            "Sanctions and engagement",
+            PARA3,
+        )
+    )
+    assert c.paragraphs == [LEAD, PARA2, PARA3]
+    assert c.highlights
+
+
+def test_author_bio_at_the_end_is_dropped() -> None:
+    c = clean_article(
+        body("Hotline", LEAD, PARA2, "• Wesley Pruden is editor emeritus of The Washington Times.")
+    )
+    assert c.paragraphs == [LEAD, PARA2]
+
+
+# --- split ---
+
+
+def _article(title: str, caption: str, paras: list[str]) -> str:
+    return body(title, caption, "TT", title, caption, *paras)
+
+
+def test_file_with_two_articles_is_split_at_the_second_header() -> None:
+    a = _article(
+        "US urges North Korea to stop tests",
+        "Rex Tillerson speaks at the UN. (Reuters)",
+        [LEAD, PARA2, PARA3],
+    )
+    b = _article(
+        "Blinken meets Wang in Laos",
+        "Antony Blinken speaks in Vientiane, Laos, July 27, 2024. (Reuters)",
+        [PARA3, PARA2, LEAD],
+    )
+    parts = split_articles(a + "\n\n\n\n" + b)
+    assert len(parts) == 2
+    assert parts[1].startswith("Blinken meets Wang")
+
+
+def test_interview_speaker_labels_do_not_split() -> None:
+    text = body(
+        "An expert on the talks",
+        LEAD,
+        "Jane Doe",
+        PARA2,
+        "Jane Doe",
+        PARA3,
+        "Jane Doe",
+        LEAD + " Again.",
+    )
+    assert len(split_articles(text)) == 1
+
+
+def test_section_break_inside_an_article_does_not_split() -> None:
+    assert (
+        len(
+            split_articles(
+                body("Title", LEAD, PARA2, "***", PARA3, LEAD + " More.", PARA2 + " Yes.")
+            )
+        )
+        == 1
+    )
+
+
+# --- dates ---
+
+
+def test_metadata_date_values() -> None:
+    assert parse_date_value(1722643200000) == date(2024, 8, 3)  # epoch milliseconds
+    assert parse_date_value(1722643200) == date(2024, 8, 3)  # epoch seconds
+    assert parse_date_value("2016-01-13 03:02:59") == date(2016, 1, 13)
+    assert parse_date_value("Tue, 24 Oct 2017 10:00:00 GMT") == date(2017, 10, 24)
+    assert parse_date_value("Monday") is None  # no year: never guess
+    assert parse_date_value(True) is None
+    assert parse_date_value("") is None
+
+
+def test_published_line_and_url_dates() -> None:
+    assert published_line_date("Published : Oct. 1, 2017 - 14:47") == date(2017, 10, 1)
+    assert published_line_date("He published a book in 2017") is None
+    assert url_date("http://www.foxnews.com/opinion/2018/06/01/x.html") == date(2018, 6, 1)
+    assert url_date("https://example.com/news/12345") is None
+
+
+def test_estimate_uses_latest_date_and_weekday_and_never_today() -> None:
+    text = (
+        "A photo taken October 22, 2017. Tillerson said on Oct. 17 ... officials said on Tuesday."
+    )
+    assert estimate_date(text) == date(2017, 10, 24)  # the Tuesday after Oct 22
+    assert estimate_date("Officials met on Tuesday to discuss the issue.") is None
+    # a month-day without year is not placed after the latest full date
+    assert estimate_date("Blinken spoke on July 27, 2024. The war began on Oct. 7.") == date(
+        2024, 7, 27
+    )
+
+
+# --- outlets, dedupe, relevance ---
+
+
+def test_outlet_names_are_canonical() -> None:
+    assert canonical_outlet("연합뉴스") == "Yonhap"
+    assert canonical_outlet("Fox Online News") == "Fox News"
+    assert canonical_outlet("Some Local Paper") == "Some Local Paper"
+    assert (
+        outlet_from_url("http://feeds.reuters.com/~r/reuters/topNews/~3/x/story01.htm") == "Reuters"
+    )
+    assert (
+        outlet_from_url(
+            "http://news.google.com/news/url?sa=t&#038;url=http://www.cnn.com/2016/01/22/x/"
+        )
+        == "CNN"
+    )
+
+
+def test_near_duplicates_are_grouped_and_different_stories_are_not() -> None:
+    a = body(LEAD, PARA2, PARA3)
+    b = body(
+        LEAD.replace("Monday", "Tuesday"), PARA2, PARA3, "Reporting by the wire service staff."
+    )
+    c = "A different story about rice prices in Thailand and the monsoon season. " * 5
+    assert duplicate_groups([a, c, b]) == [[0, 2]]
+    assert duplicate_groups([a, c, b], can_merge=lambda i, j: False) == []
+
+
+def test_relevance_separates_korea_stories_from_passing_mentions() -> None:
+    korea = relevance("Koreas reopen hotline", [LEAD, PARA2, PARA3])
+    passing = relevance(
+        "Blinken meets Wang in Laos",
+        [
+            "Antony Blinken met Wang Yi in Vientiane to discuss the South China Sea and trade.",
+            "Ministers also spoke about Gaza, Myanmar and the Philippines at length.",
+            "The statement described North Korea's missile tests as worrisome developments.",
+        ],
+    )
+    assert korea > 0.7
+    assert passing < 0.35
