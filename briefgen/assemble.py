@@ -25,7 +25,7 @@ from datetime import date
 from briefgen.chart import (
     CORE_ORDER,
     chart_data,
-    countries_in,
+    countries_acting,
     country_name,
     mentions_per_country,
     quotes_per_country,
@@ -45,7 +45,7 @@ from briefgen.model import (
 )
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
-from briefgen.questions import contradiction_statement, disagreement_pairs, open_questions
+from briefgen.questions import contradictions, open_questions
 from briefgen.summarize import Candidate, SentencePool, choose
 from briefgen.timeline import build_timeline
 from briefgen.trend import trend
@@ -57,6 +57,7 @@ SUMMARY_MAX = 4
 SUMMARY_MIN = 2
 COUNTRY_QUOTES = 3
 MAX_ACTORS = 10
+MAX_DISAGREEMENTS = 4
 # An article is "about" a country when the country is named this often (or in the title).
 MIN_MENTIONS = 2
 
@@ -74,8 +75,8 @@ _KIND_ORDER = {
 
 
 def _article_countries(a: Article, quotes: Sequence[Quote]) -> set[str]:
-    m = countries_in(a.title + "\n\n" + a.text)
-    in_title = countries_in(a.title)
+    m = countries_acting(a.title + "\n\n" + a.text)
+    in_title = countries_acting(a.title)
     codes = {c for c, n in m.items() if n >= MIN_MENTIONS or in_title.get(c)}
     codes |= {q.country for q in quotes if q.country and q.article_id == a.article_id}
     return codes
@@ -202,7 +203,7 @@ def country_section(
         c
         for aid in sorted(ids)
         for c in pool.by_article.get(aid, [])
-        if c.usable and (c.countries.get(code) or code in c.quote_countries or c.subject == code)
+        if c.usable and (c.acting.get(code) or code in c.quote_countries or c.subject == code)
     ]
     top = max((c.score for c in cands), default=0.0) or 1.0
     # Sentences with the country as subject first; lines used elsewhere in the brief last.
@@ -220,7 +221,9 @@ def country_section(
     judgement: Statement | None = None
     # The bold line: what the country did, said as a short sentence opening on the
     # country or its official; speculation ("could", "might") is not a judgement.
-    subj = [c for c in cands if c.subject == code]
+    subj = [c for c in cands if c.subject == code and c.topical] or [
+        c for c in cands if c.subject == code
+    ]
     j_cands = [c for c in subj if c.sent.words <= JUDGEMENT_MAX_WORDS] or subj
     j_bonus = {
         id(c): j_used[id(c)]
@@ -234,8 +237,11 @@ def country_section(
     if j:
         judgement = Statement(text=j[0].text, cites=_cites(j[0], pool, cite, 2))
     k = max(SUMMARY_MIN, min(SUMMARY_MAX, len(group) + 1))
+    # Off-topic lines ("the Guardian revealed… Steele dossier") only if nothing else.
+    rest = [c for c in cands if not j or c is not j[0]]
+    on_topic = [c for c in rest if c.topical]
     summ = choose(
-        [c for c in cands if not j or c is not j[0]],
+        on_topic if len(on_topic) >= SUMMARY_MIN else rest,
         k,
         min_k=SUMMARY_MIN,
         per_article=2,
@@ -252,10 +258,8 @@ def country_section(
 
     positions = _positions_for(code, attribution.positions, actors_by_id)
     holders = {p.holder for p in positions}
-    disagreements = [
-        contradiction_statement(a, b, actors_by_id, cite)
-        for a, b in disagreement_pairs(attribution.positions)
-        if a.holder in holders or b.holder in holders
+    disagreements = contradictions(attribution.positions, actors_by_id, cite, holders)[
+        :MAX_DISAGREEMENTS
     ]
     if judgement is None and positions:
         p = positions[0]

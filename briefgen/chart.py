@@ -70,6 +70,19 @@ def country_positions(text: str) -> list[tuple[int, str]]:
     return [(m.start(), lookup[m.group(1)]) for m in pat.finditer(text)]
 
 
+_LOCATIVE_RE = re.compile(r"\b(?:in|at|from|near|to|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+
+
+def countries_acting(text: str) -> Counter[str]:
+    """Like countries_in, without place mentions ("in Manila", "at the summit in Singapore"):
+    a country named only as a venue gets no section."""
+    out: Counter[str] = Counter()
+    for pos, code in country_positions(text):
+        if not _LOCATIVE_RE.search(text[max(0, pos - 20) : pos]):
+            out[code] += 1
+    return out
+
+
 def _actors_fn(name: str) -> Callable[..., Any] | None:
     try:
         from briefgen.nlp import actors  # type: ignore[attr-defined,unused-ignore]

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from briefgen.model import Actor, Article, Quote
-from briefgen.summarize import TOP_ROLE_RE
+from briefgen.summarize import _KOREA_RE, TOP_ROLE_RE
 from briefgen.textsim import jaccard, tokens
 
 _KIND_WEIGHT = {
@@ -74,9 +74,13 @@ def quote_weight(
         w *= 0.8
     if _TOPIC_RE.search(q.text):
         w += 0.2
+    if not _KOREA_RE.search(q.text + " " + q.sentence):
+        w *= 0.5  # not about the peninsula at all
     w += 0.15 * min(repeats, 4)
     if q.kind == "partial":
         w *= 0.85
+    if not q.country and kind not in ("expert", "defector"):
+        w *= 0.6  # speaks for nobody the brief follows (a historical figure, a bystander)
     if article is not None:
         w *= max(article.relevance, 0.3)
     return round(w, 6)

@@ -69,8 +69,9 @@ MAX_SCHEDULED = 2
 
 
 def _tidy_clause(clause: str) -> str:
-    """Drop the trailing attribution and punctuation of a clause."""
+    """Drop the trailing attribution, second alternative and punctuation of a clause."""
     c = re.split(r",\s+(?:\w+\s+){0,5}(?:said|says|added|noted|told)\b", clause)[0]
+    c = re.split(r",\s+(?:saying|adding|noting|citing|arguing)\b|\s+or whether\b", c)[0]
     c = re.split(r"[;:]|\s[-–—]\s", c)[0]
     return c.strip().rstrip(".,!?\"”’' ")
 
@@ -96,18 +97,23 @@ def phrase_question(sentence: str) -> str | None:
     if not w or w.start() > 40:
         return None
     wh, body = w.group(1).lower(), _tidy_clause(w.group(2))
+    if _PRONOUN_RE.match(body):
+        # "The president refused to say whether he…": the pronoun is the sentence's subject.
+        who = sentence[: m.start()].strip().rstrip(",")
+        if not (1 <= len(who.split()) <= 6 and who[:1].isupper()) or _PRONOUN_RE.match(who):
+            return None
+        if who.split()[0] in ("The", "A", "An"):
+            who = who[0].lower() + who[1:]
+        body = _PRONOUN_RE.sub(who, body, count=1)
     if len(body.split()) < 3 or len(body.split()) > 30:
         return None
-    if not _PRONOUN_RE.match(body):
-        inv = _INVERT_WHETHER_RE.match(body)
-        if inv and not re.search(r"\b(?:" + _AUX + r")\b", inv.group(1)):
-            subj, aux, pred = inv.groups()
-            if wh in ("whether", "if"):
-                return f"{aux.capitalize()} {subj} {pred}?"
-            if wh not in ("who", "what") or len(subj.split()) > 0:
-                return f"{wh.capitalize()} {aux} {subj} {pred}?"
-    if _PRONOUN_RE.match(body):
-        return None
+    inv = _INVERT_WHETHER_RE.match(body)
+    if inv and not re.search(r"\b(?:" + _AUX + r")\b", inv.group(1)):
+        subj_np, aux, pred = inv.groups()
+        if wh in ("whether", "if"):
+            return f"{aux.capitalize()} {subj_np} {pred}?"
+        if wh not in ("who", "what", "which") and re.match(r"[A-Z]|the\b", subj_np):
+            return f"{wh.capitalize()} {aux} {subj_np} {pred}?"
     wh = "whether" if wh == "if" else wh
     return f"Watch for: {wh} {body}."
 
@@ -200,20 +206,54 @@ def contradiction_statement(
     return Statement(text=text, cites=nums, kind="contradiction", basis=basis)
 
 
+def presentable_holder(p: Position, actors: Mapping[str, Actor]) -> bool:
+    """A country, or an actor with a proper name ("James Mattis", not "an US ambassador")."""
+    if p.holder_kind == "country" or p.holder not in actors:
+        return p.holder_kind == "country"
+    name = actors[p.holder].name.strip()
+    return bool(name[:1].isupper()) and name.split()[0] not in ("A", "An", "The")
+
+
+def _holder_country(p: Position, actors: Mapping[str, Actor]) -> str | None:
+    if p.holder_kind == "country":
+        return p.holder
+    a = actors.get(p.holder)
+    return (a.country if a else None) or p.country
+
+
 def contradictions(
-    positions: Sequence[Position], actors: Mapping[str, Actor], cite: Callable[[str], int | None]
+    positions: Sequence[Position],
+    actors: Mapping[str, Actor],
+    cite: Callable[[str], int | None],
+    involving: set[str] | None = None,
 ) -> list[Statement]:
-    pairs = disagreement_pairs(positions)
+    """Opposite stances on one issue: between countries first, each holder named once.
+
+    `involving`: only pairs where one side is one of these holders (a country section).
+    """
+    pairs = [
+        (a, b)
+        for a, b in disagreement_pairs(positions)
+        if presentable_holder(a, actors)
+        and presentable_holder(b, actors)
+        and (involving is None or a.holder in involving or b.holder in involving)
+    ]
     pairs.sort(
-        key=lambda ab: (-abs(ab[0].stance - ab[1].stance), ab[0].issue, ab[0].holder, ab[1].holder)
+        key=lambda ab: (
+            _holder_country(ab[0], actors) == _holder_country(ab[1], actors),
+            -abs(ab[0].stance - ab[1].stance),
+            -len(ab[0].evidence) - len(ab[1].evidence),
+            ab[0].issue,
+            ab[0].holder,
+            ab[1].holder,
+        )
     )
     out = []
-    seen: set[tuple[str, ...]] = set()
+    seen_holders: set[str] = set()
     for a, b in pairs:
-        key = (a.issue, *sorted((a.holder, b.holder)))
-        if key in seen:
+        if a.holder in seen_holders or b.holder in seen_holders:
             continue
-        seen.add(key)
+        seen_holders |= {a.holder, b.holder}
         out.append(contradiction_statement(a, b, actors, cite))
     return out
 
@@ -291,12 +331,12 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
 
 def scheduled(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
     """Events the articles say are coming (a dated future): the watch list's calendar."""
-    from briefgen.timeline import _FUTURE_RE, resolve_dates
+    from briefgen.timeline import looks_ahead, resolve_dates
 
     found: list[tuple[date, float, Candidate]] = []
     for c in pool.usable_candidates():
         pub = c.article.published
-        if pub is None or not _FUTURE_RE.search(c.sent.text):
+        if pub is None or not looks_ahead(c.sent.text):
             continue
         ahead = [h.when for h in resolve_dates(c.sent.text, pub) if h.when > pub]
         if ahead:

@@ -49,6 +49,7 @@ _BOILERPLATE_RE = re.compile(
     r"|[Cc]ontributed to this report|[Ww]rite to \w|[Ee]mail|\bRELATED\b|Advertisement"
     r"|\bVIDEO\b|Watch:|Listen:|Breaking News|[Rr]eporting by|[Ee]diting by|\bcaption\b",
 )
+_TRANSCRIPT_RE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 _VAGUE_RE = re.compile(r"\b(?:about|over|against|of|with) (?:it|this|that)\s*[—–,.;:]")
 # Photo captions that slipped through cleaning: present-tense poses, "(not pictured)",
 # "in this undated photo", a trailing "City, Country, July 6, 2017."
@@ -149,6 +150,8 @@ def usable(text: str, min_words: int = 8, max_words: int = 60) -> bool:
     first = re.match(r"[A-Za-z]+", t)
     if first and first.group(0).lower() in _DANGLING:
         return False
+    if _TRANSCRIPT_RE.match(t):  # "AMY GOODMAN: We begin today's show…"
+        return False
     if _VAGUE_RE.search(t):  # "was not happy about it —": the "it" is elsewhere
         return False
     # "Now, it looks like…": look past a one-word opener too.
@@ -162,6 +165,12 @@ def usable(text: str, min_words: int = 8, max_words: int = 60) -> bool:
     return not (letters and sum(c.isupper() for c in letters) > 0.5 * len(letters))
 
 
+_CONNECTIVE_RE = re.compile(
+    r"^(?:Meanwhile|Separately|Elsewhere|In addition|Additionally|Also|Still|Moreover),\s+(?=[A-Z])"
+)
+
+
 def condense(text: str) -> str:
-    """The sentence as the brief shows it: dateline dropped, whitespace tidied."""
-    return " ".join(strip_dateline(text).split())
+    """The sentence as the brief shows it: dateline and leading connective dropped."""
+    t = " ".join(strip_dateline(text).split())
+    return _CONNECTIVE_RE.sub("", t, count=1)

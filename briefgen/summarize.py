@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefgen.chart import countries_in, country_positions
+from briefgen.chart import countries_acting, countries_in, country_positions
 from briefgen.model import Actor, Article, Quote
 from briefgen.sentences import Sentence, condense, split_sentences, strip_dateline, usable
 from briefgen.textsim import TfIdf, Vector, cosine, tokens
@@ -47,13 +47,15 @@ class Candidate:
     sent: Sentence
     article: Article
     vec: Vector
-    countries: Counter[str]
+    countries: Counter[str]  # every mention
     usable: bool
     rank: int  # position among the article's usable sentences (0 = lead)
     quote_countries: set[str] = field(default_factory=set)
     official: float = 0.0
     subject: str | None = None  # the country the sentence is about as its subject
     subject_first: bool = False  # ... and the sentence opens on it ("Japan has ordered…")
+    acting: Counter[str] = field(default_factory=Counter)  # mentions not as a venue
+    topical: bool = False  # about the peninsula (Korea, Kim, nuclear, missile...)
     news: float = 0.0  # +1 reports this week's event, -1 background ("earlier this year")
     score: float = 0.0
     support: float = 0.0
@@ -154,6 +156,7 @@ class SentencePool:
                 )
                 rank += int(ok)
                 if ok:
+                    c.acting = countries_acting(s.text)
                     c.subject = subject_of(s.text, self.official_countries, subj_re)
                     c.subject_first = c.subject is not None and (
                         subject_of(s.text[:40], self.official_countries, subj_re) == c.subject
@@ -205,15 +208,10 @@ class SentencePool:
             c.support = raw.get(i, 0.0) / top
             lead = 1.0 / (1.0 + 0.3 * c.rank)
             title = min(cosine(c.vec, self.title_vecs[c.article_id]), 0.5) / 0.5
-            topical = (
-                1.0
-                if (
-                    c.countries.get("PRK")
-                    or c.countries.get("KOR")
-                    or _KOREA_RE.search(c.sent.text)
-                )
-                else 0.5
+            c.topical = bool(
+                c.countries.get("PRK") or c.countries.get("KOR") or _KOREA_RE.search(c.sent.text)
             )
+            topical = 1.0 if c.topical else 0.5
             carried = 1.0 + 0.15 * max(0, len(set(c.article.outlets)) - 1)
             c.news = _newsworthiness(c)
             c.score = (

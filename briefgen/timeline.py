@@ -45,6 +45,14 @@ MAX_PER_DAY = 3
 MAX_WORDS = 35
 
 
+_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
+
+
+def looks_ahead(text: str) -> bool:
+    """Does the sentence itself (not a quotation inside it) speak of the future?"""
+    return bool(_FUTURE_RE.search(_QUOTED_RE.sub(" ", text)))
+
+
 @dataclass
 class DateHit:
     when: date
@@ -60,7 +68,7 @@ def _month(token: str) -> int:
 def resolve_dates(text: str, published: date | None) -> list[DateHit]:
     """Every date stated in `text`, resolved against the publication date (in text order)."""
     hits: list[DateHit] = []
-    future = bool(_FUTURE_RE.search(text))
+    future = looks_ahead(text)
     for rx, mi, di in ((_MD_RE, 1, 2), (_DM_RE, 2, 1)):
         for m in rx.finditer(text):
             mon, day, yr = _month(m.group(mi)), int(m.group(di)), m.group(3)
