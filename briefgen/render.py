@@ -18,6 +18,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, time
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,13 @@ def _generator() -> str:
         return GENERATOR
 
 
+@lru_cache(maxsize=8)
+def _environment(template_dir: str | None) -> jinja2.Environment:
+    """One environment per template folder: compiled templates are reused across renders
+    (Jinja still notices edited files by their modification time)."""
+    return make_environment(template_dir)
+
+
 def render_html(
     brief: Brief,
     template_dir: str | Path | None = None,
@@ -195,7 +203,9 @@ def render_html(
     """The brief as one self-contained HTML page (inline CSS and SVG, no external fetches)."""
     from briefgen.svgchart import chart_series, render_chart
 
-    env = make_environment(template_dir)
+    if template_dir and not Path(template_dir).is_dir():
+        make_environment(template_dir)  # raises the one-line "does not exist" error
+    env = _environment(str(Path(template_dir).resolve()) if template_dir else None)
     chart_title, rows = chart_series(brief)
     when = stamp or build_stamp(brief)
     outlets = {o for a in brief.articles for o in [*a.outlets, a.outlet] if o}

@@ -16,7 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from briefgen.config import BriefSettings
@@ -369,3 +372,21 @@ def test_chart_draws_rows_and_escapes_labels() -> None:
     b.chart = {}
     fallback = chart_svg(b)  # derived from the country sections
     assert fallback is not None and "North Korea" in fallback
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=60))
+@example(text="<b>x</b>")
+@example(text="{{ brief.title }}")
+def test_any_article_text_is_printed_escaped(text: str) -> None:
+    """Whatever an article says, it appears escaped and never breaks the template."""
+    b = rich_brief()
+    b.sources[1].title = text
+    b.key_quotes[1].text = text
+    b.countries[1].name = text
+    html = render_html(b, stamp=STAMP)
+    escaped = markupsafe.escape(text)
+    assert str(escaped) in html
+    assert html.count("<script") == 0
+    if text == "<b>x</b>":
+        assert "<b>" not in html
