@@ -49,7 +49,8 @@ _BOILER_PHRASES = (
     "replay more videos", "vote here", "urgent national poll", "share this article",
     "wire service reports", "a daily summary of global reports", "[pullquote]",
     "lost password", "원문 보기", "share it in the comments", "join the conversation",
-    "comments are closed", "have something to add to this story",
+    "comments are closed", "have something to add to this story", "as an interest to stay up",
+    "with assistance from", "with assistance by", "to stay up to date on the latest",
 )  # fmt: skip
 _BOILER_START = re.compile(
     r"(?:copyright ?©|© ?\d{4}|image copyright|follow \w+ on (?:twitter|facebook)|send tips to|"
@@ -57,7 +58,7 @@ _BOILER_START = re.compile(
     r"\([^()]*\b(?:reporting|editing|writing|compiled)\b[^()]*\)\.?$|"
     r"\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|contributing:|crawled at:|"
     r"story highlights$|(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
-    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|"
+    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|now watch\b|[^.!?]{0,150}\bread more$|"
     r"related (?:stories|articles|coverage|content|links|videos?)\b|[^.!?]{0,120}\b\d{1,2}:\d\d$)",
     re.IGNORECASE,
 )
@@ -137,6 +138,10 @@ _PLACE_DATELINE_RE = re.compile(
 )
 _TRAILING_CREDIT_RE = re.compile(
     r"\s*\((?:[^()]*\b(?:Reporting|Editing|Writing|reporting|editing|writing)\b[^()]*)\)\s*$"
+)
+# "(CNN) In his...", "Atlanta (CNN) In a...", "(AFP) — The leaders...": agency, no dash needed.
+_AGENCY_LEAD_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*)?\((?P<agency>[A-Za-z]{2,12})\)\s*(?:—|–|--|-|:)?\s*(?=[A-Z\"“‘])"
 )
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
@@ -480,6 +485,11 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         if pm and not DATELINE_RE.match(lead):
             res.dateline = pm[1]
             lead = lead[pm.end() :]
+        am = _AGENCY_LEAD_RE.match(lead)
+        if am and wire_outlet(am["agency"]) and not DATELINE_RE.match(lead):
+            res.dateline = lead[: am.end()].strip()
+            res.wire = wire_outlet(am["agency"])
+            lead = lead[am.end() :]
         dm = DATELINE_RE.match(lead)
         if dm and dm.end() < 90:
             res.dateline = lead[: dm.end()].strip()
@@ -546,6 +556,9 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
             continue
         seen.add(key)
         kept.append(s)
+    # related-story headlines left at the very end (no sentence punctuation)
+    while len(kept) > 1 and words(kept[-1]) <= 16 and not kept[-1].endswith(tuple(_TERMINAL)):
+        res.removed.append(kept.pop())
     if kept:
         kept[-1] = _TRAILING_CREDIT_RE.sub("", _TRAILING_END_RE.sub("", kept[-1])).strip()
         if not kept[-1]:

@@ -173,7 +173,11 @@ def estimate_date(text: str) -> date | None:
     if years:
         # A month-day mention without a year is taken as the last such day not after the
         # latest full date: articles mostly look back ("on Oct. 7") rather than forward.
-        ref = max(fulls) if fulls else date(max(years), 12, 31)
+        # without a full date, the year the text names most often (ties: the later one);
+        # the latest year is often a future one ("by 2020")
+        common = Counter(years).most_common()
+        top = max(y for y, n in common if n == common[0][1])
+        ref = max(fulls) if fulls else date(top, 12, 31)
         for m in _MD_RE.finditer(text):
             d = _mk(ref.year, _month(m["mon"]), int(m["day"]))
             if d and d > ref:
@@ -186,6 +190,8 @@ def estimate_date(text: str) -> date | None:
     best = max(cands)
     weekdays = Counter(m[1] for m in _WEEKDAY_RE.finditer(text))
     if weekdays:
+        # the nearest day (-3..+3) with the weekday the text uses most ("on Tuesday")
         target = _WEEKDAYS.index(weekdays.most_common(1)[0][0])
-        best = best + timedelta(days=(target - best.weekday()) % 7)
+        shift = (target - best.weekday()) % 7
+        best = best + timedelta(days=shift if shift <= 3 else shift - 7)
     return best

@@ -112,11 +112,12 @@ def _build(
     if not title:
         title = _fallback_title(c.paragraphs)
         meta["title_source"] = "text"
+    # a link to a known outlet beats a metadata label ("Guest Writer - Left" on thehill.com)
     outlet = (
-        (canonical_outlet(doc.outlet) if seg_index == 0 else None)
+        outlet_from_url(url)
+        or (canonical_outlet(doc.outlet) if seg_index == 0 else None)
         or c.outlet
         or suffix_outlet
-        or outlet_from_url(url)
         or c.wire
     )
     published: date | None = None

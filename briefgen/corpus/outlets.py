@@ -72,6 +72,20 @@ OUTLETS: dict[str, list[str]] = {
     "Asharq Al-Awsat": ["Asharq Al-Awsat", "aawsat.com", "english.aawsat.com"],
     "The Diplomat": ["The Diplomat", "thediplomat.com"],
     "38 North": ["38 North", "38north.org"],
+    "The Atlantic": ["The Atlantic", "theatlantic.com"],
+    "Breitbart News": ["Breitbart", "Breitbart News", "breitbart.com"],
+    "Townhall": ["Townhall", "townhall.com"],
+    "National Review": ["National Review", "nationalreview.com"],
+    "The American Spectator": ["The American Spectator", "American Spectator", "spectator.org"],
+    "The Daily Caller": ["The Daily Caller", "Daily Caller", "dailycaller.com"],
+    "Daily Kos": ["Daily Kos", "dailykos.com"],
+    "Salon": ["Salon", "salon.com"],
+    "Vanity Fair": ["Vanity Fair", "vanityfair.com"],
+    "TheBlaze": ["TheBlaze", "TheBlaze.com", "theblaze.com"],
+    "International Business Times": ["International Business Times", "ibtimes.com"],
+    "CBN": ["CBN", "CBN News", "cbn.com", "www1.cbn.com"],
+    "Voice of America": ["Voice of America", "VOA", "voanews.com"],
+    "Mashable": ["Mashable", "mashable.com"],
 }
 
 # The agency named in a wire dateline, "(Reuters)", "(AP)", -> outlet.
