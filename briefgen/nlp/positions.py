@@ -163,7 +163,8 @@ def score_text(text: str, issue: str) -> float | None:
             s += -w if _NEG.search(before) else w
         for c in _CON.finditer(window):
             w = 1.0 if abs(c.start() - rel) < 60 else 0.5
-            s -= w
+            before = window[max(0, c.start() - 10) : c.start()]
+            s += w if re.search(r"\bnot (?:to )?$", before) else -w  # "not to backtrack"
         total += s
         n += 1
     if total == 0:
