@@ -27,7 +27,7 @@ _KIND_WEIGHT = {
 }
 _TOPIC_RE = re.compile(
     r"nuclear|missile|talks|dialogue|sanction|war\b|peace|military|denucleari|threat|"
-    r"negotiat|diplomac|attack|strike|summit|weapon|pressure|regime",
+    r"negotiat|diploma|attack|strike|summit|weapon|pressure|regime",
     re.I,
 )
 MIN_WORDS = 8
@@ -76,7 +76,7 @@ def quote_weight(
         w += 0.2
     if not _KOREA_RE.search(q.text + " " + q.sentence):
         w *= 0.5  # not about the peninsula at all
-    w += 0.15 * min(repeats, 4)
+    w += 0.25 * min(repeats, 4)  # carried by several outlets
     if q.kind == "partial":
         w *= 0.85
     if not q.country and kind not in ("expert", "defector"):

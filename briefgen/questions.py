@@ -300,7 +300,10 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
         for o in usable_cands:
             if o is c or (o.article.published or date.min) < when:
                 continue
-            if not o.countries.get(target) or cosine(o.vec, c.vec) < 0.15:
+            # An answer names the asker ("North Korea told China…") and the same matter.
+            if not o.countries.get(target) or not o.countries.get(asker):
+                continue
+            if cosine(o.vec, c.vec) < 0.15:
                 continue
             r = _RESPONSE_RE.search(o.text)
             if r and (o.subject == target or countries_in(o.text[: r.start()]).get(target)):

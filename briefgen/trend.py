@@ -71,6 +71,8 @@ def trend(
     )
     if not previous:
         return None, basis_now + "; no previous period in the corpus"
+    if now.sentences < MIN_SENTENCES:
+        return None, basis_now + "; too little material this period to judge a trend"
     before = tension(previous, code)
     if before.sentences < MIN_SENTENCES:
         return "new", basis_now + (
@@ -78,8 +80,6 @@ def trend(
             if before.sentences
             else "; not covered in the previous period"
         )
-    if now.sentences < MIN_SENTENCES:
-        return None, basis_now + "; too little material this period to judge a trend"
     diff = now.index - before.index
     marker = (
         "deteriorated" if diff > THRESHOLD else "improved" if diff < -THRESHOLD else "unchanged"
