@@ -443,7 +443,10 @@ def test_open_questions_rest_on_cited_evidence(brief: Brief) -> None:
     kinds = {q.kind for q in qs}
     assert "unanswered" in kinds and "contradiction" in kinds
     unanswered = next(q for q in qs if q.kind == "unanswered")
-    assert unanswered.text == "Would the United States offer to ease sanctions in exchange for a freeze?"
+    assert (
+        unanswered.text
+        == "Would the United States offer to ease sanctions in exchange for a freeze?"
+    )
     assert unanswered.cites == [1]
     assert "declined to say" in unanswered.basis
     contra = next(q for q in qs if q.kind == "contradiction")
@@ -476,9 +479,10 @@ def test_chart_and_stats_follow_the_sections(brief: Brief) -> None:
     codes = [c.code for c in brief.countries]
     assert [s["code"] for s in brief.chart["series"]] == codes
     by = {s["code"]: s for s in brief.chart["series"]}
-    assert by["PRK"]["mentions"] == countries_in(
-        "\n".join(a.title + "\n\n" + a.text for a in ARTICLES)
-    )["PRK"]
+    assert (
+        by["PRK"]["mentions"]
+        == countries_in("\n".join(a.title + "\n\n" + a.text for a in ARTICLES))["PRK"]
+    )
     assert by["USA"]["quotes"] == 5  # q1, q1b, q2, q6, q7
     assert brief.stats["quotes"] == len(QUOTES)
     assert brief.stats["countries"] == len(codes)
@@ -575,7 +579,6 @@ def test_seeds_brief_has_every_part() -> None:
     from briefgen.config import Settings
     from briefgen.pipeline import attribute, parse, read, select
     from briefgen.progress import Reporter
-
     from tests.conftest import SEEDS
 
     settings = Settings()
