@@ -132,6 +132,7 @@ corpus_argument = click.argument("corpus", nargs=-1, type=click.Path())
     help="Tagged (pdf/ua-1) or archival (pdf/a-*) PDF.",
 )
 @click.option("--title", help="Title on the cover.")
+@click.option("--marking", metavar="TEXT", help='Handling marking on every page, e.g. "UNCLASSIFIED // FOR OFFICIAL USE".')
 @click.option(
     "--include-low-relevance",
     is_flag=True,
@@ -160,6 +161,7 @@ def build(
     paper: str | None,
     pdf_variant: str | None,
     title: str | None,
+    marking: str | None,
     include_low_relevance: bool | None,
     email_to: tuple[str, ...],
     quiet: bool,
@@ -187,6 +189,7 @@ def build(
         else (paper.capitalize() if paper else None),
         pdf_variant=pdf_variant,
         title=title,
+        marking=marking,
     )
     s.corpus = override(s.corpus, include_low_relevance=include_low_relevance)
     rep = _reporter(quiet)
