@@ -324,3 +324,13 @@ def test_relevance_separates_korea_stories_from_passing_mentions() -> None:
     )
     assert korea > 0.7
     assert passing < 0.35
+
+
+def test_glued_leader_names_from_kcna_pages_are_separated() -> None:
+    c = clean_article(
+        "The respected ComradeKim Jong Unreceived a floral basket from the president of Mongolia "
+        "on the birthday of the DPRK, and PresidentKim Il Sungand ChairmanKim Jong Il were honoured.",
+        title="Floral basket",
+    )
+    assert "Comrade Kim Jong Un received" in c.paragraphs[0]
+    assert "President Kim Il Sung and Chairman Kim Jong Il" in c.paragraphs[0]

@@ -143,6 +143,15 @@ _TRAILING_CREDIT_RE = re.compile(
 _AGENCY_LEAD_RE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3}\s*)?\((?P<agency>[A-Za-z]{2,12})\)\s*(?:—|–|--|-|:)?\s*(?=[A-Z\"“‘])"
 )
+# KCNA pages bold the leaders' names and lose the spaces: "ComradeKim Jong Unreceived".
+_GLUED_LEADER_RE = re.compile(
+    r"(?<=[a-z])(?=Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk|Yo Jong))|"
+    r"(?<=Kim Jong Un)(?=[a-z])|(?<=Kim Il Sung)(?=[a-z])|(?<=Kim Jong Il)(?=[a-z])|"
+    r"(?<=Kim Jong Suk)(?=[a-z])"
+)
+_GLUED_HINT_RE = re.compile(r"[a-z]Kim |Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk)[a-z]")
+_CREDIT_RUN_ON_HINT_RE = re.compile(r"\)[A-Z“\"]")
+_RUN_ON_HINT_RE = re.compile(r"[.!?][”\"’]?[A-Z“]")
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
 
@@ -271,7 +280,7 @@ def _credit(s: str) -> bool:
 
 
 def is_nonlatin(p: str) -> bool:
-    if p.isascii():
+    if p.isascii() or not _NON_LATIN_RE.search(p):
         return False
     letters = len(_LATIN_RE.findall(p)) + len(_NON_LATIN_RE.findall(p))
     return letters > 0 and len(_NON_LATIN_RE.findall(p)) / letters > 0.5
@@ -390,16 +399,19 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
     text = normalize_text(text)
     if title:
         title = clean_title(title) or None
-    text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
-    text = _RUN_ON_RE.sub("\n\n", text)
+    # whole-text repairs, each run only when a cheap test says it can apply (speed)
+    if "Kim " in text and _GLUED_HINT_RE.search(text):
+        text = _GLUED_LEADER_RE.sub(" ", text)
+    if _CREDIT_RUN_ON_HINT_RE.search(text):
+        text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
+    if _RUN_ON_HINT_RE.search(text):
+        text = _RUN_ON_RE.sub("\n\n", text)
     paras = to_paragraphs(text)
     res = Cleaned(title=title, paragraphs=[])
     authors = {_norm(a) for a in re.split(r",|\band\b", known_authors or "") if a.strip()}
     if known_authors:
         authors.add(_norm(known_authors))
-    latin_doc = text.isascii() or sum(len(_LATIN_RE.findall(p)) for p in paras) >= sum(
-        len(_NON_LATIN_RE.findall(p)) for p in paras
-    )
+    latin_doc = text.isascii() or 2 * len(_NON_LATIN_RE.findall(text)) < len(text)
 
     # 1. header zone: everything before the first body paragraph (or dateline)
     start = 0

@@ -31,21 +31,17 @@ _B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _TOKEN_HASH: dict[str, int] = {}
 
 
-def _token_hash(tok: str) -> int:
-    h = _TOKEN_HASH.get(tok)
-    if h is None:
-        h = zlib.crc32(tok.encode("utf-8"))
-        if len(_TOKEN_HASH) < 500_000:
-            _TOKEN_HASH[tok] = h
-    return h
-
-
 def shingles(text: str) -> set[int]:
     """Hashes (32-bit, deterministic across runs) of the text's word 5-grams."""
     toks = re.findall(r"\w+", text.lower())
     if not toks:
         return set()
-    ids = np.fromiter((_token_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+    cache = _TOKEN_HASH
+    if len(cache) > 500_000:
+        cache.clear()
+    for t in set(toks).difference(cache):
+        cache[t] = zlib.crc32(t.encode("utf-8"))
+    ids = np.array([cache[t] for t in toks], dtype=np.uint64)
     if len(ids) < SHINGLE:
         return {int(ids.sum() % np.uint64(1 << 32))}
     n = len(ids) - SHINGLE + 1
