@@ -138,9 +138,13 @@ def test_legacy_encodings_are_decoded(tmp_path: Path, codec: str) -> None:
     extra = (
         "Café officials in Zürich said: “no comment”." if codec == "cp1252" else "Café in Zürich."
     )
-    if codec in ("cp949", "euc-kr"):
-        extra = "북한이 동해상으로 탄도미사일을 발사했다고 합동참모본부가 밝혔다."
     text = f"Missile fired\n\n{LEAD}\n\n{PARA2} {extra}"
+    if codec in ("cp949", "euc-kr"):  # a Korean article
+        extra = (
+            "북한이 오늘 오전 동해상으로 탄도미사일 한 발을 발사했다고 합동참모본부가 밝혔다. " * 3
+        )
+        extra = extra.strip()
+        text = f"북한, 탄도미사일 발사\n\n{extra}"
     write(tmp_path, "t.txt", text.encode(codec))
     a = load_corpus([tmp_path / "t.txt"]).articles[0]
     assert extra in a.text

@@ -334,3 +334,20 @@ def test_glued_leader_names_from_kcna_pages_are_separated() -> None:
     )
     assert "Comrade Kim Jong Un received" in c.paragraphs[0]
     assert "President Kim Il Sung and Chairman Kim Jong Il" in c.paragraphs[0]
+
+
+def test_short_first_sentence_after_a_known_title_stays_in_the_body() -> None:
+    c = clean_article(
+        "One day in April Juche 43 (1954), President Kim Il Sung visited Mt Myohyang.\n"
+        + LEAD
+        + "\n"
+        + PARA2,
+        title="Patriotic Truth",
+    )
+    assert c.paragraphs[0].startswith("One day in April")
+
+
+def test_foreign_script_footer_glued_to_the_last_paragraph_is_cut() -> None:
+    tail = "■ 제보하기▷ 전화 : 02-781-1234▷ 이메일 : kbs1234@kbs.co.kr▷ 카카오톡 : 'KBS제보' 검색, 채널 추가"
+    c = clean_article(body("Hotline", LEAD, PARA2 + tail))
+    assert c.paragraphs == [LEAD, PARA2]

@@ -58,7 +58,7 @@ _BOILER_START = re.compile(
     r"\([^()]*\b(?:reporting|editing|writing|compiled)\b[^()]*\)\.?$|"
     r"\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|contributing:|crawled at:|"
     r"story highlights$|(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
-    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|now watch\b|[^.!?]{0,150}\bread more$|"
+    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|now watch\b|\(\$?\d+ = [^)]{2,30}\)$|[^.!?]{0,150}\bread more$|"
     r"related (?:stories|articles|coverage|content|links|videos?)\b|[^.!?]{0,120}\b\d{1,2}:\d\d$)",
     re.IGNORECASE,
 )
@@ -152,6 +152,10 @@ _GLUED_LEADER_RE = re.compile(
 _GLUED_HINT_RE = re.compile(r"[a-z]Kim |Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk)[a-z]")
 _CREDIT_RUN_ON_HINT_RE = re.compile(r"\)[A-Z“\"]")
 _RUN_ON_HINT_RE = re.compile(r"[.!?][”\"’]?[A-Z“]")
+_BRACKET_TAG_RE = re.compile(
+    r"\[(?:REPORT|ANCHOR|LEAD|SOUNDBITE|INTERVIEW|VIDEO|PHOTO|CLOSING|STANDUP|[A-Z]{3,12} ?[A-Z]{0,12})\]"
+)
+_TRAILING_URL_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
 
@@ -380,6 +384,19 @@ def _strip_title_from_lead(p: str, title: str) -> tuple[str, bool]:
     return rest, True
 
 
+def _cut_foreign_tail(p: str) -> str:
+    """Cut a tail in another script glued to an English paragraph (a Korean tip-line footer)."""
+    if p.isascii():
+        return p
+    m = _NON_LATIN_RE.search(p)
+    while m:
+        tail = p[m.start() :]
+        if len(_NON_LATIN_RE.findall(tail)) > max(10, len(_LATIN_RE.findall(tail))):
+            return p[: m.start()].rstrip(" ▷■:-|")
+        m = _NON_LATIN_RE.search(p, m.end() + 20)
+    return p
+
+
 def _is_headerish(p: str, title: str | None) -> bool:
     return bool(
         published_line_date(p)
@@ -406,6 +423,10 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
     if _RUN_ON_HINT_RE.search(text):
         text = _RUN_ON_RE.sub("\n\n", text)
+    if "[" in text:
+        text = _BRACKET_TAG_RE.sub(" ", text)  # broadcast script tags: [REPORT], [ANCHOR]
+    if "----" in text or "■" in text:
+        text = re.sub(r"-{4,}|\s*■\s*", "\n\n", text)
     paras = to_paragraphs(text)
     res = Cleaned(title=title, paragraphs=[])
     authors = {_norm(a) for a in re.split(r",|\band\b", known_authors or "") if a.strip()}
@@ -415,6 +436,7 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
 
     # 1. header zone: everything before the first body paragraph (or dateline)
     start = 0
+    have_title = title is not None
     for i, p in enumerate(paras):
         if is_body(p) and not is_caption(p) and not is_boilerplate(p) and not _BULLET_RE.match(p):
             start = i
@@ -422,6 +444,19 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         if DATELINE_RE.match(p):
             start = i
             break
+        # once the title is known, a short sentence ("One day in April 1954, Kim visited
+        # Mt Myohyang.") starts the body rather than being a dek
+        if (
+            have_title
+            and words(p) >= 6
+            and p.rstrip().endswith((".", "!", "?", ".”", '."', "?”"))
+            and not _BULLET_RE.match(p)
+            and not _is_headerish(p, title)
+        ):
+            start = i
+            break
+        if not have_title and is_title_like(p) and not _is_headerish(p, title):
+            have_title = True
     else:
         # no long paragraph at all (a brief): the header is only what is plainly header
         start = 0
@@ -571,7 +606,11 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
     # related-story headlines left at the very end (no sentence punctuation)
     while len(kept) > 1 and words(kept[-1]) <= 16 and not kept[-1].endswith(tuple(_TERMINAL)):
         res.removed.append(kept.pop())
+    if kept and latin_doc:
+        kept = [_cut_foreign_tail(p) for p in kept]
+        kept = [p for p in kept if p]
     if kept:
+        kept[-1] = _TRAILING_URL_RE.sub("", kept[-1]).strip()
         kept[-1] = _TRAILING_CREDIT_RE.sub("", _TRAILING_END_RE.sub("", kept[-1])).strip()
         if not kept[-1]:
             kept.pop()
@@ -596,6 +635,8 @@ def clean_title(t: str) -> str:
     t = re.sub(r"^#+\s*", "", t)
     t = re.sub(r"^\*+|\*+$", "", t).strip()
     t = _VERSION_TAG_RE.sub("", t).strip()
+    t = re.sub(r"^[A-Z][\w&]{1,20}(?: [A-Z][\w&]{1,20})?\|(?=\S)", "", t)  # "Politics|Headline"
+    t = re.sub(r"\s*\[(?:Juche)?\d{2,4}(?:\.\d{1,2}){1,2}\.?\]$", "", t)  # KCNA "[2024.11.01.]"
     return t
 
 
