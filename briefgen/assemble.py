@@ -111,9 +111,10 @@ def country_groups(
 def _sources(
     articles: Sequence[Article], low: Sequence[Article]
 ) -> tuple[list[Source], dict[str, int]]:
-    """Every article of the period, numbered by date (undated last), then by title."""
+    """Every article of the period, numbered by date (undated last), then by title;
+    low-relevance articles after the rest, so the cited sources come first."""
     rows = [(a, False) for a in articles] + [(a, True) for a in low]
-    rows.sort(key=lambda r: (r[0].published or date.max, r[0].title, r[0].article_id))
+    rows.sort(key=lambda r: (r[1], r[0].published or date.max, r[0].title, r[0].article_id))
     out: list[Source] = []
     num: dict[str, int] = {}
     for a, is_low in rows:
@@ -238,7 +239,8 @@ def country_section(
         judgement = Statement(text=j[0].text, cites=_cites(j[0], pool, cite, 2))
     k = max(SUMMARY_MIN, min(SUMMARY_MAX, len(group) + 1))
     # Off-topic lines ("the Guardian revealed… Steele dossier") only if nothing else.
-    rest = [c for c in cands if not j or c is not j[0]]
+    # A line already used twice elsewhere (bottom line, other sections) is not used again.
+    rest = [c for c in cands if (not j or c is not j[0]) and used.get(id(c), 0) < 2]
     on_topic = [c for c in rest if c.topical]
     summ = choose(
         on_topic if len(on_topic) >= SUMMARY_MIN else rest,

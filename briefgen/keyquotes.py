@@ -48,7 +48,7 @@ def _presentable(q: Quote, actors: Mapping[str, Actor]) -> bool:
     if not _named(q) and not (official or q.country):
         return False  # "a country", "a dictator": nobody a reader can weigh
     text = q.text.strip()
-    return not (text[:1].islower() and q.words < 12)  # "have caused grave concerns"
+    return not (text[:1].islower() and q.words < 15)  # "have caused grave concerns"
 
 
 def quote_weight(
@@ -77,8 +77,8 @@ def quote_weight(
     if not _KOREA_RE.search(q.text + " " + q.sentence):
         w *= 0.5  # not about the peninsula at all
     w += 0.25 * min(repeats, 4)  # carried by several outlets
-    if q.kind == "partial":
-        w *= 0.85
+    if q.kind == "partial" or q.text.strip()[:1].islower():
+        w *= 0.8  # a fragment reads worse on its own than a whole sentence
     if not q.country and kind not in ("expert", "defector"):
         w *= 0.6  # speaks for nobody the brief follows (a historical figure, a bystander)
     if article is not None:

@@ -36,8 +36,12 @@ _OPENER_RE = re.compile(
     r"Writing|Responding|Addressing|Meeting|Visiting|Referring|Citing|Calling|Noting|If|When|"
     r"Although|Though|Because|Once)\b"
 )
-# Only the first sentences of each article are weighed in big corpora (speed).
+# Only the first sentences of each article are weighed (speed; the news is up top).
 MAX_SENTENCES_PER_ARTICLE = 40
+# Above this many articles, support is approximated (see SentencePool._weigh).
+BIG_CORPUS = 60
+POSTINGS_CAP = 40
+TERMS_CAP = 10
 
 
 @dataclass(eq=False)
@@ -189,12 +193,20 @@ class SentencePool:
             for t, w in v.items():
                 postings.setdefault(t, []).append((aid, w))
         common = {t for t, p in postings.items() if n >= 8 and len(p) > 0.5 * n}
+        # Big corpora: only a sentence's heaviest terms and each term's heaviest articles
+        # count (the rest adds little); a week's brief (< BIG articles) is exact.
+        big = n > BIG_CORPUS
+        if big:
+            for p in postings.values():
+                p.sort(key=lambda x: (-x[1], x[0]))
+                del p[POSTINGS_CAP:]
         raw: dict[int, float] = {}
         for i, c in enumerate(self.all):
             if not c.usable:
                 continue
             acc: dict[str, float] = {}
-            for t, w in c.vec.items():
+            terms = sorted(c.vec.items(), key=lambda x: (-x[1], x[0]))
+            for t, w in terms[:TERMS_CAP] if big else terms:
                 if t in common:
                     continue
                 for aid, w2 in postings.get(t, ()):

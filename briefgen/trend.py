@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.chart import countries_in
 from briefgen.model import Article
@@ -47,16 +48,29 @@ class Tension:
         return (self.escalation - self.engagement) / (self.escalation + self.engagement + 1)
 
 
+@lru_cache(maxsize=4096)
+def _profile(article_id: str, text: str) -> tuple[tuple[frozenset[str], int, int], ...]:
+    """Per sentence: (countries named, escalation terms, engagement terms), once per article."""
+    art = Article(article_id=article_id, title="", text=text, source_path="")
+    return tuple(
+        (
+            frozenset(countries_in(s.text)),
+            len(ESCALATION_RE.findall(s.text)),
+            len(ENGAGEMENT_RE.findall(s.text)),
+        )
+        for s in split_sentences(art)
+    )
+
+
 def tension(articles: Iterable[Article], code: str) -> Tension:
     """Escalation and engagement terms in the sentences that name `code`."""
     esc = eng = n = 0
     for a in articles:
-        for s in split_sentences(a):
-            if not countries_in(s.text).get(code):
-                continue
-            n += 1
-            esc += len(ESCALATION_RE.findall(s.text))
-            eng += len(ENGAGEMENT_RE.findall(s.text))
+        for codes, e, g in _profile(a.article_id, a.text):
+            if code in codes:
+                n += 1
+                esc += e
+                eng += g
     return Tension(esc, eng, n)
 
 
