@@ -46,6 +46,11 @@ _ASKED_RE = re.compile(
 )
 _AUX = r"would|will|could|can|should|might|may|was|were|is|are|has|have|had"
 _INVERT_WHETHER_RE = re.compile(r"^([^,;]{2,60}?)\s+(" + _AUX + r")\s+(.+)$")
+# "has/had/have" + a noun is the verb "have", not an auxiliary: ask with do-support.
+_DO_SUPPORT = {"had": "did", "has": "does", "have": "do"}
+_PARTICIPLE_RE = re.compile(
+    r"^(?:not |never |already |yet |ever |also |just |since |now )?(?:been|\w+(?:ed|en|wn|ne|un|ght|lt|nt|pt|ft))\b"
+)
 _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|this|that|these|those|we|i|you)\b", re.I)
 _DEMAND_RE = re.compile(
     r"\b(?:urged|urges|urging|demanded|demands|demanding|called on|calls on|calling on|"
@@ -110,6 +115,9 @@ def phrase_question(sentence: str) -> str | None:
     inv = _INVERT_WHETHER_RE.match(body)
     if inv and not re.search(r"\b(?:" + _AUX + r")\b", inv.group(1)):
         subj_np, aux, pred = inv.groups()
+        if aux in _DO_SUPPORT and not _PARTICIPLE_RE.match(pred):
+            # "whether the US had any role" -> "Did the US have any role?"
+            aux, pred = _DO_SUPPORT[aux], "have " + pred
         if wh in ("whether", "if"):
             return f"{aux.capitalize()} {subj_np} {pred}?"
         if wh not in ("who", "what", "which") and re.match(r"[A-Z]|the\b", subj_np):
@@ -131,6 +139,8 @@ def unanswered(pool: SentencePool, cite: Callable[[str], int | None]) -> list[St
                 continue
             q = f"Watch for: {t}"
         weight = c.score if c.usable else 0.5 * _raw_weight(c)
+        if q.startswith("Watch for: ") and not q.endswith("when asked).") and len(q) > 160:
+            weight *= 0.6  # a whole sentence restated reads worse than a question
         hits.append((weight, c, q))
     hits.sort(key=lambda h: (-h[0], h[1].key()))
     out: list[Statement] = []
@@ -258,9 +268,16 @@ def contradictions(
     return out
 
 
+def _venue(text: str, pos: int) -> bool:
+    """Named as a place ("U.S. military in South Korea"), not as the one who acts."""
+    from briefgen.chart import _LOCATIVE_RE
+
+    return bool(_LOCATIVE_RE.search(text[max(0, pos - 20) : pos]))
+
+
 def _who(text: str, names: Mapping[str, str]) -> str | None:
     """The country of the last country or official named in `text` (the demand's maker)."""
-    hits = country_positions(text)
+    hits = [(p, c) for p, c in country_positions(text) if not _venue(text, p)]
     if names:
         rx = re.compile(
             r"\b("

@@ -336,6 +336,15 @@ def test_stated_dates_resolve_against_the_publication_date() -> None:
             "He did not indicate what action North Korea was considering in response.",
             "Watch for: what action North Korea was considering in response.",
         ),
+        (
+            "The White House declined to say whether the U.S. government had any role in "
+            "North Korea's Internet problems.",
+            "Did the U.S. government have any role in North Korea's Internet problems?",
+        ),
+        (
+            "Officials would not say whether Pyongyang has received the letter.",
+            "Has Pyongyang received the letter?",
+        ),
         ("The sky was blue over Seoul on the day of the meeting.", None),
     ],
 )
