@@ -351,3 +351,18 @@ def test_foreign_script_footer_glued_to_the_last_paragraph_is_cut() -> None:
     tail = "■ 제보하기▷ 전화 : 02-781-1234▷ 이메일 : kbs1234@kbs.co.kr▷ 카카오톡 : 'KBS제보' 검색, 채널 추가"
     c = clean_article(body("Hotline", LEAD, PARA2 + tail))
     assert c.paragraphs == [LEAD, PARA2]
+
+
+def test_minhash_agreement_tracks_jaccard() -> None:
+    from briefgen.corpus.dedupe import minhash
+
+    a = set(range(1000))
+    b = set(range(200, 1200))  # Jaccard 2/3
+    agree = float((minhash(a) == minhash(b)).mean())
+    assert 0.45 < agree < 0.85
+
+
+def test_short_templated_items_are_not_merged() -> None:
+    arrive = "A delegation of the Ministry of Culture of Laos led by its vice-minister arrived here by air on Friday."
+    leave = "A delegation of the Ministry of Culture of Laos led by its vice-minister left here by air on Friday."
+    assert duplicate_groups([arrive * 2, leave * 2]) == []

@@ -22,10 +22,13 @@ SHINGLE = 5
 MIN_SHINGLES = 12
 JACCARD = 0.5
 CONTAINMENT = 0.8
-_PRIME = np.uint64((1 << 61) - 1)
+SHORT_SHINGLES = 60
 _rng = np.random.RandomState(20240727)  # fixed: the same corpus always merges the same way
-_A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
-_B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+# multiply-shift hashing: (a*x + b) mod 2**64 with odd random a, keep the high 32 bits
+_A = (
+    _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(1)
+) | np.uint64(1)
+_B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 
 
 _TOKEN_HASH: dict[str, int] = {}
@@ -54,8 +57,8 @@ def shingles(text: str) -> set[int]:
 
 def minhash(sh: set[int]) -> np.ndarray:
     x = np.fromiter(sh, dtype=np.uint64, count=len(sh))
-    # (a*x + b) mod p on 32-bit inputs and 31-bit a stays below 2**63: no overflow
-    h = (np.outer(_A, x) + _B[:, None]) % _PRIME
+    with np.errstate(over="ignore"):
+        h = (np.outer(_A, x) + _B[:, None]) >> np.uint64(32)  # wraps mod 2**64 on purpose
     return h.min(axis=1)
 
 
@@ -95,9 +98,11 @@ def duplicate_groups(
                 inter = len(sa & sb)
                 jac = inter / len(sa | sb)
                 contain = inter / min(len(sa), len(sb))
-                if (jac >= JACCARD or contain >= CONTAINMENT) and (
-                    can_merge is None or can_merge(i, j)
-                ):
+                short = min(len(sa), len(sb)) < SHORT_SHINGLES
+                # short templated items ("delegation arrives" / "delegation leaves") share
+                # most of their words: ask for near-identity there
+                similar = jac >= 0.8 if short else (jac >= JACCARD or contain >= CONTAINMENT)
+                if similar and (can_merge is None or can_merge(i, j)):
                     parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(texts)):
