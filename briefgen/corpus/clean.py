@@ -49,7 +49,8 @@ _BOILER_PHRASES = (
     "replay more videos", "vote here", "urgent national poll", "share this article",
     "wire service reports", "a daily summary of global reports", "[pullquote]",
     "lost password", "원문 보기", "share it in the comments", "join the conversation",
-    "comments are closed", "have something to add to this story", "as an interest to stay up",
+    "comments are closed", "have something to add to this story", "https://t.co/",
+    "pic.twitter.com/", "as an interest to stay up",
     "with assistance from", "with assistance by", "to stay up to date on the latest",
 )  # fmt: skip
 _BOILER_START = re.compile(
@@ -58,7 +59,8 @@ _BOILER_START = re.compile(
     r"\([^()]*\b(?:reporting|editing|writing|compiled)\b[^()]*\)\.?$|"
     r"\(?(?:additional reporting|editing|writing) by [^)]*\)?\.?$|contributing:|crawled at:|"
     r"story highlights$|(?:more|read more|related|see also|also read|read|watch)\s*[:：>»]|"
-    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|now watch\b|\(\$?\d+ = [^)]{2,30}\)$|[^.!?]{0,150}\bread more$|"
+    r"(?:more|related) (?:from|on|about) \w+:|\d+ shares?$|now watch\b|"
+    r"\d{1,2}:\d\d ?[ap]\.?m\.?(?: [A-Z]{2,4})?$|[—–-] .{0,80}\(@\w+\) \w+ \d{1,2}, \d{4}$|\(\$?\d+ = [^)]{2,30}\)$|[^.!?]{0,150}\bread more$|"
     r"related (?:stories|articles|coverage|content|links|videos?)\b|[^.!?]{0,120}\b\d{1,2}:\d\d$)",
     re.IGNORECASE,
 )
@@ -123,7 +125,7 @@ _BIO_RE = re.compile(
     r"(?:editor|columnist|correspondent|writer|contributor|fellow|professor|director|"
     r"author|analyst|reporter|president|chairman|founder|host|researcher|scholar|chief)\b",
 )
-_RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z])|(?<=[.!?][”\"’])(?=[A-Z“])")
+_RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
 _CREDIT_RUN_ON_RE = re.compile(
     r"(\((?:[^()]{0,30}(?:Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|Photo|photo|Getty|News1|"
     r"Newsis|Pool)[^()]{0,20})\))(?=[A-Z“\"])"
