@@ -212,6 +212,23 @@ def _drop_corpus_boilerplate(items: list[_Item]) -> int:
     return dropped
 
 
+def _articles_of(task: tuple[RawDoc, Path]) -> tuple[list[_Item], int]:
+    """Split and clean one raw document (runs in a worker process for big corpora)."""
+    doc, path = task
+    if not doc.text.strip():
+        return [], 1
+    items: list[_Item] = []
+    empty = 0
+    segments = split_articles(normalize_text(doc.text), structured=doc.record is not None)
+    for k, seg in enumerate(segments):
+        it = _build(doc, seg, 0, k, path, 0)
+        if it is None:
+            empty += 1
+        else:
+            items.append(it)
+    return items, empty
+
+
 def load(
     paths: Sequence[str | Path], settings: CorpusSettings, progress: Callable[[int], None] | None
 ) -> Corpus:
@@ -221,6 +238,9 @@ def load(
     corpus = Corpus(articles=[])
     items: list[_Item] = []
     empty = 0
+    # 1. read every file (I/O), remembering how many documents each one gave
+    tasks: list[tuple[RawDoc, Path]] = []
+    per_file: list[tuple[Path, int, bool]] = []  # (file, documents, had problems)
     for f in files:
         try:
             docs, problems = read_file(f, max_bytes, names)
@@ -231,21 +251,23 @@ def load(
             continue
         for prob in problems:
             corpus.skipped.append(SkippedFile(str(f), prob))
+        tasks.extend((d, f) for d in docs)
+        per_file.append((f, len(docs), bool(problems)))
+    # 2. split and clean every document, in order; a file is done when its last one is.
+    # (A process pool was measured on the 2-core box: no faster, so this stays serial.)
+    results = map(_articles_of, tasks)
+    for f, n_docs, had_problems in per_file:
         part = 0
         before = len(items)
-        for doc in docs:
-            if not doc.text.strip():
-                empty += 1
-                continue
-            segments = split_articles(normalize_text(doc.text), structured=doc.record is not None)
-            for k, seg in enumerate(segments):
-                it = _build(doc, seg, part, k, f, len(items))
-                if it is None:
-                    empty += 1
-                    continue
+        for _ in range(n_docs):
+            its, n_empty = next(results)
+            empty += n_empty
+            for it in its:
+                it.article.part = part
+                it.rank = len(items)
                 items.append(it)
                 part += 1
-        if len(items) == before and docs and not problems:
+        if len(items) == before and not had_problems:
             corpus.skipped.append(SkippedFile(str(f), "no article text found in it"))
         else:
             corpus.files_read += 1
