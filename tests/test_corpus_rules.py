@@ -366,3 +366,15 @@ def test_short_templated_items_are_not_merged() -> None:
     arrive = "A delegation of the Ministry of Culture of Laos led by its vice-minister arrived here by air on Friday."
     leave = "A delegation of the Ministry of Culture of Laos led by its vice-minister left here by air on Friday."
     assert duplicate_groups([arrive * 2, leave * 2]) == []
+
+
+def test_name_hovercards_injected_into_prose_are_removed() -> None:
+    text = (
+        "Secretary of State Rex Tillerson Rex Wayne TillersonSteve Schmidt: 'Overwhelming chance' "
+        "for Haley Nikki Haley: Trump 'truthful' Tillerson denies Haley's claims MORE on Wednesday "
+        "told reporters that the United States was ready to talk to North Korea without conditions."
+    )
+    c = clean_article(text, title="Tillerson")
+    assert c.paragraphs[0].startswith(
+        "Secretary of State Rex Tillerson on Wednesday told reporters"
+    )

@@ -157,6 +157,10 @@ _RUN_ON_HINT_RE = re.compile(r"[.!?][”\"’]?[A-Z“]")
 _BRACKET_TAG_RE = re.compile(
     r"\[(?:REPORT|ANCHOR|LEAD|SOUNDBITE|INTERVIEW|VIDEO|PHOTO|CLOSING|STANDUP|[A-Z]{3,12} ?[A-Z]{0,12})\]"
 )
+# The Hill's name hover-cards: "Rex Tillerson Rex Wayne TillersonSteve Schmidt: '...' ... MORE"
+_HOVERCARD_RE = re.compile(
+    r"\b(?P<last>[A-Z][A-Za-z'-]{1,20})\s(?:\(?[A-Z][\w.'-]*\)?\s){1,3}(?P=last)(?=[A-Z'\"‘“])[^\n]{0,400}? MORE\b"
+)
 _TRAILING_URL_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
@@ -425,6 +429,8 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
     if _RUN_ON_HINT_RE.search(text):
         text = _RUN_ON_RE.sub("\n\n", text)
+    if " MORE" in text:
+        text = _HOVERCARD_RE.sub(r"\g<last>", text)
     if "[" in text:
         text = _BRACKET_TAG_RE.sub(" ", text)  # broadcast script tags: [REPORT], [ANCHOR]
     if "----" in text or "■" in text:
