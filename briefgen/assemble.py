@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from briefgen.chart import (
     CORE_ORDER,
@@ -50,8 +51,16 @@ from briefgen.summarize import Candidate, SentencePool, choose
 from briefgen.timeline import build_timeline
 from briefgen.trend import trend
 
+# texts -> unit vectors, one row per text (a numpy array); see nlp.embeddings.Embedder.
+Embed = Callable[[list[str]], Any]
+
 BLUF_MAX = 5
 BLUF_MIN = 3
+# Bottom-line items this similar (TF-IDF cosine) are the same development.
+BLUF_SIM = 0.22
+# Sentence-embedding cosine above which two bottom-line items are one development
+# (all-MiniLM-L6-v2; measured on allsides 2018-W19: same story 0.43-0.66, others <= 0.38).
+BLUF_PARAPHRASE = 0.42
 JUDGEMENT_MAX_WORDS = 40
 SUMMARY_MAX = 4
 SUMMARY_MIN = 2
@@ -153,19 +162,49 @@ def _cites(
 
 
 def bottom_line(
-    pool: SentencePool, cite: Callable[[str], int | None]
+    pool: SentencePool, cite: Callable[[str], int | None], embed: Embed | None = None
 ) -> tuple[list[Statement], list[Candidate]]:
-    """3-5 developments: heaviest sentences, one per article, no two alike."""
+    """3-5 developments: heaviest sentences, one per article, no two alike.
+
+    "Alike" is lexical (TF-IDF) and, when `embed` is given (sentence embeddings, unit
+    vectors), also paraphrase: "three Americans were released" and "the three men flew
+    home after their release" are one development.
+    """
     cands = pool.usable_candidates()
     if not cands:
         return [], []
     top = max(c.score for c in cands)
     # Few articles, few developments: one bullet per article plus one, 3 to 5.
     k = max(BLUF_MIN, min(BLUF_MAX, len(pool.articles) + 1))
-    picked = choose(cands, k, min_k=BLUF_MIN, per_article=1, max_sim=0.3, floor=0.45 * top)
-    if len(picked) < BLUF_MIN:
-        picked = choose(cands, k, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top)
-    return [Statement(text=c.text, cites=_cites(c, pool, cite, 4)) for c in picked], picked
+    ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=1, max_sim=BLUF_SIM, floor=0.45 * top)
+    if len(ranked) < BLUF_MIN:
+        ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top)
+    # Two lines carried by the same set of articles are one development told twice
+    # ("schedules the dismantling" / "tunnels will be destroyed"): keep the first.
+    vecs = None
+    if embed is not None and ranked:
+        vecs = embed([c.text for c in ranked])
+    picked: list[int] = []
+    dropped: list[int] = []
+    carriers: list[set[str]] = []
+    for i, c in enumerate(ranked):
+        who = {c.article_id, *pool.similar_articles(c)}
+        same_carriers = len(who) >= 2 and any(len(who & o) / len(who | o) >= 0.5 for o in carriers)
+        paraphrase = vecs is not None and any(
+            float(vecs[i] @ vecs[j]) >= BLUF_PARAPHRASE for j in picked
+        )
+        if same_carriers or paraphrase:
+            dropped.append(i)
+            continue
+        picked.append(i)
+        carriers.append(who)
+        if len(picked) >= k:
+            break
+    # Too strict for a one-story week: fill up from the set-aside lines, heaviest first.
+    picked += dropped[: max(0, BLUF_MIN - len(picked))]
+    picked.sort()
+    chosen = [ranked[i] for i in picked]
+    return [Statement(text=c.text, cites=_cites(c, pool, cite, 4)) for c in chosen], chosen
 
 
 def _positions_for(
@@ -263,7 +302,9 @@ def country_section(
     disagreements = contradictions(attribution.positions, actors_by_id, cite, holders)[
         :MAX_DISAGREEMENTS
     ]
-    if judgement is None and positions:
+    # Without a sentence of its own, the country's best-attested position stands in,
+    # if the evidence is more than one passing line.
+    if judgement is None and positions and (len(positions[0].evidence) >= 2 or len(group) >= 2):
         p = positions[0]
         who = actors_by_id[p.holder].name if p.holder in actors_by_id else country_name(code)
         ev = p.evidence[0] if p.evidence else None
@@ -311,13 +352,16 @@ def assemble(
     title: str,
     low_relevance: Sequence[Article] = (),
     previous: Sequence[Article] = (),
+    embed: Embed | None = None,
 ) -> Brief:
     """Everything the templates need, in reading order.
 
     `articles` are the period's articles for the sections (the caller has already
     left out low-relevance ones unless asked to keep them); `low_relevance` are listed
     among the sources only; `previous` are the articles of the period just before
-    (same length), used only for the trend markers (empty: no trend).
+    (same length), used only for the trend markers (empty: no trend).  `embed`, when
+    given, maps texts to unit sentence vectors (nlp.embeddings.Embedder.embed) and keeps
+    paraphrases of one development out of the bottom line.
     """
     main = list(articles)
     low = list(low_relevance)
@@ -332,7 +376,7 @@ def assemble(
     pool = SentencePool(main, quotes, attribution.actors)
     by_id = {a.article_id: a for a in main}
 
-    bluf, bluf_cands = bottom_line(pool, cite)
+    bluf, bluf_cands = bottom_line(pool, cite, embed)
     # Lines already used (bottom line, earlier sections) are pushed back in later choices.
     used: dict[int, int] = {id(c): 1 for c in bluf_cands}
     judged: dict[int, int] = {}

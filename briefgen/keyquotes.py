@@ -156,7 +156,8 @@ def pick_quotes(
         t = set(_dedupe_key(q))
         return all(jaccard(t, o) < 0.5 for o in chosen_toks)
 
-    for spk, ctry, floor in ((per_speaker, per_country, floor_ratio * top), (2, 3, 0.0)):
+    relaxed = 0.3 * top if floor_ratio > 0 else 0.0
+    for spk, ctry, floor in ((per_speaker, per_country, floor_ratio * top), (2, 3, relaxed)):
         for w, q in ranked:
             if len(chosen) >= k or (len(chosen) >= min_k and w < floor):
                 break

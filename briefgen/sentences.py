@@ -47,7 +47,9 @@ _BOILERPLATE_RE = re.compile(
     r"|Click here|[Ss]ign up|[Nn]ewsletter|Story Continued|All rights reserved|[Cc]opyright"
     r"|©|[Ss]ubscribe|Read more|\bMore:|Follow \S+ on|https?://|www\.|\||@\w|Image caption"
     r"|[Cc]ontributed to this report|[Ww]rite to \w|[Ee]mail|\bRELATED\b|Advertisement"
-    r"|\bVIDEO\b|Watch:|Listen:|Breaking News|[Rr]eporting by|[Ee]diting by|\bcaption\b",
+    r"|\bVIDEO\b|Watch:|Listen:|Breaking News|[Rr]eporting by|[Ee]diting by|\bcaption\b"
+    # Inline link junk: "Trump Donald John TrumpGOP senators balk … MORE greeted"
+    r"|\bMORE\b|[a-z][A-Z]{2,}[a-z]",
 )
 _TRANSCRIPT_RE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 _VAGUE_RE = re.compile(r"\b(?:about|over|against|of|with) (?:it|this|that)\s*[—–,.;:]")

@@ -86,15 +86,26 @@ _BACKGROUND_RE = re.compile(
 _RECENT_RE = re.compile(
     r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?|"
-    r"this week|yesterday|today|days ago|on \w+\.? \d{1,2}|latest|new)\b"
+    r"this week|yesterday|today|days ago|latest|new)\b"
 )
 
 
 def _newsworthiness(c: Candidate) -> float:
-    """+1 for a sentence reporting the week's events, -1 for background."""
+    """+1 for a sentence reporting the week's events, -1 for background.
+
+    Stated dates decide when there are any: within a week of the story is news, only
+    older dates ("held a summit on April 27") are background.
+    """
+    from briefgen.timeline import resolve_dates
+
     t = c.sent.text
     if _BACKGROUND_RE.search(t):
         return -1.0
+    pub = c.article.published
+    if pub is not None:
+        hits = resolve_dates(t, pub)
+        if hits:
+            return 1.0 if any(abs((h.when - pub).days) <= 7 for h in hits) else -1.0
     return 1.0 if _RECENT_RE.search(t) else 0.0
 
 

@@ -201,8 +201,10 @@ def _stem(w: str) -> str:
     """A light suffix-stripper: enough to match 'talks'/'talk', 'tested'/'test'."""
     for suf, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
-            return w[: -len(suf)] + keep
-    return w
+            w = w[: -len(suf)] + keep
+            break
+    # "release" / "released" / "releases" -> "releas"
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
 def tokens(text: str) -> list[str]:

@@ -43,6 +43,8 @@ _FUTURE_RE = re.compile(
 MAX_ENTRIES = 20
 MAX_PER_DAY = 3
 MAX_WORDS = 35
+# Two lines of the same day this similar (TF-IDF cosine) are one event.
+SAME_EVENT = 0.25
 
 
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -96,7 +98,12 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
             wd = _WEEKDAYS.index(m.group(2).lower())
             back = (published.weekday() - wd) % 7
             fwd = (wd - published.weekday()) % 7
-            if mod == "next" or (future and mod not in ("last", "since")):
+            if fwd == 1 and mod not in ("last", "since", "on"):
+                # "early Thursday" in a story dated Wednesday: a late edition or another
+                # time zone, the day after.
+                d = published + timedelta(days=1)
+                est = True
+            elif mod == "next" or (future and mod not in ("last", "since")):
                 d = published + timedelta(days=fwd or (7 if mod == "next" else 0))
                 est = True
             else:
@@ -177,7 +184,11 @@ def build_timeline(
     merged: list[_Entry] = []
     for e in entries:
         twin = next(
-            (m for m in merged if m.when == e.when and cosine(m.cand.vec, e.cand.vec) >= 0.35),
+            (
+                m
+                for m in merged
+                if m.when == e.when and cosine(m.cand.vec, e.cand.vec) >= SAME_EVENT
+            ),
             None,
         )
         if twin is not None:

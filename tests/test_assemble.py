@@ -608,3 +608,32 @@ def test_seeds_brief_has_every_part() -> None:
     numbers = {s.number for s in b.sources}
     assert all(set(s.cites) <= numbers and s.cites for s in _all_statements(b))
     assert sum(s["mentions"] for s in b.chart["series"]) > 0
+
+
+# --- paraphrase in the bottom line (real embedding model) ------------------------------------
+
+
+def test_embeddings_keep_paraphrases_of_one_development_out_of_the_bottom_line() -> None:
+    from briefgen.assemble import bottom_line
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.summarize import SentencePool
+
+    texts = {
+        "r1": "Three Americans held in North Korea were released on Wednesday and are flying "
+        "home with Secretary of State Mike Pompeo.",
+        "r2": "The three American prisoners freed by Pyongyang landed at Andrews air base "
+        "early on Thursday after their long detention.",
+        "d1": "North Korea said on Saturday it will dismantle its nuclear test site at "
+        "Punggye-ri in a ceremony later this month.",
+        "s1": "President Trump said on Thursday that his summit with Kim Jong Un will take "
+        "place in Singapore on June 12.",
+    }
+    arts = [art(k, k, v, 10 + i, f"Outlet {i}") for i, (k, v) in enumerate(texts.items())]
+    pool = SentencePool(arts)
+    numbers = {a.article_id: i for i, a in enumerate(arts, 1)}
+    plain, _ = bottom_line(pool, numbers.get)
+    emb, _ = bottom_line(pool, numbers.get, Embedder().embed)
+    released = ("released", "freed")
+    assert sum(any(w in b.text for w in released) for b in plain) == 2  # lexically different
+    assert sum(any(w in b.text for w in released) for b in emb) == 1  # one development
+    assert len(emb) == 3
