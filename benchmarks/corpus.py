@@ -1,6 +1,7 @@
 """Articles per second for the corpus stage on the real 749-article allsides-korea.jsonl.
 
     .venv/bin/python benchmarks/corpus.py [PATH ...]
+    .venv/bin/python benchmarks/corpus.py --scaling   # dedupe time on 1x, 2x, 4x copies
 
 Prints the whole stage (read, split, clean, date, dedupe, relevance) and its parts.
 The CPU is shared, so run it twice and read the better figure.
@@ -50,7 +51,31 @@ def bench(path: Path) -> None:
     )
 
 
+def scaling(path: Path, factors: tuple[int, ...] = (1, 2, 4)) -> None:
+    """Near-duplicate detection must stay about linear: time it on k edited copies."""
+    import json
+
+    texts = [
+        (json.loads(line).get("content_original") or "") for line in path.open(encoding="utf-8")
+    ]
+    for k in factors:
+        corpus = [
+            t.replace(".", ". ", 1 + c) + f" Copy {c} {i}."
+            for c in range(k)
+            for i, t in enumerate(texts)
+        ]
+        t0 = time.perf_counter()
+        groups = duplicate_groups(corpus)
+        dt = time.perf_counter() - t0
+        print(
+            f"  dedupe x{k}: {len(corpus):6d} texts {dt:6.2f} s  {len(corpus) / dt:8.0f} texts/s  ({len(groups)} groups)"
+        )
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--scaling"]:
+        scaling(DEFAULT)
+        return
     paths = [Path(p) for p in sys.argv[1:]] or [DEFAULT]
     for p in paths:
         if not p.exists():

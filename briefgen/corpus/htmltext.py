@@ -109,9 +109,10 @@ def extract_page(raw: str) -> tuple[str, dict[str, Any]]:
         for key in ("title", "date", "sitename", "author", "url", "hostname", "description"):
             if d.get(key):
                 meta[key] = d[key]
-    fallback = html_to_text(raw)
-    if len(text.split()) < 0.3 * len(fallback.split()):
-        text = fallback
+    if len(text.split()) < 30:  # trafilatura found no main text: take every block
+        fallback = html_to_text(raw)
+        if len(fallback.split()) > len(text.split()):
+            text = fallback
     # trafilatura puts one paragraph per line
     if "\n\n" not in text:
         text = "\n\n".join(ln for ln in text.splitlines() if ln.strip())
