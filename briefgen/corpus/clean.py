@@ -50,7 +50,7 @@ _BOILER_PHRASES = (
     "wire service reports", "a daily summary of global reports", "[pullquote]",
     "lost password", "원문 보기", "share it in the comments", "join the conversation",
     "comments are closed", "have something to add to this story", "https://t.co/",
-    "pic.twitter.com/", "as an interest to stay up",
+    "pic.twitter.com/", "a daily roundup of", "see all our recent posts", "recent posts about", "as an interest to stay up",
     "with assistance from", "with assistance by", "to stay up to date on the latest",
 )  # fmt: skip
 _BOILER_START = re.compile(
@@ -95,7 +95,7 @@ _AGENCY = (
 _CREDIT_RE = re.compile(
     rf"(?:REUTERS/[A-Z][\w.\- ]+|\b\w+ via {_AGENCY}\b|\bAP Photos?\b|\bGetty Images\b|"
     rf"\b{_AGENCY}[-/]{_AGENCY}\b|\bPhoto(?:graph)?(?: by)?:\s|\(Photo\b|\bFILE PHOTO\b|"
-    rf"\([\w .'/-]{{0,30}}\b(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout)\b[\w .'/-]{{0,20}}\)\s*$|"
+    rf"\([\w .'/-]{{0,30}}\b(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout)\b[\w .:'/-]{{0,30}}\)\s*$|"
     r"\|\s*(?:AP|AFP|Getty|Reuters)\b)"
 )
 _CREDIT_HINTS = (
@@ -122,7 +122,7 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 _TERMINAL = ".!?\"”’'…:;)]"
 _BIO_RE = re.compile(
     r"^[•⦁*\-—–]?\s*[A-Z][\w.'\- ]{2,60} (?:is|was|are) (?:a |an |the )?[\w ,.'-]{0,80}"
-    r"(?:editor|columnist|correspondent|writer|contributor|fellow|professor|director|"
+    r"(?i:editor|columnist|correspondent|writer|contributor|fellow|professor|director|"
     r"author|analyst|reporter|president|chairman|founder|host|researcher|scholar|chief)\b",
 )
 _RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
