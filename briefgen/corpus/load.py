@@ -14,7 +14,14 @@ from typing import Any
 
 from briefgen.config import CorpusSettings
 from briefgen.corpus import Corpus, SkippedFile
-from briefgen.corpus.clean import _norm, clean_article, clean_title, normalize_text, words
+from briefgen.corpus.clean import (
+    _norm,
+    clean_article,
+    clean_byline,
+    clean_title,
+    normalize_text,
+    words,
+)
 from briefgen.corpus.dates import estimate_date, parse_date_value, url_date
 from briefgen.corpus.dedupe import duplicate_groups
 from briefgen.corpus.outlets import canonical_outlet, known_outlet, outlet_from_url
@@ -99,6 +106,10 @@ class _Item:
 def _build(
     doc: RawDoc, segment: str, part: int, seg_index: int, path: Path, rank: int
 ) -> _Item | None:
+    """One Article from one segment: metadata of the file first, then what the text says.
+
+    Only the first segment of a split file inherits the file's title, URL, outlet and date;
+    the others are different articles and must find their own."""
     c = clean_article(
         segment, title=doc.title if seg_index == 0 else None, known_authors=doc.byline
     )
@@ -152,18 +163,12 @@ def _build(
         published=published,
         date_source=source,
         url=url,
-        byline=c.byline or _byline(doc.byline),
+        byline=c.byline or clean_byline(doc.byline),
         outlets=[outlet] if outlet else [],
         part=part,
         meta=meta,
     )
     return _Item(art, rank, _DATE_RANK[source])
-
-
-def _byline(b: str | None) -> str | None:
-    from briefgen.corpus.clean import clean_byline
-
-    return clean_byline(b)
 
 
 def _merge(items: list[_Item], group: list[int]) -> _Item:
