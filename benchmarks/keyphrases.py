@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -56,7 +57,7 @@ def read_duc(folder: Path, limit: int | None) -> tuple[list[Article], dict[str, 
     return arts, gold
 
 
-def _norm(phrase: str, stem) -> str:  # type: ignore[no-untyped-def]
+def _norm(phrase: str, stem: Callable[[str], str]) -> str:
     words = re.split(r"[\s\-]+", phrase.lower())
     return " ".join(stem(w) for w in (re.sub(r"[^\w.]", "", w).strip(".") for w in words) if w)
 
@@ -98,11 +99,11 @@ def main() -> int:
         print(f"DUC-2001 not found in {args.data}; pass --data", file=sys.stderr)
         return 2
 
+    import torch
+
     from briefgen.nlp.embeddings import Embedder, load_model
     from briefgen.nlp.keyphrases import KeyphraseExtractor, Params
     from briefgen.nlp.parse import load_spacy
-
-    import torch
 
     torch.set_num_threads(args.threads)
     arts, gold = read_duc(args.data, args.limit)

@@ -164,7 +164,9 @@ class Embedder:
             for t, v in zip(missing, vecs, strict=True):
                 self._mem[t] = v
             if self._store is not None:
-                self._store.put([(text_key(t), v.tobytes()) for t, v in zip(missing, vecs, strict=True)])
+                self._store.put(
+                    [(text_key(t), v.tobytes()) for t, v in zip(missing, vecs, strict=True)]
+                )
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.vstack([self._mem[t] for t in texts])

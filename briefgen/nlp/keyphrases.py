@@ -43,10 +43,31 @@ _GENERIC = {
     "mr", "mrs", "ms", "dr", "ap", "reuters", "afp", "yonhap", "photo", "image",
     "video", "copyright", "rights", "reserved", "click", "email", "share", "advertisement",
 }  # fmt: skip
+# Titles: on their own (or left over from "Secretary of State ...") they name nobody.
+_TITLES = {
+    "president", "secretary", "minister", "premier", "chairman", "leader", "spokesman",
+    "spokeswoman", "spokesperson", "official", "officials", "ambassador", "envoy",
+    "general", "gen.", "adm.", "sen.", "rep.", "gov.", "state", "department", "ministry",
+    "correspondent", "reporter", "editor", "analyst", "analysts", "expert", "experts",
+}  # fmt: skip
+# Head nouns that make a phrase a description of people ("U.S. negotiator"), not a subject.
+_PEOPLE = {
+    "president", "secretary", "minister", "premier", "chairman", "leader", "leaders",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "ambassador",
+    "ambassadors", "envoy", "envoys", "negotiator", "negotiators", "diplomat", "diplomats",
+    "counterpart", "counterparts", "lawmaker", "lawmakers", "senator", "analyst", "analysts",
+    "expert", "experts", "source", "sources", "aide", "aides", "interlocutor", "interlocutors",
+    "defector", "defectors", "strongman", "dictator", "correspondent", "reporter",
+}  # fmt: skip
 # Gazetteer entries that name an institution, not the country: kept as their own phrase.
 _INSTITUTIONS = {
     "White House", "State Department", "Pentagon", "Security Council", "UN Security Council",
     "UNSC", "KCNA", "Cheong Wa Dae", "Blue House", "Kremlin", "the North", "the South",
+}  # fmt: skip
+_INSTITUTION_CODE = {
+    "White House": "USA", "State Department": "USA", "Pentagon": "USA", "Security Council": "UN",
+    "UN Security Council": "UN", "UNSC": "UN", "KCNA": "PRK", "Cheong Wa Dae": "KOR",
+    "Blue House": "KOR", "Kremlin": "RUS", "the North": "PRK", "the South": "KOR",
 }  # fmt: skip
 _LATIN = re.compile(r"^[\w.'&\-]+$")
 
@@ -57,13 +78,16 @@ class Params:
 
     pos_weight: float = 1.0  # bonus for a phrase first seen early: 1 + w / (1 + sentence)
     pos_decay: float = 1.0
-    freq_weight: float = 0.5  # (1 + log count) ** w
+    freq_weight: float = 0.1  # (1 + log count) ** w
     idf_weight: float = 0.5  # idf ** w, from the run's articles (when there are enough)
     min_docs_for_idf: int = 20
-    diversity: float = 0.2  # MMR lambda: 0 = by score only
+    diversity: float = 0.1  # MMR lambda: 0 = by score only
     max_words: int = 5
     doc_chars: int = 2000  # the document embedding reads the article's opening
-    group_spec_weight: float = 1.0  # country lists: discount phrases as common elsewhere
+    group_spec_weight: float = 0.5  # country lists: discount phrases as common elsewhere
+    sim_power: float = 1.0
+    single_word: float = 0.7  # factor on one-word phrases (news keyphrases are mostly longer)
+    max_embed: int = 50  # per article, only the best candidates by the priors are embedded
 
 
 @dataclass
@@ -76,6 +100,7 @@ class _Cand:
     first_sent: int = 10**9
     first_tok: int = 10**9
     country: str | None = None
+    sents: list[int] = field(default_factory=list)  # sentence of each occurrence
 
     @property
     def display(self) -> str:
@@ -163,32 +188,37 @@ def _unit_class(unit: list[Token]) -> str:
     return "A" if any(t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in unit) else "O"
 
 
+def _keep_case(t: Token) -> bool:
+    """Names and acronyms keep their capitals; a common noun capitalised by position does not."""
+    return t.pos_ == "PROPN" or bool(t.ent_type_) or (t.text.isupper() and len(t.text) > 1)
+
+
 def _unit_surface(unit: list[Token]) -> str:
     text = "".join(t.text for t in unit)
-    if len(unit) == 1:
-        t = unit[0]
-        if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1):
-            return t.text
-        return t.text.lower()
-    return text if any(t.pos_ == "PROPN" for t in unit) else text.lower()
+    return text if any(_keep_case(t) for t in unit) else text.lower()
+
+
+def _word_key(t: Token) -> str:
+    """Plural and singular, case and possessive folded: 'Fireworks', 'fireworks' -> 'firework'."""
+    w = (t.lemma_ if t.pos_ == "NOUN" else t.text).lower().replace("'", "").replace("\u2019", "")
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w
 
 
 def _unit_key(unit: list[Token]) -> str:
     if len(unit) == 1:
-        t = unit[0]
-        # Proper nouns keep their form ("Koreans" is not lemmatised to a common noun).
-        lem = t.lemma_ if t.pos_ == "NOUN" else t.text
-        return lem.lower().replace("'", "")
-    head = unit[-1]
-    stem = "".join(t.text for t in unit[:-1]).lower()
-    return stem + (head.lemma_.lower() if head.pos_ == "NOUN" else head.text.lower())
+        return _word_key(unit[0])
+    return "".join(t.text for t in unit[:-1]).lower() + _word_key(unit[-1])
 
 
-def candidates(doc: Doc, max_words: int = 5) -> dict[str, _Cand]:
+def candidates(doc: Doc, max_words: int = 5, drop_people: bool = True) -> dict[str, _Cand]:
     """{key: candidate} of one parsed text: runs of adjectives and nouns ending in a noun.
 
     The key merges variants: plural and singular (lemmas), case, and every gazetteer name of
-    one country ("North Korea", "North Korean", "Pyongyang" -> "country:PRK").
+    one country ("North Korea", "North Korean", "Pyongyang" -> "country:PRK").  Phrases
+    naming a person ("U.S. President Donald Trump") are dropped by default: the brief lists
+    its actors apart, and a name is not a subject.
     """
     gaz = gazetteer()
     out: dict[str, _Cand] = {}
@@ -196,19 +226,31 @@ def candidates(doc: Doc, max_words: int = 5) -> dict[str, _Cand]:
     for si, sent in enumerate(doc.sents):
         for t in sent:
             sent_of[t.i] = si
+    # Words of names the tagger saw as a person somewhere in the text: "Rex Tillerson" is a
+    # person even where it was missed; "Trump administration" (head noun) is kept.
+    person_words = {
+        t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"
+    }
     units = _units(doc)
     classes = [_unit_class(u) for u in units]
 
     def add(run: list[list[Token]]) -> None:
-        # Trim leading/trailing adjectives that cannot end a noun phrase.
+        # Trim trailing adjectives (a phrase ends in a noun) and leading filler ("time Pyongyang").
         while run and _unit_class(run[-1]) != "N":
             run = run[:-1]
+        while run and "".join(t.text for t in run[0]).lower() in _GENERIC:
+            run = run[1:]
         if not run or len(run) > max_words:
             return
-        words = [_unit_surface(u) for u in run]
-        if all(w.lower().strip(".") in _GENERIC for w in words):
+        head_word = "".join(t.text for t in run[-1])
+        if drop_people and (
+            run[-1][-1].ent_type_ == "PERSON"
+            or head_word.lower() in _PEOPLE
+            or head_word in person_words
+        ):
             return
-        if len(run) == 1 and words[0].lower() in _GENERIC:
+        words = [_unit_surface(u) for u in run]
+        if all(w.lower() in _GENERIC or w.lower() in _TITLES for w in words):
             return
         raw = " ".join("".join(t.text for t in u) for u in run)
         surface = " ".join(words)
@@ -225,17 +267,29 @@ def candidates(doc: Doc, max_words: int = 5) -> dict[str, _Cand]:
         first = run[0][0]
         c.first_tok = min(c.first_tok, first.i)
         c.first_sent = min(c.first_sent, sent_of.get(first.i, 0))
+        c.sents.append(sent_of.get(first.i, 0))
+
+    def split(run: list[list[Token]]) -> None:
+        """Cut a run where a word does not modify a later one ("give North Korea | room")."""
+        start = 0
+        for i in range(len(run) - 1):
+            lo, hi = run[i][0].i, run[i][-1].i
+            head = next((t.head.i for t in run[i] if not lo <= t.head.i <= hi), hi + 1)
+            if not run[i + 1][0].i <= head <= run[-1][-1].i:
+                add(run[start : i + 1])
+                start = i + 1
+        add(run[start:])
 
     run: list[list[Token]] = []
     for u, cls in zip(units, classes, strict=True):
         if cls == "O" or (run and u[0].is_sent_start):
             if run:
-                add(run)
+                split(run)
             run = [] if cls == "O" else [u]
             continue
         run.append(u)
     if run:
-        add(run)
+        split(run)
     return out
 
 
@@ -282,43 +336,55 @@ class KeyphraseExtractor:
         head = article.text[: self.params.doc_chars]
         return f"{article.title}. {head}" if article.title else head
 
-    def score_articles(
-        self, articles: Sequence[Article], docs: Mapping[str, Doc]
-    ) -> list[_Scored]:
+    def score_articles(self, articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[_Scored]:
         """Every article's candidates with their prior-weighted cosine scores."""
         import numpy as np
 
         p = self.params
         arts = [a for a in articles if a.article_id in docs]
-        per_doc = [candidates(docs[a.article_id], p.max_words) for a in arts]
-        texts_per_doc = [[c.display.lower() for c in cs.values()] for cs in per_doc]
+        per_doc = [list(candidates(docs[a.article_id], p.max_words).values()) for a in arts]
+        df: Counter[str] = Counter(c.key for cs in per_doc for c in cs)
+        n_docs = len(per_doc)
+        use_idf = n_docs >= p.min_docs_for_idf and p.idf_weight > 0
+
+        # Priors first (cheap); only each article's best max_embed candidates are embedded.
+        priors: list[Any] = []
+        for i, cl in enumerate(per_doc):
+            first = np.array([c.first_sent for c in cl], dtype=np.float32)
+            count = np.array([c.count for c in cl], dtype=np.float32)
+            words = np.array([c.key.count(" ") + 1 for c in cl])
+            prior = (
+                np.where(words == 1, p.single_word, 1.0)
+                * (1.0 + p.pos_weight / (1.0 + first) ** p.pos_decay)
+                * (1.0 + np.log(np.maximum(count, 1.0))) ** p.freq_weight
+            )
+            if use_idf:
+                idf = np.array(
+                    [math.log((n_docs + 1) / (df[c.key] + 1)) + 1.0 for c in cl], dtype=np.float32
+                )
+                prior = prior * idf**p.idf_weight
+            if p.max_embed and len(cl) > p.max_embed:
+                keep = np.argsort(-prior, kind="stable")[: p.max_embed]
+                per_doc[i] = [cl[j] for j in keep]
+                prior = prior[keep]
+            priors.append(prior)
+
+        texts_per_doc = [[c.display.lower() for c in cl] for cl in per_doc]
         emb = self.embedder
         uniq = list(dict.fromkeys(t for ts in texts_per_doc for t in ts))
         phrase_vecs = emb.embed(uniq)
         row = {t: i for i, t in enumerate(uniq)}
         doc_vecs = emb.embed([self._doc_text(a) for a in arts])
 
-        df: Counter[str] = Counter(k for cs in per_doc for k in cs)
-        n_docs = len(per_doc)
-        use_idf = n_docs >= p.min_docs_for_idf and p.idf_weight > 0
         out: list[_Scored] = []
-        for a, cs, ts, dv in zip(arts, per_doc, texts_per_doc, doc_vecs, strict=True):
-            cl = list(cs.values())
+        for a, cl, ts, dv, prior in zip(
+            arts, per_doc, texts_per_doc, doc_vecs, priors, strict=True
+        ):
             if not cl:
                 out.append(_Scored(a.article_id, [], [], np.zeros(0), np.zeros(0)))
                 continue
-            vecs = phrase_vecs[[row[t] for t in ts]]
-            sim = vecs @ dv
-            first = np.array([c.first_sent for c in cl], dtype=np.float32)
-            count = np.array([c.count for c in cl], dtype=np.float32)
-            score = np.maximum(sim, 0.0)
-            score = score * (1.0 + p.pos_weight / (1.0 + first) ** p.pos_decay)
-            score = score * (1.0 + np.log(count)) ** p.freq_weight
-            if use_idf:
-                idf = np.array(
-                    [math.log((n_docs + 1) / (df[c.key] + 1)) + 1.0 for c in cl], dtype=np.float32
-                )
-                score = score * idf**p.idf_weight
+            sim = phrase_vecs[[row[t] for t in ts]] @ dv
+            score = np.maximum(sim, 0.0) ** p.sim_power * prior
             out.append(_Scored(a.article_id, cl, ts, score, sim))
         return out
 
@@ -351,14 +417,25 @@ class KeyphraseExtractor:
     def for_articles(
         self, articles: Sequence[Article], docs: Mapping[str, Doc]
     ) -> dict[str, list[Keyphrase]]:
-        """{article_id: keyphrases} for each article."""
+        """{article_id: keyphrases} for each article.
+
+        A country name found in more than half of the articles (North Korea, in a Korea
+        brief) is the brief's subject, not an article's: it is left out of article lists.
+        """
         out: dict[str, list[Keyphrase]] = {a.article_id: [] for a in articles}
-        for s in self.score_articles(articles, docs):
-            picked = self._mmr(s.score, s.texts, self.top_n)
+        scored = self.score_articles(articles, docs)
+        names_df = Counter(c.key for s in scored for c in s.cands if c.country)
+        common = {k for k, n in names_df.items() if len(scored) >= 3 and n > len(scored) / 2}
+        for s in scored:
+            score = s.score.copy()
+            for i, c in enumerate(s.cands):
+                if c.key in common:
+                    score[i] = 0.0
+            picked = [i for i in self._mmr(score, s.texts, self.top_n) if score[i] > 0]
             out[s.article_id] = [
                 Keyphrase(
                     phrase=s.cands[i].display,
-                    score=round(float(s.score[i]), 4),
+                    score=round(float(score[i]), 4),
                     scope="article",
                     scope_id=s.article_id,
                     variants=_variants(s.cands[i].display, s.cands[i].forms),
@@ -390,71 +467,124 @@ class KeyphraseExtractor:
             for a in arts:
                 every.setdefault(a.article_id, a)
         scored = {s.article_id: s for s in self.score_articles(list(every.values()), docs)}
+        patterns = _country_patterns()
 
-        # Per article: normalised score of each key, its forms, its embedded text.
-        art_score: dict[str, dict[str, float]] = {}
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         text_of: dict[str, str] = {}
-        display_of: dict[str, str] = {}
-        for aid, s in scored.items():
-            top = float(s.score.max()) if len(s.score) else 0.0
-            d: dict[str, float] = {}
-            for c, t, sc in zip(s.cands, s.texts, s.score, strict=True):
-                if drop_country_names and c.country:
-                    continue
-                d[c.key] = float(sc) / top if top > 0 else 0.0
+        for s in scored.values():
+            for c, t in zip(s.cands, s.texts, strict=True):
                 forms[c.key].update(c.forms)
                 text_of.setdefault(c.key, t)
-                if c.country:
-                    display_of[c.key] = c.country
-            art_score[aid] = d
 
-        n_all = max(len(every), 1)
-        df_all: Counter[str] = Counter(k for d in art_score.values() for k in d)
-        result: dict[str, list[Keyphrase]] = {}
+        def local(aid: str, gid: str, gscope: str) -> dict[str, float]:
+            """{key: normalised score} in one article, for one group.
+
+            For a country, each phrase counts by the share of its occurrences in sentences
+            that name the country (or follow one), so two countries in the same articles
+            still get their own phrases.
+            """
+            s = scored[aid]
+            top = float(s.score.max()) if len(s.score) else 0.0
+            if top <= 0:
+                return {}
+            near: set[int] | None = None
+            pat = patterns.get(gid) if gscope == "country" else None
+            if pat is not None:
+                hits = [i for i, sent in enumerate(docs[aid].sents) if pat.search(sent.text)]
+                if hits:
+                    near = {j for i in hits for j in (i, i + 1)}
+            out: dict[str, float] = {}
+            for c, sc in zip(s.cands, s.score, strict=True):
+                if drop_country_names and c.country:
+                    continue
+                frac = 1.0
+                if near is not None:
+                    frac = sum(1 for i in c.sents if i in near) / max(len(c.sents), 1)
+                if frac > 0 and sc > 0:
+                    out[c.key] = frac * float(sc) / top
+            return out
+
+        totals: dict[str, dict[str, float]] = {}
+        members: dict[str, dict[str, list[str]]] = {}
         for gid, arts in groups.items():
+            kind = "corpus" if gid == "corpus" else scope
+            tot: dict[str, float] = defaultdict(float)
+            mem: dict[str, list[str]] = defaultdict(list)
+            for a in arts:
+                if a.article_id not in scored:
+                    continue
+                for k, v in local(a.article_id, gid, kind).items():
+                    tot[k] += v
+                    mem[k].append(a.article_id)
+            totals[gid], members[gid] = tot, mem
+
+        # A phrase as strong in every country section is nobody's: weigh by its share.
+        country_ids = [g for g in groups if g != "corpus" and scope == "country"]
+        across: dict[str, float] = defaultdict(float)
+        for g in country_ids:
+            for k, v in totals[g].items():
+                across[k] += v
+
+        result: dict[str, list[Keyphrase]] = {}
+        for gid in groups:
             gscope: KeyphraseScope = "corpus" if gid == "corpus" else scope
-            ids = [a.article_id for a in arts if a.article_id in art_score]
-            if not ids:
+            keys = list(totals[gid])
+            if not keys:
                 result[gid] = []
                 continue
-            total: dict[str, float] = defaultdict(float)
-            df_g: Counter[str] = Counter()
-            members: dict[str, list[str]] = defaultdict(list)
-            for aid in ids:
-                for k, v in art_score[aid].items():
-                    total[k] += v
-                    df_g[k] += 1
-                    members[k].append(aid)
-            keys = list(total)
-            sc = np.array([total[k] for k in keys], dtype=np.float64)
-            if gscope == "country" and len(ids) < n_all:
-                # Lift of the phrase in this group over the rest of the articles.
-                rest = n_all - len(ids)
-                lift = np.array(
-                    [
-                        (df_g[k] / len(ids)) / ((df_all[k] - df_g[k] + 1) / (rest + 1))
-                        for k in keys
-                    ]
+            sc = np.array([totals[gid][k] for k in keys], dtype=np.float64)
+            if gid in country_ids and len(country_ids) > 1:
+                share = np.array([totals[gid][k] / max(across[k], 1e-12) for k in keys])
+                sc = sc * share**self.params.group_spec_weight
+            picked = self._mmr(sc, [text_of[k] for k in keys], self.top_n)
+            result[gid] = []
+            for i in picked:
+                k = keys[i]
+                shown = _display(k, forms[k])
+                result[gid].append(
+                    Keyphrase(
+                        phrase=shown,
+                        score=round(float(sc[i]), 4),
+                        scope=gscope,
+                        scope_id=gid,
+                        variants=_variants(shown, forms[k]),
+                        article_ids=members[gid][k],
+                    )
                 )
-                sc = sc * np.minimum(lift, 4.0) ** self.params.group_spec_weight
-            texts = [text_of[k] for k in keys]
-            picked = self._mmr(sc, texts, self.top_n)
-            result[gid] = [
-                Keyphrase(
-                    phrase=display_of.get(keys[i]) or forms[keys[i]].most_common(1)[0][0],
-                    score=round(float(sc[i]), 4),
-                    scope=gscope,
-                    scope_id=gid,
-                    variants=_variants(
-                        display_of.get(keys[i]) or forms[keys[i]].most_common(1)[0][0],
-                        forms[keys[i]],
-                    ),
-                    article_ids=members[keys[i]],
-                )
-                for i in picked
-            ]
         return result
+
+
+def _display(key: str, forms: Counter[str]) -> str:
+    if key.startswith("country:"):
+        g = gazetteer()
+        code = key.split(":", 1)[1]
+        for code2, name in g.values():
+            if code2 == code:
+                return name
+    return forms.most_common(1)[0][0]
+
+
+_PATTERNS: dict[str, re.Pattern[str]] | None = None
+
+
+def _country_patterns() -> dict[str, re.Pattern[str]]:
+    """{code: regex of every name of the country}, case-sensitive on word boundaries."""
+    global _PATTERNS
+    if _PATTERNS is None:
+        names: dict[str, list[str]] = defaultdict(list)
+        for n, (code, _name) in gazetteer().items():
+            names[code].append(n)
+        for n, icode in _INSTITUTION_CODE.items():
+            names[icode].append(n)
+        _PATTERNS = {
+            code: re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True))
+                + r")(?!\w)"
+            )
+            for code, ns in names.items()
+        }
+    return _PATTERNS
 
 
 def _variants(display: str, forms: Iterable[str]) -> list[str]:

