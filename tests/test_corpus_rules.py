@@ -378,3 +378,13 @@ def test_name_hovercards_injected_into_prose_are_removed() -> None:
     assert c.paragraphs[0].startswith(
         "Secretary of State Rex Tillerson on Wednesday told reporters"
     )
+
+
+def test_peninsula_outlets_lift_stories_that_never_name_korea() -> None:
+    paras = [
+        "Working people and students enjoyed skating at the new open-air rink in the capital city.",
+        "The rink, built in a short period, is open all the year round for amateurs and families.",
+    ]
+    assert relevance("Open-air ice rink", paras) < relevance(
+        "Open-air ice rink", paras, outlet="KCNA"
+    )

@@ -295,7 +295,7 @@ def load(
     for it in items:
         a = it.article
         extra = a.meta.get("dateline", "")
-        a.relevance = relevance(a.title, a.paragraphs, extra)
+        a.relevance = relevance(a.title, a.paragraphs, extra, a.outlet)
         a.low_relevance = a.relevance < settings.relevance_threshold
         cid = content_id(a.text)
         seen_ids[cid] += 1

@@ -48,8 +48,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx(korea), rx(other)
 
 
-def relevance(title: str, paragraphs: list[str], extra_lead: str = "") -> float:
-    """Score: 0.35 title + 0.25 lead + 0.25 density + 0.15 share of country mentions."""
+# Outlets based on the peninsula: their stories concern it unless the text says otherwise
+# (a KCNA piece on a Pyongyang ice rink never names "North Korea").
+KOREAN_OUTLETS = {
+    "KCNA", "Rodong Sinmun", "Yonhap", "The Korea Herald", "The Korea Times", "KBS", "NK News",
+    "38 North",
+}  # fmt: skip
+
+
+def relevance(
+    title: str, paragraphs: list[str], extra_lead: str = "", outlet: str | None = None
+) -> float:
+    """Score: 0.35 title + 0.25 lead + 0.25 density + 0.15 share of country mentions,
+    plus 0.2 for an outlet based on the peninsula."""
     korea_rx, other_rx = _patterns()
     text = "\n".join(paragraphs)
     n_words = max(1, len(text.split()))
@@ -64,5 +75,6 @@ def relevance(title: str, paragraphs: list[str], extra_lead: str = "") -> float:
         + 0.25 * min(1.0, k_lead / 2)
         + 0.25 * min(1.0, density / 1.5)
         + 0.15 * (k_all / (k_all + o_all) if k_all + o_all else 0.0)
+        + (0.2 if outlet in KOREAN_OUTLETS else 0.0)
     )
     return round(min(1.0, score), 3)
