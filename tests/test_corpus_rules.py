@@ -388,3 +388,12 @@ def test_peninsula_outlets_lift_stories_that_never_name_korea() -> None:
     assert relevance("Open-air ice rink", paras) < relevance(
         "Open-air ice rink", paras, outlet="KCNA"
     )
+
+
+def test_articles_joined_with_a_rule_line_are_split() -> None:
+    text = body(
+        "Koreas reopen hotline", LEAD, PARA2, PARA3, "----------",
+        "Analysts doubt the thaw", PARA3, PARA2, LEAD + " Again.",
+    )  # fmt: skip
+    parts = split_articles(text)
+    assert len(parts) == 2 and parts[1].startswith("Analysts doubt the thaw")

@@ -72,7 +72,9 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
                 and "\n" not in nxt
                 and is_title_like(nxt)
                 and not nxt.endswith(".")
-                and _header_signal(blocks, i + 1)
+                # a long rule ("----------") between articles is deliberate; a short one
+                # ("***") also sits inside articles, so it needs a header after it
+                and (len(line.replace(" ", "")) >= 5 or _header_signal(blocks, i + 1))
             ):
                 starts.append(i)
             continue
