@@ -278,31 +278,39 @@ def choose(
     `avoid` are lines used elsewhere in the brief (near-repeats of them are skipped);
     `bonus` adds to the weight of particular candidates (keyed by id()).
     """
-    pool = sorted(cands, key=lambda c: (-(c.score + (bonus or {}).get(id(c), 0.0)), c.key()))
+    extra = bonus or {}
+    pool = sorted(cands, key=lambda c: (-(c.score + extra.get(id(c), 0.0)), c.key()))
+    weight = [c.score + extra.get(id(c), 0.0) for c in pool]
+    # Each candidate's similarity to the nearest chosen/avoided line, kept up to date
+    # as lines are chosen (one cosine per candidate per pick).
+    near = [max((cosine(c.vec, x.vec) for x in avoid), default=0.0) for c in pool]
+    taken = [False] * len(pool)
     chosen: list[Candidate] = []
     per: Counter[str] = Counter()
     seen_text: set[str] = {c.text for c in avoid}
     while len(chosen) < k:
-        best: Candidate | None = None
+        best = -1
         best_val = float("-inf")
-        for c in pool:
-            if c in chosen or per[c.article_id] >= per_article or c.text in seen_text:
+        for i, c in enumerate(pool):
+            if taken[i] or near[i] >= max_sim:
                 continue
-            sim = max((cosine(c.vec, x.vec) for x in (*chosen, *avoid)), default=0.0)
-            if sim >= max_sim:
+            if per[c.article_id] >= per_article or c.text in seen_text:
                 continue
-            w = c.score + (bonus or {}).get(id(c), 0.0)
-            val = w - penalty * sim
+            val = weight[i] - penalty * near[i]
             if val > best_val + 1e-12:
-                best, best_val = c, val
-        if best is None:
+                best, best_val = i, val
+        if best < 0:
             break
-        w = best.score + (bonus or {}).get(id(best), 0.0)
-        if len(chosen) >= min_k and w < floor:
+        if len(chosen) >= min_k and weight[best] < floor:
             break
-        chosen.append(best)
-        seen_text.add(best.text)
-        per[best.article_id] += 1
+        pick = pool[best]
+        taken[best] = True
+        chosen.append(pick)
+        seen_text.add(pick.text)
+        per[pick.article_id] += 1
+        for i, c in enumerate(pool):
+            if not taken[i] and near[i] < max_sim:
+                near[i] = max(near[i], cosine(c.vec, pick.vec))
     return chosen
 
 
