@@ -38,13 +38,14 @@ def _corpus_paths(settings: Settings, given: Sequence[str]) -> list[str]:
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
-    """Print records as an aligned table, JSON (a list of objects) or CSV."""
+    """Print records as an aligned table of `columns`, or every field as JSON (a list of objects) or CSV."""
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     import pandas as pd
 
-    df = pd.DataFrame(rows, columns=list(columns) if rows else list(columns))
+    every = list(columns) + [k for k in (rows[0] if rows else {}) if k not in columns]
+    df = pd.DataFrame(rows, columns=every)
     if fmt == "csv":
         for c in df.columns:
             df[c] = df[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
@@ -61,9 +62,13 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
 
 
 def _cell(v: Any) -> str:
-    if v is None:
+    if v is None or (isinstance(v, float) and v != v):  # None or NaN
         return "—"
+    if isinstance(v, float):
+        return f"{v:.2f}"
     if isinstance(v, list):
+        if not v:
+            return "—"
         v = ", ".join(map(str, v))
     s = " ".join(str(v).split())
     return s if len(s) <= 60 else s[:57] + "…"
@@ -132,7 +137,11 @@ corpus_argument = click.argument("corpus", nargs=-1, type=click.Path())
     help="Tagged (pdf/ua-1) or archival (pdf/a-*) PDF.",
 )
 @click.option("--title", help="Title on the cover.")
-@click.option("--marking", metavar="TEXT", help='Handling marking on every page, e.g. "UNCLASSIFIED // FOR OFFICIAL USE".')
+@click.option(
+    "--marking",
+    metavar="TEXT",
+    help='Handling marking on every page, e.g. "UNCLASSIFIED // FOR OFFICIAL USE".',
+)
 @click.option(
     "--include-low-relevance",
     is_flag=True,
@@ -224,11 +233,13 @@ def _load(ctx: click.Context, corpus: Sequence[str], quiet: bool = True) -> tupl
     return s, read(_corpus_paths(s, corpus), s, _reporter(quiet))
 
 
+# The table view; JSON and CSV carry every field.
 ARTICLE_COLUMNS = [
     "article_id",
     "published",
     "date_source",
-    "outlet",
+    "outlets",
+    "byline",
     "title",
     "words",
     "relevance",
