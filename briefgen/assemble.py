@@ -176,7 +176,9 @@ def bottom_line(
     top = max(c.score for c in cands)
     # Few articles, few developments: one bullet per article plus one, 3 to 5.
     k = max(BLUF_MIN, min(BLUF_MAX, len(pool.articles) + 1))
-    ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=1, max_sim=BLUF_SIM, floor=0.45 * top)
+    # IDF from a handful of articles barely tells words apart: be less strict there.
+    sim = BLUF_SIM if len(pool.articles) >= 8 else 0.3
+    ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=1, max_sim=sim, floor=0.45 * top)
     if len(ranked) < BLUF_MIN:
         ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top)
     # Two lines carried by the same set of articles are one development told twice
@@ -189,7 +191,12 @@ def bottom_line(
     carriers: list[set[str]] = []
     for i, c in enumerate(ranked):
         who = {c.article_id, *pool.similar_articles(c)}
-        same_carriers = len(who) >= 2 and any(len(who & o) / len(who | o) >= 0.5 for o in carriers)
+        # (Only meaningful when most articles do not carry most stories.)
+        same_carriers = (
+            len(pool.articles) >= 8
+            and len(who) >= 3
+            and any(len(who & o) / len(who | o) >= 0.5 for o in carriers)
+        )
         paraphrase = vecs is not None and any(
             float(vecs[i] @ vecs[j]) >= BLUF_PARAPHRASE for j in picked
         )
