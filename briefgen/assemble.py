@@ -170,7 +170,8 @@ def bottom_line(
     vectors), also paraphrase: "three Americans were released" and "the three men flew
     home after their release" are one development.
     """
-    cands = pool.usable_candidates()
+    # A reporter's question and its answer ("Asked whether…, X said") is not a development.
+    cands = [c for c in pool.usable_candidates() if not c.text.startswith("Asked ")]
     if not cands:
         return [], []
     top = max(c.score for c in cands)
@@ -180,7 +181,7 @@ def bottom_line(
     sim = BLUF_SIM if len(pool.articles) >= 8 else 0.3
     ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=1, max_sim=sim, floor=0.45 * top)
     if len(ranked) < BLUF_MIN:
-        ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=3, max_sim=0.3, floor=0.45 * top)
+        ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=3, max_sim=sim, floor=0.45 * top)
     # Two lines carried by the same set of articles are one development told twice
     # ("schedules the dismantling" / "tunnels will be destroyed"): keep the first.
     vecs = None
@@ -268,9 +269,9 @@ def country_section(
     judgement: Statement | None = None
     # The bold line: what the country did, said as a short sentence opening on the
     # country or its official; speculation ("could", "might") is not a judgement.
-    subj = [c for c in cands if c.subject == code and c.topical] or [
-        c for c in cands if c.subject == code
-    ]
+    subj = [
+        c for c in cands if c.subject == code and c.topical and not c.text.startswith("Asked ")
+    ] or [c for c in cands if c.subject == code]
     j_cands = [c for c in subj if c.sent.words <= JUDGEMENT_MAX_WORDS] or subj
     j_bonus = {
         id(c): j_used[id(c)]

@@ -152,8 +152,6 @@ def usable(text: str, min_words: int = 8, max_words: int = 60) -> bool:
     first = re.match(r"[A-Za-z]+", t)
     if first and first.group(0).lower() in _DANGLING:
         return False
-    if t.startswith("Asked "):  # a reporter's question and its answer, not a development
-        return False
     if _TRANSCRIPT_RE.match(t):  # "AMY GOODMAN: We begin today's show…"
         return False
     if _VAGUE_RE.search(t):  # "was not happy about it —": the "it" is elsewhere
