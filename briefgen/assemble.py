@@ -321,8 +321,15 @@ def country_section(
             text=f"{who} {p.label}.", cites=[n] if n else [], basis=ev.text if ev else ""
         )
 
+    # The country itself as a speaker ("China said") is its positions' "as a whole" line,
+    # not one of its actors.
+    own_name = country_name(code).lower()
     actors = sorted(
-        (a for a in attribution.actors if a.country == code),
+        (
+            a
+            for a in attribution.actors
+            if a.country == code and a.name.lower() not in (own_name, code.lower())
+        ),
         key=lambda a: (_KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
     )[:MAX_ACTORS]
     quotes = pick_quotes(

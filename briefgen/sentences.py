@@ -156,6 +156,11 @@ def usable(text: str, min_words: int = 8, max_words: int = 60) -> bool:
         return False
     if _VAGUE_RE.search(t):  # "was not happy about it —": the "it" is elsewhere
         return False
+    # "Saying that the water was good, he asked…": a pronoun after an opening phrase
+    # with no name in it has its antecedent in an earlier sentence.
+    m = re.match(r"([^,]{1,120}),\s+(he|she|they|it|we|his|her|their)\b", t)
+    if m and not re.search(r"\s[A-Z]", m.group(1)):
+        return False
     # "Now, it looks like…": look past a one-word opener too.
     after = re.match(r"[A-Za-z]+,\s+([A-Za-z]+)", t)
     if after and after.group(1).lower() in _DANGLING:

@@ -274,6 +274,7 @@ def test_split_keeps_abbreviations_and_initials_inside_sentences() -> None:
         "Sign up for our newsletter to get breaking news about North Korea every day.",
         "AMY GOODMAN: We begin today's show looking at North Korea and the crisis.",
         "North Korea was not happy about it — Pyongyang even threatened military action.",
+        "Saying that the hot water was very good, he asked whether it had been analysed.",
     ],
 )
 def test_usable_rejects_sentences_that_cannot_stand_alone(text: str) -> None:
