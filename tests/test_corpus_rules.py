@@ -397,3 +397,36 @@ def test_articles_joined_with_a_rule_line_are_split() -> None:
     )  # fmt: skip
     parts = split_articles(text)
     assert len(parts) == 2 and parts[1].startswith("Analysts doubt the thaw")
+
+
+# --- scraper word damage ------------------------------------------------------------------
+
+
+def test_profanity_filter_damage_is_undone_when_the_text_shows_it() -> None:
+    from briefgen.corpus.wordfix import undo_ass_filter
+
+    damaged = (
+        "The US embbady said the ambbadador rejected the public badertion that a mbadive "
+        "clbad of missiles could bypbad the defences. Badembly members left the embbadies."
+    )
+    fixed = undo_ass_filter(damaged)
+    assert fixed == (
+        "The US embassy said the ambassador rejected the public assertion that a massive "
+        "class of missiles could bypass the defences. Assembly members left the embassies."
+    )
+    # real words with "bad" stay, even in a damaged text
+    keep = "A bad day: badly hurt, a badge, a badger, badminton in Islamabad, Ahmedabad, Hyderabad, Abad and Sinbad."
+    assert undo_ass_filter(keep + " The badertion.") == keep + " The assertion."
+    # a text with an intact "ass" was not filtered: leave its odd tokens alone
+    assert undo_ass_filter("The badertion of the class.") == "The badertion of the class."
+
+
+def test_profanity_filter_repair_reaches_title_and_body() -> None:
+    text = body(
+        "The embbady in Seoul said on Monday that the ambbadador would return to the talks "
+        "next week, officials said, in a rare sign of easing tension between the allies.",
+        PARA2,
+    )
+    c = clean_article(text, title="Ambbadador returns to embbady")
+    assert c.title == "Ambassador returns to embassy"
+    assert c.paragraphs[0].startswith("The embassy in Seoul said on Monday that the ambassador")

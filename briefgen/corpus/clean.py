@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from briefgen.corpus.dates import DATELINE_RE, dateline_date, published_line_date
 from briefgen.corpus.outlets import known_outlet, wire_outlet
+from briefgen.corpus.wordfix import undo_ass_filter
 
 # --- patterns ---------------------------------------------------------------------------
 
@@ -420,6 +421,10 @@ def _is_headerish(p: str, title: str | None) -> bool:
 def clean_article(text: str, title: str | None = None, known_authors: str | None = None) -> Cleaned:
     """Clean one article's raw text.  `title` is the metadata title when the file had one."""
     text = normalize_text(text)
+    if "bad" in text or "BAD" in text or "Bad" in text:
+        ctx = text + "\n" + (title or "")
+        text = undo_ass_filter(text, ctx)
+        title = undo_ass_filter(title, ctx) if title else title
     if title:
         title = clean_title(title) or None
     # whole-text repairs, each run only when a cheap test says it can apply (speed)
