@@ -11,7 +11,7 @@ briefgen/data/ (their headers say where they came from).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from itertools import combinations
 
@@ -21,7 +21,7 @@ _BAD_AT_RE = re.compile(r"bad|Bad|BAD")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> frozenset[str]:
     text = resources.files("briefgen").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
