@@ -49,7 +49,9 @@ _BOILERPLATE_RE = re.compile(
     r"|[Cc]ontributed to this report|[Ww]rite to \w|[Ee]mail|\bRELATED\b|Advertisement"
     r"|\bVIDEO\b|Watch:|Listen:|Breaking News|[Rr]eporting by|[Ee]diting by|\bcaption\b"
     # Inline link junk: "Trump Donald John TrumpGOP senators balk … MORE greeted"
-    r"|\bMORE\b|[a-z][A-Z]{2,}[a-z]",
+    r"|\bMORE\b|[a-z][A-Z]{2,}[a-z]"
+    # Round-up furniture, and a headline run into the next story's dateline
+    r"|^The following is\b|^Today in\b|\s[A-Z]{3,}(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\(\w+\)\s*)?--\s",
 )
 _TRANSCRIPT_RE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 _VAGUE_RE = re.compile(r"\b(?:about|over|against|of|with) (?:it|this|that)\s*[—–,.;:]")

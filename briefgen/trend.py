@@ -34,7 +34,7 @@ ENGAGEMENT_RE = re.compile(
 )
 THRESHOLD = 0.15
 # Fewer sentences than this naming the country in a period: too little to compare.
-MIN_SENTENCES = 3
+MIN_SENTENCES = 5
 
 
 @dataclass(frozen=True)

@@ -275,6 +275,8 @@ def test_split_keeps_abbreviations_and_initials_inside_sentences() -> None:
         "AMY GOODMAN: We begin today's show looking at North Korea and the crisis.",
         "North Korea was not happy about it — Pyongyang even threatened military action.",
         "Saying that the hot water was very good, he asked whether it had been analysed.",
+        "The following is a summary of domestic news in North Korea this week.",
+        "Lee to make state visit to China for summit with Xi SEOUL -- President Lee will go.",
     ],
 )
 def test_usable_rejects_sentences_that_cannot_stand_alone(text: str) -> None:
@@ -532,7 +534,7 @@ def test_trend_against_the_previous_period() -> None:
             10 + i,
             "X",
         )
-        for i in range(2)
+        for i in range(3)
     ]
     tense = [
         art(
@@ -543,7 +545,7 @@ def test_trend_against_the_previous_period() -> None:
             20 + i,
             "X",
         )
-        for i in range(2)
+        for i in range(3)
     ]
     marker, basis = trend(tense, calm, "PRK")
     assert marker == "deteriorated" and "previous period" in basis
@@ -551,7 +553,7 @@ def test_trend_against_the_previous_period() -> None:
     assert trend(tense, tense, "PRK")[0] == "unchanged"
     assert trend(tense, [], "PRK")[0] is None  # no previous period at all
     assert trend(tense, calm, "JPN")[0] is None  # too little this period to judge
-    japan = [art("j", "Japan", "Japan warned of missile tests by North Korea. " * 3, 20, "X")]
+    japan = [art("j", "Japan", "Japan warned of missile tests by North Korea. " * 6, 20, "X")]
     assert trend(japan, calm, "JPN")[0] == "new"  # not covered before
 
 
@@ -560,20 +562,21 @@ def test_assemble_passes_previous_period_to_sections() -> None:
         art(
             f"p{i}",
             "Talks",
-            "North Korea agreed to talks and dialogue on peace with the United States. "
+            "North Korea agreed to talks and dialogue on peace with its neighbours. "
             "The United States welcomed the dialogue with North Korea on cooperation. "
             "North Korea said the summit and the agreement on peace would go ahead.",
             10 + i,
             "X",
         )
-        for i in range(2)
+        for i in range(3)
     ]
     b = assemble(ARTICLES, ATT, {}, WEEK, date(2017, 10, 29), "T", previous=prev)
     by = {c.code: c for c in b.countries}
     assert by["PRK"].trend in ("deteriorated", "unchanged", "improved")
     assert by["PRK"].trend_basis and "previous period" in by["PRK"].trend_basis
-    assert by["JPN"].trend == "new"
-    assert b.stats["previous_articles"] == 2
+    assert by["USA"].trend == "new"  # named in too few sentences before
+    assert by["JPN"].trend is None and "too little" in by["JPN"].trend_basis
+    assert b.stats["previous_articles"] == 3
 
 
 def test_empty_attribution_still_gives_a_brief() -> None:
