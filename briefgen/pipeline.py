@@ -107,8 +107,13 @@ def build(
     docs = parse(main, settings, rep)
     att = attribute(main, docs, settings, rep)
 
+    # One embedder (model loaded once, disk cache) serves the keyphrases and the bottom
+    # line's paraphrase check.
+    from briefgen.nlp.embeddings import Embedder
+
+    embedder = Embedder(settings.cache_dir)
     extractor = KeyphraseExtractor(
-        cache_dir=settings.cache_dir, top_n=settings.brief.top_keyphrases
+        cache_dir=settings.cache_dir, top_n=settings.brief.top_keyphrases, embedder=embedder
     )
     groups: dict[str, list[Article]] = {"corpus": main, **country_groups(main, att)}
     keyphrases = extractor.for_groups(groups, docs)
@@ -129,6 +134,7 @@ def build(
         settings.brief.title,
         low_relevance=low,
         previous=previous,
+        embed=embedder.embed,
     )
     paths_out = write_outputs(brief, settings.brief)
     for p in paths_out:
