@@ -430,3 +430,75 @@ def test_profanity_filter_repair_reaches_title_and_body() -> None:
     c = clean_article(text, title="Ambbadador returns to embbady")
     assert c.title == "Ambassador returns to embassy"
     assert c.paragraphs[0].startswith("The embassy in Seoul said on Monday that the ambassador")
+
+
+# --- section subheads, hover-cards, capital link lines, broken lines ------------------------
+
+
+def test_reader_question_subheads_leave_but_a_rhetorical_question_stays() -> None:
+    sectioned = body(
+        LEAD,
+        "What did Trump say about Kim?",
+        PARA2,
+        "Why does the summit matter?",
+        PARA3,
+    )
+    c = clean_article(sectioned)
+    assert c.paragraphs == [LEAD, PARA2, PARA3]
+    # one question in running prose is the writer's, not a subhead
+    prose = body(LEAD, "Will the talks succeed?", PARA2, PARA3)
+    assert "Will the talks succeed?" in clean_article(prose).paragraphs
+    # a quoted question is never a subhead
+    quoted = body(LEAD, "“What did Trump say about Kim?”", PARA2, "Why now?", PARA3)
+    assert "“What did Trump say about Kim?”" in clean_article(quoted).paragraphs
+
+
+@pytest.mark.parametrize(
+    ("card", "name"),
+    [
+        ("John McCain John Sidney McCain2020 Democrats make play for votes The Memo: Defending their honor MORE", "John McCain"),
+        ("John Kelly John Francis KellyMORE", "John Kelly"),
+        ("Jim Cooper James (Jim) Hayes Shofner CooperOvernight Health Care | Judge rules | Poll sees drop MORE", "Jim Cooper"),
+    ],
+)  # fmt: skip
+def test_name_hovercards_with_years_glued_more_and_many_given_names(card: str, name: str) -> None:
+    p = f"Senator {card} said on Friday that moving strategic assets onto the peninsula could help."
+    c = clean_article(body(LEAD, p, PARA2))
+    assert (
+        c.paragraphs[1]
+        == f"Senator {name} said on Friday that moving strategic assets onto the peninsula could help."
+    )
+
+
+def test_related_story_links_in_capitals_leave_the_body() -> None:
+    link = "REX TILLERSON OUT AS SECRETARY OF STATE, REPLACED BY MIKE POMPEO AFTER A LONG FEUD"
+    quoted_link = "NYU PROFESSOR BLASTED FOR TWEETING FAKE TRUMP QUOTE, CALLING IT 'PLAUSIBLE'"
+    shout = "“WE ARE NO LONGER A COUNTRY THAT WILL STAND FOR YOUR DEMENTED WORDS. BE CAUTIOUS!”"
+    c = clean_article(body(LEAD, link, PARA2, quoted_link, shout, PARA3))
+    assert c.paragraphs == [LEAD, PARA2, shout, PARA3]
+
+
+def test_subscription_pitch_leaves_even_when_long() -> None:
+    pitch = (
+        "Something to Consider If you enjoyed this article, we have a proposition for you: "
+        + "join us and get all of our content with no paywalls and unique access to writers. " * 6
+    )
+    assert clean_article(body(LEAD, PARA2, pitch, PARA3)).paragraphs == [LEAD, PARA2, PARA3]
+
+
+def test_sentence_broken_across_a_blank_line_is_joined() -> None:
+    text = (
+        "The United States said it would propose new U.N. sanctions on North Korea and warned that"
+        "\n\nif Russia and China did not support the move, it would act alone, officials said.\n\n"
+        "Pompeo said the regime had been warned repeatedly about its missile tests and that"
+        "\n\nThe talks would go on regardless of what happened at the border next week.\n\n"
+        "rushes to office\n\nboots up computer"
+    )
+    paras = to_paragraphs(text)
+    assert paras[0].endswith(
+        "warned that if Russia and China did not support the move, it would act alone, officials said."
+    )
+    assert paras[1].endswith(
+        "missile tests and that The talks would go on regardless of what happened at the border next week."
+    )
+    assert paras[2:] == ["rushes to office", "boots up computer"]

@@ -53,6 +53,7 @@ _BOILER_PHRASES = (
     "comments are closed", "have something to add to this story", "https://t.co/",
     "pic.twitter.com/", "a daily roundup of", "see all our recent posts", "recent posts about", "as an interest to stay up",
     "with assistance from", "with assistance by", "to stay up to date on the latest",
+    "if you enjoyed this article, we have a proposition", "to get our new app",
 )  # fmt: skip
 _BOILER_START = re.compile(
     r"(?:copyright ?©|© ?\d{4}|image copyright|follow \w+ on (?:twitter|facebook)|send tips to|"
@@ -72,7 +73,7 @@ _BOILER_KEYS = (
 _BOILER_PATTERNS = re.compile(
     r"sign up for (?:our |the |daily )?[\w ]*newsletters?|subscribe to (?:our|the) [\w ]*newsletter|"
     r"get (?:news|the [\w ]+) from the [\w ]+ in your inbox|notify me of (?:new|follow-up)|"
-    r"must watch .* \d\d:\d\d$|click here to get the [\w ]+ app|download the [\w ]+ app|"
+    r"must watch .* \d\d:\d\d$|click here to\b|download the [\w ]+ app|"
     r"follow us on (?:twitter|facebook|instagram)|this article is more than \d+ \w+ old|"
     r"opinions expressed by (?:columnists|contributors|the author)|"
     r"contributed to this (?:report|article|story)\.?$|this (?:article|story) is based in part on wire",
@@ -160,8 +161,13 @@ _BRACKET_TAG_RE = re.compile(
 )
 # The Hill's name hover-cards: "Rex Tillerson Rex Wayne TillersonSteve Schmidt: '...' ... MORE"
 _HOVERCARD_RE = re.compile(
-    r"\b(?P<last>[A-Z][A-Za-z'-]{1,20})\s(?:\(?[A-Z][\w.'-]*\)?\s){1,3}(?P=last)(?=[A-Z'\"‘“])[^\n]{0,400}? MORE\b"
+    r"\b(?P<last>[A-Z][A-Za-z'-]{1,20})\s(?:\(?[A-Z][\w.'-]*\)?\s){1,5}(?P=last)(?=[A-Z0-9'\"‘“])[^\n]{0,600}?\s?MORE\b"
 )
+_QUESTION_HEAD_RE = re.compile(
+    r"^(?:What|Why|How|Who|Whom|Whose|When|Where|Which|Is|Are|Was|Were|Does|Do|Did|Will|"
+    r"Would|Can|Could|Should|Has|Have|Had)(?:'s|’s)?\b[^.!?\"“”]*\?$"
+)
+_SPEAKER_WORD_RE = re.compile(r",|\b(?:you|your|I|me|my)\b")
 _TRAILING_URL_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
@@ -238,23 +244,50 @@ def to_paragraphs(text: str) -> list[str]:
                 cur = [s]
         if cur:
             paras.append(" ".join(cur))
-    out = []
+    out: list[str] = []
     for p in paras:
         p = re.sub(r"(\w)- (\w)", lambda m: m[0] if m[2].isupper() else m[1] + "-" + m[2], p)
         p = re.sub(r"\s+", " ", p).strip()
-        if p:
+        if not p:
+            continue
+        # a sentence broken across a blank line: the first part ends on a word or comma,
+        # the rest starts in lower case (short lines ending so are list items; keep them)
+        if (
+            out
+            and words(out[-1]) >= 8
+            and (
+                (p[:1].islower() and not p.startswith("by ") and _BROKEN_END_RE.search(out[-1]))
+                or (p[:1].isalpha() and _DANGLING_END_RE.search(out[-1]))
+            )
+        ):
+            out[-1] = out[-1] + " " + p
+        else:
             out.append(p)
     return out
 
 
+_BROKEN_END_RE = re.compile(r"(?:[a-z]{2}|,)$")
+# no sentence ends on these words: "... and warned that" / "If Russia ..." is one sentence
+_DANGLING_END_RE = re.compile(
+    r"[a-z,] (?:the|a|an|of|to|by|that|and|or|in|on|for|with|from|at|as|is|was|are|were|"
+    r"his|her|their|its|our|who|which|than)$"
+)
+
+
 # --- paragraph kinds ----------------------------------------------------------------------
+
+
+# Subscription pitches long enough to pass for prose.
+_BOILER_LONG = ("if you enjoyed this article, we have a proposition",)
 
 
 def is_boilerplate(p: str) -> bool:
     s = p.strip()
     if len(s) < 80 and _BOILER_FULL.match(s):
         return True
-    return words(s) <= 60 and _boiler_any(s)
+    if words(s) > 60:
+        return any(ph in s.lower() for ph in _BOILER_LONG)
+    return _boiler_any(s)
 
 
 def is_caption(p: str) -> bool:
@@ -318,14 +351,14 @@ def is_body(p: str) -> bool:
 def is_crosshead(p: str) -> bool:
     """A subheading inside the body ("Sanctions and engagement", "GAZA SITUATION 'DIRE'")."""
     s = p.strip()
-    if words(s) > 10:
+    if words(s) > 25:
         return False
     letters = [ch for ch in s if ch.isalpha()]
-    if (
-        words(s) <= 10
-        and len(letters) >= 4
-        and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
-    ):
+    caps = len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    if caps and words(s) <= 10:
+        return True
+    # a related-story link in capitals ("REX TILLERSON OUT AS SECRETARY OF STATE, ...")
+    if caps and words(s) <= 25 and not re.search(r"[.!?][\"”’']*$", s):
         return True
     return (
         words(s) <= 8
@@ -434,7 +467,7 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
     if _RUN_ON_HINT_RE.search(text):
         text = _RUN_ON_RE.sub("\n\n", text)
-    if " MORE" in text:
+    if "MORE" in text:
         text = _HOVERCARD_RE.sub(r"\g<last>", text)
     if "[" in text:
         text = _BRACKET_TAG_RE.sub(" ", text)  # broadcast script tags: [REPORT], [ANCHOR]
@@ -561,6 +594,21 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         body[0] = lead.strip()
 
     # 3. body rules
+    # reader-question subheads ("What did Trump say about Kim?"): an article that uses
+    # several (or other crossheads) is written in sections; one rhetorical question is prose
+    # (a question addressing "you", or one of a run of questions, is a speech or an argument)
+    qheads = {
+        p.strip()
+        for i, p in enumerate(body)
+        if 0 < i < len(body) - 1
+        and words(p) <= 12
+        and _QUESTION_HEAD_RE.match(p.strip())
+        and not _SPEAKER_WORD_RE.search(p)
+        and not body[i - 1].rstrip().endswith("?")
+        and not body[i + 1].rstrip().endswith("?")
+    }
+    if qheads and len(qheads) + sum(1 for p in body[1:] if is_crosshead(p)) < 2:
+        qheads = set()
     kept: list[str] = []
     seen: set[str] = set()
     if res.title:
@@ -608,7 +656,7 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         if words(s) <= 3 and s.endswith(":"):
             res.removed.append(p)  # label ("Urgent:", "ANALYSIS/OPINION:") of a dropped item
             continue
-        if is_crosshead(s) and kept:
+        if (is_crosshead(s) or s in qheads) and kept:
             res.removed.append(p)
             continue
         if _NAV_RE.match(s) and words(s) <= 12:
