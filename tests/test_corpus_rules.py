@@ -502,3 +502,61 @@ def test_sentence_broken_across_a_blank_line_is_joined() -> None:
         "missile tests and that The talks would go on regardless of what happened at the border next week."
     )
     assert paras[2:] == ["rushes to office", "boots up computer"]
+
+
+# --- wire-service leftovers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("[News Today] NK fires long-range cruise missiles", "NK fires long-range cruise missiles"),
+        ("(News Focus) Kim's daughter pays tribute", "Kim's daughter pays tribute"),
+        ("(LEAD) (Yonhap Interview) Envoy says talks possible", "Envoy says talks possible"),
+        (
+            "[2024.11.01.] stays a date tag, not a kicker",
+            "[2024.11.01.] stays a date tag, not a kicker",
+        ),
+    ],
+)
+def test_programme_and_kicker_tags_leave_titles(raw: str, clean: str) -> None:
+    from briefgen.corpus.clean import clean_title
+
+    assert clean_title(raw) == clean
+
+
+def test_day_glued_to_year_is_split_and_not_read_as_a_date() -> None:
+    text = body(
+        "Today in Korean history",
+        "Jan. 11883 -- The port of Jemulpo, 40 kilometers west of Seoul, is opened to foreign trade.",
+        "Dec. 311973 -- South Korea establishes diplomatic relations with a new partner in Africa.",
+    )
+    c = clean_article(text, title="Today in Korean history")
+    assert c.paragraphs[0].startswith("Jan. 1, 1883 -- The port")
+    assert c.paragraphs[1].startswith("Dec. 31, 1973 -- South Korea")
+    assert estimate_date("\n".join(c.paragraphs)) == date(1973, 12, 31)
+
+
+def test_photo_caption_with_a_social_media_credit_run_into_the_lead() -> None:
+    text = (
+        "The ambassador (left) receives a portrait created by a Russian artist. The vase in the "
+        "photo was given to the spokesperson, according to her post. (Maria Zakharova's Telegram "
+        "channel)Maria Zakharova, spokesperson for Russia's Foreign Ministry, said on Monday that "
+        "she exchanged New Year gifts with Kim Yo-jong, the sister of North Korean leader Kim Jong-un.\n\n"
+        + PARA2
+    )
+    c = clean_article(text, title="Russia, North Korea exchange New Year's gifts")
+    assert c.paragraphs[0].startswith("Maria Zakharova, spokesperson for Russia's Foreign Ministry")
+    assert c.captions and "Telegram" in c.captions[0]
+
+
+def test_picture_agency_slug_title_and_credit() -> None:
+    text = (
+        "Reaction from Seoul as North Korea tests long-range cruise missilesepaselect epa12616479 "
+        "People watch a TV news report at Seoul Station in Seoul, South Korea, 29 December 2025. "
+        "North Korea launched several long-range strategic cruise missiles on 28 December. EPA/JEON HEON-KYUN"
+    )
+    c = clean_article(text, title="epaselect SOUTH KOREA NORTH KOREA DEFENSE")
+    assert c.title == "Reaction from Seoul as North Korea tests long-range cruise missiles"
+    assert c.paragraphs[0].startswith("People watch a TV news report")
+    assert c.paragraphs[-1].endswith("on 28 December.")

@@ -94,10 +94,12 @@ _AGENCY = (
     r"(?:Reuters|REUTERS|AP|AFP|EPA|Yonhap|KCNA|Xinhua|Getty(?: Images)?|Kyodo|News1|Newsis|"
     r"Pool|Bloomberg|UPI|Rodong Sinmun|KNS|Sputnik|TASS)"
 )
+# "(Maria Zakharova's Telegram channel)", "(Courtesy of the ministry)": non-agency photo sources
+_SOCIAL = r"Telegram|[Cc]hannel|[Cc]ourtesy|[Ss]creen ?shot|[Ss]creen capture|[Cc]aptured|Instagram|Facebook|YouTube"
 _CREDIT_RE = re.compile(
     rf"(?:REUTERS/[A-Z][\w.\- ]+|\b\w+ via {_AGENCY}\b|\bAP Photos?\b|\bGetty Images\b|"
     rf"\b{_AGENCY}[-/]{_AGENCY}\b|\bPhoto(?:graph)?(?: by)?:\s|\(Photo\b|\bFILE PHOTO\b|"
-    rf"\([\w .'/-]{{0,30}}\b(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout)\b[\w .:'/-]{{0,30}}\)\s*$|"
+    rf"\([\w .'’/-]{{0,30}}\b(?:{_AGENCY}|DB|Photo|photo|File|file|Pool|handout|Handout|{_SOCIAL})\b[\w .:'’/-]{{0,30}}\)\s*$|"
     r"\|\s*(?:AP|AFP|Getty|Reuters)\b)"
 )
 _CREDIT_HINTS = (
@@ -130,7 +132,7 @@ _BIO_RE = re.compile(
 _RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
 _CREDIT_RUN_ON_RE = re.compile(
     r"(\((?:[^()]{0,30}(?:Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|Photo|photo|Getty|News1|"
-    r"Newsis|Pool)[^()]{0,20})\))(?=[A-Z“\"])"
+    rf"Newsis|Pool|{_SOCIAL})[^()]{{0,20}})\))(?=[A-Z“\"])"
 )
 _TRAILING_END_RE = re.compile(
     r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*)?(?:\(END\)|-0-|\(end\))\s*$|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$"
@@ -163,11 +165,21 @@ _BRACKET_TAG_RE = re.compile(
 _HOVERCARD_RE = re.compile(
     r"\b(?P<last>[A-Z][A-Za-z'-]{1,20})\s(?:\(?[A-Z][\w.'-]*\)?\s){1,5}(?P=last)(?=[A-Z0-9'\"‘“])[^\n]{0,600}?\s?MORE\b"
 )
+# a day run into a year by a lost ", ": "Dec. 311973" (5 or 6 digits: d or dd, then yyyy)
+_GLUED_YEAR_RE = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)(\.? )([1-9]|[12]\d|3[01])((?:1[5-9]|20)\d\d)\b"
+)
+# EPA's picture id glued to the headline: "...cruise missilesepaselect epa12616479 People watch"
+_EPA_ID_RE = re.compile(r"(?:epaselect\s+)?\bepa\d{6,}\s+")
 _QUESTION_HEAD_RE = re.compile(
     r"^(?:What|Why|How|Who|Whom|Whose|When|Where|Which|Is|Are|Was|Were|Does|Do|Did|Will|"
     r"Would|Can|Could|Should|Has|Have|Had)(?:'s|’s)?\b[^.!?\"“”]*\?$"
 )
 _SPEAKER_WORD_RE = re.compile(r",|\b(?:you|your|I|me|my)\b")
+# a picture credit closing a caption-story: "... on 28 December. EPA/JEON HEON-KYUN"
+_TRAILING_PHOTOGRAPHER_RE = re.compile(
+    r"(?<=[.!?])\s+(?:EPA|AFP|AP|REUTERS|Reuters|Yonhap)/[A-Z][A-Z .'\-]{2,40}$"
+)
 _TRAILING_URL_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _PIPE_META_RE = re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){1,6}\|?\s*$")
 _NAV_RE = re.compile(r"^[^./>|]{1,30}(?:\s+[/>|»]\s+[^./>|]{1,30}){1,8}$")
@@ -305,7 +317,8 @@ def is_caption(p: str) -> bool:
     if _credit(s):
         m = _CREDIT_PAREN_END.search(s)
         if m and not re.search(
-            r"Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|[Pp]hoto|File|file|Getty|Pool|[Hh]andout|News1|Newsis",
+            r"Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|[Pp]hoto|File|file|Getty|Pool|[Hh]andout|News1|Newsis|"
+            + _SOCIAL,
             m[1],
         ):
             return False
@@ -340,6 +353,7 @@ def is_title_like(p: str) -> bool:
         and not is_nonlatin(p)
         and known_outlet(p) is None
         and not _BULLET_RE.match(p)
+        and not _SLUG_TITLE_RE.match(p)
     )
 
 
@@ -458,6 +472,8 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         ctx = text + "\n" + (title or "")
         text = undo_ass_filter(text, ctx)
         title = undo_ass_filter(title, ctx) if title else title
+    if title and _SLUG_TITLE_RE.match(title.strip()):
+        title = None  # the text's own headline line will do better
     if title:
         title = clean_title(title) or None
     # whole-text repairs, each run only when a cheap test says it can apply (speed)
@@ -469,6 +485,10 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
         text = _RUN_ON_RE.sub("\n\n", text)
     if "MORE" in text:
         text = _HOVERCARD_RE.sub(r"\g<last>", text)
+    if _GLUED_YEAR_RE.search(text):
+        text = _GLUED_YEAR_RE.sub(r"\1\2\3, \4", text)  # "Jan. 11883 --" -> "Jan. 1, 1883 --"
+    if "epa" in text:
+        text = _EPA_ID_RE.sub("\n\n", text)
     if "[" in text:
         text = _BRACKET_TAG_RE.sub(" ", text)  # broadcast script tags: [REPORT], [ANCHOR]
     if "----" in text or "■" in text:
@@ -673,6 +693,7 @@ def clean_article(text: str, title: str | None = None, known_authors: str | None
     if kept:
         kept[-1] = _TRAILING_URL_RE.sub("", kept[-1]).strip()
         kept[-1] = _TRAILING_CREDIT_RE.sub("", _TRAILING_END_RE.sub("", kept[-1])).strip()
+        kept[-1] = _TRAILING_PHOTOGRAPHER_RE.sub("", kept[-1]).strip()
         if not kept[-1]:
             kept.pop()
     res.paragraphs = [p for p in kept if p]
@@ -685,6 +706,13 @@ _VERSION_TAG_RE = re.compile(
     r"^(?:\((?:LEAD|URGENT|UPDATE|UPDATED|CORRECTED|CORRECTION|\d+(?:st|nd|rd|th|ST|ND|RD|TH) LD(?: WRAP)?|"
     r"LD WRAP|WRAP|REPEAT|RECAST)\)\s*)+"
 )
+# "[News Today] NK fires...", "(News Focus) 1st tribute...": programme and kicker tags
+_TITLE_KICKER_RE = re.compile(
+    r"^(?:\[[A-Za-z][A-Za-z &'’-]{1,29}\]|\((?:News Focus|News Analysis|Yonhap Interview|Yonhap Feature|"
+    r"Interview|Feature|Profile|Analysis|Editorial|Commentary|Explainer)\))\s*(?=\S)"
+)
+# a picture agency's keyword slug used as a title: "epaselect SOUTH KOREA NORTH KOREA DEFENSE"
+_SLUG_TITLE_RE = re.compile(r"^(?:epaselect\s+)?[A-Z]{2,}(?:\s+[A-Z]{2,}){2,8}$")
 _EDITOR_NOTE_RE = re.compile(
     r"^\s*(?:\((?:ATTN|EDS|EDITORS?(?: NOTE)?|CORRECTS|UPDATES)\b[^)]*\)\s*)+"
 )
@@ -696,6 +724,7 @@ def clean_title(t: str) -> str:
     t = re.sub(r"^#+\s*", "", t)
     t = re.sub(r"^\*+|\*+$", "", t).strip()
     t = _VERSION_TAG_RE.sub("", t).strip()
+    t = _TITLE_KICKER_RE.sub("", t).strip() or t
     t = re.sub(r"^[A-Z][\w&]{1,20}(?: [A-Z][\w&]{1,20})?\|(?=\S)", "", t)  # "Politics|Headline"
     t = re.sub(r"\s*\[(?:Juche)?\d{2,4}(?:\.\d{1,2}){1,2}\.?\]$", "", t)  # KCNA "[2024.11.01.]"
     return t
