@@ -560,3 +560,32 @@ def test_picture_agency_slug_title_and_credit() -> None:
     assert c.title == "Reaction from Seoul as North Korea tests long-range cruise missiles"
     assert c.paragraphs[0].startswith("People watch a TV news report")
     assert c.paragraphs[-1].endswith("on 28 December.")
+
+
+# --- dates in links -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.aljazeera.com/news/2020/03/korea-fires-missiles-200329043852437.html", date(2020, 3, 29)),
+        ("https://www.wsj.com/articles/trump-stretches-foreign-policys-boundaries-1525858203", date(2018, 5, 9)),
+        ("https://www.wsj.com/articles/trump-calls-on-abe-to-lift-tariffs-11556319005?mod=hp", date(2019, 4, 26)),
+        # an id that does not repeat the path's year and month, or a 10-digit id elsewhere: no date
+        ("https://www.example.com/news/2020/03/story-190329043852437.html", None),
+        ("https://www.example.com/articles/story-1525858203", None),
+    ],
+)  # fmt: skip
+def test_dates_encoded_in_article_ids(url: str, day: date | None) -> None:
+    assert url_date(url) == day
+
+
+def test_year_month_link_gives_an_estimate_inside_that_month() -> None:
+    from briefgen.corpus.dates import url_month_estimate
+
+    url = "https://www.vanityfair.com/news/2018/04/pompeo-bolton-north-korea"
+    assert url_month_estimate(url, "They met on April 3. A 2016 deal was signed on May 9.") == date(
+        2018, 4, 3
+    )
+    assert url_month_estimate(url, "No day is named here.") == date(2018, 4, 15)
+    assert url_month_estimate("https://example.com/news/story", "On April 3.") is None

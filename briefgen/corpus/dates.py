@@ -124,7 +124,41 @@ def url_date(url: str | None) -> date | None:
     m = re.search(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)/", url)
     if m:
         return _mk(int(m[1]), int(m[2]), int(m[3]))
+    # /2020/03/slug-200329043852437.html: an id that starts with the path's yymm, then dd
+    m = _YM_ID_RE.search(url)
+    if m and m[1][2:] == m[3] and m[2] == m[4]:
+        return _mk(int(m[1]), int(m[2]), int(m[5]))
+    # Dow Jones (WSJ, Barron's) article ids end in the publication's epoch second
+    m = _EPOCH_ID_RE.search(url)
+    if m and 1104537600 <= int(m[1]) <= 1893456000:  # 2005 .. 2030
+        return _from_epoch(float(m[1]))
     return None
+
+
+_YM_ID_RE = re.compile(
+    r"/((?:19|20)\d\d)/([01]\d)/[^?#]*?(?<!\d)(\d\d)([01]\d)([0-3]\d)\d{6,12}(?:\.html?)?(?:[?#]|$)"
+)
+_EPOCH_ID_RE = re.compile(r"^https?://(?:www\.)?(?:wsj|barrons)\.com/[^?#]*-1?(1\d{9})(?:[?#]|$)")
+_YM_RE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?!\d)")
+
+
+def url_month_estimate(url: str | None, text: str) -> date | None:
+    """A URL that names only the year and month (/news/2018/04/slug): the latest day of that
+    month the text mentions, else mid-month, so the error is at most about two weeks.
+    Always reported as an estimate."""
+    if not url:
+        return None
+    m = _YM_RE.search(url)
+    if not m:
+        return None
+    year, month = int(m[1]), int(m[2])
+    days = [d.day for d in full_dates(text) if (d.year, d.month) == (year, month)]
+    days += [int(x["day"]) for x in _MD_RE.finditer(text) if _month(x["mon"]) == month]
+    for day in sorted(days, reverse=True):
+        d = _mk(year, month, day)
+        if d:
+            return d
+    return date(year, month, 15)
 
 
 def mentioned_years(text: str) -> list[int]:

@@ -22,7 +22,12 @@ from briefgen.corpus.clean import (
     normalize_text,
     words,
 )
-from briefgen.corpus.dates import estimate_date, parse_date_value, url_date
+from briefgen.corpus.dates import (
+    estimate_date,
+    parse_date_value,
+    url_date,
+    url_month_estimate,
+)
 from briefgen.corpus.dedupe import duplicate_groups
 from briefgen.corpus.outlets import canonical_outlet, known_outlet, outlet_from_url
 from briefgen.corpus.readers import TEXT_EXTS, RawDoc, ReadError, field_names, read_file
@@ -145,7 +150,7 @@ def _build(
         if published:
             source = "url"
     if published is None:
-        published = estimate_date(normalize_text(segment))
+        published = url_month_estimate(url, text) or estimate_date(normalize_text(segment))
         if published:
             source = "estimate"
     if c.dateline:
