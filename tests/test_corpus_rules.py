@@ -478,10 +478,20 @@ def test_related_story_links_in_capitals_leave_the_body() -> None:
     assert c.paragraphs == [LEAD, PARA2, shout, PARA3]
 
 
+def test_interactive_widget_leftovers_leave() -> None:
+    widget = (
+        "Please upgrade your browser to view this content. Timeline hide How the two leaders "
+        "changed their tone Show all Was this timeline useful? Yes No Thank you for your feedback."
+    )
+    assert clean_article(body(LEAD, PARA2, widget, PARA3)).paragraphs == [LEAD, PARA2, PARA3]
+
+
 def test_subscription_pitch_leaves_even_when_long() -> None:
     pitch = (
-        "Something to Consider If you enjoyed this article, we have a proposition for you: "
-        + "join us and get all of our content with no paywalls and unique access to writers. " * 6
+        "Something to Consider If you enjoyed this article, and were stimulated by its contents, "
+        "we have a proposition for you: "
+        + "join us and get all of our content with no paywalls and unique access to writers. "
+        * 6
     )
     assert clean_article(body(LEAD, PARA2, pitch, PARA3)).paragraphs == [LEAD, PARA2, PARA3]
 

@@ -54,6 +54,7 @@ _BOILER_PHRASES = (
     "pic.twitter.com/", "a daily roundup of", "see all our recent posts", "recent posts about", "as an interest to stay up",
     "with assistance from", "with assistance by", "to stay up to date on the latest",
     "if you enjoyed this article, we have a proposition", "to get our new app",
+    "please upgrade your browser", "was this timeline useful", "thank you for your feedback",
 )  # fmt: skip
 _BOILER_START = re.compile(
     r"(?:copyright ?©|© ?\d{4}|image copyright|follow \w+ on (?:twitter|facebook)|send tips to|"
@@ -290,7 +291,7 @@ _DANGLING_END_RE = re.compile(
 
 
 # Subscription pitches long enough to pass for prose.
-_BOILER_LONG = ("if you enjoyed this article, we have a proposition",)
+_BOILER_LONG = ("if you enjoyed this article,",)
 
 
 def is_boilerplate(p: str) -> bool:
