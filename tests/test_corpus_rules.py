@@ -599,3 +599,26 @@ def test_year_month_link_gives_an_estimate_inside_that_month() -> None:
     )
     assert url_month_estimate(url, "No day is named here.") == date(2018, 4, 15)
     assert url_month_estimate("https://example.com/news/story", "On April 3.") is None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Fans line up at The Texas Theatre in Dallas on Christmas Day. Dan Molinski/The Wall Street Journal",
+        "Artwork by her children hangs in her office. | Evan Vucci/AP",
+        "Trump with the First Lady at the White House on May 10. Photographer: Yuri Gripas/Bloomberg",
+    ],
+)
+def test_captions_ending_in_photographer_slash_outlet(caption: str) -> None:
+    assert is_caption(caption)
+    assert not is_caption(
+        "The White House is doubling down on its comments re: Otto Warmbier/Kim Jong Un..."
+    )
+
+
+def test_paragraph_ending_in_a_comma_continues() -> None:
+    text = (
+        "A former foreign policy adviser to Ronald Reagan and George W Bush told CBS News,\n\n"
+        '"I hope we are not about to fall into their trap yet again," he said on Sunday.'
+    )
+    assert len(to_paragraphs(text)) == 1

@@ -113,6 +113,10 @@ _CAPTION_WORDS = re.compile(
     r"undated|\((?:left|right|center|centre|top|bottom|L|R|C)\))",
     re.IGNORECASE,
 )
+# "... on Christmas Day. Dan Molinski/The Wall Street Journal", "| Evan Vucci/AP"
+_PHOTOGRAPHER_END_RE = re.compile(
+    r"(?:[.!?|:”\"]|Credit\.\.\.)\s+[A-Z][\w'-]+(?: [A-Z][\w.'-]+){1,2}/(?:[A-Z][\w&'-]*\s?){1,5}$"
+)
 _CREDIT_PAREN_END = re.compile(r"\(([^()]{2,40})\)\s*$")
 _BYLINE_RE = re.compile(
     r"^(?:By|BY|Written by|Reporter:|Author:)\s+(?P<name>[^\n]{2,80}?)\s*$", re.UNICODE
@@ -271,6 +275,9 @@ def to_paragraphs(text: str) -> list[str]:
             and (
                 (p[:1].islower() and not p.startswith("by ") and _BROKEN_END_RE.search(out[-1]))
                 or (p[:1].isalpha() and _DANGLING_END_RE.search(out[-1]))
+                # '..., he told CBS News,' then '"I hope..."' (a salutation such as
+                # "Dear comrades," is followed by prose, not by a quote)
+                or (p[:1] in '"“' and out[-1].endswith(","))
             )
         ):
             out[-1] = out[-1] + " " + p
@@ -314,6 +321,8 @@ def is_caption(p: str) -> bool:
         r"This (?:undated )?(?:photo|image|picture|file photo)\b)",
         s,
     ):
+        return True
+    if "/" in s and n <= 60 and _PHOTOGRAPHER_END_RE.search(s):
         return True
     if _credit(s):
         m = _CREDIT_PAREN_END.search(s)
