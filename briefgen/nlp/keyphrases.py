@@ -83,11 +83,12 @@ class Params:
     min_docs_for_idf: int = 20
     diversity: float = 0.1  # MMR lambda: 0 = by score only
     max_words: int = 5
-    doc_chars: int = 2000  # the document embedding reads the article's opening
+    doc_vector: str = "text"  # "text": embed the opening; "phrases": centroid of the phrases
+    doc_chars: int = 600  # the document embedding reads the article's opening
     group_spec_weight: float = 0.5  # country lists: discount phrases as common elsewhere
     sim_power: float = 1.0
     single_word: float = 0.7  # factor on one-word phrases (news keyphrases are mostly longer)
-    max_embed: int = 50  # per article, only the best candidates by the priors are embedded
+    max_embed: int = 30  # per article, only the best candidates by the priors are embedded
 
 
 @dataclass
@@ -374,7 +375,16 @@ class KeyphraseExtractor:
         uniq = list(dict.fromkeys(t for ts in texts_per_doc for t in ts))
         phrase_vecs = emb.embed(uniq)
         row = {t: i for i, t in enumerate(uniq)}
-        doc_vecs = emb.embed([self._doc_text(a) for a in arts])
+        if p.doc_vector == "text":
+            doc_vecs = emb.embed([self._doc_text(a) for a in arts])
+        else:
+            # The document as the prior-weighted centroid of its own phrases: no long text
+            # to run through the model, and the noun phrases carry what the article is about.
+            doc_vecs = np.zeros((len(arts), phrase_vecs.shape[1]), dtype=np.float32)
+            for i, (ts, prior) in enumerate(zip(texts_per_doc, priors, strict=True)):
+                if ts:
+                    v = (phrase_vecs[[row[t] for t in ts]] * prior[:, None]).sum(axis=0)
+                    doc_vecs[i] = v / max(float(np.linalg.norm(v)), 1e-12)
 
         out: list[_Scored] = []
         for a, cl, ts, dv, prior in zip(
