@@ -559,8 +559,14 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
             return att
     subj = None
     if cue.tag_ == "VBG" and cue.dep_ != "ROOT":  # "..., saying ..." speaks for the main clause
+        # the clause the participle hangs on first: the parser may join paragraphs into one
+        # sentence whose root belongs to someone else
         root = cue.sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        a, b = sorted((root.idx, cue.idx))
+        if "\n\n" in doc.text[a:b]:
+            subj = _subject_of(cue)
+        else:
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         subj = _subject_of(cue)
     via = "parse"
@@ -570,7 +576,8 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
     while prev >= 0 and (doc[prev].is_space or doc[prev].pos_ == "ADV"):
         prev -= 1
     inverted = prev >= 0 and (doc[prev].text in ',”"’' or _in_spans(doc[prev].idx, spans))
-    if inverted and cue.lemma_.lower() in _INVERTING:
+    # "..., warning Pyongyang: “...”": the noun after a participle is its object, not its speaker
+    if inverted and cue.lemma_.lower() in _INVERTING and cue.tag_ != "VBG":
         right = _right_speaker(doc, cue, hi, spans)
         if right is not None and _ends_phrase(doc, right, hi):
             subj, via = right, "right"
