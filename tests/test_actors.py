@@ -127,3 +127,87 @@ def test_country_helpers() -> None:
     assert country_name("PRK") == "North Korea" and country_name("XYZ") == "XYZ"
     assert split_title("Japanese Foreign Minister") == ("Foreign Minister", "JPN")
     assert split_title("Cheong Wa Dae spokesman") == ("Cheong Wa Dae spokesman", "KOR")
+
+
+def test_title_prefixed_name_is_the_person_with_the_title_as_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "U.S. Ambassador to the United Nations Jane Whitlock called the resolution "
+        "“the largest package of measures ever adopted against the regime.”\n\n"
+        "“These measures will cut deep,” Whitlock said."
+    )
+    att = run(nlp, text)
+    assert {q.speaker for q in att.quotes} == {"Jane Whitlock"}
+    (a,) = [a for a in att.actors if a.quote_count]
+    assert (a.name, a.country, a.quote_count) == ("Jane Whitlock", "USA", 2)
+    assert a.role and "Ambassador" in a.role
+
+
+def test_description_then_name_is_one_defector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A high-ranking North Korean defector said on Tuesday that he backed sanctions, "
+        "coupled with “maximum engagement” with the leadership.\n\n"
+        "“Information is the strongest weapon against the regime,” Ri Song Chol, a diplomat "
+        "until he defected in 2019, told the audience."
+    )
+    att = run(nlp, text)
+    assert {q.speaker for q in att.quotes} == {"Ri Song Chol"}
+    assert [a.kind for a in att.actors if a.quote_count] == ["defector"]
+
+
+def test_roles_come_from_the_persons_own_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Wednesday the US defence secretary, Mark Ellison, said an attack would mean "
+        "“the end of its regime.”\n\n"
+        "On Thursday, the president’s deputy assistant, Paul Brandt, declined to tone down the "
+        "rhetoric, warning Pyongyang: “Do not challenge the United States.”\n\n"
+        "White House press secretary Anna Keller said: “We are confident in our decisions.”\n\n"
+        "“We will look at what they said,” Mr. Ellison added."
+    )
+    att = run(nlp, text)
+    roles = {a.name: a.role for a in att.actors if a.quote_count}
+    assert roles["Anna Keller"] == "White House press secretary"
+    assert "James" not in (roles.get("Paul Brandt") or "") and "secretary" not in (
+        roles.get("Paul Brandt") or ""
+    )
+    assert roles["Mark Ellison"] == "defence secretary"  # "Mr." is no role
+    assert [q.speaker for q in att.quotes if "challenge" in q.text] == ["Paul Brandt"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“All options are on the table,” said a White House statement.\n\n"
+        "“The launch occurred near the coast,” said a statement from U.S. Forces Korea. "
+        "“We continue to monitor the situation closely,” the statement said."
+    )
+    att = run(nlp, text)
+    assert [(q.speaker, q.country) for q in att.quotes] == [
+        ("White House", "USA"),
+        ("U.S. Forces Korea", "USA"),
+        ("U.S. Forces Korea", "USA"),
+    ]
+    assert all("statement" not in a.name for a in att.actors)
+
+
+def test_country_named_speaker_is_its_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Beijing said it “firmly opposes” the deployment of the missile shield.\n\n"
+        "“We urge all sides to exercise restraint,” Chinese Foreign Ministry spokeswoman "
+        "Lin Mei said."
+    )
+    att = run(nlp, text)
+    assert [(q.speaker, q.country) for q in att.quotes] == [
+        ("Chinese government", "CHN"),
+        ("Lin Mei", "CHN"),
+    ]
+    gov = next(a for a in att.actors if a.name == "Chinese government")
+    assert gov.kind == "government" and gov.actor_id == "chinese-government"
+
+
+def test_honorifics_and_congress_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sen. Tom Ruhle, Ohio Democrat, spoke on Sunday.\n\n"
+        "“We will work together to make sure that this summit is a success,” Mr. Ruhle said."
+    )
+    att = run(nlp, text)
+    (a,) = [a for a in att.actors if a.quote_count]
+    assert (a.name, a.role, a.country) == ("Tom Ruhle", "Senator", "USA")

@@ -135,6 +135,11 @@ _GOV_WORDS = re.compile(
     r"chief|representative|regime|mission|house|council|cabinet|party)\b",
     re.IGNORECASE,
 )
+# Offices and parties that only the United States has among the brief's countries.
+_US_POLITICS = re.compile(
+    r"\b(Democrats?|Republicans?|GOP|Senate|Senator|Congressman|Congresswoman|"
+    r"House Speaker|Speaker of the House)\b"
+)
 _FEMALE_WORDS = re.compile(
     r"\b(spokeswoman|chairwoman|congresswoman|businesswoman|Mrs|Ms|Madam|queen|her)\b"
 )
@@ -147,6 +152,10 @@ _PRONOUNS = {
     "hers": "f",
 }
 _GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+# A document speaks for whoever issued it ("a White House statement").
+_DOC_WORDS = frozenset(
+    {"statement", "readout", "release", "communique", "announcement", "commentary", "editorial"}
+)
 
 
 def slugify(text: str) -> str:
@@ -229,6 +238,48 @@ def country_name(code: str) -> str:
         if e.code == code:
             return e.name
     return code
+
+
+def government_name(code: str) -> str:
+    """ "Chinese government" for CHN: the actor a country-named speaker ("China said")
+    stands for; a body keeps its own name."""
+    if code in BODIES:
+        return country_name(code)
+    for e in load_countries():
+        if e.code != code:
+            continue
+        if "U.S." in e.names:
+            return "U.S. government"
+        for n in e.names:
+            if re.search(r"(?:an|ese|ish|ian|i)$", n) and n != e.name and not n.endswith("s"):
+                return f"{n} government"
+        return f"Government of {e.name}"
+    return f"Government of {code}"
+
+
+def _only_country(text: str) -> str | None:
+    """The code when `text` is nothing but a country's name ("the North", "Beijing")."""
+    full = clean_name(text)
+    for cand in (full, re.sub(r"^the\s+", "", full, flags=re.IGNORECASE)):
+        found = country_matches(cand)
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(cand):
+            return found[0][3]
+    return None
+
+
+def country_voice(code: str) -> Speaker:
+    """The speaker for "China said", "Pyongyang warned": the country's government."""
+    return Speaker(
+        name=government_name(code),
+        role="government" if code not in BODIES else None,
+        country=code,
+        kind="body" if code in BODIES else "government",
+    )
+
+
+def is_country_voice(actor_id: str, country: str | None) -> bool:
+    """True for the actor `country_voice` makes: a country speaking, not one of its officials."""
+    return country is not None and actor_id == slugify(government_name(country))
 
 
 # ----------------------------------------------------------------------------- gazetteer
@@ -397,6 +448,8 @@ def title_before(doc: Doc, start: int) -> str:
                 or t.lower_ in _ROLE_NOUNS
                 or t.pos_ == "ADJ"
                 or t.lower_ in ("deputy", "vice", "chief", "top", "senior", "former")
+                # "press" in "White House press secretary": a noun compounded into the title
+                or (t.dep_ == "compound" and lo <= t.head.i < start)
             )
         ) or (t.lower_ in _TITLE_CONNECT and i > 0 and i + 1 < start)
         if not ok:
@@ -407,7 +460,36 @@ def title_before(doc: Doc, start: int) -> str:
         lo += 1
     if lo >= start:
         return ""
-    return doc[lo:start].text
+    return normalize_title(doc[lo:start].text)
+
+
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|madam|sir|mister)\.?$", re.IGNORECASE)
+_ABBREVIATED = {
+    "sen.": "Senator",
+    "sen": "Senator",
+    "rep.": "Representative",
+    "gov.": "Governor",
+    "gen.": "General",
+    "adm.": "Admiral",
+    "lt.": "Lieutenant",
+    "col.": "Colonel",
+    "amb.": "Ambassador",
+}
+
+
+def normalize_title(title: str) -> str:
+    """ "Mr." is no role and "Sen." is "Senator": honorifics out, abbreviations spelled out."""
+    words = [_ABBREVIATED.get(w.lower(), w) for w in title.split() if not _HONORIFIC.match(w)]
+    return " ".join(words)
+
+
+def has_role_word(role: str | None) -> bool:
+    """True when a title names an office ("press secretary"), not just a place or an honorific."""
+    words = re.findall(r"[a-z]+", (role or "").lower())
+    return any(w in _ROLE_NOUNS or w in _TITLE_WORDS for w in words if w not in _PLACE_WORDS)
+
+
+_PLACE_WORDS = frozenset({"of", "us", "u", "s", "un", "state", "national", "security", "foreign"})
 
 
 @dataclass
@@ -431,6 +513,7 @@ class ArticleActors:
         self.mentions: list[_Mention] = []
         self.descriptions: list[tuple[int, Speaker, str]] = []  # (pos, speaker, head noun)
         self.sent_starts = [s.start_char for s in doc.sents]
+        self._last_document_source: Speaker | None = None
         self._collect()
 
     # -- helpers
@@ -456,7 +539,7 @@ class ArticleActors:
         """The speaker for a person's name, merging surname mentions into the full name."""
         name, lead = strip_title(clean_name(name))
         if lead:
-            title = f"{title} {lead}".strip()
+            title = normalize_title(f"{title} {lead}".strip())
         key = None
         e = self.gaz.lookup(name)
         if e is not None:
@@ -485,6 +568,7 @@ class ArticleActors:
             role, country = split_title(source)
             if (
                 role
+                and has_role_word(role)
                 and (sp.role is None or source is title or e is None)
                 and not (source is appos and sp.role)
             ):
@@ -492,10 +576,12 @@ class ArticleActors:
             if country and (sp.country is None or e is None):
                 sp.country = country
         text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
+        if sp.country is None and _US_POLITICS.search(text_bits):
+            sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
         if e is None or e.kind == "other":
             kind = infer_kind(text_bits, sp.country, default="other")
-            if kind != "other" or sp.kind == "other":
-                sp.kind = kind
+            if (kind != "other" or sp.kind == "other") and sp.kind != "defector":
+                sp.kind = kind  # a defector stays one whatever later titles say
         elif _DEFECTOR_WORDS.search(text_bits):
             sp.kind = "defector"
         if sp.gender is None and _FEMALE_WORDS.search(text_bits):
@@ -514,6 +600,8 @@ class ArticleActors:
                     continue
                 title = title_before(doc, ent.start)
                 sp = self._person(txt, title, _appos_text(ent))
+                if sp.kind != "defector" and _DEFECTOR_WORDS.search(_comma_block(ent)):
+                    sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
                 subj = ent.root.dep_ in ("nsubj", "nsubjpass") or any(
                     t.dep_ in ("nsubj", "nsubjpass") for t in ent
                 )
@@ -583,6 +671,8 @@ class ArticleActors:
             rs = _root_subject(sents[k])
             if rs is None or rs.pos_ != "NOUN" or rs.lower_ not in _ROLE_NOUNS:
                 continue
+            if any(t.ent_type_ == "PERSON" for t in rs.subtree):
+                continue  # "the US defence secretary, James Mattis, said": already named
             phrase = _phrase_text(rs)
             role, country = split_title(phrase)
             if country is None:
@@ -593,6 +683,11 @@ class ArticleActors:
                     ns.ent_type_ == "PERSON"
                     or (ns.pos_ == "PROPN" and not ns.ent_type_ and country_of(ns.text) is None)
                 ):
+                    first = (
+                        _ent_start(ns) if ns.ent_type_ else ns.i - len(_propn_run(ns).split()) + 1
+                    )
+                    if _appos_text_tok(ns) or title_before(self.doc, first):
+                        break  # the name brings its own title ("deputy assistant, X")
                     name = _ent_text(ns) if ns.ent_type_ else _propn_run(ns)
                     sp = self._person(name)
                     if sp.country is None:
@@ -621,6 +716,21 @@ class ArticleActors:
 
     def match_description(self, phrase: str, country: str | None, pos: int) -> Speaker | None:
         """A named actor of this article the description points to ("Japan's foreign minister")."""
+        kind = infer_kind(phrase, country)
+        if kind in ("defector", "expert"):
+            # "a high-ranking North Korean defector": the one named defector of the article
+            same = {
+                m.key
+                for m in self.mentions
+                if m.person
+                and (sp := self.people.get(m.key)) is not None
+                and sp.named
+                and sp.kind == kind
+                and (country is None or sp.country in (None, country))
+            }
+            if len(same) == 1:
+                return self.people[same.pop()]
+            return None
         role, _ = split_title(phrase)
         role_l = (role or "").lower()
         role_l = re.sub(r"^(?:the|a|an|top|senior|chief)\s+", "", role_l)
@@ -670,6 +780,13 @@ class ArticleActors:
             return self._person(
                 _ent_text(head), title_before(self.doc, _ent_start(head)), _appos_text_tok(head)
             )
+        titled = self._titled_person(phrase, head)
+        if titled is not None:
+            return titled
+        if head.lemma_.lower() in _DOC_WORDS:
+            src = self._document_source(head, pos)
+            if src is not None:
+                return src
         e = (
             self.gaz.lookup(text) or self.gaz.lookup(_ent_text(head))
             if head.ent_type_
@@ -682,15 +799,10 @@ class ArticleActors:
         if head.ent_type_ in ("GPE", "NORP") or (
             head.pos_ == "PROPN" and country_of(text) and head.lower_ not in _ROLE_NOUNS
         ):
-            code = country_of(text)
+            code = _only_country(text)  # "China", "Beijing"; not "U.S. Forces Korea"
             if code is not None:
-                return Speaker(
-                    name=country_name(code),
-                    role=None,
-                    country=code,
-                    kind="body" if code in BODIES else "government",
-                )
-        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", ""):
+                return country_voice(code)
+        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "", "GPE", "NORP"):
             code = country_of(text)
             kind = infer_kind(text, code, default="other")
             if kind == "other" and code:
@@ -708,6 +820,71 @@ class ArticleActors:
         if low in _ROLE_NOUNS or head.pos_ == "NOUN":
             return self._description(text, low, country, pos)
         return None
+
+    def _titled_person(self, phrase: Span, head: Token) -> Speaker | None:
+        """ "U.S. Ambassador to the United Nations Nikki Haley": a title whose phrase ends in
+        a name is that person, the title is the role (the parser heads it on the title)."""
+        if head.pos_ in ("NOUN", "PROPN"):
+            for c in head.children:  # "the US defence secretary, James Mattis, said"
+                if c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON":
+                    return self._person(_ent_text(c), normalize_title(phrase.text))
+        if head.lower_ not in _ROLE_NOUNS and head.lower_ not in _TITLE_WORDS:
+            return None
+        toks = [t for t in phrase if not t.is_space and not t.is_punct]
+        if not toks or toks[-1].ent_type_ != "PERSON":
+            return None
+        last = toks[-1]
+        start = _ent_start(last)
+        if start <= phrase.start:
+            return None
+        for t in self.doc[phrase.start : start]:
+            if t.is_space or t.is_punct and t.text not in ",;":
+                continue
+            if not (
+                t.text[:1].isupper()
+                or t.lower_ in _ROLE_NOUNS
+                or t.lower_ in _TITLE_CONNECT
+                or t.pos_ in ("DET", "ADJ")
+                or t.dep_ == "compound"
+            ):
+                return None
+        title = normalize_title(self.doc[phrase.start : start].text)
+        return self._person(_ent_text(last), title, _appos_text_tok(last))
+
+    def _document_source(self, head: Token, pos: int) -> Speaker | None:
+        """ "a White House statement", "a statement from U.S. Pacific Command", "the
+        ministry's statement": a document speaks for whoever issued it."""
+        doc = self.doc
+        found: Speaker | None = None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() not in _DOC_WORDS:
+                    from briefgen.nlp.quotes import noun_phrase
+
+                    found = self.resolve(noun_phrase(obj), obj, pos)
+            elif c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                from briefgen.nlp.quotes import noun_phrase
+
+                found = self.resolve(noun_phrase(c), c, pos)
+            if found is not None:
+                break
+        if found is None:
+            mods = [
+                t
+                for t in head.lefts
+                if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP"))
+                and t.dep_ in ("compound", "amod", "nmod")
+            ]
+            if mods:
+                lo = min(m.left_edge.i if m.dep_ == "compound" else m.i for m in mods)
+                lo = min(lo, mods[0].i)
+                span = doc[lo : mods[-1].i + 1]
+                found = self.resolve(span, span[-1], pos)
+        if found is None:
+            return self._last_document_source
+        self._last_document_source = found
+        return found
 
     def _description(self, text: str, head: str, country: str | None, pos: int) -> Speaker:
         """An unnamed speaker, kept as the article first described it."""
@@ -740,7 +917,9 @@ class ArticleActors:
                 "regime",
             )
         ):
-            art = "an" if name[:1].lower() in "aeiou" else "a"
+            name = re.sub(r"^one\s+", "", name, flags=re.IGNORECASE)  # "one White House official"
+            acronym_u = re.match(r"U[.A-Z]", name) is not None  # "a U.S. official", "a UN envoy"
+            art = "an" if name[:1].lower() in "aeiou" and not acronym_u else "a"
             name = f"{art} {name}"
         name = re.sub(r"^(A|An)\s", lambda m: m.group(1).lower() + " ", name)
         kind = infer_kind(core, country, default="government" if country else "other")
@@ -839,6 +1018,18 @@ def _ent_text(tok: Token) -> str:
     while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
         j += 1
     return clean_name(doc[i : j + 1].text)
+
+
+def _comma_block(ent: Span) -> str:
+    """ "Ri, a diplomat until he defected in 2019, told": the aside after a name, clauses
+    included, for kind words the short role leaves out."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return ""
+    j = ent.end + 1
+    while j < len(doc) and j < ent.end + 25 and doc[j].text not in (",", ";", ".", "“", "”"):
+        j += 1
+    return doc[ent.end + 1 : j].text
 
 
 def _appos_text(ent: Span) -> str | None:
