@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.model import Article, Position
+from briefgen.model import Article, Evidence, Position
 from briefgen.nlp.attribution import attribute
 from briefgen.nlp.positions import disagreements, score_text
 
 
 @pytest.fixture(scope="module")
-def att():  # type: ignore[no-untyped-def]
+def nlp():  # type: ignore[no-untyped-def]
     from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="module")
+def att(nlp):  # type: ignore[no-untyped-def]
 
     text = (
         "“We must increase the pressure and enforce every UN sanction until North Korea changes course,” "
@@ -21,7 +27,7 @@ def att():  # type: ignore[no-untyped-def]
         "“We encourage North Korea and the United States to carry out engagement and dialogue,” Hua Chunying told reporters."
     )
     art = Article(article_id="p", title="", text=text, source_path="p.txt")
-    return attribute([art], {"p": load_spacy()(text)})
+    return attribute([art], {"p": nlp(text)})
 
 
 def _pos(att, holder: str, issue: str) -> Position:  # type: ignore[no-untyped-def]
@@ -63,3 +69,80 @@ def test_negation_flips_a_push_word() -> None:
     assert pro is not None and pro > 0
     assert con is not None and con < 0
     assert score_text("The weather was fine in Seoul.", "pressure") is None
+
+
+def test_polarity_follows_what_the_cue_governs() -> None:
+    # "against" names the target of the sanctions, not opposition to them
+    assert (
+        score_text(
+            "She called the resolution the largest sanctions package ever levelled against the regime.",
+            "pressure",
+        )
+        is None
+    )
+    assert (
+        score_text("These sanctions will cut deep into the regime's revenue.", "pressure") or 0
+    ) > 0
+    # a demand on North Korea itself is no stance on pressure
+    assert score_text("North Korea must stop isolating itself.", "pressure") is None
+    # refusing a nuclear-armed North Korea is insisting on denuclearization
+    assert (
+        score_text("We will never accept a nuclear-armed North Korea.", "denuclearization") or 0
+    ) > 0
+    s_dia = score_text(
+        "The preferred endpoint is not a war but a diplomatic settlement.", "dialogue"
+    )
+    s_mil = score_text(
+        "The preferred endpoint is not a war but a diplomatic settlement.", "military"
+    )
+    assert s_dia is not None and s_dia > 0 and s_mil is not None and s_mil < 0
+    assert (score_text("China firmly opposes unilateral sanctions.", "pressure") or 0) < 0
+
+
+def test_own_clause_drops_the_other_speakers_half() -> None:
+    from briefgen.nlp.positions import own_clause
+
+    s = (
+        "Trump said he was “very happy with the vote” on the sanctions, but China has said "
+        "any punitive action must avoid bringing disaster."
+    )
+    assert own_clause(s, "very happy with the vote") == (
+        "Trump said he was “very happy with the vote” on the sanctions"
+    )
+    s2 = (
+        "Days later, after Lee said Seoul was ready for talks, Kim said the South was "
+        "“wasting its time with negotiations.”"
+    )
+    assert own_clause(s2, "wasting its time with negotiations.").startswith("Kim said")
+
+
+def test_weak_single_cue_gives_no_stance_and_country_voice_folds_into_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The talks must go on,” Deputy Minister Park Ho-jin said.\n\n"
+        "China said it “firmly opposes any unilateral sanctions and calls for dialogue.”\n\n"
+        "“We welcome and support the new sanctions and urge full enforcement of them,” "
+        "Chinese Foreign Minister Zhao Lin said."
+    )
+    art = Article(article_id="w", title="", text=text, source_path="w.txt")
+    att = attribute([art], {"w": nlp(text)})
+    holders = {(p.holder, p.issue) for p in att.positions}
+    # one weak modal is not enough to say where Park stands
+    assert not any(h == "park-ho-jin" for h, _ in holders)
+    # the country-named speaker is the country, never an actor set against its own minister
+    assert not any(h == "chinese-government" for h, _ in holders)
+    assert ("CHN", "pressure") in holders
+    assert all(
+        "chinese-government" not in (a.holder, b.holder) for a, b in disagreements(att.positions)
+    )
+
+
+def test_disagreement_needs_clear_evidence_on_both_sides() -> None:
+    def pos(holder: str, stance: float, n: int) -> Position:
+        ev = [Evidence("a", f"text {i}") for i in range(n)]
+        return Position(holder, "actor", "pressure", stance, "x", country="USA", evidence=ev)
+
+    strong_pro = pos("a", 0.8, 3)
+    weak_con = pos("b", -0.25, 1)
+    clear_con = pos("c", -0.7, 2)
+    assert disagreements([strong_pro, weak_con]) == []
+    assert disagreements([strong_pro, clear_con]) == [(strong_pro, clear_con)]

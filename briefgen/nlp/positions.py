@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from briefgen.model import Actor, Evidence, Position, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from briefgen.nlp.actors import ArticleActors, Speaker
     from briefgen.nlp.quotes import RawQuote
@@ -33,7 +33,7 @@ ISSUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "dialogue": re.compile(
-        r"\b(dialogue|talks?|talking|negotiat\w+|engagement|engage\w*|diploma\w+|"
+        r"\b(dialogue|talks?|talking|negotiat\w+|engagement|engage\w*|diplomac\w+|diplomatic\w*|"
         r"channels?|communication|to the table|back to the table|summit|soft power|"
         r"peaceful resolution|settlement)\b",
         re.I,
@@ -59,28 +59,65 @@ ISSUES: dict[str, re.Pattern[str]] = {
     ),
 }
 
-_PRO = re.compile(
-    r"\b(must|should|need\w*|urg\w+|call\w* (?:for|on)|increas\w+|step\w* up|maximi[sz]\w+|"
-    r"strengthen\w*|continu\w+|encourag\w+|welcom\w+|support\w*|back\w*|insist\w*|"
-    r"enforc\w+|ready|prefer\w*|implement\w*|improve|keep (?:up|in mind)|push\w*|"
-    r"committed|bear fruit|take effect|worked|working|progress|vow\w*|demand\w*|"
-    r"earn|put an end|new consequences|pursu\w+|probing|open|hope\w*|applaud|"
-    r"significant first step|lines of communication|more room|will continue|"
-    r"consider\w*|threat\w*|destroy)\b",
+# Words that push for the issue named near them.  Strong ones state a stance by themselves
+# (one of them is enough evidence); weak ones (modals, "continue", "open") need company.
+_PRO_STRONG = re.compile(
+    r"\b(urg\w+|call\w* (?:for|on)|step\w* up|maximi[sz]\w+|strengthen\w*|encourag\w+|"
+    r"welcom\w+|support\w*|back(?:s|ed|ing)?|insist\w*|enforc\w+|implement\w*|demand\w*|"
+    r"vow\w*|applaud\w*|push\w* for|increas\w+|tighten\w*|impos\w+)\b",
+    re.I,
+)
+_PRO_WEAK = re.compile(
+    r"\b(must|should|need\w*|continu\w+|ready|prefer\w*|improve|keep (?:up|in mind)|push\w*|"
+    r"committed|bear fruit|take effect|worked|working|progress|earn|put an end|"
+    r"new consequences|pursu\w+|probing|open|hope\w*|significant first step|"
+    r"lines of communication|more room|consider\w*|threat\w*|destroy|accept\w*|"
+    r"cut deep|bite|biting|hurt\w*|effective)\b",
     re.I,
 )
 _CON = re.compile(
-    r"\b(oppos\w+|against|abandon\w*|undermin\w+|unacceptable|destructive|naive|"
-    r"wast\w+ (?:his |their |of )?time|pointless|reject\w*|instead of|rather than|"
-    r"lift\w* (?:up )?sanctions|wary|misleading|shift \w+ to others|before taking|"
-    r"not a war|rhetoric|desperate measure|hostile policy|cannot help|"
-    r"doesn.t include|"
+    r"\b(oppos\w+|against|abandon\w*|undermin\w+|unacceptable|destructive|naive|criticiz\w+|"
+    r"criticis\w+|condemn\w*|denounc\w+|(?:not |im)possible|"
+    r"wast\w+ (?:his |their |of )?time|pointless|reject\w*|"
+    r"lift\w* (?:up )?(?:the )?sanctions|eas\w+ (?:the )?sanctions|wary|misleading|"
+    r"shift \w+ to others|before taking|rhetoric|desperate measure|hostile policy|"
+    r"cannot help|doesn.t include|counterproductive|avoid\w*|prevent\w*|avert\w*|"
     r"not possible to impose|not caused by any one party|end rhetoric|backtrack)\b",
+    re.I,
+)
+# Con words that judge the issue term they are said of ("sanctions are pointless"): they
+# may follow the term.  Every other con word must come before the term it governs
+# ("oppose sanctions", "against military action"), so "a package levelled against the
+# regime" says nothing against sanctions.
+_CON_PREDICATE = re.compile(
+    r"^(?:unacceptable|destructive|naive|pointless|misleading|counterproductive|"
+    r"undermin\w+|desperate measure|rhetoric|should be abandoned|abandon\w*|"
+    r"(?:not |im)possible)$",
+    re.I,
+)
+# Pro words that may follow the term they are said of ("sanctions will cut deep",
+# "sanctions must be enforced", "talks are working").
+_PRO_PREDICATE = re.compile(
+    r"^(?:worked|working|bear fruit|take effect|cut deep|bite|biting|hurt\w*|effective|"
+    r"enforc\w+|implement\w*|continu\w+|must|should|need\w*|increas\w+|"
+    r"maximi[sz]\w+|strengthen\w*|tighten\w*|step\w* up|open|ready)$",
+    re.I,
+)
+# Terms whose sense runs against their issue: refusing "a nuclear-armed North Korea" is
+# for denuclearization.
+_INVERTED_TERM = re.compile(r"^(?:nuclear-armed)$", re.I)
+# A demand on North Korea ("North Korea must stop isolating itself") is no stance on
+# pressure or military action by the speaker.
+_PRK_SUBJECT = re.compile(
+    r"\b(North Korea|Pyongyang|the North|Kim(?: Jong[- ]?[Uu]n)?|the regime|it|they)\s*$"
+)
+_PRO_AFTER_MODAL = re.compile(
+    r"\s*(?:be\s+|also\s+|all\s+)*(?:enforc|implement|increas|maintain|continu|step|tighten|"
+    r"strengthen|kept|keep|ramp|expand|intensif|resume|go on|start|begin|tak)",
     re.I,
 )
 _MODALS = frozenset({"must", "should", "need", "needs"})
 _NEG = re.compile(r"\b(not|no|never|n't|n’t|without|nor)\b", re.I)
-
 LABELS: dict[str, tuple[str, str]] = {
     "pressure": ("favours more pressure and sanctions", "resists more pressure or sanctions"),
     "dialogue": ("favours dialogue and engagement", "sceptical of talks now"),
@@ -140,9 +177,15 @@ class _Unit:
 
 
 def score_text(text: str, issue: str) -> float | None:
-    """The stance of one piece of text on one issue, -1..1, or None when it is silent."""
+    """The stance of one piece of text on one issue, -1..1, or None when it is silent.
+
+    A cue counts for a term it governs: a push word before the term ("urge talks",
+    "increase pressure") or said of it after it ("sanctions will cut deep"); a negation
+    just before a push word flips it ("will not accept").  Cues about a demand on North
+    Korea itself ("North Korea must ...") are not the speaker's view of pressure or force.
+    """
     pat = ISSUES[issue]
-    hits = list(pat.finditer(text))
+    hits = [m for m in pat.finditer(text) if not _self_reference(text, m)]
     if not hits:
         return None
     total = 0.0
@@ -151,26 +194,86 @@ def score_text(text: str, issue: str) -> float | None:
         lo = max(0, m.start() - 90)
         hi = min(len(text), m.end() + 60)
         window = text[lo:hi]
-        rel = m.start() - lo
+        rel_start, rel_end = m.start() - lo, m.end() - lo
         s = 0.0
-        for p in _PRO.finditer(window):
-            if pat.fullmatch(p.group(0)):
+        cons = list(_CON.finditer(window))
+        for strong, rx in ((True, _PRO_STRONG), (False, _PRO_WEAK)):
+            for p in rx.finditer(window):
+                word = p.group(0)
+                if pat.fullmatch(word) or p.start() < rel_end and p.end() > rel_start:
+                    continue
+                after = p.start() >= rel_end
+                if after and not _PRO_PREDICATE.match(word):
+                    continue  # "sanctions ... hope": a pro word after the term is not about it
+                if after and re.search(r"[.;:]", window[rel_end : p.start()]):
+                    continue
+                if not after and re.search(r"[.;:]", window[p.end() : rel_start]):
+                    continue
+                if (
+                    after
+                    and word.lower() in _MODALS
+                    and not _PRO_AFTER_MODAL.match(window[p.end() : p.end() + 30])
+                ):
+                    continue  # "measures must be coupled with talks" is no call for more
+                if word.lower() in _MODALS:
+                    nxt = window[p.end() : p.end() + 14]
+                    if _NEG.match(nxt.strip()) or any(0 <= c.start() - p.end() < 14 for c in cons):
+                        continue  # "should not increase", "should be abandoned": the verb decides
+                if issue in ("pressure", "military", "responsibility") and _PRK_SUBJECT.search(
+                    window[max(0, p.start() - 30) : p.start()]
+                ):
+                    continue  # "North Korea must choose ...": a demand on the target
+                before = window[max(0, p.start() - 18) : p.start()]
+                w = (1.5 if strong else 1.0) * (1.0 if abs(p.start() - rel_start) < 50 else 0.75)
+                s += -w if _NEG.search(before) else w
+        for c in cons:
+            word = c.group(0)
+            if c.start() < rel_end and c.end() > rel_start:
                 continue
-            if p.group(0).lower() in _MODALS and _NEG.match(window[p.end() : p.end() + 8].strip()):
-                continue  # "should not increase": the negated verb carries the stance
-            before = window[max(0, p.start() - 18) : p.start()]
-            w = 1.0 if abs(p.start() - rel) < 50 else 0.5
-            s += -w if _NEG.search(before) else w
-        for c in _CON.finditer(window):
-            w = 1.0 if abs(c.start() - rel) < 60 else 0.5
+            after = c.start() >= rel_end
+            if after and not _CON_PREDICATE.match(word):
+                continue  # "levelled against the regime": the con word governs something else
+            gap = window[rel_end : c.start()] if after else window[c.end() : rel_start]
+            if re.search(r"[.;:]", gap) or len(gap) > 60:
+                continue
+            w = 1.5 if abs(c.start() - rel_start) < 40 else 1.125
             before = window[max(0, c.start() - 10) : c.start()]
             s += w if re.search(r"\bnot (?:to )?$", before) else -w  # "not to backtrack"
+        s += _contrast(text, m)
+        if _INVERTED_TERM.match(m.group(0)):
+            s = -s
         total += s
         n += 1
     if total == 0:
         return None
     v = total / max(1, n)
     return max(-1.0, min(1.0, v / 2))
+
+
+_NOT_BUT = re.compile(r"\bnot (?:an? |the )?([^,.;]{1,40}?) but\b", re.I)
+_RATHER = re.compile(r"\b(?:rather than|instead of)\b", re.I)
+
+
+def _contrast(text: str, m: re.Match[str]) -> float:
+    """ "not a war but a diplomatic settlement", "talks rather than pressure": the side named
+    after "but" (before "rather than") is preferred, the other refused."""
+    s = 0.0
+    for c in _NOT_BUT.finditer(text):
+        if c.start(1) <= m.start() < c.end(1):
+            s -= 1.5
+        elif c.end() <= m.start() < c.end() + 40:
+            s += 1.5
+    for c in _RATHER.finditer(text):
+        if c.end() <= m.start() < c.end() + 30:
+            s -= 1.5
+        elif 0 < c.start() - m.end() < 40 and not re.search(r"[.;]", text[m.end() : c.start()]):
+            s += 1.5
+    return s
+
+
+def _self_reference(text: str, m: re.Match[str]) -> bool:
+    """ "isolating itself": the term is about what North Korea does to itself."""
+    return bool(re.match(r"\s+(?:itself|themselves)\b", text[m.end() : m.end() + 12]))
 
 
 def reported_statements(
@@ -187,17 +290,81 @@ def reported_statements(
         text = " ".join(sent.text.split())
         if not any(p.search(text) for p in ISSUES.values()):
             continue
+        if re.search(r"\baccording to\b", text, re.I):
+            continue  # somebody else's account of what was said
         for t in sent:
             if t.lemma_.lower() not in STATEMENT_VERBS or t.pos_ != "VERB":
                 continue
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None:
-                continue
+            if subj is None or subj.pos_ == "PRON":
+                continue  # a pronoun's referent is a guess; a stance needs the actor named
             sp = ctx.resolve(noun_phrase(subj), subj, subj.idx)
             if sp is not None and sp.named:
-                out.append((sp, text))
+                out.append((sp, _clause_text(t)))
                 break
     return out
+
+
+def _clause_text(verb: Token) -> str:
+    """The statement verb's own clause: "Trump urged China to act, but Beijing said ..." gives
+    Trump only the part he said."""
+    toks = [
+        t
+        for t in verb.subtree
+        if not any(
+            a.dep_ in ("conj", "advcl", "relcl") and a.head.i == verb.i for a in _path(t, verb)
+        )
+        or t.i == verb.i
+    ]
+    lo, hi = toks[0].i, toks[-1].i
+    return " ".join(verb.doc[lo : hi + 1].text.split()).strip(" ,;")
+
+
+def _path(tok: Token, top: Token) -> list[Token]:
+    """Tokens from `tok` up to (not including) `top`."""
+    out = []
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
+
+
+# Where a sentence turns to someone else: the quote's own clause ends there.
+_TURN = re.compile(
+    r"(?:,\s*but\b|;|,\s*while\b|,\s*whereas\b|\beven as\b|,\s*although\b|\bdespite\b|"
+    r"\baccording to\b|,\s*and\s+(?=[A-Z]))"
+)
+
+
+def own_clause(sentence: str, quote: str) -> str:
+    """The part of `sentence` that holds `quote`, cut where the sentence turns to another
+    speaker ("..., but China has said ...")."""
+    i = sentence.find(quote)
+    if i < 0:
+        return sentence
+    j = i + len(quote)
+    lo, hi = 0, len(sentence)
+    for m in _TURN.finditer(sentence):
+        if m.end() <= i:
+            lo = m.end()
+        elif m.start() >= j and hi == len(sentence):
+            hi = m.start()
+    # "after X said ..., Trump said that ...": start at the comma before the quote's own cue
+    start = lo
+    for c in re.finditer(r",\s", sentence[start:i]):
+        if _CUE_WORD.search(sentence[start + c.end() : i]):
+            lo = start + c.end()
+    # "While X said “...,” the official's comments were ...": the subordinate clause ends
+    if _SUBORDINATE.match(sentence[lo:]):
+        end = re.search(r"[”\"]?,\s", sentence[j:hi])
+        if end is not None:
+            hi = j + end.start() + 1
+    return sentence[lo:hi].strip(" ,;")
+
+
+_CUE_WORD = re.compile(r"\b(said|says|told|added|warned|wrote|tweeted|stressed|urged)\b")
+_SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|Whereas|As|After|Before)\b")
 
 
 _KOREA = re.compile(r"\b(Korea\w*|Pyongyang|DPRK|Kim Jong|peninsula|Seoul)\b", re.I)
@@ -218,8 +385,15 @@ def _units(quotes: Sequence[Quote], statements: Iterable[tuple[str, str, str]]) 
     for q in quotes:
         if q.actor_id is None or _off_topic(q.sentence or q.text):
             continue
-        # the sentence gives context words ("called it unacceptable"); partial quotes need it
-        text = q.text if q.kind == "direct" and len(q.text.split()) >= 8 else q.sentence or q.text
+        # the sentence gives context words ("called it unacceptable"); partial quotes need it,
+        # but only the clause the quote is in: the rest may be someone else's words
+        text = (
+            q.text
+            if q.kind == "direct" and len(q.text.split()) >= 8
+            else own_clause(q.sentence, q.text)
+            if q.sentence
+            else q.text
+        )
         key = (q.actor_id, " ".join(text.split()))
         if key in seen:
             continue
@@ -252,7 +426,7 @@ def derive_positions(
     max_evidence: int = 5,
 ) -> list[Position]:
     """Actor positions per issue from quotes and reported statements, then country positions."""
-    from briefgen.nlp.actors import countries_mentioned
+    from briefgen.nlp.actors import countries_mentioned, is_country_voice
 
     by_id = {a.actor_id: a for a in actors}
     acc: dict[tuple[str, str], list[tuple[float, _Unit]]] = {}
@@ -264,7 +438,7 @@ def derive_positions(
     positions: list[Position] = []
     for (holder, issue), items in sorted(acc.items()):
         stance = sum(s for s, _ in items) / len(items)
-        if abs(stance) < 0.1:
+        if not _clear(stance, [s for s, _ in items]):
             continue
         actor = by_id.get(holder)
         country = actor.country if actor else None
@@ -284,8 +458,27 @@ def derive_positions(
                 evidence=[Evidence(u.article_id, u.text, u.quote_id) for _, u in strongest],
             )
         )
-    positions += country_positions(positions, by_id, max_evidence)
-    return positions
+    countries = country_positions(positions, by_id, max_evidence)
+    # "China said ..." speaks as the country: its stance is the country's, never an actor's
+    # that could be set against the country's own officials
+    positions = [p for p in positions if not is_country_voice(p.holder, p.country)]
+    return positions + countries
+
+
+# A stance needs a strong cue in one piece of evidence or several that agree: a wrong stance
+# misleads more than a missing one.
+_MIN_SINGLE = 0.55
+_MIN_AGREE = 2 / 3
+
+
+def _clear(stance: float, scores: Sequence[float]) -> bool:
+    """True when the evidence says one thing clearly enough to print it as a stance."""
+    if abs(stance) < 0.2:
+        return False
+    if len(scores) == 1:
+        return abs(scores[0]) >= _MIN_SINGLE
+    agree = sum(1 for x in scores if x * stance > 0) / len(scores)
+    return agree >= _MIN_AGREE and any(abs(x) >= _MIN_SINGLE for x in scores) or agree == 1.0
 
 
 def country_positions(
@@ -323,20 +516,31 @@ def country_positions(
 
 
 def disagreements(
-    positions: Sequence[Position], min_stance: float = 0.2
+    positions: Sequence[Position], min_stance: float = 0.3, min_gap: float = 0.8
 ) -> list[tuple[Position, Position]]:
     """Pairs that take opposite sides of one issue: two actors of one country, or two countries.
 
+    Both sides need clear evidence (several items, or one strong stance) and the split a
+    margin; a country-named speaker is the country itself, never set against its officials.
     Strongest split first.  The assemble stage turns these into sentences such as
     "Trump and Tillerson differ on dialogue".
     """
+    from briefgen.nlp.actors import is_country_voice
+
+    def clear(p: Position) -> bool:
+        return abs(p.stance) >= min_stance and (len(p.evidence) >= 2 or abs(p.stance) >= 0.6)
+
     out: list[tuple[float, Position, Position]] = []
-    ps = [p for p in positions if abs(p.stance) >= min_stance]
+    ps = [
+        p
+        for p in positions
+        if clear(p) and not (p.holder_kind == "actor" and is_country_voice(p.holder, p.country))
+    ]
     for i, a in enumerate(ps):
         for b in ps[i + 1 :]:
             if a.issue != b.issue or a.holder == b.holder or a.holder_kind != b.holder_kind:
                 continue
-            if a.stance * b.stance >= 0:
+            if a.stance * b.stance >= 0 or abs(a.stance - b.stance) < min_gap:
                 continue
             if a.holder_kind == "actor" and (a.country is None or a.country != b.country):
                 continue
