@@ -158,6 +158,7 @@ _DOC_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
     norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-") or "unknown"
@@ -512,13 +513,23 @@ class ArticleActors:
         self.surname: dict[str, str] = {}  # last name -> key
         self.mentions: list[_Mention] = []
         self.descriptions: list[tuple[int, Speaker, str]] = []  # (pos, speaker, head noun)
-        self.sent_starts = [s.start_char for s in doc.sents]
+        from briefgen.nlp.quotes import doc_sents, doc_tokens
+
+        self.sents = doc_sents(doc)
+        self.tokens = doc_tokens(doc)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.quoted.sort()
+        self._q_starts = [a for a, _ in self.quoted]
         self._last_document_source: Speaker | None = None
         self._collect()
 
     # -- helpers
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
+        import bisect
+
+        k = bisect.bisect_right(self._q_starts, pos)
+        # spans may nest (a quote inside a quote): look back over the few that start before
+        return any(a <= pos < b for a, b in self.quoted[max(0, k - 3) : k])
 
     def _sent_index(self, pos: int) -> int:
         import bisect
@@ -636,7 +647,7 @@ class ArticleActors:
                     )
         # Surnames and aliases the NER missed ("For her part, Kang welcomed ...").
         seen = {m.pos for m in self.mentions}
-        for t in doc:
+        for t in self.tokens:
             if t.pos_ != "PROPN" or t.ent_type_ or t.idx in seen or self._in_quote(t.idx):
                 continue
             found = self.surname.get(t.text)
@@ -654,7 +665,7 @@ class ArticleActors:
         # said on Tuesday") so that a later "the official said" finds them.
         from briefgen.nlp.quotes import CUE_LEMMAS, noun_phrase
 
-        for t in doc:
+        for t in self.tokens:
             if t.lemma_.lower() not in CUE_LEMMAS or t.pos_ != "VERB" or self._in_quote(t.idx):
                 continue
             ds = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -666,7 +677,7 @@ class ArticleActors:
                 self._description(phrase, ds.lower_, country, ds.idx)
         # "China's deputy UN ambassador pushed back ... Wu Haitao told": a described subject
         # followed by a newly named subject lends the name its role and country.
-        sents = list(doc.sents)
+        sents = self.sents
         for k in range(len(sents) - 1):
             rs = _root_subject(sents[k])
             if rs is None or rs.pos_ != "NOUN" or rs.lower_ not in _ROLE_NOUNS:

@@ -280,11 +280,11 @@ def reported_statements(
     doc: Doc, ctx: ArticleActors, raws: Sequence[RawQuote]
 ) -> list[tuple[Speaker, str]]:
     """Sentences outside quotations whose subject is an actor stating a position."""
-    from briefgen.nlp.quotes import noun_phrase
+    from briefgen.nlp.quotes import doc_sents, noun_phrase
 
     quoted = [(s.mark_start, s.mark_end) for r in raws for s in r.spans]
     out: list[tuple[Speaker, str]] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if any(a < sent.end_char and sent.start_char < b for a, b in quoted):
             continue
         text = " ".join(sent.text.split())

@@ -278,7 +278,7 @@ def _sentence_bounds(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     text = doc.text
     paras = _paragraphs(text)
     sents: list[tuple[int, int]] = []
-    for s in doc.sents:  # a sentence never runs over a paragraph break
+    for s in doc_sents(doc):  # a sentence never runs over a paragraph break
         for pa, pb in paras:
             a, b = max(s.start_char, pa), min(s.end_char, pb)
             if text[a:b].strip():
@@ -347,6 +347,34 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 _NOUNISH = ("PROPN", "NOUN", "PRON")
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The parse's sentences, computed once per doc: quotes, actors and positions all walk
+    them, and spaCy rebuilds them on every `doc.sents`."""
+    cached = doc.user_data.get("briefgen_sents")
+    if cached is None:
+        cached = doc.user_data["briefgen_sents"] = list(doc.sents)
+    return cached
+
+
+def sent_of(tok: Token) -> Span:
+    """`tok.sent` without spaCy's scan over every sentence of the doc."""
+    import bisect
+
+    sents = doc_sents(tok.doc)
+    starts = tok.doc.user_data.get("briefgen_sent_starts")
+    if starts is None:
+        starts = tok.doc.user_data["briefgen_sent_starts"] = [s.start for s in sents]
+    return sents[max(0, bisect.bisect_right(starts, tok.i) - 1)]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as one list: iterating a Doc builds a new Token object per step."""
+    cached = doc.user_data.get("briefgen_tokens")
+    if cached is None:
+        cached = doc.user_data["briefgen_tokens"] = list(doc)
+    return cached
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -506,10 +534,11 @@ def attribute_span(
     sent = doc.char_span(lo, hi, alignment_mode="expand")
     if sent is None:
         return Attribution()
-    quote_toks = {t.i for t in sent if _in_spans(t.idx, all_spans)}
+    toks = doc_tokens(doc)[sent.start : sent.end]  # no new Token objects per pass
+    quote_toks = {t.i for t in toks if _in_spans(t.idx, all_spans)}
     qs, qe = group[0].mark_start, group[-1].mark_end
     cands: list[tuple[float, Token]] = []
-    for t in sent:
+    for t in toks:
         if not _cue_ok(t, quote_toks):
             continue
         dist = qs - t.idx if t.idx < qs else (t.idx - qe if t.idx >= qe else 0)
@@ -519,7 +548,7 @@ def attribute_span(
         if t.lemma_.lower() in _WEAK_CUES and not holds:
             continue
         cands.append((score, t))
-    for t in sent:  # "according to X"
+    for t in toks:  # "according to X"
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if obj is None and t.i + 2 < len(doc):
@@ -561,9 +590,9 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
     if cue.tag_ == "VBG" and cue.dep_ != "ROOT":  # "..., saying ..." speaks for the main clause
         # the clause the participle hangs on first: the parser may join paragraphs into one
         # sentence whose root belongs to someone else
-        root = cue.sent.root
-        a, b = sorted((root.idx, cue.idx))
-        if "\n\n" in doc.text[a:b]:
+        root = sent_of(cue).root
+        a, b = sorted((root.i, cue.i))
+        if any("\n\n" in t.whitespace_ or "\n\n" in t.text for t in doc[a:b]):
             subj = _subject_of(cue)
         else:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
