@@ -97,6 +97,11 @@ def test_polarity_follows_what_the_cue_governs() -> None:
     )
     assert s_dia is not None and s_dia > 0 and s_mil is not None and s_mil < 0
     assert (score_text("China firmly opposes unilateral sanctions.", "pressure") or 0) < 0
+    # one's own duty is not a call on others to do more
+    assert (
+        score_text("He said it was his responsibility to prepare options.", "responsibility")
+        is None
+    )
 
 
 def test_own_clause_drops_the_other_speakers_half() -> None:

@@ -52,7 +52,9 @@ ISSUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "responsibility": re.compile(
-        r"\b(responsibility|holds? the key|shift \w+ to others|urge (?:russia|china)|"
+        r"\b((?:shared|special|primary|main|bears?|share|shift\w*|take|takes) (?:the )?responsibility|"
+        r"responsibility (?:lies|rests|for (?:the )?(?:crisis|situation|tension))|"
+        r"holds? the key|shift \w+ to others|urge (?:russia|china)|"
         r"urged (?:china|russia)|(?:china|russia) (?:must|should)|do more|"
         r"caused by any one party)\b",
         re.I,
