@@ -211,3 +211,16 @@ def test_honorifics_and_congress_titles(nlp) -> None:  # type: ignore[no-untyped
     att = run(nlp, text)
     (a,) = [a for a in att.actors if a.quote_count]
     assert (a.name, a.role, a.country) == ("Tom Ruhle", "Senator", "USA")
+
+
+def test_known_body_inside_a_description_and_leader_is_the_president(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Donald Trump spoke on Tuesday.\n\n"
+        "“We are locked and loaded,” the American leader said.\n\n"
+        "“The U.S. will pay dearly,” the dictatorship's official KCNA news agency said."
+    )
+    att = run(nlp, text)
+    assert [q.speaker for q in att.quotes] == ["Donald Trump", "Korean Central News Agency"]
+    assert not any(
+        "news agency" in a.name for a in att.actors if a.name != "Korean Central News Agency"
+    )

@@ -97,6 +97,8 @@ def test_polarity_follows_what_the_cue_governs() -> None:
     )
     assert s_dia is not None and s_dia > 0 and s_mil is not None and s_mil < 0
     assert (score_text("China firmly opposes unilateral sanctions.", "pressure") or 0) < 0
+    # a grievance about the other side's sanctions is not support for them
+    assert score_text("The US would pay dearly for pushing new sanctions.", "pressure") is None
     # one's own duty is not a call on others to do more
     assert (
         score_text("He said it was his responsibility to prepare options.", "responsibility")

@@ -152,6 +152,10 @@ _PRONOUNS = {
     "hers": "f",
 }
 _GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+# Head nouns of a description that names a body ("KCNA news agency").
+_BODY_HEADS = frozenset(
+    {"agency", "newspaper", "ministry", "office", "department", "council", "command", "media"}
+)
 # A document speaks for whoever issued it ("a White House statement").
 _DOC_WORDS = frozenset(
     {"statement", "readout", "release", "communique", "announcement", "commentary", "editorial"}
@@ -761,6 +765,9 @@ class ArticleActors:
             r = (sp.role or "").lower()
             if not r:
                 continue
+            if words & {"leader"} and re.search(r"president|prime minister|chairman|leader", r):
+                cands.append((0, sp))  # "the American leader" is the President
+                continue
             if generic_diplomat:
                 if re.search(
                     r"secretary of state|foreign (minister|secretary)|ambassador|envoy|negotiator|representative|diplomat",
@@ -821,6 +828,15 @@ class ArticleActors:
             return Speaker(
                 name=re.sub(r"^(?:the)\s+", "", text), role=None, country=code, kind=kind
             )
+        # "KCNA state news agency", "the dictatorship's official KCNA news agency": a known
+        # body named inside the description is that body
+        for t in phrase:
+            if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
+                e2 = self.gaz.lookup(t.text)
+                if e2 is not None and e2.gender is None and low in _BODY_HEADS:
+                    key = slugify(e2.name)
+                    self.people.setdefault(key, self._from_gaz(e2))
+                    return self.people[key]
         # a description: a role noun with or without a country
         country = country_of(text)
         named = self.match_description(text, country, pos)

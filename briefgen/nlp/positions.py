@@ -226,6 +226,8 @@ def score_text(text: str, issue: str) -> float | None:
                 ):
                     continue  # "North Korea must choose ...": a demand on the target
                 before = window[max(0, p.start() - 18) : p.start()]
+                if re.search(r"\b(?:for|over|of)\s+$", before):
+                    continue  # "pay dearly for pushing sanctions": a grievance, not support
                 w = (1.5 if strong else 1.0) * (1.0 if abs(p.start() - rel_start) < 50 else 0.75)
                 s += -w if _NEG.search(before) else w
         for c in cons:
