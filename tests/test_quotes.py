@@ -120,3 +120,26 @@ def test_unbalanced_marks_do_not_break_the_article(nlp) -> None:  # type: ignore
     )
     qs = run(nlp, text)
     assert any(q.text.startswith("sanctions are working") for q in qs)
+
+
+def test_comma_after_apposition_keeps_the_subject_but_inversion_still_works(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Separately, Sen. Mary Olsen, former chairwoman of the Senate Intelligence Committee, "
+        "said the policy of isolating the North “has not worked.”\n\n"
+        "The North must carry out a “sustained cessation” of testing to allow talks, "
+        "announced US Secretary of State Rex Tillerson on Friday."
+    )
+    qs = run(nlp, text)
+    assert [(q.speaker, q.country) for q in qs] == [
+        ("Mary Olsen", "USA"),
+        ("Rex Tillerson", "USA"),
+    ]
+
+
+def test_participle_cue_object_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Thursday, the president’s deputy assistant, Paul Brandt, declined to tone down "
+        "the rhetoric, warning Pyongyang: “Do not challenge the United States.”"
+    )
+    qs = run(nlp, text)
+    assert [q.speaker for q in qs] == ["Paul Brandt"]

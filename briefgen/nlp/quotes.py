@@ -605,7 +605,12 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
     while prev >= 0 and (doc[prev].is_space or doc[prev].pos_ == "ADV"):
         prev -= 1
     inverted = prev >= 0 and (doc[prev].text in ',”"’' or _in_spans(doc[prev].idx, spans))
-    if subj is not None and subj.i < cue.i and doc[prev].text == ",":
+    if (
+        subj is not None
+        and subj.i < cue.i
+        and doc[prev].text == ","
+        and subj.left_edge.i <= prev - 1 <= subj.right_edge.i
+    ):
         # "Feinstein, former chairwoman of ..., said the policy “has not worked”": the comma
         # closes an apposition, the parsed subject stands and the noun after is the object
         inverted = False
