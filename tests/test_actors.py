@@ -224,3 +224,15 @@ def test_known_body_inside_a_description_and_leader_is_the_president(nlp) -> Non
     assert not any(
         "news agency" in a.name for a in att.actors if a.name != "Korean Central News Agency"
     )
+
+
+def test_a_country_named_as_a_field_is_not_an_allegiance(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Trucks like these need the missile maker's help,” said Tom Reyes, a China and Korea "
+        "analyst at a Washington think tank.\n\n"
+        "“The sanctions will take years to bite,” said Lee Min-ho, a South Korean analyst."
+    )
+    att = run(nlp, text)
+    got = {q.speaker: q.country for q in att.quotes}
+    assert got["Tom Reyes"] != "CHN"
+    assert got["Lee Min-ho"] == "KOR"

@@ -418,6 +418,33 @@ def infer_kind(role: str | None, country: str | None, default: str = "other") ->
     return default
 
 
+# A country named as a field of study or a desk ("China analyst", "University of North
+# Korean Studies", "top China official on the National Security Council") says what the
+# person knows, not whom they speak for.
+_FIELD_AFTER = re.compile(
+    r"(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)*\s+(?:analyst|expert|specialist|scholar|watcher|hand|"
+    r"program|programme|desk|official on|director on|adviser on)s?\b"
+)
+_STUDIES_AFTER = re.compile(r"\s+(?:\w+\s+)?studies\b", re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
+
+
+def allegiance_country(text: str) -> str | None:
+    """The first country in `text` that says whom the person speaks for, skipping countries
+    named as a field or desk ("a China analyst at a Washington think tank" -> USA)."""
+    norm = _norm_quotes(text)
+    for start, end, name, code in country_matches(text):
+        rest = norm[end:]
+        if _STUDIES_AFTER.match(rest):
+            continue  # "University of North Korean Studies"
+        if not _DEMONYM.search(name) and _FIELD_AFTER.match(rest):
+            continue  # "China analyst"; "South Korean analyst" is a nationality
+        if norm[:start].endswith("National "):
+            continue  # "National Security Council" is a country's own body, not the UN's
+        return code
+    return None
+
+
 def split_title(title: str) -> tuple[str | None, str | None]:
     """("Japanese Foreign Minister") -> ("Foreign Minister", "JPN"): role and country."""
     t = " ".join(title.split()).strip(" ,")
@@ -588,6 +615,8 @@ class ArticleActors:
                 and not (source is appos and sp.role)
             ):
                 sp.role = role
+            if country:
+                country = allegiance_country(source)  # not "a China analyst"
             if country and (sp.country is None or e is None):
                 sp.country = country
         text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
