@@ -236,3 +236,17 @@ def test_a_country_named_as_a_field_is_not_an_allegiance(nlp) -> None:  # type: 
     got = {q.speaker: q.country for q in att.quotes}
     assert got["Tom Reyes"] != "CHN"
     assert got["Lee Min-ho"] == "KOR"
+
+
+def test_unplaced_official_serves_the_dateline_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We must track and prepare for the new submarines,” National Security Adviser Hong Gil-dong said."
+    with_dl = Article(
+        article_id="d",
+        title="",
+        text=text,
+        source_path="d.md",
+        meta={"dateline": "SEOUL, Jan. 2 (Yonhap) --"},
+    )
+    att = attribute([with_dl], {"d": nlp(text)}, with_positions=False)
+    assert [(q.speaker, q.country) for q in att.quotes] == [("Hong Gil-dong", "KOR")]
+    assert [q.country for q in run(nlp, text).quotes] == [None]  # no dateline: no guess

@@ -54,6 +54,17 @@ def _para_index(text: str, pos: int) -> int:
     return text.count("\n\n", 0, pos)
 
 
+def dateline_country(article: Article) -> str | None:
+    """The country of the article's dateline city ("SEOUL, Dec. 28 (Yonhap) --"), if any."""
+    from briefgen.nlp.actors import country_of
+
+    line = str(article.meta.get("dateline") or "")
+    city = line.split(",", 1)[0].strip()
+    if not city or len(city) > 30:
+        return None
+    return country_of(city.title()) or country_of(city)
+
+
 def quotes_for_article(
     article: Article, doc: Doc, gaz: Gazetteer
 ) -> tuple[list[tuple[Quote, Speaker]], ArticleActors, list[RawQuote]]:
@@ -62,6 +73,7 @@ def quotes_for_article(
     from briefgen.nlp.quotes import extract_raw
 
     text = article.text
+    home = dateline_country(article)
     raws = extract_raw(text, doc)
     quoted = [(s.mark_start, s.mark_end) for r in raws for s in r.spans]
     ctx = ArticleActors(doc, gaz, quoted)
@@ -91,6 +103,10 @@ def quotes_for_article(
                 )
         if speaker is None:
             continue
+        if speaker.country is None and speaker.kind == "government" and home is not None:
+            # "National Security Adviser Wi Sung-lac" under a SEOUL dateline: an official the
+            # article does not place serves the country the report is filed from
+            speaker.country = home
         words = sum(len(_WORD.findall(text[s.start : s.end])) for s in r.spans)
         cue_lemma = att.cue.lemma_.lower() if att.cue is not None else ""
         if r.kind == "partial" and words < _MIN_PARTIAL_WORDS and cue_lemma not in _NAMING_CUES:
