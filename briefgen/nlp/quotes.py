@@ -275,19 +275,23 @@ def _sentence_bounds(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     The parser splits `“…?” he said.` after the question mark and ends sentences inside
     quotes; merging restores one attribution frame per quote.
     """
+    import bisect
+
     text = doc.text
     paras = _paragraphs(text)
+    para_starts = [pa for pa, _ in paras]
     sents: list[tuple[int, int]] = []
-    for s in doc_sents(doc):  # a sentence never runs over a paragraph break
-        for pa, pb in paras:
-            a, b = max(s.start_char, pa), min(s.end_char, pb)
-            if text[a:b].strip():
-                sents.append((a, b))
     para_of = {}
-    for k, (pa, pb) in enumerate(paras):
-        for a, _ in sents:
-            if pa <= a < pb:
-                para_of[a] = k
+    for s in doc_sents(doc):  # a sentence never runs over a paragraph break
+        k = max(0, bisect.bisect_right(para_starts, s.start_char) - 1)
+        while k < len(paras) and paras[k][0] < s.end_char:
+            pa, pb = paras[k]
+            a, b = max(s.start_char, pa), min(s.end_char, pb)
+            if a < b and text[a:b].strip():
+                sents.append((a, b))
+                if pa <= a < pb:
+                    para_of[a] = k
+            k += 1
     merged: list[tuple[int, int]] = []
     for a, b in sents:
         if merged:
@@ -535,7 +539,10 @@ def attribute_span(
     if sent is None:
         return Attribution()
     toks = doc_tokens(doc)[sent.start : sent.end]  # no new Token objects per pass
-    quote_toks = {t.i for t in toks if _in_spans(t.idx, all_spans)}
+    # only cue words need the inside-a-quote test
+    quote_toks = {
+        t.i for t in toks if t.lemma_.lower() in CUE_LEMMAS and _in_spans(t.idx, all_spans)
+    }
     qs, qe = group[0].mark_start, group[-1].mark_end
     cands: list[tuple[float, Token]] = []
     for t in toks:
@@ -543,7 +550,11 @@ def attribute_span(
             continue
         dist = qs - t.idx if t.idx < qs else (t.idx - qe if t.idx >= qe else 0)
         # a cue whose clause holds the quote beats a nearer one in another clause
-        holds = any(qs <= d.idx < qe for d in t.subtree if d.i not in (t.i,))
+        holds = (
+            t.left_edge.idx < qe
+            and t.right_edge.idx >= qs
+            and any(qs <= d.idx < qe for d in t.subtree if d.i != t.i)
+        )
         score = dist - (60 if holds else 0)
         if t.lemma_.lower() in _WEAK_CUES and not holds:
             continue
