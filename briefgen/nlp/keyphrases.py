@@ -45,6 +45,13 @@ _GENERIC = {
     "mr", "mrs", "ms", "dr", "ap", "reuters", "afp", "yonhap", "photo", "image",
     "video", "copyright", "rights", "reserved", "click", "email", "share", "advertisement",
 }  # fmt: skip
+# Head nouns of reporting filler: "cautious note", "steady pace", "public opening remarks".
+_VAGUE_HEADS = {
+    "note", "pace", "remark", "remarks", "tone", "backing", "sense", "view", "views",
+    "move", "moves", "step", "steps", "manner", "way", "ways", "room", "bit", "lot",
+    "message", "signal", "signals", "hope", "hopes", "opinion", "look", "order", "terms",
+    "basis", "side", "sides", "end", "kind", "sort", "type", "case", "cases", "place",
+}  # fmt: skip
 # Titles: on their own (or left over from "Secretary of State ...") they name nobody.
 _TITLES = {
     "president", "secretary", "minister", "premier", "chairman", "leader", "spokesman",
@@ -60,6 +67,7 @@ _PEOPLE = {
     "counterpart", "counterparts", "lawmaker", "lawmakers", "senator", "analyst", "analysts",
     "expert", "experts", "source", "sources", "aide", "aides", "interlocutor", "interlocutors",
     "defector", "defectors", "strongman", "dictator", "correspondent", "reporter",
+    "director", "general", "chief", "head", "deputy", "commander",
 }  # fmt: skip
 # Gazetteer entries that name an institution, not the country: kept as their own phrase.
 _INSTITUTIONS = {
@@ -257,9 +265,18 @@ def candidates(doc: Doc, max_words: int = 5, drop_people: bool = True) -> dict[s
         words = [_unit_surface(u) for u in run]
         if all(w.lower() in _GENERIC or w.lower() in _TITLES for w in words):
             return
+        if words[-1].lower() in _VAGUE_HEADS:
+            return
         raw = " ".join("".join(t.text for t in u) for u in run)
         surface = " ".join(words)
         country = gaz.get(raw)
+        if country is None and len(run) > 1:
+            # "recalcitrant Pyongyang", "ally South Korea": the country, with an epithet.
+            for i in range(1, len(run)):
+                tail = gaz.get(" ".join("".join(t.text for t in u) for u in run[i:]))
+                if tail is not None:
+                    country = tail
+                    break
         if country is not None:
             key = f"country:{country[0]}"
         else:
