@@ -250,3 +250,11 @@ def test_unplaced_official_serves_the_dateline_country(nlp) -> None:  # type: ig
     att = attribute([with_dl], {"d": nlp(text)}, with_positions=False)
     assert [(q.speaker, q.country) for q in att.quotes] == [("Hong Gil-dong", "KOR")]
     assert [q.country for q in run(nlp, text).quotes] == [None]  # no dateline: no guess
+
+
+def test_the_south_china_sea_is_not_south_korea() -> None:
+    from briefgen.nlp.actors import countries_mentioned
+
+    found = countries_mentioned("Beijing's actions in the South China Sea worried the South.")
+    assert found["KOR"] == 1  # "the South" alone
+    assert found["CHN"] == 1  # "Beijing", not the sea

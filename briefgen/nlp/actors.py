@@ -201,13 +201,29 @@ def load_countries() -> tuple[CountryEntry, ...]:
     )
 
 
+# Place names that contain a country's name but are not that country ("the South" is
+# South Korea, "the South China Sea" is not).  Matched, then ignored.
+_NOT_A_COUNTRY = (
+    "the South China Sea",
+    "South China Sea",
+    "the East China Sea",
+    "East China Sea",
+    "the North Sea",
+    "North Sea",
+    "the North Pole",
+    "North Pole",
+    "the South Pole",
+    "South Pole",
+)
+
+
 @lru_cache(maxsize=1)
 def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     lookup: dict[str, str] = {}
     for e in load_countries():
         for n in (e.name, *e.names):
             lookup.setdefault(n, e.code)
-    alts = sorted(lookup, key=len, reverse=True)
+    alts = sorted({*lookup, *_NOT_A_COUNTRY}, key=len, reverse=True)
     pat = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
     return pat, lookup
 
@@ -219,7 +235,9 @@ def _norm_quotes(text: str) -> str:
 def countries_mentioned(text: str) -> Counter[str]:
     """How often each country or body code (countries.yaml) is named in `text`."""
     pat, lookup = _country_regex()
-    return Counter(lookup[m.group(1)] for m in pat.finditer(_norm_quotes(text)))
+    return Counter(
+        lookup[m.group(1)] for m in pat.finditer(_norm_quotes(text)) if m.group(1) in lookup
+    )
 
 
 def country_matches(text: str) -> list[tuple[int, int, str, str]]:
@@ -228,6 +246,7 @@ def country_matches(text: str) -> list[tuple[int, int, str, str]]:
     return [
         (m.start(), m.end(), m.group(1), lookup[m.group(1)])
         for m in pat.finditer(_norm_quotes(text))
+        if m.group(1) in lookup
     ]
 
 
