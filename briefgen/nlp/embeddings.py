@@ -58,7 +58,10 @@ def load_model() -> SentenceTransformer:
     d = model_dir()
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        # transformers draws a "Loading weights" bar on stderr; briefgen has its own.
+        hf_logging.disable_progress_bar()
         return SentenceTransformer(str(d), device="cpu")
     except ImportError:
         raise ModelError(
