@@ -36,6 +36,7 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check briefgen tests benchmarks
+	$(VENV)/bin/ruff format --check briefgen tests benchmarks
 	$(VENV)/bin/mypy briefgen
 
 golden: setup

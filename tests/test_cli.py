@@ -70,8 +70,19 @@ def test_build_writes_dated_pdf_and_html(seeds_build: dict) -> None:
 
 def test_brief_has_every_part(seeds_build: dict) -> None:
     text = " ".join(seeds_build["pdf_text"].split())
-    for heading in ("Bottom line", "United States", "North Korea", "South Korea", "China",
-                    "Japan", "Russia", "Key quotes", "Open questions", "Timeline", "Sources"):
+    for heading in (
+        "Bottom line",
+        "United States",
+        "North Korea",
+        "South Korea",
+        "China",
+        "Japan",
+        "Russia",
+        "Key quotes",
+        "Open questions",
+        "Timeline",
+        "Sources",
+    ):
         assert heading.lower() in text.lower(), f"section {heading!r} missing from the PDF"
     assert "20 December 2017" in text  # the as-of date on the cover
 
@@ -117,16 +128,37 @@ def test_hangul_font_is_embedded(seeds_build: dict) -> None:
 def test_articles_json_fields() -> None:
     rows = json.loads(stdout_of("articles", str(SEEDS), "--format", "json"))
     assert len(rows) >= 4
-    for key in ("article_id", "title", "outlet", "published", "date_source", "source_path",
-                "url", "words", "text", "relevance", "outlets", "byline"):
+    for key in (
+        "article_id",
+        "title",
+        "outlet",
+        "published",
+        "date_source",
+        "source_path",
+        "url",
+        "words",
+        "text",
+        "relevance",
+        "outlets",
+        "byline",
+    ):
         assert key in rows[0], key
 
 
 def test_quotes_json_fields() -> None:
     rows = json.loads(stdout_of("quotes", str(SEEDS), "--format", "json"))
     assert rows, "no quotes found in the seeds"
-    for key in ("quote", "speaker", "speaker_role", "country", "cue", "source_path",
-                "article_id", "title", "published"):
+    for key in (
+        "quote",
+        "speaker",
+        "speaker_role",
+        "country",
+        "cue",
+        "source_path",
+        "article_id",
+        "title",
+        "published",
+    ):
         assert key in rows[0], key
     hua = [r for r in rows if "encourage North Korea and the United States" in r["quote"]]
     assert hua and "Hua" in (hua[0]["speaker"] or "") and hua[0]["country"] == "CHN"
@@ -167,7 +199,16 @@ def test_conflicting_period_options(tmp_path: Path) -> None:
 
 def test_empty_period_is_a_message_not_an_empty_pdf(tmp_path: Path) -> None:
     line = _one_line_error(
-        *run("build", str(SEEDS), "--since", "1990-01-01", "--until", "1990-01-31", "-o", str(tmp_path))
+        *run(
+            "build",
+            str(SEEDS),
+            "--since",
+            "1990-01-01",
+            "--until",
+            "1990-01-31",
+            "-o",
+            str(tmp_path),
+        )
     )
     assert "no dated articles" in line
     assert not list(tmp_path.glob("*.pdf"))

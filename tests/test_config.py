@@ -20,7 +20,7 @@ def test_file_values_and_lists(tmp_path: Path) -> None:
     cfg = tmp_path / "briefgen.toml"
     cfg.write_text(
         '[brief]\ntitle = "Weekly Korea Brief"\npaper = "Letter"\n'
-        '[corpus]\nrelevance_threshold = 0.5\n'
+        "[corpus]\nrelevance_threshold = 0.5\n"
         '[email]\nsender = "brief@x.org"\n[email.lists]\nstaff = ["a@x.org", "b@x.org"]\n'
     )
     s = load_settings(cfg)
@@ -39,7 +39,11 @@ def test_cli_overrides_only_when_given(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text,fragment",
-    [("[brief\n", "not valid TOML"), ("[brif]\nx=1\n", "unknown section"), ("[email]\nhost='x'\n", "email.host")],
+    [
+        ("[brief\n", "not valid TOML"),
+        ("[brif]\nx=1\n", "unknown section"),
+        ("[email]\nhost='x'\n", "email.host"),
+    ],
 )
 def test_bad_files_say_what_to_fix(tmp_path: Path, text: str, fragment: str) -> None:
     cfg = tmp_path / "briefgen.toml"
