@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,17 @@ def load_spacy() -> Language:
     return nlp
 
 
+# Below this many articles, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _key(text: str, nlp: Language) -> str:
     tag = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{'+'.join(nlp.pipe_names)}"
     return hashlib.sha1((tag + "\0" + text).encode("utf-8")).hexdigest()
@@ -57,11 +69,14 @@ def parse_articles(
     cache_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
     batch_size: int = 32,
+    n_process: int | None = None,
 ) -> dict[str, Doc]:
     """Parse every article's text; return {article_id: Doc}.
 
     Cached parses are read from `cache_dir/spacy/`; the rest are parsed with nlp.pipe
     in batches and written back.  `progress(1)` is called as each article is done.
+    `n_process` (default: one per core when at least PARALLEL_FROM articles need a
+    parse) spreads the parse over processes: it is the largest cost of a cold run.
     """
     from spacy.tokens import DocBin
 
@@ -84,7 +99,8 @@ def parse_articles(
         todo.append((a, key))
     if todo:
         texts = (a.text for a, _ in todo)
-        docs = nlp.pipe(texts, batch_size=batch_size)
+        procs = n_process or (_cores() if len(todo) >= PARALLEL_FROM else 1)
+        docs = nlp.pipe(texts, batch_size=batch_size, n_process=procs)
         pairs: Iterable[tuple[tuple[Article, str], Doc]] = zip(todo, docs, strict=True)
         for (a, key), doc in pairs:
             out[a.article_id] = doc
