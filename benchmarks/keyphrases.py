@@ -89,7 +89,12 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--skip-plain", action="store_true", help="briefgen only (development)")
-    ap.add_argument("--threads", type=int, default=1, help="torch threads for both (default 1)")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="cores for both: torch threads for both, spaCy processes for briefgen's parse (default 1)",
+    )
     ap.add_argument("--save-plain", type=Path, help="also write plain KeyBERT's output as JSON")
     ap.add_argument(
         "--param", action="append", default=[], help="briefgen Params override, name=value"
@@ -103,7 +108,7 @@ def main() -> int:
 
     from briefgen.nlp.embeddings import Embedder, load_model
     from briefgen.nlp.keyphrases import KeyphraseExtractor, Params
-    from briefgen.nlp.parse import load_spacy
+    from briefgen.nlp.parse import load_spacy, parse_articles
 
     torch.set_num_threads(args.threads)
     arts, gold = read_duc(args.data, args.limit)
@@ -128,12 +133,10 @@ def main() -> int:
     from keybert import KeyBERT
     from keybert.backend._sentencetransformers import SentenceTransformerBackend
 
-    # briefgen: parse (nlp.pipe), then keyphrases for all documents, embedding cache off.
+    # briefgen: parse as the pipeline does (one process per --threads), then keyphrases
+    # for all documents, embedding cache off.
     t0 = time.perf_counter()
-    docs = {
-        a.article_id: d
-        for a, d in zip(arts, nlp.pipe((a.text for a in arts), batch_size=32), strict=True)
-    }
+    docs = parse_articles(arts, cache_dir=None, n_process=args.threads)
     t1 = time.perf_counter()
     backend = SentenceTransformerBackend(st, batch_size=64, normalize_embeddings=True)
     emb = Embedder(cache_dir=None, keybert=KeyBERT(model=backend))
