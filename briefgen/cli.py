@@ -74,10 +74,10 @@ def _cell(v: Any) -> str:
     return s if len(s) <= 60 else s[:57] + "…"
 
 
-def _reporter(quiet: bool) -> Any:
+def _reporter(quiet: bool, bars: bool | None = None) -> Any:
     from briefgen.progress import ConsoleReporter
 
-    return ConsoleReporter(quiet=quiet)
+    return ConsoleReporter(quiet=quiet, bars=bars)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -257,6 +257,17 @@ def articles(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
     emit([a.to_dict() for a in c.articles], fmt, ARTICLE_COLUMNS)
 
 
+def _attribution(ctx: click.Context, corpus: Sequence[str]) -> tuple[Any, Any]:
+    """Read, parse and attribute CORPUS for the quotes and actors exports."""
+    from briefgen.pipeline import attribute, parse
+
+    s, c = _load(ctx, corpus)
+    rep = _reporter(
+        True, bars=True
+    )  # stdout stays clean for JSON/CSV; bars go to a terminal's stderr
+    return c, attribute(c.articles, parse(c.articles, s, rep), s, rep)
+
+
 QUOTE_COLUMNS = ["speaker", "speaker_role", "country", "cue", "quote", "published", "title"]
 
 
@@ -276,11 +287,7 @@ def _quote_rows(articles: Sequence[Any], quotes: Sequence[Any]) -> list[dict[str
 @click.pass_context
 def quotes(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
     """List the quotations in CORPUS with speaker, role and country."""
-    from briefgen.pipeline import attribute, parse
-
-    s, c = _load(ctx, corpus)
-    rep = _reporter(True)
-    att = attribute(c.articles, parse(c.articles, s, rep), s, rep)
+    c, att = _attribution(ctx, corpus)
     emit(_quote_rows(c.articles, att.quotes), fmt, QUOTE_COLUMNS)
 
 
@@ -290,11 +297,7 @@ def quotes(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
 @click.pass_context
 def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str) -> None:
     """List the actors who speak in CORPUS, whom they speak for, and their positions."""
-    from briefgen.pipeline import attribute, parse
-
-    s, c = _load(ctx, corpus)
-    rep = _reporter(True)
-    att = attribute(c.articles, parse(c.articles, s, rep), s, rep)
+    _, att = _attribution(ctx, corpus)
     by_holder: dict[str, list[str]] = {}
     for p in att.positions:
         if p.holder_kind == "actor":

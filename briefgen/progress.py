@@ -35,8 +35,11 @@ class Reporter:
 class ConsoleReporter(Reporter):
     """Lines on stderr; a tqdm bar for long steps when stderr is a terminal."""
 
-    def __init__(self, quiet: bool = False, min_for_bar: int = 20) -> None:
+    def __init__(
+        self, quiet: bool = False, min_for_bar: int = 20, bars: bool | None = None
+    ) -> None:
         self.quiet = quiet
+        self.bars = (not quiet) if bars is None else bars
         self.min_for_bar = min_for_bar
         self.warnings: list[str] = []
 
@@ -51,7 +54,7 @@ class ConsoleReporter(Reporter):
     @contextmanager
     def bar(self, total: int | None, label: str) -> Iterator[Bar]:
         small = total is not None and total < self.min_for_bar
-        if self.quiet or small or not sys.stderr.isatty():
+        if not self.bars or small or not sys.stderr.isatty():
             yield _NoBar()
             return
         from tqdm import tqdm
