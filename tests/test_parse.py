@@ -15,7 +15,9 @@ def _articles() -> list[Article]:
         "North Korea's KCNA said the drills were a rehearsal for invasion.",
         "South Korea's presidential office backed the State Department's statement.",
     ]
-    return [Article(article_id=f"a{i}", title="t", text=t, source_path="x") for i, t in enumerate(texts)]
+    return [
+        Article(article_id=f"a{i}", title="t", text=t, source_path="x") for i, t in enumerate(texts)
+    ]
 
 
 def _signature(doc) -> list[tuple[str, str, str, str]]:  # type: ignore[no-untyped-def]
@@ -26,7 +28,9 @@ def test_parallel_parse_equals_serial(tmp_path: Path) -> None:
     arts = _articles()
     serial = parse_articles(arts, n_process=1)
     parallel = parse_articles(arts, n_process=2, batch_size=1)
-    assert {k: _signature(d) for k, d in serial.items()} == {k: _signature(d) for k, d in parallel.items()}
+    assert {k: _signature(d) for k, d in serial.items()} == {
+        k: _signature(d) for k, d in parallel.items()
+    }
 
 
 def test_cache_round_trip_keeps_the_parse(tmp_path: Path) -> None:
@@ -36,5 +40,7 @@ def test_cache_round_trip_keeps_the_parse(tmp_path: Path) -> None:
     assert len(done) == len(arts)
     assert list((tmp_path / "spacy").rglob("*.spacy"))
     again = parse_articles(arts, cache_dir=tmp_path)
-    assert {k: _signature(d) for k, d in first.items()} == {k: _signature(d) for k, d in again.items()}
+    assert {k: _signature(d) for k, d in first.items()} == {
+        k: _signature(d) for k, d in again.items()
+    }
     assert [e.text for e in again["a0"].ents]  # entities survive the cache
