@@ -14,7 +14,7 @@ Four sources of evidence:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from briefgen.chart import countries_in, country_name, country_positions
@@ -329,22 +329,29 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
         if not answered:
             out.append((c.score, c, asker, target))
     out.sort(key=lambda x: (-x[0], x[1].key()))
+    picks = (
+        (c, f"Watch for an answer from {country_name(target)} to {country_name(asker)}: {c.text}")
+        for _, c, asker, target in out
+    )
+    return _distinct(picks, "no-response", MAX_NO_RESPONSE, cite)
+
+
+def _distinct(
+    picks: Iterable[tuple[Candidate, str]],
+    kind: str,
+    limit: int,
+    cite: Callable[[str], int | None],
+) -> list[Statement]:
+    """Statements for the best picks, in order, skipping any too close to one already taken."""
     res: list[Statement] = []
     used: list[Candidate] = []
-    for _, c, asker, target in out:
+    for c, text in picks:
         if any(cosine(c.vec, u.vec) >= 0.35 for u in used):
             continue
         n = cite(c.article_id)
-        res.append(
-            Statement(
-                text=f"Watch for an answer from {country_name(target)} to {country_name(asker)}: {c.text}",
-                cites=[n] if n else [],
-                kind="no-response",
-                basis=c.text,
-            )
-        )
+        res.append(Statement(text=text, cites=[n] if n else [], kind=kind, basis=c.text))
         used.append(c)
-        if len(res) >= MAX_NO_RESPONSE:
+        if len(res) >= limit:
             break
     return res
 
@@ -362,24 +369,8 @@ def scheduled(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Sta
         if ahead:
             found.append((ahead[0], c.score, c))
     found.sort(key=lambda x: (-x[1], x[2].key()))
-    out: list[Statement] = []
-    used: list[Candidate] = []
-    for when, _, c in found:
-        if any(cosine(c.vec, u.vec) >= 0.35 for u in used):
-            continue
-        n = cite(c.article_id)
-        out.append(
-            Statement(
-                text=f"Watch for ({when.strftime('%-d %B %Y')}): {c.text}",
-                cites=[n] if n else [],
-                kind="scheduled",
-                basis=c.text,
-            )
-        )
-        used.append(c)
-        if len(out) >= MAX_SCHEDULED:
-            break
-    return out
+    picks = ((c, f"Watch for ({when.strftime('%-d %B %Y')}): {c.text}") for when, _, c in found)
+    return _distinct(picks, "scheduled", MAX_SCHEDULED, cite)
 
 
 def open_questions(
