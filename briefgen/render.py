@@ -77,12 +77,9 @@ def _is_web_url(url: Any) -> bool:
 
 
 def _country_name(code: Any) -> str:
-    try:
-        from briefgen.chart import country_name
+    from briefgen.nlp.actors import country_name
 
-        return country_name(str(code))
-    except Exception:  # chart data helpers missing or broken: show the code
-        return str(code)
+    return country_name(str(code))
 
 
 @jinja2.pass_context

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 EXTRA_TERMS = [
     "Korea", "Korean", "Koreas", "Korean Peninsula", "Korean peninsula", "inter-Korean",
@@ -24,17 +23,13 @@ EXTRA_TERMS = [
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(peninsula names, every other country/body name) as two compiled regexes."""
-    import yaml
+    from briefgen.nlp.actors import load_countries
 
-    data = yaml.safe_load(
-        resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
-    )
     korea: set[str] = set(EXTRA_TERMS)
     other: set[str] = set()
-    for entry in data or []:
-        names = [str(n) for n in entry.get("names", [])] + [str(entry.get("name", ""))]
-        target = korea if entry.get("code") in ("PRK", "KOR") else other
-        target.update(n for n in names if n)
+    for entry in load_countries():
+        target = korea if entry.code in ("PRK", "KOR") else other
+        target.update(n for n in (*entry.names, entry.name) if n)
     other -= korea
 
     def rx(names: set[str]) -> re.Pattern[str]:

@@ -125,23 +125,13 @@ class _Cand:
 
 def _gazetteer() -> dict[str, tuple[str, str]]:
     """{surface name: (code, display name)} for names that stand for a country or body."""
-    from importlib import resources
-
-    import yaml
+    from briefgen.nlp.actors import load_countries
 
     out: dict[str, tuple[str, str]] = {}
-    try:
-        raw = resources.files("briefgen").joinpath("data/countries.yaml").read_text("utf-8")
-        entries = yaml.safe_load(raw) or []
-    except (OSError, yaml.YAMLError):
-        return out
-    for e in entries:
-        if not isinstance(e, dict) or "code" not in e:
-            continue
-        name = str(e.get("name") or e["code"])
-        for n in [name, *map(str, e.get("names") or [])]:
+    for e in load_countries():
+        for n in (e.name, *e.names):
             if n not in _INSTITUTIONS:
-                out[n] = (str(e["code"]), name)
+                out[n] = (e.code, e.name)
     return out
 
 
