@@ -24,10 +24,9 @@ CONFIG_NAME = "briefgen.toml"
 
 def default_cache_dir() -> Path:
     """Embeddings and parses are cached per user, so every project reuses them."""
-    base = os.environ.get("BRIEFGEN_CACHE") or os.environ.get("XDG_CACHE_HOME")
     if os.environ.get("BRIEFGEN_CACHE"):
         return Path(os.environ["BRIEFGEN_CACHE"])
-    return Path(base or Path.home() / ".cache") / "briefgen"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"
 
 
 @dataclass
