@@ -48,11 +48,7 @@ def read(paths: Sequence[str | Path], settings: Settings, reporter: Reporter) ->
 
 def select(articles: Sequence[Article], period: Period) -> list[Article]:
     """Articles inside the period; undated ones only when the period is open."""
-    return (
-        [a for a in articles if period.contains(a.published)]
-        if not period.is_open
-        else list(articles)
-    )
+    return [a for a in articles if period.contains(a.published)]
 
 
 def parse(articles: Sequence[Article], settings: Settings, reporter: Reporter) -> dict[str, Doc]:
@@ -122,8 +118,8 @@ def build(
     before = period.previous()
     previous = [
         a
-        for a in corpus.articles
-        if before is not None and before.contains(a.published) and (keep_low or not a.low_relevance)
+        for a in (select(corpus.articles, before) if before else [])
+        if keep_low or not a.low_relevance
     ]
     brief = assemble(
         main,
