@@ -49,3 +49,11 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "reader": reader,
         "output": result.output,
     }
+
+
+@pytest.fixture(scope="session")
+def seeds_brief_json() -> str:
+    """The seeds Brief from a fresh library run (as `make golden` builds it), as stored JSON."""
+    from tests.regen_golden import brief_json, seeds_brief
+
+    return brief_json(seeds_brief())

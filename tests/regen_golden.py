@@ -58,9 +58,18 @@ def seeds_brief() -> Brief:
     return result.brief
 
 
+def brief_json(brief: Brief) -> str:
+    """The stored form of a Brief: JSON without article bodies (templates never print them)."""
+    from tests.briefjson import brief_to_json
+
+    for a in [*brief.articles, *brief.low_relevance]:
+        a.text = ""
+    return brief_to_json(brief)
+
+
 def main(argv: list[str]) -> int:
     from tests.brief_fixture import rich_brief
-    from tests.briefjson import brief_from_json, brief_to_json
+    from tests.briefjson import brief_from_json
 
     GOLDEN.mkdir(exist_ok=True)
     out = GOLDEN / "fixture-brief.html"
@@ -75,17 +84,25 @@ def main(argv: list[str]) -> int:
         (GOLDEN / "seeds-brief.html").write_text(html, encoding="utf-8")
         print(f"wrote {(GOLDEN / 'seeds-brief.html').relative_to(ROOT)}")
         return 0
-    brief = seeds_brief()
-    # The templates never print article bodies; leaving them out keeps the golden small.
-    for a in [*brief.articles, *brief.low_relevance]:
-        a.text = ""
-    text = brief_to_json(brief)
+    text = brief_json(seeds_brief())
+    old = stored.read_text(encoding="utf-8") if stored.exists() else None
     # Render what the test will render: the Brief as read back from the JSON.
     html = render_golden(brief_from_json(text))
     (GOLDEN / "seeds-brief.json").write_text(text, encoding="utf-8")
     (GOLDEN / "seeds-brief.html").write_text(html, encoding="utf-8")
     print(f"wrote {(GOLDEN / 'seeds-brief.json').relative_to(ROOT)}")
     print(f"wrote {(GOLDEN / 'seeds-brief.html').relative_to(ROOT)}")
+    if old is not None:
+        import json
+
+        from tests.golden_view import report, section_diffs
+
+        diffs = section_diffs(json.loads(old), json.loads(text))
+        print(
+            f"\nanalysis changes to review ({len(diffs)} sections):\n\n{report(diffs)}"
+            if diffs
+            else "analysis unchanged"
+        )
     return 0
 
 

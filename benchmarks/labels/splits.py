@@ -1,0 +1,84 @@
+"""Which real articles are train, dev or test, fixed before anyone looked at labels.
+
+The rule (decided 2026-12-01, before any labelling of this wave):
+
+* Four held-out weeks are test, every article in them, and are never tuned on:
+  allsides 2013-W14, 2018-W21, 2019-W09 and yonhap 2026-W01.
+* Four development weeks are dev: allsides 2014-W52, 2017-W38, 2018-W17 and
+  reuters-2016 2016-W06.  (2017-W32, 2017-W37 and 2018-W19 were looked at while the
+  0.1 rules were written; they are neither held out nor used as dev weeks.)
+* Every other article goes by a hash of its source key: 2 in 10 test, 2 in 10 dev,
+  6 in 10 train.
+
+A source key names an article by where it came from, independent of briefgen's
+cleaning: ``allsides:<ID>``, ``kcna:<record>``, ``yonhap:<file stem>``,
+``reuters:<file stem>`` (``#<part>`` appended when a file held several articles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any, Literal
+
+Split = Literal["train", "dev", "test"]
+
+HELD_OUT_WEEKS: dict[str, tuple[str, ...]] = {
+    "allsides": ("2013-W14", "2018-W21", "2019-W09"),
+    "yonhap": ("2026-W01",),
+}
+DEV_WEEKS: dict[str, tuple[str, ...]] = {
+    "allsides": ("2014-W52", "2017-W38", "2018-W17"),
+    "reuters": ("2016-W06",),
+}
+CORPORA = {
+    "allsides": "allsides-korea.jsonl",
+    "kcna": "kcna-2024.json",
+    "yonhap": "yonhap-2025",
+    "reuters": "reuters-2016",
+}
+
+
+def corpus_of(source_path: str) -> str:
+    for name, path in CORPORA.items():
+        if path in source_path:
+            return name
+    return "other"
+
+
+def source_key(article: Any) -> str:
+    """The article's key from its reader metadata (a briefgen Article)."""
+    corpus = corpus_of(article.source_path)
+    meta = article.meta
+    if corpus == "allsides":
+        ident = str(meta["ID"])
+    elif corpus == "kcna":
+        ident = str(meta["record"])
+    else:
+        ident = Path(article.source_path).stem
+    key = f"{corpus}:{ident}"
+    return f"{key}#{article.part}" if article.part else key
+
+
+def iso_week(d: dt.date | None) -> str | None:
+    if d is None:
+        return None
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def split_of(key: str, published: dt.date | None) -> Split:
+    corpus = key.split(":", 1)[0]
+    week = iso_week(published)
+    if week in HELD_OUT_WEEKS.get(corpus, ()):
+        return "test"
+    if week in DEV_WEEKS.get(corpus, ()):
+        return "dev"
+    h = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 10
+    return "test" if h < 2 else "dev" if h < 4 else "train"
+
+
+def held_out_week(key: str, published: dt.date | None) -> str | None:
+    week = iso_week(published)
+    return week if week in HELD_OUT_WEEKS.get(key.split(":", 1)[0], ()) else None
