@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from briefgen.assemble import assemble  # noqa: E402
+from briefgen.book.assemble import assemble  # noqa: E402
 from briefgen.config import Settings  # noqa: E402
 from briefgen.nlp.attribution import Attribution  # noqa: E402
 from briefgen.periods import Period, resolve_period  # noqa: E402

@@ -345,7 +345,7 @@ def keyphrases(
     if scope == "article":
         result = ex.for_articles(arts, docs)
     elif scope == "country":
-        from briefgen.assemble import country_groups
+        from briefgen.book.assemble import country_groups
         from briefgen.pipeline import attribute
 
         result = ex.for_groups(

@@ -80,7 +80,7 @@ def build(
     paths: Sequence[str | Path] | None = None,
 ) -> BuildResult:
     """Read, analyse, assemble and render one brief; return it with the files written."""
-    from briefgen.assemble import assemble, country_groups
+    from briefgen.book.assemble import assemble, country_groups
     from briefgen.nlp.keyphrases import KeyphraseExtractor
     from briefgen.render import write_outputs
 

@@ -77,7 +77,7 @@ def _is_web_url(url: Any) -> bool:
 
 
 def _country_name(code: Any) -> str:
-    from briefgen.nlp.actors import country_name
+    from briefgen.knowledge.countries import country_name
 
     return country_name(str(code))
 

@@ -2,7 +2,7 @@
 
 Vector, inline and font-independent enough to look the same in the HTML file (phones
 included: it scales with its container) and in the PDF.  The data comes from
-`Brief.chart` (built by assemble / briefgen.chart); when that is empty the chart is
+`Brief.chart` (built by assemble / briefgen.book.chart); when that is empty the chart is
 derived from the country sections.  Every label is XML-escaped here because the result
 is inserted into the page as markup.
 """

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import ConfigError
+from briefgen.knowledge.countries import countries_mentioned, country_name
 from briefgen.model import Article
-from briefgen.nlp.actors import countries_mentioned, country_name, load_gazetteer, split_title
+from briefgen.nlp.actors import load_gazetteer, split_title
 from briefgen.nlp.attribution import attribute
 
 
@@ -253,7 +254,7 @@ def test_unplaced_official_serves_the_dateline_country(nlp) -> None:  # type: ig
 
 
 def test_the_south_china_sea_is_not_south_korea() -> None:
-    from briefgen.nlp.actors import countries_mentioned
+    from briefgen.knowledge.countries import countries_mentioned
 
     found = countries_mentioned("Beijing's actions in the South China Sea worried the South.")
     assert found["KOR"] == 1  # "the South" alone

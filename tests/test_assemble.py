@@ -12,16 +12,17 @@ from datetime import date
 
 import pytest
 
-from briefgen.assemble import assemble, country_groups
-from briefgen.chart import countries_in, section_order
-from briefgen.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.assemble import assemble, country_groups
+from briefgen.book.chart import section_order
+from briefgen.book.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.questions import phrase_question
+from briefgen.book.sentences import condense, split_sentences, strip_dateline, usable
+from briefgen.book.timeline import resolve_dates
+from briefgen.book.trend import trend
+from briefgen.knowledge.countries import countries_mentioned
 from briefgen.model import Actor, Article, Brief, Evidence, Position, Quote, Statement
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
-from briefgen.questions import phrase_question
-from briefgen.sentences import condense, split_sentences, strip_dateline, usable
-from briefgen.timeline import resolve_dates
-from briefgen.trend import trend
 
 WEEK = Period(date(2017, 10, 23), date(2017, 10, 29), "2017-W43")
 
@@ -493,7 +494,7 @@ def test_chart_and_stats_follow_the_sections(brief: Brief) -> None:
     by = {s["code"]: s for s in brief.chart["series"]}
     assert (
         by["PRK"]["mentions"]
-        == countries_in("\n".join(a.title + "\n\n" + a.text for a in ARTICLES))["PRK"]
+        == countries_mentioned("\n".join(a.title + "\n\n" + a.text for a in ARTICLES))["PRK"]
     )
     assert by["USA"]["quotes"] == 5  # q1, q1b, q2, q6, q7
     assert brief.stats["quotes"] == len(QUOTES)
@@ -618,9 +619,9 @@ def test_seeds_brief_has_every_part() -> None:
 
 
 def test_embeddings_keep_paraphrases_of_one_development_out_of_the_bottom_line() -> None:
-    from briefgen.assemble import bottom_line
+    from briefgen.book.assemble import bottom_line
+    from briefgen.book.summarize import SentencePool
     from briefgen.nlp.embeddings import Embedder
-    from briefgen.summarize import SentencePool
 
     texts = {
         "r1": "Three Americans held in North Korea were released on Wednesday and are flying "

@@ -90,14 +90,18 @@ def main() -> int:
         chosen = [
             (k, a)
             for k, a in keyed
-            if split_of(k, a.published) == "dev" and iso_week(a.published) and not k.startswith("kcna")
+            if split_of(k, a.published) == "dev"
+            and iso_week(a.published)
+            and not k.startswith("kcna")
             and iso_week(a.published) in ("2014-W52", "2017-W38", "2018-W17", "2016-W06")
         ]
     else:
         pool = [
             (k, a)
             for k, a in keyed
-            if split_of(k, a.published) == "train" and not a.low_relevance and 150 <= a.words <= 2500
+            if split_of(k, a.published) == "train"
+            and not a.low_relevance
+            and 150 <= a.words <= 2500
         ]
         rare = [x for x in pool if _RARE.search(x[1].text)]
         half = args.n // 2

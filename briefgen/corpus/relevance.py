@@ -23,7 +23,7 @@ EXTRA_TERMS = [
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(peninsula names, every other country/body name) as two compiled regexes."""
-    from briefgen.nlp.actors import load_countries
+    from briefgen.knowledge.countries import load_countries
 
     korea: set[str] = set(EXTRA_TERMS)
     other: set[str] = set()

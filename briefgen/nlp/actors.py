@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,11 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import ConfigError
+from briefgen.knowledge.countries import (
+    BODIES,
+    country_matches,
+    country_of,
+    government_name,
+)
+from briefgen.knowledge.countries import _norm_quotes as _norm_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-BODIES = frozenset({"UN", "NATO", "EU", "ASEAN", "IAEA"})
 KINDS = frozenset({"government", "body", "state-media", "expert", "defector", "media", "other"})
 
 # Country names that are really institutions: kept inside a role, never stripped from it.
@@ -173,112 +178,6 @@ def clean_name(text: str) -> str:
     t = " ".join(text.split())
     t = re.sub(r"(?:’s|'s|’|')$", "", t)
     return t.strip(" ,.;:")
-
-
-# ----------------------------------------------------------------------------- countries
-
-
-@dataclass(frozen=True)
-class CountryEntry:
-    code: str
-    name: str
-    names: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def load_countries() -> tuple[CountryEntry, ...]:
-    """countries.yaml as records; read once."""
-    import yaml
-
-    raw = yaml.safe_load(
-        resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
-    )
-    return tuple(
-        CountryEntry(
-            str(e["code"]), str(e.get("name", e["code"])), tuple(map(str, e.get("names", [])))
-        )
-        for e in raw or []
-    )
-
-
-# Place names that contain a country's name but are not that country ("the South" is
-# South Korea, "the South China Sea" is not).  Matched, then ignored.
-_NOT_A_COUNTRY = (
-    "the South China Sea",
-    "South China Sea",
-    "the East China Sea",
-    "East China Sea",
-    "the North Sea",
-    "North Sea",
-    "the North Pole",
-    "North Pole",
-    "the South Pole",
-    "South Pole",
-)
-
-
-@lru_cache(maxsize=1)
-def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    lookup: dict[str, str] = {}
-    for e in load_countries():
-        for n in (e.name, *e.names):
-            lookup.setdefault(n, e.code)
-    alts = sorted({*lookup, *_NOT_A_COUNTRY}, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
-    return pat, lookup
-
-
-def _norm_quotes(text: str) -> str:
-    return text.replace("’", "'").replace("\n", " ")
-
-
-def countries_mentioned(text: str) -> Counter[str]:
-    """How often each country or body code (countries.yaml) is named in `text`."""
-    pat, lookup = _country_regex()
-    return Counter(
-        lookup[m.group(1)] for m in pat.finditer(_norm_quotes(text)) if m.group(1) in lookup
-    )
-
-
-def country_matches(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, matched name, code) for every country name in `text`, in order."""
-    pat, lookup = _country_regex()
-    return [
-        (m.start(), m.end(), m.group(1), lookup[m.group(1)])
-        for m in pat.finditer(_norm_quotes(text))
-        if m.group(1) in lookup
-    ]
-
-
-def country_of(text: str) -> str | None:
-    """The first country or body named in `text` (a title, a role, a description)."""
-    found = country_matches(text)
-    return found[0][3] if found else None
-
-
-def country_name(code: str) -> str:
-    """The display name of a country or body code; the code itself when unknown."""
-    for e in load_countries():
-        if e.code == code:
-            return e.name
-    return code
-
-
-def government_name(code: str) -> str:
-    """ "Chinese government" for CHN: the actor a country-named speaker ("China said")
-    stands for; a body keeps its own name."""
-    if code in BODIES:
-        return country_name(code)
-    for e in load_countries():
-        if e.code != code:
-            continue
-        if "U.S." in e.names:
-            return "U.S. government"
-        for n in e.names:
-            if re.search(r"(?:an|ese|ish|ian|i)$", n) and n != e.name and not n.endswith("s"):
-                return f"{n} government"
-        return f"Government of {e.name}"
-    return f"Government of {code}"
 
 
 def _only_country(text: str) -> str | None:

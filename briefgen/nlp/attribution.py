@@ -56,7 +56,7 @@ def _para_index(text: str, pos: int) -> int:
 
 def dateline_country(article: Article) -> str | None:
     """The country of the article's dateline city ("SEOUL, Dec. 28 (Yonhap) --"), if any."""
-    from briefgen.nlp.actors import country_of
+    from briefgen.knowledge.countries import country_of
 
     line = str(article.meta.get("dateline") or "")
     city = line.split(",", 1)[0].strip()

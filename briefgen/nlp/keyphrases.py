@@ -125,7 +125,7 @@ class _Cand:
 
 def _gazetteer() -> dict[str, tuple[str, str]]:
     """{surface name: (code, display name)} for names that stand for a country or body."""
-    from briefgen.nlp.actors import load_countries
+    from briefgen.knowledge.countries import load_countries
 
     out: dict[str, tuple[str, str]] = {}
     for e in load_countries():

@@ -417,7 +417,7 @@ def _units(quotes: Sequence[Quote], statements: Iterable[tuple[str, str, str]]) 
 def _label(issue: str, stance: float, targets: Sequence[str] = ()) -> str:
     pro, con = LABELS[issue]
     if issue == "responsibility" and stance > 0 and targets:
-        from briefgen.nlp.actors import country_name
+        from briefgen.knowledge.countries import country_name
 
         return f"says {', '.join(country_name(t) for t in targets)} must do more"
     return pro if stance > 0 else con
@@ -430,7 +430,8 @@ def derive_positions(
     max_evidence: int = 5,
 ) -> list[Position]:
     """Actor positions per issue from quotes and reported statements, then country positions."""
-    from briefgen.nlp.actors import countries_mentioned, is_country_voice
+    from briefgen.knowledge.countries import countries_mentioned
+    from briefgen.nlp.actors import is_country_voice
 
     by_id = {a.actor_id: a for a in actors}
     acc: dict[tuple[str, str], list[tuple[float, _Unit]]] = {}

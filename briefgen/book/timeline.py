@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from briefgen.book.summarize import Candidate, SentencePool
+from briefgen.book.textsim import cosine
 from briefgen.model import TimelineEntry
 from briefgen.periods import Period
-from briefgen.summarize import Candidate, SentencePool
-from briefgen.textsim import cosine
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,

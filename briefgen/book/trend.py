@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.chart import countries_in
+from briefgen.book.sentences import split_sentences
+from briefgen.knowledge.countries import countries_mentioned
 from briefgen.model import Article
-from briefgen.sentences import split_sentences
 
 ESCALATION_RE = re.compile(
     r"\b(?:missiles?|launch(?:es|ed|ing)?|tests?|tested|testing|threat(?:s|en|ened|ening)?|"
@@ -54,7 +54,7 @@ def _profile(article_id: str, text: str) -> tuple[tuple[frozenset[str], int, int
     art = Article(article_id=article_id, title="", text=text, source_path="")
     return tuple(
         (
-            frozenset(countries_in(s.text)),
+            frozenset(countries_mentioned(s.text)),
             len(ESCALATION_RE.findall(s.text)),
             len(ENGAGEMENT_RE.findall(s.text)),
         )

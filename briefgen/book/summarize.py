@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefgen.chart import countries_acting, countries_in, country_positions
+from briefgen.book.sentences import Sentence, condense, split_sentences, strip_dateline, usable
+from briefgen.book.textsim import TfIdf, Vector, cosine, tokens
+from briefgen.knowledge.countries import countries_acting, countries_mentioned, country_offsets
 from briefgen.model import Actor, Article, Quote
-from briefgen.sentences import Sentence, condense, split_sentences, strip_dateline, usable
-from briefgen.textsim import TfIdf, Vector, cosine, tokens
 
 # Roles whose words move events; quotes and mentions of them weigh more.
 TOP_ROLE_RE = re.compile(
@@ -96,7 +96,7 @@ def _newsworthiness(c: Candidate) -> float:
     Stated dates decide when there are any: within a week of the story is news, only
     older dates ("held a summit on April 27") are background.
     """
-    from briefgen.timeline import resolve_dates
+    from briefgen.book.timeline import resolve_dates
 
     t = c.sent.text
     if _BACKGROUND_RE.search(t):
@@ -165,7 +165,7 @@ class SentencePool:
                     sent=s,
                     article=a,
                     vec=self.tfidf.vector(tokens(s.text)),
-                    countries=countries_in(s.text),
+                    countries=countries_mentioned(s.text),
                     usable=ok,
                     rank=rank if ok else 99,
                 )
@@ -366,7 +366,7 @@ def subject_of(
         if 0 < comma < 120:
             head = head[comma + 2 :]
     head = head[:120]
-    hits = country_positions(head)
+    hits = country_offsets(head)
     rx = names_re if names_re is not None else _names_re(names)
     if rx is not None:
         hits += [(m.start(), names[m.group(1)]) for m in rx.finditer(head)]

@@ -23,16 +23,19 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from briefgen.chart import (
+from briefgen.book.chart import (
     CORE_ORDER,
     chart_data,
-    countries_acting,
-    country_name,
     mentions_per_country,
     quotes_per_country,
     section_order,
 )
-from briefgen.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.questions import contradictions, open_questions
+from briefgen.book.summarize import Candidate, SentencePool, choose
+from briefgen.book.timeline import build_timeline
+from briefgen.book.trend import trend
+from briefgen.knowledge.countries import countries_acting, country_name
 from briefgen.model import (
     Actor,
     Article,
@@ -46,10 +49,6 @@ from briefgen.model import (
 )
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
-from briefgen.questions import contradictions, open_questions
-from briefgen.summarize import Candidate, SentencePool, choose
-from briefgen.timeline import build_timeline
-from briefgen.trend import trend
 
 # texts -> unit vectors, one row per text (a numpy array); see nlp.embeddings.Embedder.
 Embed = Callable[[list[str]], Any]

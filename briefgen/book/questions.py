@@ -17,11 +17,16 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
-from briefgen.chart import countries_in, country_name, country_positions
+from briefgen.book.sentences import condense
+from briefgen.book.summarize import Candidate, SentencePool
+from briefgen.book.textsim import cosine
+from briefgen.knowledge.countries import (
+    countries_mentioned,
+    country_name,
+    country_offsets,
+    is_venue,
+)
 from briefgen.model import Actor, Position, Statement
-from briefgen.sentences import condense
-from briefgen.summarize import Candidate, SentencePool
-from briefgen.textsim import cosine
 
 UNANSWERED_RE = re.compile(
     r"\b(?:declin(?:ed|es|ing) to (?:say|address|comment|discuss|confirm|specify|elaborate|"
@@ -268,16 +273,9 @@ def contradictions(
     return out
 
 
-def _venue(text: str, pos: int) -> bool:
-    """Named as a place ("U.S. military in South Korea"), not as the one who acts."""
-    from briefgen.chart import _LOCATIVE_RE
-
-    return bool(_LOCATIVE_RE.search(text[max(0, pos - 20) : pos]))
-
-
 def _who(text: str, names: Mapping[str, str]) -> str | None:
     """The country of the last country or official named in `text` (the demand's maker)."""
-    hits = [(p, c) for p, c in country_positions(text) if not _venue(text, p)]
+    hits = [(p, c) for p, c in country_offsets(text) if not is_venue(text, p)]
     if names:
         rx = re.compile(
             r"\b("
@@ -292,7 +290,7 @@ def _addressee(text: str) -> str | None:
     """The country a demand is addressed to: named right after the cue ("urged China to")."""
     m = re.match(r"\s*(?:that\s+|the\s+)?", text)
     head = text[m.end() if m else 0 :][:40]
-    hits = country_positions(head)
+    hits = country_offsets(head)
     return hits[0][1] if hits and hits[0][0] == 0 else None
 
 
@@ -323,7 +321,7 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
             if cosine(o.vec, c.vec) < 0.15:
                 continue
             r = _RESPONSE_RE.search(o.text)
-            if r and (o.subject == target or countries_in(o.text[: r.start()]).get(target)):
+            if r and (o.subject == target or countries_mentioned(o.text[: r.start()]).get(target)):
                 answered = True
                 break
         if not answered:
@@ -358,7 +356,7 @@ def _distinct(
 
 def scheduled(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
     """Events the articles say are coming (a dated future): the watch list's calendar."""
-    from briefgen.timeline import looks_ahead, resolve_dates
+    from briefgen.book.timeline import looks_ahead, resolve_dates
 
     found: list[tuple[date, float, Candidate]] = []
     for c in pool.usable_candidates():

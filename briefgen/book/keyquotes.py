@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from briefgen.book.summarize import _KOREA_RE, TOP_ROLE_RE
+from briefgen.book.textsim import jaccard, tokens
 from briefgen.model import Actor, Article, Quote
-from briefgen.summarize import _KOREA_RE, TOP_ROLE_RE
-from briefgen.textsim import jaccard, tokens
 
 _KIND_WEIGHT = {
     "government": 1.0,

@@ -1,0 +1,138 @@
+"""Countries and international bodies: codes, names, and finding them in text.
+
+One reader of briefgen/data/countries.yaml, so a section count, a speaker's country and
+the relevance score agree on what "Pyongyang" or "the South" means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# International bodies use acronyms, countries ISO 3166-1 alpha-3 codes.
+BODIES = frozenset({"UN", "NATO", "EU", "ASEAN", "IAEA"})
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    code: str
+    name: str
+    names: tuple[str, ...]
+
+
+def _data() -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text) or {}
+    return raw if isinstance(raw, dict) else {"countries": raw}
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> tuple[CountryEntry, ...]:
+    """countries.yaml as records, in file order; read once."""
+    return tuple(
+        CountryEntry(
+            str(e["code"]), str(e.get("name", e["code"])), tuple(map(str, e.get("names", [])))
+        )
+        for e in _data().get("countries") or []
+    )
+
+
+@lru_cache(maxsize=1)
+def not_a_country() -> tuple[str, ...]:
+    """Place names containing a country's name that are not the country ("South China Sea")."""
+    return tuple(map(str, _data().get("not_a_country") or []))
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup: dict[str, str] = {}
+    for e in load_countries():
+        for n in (e.name, *e.names):
+            lookup.setdefault(n, e.code)
+    alts = sorted({*lookup, *not_a_country()}, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return pat, lookup
+
+
+def _norm_quotes(text: str) -> str:
+    return text.replace("’", "'").replace("\n", " ")
+
+
+def country_matches(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, matched name, code) for every country name in `text`, in order."""
+    pat, lookup = _country_regex()
+    return [
+        (m.start(), m.end(), m.group(1), lookup[m.group(1)])
+        for m in pat.finditer(_norm_quotes(text))
+        if m.group(1) in lookup
+    ]
+
+
+def countries_mentioned(text: str) -> Counter[str]:
+    """How often each country or body code is named in `text`."""
+    return Counter(code for _, _, _, code in country_matches(text))
+
+
+def country_offsets(text: str) -> list[tuple[int, str]]:
+    """[(offset, code)...] of every country or body named in `text`, in text order."""
+    return [(start, code) for start, _, _, code in country_matches(text)]
+
+
+_LOCATIVE_RE = re.compile(r"\b(?:in|at|from|near|to|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
+
+
+def is_venue(text: str, pos: int) -> bool:
+    """True when the country named at `pos` is a place ("in Manila", "visited Beijing")."""
+    return bool(_LOCATIVE_RE.search(text[max(0, pos - 20) : pos]))
+
+
+def countries_acting(text: str) -> Counter[str]:
+    """Like countries_mentioned, without place mentions ("in Manila", "at the summit in
+    Singapore"): a country named only as a venue gets no section."""
+    out: Counter[str] = Counter()
+    for pos, code in country_offsets(text):
+        if not is_venue(text, pos):
+            out[code] += 1
+    return out
+
+
+def country_of(text: str) -> str | None:
+    """The first country or body named in `text` (a title, a role, a description)."""
+    found = country_matches(text)
+    return found[0][3] if found else None
+
+
+def country_name(code: str) -> str:
+    """The display name of a country or body code; the code itself when unknown."""
+    for e in load_countries():
+        if e.code == code:
+            return e.name
+    return code
+
+
+def is_international_body(code: str) -> bool:
+    """International bodies use acronyms (UN, EU, IAEA), countries ISO alpha-3 codes."""
+    return not (len(code) == 3 and code.isalpha() and code.isupper())
+
+
+def government_name(code: str) -> str:
+    """ "Chinese government" for CHN: the actor a country-named speaker ("China said")
+    stands for; a body keeps its own name."""
+    if code in BODIES:
+        return country_name(code)
+    for e in load_countries():
+        if e.code != code:
+            continue
+        if "U.S." in e.names:
+            return "U.S. government"
+        for n in e.names:
+            if re.search(r"(?:an|ese|ish|ian|i)$", n) and n != e.name and not n.endswith("s"):
+                return f"{n} government"
+        return f"Government of {e.name}"
+    return f"Government of {code}"
