@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from briefgen.config import Settings, load_settings, override
-from briefgen.errors import ConfigError
+from briefgen.errors import BriefgenError, ConfigError
 
 FORMATS = click.Choice(["table", "json", "csv"])
 
@@ -80,7 +80,32 @@ def _reporter(quiet: bool, bars: bool | None = None) -> Any:
     return ConsoleReporter(quiet=quiet, bars=bars)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class UserError(click.ClickException):
+    """A library error shown as `Error: ...`; exits 1."""
+
+
+class UsageProblem(UserError):
+    """A bad option or setting; exits 2, as click's own usage errors do."""
+
+    exit_code = 2
+
+
+def user_error(error: BriefgenError) -> UserError:
+    """The click exception that shows `error` in one line with its exit code."""
+    return (UsageProblem if error.exit_code == 2 else UserError)(error.message)
+
+
+class BriefgenGroup(click.Group):
+    """The command group: turns the library's errors into one-line messages at the edge."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BriefgenError as e:
+            raise user_error(e) from None
+
+
+@click.group(cls=BriefgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--config",
     "config_path",
@@ -91,7 +116,10 @@ def _reporter(quiet: bool, bars: bool | None = None) -> Any:
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
     """Turn news articles about the Korean peninsula into a dated briefing book (PDF and HTML)."""
-    ctx.obj = load_settings(config_path)
+    try:
+        ctx.obj = load_settings(config_path)
+    except BriefgenError as e:
+        raise user_error(e) from None
 
 
 corpus_argument = click.argument("corpus", nargs=-1, type=click.Path())
@@ -410,11 +438,13 @@ def email(
         security=security,
         username=username,
     )
-    code = email_command(
+    outcome = email_command(
         Path(pdf), s.email, list(to), eml=Path(eml) if eml else None, dry_run=dry_run
     )
-    if code:
-        sys.exit(code)
+    for line in outcome.lines:
+        click.echo(line)
+    if outcome.exit_code:
+        sys.exit(outcome.exit_code)
 
 
 @cli.group()

@@ -1,18 +1,23 @@
 """The few exceptions a user can see.  Each message is one line: what went wrong, then the fix.
 
-They subclass click.ClickException so the CLI prints them as `Error: ...` with a
-non-zero exit and no traceback; the library raises them without knowing about the CLI.
+The library raises them and never prints; the command line (cli.py) shows them as
+`Error: ...` with the exit code they carry and no traceback.
 """
 
 from __future__ import annotations
 
-import click
 
-
-class BriefgenError(click.ClickException):
+class BriefgenError(Exception):
     """Base class: one line, what went wrong and how to fix it."""
 
     exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class ConfigError(BriefgenError):

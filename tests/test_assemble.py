@@ -17,9 +17,9 @@ from briefgen.book.chart import section_order
 from briefgen.book.keyquotes import pick_quotes, rank_quotes
 from briefgen.book.questions import phrase_question
 from briefgen.book.sentences import condense, split_sentences, strip_dateline, usable
-from briefgen.book.timeline import resolve_dates
 from briefgen.book.trend import trend
 from briefgen.knowledge.countries import countries_mentioned
+from briefgen.knowledge.dates import resolve_dates
 from briefgen.model import Actor, Article, Brief, Evidence, Position, Quote, Statement
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period

@@ -240,7 +240,7 @@ def test_starttls_login_delivers_the_brief(
 ) -> None:
     other = ["PLAIN"] if mechanism == "LOGIN" else ["LOGIN"]
     srv = smtp_server(exclude=other)
-    code = email_command(pdf, srv.settings, ["chief@example.org", "b@example.net"])
+    code = email_command(pdf, srv.settings, ["chief@example.org", "b@example.net"]).exit_code
     assert code == 0
     assert srv.handler.mechanisms == [mechanism]
     (got,) = srv.handler.received
@@ -273,7 +273,7 @@ def test_list_members_go_in_bcc_and_duplicates_are_dropped(
     smtp_server: Callable[..., Server], pdf: Path, password: str
 ) -> None:
     srv = smtp_server()
-    code = email_command(pdf, srv.settings, ["chief@example.org", "staff"])
+    code = email_command(pdf, srv.settings, ["chief@example.org", "staff"]).exit_code
     assert code == 0
     (got,) = srv.handler.received
     # chief@ is named directly and is also on the list (as CHIEF@): sent once.
@@ -287,7 +287,7 @@ def test_only_a_list_gives_undisclosed_recipients(
     smtp_server: Callable[..., Server], pdf: Path, password: str
 ) -> None:
     srv = smtp_server()
-    assert email_command(pdf, replace(srv.settings, to=["staff"]), []) == 0
+    assert email_command(pdf, replace(srv.settings, to=["staff"]), []).exit_code == 0
     (got,) = srv.handler.received
     assert got.message["To"] == "undisclosed-recipients:;"
     assert len(got.rcpt_tos) == 3
@@ -296,7 +296,7 @@ def test_only_a_list_gives_undisclosed_recipients(
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_implicit_tls(smtp_server: Callable[..., Server], pdf: Path, password: str) -> None:
     srv = smtp_server(implicit_tls=True)
-    assert email_command(pdf, srv.settings, ["a@example.org"]) == 0
+    assert email_command(pdf, srv.settings, ["a@example.org"]).exit_code == 0
     (got,) = srv.handler.received
     assert got.rcpt_tos == ["a@example.org"] and got.login == USER.encode()
 
@@ -362,7 +362,7 @@ def test_all_recipients_refused_is_a_failed_delivery(
     smtp_server: Callable[..., Server], pdf: Path, password: str
 ) -> None:
     srv = smtp_server()
-    assert email_command(pdf, srv.settings, [REFUSED]) == 3
+    assert email_command(pdf, srv.settings, [REFUSED]).exit_code == 3
     assert srv.handler.received == []
 
 
@@ -446,7 +446,9 @@ def test_password_from_netrc(smtp_server: Callable[..., Server], pdf: Path) -> N
     rc = Path(os.environ["HOME"]) / ".netrc"
     rc.write_text(f"machine 127.0.0.1 login {USER} password {PASSWORD}\n")
     rc.chmod(0o600)
-    assert email_command(pdf, replace(srv.settings, username=None), ["a@example.org"]) == 0
+    assert (
+        email_command(pdf, replace(srv.settings, username=None), ["a@example.org"]).exit_code == 0
+    )
     assert srv.handler.received[0].login == USER.encode()
 
 
@@ -475,14 +477,13 @@ def test_bad_addresses_are_reported_together() -> None:
 # ------------------------------------------------------------------------ eml, dry run
 
 
-def test_eml_is_written_with_crlf_and_not_sent(
-    pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_eml_is_written_with_crlf_and_not_sent(pdf: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.eml"
     settings = EmailSettings(
         sender=SENDER, smtp_port=free_port(), lists={"staff": ["s@example.org"]}
     )
-    assert email_command(pdf, settings, ["a@example.org", "staff"], eml=out) == 0
+    outcome = email_command(pdf, settings, ["a@example.org", "staff"], eml=out)
+    assert outcome.exit_code == 0
     data = out.read_bytes()
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     msg = email.message_from_bytes(data, policy=policy.default)
@@ -490,17 +491,16 @@ def test_eml_is_written_with_crlf_and_not_sent(
     assert msg["To"] == "a@example.org" and msg["Bcc"] == "s@example.org"
     assert parts(msg)[2].get_content() == pdf.read_bytes()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
-    assert "nothing was sent" in capsys.readouterr().out
+    assert "nothing was sent" in "\n".join(outcome.lines)
 
 
-def test_dry_run_shows_the_message_and_never_the_password(
-    pdf: Path, password: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_dry_run_shows_the_message_and_never_the_password(pdf: Path, password: str) -> None:
     settings = EmailSettings(
         sender=SENDER, smtp_host="127.0.0.1", smtp_port=free_port(), username=USER
     )
-    assert email_command(pdf, settings, ["a@example.org"], dry_run=True) == 0
-    out = capsys.readouterr().out
+    outcome = email_command(pdf, settings, ["a@example.org"], dry_run=True)
+    assert outcome.exit_code == 0
+    out = "\n".join(outcome.lines)
     assert "From:       Briefing Desk <desk@example.org>" in out
     assert "To:         a@example.org" in out
     assert "Subject:    Korea brief, 2017-12-17" in out

@@ -32,7 +32,7 @@ from briefgen.render import (
     restricted_fetcher,
     write_outputs,
 )
-from briefgen.svgchart import chart_svg, render_chart
+from briefgen.render.svgchart import chart_svg, render_chart
 from tests.brief_fixture import empty_brief, hostile_brief, rich_brief
 from tests.briefjson import brief_from_json
 from tests.regen_golden import GOLDEN, MARKING, STAMP, render_golden

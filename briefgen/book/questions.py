@@ -356,7 +356,7 @@ def _distinct(
 
 def scheduled(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
     """Events the articles say are coming (a dated future): the watch list's calendar."""
-    from briefgen.book.timeline import looks_ahead, resolve_dates
+    from briefgen.knowledge.dates import looks_ahead, resolve_dates
 
     found: list[tuple[date, float, Candidate]] = []
     for c in pool.usable_candidates():

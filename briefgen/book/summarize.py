@@ -96,7 +96,7 @@ def _newsworthiness(c: Candidate) -> float:
     Stated dates decide when there are any: within a week of the story is news, only
     older dates ("held a summit on April 27") are background.
     """
-    from briefgen.book.timeline import resolve_dates
+    from briefgen.knowledge.dates import resolve_dates
 
     t = c.sent.text
     if _BACKGROUND_RE.search(t):

@@ -9,112 +9,21 @@ contribute their lead on the publication date.  Estimated dates are marked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefgen.book.summarize import Candidate, SentencePool
 from briefgen.book.textsim import cosine
+from briefgen.knowledge.dates import resolve_dates
 from briefgen.model import TimelineEntry
 from briefgen.periods import Period
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_ALT = (
-    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
-)
-_MD_RE = re.compile(
-    r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{4})\b)?"
-)
-_DM_RE = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_ALT + r")(?:\s+(\d{4})\b)?")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WD_RE = re.compile(
-    r"\b(?:(last|next|this|on|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
-_REL_RE = re.compile(r"\b(yesterday|today|tonight|earlier today)\b", re.I)
-_FUTURE_RE = re.compile(
-    r"\b(?:will|is to|are to|is due|are due|plans? to|planned|scheduled|expected to|"
-    r"is set to|are set to|to be held|upcoming|ahead of)\b"
-)
 MAX_ENTRIES = 20
 MAX_PER_DAY = 3
 MAX_WORDS = 35
 # Two lines of the same day this similar (TF-IDF cosine) are one event.
 SAME_EVENT = 0.25
-
-
-_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
-
-
-def looks_ahead(text: str) -> bool:
-    """Does the sentence itself (not a quotation inside it) speak of the future?"""
-    return bool(_FUTURE_RE.search(_QUOTED_RE.sub(" ", text)))
-
-
-@dataclass
-class DateHit:
-    when: date
-    estimate: bool
-    basis: str
-    pos: int
-
-
-def _month(token: str) -> int:
-    return _MONTHS[token[:3].lower()]
-
-
-def resolve_dates(text: str, published: date | None) -> list[DateHit]:
-    """Every date stated in `text`, resolved against the publication date (in text order)."""
-    hits: list[DateHit] = []
-    future = looks_ahead(text)
-    for rx, mi, di in ((_MD_RE, 1, 2), (_DM_RE, 2, 1)):
-        for m in rx.finditer(text):
-            mon, day, yr = _month(m.group(mi)), int(m.group(di)), m.group(3)
-            if not 1 <= day <= 31:
-                continue
-            year = int(yr) if yr else (published.year if published else None)
-            if year is None:
-                continue
-            try:
-                d = date(year, mon, day)
-            except ValueError:
-                continue
-            estimate = False
-            basis = "stated date"
-            if not yr and published is not None:
-                if d > published + timedelta(days=7) and not future:
-                    d = d.replace(year=year - 1) if not (mon == 2 and day == 29) else d
-                elif d < published - timedelta(days=300) and future:
-                    d = d.replace(year=year + 1) if not (mon == 2 and day == 29) else d
-                basis = "stated date, year from the publication date"
-            hits.append(DateHit(d, estimate, basis, m.start()))
-    if published is not None:
-        for m in _WD_RE.finditer(text):
-            mod = (m.group(1) or "").lower()
-            wd = _WEEKDAYS.index(m.group(2).lower())
-            back = (published.weekday() - wd) % 7
-            fwd = (wd - published.weekday()) % 7
-            if fwd == 1 and mod not in ("last", "since", "on"):
-                # "early Thursday" in a story dated Wednesday: a late edition or another
-                # time zone, the day after.
-                d = published + timedelta(days=1)
-                est = True
-            elif mod == "next" or (future and mod not in ("last", "since")):
-                d = published + timedelta(days=fwd or (7 if mod == "next" else 0))
-                est = True
-            else:
-                d = published - timedelta(days=back if mod != "last" or back else 7)
-                est = False
-            hits.append(DateHit(d, est, "weekday resolved against the publication date", m.start()))
-        for m in _REL_RE.finditer(text):
-            d = published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)
-            hits.append(DateHit(d, False, "relative to the publication date", m.start()))
-    hits.sort(key=lambda h: h.pos)
-    return hits
 
 
 def _shorten(text: str, max_words: int = MAX_WORDS) -> str:

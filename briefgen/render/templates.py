@@ -1,0 +1,159 @@
+"""The Jinja environment: template search path, filters and the asset() function.
+
+Template search path: the user's --template-dir first, then the packaged defaults;
+`default:NAME` always names the packaged template, so a user's brief.html can
+`{% extends "default:brief.html" %}` and change one block.  Article text is untrusted:
+autoescape is on.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import jinja2
+from markupsafe import Markup
+
+from briefgen.errors import RenderError
+from briefgen.model import Brief
+
+
+def default_template_dir() -> Path:
+    """The packaged templates (top-level `templates/`, shipped inside the wheel too)."""
+    return Path(str(resources.files("briefgen") / "templates"))
+
+
+def _template_roots(template_dir: str | Path | None) -> list[Path]:
+    """Folders assets may come from, user's first."""
+    roots = [Path(template_dir)] if template_dir else []
+    return [*roots, default_template_dir()]
+
+
+def _inside(path: Path, roots: Iterable[Path]) -> bool:
+    p = path.resolve()
+    return any(p == r.resolve() or r.resolve() in p.parents for r in roots)
+
+
+def _longdate(d: Any) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}" if d else "undated"
+
+
+def _css_string(value: Any) -> Markup:
+    """A CSS string literal body: everything but plain ASCII letters, digits and a few
+    marks becomes a CSS escape, so no value can end the string or the <style> element."""
+    out = []
+    for ch in str(value):
+        if ch.isascii() and (ch.isalnum() or ch in " ./,-_:()"):
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):x} ")
+    return Markup("".join(out))
+
+
+def _is_web_url(url: Any) -> bool:
+    """Only http(s) links are made clickable; file:, javascript: and the like stay text."""
+    try:
+        return urlparse(str(url)).scheme in ("http", "https")
+    except ValueError:
+        return False
+
+
+def _country_name(code: Any) -> str:
+    from briefgen.knowledge.countries import country_name
+
+    return country_name(str(code))
+
+
+@jinja2.pass_context
+def _source_number(ctx: jinja2.runtime.Context, article_id: str) -> int | None:
+    brief = ctx.get("brief")
+    return brief.source_number(article_id) if isinstance(brief, Brief) else None
+
+
+@jinja2.pass_context
+def _stat(ctx: jinja2.runtime.Context, name: str, default: Any = 0) -> Any:
+    """brief.stats[name], or `default` when assemble did not count it."""
+    brief = ctx.get("brief")
+    stats = brief.stats if isinstance(brief, Brief) else {}
+    value = stats.get(name)
+    return default if value is None else value
+
+
+def _asset_function(roots: list[Path]) -> Callable[[str], str]:
+    """asset("logo.svg") -> a data: URI, so a logo keeps the HTML one self-contained file."""
+
+    def asset(name: str) -> str:
+        for root in roots:
+            p = root / name
+            if p.is_file() and _inside(p, [root]):
+                mime = mimetypes.guess_type(p.name)[0] or "application/octet-stream"
+                data = base64.b64encode(p.read_bytes()).decode("ascii")
+                return f"data:{mime};base64,{data}"
+        raise RenderError(
+            f"template asset {name!r} not found in {', '.join(map(str, roots))}; "
+            "put the file in your --template-dir"
+        )
+
+    return asset
+
+
+def make_environment(template_dir: str | Path | None = None) -> jinja2.Environment:
+    """Jinja environment: user folder first, packaged defaults after, `default:` prefix."""
+    default = jinja2.FileSystemLoader(str(default_template_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir:
+        d = Path(template_dir)
+        if not d.is_dir():
+            raise RenderError(
+                f"template folder {d} does not exist; create it with `briefgen templates init {d}`"
+            )
+        loaders.append(jinja2.FileSystemLoader(str(d)))
+    loaders.append(default)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(
+            [jinja2.PrefixLoader({"default": default}, delimiter=":"), *loaders]
+        ),
+        autoescape=jinja2.select_autoescape(
+            ["html", "htm", "xml", "j2", "css"], default_for_string=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = _longdate
+    env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    env.filters["source_number"] = _source_number
+    env.filters["country_name"] = _country_name
+    env.filters["css_string"] = _css_string
+    env.tests["web_url"] = _is_web_url
+    env.filters["is_web_url"] = _is_web_url
+    env.globals["stat"] = _stat
+    env.globals["asset"] = _asset_function(_template_roots(template_dir))
+    return env
+
+
+def init_templates(directory: Path, force: bool = False) -> list[Path]:
+    """Copy the packaged templates into `directory` as a starting point for a user's own."""
+    import shutil
+
+    src = default_template_dir()
+    files = [
+        f for f in sorted(src.rglob("*")) if f.is_file() and not f.name.startswith((".", "__"))
+    ]
+    clashes = [directory / f.relative_to(src) for f in files]
+    existing = [d for d in clashes if d.exists()]
+    if existing and not force:
+        raise RenderError(f"{existing[0]} already exists; pass --force to overwrite it")
+    written: list[Path] = []
+    for f in files:
+        dest = directory / f.relative_to(src)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, dest)
+        written.append(dest)
+    return written
