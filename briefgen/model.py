@@ -17,9 +17,25 @@ from typing import Any, Literal
 # how far to trust the date.
 DateSource = Literal["metadata", "published-line", "dateline", "url", "estimate", "unknown"]
 
-# The kinds of actor.  Experts, defectors and media speak for themselves, not for the
-# government of their country, and are kept apart in country sections.
-ActorKind = Literal["government", "body", "state-media", "expert", "defector", "media", "other"]
+# The kinds of actor.  Governments, international bodies, legislators and state media
+# speak for a state or body; experts, defectors and media speak for themselves and are
+# kept apart in country sections.
+ActorKind = Literal[
+    "government",
+    "international",
+    "legislator",
+    "state-media",
+    "expert",
+    "defector",
+    "media",
+    "other",
+]
+# Actors whose words are their country's (or body's) official voice.
+OFFICIAL_KINDS = frozenset({"government", "international", "state-media"})
+
+# direct: the statement is in quotation marks; mixed: a reported statement with some of
+# the speaker's words quoted; indirect: reported speech ("X said that ...").
+QuoteKind = Literal["direct", "mixed", "indirect"]
 
 KeyphraseScope = Literal["article", "country", "corpus"]
 
@@ -99,23 +115,39 @@ class Actor:
 
 
 @dataclass
+class Stance:
+    """Where one statement stands on one tracked issue (knowledge/issues.yaml)."""
+
+    issue: str  # "sanctions", "talks", "military_force", ...
+    stance: int  # +1 or -1, read as the issue's labels say
+    confidence: float = 1.0  # 0..1; low ones are not shown
+
+
+@dataclass
 class Quote:
-    """A quotation (direct or partial) attributed to a speaker in one article."""
+    """A statement attributed to a speaker in one article: quoted, mixed or reported."""
 
     quote_id: str
     article_id: str
-    text: str  # the quoted words, without the quotation marks
-    start: int  # offsets of the quoted words in Article.text
+    # The statement's words: inside the marks for a direct quotation, the reported clause
+    # for mixed and indirect ones.  start/end are their offsets in Article.text.
+    text: str
+    start: int
     end: int
-    speaker: str | None = (
-        None  # canonical name or description ("a senior State Department official")
-    )
+    speaker: str | None = None  # canonical name or description; None when unknown
     speaker_role: str | None = None
     country: str | None = None  # see Actor.country
     actor_id: str | None = None
-    cue: str | None = None  # said, told, urged, ...
-    kind: Literal["direct", "partial"] = "direct"
+    cue: str | None = None  # said, told, urged, according to, ...
+    kind: QuoteKind = "direct"
     sentence: str = ""  # the sentence(s) around it, for context and position analysis
+    # How sure the speaker is (1.0: named in the clause; lower: resolved pronoun, description).
+    speaker_confidence: float = 1.0
+    # Reported from before the article's news ("said last year", "tweeted in October");
+    # said_on is the day when the text gives it.
+    earlier: bool = False
+    said_on: date | None = None
+    stances: list[Stance] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -123,6 +155,7 @@ class Quote:
 
     def to_dict(self, article: Article | None = None) -> dict[str, Any]:
         d = asdict(self)
+        d["said_on"] = self.said_on.isoformat() if self.said_on else None
         if article is not None:
             d["title"] = article.title
             d["published"] = article.published.isoformat() if article.published else None
@@ -143,18 +176,33 @@ class Evidence:
 
 @dataclass
 class Position:
-    """Where an actor or a country stands on one issue, with the text that shows it."""
+    """Where an actor or a country stands on one issue, with the words it rests on."""
 
     holder: str  # actor_id or country code
     holder_kind: Literal["actor", "country"]
-    issue: str  # e.g. "pressure", "dialogue", "military", "denuclearization"
-    stance: float  # -1 (against) .. +1 (for)
-    label: str  # one line a reader understands: "favours more sanctions pressure"
+    issue: str  # a key of knowledge/issues.yaml: "sanctions", "talks", ...
+    stance: int  # +1 or -1, read as the issue's labels say
+    label: str  # one line a reader understands: "seeks sanctions relief"
     country: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 1.0  # 0..1; the brief leaves out low ones
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the analysis finds in one article, independent of every other article, so it
+    is computed once per article text and can be stored and reused."""
+
+    article_id: str
+    quotes: list[Quote] = field(default_factory=list)
+    # The article's speakers as this article names them; mentions and quote_count count
+    # this article only.  Merging across articles is by actor_id.
+    actors: list[Actor] = field(default_factory=list)
+    # Reported statements of named actors outside quotations: (actor_id, text).
+    statements: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -25,7 +25,8 @@ def _stmt(s: dict[str, Any] | None) -> str:
 def _position(p: dict[str, Any]) -> str:
     ev = p.get("evidence") or []
     return (
-        f"{p['holder']} ({p.get('holder_kind')}) {p['issue']} {p['stance']:+.1f} "
+        f"{p['holder']} ({p.get('holder_kind')}) {p['issue']} {p['stance']:+.0f} "
+        f"(confidence {p.get('confidence', 1.0):.1f}) "
         f"'{p['label']}' on {len(ev)}: " + " / ".join(e["text"][:70] for e in ev[:2])
     )
 

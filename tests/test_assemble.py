@@ -419,7 +419,7 @@ def test_country_sections_come_in_crisiswatch_order_with_judgements(brief: Brief
         assert 1 <= len(c.summary) <= 4 or c.judgement is not None
         # Government actors first, and only this country's.
         kinds = [a.kind for a in c.actors]
-        assert kinds == sorted(kinds, key=lambda k: k not in ("government", "body"))
+        assert kinds == sorted(kinds, key=lambda k: k not in ("government", "international"))
         assert all(a.country == c.code for a in c.actors)
         assert all(q.country == c.code for q in c.quotes)
     # No previous period given: no trend claimed.

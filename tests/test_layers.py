@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # Lowest first.  A module's layer is the first prefix that matches its dotted name.
 LAYERS: list[tuple[str, ...]] = [
-    ("briefgen.errors", "briefgen.model", "briefgen.files", "briefgen.progress"),
+    ("briefgen.errors", "briefgen.model", "briefgen.records", "briefgen.files", "briefgen.progress"),
     ("briefgen.knowledge",),
     ("briefgen.config", "briefgen.periods"),
     ("briefgen.corpus",),

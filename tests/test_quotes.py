@@ -79,7 +79,7 @@ def test_partial_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Russian Foreign Minister Sergei Lavrov called the meeting “unacceptable” on Monday."
     qs = run(nlp, text)
     assert [(q.text, q.kind, q.speaker, q.country) for q in qs] == [
-        ("unacceptable", "partial", "Sergei Lavrov", "RUS")
+        ("unacceptable", "mixed", "Sergei Lavrov", "RUS")
     ]
 
 

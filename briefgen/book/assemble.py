@@ -73,7 +73,8 @@ _SPECULATIVE_RE = re.compile(r"\b(?:could|might|may|would|perhaps|possibly|likel
 
 _KIND_ORDER = {
     "government": 0,
-    "body": 0,
+    "international": 0,
+    "legislator": 1,
     "state-media": 1,
     "expert": 2,
     "defector": 3,
@@ -224,7 +225,7 @@ def _positions_for(
         return a is not None and a.country == code
 
     ps = [p for p in positions if belongs(p)]
-    ps.sort(key=lambda p: (-len(p.evidence), -abs(p.stance), p.issue, p.holder, p.label))
+    ps.sort(key=lambda p: (-len(p.evidence), -p.confidence, p.issue, p.holder, p.label))
     return ps
 
 

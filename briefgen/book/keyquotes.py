@@ -18,7 +18,7 @@ from briefgen.model import Actor, Article, Quote
 
 _KIND_WEIGHT = {
     "government": 1.0,
-    "body": 0.85,
+    "international": 0.85,
     "state-media": 0.7,
     "expert": 0.55,
     "defector": 0.55,
@@ -44,7 +44,7 @@ def _presentable(q: Quote, actors: Mapping[str, Actor]) -> bool:
     if not q.speaker:
         return False
     actor = actors.get(q.actor_id or "")
-    official = actor is not None and actor.kind in ("government", "body", "state-media")
+    official = actor is not None and actor.kind in ("government", "international", "state-media")
     if not _named(q) and not (official or q.country):
         return False  # "a country", "a dictator": nobody a reader can weigh
     text = q.text.strip()
@@ -77,7 +77,7 @@ def quote_weight(
     if not _KOREA_RE.search(q.text + " " + q.sentence):
         w *= 0.5  # not about the peninsula at all
     w += 0.25 * min(repeats, 4)  # carried by several outlets
-    if q.kind == "partial" or q.text.strip()[:1].islower():
+    if q.kind == "mixed" or q.text.strip()[:1].islower():
         w *= 0.8  # a fragment reads worse on its own than a whole sentence
     if not q.country and kind not in ("expert", "defector"):
         w *= 0.6  # speaks for nobody the brief follows (a historical figure, a bystander)

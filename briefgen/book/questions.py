@@ -187,12 +187,16 @@ def disagreement_pairs(positions: Sequence[Position]) -> list[tuple[Position, Po
     except ImportError:
         pass
     pairs = []
-    ps = sorted(positions, key=lambda p: (p.issue, p.holder, p.stance, p.label))
+    ps = sorted(positions, key=lambda p: (p.issue, p.holder, p.stance * p.confidence, p.label))
     for i, a in enumerate(ps):
         for b in ps[i + 1 :]:
             if b.issue != a.issue:
                 break
-            if a.holder != b.holder and a.stance * b.stance < 0 and abs(a.stance - b.stance) >= 0.6:
+            if (
+                a.holder != b.holder
+                and a.stance * b.stance < 0
+                and abs(a.stance * a.confidence - b.stance * b.confidence) >= 0.6
+            ):
                 pairs.append((a, b))
     return pairs
 
@@ -256,7 +260,7 @@ def contradictions(
     pairs.sort(
         key=lambda ab: (
             _holder_country(ab[0], actors) == _holder_country(ab[1], actors),
-            -abs(ab[0].stance - ab[1].stance),
+            -abs(ab[0].stance * ab[0].confidence - ab[1].stance * ab[1].confidence),
             -len(ab[0].evidence) - len(ab[1].evidence),
             ab[0].issue,
             ab[0].holder,

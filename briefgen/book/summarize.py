@@ -113,7 +113,7 @@ def official_names(actors: Sequence[Actor]) -> dict[str, float]:
     """{surface name: weight} for government speakers; top roles weigh most."""
     out: dict[str, float] = {}
     for a in actors:
-        if a.kind not in ("government", "body"):
+        if a.kind not in ("government", "international"):
             continue
         w = 1.0 if a.role and TOP_ROLE_RE.search(a.role) else 0.5
         names = [a.name, *a.aliases]
@@ -183,7 +183,7 @@ class SentencePool:
                         kind = actor.kind if actor else None
                         role = (actor.role if actor else None) or q.speaker_role or ""
                         w = 0.3
-                        if kind in ("government", "body"):
+                        if kind in ("government", "international"):
                             w = 1.0 if TOP_ROLE_RE.search(role) else 0.6
                         c.official = max(c.official, w)
                         if q.country:
@@ -336,7 +336,7 @@ def official_countries(actors: Sequence[Actor]) -> dict[str, str]:
     """{name: country} for officials and state media: "Tillerson" speaks for USA."""
     out: dict[str, str] = {}
     for a in sorted(actors, key=lambda a: (-a.mentions, a.actor_id)):
-        if not a.country or a.kind not in ("government", "body", "state-media"):
+        if not a.country or a.kind not in ("government", "international", "state-media"):
             continue
         parts = a.name.split()
         if not parts or not parts[0][:1].isupper():

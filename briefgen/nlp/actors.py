@@ -30,7 +30,18 @@ from briefgen.knowledge.countries import _norm_quotes as _norm_quotes
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-KINDS = frozenset({"government", "body", "state-media", "expert", "defector", "media", "other"})
+KINDS = frozenset(
+    {
+        "government",
+        "international",
+        "legislator",
+        "state-media",
+        "expert",
+        "defector",
+        "media",
+        "other",
+    }
+)
 
 # Country names that are really institutions: kept inside a role, never stripped from it.
 _INSTITUTION_NAMES = frozenset(
@@ -196,7 +207,7 @@ def country_voice(code: str) -> Speaker:
         name=government_name(code),
         role="government" if code not in BODIES else None,
         country=code,
-        kind="body" if code in BODIES else "government",
+        kind="international" if code in BODIES else "government",
     )
 
 
@@ -263,6 +274,7 @@ def _read_entries(text: str, where: str) -> list[GazEntry]:
                 f"actor file {where}: entry {i} has no name; every entry needs `name:`"
             )
         kind = str(item.get("kind") or "other")
+        kind = "international" if kind == "body" else kind  # the 0.1 name
         if kind not in KINDS:
             raise ConfigError(
                 f"actor file {where}: entry {item['name']!r} has kind {kind!r}; use one of {', '.join(sorted(KINDS))}"
@@ -330,9 +342,9 @@ def infer_kind(role: str | None, country: str | None, default: str = "other") ->
     if _MEDIA_WORDS.search(r):
         return "media"
     if country in BODIES and r:
-        return "body"
+        return "international"
     if _GOV_WORDS.search(r):
-        return "body" if country in BODIES else "government"
+        return "international" if country in BODIES else "government"
     return default
 
 

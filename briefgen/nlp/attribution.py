@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.model import Actor, Article, Position, Quote
+from briefgen.model import Actor, Article, ArticleAnalysis, Position, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,13 +37,6 @@ class Attribution:
     positions: list[Position] = field(default_factory=list)
     # Reported (unquoted) statements per actor, for positions: (actor_id, article_id, text).
     statements: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-@dataclass
-class _ArticleResult:
-    quotes: list[tuple[Quote, Speaker]]
-    ctx: ArticleActors
-    statements: list[tuple[Speaker, str]]
 
 
 def _norm_words(text: str) -> str:
@@ -109,7 +102,7 @@ def quotes_for_article(
             speaker.country = home
         words = sum(len(_WORD.findall(text[s.start : s.end])) for s in r.spans)
         cue_lemma = att.cue.lemma_.lower() if att.cue is not None else ""
-        if r.kind == "partial" and words < _MIN_PARTIAL_WORDS and cue_lemma not in _NAMING_CUES:
+        if r.kind == "mixed" and words < _MIN_PARTIAL_WORDS and cue_lemma not in _NAMING_CUES:
             continue
         sentence = " ".join(text[r.sentence_start : r.sentence_end].split())
         for s in r.spans:
@@ -125,7 +118,7 @@ def quotes_for_article(
                 country=speaker.country,
                 actor_id=speaker.key,
                 cue=cue,
-                kind="direct" if r.kind == "direct" else "partial",
+                kind="direct" if r.kind == "direct" else "mixed",
                 sentence=sentence,
             )
             out.append((q, speaker))
@@ -156,6 +149,110 @@ def _dedupe(items: list[tuple[Quote, Speaker]]) -> list[tuple[Quote, Speaker]]:
     return keep
 
 
+def analyse_article(article: Article, doc: Doc, gaz: Gazetteer) -> ArticleAnalysis:
+    """Quotations, speakers and reported statements of one article, on its own.
+
+    Nothing here depends on other articles, so the result can be stored by article and
+    reused by every later build; `merge` joins the articles of a period.
+    """
+    from briefgen.nlp.positions import reported_statements
+
+    quotes, ctx, raws = quotes_for_article(article, doc, gaz)
+    actors: dict[str, Actor] = {}
+
+    def actor_for(sp: Speaker) -> Actor:
+        act = actors.get(sp.key)
+        if act is None:
+            act = actors[sp.key] = Actor(
+                actor_id=sp.key,
+                name=sp.name,
+                kind=sp.kind,  # type: ignore[arg-type]
+                role=sp.role,
+                country=sp.country,
+                article_ids=[article.article_id],
+            )
+        _fill(act, sp.role, sp.country, sorted(sp.aliases))
+        return act
+
+    for _q, sp in quotes:
+        actor_for(sp).quote_count += 1
+    statements = [
+        (actor_for(sp).actor_id, sentence) for sp, sentence in reported_statements(doc, ctx, raws)
+    ]
+    for m in ctx.mentions:
+        if m.key in actors:
+            actors[m.key].mentions += 1
+    return ArticleAnalysis(
+        article_id=article.article_id,
+        quotes=[q for q, _ in quotes],
+        actors=list(actors.values()),
+        statements=statements,
+    )
+
+
+def _fill(act: Actor, role: str | None, country: str | None, aliases: Sequence[str]) -> None:
+    """What a later mention adds to an actor: a role or country it lacked, new aliases."""
+    if act.role is None and role:
+        act.role = role
+    if act.country is None and country:
+        act.country = country
+    for al in aliases:
+        if al != act.name and al not in act.aliases:
+            act.aliases.append(al)
+
+
+def merge(analyses: Sequence[ArticleAnalysis], with_positions: bool = True) -> Attribution:
+    """The period's quotations, actors (one per actor_id across articles) and positions."""
+    from briefgen.nlp.positions import derive_positions
+
+    result = Attribution()
+    actors: dict[str, Actor] = {}
+    for an in analyses:
+        for a in an.actors:
+            act = actors.get(a.actor_id)
+            if act is None:
+                act = actors[a.actor_id] = Actor(
+                    actor_id=a.actor_id, name=a.name, kind=a.kind, role=a.role, country=a.country
+                )
+            _fill(act, a.role, a.country, a.aliases)
+            act.article_ids += [x for x in a.article_ids if x not in act.article_ids]
+            act.mentions += a.mentions
+            act.quote_count += a.quote_count
+        result.quotes += an.quotes
+        result.statements += [(aid, an.article_id, text) for aid, text in an.statements]
+    result.actors = sorted(actors.values(), key=lambda x: (-x.quote_count, -x.mentions, x.name))
+    if with_positions:
+        result.positions = derive_positions(result.quotes, result.statements, result.actors)
+    return result
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    docs: Mapping[str, Doc],
+    extra_actor_files: Sequence[Path] = (),
+) -> list[ArticleAnalysis]:
+    """`analyse_article` for each article; an article whose analysis fails is logged and
+    left out, so one odd article never stops the brief."""
+    from briefgen.nlp.actors import load_gazetteer
+
+    gaz = load_gazetteer(extra_actor_files)
+    missing = [a for a in articles if a.article_id not in docs]
+    all_docs: dict[str, Doc] = dict(docs)
+    if missing:
+        from briefgen.nlp.parse import load_spacy
+
+        nlp = load_spacy()
+        for a, d in zip(missing, nlp.pipe(a.text for a in missing), strict=True):
+            all_docs[a.article_id] = d
+    out: list[ArticleAnalysis] = []
+    for a in articles:
+        try:
+            out.append(analyse_article(a, all_docs[a.article_id], gaz))
+        except Exception as e:  # one odd article never stops the brief
+            log.warning("attribution failed for %s: %s", a.source_path, e)
+    return out
+
+
 def attribute(
     articles: Sequence[Article],
     docs: Mapping[str, Doc],
@@ -167,63 +264,4 @@ def attribute(
     `docs` maps article_id to the article's spaCy parse (see nlp.parse.parse_articles);
     an article without a parse is parsed here.
     """
-    from briefgen.nlp.actors import load_gazetteer
-    from briefgen.nlp.positions import derive_positions, reported_statements
-
-    gaz = load_gazetteer(extra_actor_files)
-    missing = [a for a in articles if a.article_id not in docs]
-    all_docs: dict[str, Doc] = dict(docs)
-    if missing:
-        from briefgen.nlp.parse import load_spacy
-
-        nlp = load_spacy()
-        for a, d in zip(missing, nlp.pipe(a.text for a in missing), strict=True):
-            all_docs[a.article_id] = d
-    result = Attribution()
-    actors: dict[str, Actor] = {}
-
-    def actor_for(sp: Speaker, article_id: str) -> Actor:
-        act = actors.get(sp.key)
-        if act is None:
-            act = actors[sp.key] = Actor(
-                actor_id=sp.key,
-                name=sp.name,
-                kind=sp.kind,  # type: ignore[arg-type]
-                role=sp.role,
-                country=sp.country,
-            )
-        if act.role is None and sp.role:
-            act.role = sp.role
-        if act.country is None and sp.country:
-            act.country = sp.country
-        for al in sorted(sp.aliases):
-            if al != act.name and al not in act.aliases:
-                act.aliases.append(al)
-        if article_id not in act.article_ids:
-            act.article_ids.append(article_id)
-        return act
-
-    for a in articles:
-        doc = all_docs[a.article_id]
-        try:
-            quotes, ctx, raws = quotes_for_article(a, doc, gaz)
-        except Exception as e:  # one odd article never stops the brief
-            log.warning("attribution failed for %s: %s", a.source_path, e)
-            continue
-        for q, sp in quotes:
-            act = actor_for(sp, a.article_id)
-            act.quote_count += 1
-            result.quotes.append(q)
-        for sp, sentence in reported_statements(doc, ctx, raws):
-            act = actor_for(sp, a.article_id)
-            result.statements.append((act.actor_id, a.article_id, sentence))
-        counts: dict[str, int] = {}
-        for m in ctx.mentions:
-            counts[m.key] = counts.get(m.key, 0) + 1
-        for key, c in counts.items():
-            if key in actors and a.article_id in actors[key].article_ids:
-                actors[key].mentions += c
-    result.actors = sorted(actors.values(), key=lambda x: (-x.quote_count, -x.mentions, x.name))
-    if with_positions:
-        result.positions = derive_positions(result.quotes, result.statements, result.actors)
-    return result
+    return merge(analyse_articles(articles, docs, extra_actor_files), with_positions)

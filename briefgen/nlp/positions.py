@@ -457,7 +457,8 @@ def derive_positions(
                 holder=holder,
                 holder_kind="actor",
                 issue=issue,
-                stance=round(stance, 2),
+                stance=1 if stance > 0 else -1,
+                confidence=round(min(1.0, abs(stance)), 2),
                 label=_label(issue, stance, targets),
                 country=country,
                 evidence=[Evidence(u.article_id, u.text, u.quote_id) for _, u in strongest],
@@ -493,31 +494,39 @@ def country_positions(
     groups: dict[tuple[str, str], list[Position]] = {}
     for p in actor_positions:
         a = actors.get(p.holder)
-        if a is None or a.country is None or a.kind not in ("government", "body", "state-media"):
+        if (
+            a is None
+            or a.country is None
+            or a.kind not in ("government", "international", "state-media")
+        ):
             continue
         groups.setdefault((a.country, p.issue), []).append(p)
     out: list[Position] = []
     for (code, issue), ps in sorted(groups.items()):
         weights = [len(p.evidence) for p in ps]
-        stance = sum(p.stance * w for p, w in zip(ps, weights, strict=True)) / sum(weights)
+        stance = sum(signed(p) * w for p, w in zip(ps, weights, strict=True)) / sum(weights)
         if abs(stance) < 0.1:
             continue
-        ev = [e for p in sorted(ps, key=lambda p: -abs(p.stance)) for e in p.evidence][
-            :max_evidence
-        ]
+        ev = [e for p in sorted(ps, key=lambda p: -p.confidence) for e in p.evidence][:max_evidence]
         label = ps[0].label if len(ps) == 1 else _label(issue, stance)
         out.append(
             Position(
                 holder=code,
                 holder_kind="country",
                 issue=issue,
-                stance=round(stance, 2),
+                stance=1 if stance > 0 else -1,
+                confidence=round(min(1.0, abs(stance)), 2),
                 label=label,
                 country=code,
                 evidence=ev,
             )
         )
     return out
+
+
+def signed(p: Position) -> float:
+    """The position as one number, -1..1: its side times how sure it is."""
+    return p.stance * p.confidence
 
 
 def disagreements(
@@ -533,7 +542,7 @@ def disagreements(
     from briefgen.nlp.actors import is_country_voice
 
     def clear(p: Position) -> bool:
-        return abs(p.stance) >= min_stance and (len(p.evidence) >= 2 or abs(p.stance) >= 0.6)
+        return p.confidence >= min_stance and (len(p.evidence) >= 2 or p.confidence >= 0.6)
 
     out: list[tuple[float, Position, Position]] = []
     ps = [
@@ -545,10 +554,10 @@ def disagreements(
         for b in ps[i + 1 :]:
             if a.issue != b.issue or a.holder == b.holder or a.holder_kind != b.holder_kind:
                 continue
-            if a.stance * b.stance >= 0 or abs(a.stance - b.stance) < min_gap:
+            if a.stance * b.stance >= 0 or abs(signed(a) - signed(b)) < min_gap:
                 continue
             if a.holder_kind == "actor" and (a.country is None or a.country != b.country):
                 continue
-            out.append((abs(a.stance - b.stance), a, b))
+            out.append((abs(signed(a) - signed(b)), a, b))
     out.sort(key=lambda x: -x[0])
     return [(a, b) for _, a, b in out]

@@ -703,7 +703,7 @@ def extract_raw(text: str, doc: Doc) -> list[RawQuote]:
             spans=grp, sentence_start=fr[0], sentence_end=fr[1], kind=kind, attribution=att
         )
         rq.scare = any(_is_scare(text, s, doc) for s in grp) or (
-            kind == "partial" and len(grp) == 1 and _modifier_of_noun(doc, grp[0])
+            kind == "mixed" and len(grp) == 1 and _modifier_of_noun(doc, grp[0])
         )
         out.append(rq)
     return out
@@ -716,7 +716,7 @@ def _kind(text: str, frame: tuple[int, int], grp: list[QuoteSpan]) -> str:
     before = text[frame[0] : first.mark_start].strip()
     starts_sentence = not before or before.endswith((":", ",")) or first.continues
     if not words[:1].isupper() and not words[:1].isdigit():
-        return "partial"
+        return "mixed"
     if starts_sentence:
         return "direct"
-    return "partial" if not before.endswith(("that", "saying")) else "partial"
+    return "mixed"
