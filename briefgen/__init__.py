@@ -50,13 +50,10 @@ def build_brief(
     reporter: Reporter | None = None,
 ) -> BuildResult:
     """Build one brief, as `briefgen build` does; returns the Brief and the paths written."""
-    from briefgen.periods import resolve_period
+    from briefgen.periods import brief_date, resolve_period
     from briefgen.pipeline import build
 
     s = settings or load_settings()
-    day = as_of or date.today()
-    period = resolve_period(day, since=since, until=until, week=week, last=last)
-    # A brief for a past window is dated by the window's end unless as_of says otherwise.
-    if as_of is None and period.end is not None and period.end < day:
-        day = period.end
-    return build(s, day, period, reporter=reporter, paths=paths)
+    today = date.today()
+    period = resolve_period(as_of or today, since=since, until=until, week=week, last=last)
+    return build(s, brief_date(period, as_of, today), period, reporter=reporter, paths=paths)

@@ -82,3 +82,12 @@ def resolve_period(
         raise ConfigError(f"--since {start} is after --until {end}; swap them")
     label = f"{start or '…'} to {end or '…'}" if (start or end) else ""
     return Period(start, end, label)
+
+
+def brief_date(period: Period, given: date | None, today: date) -> date:
+    """The brief's "as of" date: the one given, else the end of a past period, else today."""
+    if given is not None:
+        return given
+    if period.end is not None and period.end < today:
+        return period.end
+    return today

@@ -13,7 +13,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # Lowest first.  A module's layer is the first prefix that matches its dotted name.
 LAYERS: list[tuple[str, ...]] = [
-    ("briefgen.errors", "briefgen.model", "briefgen.records", "briefgen.files", "briefgen.progress"),
+    (
+        "briefgen.errors",
+        "briefgen.model",
+        "briefgen.records",
+        "briefgen.files",
+        "briefgen.progress",
+    ),
     ("briefgen.knowledge",),
     ("briefgen.config", "briefgen.periods"),
     ("briefgen.corpus",),
@@ -111,11 +117,30 @@ def test_no_import_cycles() -> None:
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(c) for c in cycles)
 
 
-def test_the_library_never_imports_click() -> None:
-    users = [m for m, deps in graph().items() if "click" in deps and m != "briefgen.cli"]
-    src = {
-        module_name(p)
-        for p in PACKAGE.rglob("*.py")
-        if p.name != "cli.py" and "import click" in p.read_text(encoding="utf-8")
-    }
-    assert not users and not src, f"click outside the CLI: {sorted(src)}"
+def _in_cli(name: str) -> bool:
+    return name == "briefgen.cli" or name.startswith("briefgen.cli.")
+
+
+def test_the_library_never_imports_click_or_prints() -> None:
+    """Only the CLI talks to the terminal: the library raises, returns and reports."""
+    click_users, printers = [], []
+    for p in PACKAGE.rglob("*.py"):
+        name = module_name(p)
+        if _in_cli(name):
+            continue
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                mods = (
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+                )
+                if any(m and m.split(".")[0] == "click" for m in mods):
+                    click_users.append(name)
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "print"
+            ):
+                printers.append(f"{name}:{node.lineno}")
+    assert not click_users, f"click outside the CLI: {sorted(set(click_users))}"
+    assert not printers, f"print() in the library: {printers}"

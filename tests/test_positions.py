@@ -147,9 +147,7 @@ def test_disagreement_needs_clear_evidence_on_both_sides() -> None:
     def pos(holder: str, signed: float, n: int) -> Position:
         ev = [Evidence("a", f"text {i}") for i in range(n)]
         stance = 1 if signed > 0 else -1
-        return Position(
-            holder, "actor", "pressure", stance, "x", "USA", ev, confidence=abs(signed)
-        )
+        return Position(holder, "actor", "pressure", stance, "x", "USA", ev, confidence=abs(signed))
 
     strong_pro = pos("a", 0.8, 3)
     weak_con = pos("b", -0.25, 1)

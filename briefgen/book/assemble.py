@@ -368,6 +368,7 @@ def assemble(
     low_relevance: Sequence[Article] = (),
     previous: Sequence[Article] = (),
     embed: Embed | None = None,
+    groups: Mapping[str, list[Article]] | None = None,
 ) -> Brief:
     """Everything the templates need, in reading order.
 
@@ -398,7 +399,8 @@ def assemble(
     ranked = rank_quotes(quotes, attribution.actors, by_id)
     key_quotes = pick_quotes(ranked, k=8, min_k=5)
     mentions = mentions_per_country(main)
-    groups = country_groups(main, att)
+    if groups is None:
+        groups = country_groups(main, att)
     sections = [
         country_section(
             code, grp, pool, att, keyphrases, cite, ranked, main, previous, mentions, used, judged

@@ -1,0 +1,129 @@
+"""`briefgen build`: the brief, and optionally mail it."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from briefgen.cli.console import ConsoleReporter
+from briefgen.cli.options import (
+    corpus_argument,
+    corpus_paths,
+    period_of,
+    period_options,
+    quiet_option,
+    settings_of,
+)
+from briefgen.config import override
+from briefgen.errors import ConfigError
+
+
+@click.command()
+@corpus_argument
+@period_options
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False),
+    help="Output folder (default: output/).",
+)
+@click.option(
+    "--format", "formats", metavar="pdf,html", help="Which files to write (default: pdf,html)."
+)
+@click.option(
+    "--template-dir",
+    type=click.Path(file_okay=False),
+    help="Your templates, searched before the defaults.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["A4", "Letter"], case_sensitive=False),
+    help="Paper size (default: A4).",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-2b"]),
+    help="Tagged (pdf/ua-1) or archival (pdf/a-*) PDF.",
+)
+@click.option("--title", help="Title on the cover.")
+@click.option(
+    "--marking",
+    metavar="TEXT",
+    help='Handling marking on every page, e.g. "UNCLASSIFIED // FOR OFFICIAL USE".',
+)
+@click.option(
+    "--include-low-relevance",
+    is_flag=True,
+    default=None,
+    help="Let articles that barely concern Korea into country sections.",
+)
+@click.option(
+    "--email-to",
+    multiple=True,
+    metavar="ADDR|LIST",
+    help="Mail the PDF to these addresses or named lists after building.",
+)
+@quiet_option
+@click.pass_context
+def build(
+    ctx: click.Context,
+    corpus: tuple[str, ...],
+    as_of: str | None,
+    since: str | None,
+    until: str | None,
+    week: str | None,
+    last: str | None,
+    output_dir: str | None,
+    formats: str | None,
+    template_dir: str | None,
+    paper: str | None,
+    pdf_variant: str | None,
+    title: str | None,
+    marking: str | None,
+    include_low_relevance: bool | None,
+    email_to: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Build the briefing book from CORPUS (files, folders, globs; default: seeds/).
+
+    Writes output/korea-brief-<date>.pdf and .html, where <date> is the brief's as-of date.
+    """
+    from briefgen.pipeline import build as build_brief
+
+    s = settings_of(ctx)
+    fmt_list = None
+    if formats:
+        fmt_list = [f.strip().lower() for f in formats.split(",") if f.strip()]
+        bad = [f for f in fmt_list if f not in ("pdf", "html")]
+        if bad or not fmt_list:
+            raise ConfigError(f"--format {formats!r}: use pdf, html or pdf,html")
+    s.brief = override(
+        s.brief,
+        output_dir=output_dir,
+        formats=fmt_list,
+        template_dir=template_dir,
+        paper=paper.upper()
+        if paper and paper.lower() == "a4"
+        else (paper.capitalize() if paper else None),
+        pdf_variant=pdf_variant,
+        title=title,
+        marking=marking,
+    )
+    s.corpus = override(s.corpus, include_low_relevance=include_low_relevance)
+    rep = ConsoleReporter(quiet=quiet)
+    period, day = period_of(as_of, since, until, week, last)
+    result = build_brief(s, day, period, reporter=rep, paths=corpus_paths(s, corpus))
+    for p in result.paths:
+        click.echo(str(p))
+    if email_to:
+        from briefgen.deliver import send_brief
+
+        pdf = next((p for p in result.paths if p.suffix == ".pdf"), None)
+        if pdf is None:
+            raise ConfigError("--email-to needs the PDF; add pdf to --format")
+        report = send_brief(pdf, result.brief, s.email, list(email_to), reporter=rep)
+        click.echo(report.summary())
+        if not report.ok:
+            sys.exit(3)

@@ -1,0 +1,86 @@
+"""Options several commands share, declared once (as sqlite-utils does)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from briefgen.config import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXPORT_FORMATS = ["table", "json", "csv"]
+
+
+def corpus_argument(f: F) -> F:
+    return click.argument("corpus", nargs=-1, type=click.Path())(f)
+
+
+def period_options(f: F) -> F:
+    """--date, --since/--until, --week, --last: the period a command covers."""
+    for opt in reversed(
+        [
+            click.option(
+                "--date",
+                "as_of",
+                metavar="YYYY-MM-DD",
+                help="The 'as of' date (default: today, or the period's end).",
+            ),
+            click.option("--since", metavar="YYYY-MM-DD", help="First day of the period."),
+            click.option("--until", metavar="YYYY-MM-DD", help="Last day of the period."),
+            click.option("--week", metavar="YYYY-Www", help="One ISO week, e.g. 2017-W50."),
+            click.option(
+                "--last", metavar="N[d|w|m]", help="The N days/weeks/months up to --date, e.g. 7d."
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
+def format_option(
+    choices: Sequence[str] = EXPORT_FORMATS, default: str = "table"
+) -> Callable[[F], F]:
+    def deco(f: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(f)
+
+    return deco
+
+
+def quiet_option(f: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")(f)
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Settings)
+    return obj
+
+
+def corpus_paths(settings: Settings, given: Sequence[str]) -> list[str]:
+    return list(given) if given else list(settings.corpus.paths)
+
+
+def period_of(
+    as_of: str | None,
+    since: str | None,
+    until: str | None,
+    week: str | None,
+    last: str | None,
+) -> tuple[Any, date]:
+    """(Period, as-of date) from the period options."""
+    from briefgen.periods import brief_date, parse_date, resolve_period
+
+    given = parse_date(as_of, "--date") if as_of else None
+    period = resolve_period(given or date.today(), since=since, until=until, week=week, last=last)
+    return period, brief_date(period, given, date.today())
