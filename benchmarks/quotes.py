@@ -1,16 +1,52 @@
-"""Quote extraction on PolNeAR (test split, quoted content only): briefgen vs textacy.
+"""Quotation extraction on PolNeAR (briefgen vs textacy) and on our own Korea labels.
 
     .venv/bin/python benchmarks/quotes.py [--split test] [--limit N]
+    .venv/bin/python benchmarks/quotes.py --korea dev [--show]
+    .venv/bin/python benchmarks/quotes.py --korea test        # held out: run rarely, never tune
 
-Gold: every stretch inside quotation marks within an annotated Content span of
-../shared/data/quotes/polnear/<split>/attributions (one annotator's file per article),
-with the Source span as its speaker (a pronoun source is replaced by the nearest named
-source before it, a rough stand-in for coreference).  A prediction matches a gold quote
-when their character spans overlap by at least half of the longer one.  Speaker accuracy
-is over matched quotes: the gold speaker's surname (or head noun for descriptions) must
-appear in the predicted speaker.  textacy's `direct_quotations` is run on the same spaCy
-parse (pip install -e '.[bench]'); where it raises on a document, that document counts
-as zero predictions for it.  Also prints how often textacy fails on the seeds.
+PolNeAR (../shared/data/quotes/polnear/<split>/attributions, one annotator's file per
+article; train and dev for tuning, test for reporting):
+
+* quoted: every stretch inside quotation marks within an annotated Content span, with the
+  Source span as its speaker (a pronoun source is replaced by the nearest named source
+  before it, a rough stand-in for coreference).  briefgen's predictions are the quoted
+  stretches of its direct and mixed quotations (the marks inside a mixed quotation's
+  clause), so the figure stays comparable across versions.  textacy's
+  `direct_quotations` runs on the same spaCy parse (pip install -e '.[bench]'); where it
+  raises on a document, that document counts as zero predictions for it.
+* reported: every Content span with at least two words outside quotation marks (PolNeAR
+  also annotates beliefs and intentions, "X thinks ...", which briefgen does not extract),
+  against briefgen's mixed and indirect quotations.  textacy has no reported speech.
+
+A prediction matches a gold span when their character spans overlap by at least half of
+the longer one.  Speaker accuracy is over matched spans: the gold speaker's surname (or
+head noun for descriptions) must appear in the predicted speaker.
+
+Korea (--korea dev|test): benchmarks/labels/quotes-<set>.jsonl, whole articles labelled
+by annotators (GUIDE.md), aligned to briefgen's cleaned text with gold.align().  The
+scored articles are those of the set's weeks (splits.py) plus any other article a label
+names.  Matching rules:
+
+* a prediction and a gold quotation match when they are in one article and their spans
+  overlap by at least half of the longer; matching is one to one, each gold quotation
+  taking the best-overlapping prediction left (a prediction of any kind may match a gold
+  quotation of any kind);
+* direct found: matched gold direct quotations / gold direct quotations; reported found:
+  the same for gold mixed and indirect ones; precision: matched predictions / all
+  predictions in the scored articles;
+* speaker right, over ALL gold quotations (unmatched ones count as wrong): the gold
+  speaker is null and briefgen's is unknown, or the two name one actor: equal after
+  lower-casing, dropping a leading article, possessives, initials and punctuation
+  ("Kim Jong-un" = "Kim Jong Un"); or the gold name's words all appear, in order, in
+  briefgen's name (briefgen may be fuller, never shorter: "Moon" for "Moon Jae-in" is
+  wrong); or both are one gazetteer entry ("KCNA" = "Korean Central News Agency"); or,
+  for a description ("a senior U.S. official"), the same head noun and country;
+* country right, over matched gold quotations: briefgen's country equals the gold one
+  (both unknown counts as right);
+* group right, over matched gold quotations: briefgen's actor kind equals the gold
+  speaker_group (briefgen's `defector` is the guide's `other`).
+
+Gold quotations that cannot be found in the cleaned text are reported and left out.
 """
 
 from __future__ import annotations
@@ -20,13 +56,17 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
+CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 
 _MARKS = re.compile(r"[“\"]([^“”\"]+)[”\"]|[“\"]([^“”\"]+)$")
 _PRON = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "his"}
@@ -46,7 +86,8 @@ class Pred:
     speaker: str
 
 
-def read_ann(path: Path, text: str) -> list[Gold]:
+def read_ann(path: Path, text: str) -> tuple[list[Gold], list[Gold]]:
+    """(quoted stretches, reported content spans) of one PolNeAR annotation file."""
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     rels: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -66,7 +107,8 @@ def read_ann(path: Path, text: str) -> list[Gold]:
         for r in rels
         if "Source" in r and r["Source"] in spans
     )
-    out: list[Gold] = []
+    quoted: list[Gold] = []
+    reported: list[Gold] = []
     for r in rels:
         if "Content" not in r or r["Content"] not in spans:
             continue
@@ -77,8 +119,11 @@ def read_ann(path: Path, text: str) -> list[Gold]:
             if src.strip().lower() in _PRON:
                 named = [t for p, t in sources if p < s0 and t.strip().lower() not in _PRON]
                 src = named[-1] if named else src
-        for a, b in spans[r["Content"]][1]:
+        pieces = spans[r["Content"]][1]
+        outside = 0
+        for a, b in pieces:
             seg = text[a:b]
+            outside += len(re.findall(r"\w+", _MARKS.sub(" ", seg)))
             for m in _MARKS.finditer(seg):
                 g = m.group(1) if m.group(1) is not None else m.group(2)
                 gs = a + m.start() + 1
@@ -86,8 +131,10 @@ def read_ann(path: Path, text: str) -> list[Gold]:
                 if len(re.findall(r"\w+", inner)) == 0:
                     continue
                 off = g.find(inner)
-                out.append(Gold(gs + off, gs + off + len(inner), src))
-    return out
+                quoted.append(Gold(gs + off, gs + off + len(inner), src))
+        if outside >= 2:
+            reported.append(Gold(pieces[0][0], pieces[-1][1], src))
+    return quoted, reported
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -137,13 +184,34 @@ def score(preds: list[list[Pred]], golds: list[list[Gold]]) -> dict[str, float]:
     }
 
 
-def briefgen_preds(text: str, doc, gaz) -> list[Pred]:  # type: ignore[no-untyped-def]
+def _briefgen_quotes(text: str, doc: Any, gaz: Any) -> list[Any]:
     from briefgen.model import Article
-    from briefgen.nlp.attribution import quotes_for_article
+    from briefgen.nlp.attribution import analyse_article
 
     art = Article(article_id="x", title="", text=text, source_path="")
-    qs, _, _ = quotes_for_article(art, doc, gaz)
-    return [Pred(q.start, q.end, q.speaker or "") for q, _ in qs]
+    return analyse_article(art, doc, gaz).quotes
+
+
+def briefgen_preds(text: str, quotes: list[Any]) -> tuple[list[Pred], list[Pred]]:
+    """(quoted stretches of direct and mixed quotations, mixed and indirect clauses)."""
+    from briefgen.nlp.quotes import find_quote_spans
+
+    marks = find_quote_spans(text)
+    quoted: list[Pred] = []
+    reported: list[Pred] = []
+    for q in quotes:
+        who = q.speaker or ""
+        if q.kind == "direct":
+            quoted.append(Pred(q.start, q.end, who))
+            continue
+        if q.kind == "mixed":
+            quoted += [
+                Pred(s.start, s.end, who) for s in marks if q.start <= s.start and s.end <= q.end
+            ]
+            if not any(q.start <= s.start and s.end <= q.end for s in marks):
+                quoted.append(Pred(q.start, q.end, who))  # a mixed quote of the quoted words
+        reported.append(Pred(q.start, q.end, who))
+    return quoted, reported
 
 
 def textacy_preds(doc) -> list[Pred] | None:  # type: ignore[no-untyped-def]
@@ -165,12 +233,8 @@ def textacy_preds(doc) -> list[Pred] | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="test")
-    ap.add_argument("--limit", type=int, default=0)
-    args = ap.parse_args()
-    base = POLNEAR / args.split
+def polnear(split: str, limit: int) -> int:
+    base = POLNEAR / split
     if not base.is_dir():
         print(f"PolNeAR not found at {base}; nothing to measure")
         return 0
@@ -187,9 +251,9 @@ def main() -> int:
     nlp = load_spacy()
     gaz = load_gazetteer()
     texts = sorted((base / "text").glob("*.txt"))
-    if args.limit:
-        texts = texts[: args.limit]
-    golds, ours, theirs = [], [], []
+    if limit:
+        texts = texts[:limit]
+    golds, rgolds, ours, rours, theirs = [], [], [], [], []
     failed = 0
     t_ours = t_theirs = 0.0
     for f in texts:
@@ -197,11 +261,15 @@ def main() -> int:
         if not anns:
             continue
         text = f.read_text(encoding="utf-8")
-        golds.append(read_ann(anns[0], text))
+        quoted, reported = read_ann(anns[0], text)
+        golds.append(quoted)
+        rgolds.append(reported)
         doc = nlp(text)
         t0 = time.perf_counter()
-        ours.append(briefgen_preds(text, doc, gaz))
+        qp, rp = briefgen_preds(text, _briefgen_quotes(text, doc, gaz))
         t_ours += time.perf_counter() - t0
+        ours.append(qp)
+        rours.append(rp)
         if have_textacy:
             t0 = time.perf_counter()
             tp = textacy_preds(doc)
@@ -211,16 +279,21 @@ def main() -> int:
                 tp = []
             theirs.append(tp)
     n = len(golds)
-    print(f"PolNeAR {args.split}: {n} articles, {sum(map(len, golds))} gold quoted spans")
-    rows = [("briefgen", score(ours, golds), t_ours)]
-    if have_textacy:
-        rows.append(("textacy", score(theirs, golds), t_theirs))
     print(
-        f"{'system':10} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'(n)':>5} {'s/doc':>7}"
+        f"PolNeAR {split}: {n} articles, {sum(map(len, golds))} gold quoted spans, "
+        f"{sum(map(len, rgolds))} gold reported spans"
     )
-    for name, s, t in rows:
+    rows = [("briefgen", "quoted", score(ours, golds), t_ours)]
+    if have_textacy:
+        rows.append(("textacy", "quoted", score(theirs, golds), t_theirs))
+    rows.append(("briefgen", "reported", score(rours, rgolds), t_ours))
+    print(
+        f"{'system':10} {'gold':9} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} "
+        f"{'(n)':>5} {'s/doc':>7}"
+    )
+    for name, what, s, t in rows:
         print(
-            f"{name:10} {s['pred']:5.0f} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
+            f"{name:10} {what:9} {s['pred']:5.0f} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
             f"{s['speaker_acc']:8.3f} {s['speaker_n']:5.0f} {t / max(n, 1):7.4f}"
         )
     if have_textacy:
@@ -229,6 +302,189 @@ def main() -> int:
         bad = sum(textacy_preds(nlp(p.read_text(encoding="utf-8"))) is None for p in seeds)
         print(f"textacy raised on {bad}/{len(seeds)} seed files")
     return 0
+
+
+# ----------------------------------------------------------------------------- Korea labels
+
+_LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _name_tokens(name: str) -> list[str]:
+    n = re.sub(r"[’']s\b", "", name)
+    n = _LEAD_ARTICLE.sub("", n.strip())
+    toks = re.findall(r"[a-z0-9]+", n.lower().replace("-", " "))
+    return [t for t in toks if len(t) > 1 or t.isdigit()]
+
+
+def _is_description(name: str) -> bool:
+    first = name.strip().split()[0] if name.strip() else ""
+    return first.lower() in ("a", "an", "one", "some", "two", "three") or first[:1].islower()
+
+
+def same_speaker(pred: str | None, gold: str | None, gaz: Any, pc: Any, gc: Any) -> bool:
+    """The Korea speaker rule (module docstring)."""
+    if not gold:
+        return not pred
+    if not pred:
+        return False
+    g, p = _name_tokens(gold), _name_tokens(pred)
+    if not g or not p:
+        return False
+    if "".join(g) == "".join(p):
+        return True
+    if len(g) <= len(p) and any(p[i : i + len(g)] == g for i in range(len(p) - len(g) + 1)):
+        return not _is_description(gold) or _is_description(pred) == _is_description(gold)
+    eg, ep = gaz.lookup(gold), gaz.lookup(pred)
+    if eg is not None and eg is ep:
+        return True
+    if _is_description(gold) or _is_description(pred):
+        return g[-1].rstrip("s") == p[-1].rstrip("s") and pc == gc
+    return False
+
+
+def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
+    from splits import CORPORA as FILES
+    from splits import DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key
+
+    from briefgen.config import CorpusSettings
+    from briefgen.corpus import load_corpus
+
+    weeks = DEV_WEEKS if which == "dev" else HELD_OUT_WEEKS
+    keys = {g.key for g in gold}
+    corpora = {k.split(":", 1)[0] for k in keys} | set(weeks)
+    if which == "test":
+        corpora.add("kcna")
+    out = []
+    for c in sorted(corpora):
+        arts = load_corpus([CORPORA / FILES[c]], CorpusSettings()).articles
+        if c == "kcna" and which == "test":
+            keys |= _kcna_test_sample(arts)
+        for a in arts:
+            k = source_key(a)
+            if k in keys or iso_week(a.published) in weeks.get(c, ()):
+                out.append(a)
+    return out
+
+
+def _kcna_test_sample(arts: list[Any], n: int = 10, seed: int = 20261201) -> set[str]:
+    """The KCNA items packets.py drew for the test set (same rule, same seed), so an item
+    with no quotation is scored too."""
+    import random
+
+    from splits import source_key, split_of
+
+    pool = [
+        source_key(a)
+        for a in arts
+        if split_of(source_key(a), a.published) == "test" and a.words >= 150
+    ]
+    return set(random.Random(seed).sample(pool, min(n, len(pool))))
+
+
+def _match(gold_spans: dict[int, tuple[str, int, int]], preds: list[Any]) -> dict[int, Any]:
+    """{gold index: prediction}, one to one, best overlap first."""
+    pairs = []
+    for gi, (aid, gs, ge) in gold_spans.items():
+        for pi, q in enumerate(preds):
+            if q.article_id == aid:
+                ov = overlap((q.start, q.end), (gs, ge))
+                if ov >= 0.5:
+                    pairs.append((-ov, gi, pi))
+    pairs.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out: dict[int, Any] = {}
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out[gi] = preds[pi]
+    return out
+
+
+def korea(which: str, show: bool) -> int:
+    from gold import align, load_gold
+
+    path = ROOT / "benchmarks" / "labels" / f"quotes-{which}.jsonl"
+    if not path.exists():
+        print(f"{path} not found; nothing to measure")
+        return 0
+    if show and which == "test":
+        print("--show is for dev only: the test labels are never looked at one by one")
+        return 2
+    from briefgen.config import default_cache_dir
+    from briefgen.nlp.actors import load_gazetteer
+    from briefgen.nlp.attribution import analyse_articles
+    from briefgen.nlp.parse import parse_articles
+
+    gold = load_gold(f"quotes-{which}")
+    arts = _korea_articles(which, gold)
+    by_id = {a.article_id: a for a in arts}
+    docs = parse_articles(arts, cache_dir=default_cache_dir())
+    t0 = time.perf_counter()
+    analyses = analyse_articles(arts, docs)
+    took = time.perf_counter() - t0
+    preds = [q for an in analyses for q in an.quotes]
+    kinds = {a.actor_id: a.kind for an in analyses for a in an.actors}
+    spans = align(gold, arts)
+    matched = _match(spans, preds)
+    gaz = load_gazetteer()
+    n = len(spans)
+    by_kind = Counter(gold[i].kind for i in spans)
+    found = Counter(gold[i].kind for i in matched)
+    spk = cty = grp = 0
+    for i in spans:
+        g, q = gold[i], matched.get(i)
+        pc = q.country if q is not None else None
+        if q is not None and same_speaker(q.speaker, g.speaker, gaz, pc, g.country):
+            spk += 1
+        if q is not None:
+            cty += pc == g.country
+            k = kinds.get(q.actor_id or "", "other") if q.speaker else None
+            grp += ("other" if k == "defector" else k) == (g.speaker_group if g.speaker else None)
+        if show and (q is None or not same_speaker(q.speaker, g.speaker, gaz, pc, g.country)):
+            text = by_id[spans[i][0]].text[spans[i][1] : spans[i][2]]
+            got = f"{q.kind} {q.speaker!r} {pc}" if q else "MISSED"
+            print(f"  {g.kind:8} {g.speaker!r} {g.country} <- {got}: {text[:90]!r}")
+    if show:
+        hit = {id(q) for q in matched.values()}
+        for q in preds:
+            if id(q) not in hit:
+                print(f"  FALSE {q.kind} {q.speaker!r}: {q.text[:90]!r}")
+    direct_n = by_kind["direct"]
+    rep_n = by_kind["mixed"] + by_kind["indirect"]
+    m = len(matched)
+    print(
+        f"Korea {which}: {len(arts)} articles, {len(gold)} gold quotations "
+        f"({n} found in the cleaned text; {dict(by_kind)}), {len(preds)} predicted "
+        f"({dict(Counter(q.kind for q in preds))}, {sum(not q.speaker for q in preds)} "
+        f"with an unknown speaker)"
+    )
+    print(f"direct found    {found['direct'] / max(1, direct_n):6.3f}  ({direct_n})")
+    print(
+        f"reported found  {(found['mixed'] + found['indirect']) / max(1, rep_n):6.3f}  ({rep_n}; "
+        f"mixed {found['mixed'] / max(1, by_kind['mixed']):.3f}, "
+        f"indirect {found['indirect'] / max(1, by_kind['indirect']):.3f})"
+    )
+    print(f"precision       {m / max(1, len(preds)):6.3f}  ({m}/{len(preds)})")
+    print(f"speaker right   {spk / max(1, n):6.3f}  of all gold ({spk}/{n})")
+    print(f"country right   {cty / max(1, m):6.3f}  of matched ({cty}/{m})")
+    print(f"group right     {grp / max(1, m):6.3f}  of matched ({grp}/{m})")
+    print(f"attribution time (parse excluded): {took:.1f} s")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="test", help="PolNeAR split: train, dev or test")
+    ap.add_argument("--limit", type=int, default=0, help="PolNeAR: first N articles only")
+    ap.add_argument("--korea", choices=["dev", "test"], help="score our Korea labels instead")
+    ap.add_argument("--show", action="store_true", help="Korea dev: print every miss")
+    args = ap.parse_args()
+    if args.korea:
+        return korea(args.korea, args.show)
+    return polnear(args.split, args.limit)
 
 
 if __name__ == "__main__":
