@@ -62,20 +62,63 @@ def minhash(sh: set[int]) -> np.ndarray:
     return h.min(axis=1)
 
 
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text (None when it is too short to compare).
+
+    It depends on the text alone, so the article store keeps it and a rerun compares
+    stored articles without shingling them again."""
+    sh = shingles(text)
+    return minhash(sh) if len(sh) >= MIN_SHINGLES else None
+
+
+def alike(sa: set[int], sb: set[int]) -> bool:
+    """The exact test of a candidate pair on its shingle sets."""
+    if not sa or not sb:
+        return False
+    inter = len(sa & sb)
+    jac = inter / len(sa | sb)
+    contain = inter / min(len(sa), len(sb))
+    short = min(len(sa), len(sb)) < SHORT_SHINGLES
+    # short templated items ("delegation arrives" / "delegation leaves") share most of
+    # their words: ask for near-identity there
+    return jac >= 0.8 if short else (jac >= JACCARD or contain >= CONTAINMENT)
+
+
+def bands(sig: np.ndarray) -> list[bytes]:
+    """The LSH band keys of a signature (a pair sharing one is a candidate)."""
+    return [sig[b * ROWS : (b + 1) * ROWS].tobytes() for b in range(BANDS)]
+
+
 def duplicate_groups(
-    texts: Sequence[str], can_merge: Callable[[int, int], bool] | None = None
+    texts: Sequence[str],
+    can_merge: Callable[[int, int], bool] | None = None,
+    signatures: Sequence[np.ndarray | None] | None = None,
 ) -> list[list[int]]:
     """Groups (lists of indexes, in input order) of near-duplicate texts; singletons left out.
 
-    `can_merge(i, j)`, when given, can veto a pair (e.g. dates a month apart)."""
-    sets = [shingles(t) for t in texts]
+    `can_merge(i, j)`, when given, can veto a pair (e.g. dates a month apart).
+    `signatures` (one per text, see `signature`) skips computing them; the exact check of
+    a candidate pair then shingles only the texts of candidate pairs."""
+    sets: dict[int, set[int]] = {}
+
+    def shingle_set(i: int) -> set[int]:
+        if i not in sets:
+            sets[i] = shingles(texts[i])
+        return sets[i]
+
+    if signatures is None:
+        sigs: list[np.ndarray | None] = []
+        for i in range(len(texts)):
+            sh = shingle_set(i)
+            sigs.append(minhash(sh) if len(sh) >= MIN_SHINGLES else None)
+    else:
+        sigs = list(signatures)
     buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    for i, sh in enumerate(sets):
-        if len(sh) < MIN_SHINGLES:
+    for i, sig in enumerate(sigs):
+        if sig is None:
             continue
-        sig = minhash(sh)
-        for b in range(BANDS):
-            buckets[(b, sig[b * ROWS : (b + 1) * ROWS].tobytes())].append(i)
+        for b, key in enumerate(bands(sig)):
+            buckets[(b, key)].append(i)
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
@@ -94,14 +137,7 @@ def duplicate_groups(
                 if (i, j) in checked or find(i) == find(j):
                     continue
                 checked.add((i, j))
-                sa, sb = sets[i], sets[j]
-                inter = len(sa & sb)
-                jac = inter / len(sa | sb)
-                contain = inter / min(len(sa), len(sb))
-                short = min(len(sa), len(sb)) < SHORT_SHINGLES
-                # short templated items ("delegation arrives" / "delegation leaves") share
-                # most of their words: ask for near-identity there
-                similar = jac >= 0.8 if short else (jac >= JACCARD or contain >= CONTAINMENT)
+                similar = alike(shingle_set(i), shingle_set(j))
                 if similar and (can_merge is None or can_merge(i, j)):
                     parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -239,54 +239,72 @@ def _articles_of(task: tuple[RawDoc, Path]) -> tuple[list[_Item], int]:
     return items, empty
 
 
-def load(
-    paths: Sequence[str | Path], settings: CorpusSettings, progress: Callable[[int], None] | None
-) -> Corpus:
-    files = expand_paths(paths)
+@dataclass
+class FileResult:
+    """What one file gives on its own, before any corpus-wide step: its cleaned articles
+    (ids empty, `part` numbered), the problems met and the records without text.
+
+    It depends on the file and the corpus settings only, so it can be computed on any
+    worker and stored by the file's fingerprint (see briefgen.store)."""
+
+    path: str
+    articles: list[Article]
+    problems: list[str]
+    error: str | None = None  # the file could not be read at all (reported, skipped)
+    empty: int = 0
+
+
+def read_one(path: Path, settings: CorpusSettings) -> FileResult:
+    """Read, split and clean one file."""
     names = field_names(settings.field_map)
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    try:
+        docs, problems = read_file(path, max_bytes, names)
+    except ReadError as e:
+        return FileResult(str(path), [], [], error=str(e))
+    out = FileResult(str(path), [], list(problems))
+    for d in docs:
+        its, n_empty = _articles_of((d, path))
+        out.empty += n_empty
+        for it in its:
+            it.article.part = len(out.articles)
+            out.articles.append(it.article)
+    return out
+
+
+def assemble(
+    results: Sequence[FileResult],
+    settings: CorpusSettings,
+    signatures: Sequence[Any] | None = None,
+) -> Corpus:
+    """The corpus-wide steps over files already read: dedupe, boilerplate, relevance, ids.
+
+    `results` come in file order; `signatures` (one per article of the results, in
+    order; see dedupe.signature) saves recomputing them when they are stored.  The
+    articles are used as they are (copy them first when they must stay unchanged).
+    """
     corpus = Corpus(articles=[])
     items: list[_Item] = []
-    empty = 0
-    # 1. read every file (I/O), remembering how many documents each one gave
-    tasks: list[tuple[RawDoc, Path]] = []
-    per_file: list[tuple[Path, int, bool]] = []  # (file, documents, had problems)
-    for f in files:
-        try:
-            docs, problems = read_file(f, max_bytes, names)
-        except ReadError as e:
-            corpus.skipped.append(SkippedFile(str(f), str(e)))
-            if progress:
-                progress(1)
+    for r in results:
+        if r.error is not None:
+            corpus.skipped.append(SkippedFile(r.path, r.error))
+        for prob in r.problems:
+            corpus.skipped.append(SkippedFile(r.path, prob))
+    for r in results:
+        if r.error is not None:
             continue
-        for prob in problems:
-            corpus.skipped.append(SkippedFile(str(f), prob))
-        tasks.extend((d, f) for d in docs)
-        per_file.append((f, len(docs), bool(problems)))
-    # 2. split and clean every document, in order; a file is done when its last one is.
-    # (A process pool was measured on the 2-core box: no faster, so this stays serial.)
-    results = map(_articles_of, tasks)
-    for f, n_docs, had_problems in per_file:
-        part = 0
-        before = len(items)
-        for _ in range(n_docs):
-            its, n_empty = next(results)
-            empty += n_empty
-            for it in its:
-                it.article.part = part
-                it.rank = len(items)
-                items.append(it)
-                part += 1
-        if len(items) == before and not had_problems:
-            corpus.skipped.append(SkippedFile(str(f), "no article text found in it"))
+        corpus.records_without_text += r.empty
+        for a in r.articles:
+            items.append(_Item(a, len(items), _DATE_RANK[a.date_source]))
+        if not r.articles and not r.problems:
+            corpus.skipped.append(SkippedFile(r.path, "no article text found in it"))
         else:
             corpus.files_read += 1
-        if progress:
-            progress(1)
 
     groups = duplicate_groups(
         [it.article.text for it in items],
         can_merge=lambda i, j: _close_dates(items[i].article, items[j].article),
+        signatures=signatures,
     )
     drop: set[int] = set()
     for g in groups:
@@ -306,8 +324,20 @@ def load(
         seen_ids[cid] += 1
         a.article_id = cid if seen_ids[cid] == 1 else f"{cid}-{seen_ids[cid]}"
         corpus.articles.append(a)
-    corpus.records_without_text = empty
     return corpus
+
+
+def load(
+    paths: Sequence[str | Path], settings: CorpusSettings, progress: Callable[[int], None] | None
+) -> Corpus:
+    """Every file read and cleaned in order (one at a time: a process pool was measured on
+    the 2-core box and was no faster), then the corpus-wide steps."""
+    results: list[FileResult] = []
+    for f in expand_paths(paths):
+        results.append(read_one(f, settings))
+        if progress:
+            progress(1)
+    return assemble(results, settings)
 
 
 def _close_dates(a: Article, b: Article) -> bool:
