@@ -7,6 +7,7 @@ The file is optional.  Its sections mirror the dataclasses below:
     [email]   sender, subject, smtp_host, smtp_port, security, username, password_env,
               use_netrc, max_attachment_mb, timeout, to, tls_verify, ca_file, lists_as_bcc
     [email.lists]  staff = ["a@x.org", "b@y.org"]
+    [store]   path, scheduler, workers
 """
 
 from __future__ import annotations
@@ -77,10 +78,25 @@ class BriefSettings:
 
 
 @dataclass
+class StoreSettings:
+    # The article store: a file, or a data folder that gets briefgen-store.sqlite.  When
+    # set, it is an archive: `briefgen ingest` adds to it and `briefgen build` briefs
+    # everything in it plus any paths given.  Unset, a store in the cache folder only
+    # speeds up builds of the paths given.
+    path: str | None = None
+    # A dask.distributed scheduler ("tcp://host:8786") that reads, parses and analyses
+    # articles on its workers; None: this machine's cores.
+    scheduler: str | None = None
+    # Local worker processes (None: one per core).
+    workers: int | None = None
+
+
+@dataclass
 class Settings:
     brief: BriefSettings = field(default_factory=BriefSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
     cache_dir: Path = field(default_factory=default_cache_dir)
     config_path: Path | None = None
 
@@ -119,14 +135,25 @@ def load_settings(path: str | Path | None = None) -> Settings:
         raise ConfigError(
             f"config file {p} is not valid TOML ({e}); fix the line it names"
         ) from None
-    sections = {"brief": settings.brief, "corpus": settings.corpus, "email": settings.email}
+    sections = {
+        "brief": settings.brief,
+        "corpus": settings.corpus,
+        "email": settings.email,
+        "store": settings.store,
+    }
     for key, value in raw.items():
         if key == "cache_dir":
             settings.cache_dir = Path(str(value)).expanduser()
         elif key in sections and isinstance(value, dict):
             setattr(settings, key, _merge(sections[key], value, key))
         else:
-            raise ConfigError(f"unknown section '{key}' in {p}; use [brief], [corpus] or [email]")
+            raise ConfigError(
+                f"unknown section '{key}' in {p}; use [brief], [corpus], [email] or [store]"
+            )
+    if settings.store.path is not None:
+        # a relative store path is relative to the config file, not to where cron runs
+        sp = Path(str(settings.store.path)).expanduser()
+        settings.store.path = str(sp if sp.is_absolute() else p.parent / sp)
     settings.config_path = p
     return settings
 

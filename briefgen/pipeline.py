@@ -3,21 +3,25 @@
 read corpus -> select period -> parse -> quotes/actors/positions -> keyphrases
             -> assemble Brief -> render HTML/PDF (written, then renamed)
 
+Everything per file and per article goes through the article store (briefgen.ingest,
+briefgen.store): a rerun reads, parses and analyses only new or changed articles.
+
 `briefgen build`, `quotes`, `actors` and `keyphrases` all call `analyse()`, so an
 export shows exactly what the brief would use for the same period.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from briefgen.config import Settings
-from briefgen.corpus import Corpus, load_corpus
+from briefgen.corpus import Corpus
 from briefgen.errors import CorpusError
+from briefgen.ingest import relevant
 from briefgen.model import Article, Brief, Keyphrase
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
@@ -26,8 +30,11 @@ from briefgen.progress import Reporter
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from briefgen.ingest import Runner, StoreSession
     from briefgen.nlp.embeddings import Embedder
+    from briefgen.store import Store
 
+T = TypeVar("T")
 KeyphraseScopes = Literal["none", "article", "country", "corpus", "brief"]
 
 
@@ -42,7 +49,7 @@ class Analysis:
     articles: list[Article]
     low_relevance: list[Article]
     previous: list[Article]
-    docs: dict[str, Doc]
+    docs: Mapping[str, Doc]
     attribution: Attribution
     # {country code: its articles}, in section order: computed once per build.
     groups: dict[str, list[Article]] = field(default_factory=dict)
@@ -58,15 +65,37 @@ class BuildResult:
     paths: list[Path] = field(default_factory=list)
 
 
-def read(paths: Sequence[str | Path], settings: Settings, reporter: Reporter) -> Corpus:
-    """Read and clean the corpus; skipped files are reported, never fatal."""
-    with reporter.bar(total=None, label="reading files") as bar:
-        corpus = load_corpus(paths, settings.corpus, progress=bar.update)
+def read(paths: Sequence[str | Path] | None, settings: Settings, reporter: Reporter) -> Corpus:
+    """Read and clean the corpus through the article store (only new or changed files
+    are read); skipped files are reported, never fatal."""
+    from briefgen.ingest import StoreSession, runner_for
+
+    session = StoreSession(settings, reporter)
+    runner = runner_for(settings)
+    try:
+        return session.run(lambda store: _read(store, session, runner, paths, settings, reporter))
+    finally:
+        runner.close()
+
+
+def _read(
+    store: Store,
+    session: StoreSession,
+    runner: Runner,
+    paths: Sequence[str | Path] | None,
+    settings: Settings,
+    reporter: Reporter,
+) -> Corpus:
+    from briefgen.ingest import read_corpus
+
+    corpus, report = read_corpus(store, settings, paths, session, runner, reporter)
     for s in corpus.skipped:
         reporter.warn(f"skipped {s.path}: {s.reason}")
-    reporter.step(f"Read {corpus.summary()}")
+    fresh = report.files_new + report.files_updated
+    note = f" ({fresh} files read anew)" if fresh else ""
+    reporter.step(f"Read {corpus.summary()}{note}")
     if not corpus.articles:
-        where = ", ".join(map(str, paths))
+        where = ", ".join(map(str, paths or settings.corpus.paths))
         raise CorpusError(
             f"no articles found in {where}; point briefgen at .txt, .md, .html, .json or .jsonl files"
         )
@@ -78,29 +107,25 @@ def select(articles: Sequence[Article], period: Period) -> list[Article]:
     return [a for a in articles if period.contains(a.published)]
 
 
-def relevant(articles: Sequence[Article], settings: Settings) -> list[Article]:
-    """The articles that go into country sections: the one low-relevance filter."""
-    keep_low = settings.corpus.include_low_relevance
-    return [a for a in articles if keep_low or not a.low_relevance]
-
-
-def parse(articles: Sequence[Article], settings: Settings, reporter: Reporter) -> dict[str, Doc]:
-    from briefgen.nlp.parse import parse_articles
-
-    with reporter.bar(total=len(articles), label="parsing") as bar:
-        docs = parse_articles(articles, cache_dir=settings.cache_dir, progress=bar.update)
-    reporter.step(f"Parsed {len(docs)} articles")
-    return docs
-
-
 def attribute(
-    articles: Sequence[Article], docs: dict[str, Doc], settings: Settings, reporter: Reporter
+    store: Store,
+    articles: Sequence[Article],
+    settings: Settings,
+    runner: Runner,
+    reporter: Reporter,
 ) -> Attribution:
-    from briefgen.nlp.attribution import attribute as _attribute
+    """Quotes, actors and positions: each article's analysis from the store (parsed and
+    analysed first when missing), merged for the period."""
+    from briefgen.ingest import analyse_stored
+    from briefgen.nlp.attribution import merge
 
-    att = _attribute(
-        articles, docs, extra_actor_files=[Path(p) for p in settings.corpus.actors_files]
+    analyses, fresh = analyse_stored(store, articles, settings, runner, reporter)
+    reporter.step(
+        f"Parsed and analysed {fresh} articles ({len(articles) - fresh} from the store, {runner.where})"
+        if fresh
+        else f"Read the analyses of {len(articles)} articles from the store"
     )
+    att = merge(analyses)
     reporter.step(f"Found {len(att.quotes)} quotes from {len(att.actors)} actors")
     return att
 
@@ -113,16 +138,58 @@ def analyse(
     *,
     keyphrases: KeyphraseScopes = "brief",
     top_keyphrases: int | None = None,
+    client: Any = None,
 ) -> Analysis:
     """Read, select, parse, attribute and (as asked) extract keyphrases for one period.
 
-    `keyphrases`: "brief" (corpus and country scopes, as the brief uses them),
-    "article", "country", "corpus", or "none".
+    `paths`: the corpus (default: the settings' paths; with a configured store, the
+    whole store plus these paths).  `keyphrases`: "brief" (corpus and country scopes,
+    as the brief uses them), "article", "country", "corpus", or "none".  `client`: a
+    dask.distributed Client to parse and analyse on (default: the settings' scheduler,
+    else this machine's cores).
     """
-    from briefgen.book.assemble import country_groups
+    return _in_store(
+        settings,
+        reporter or Reporter(),
+        client,
+        lambda store, session, runner, rep: _analyse(
+            store, session, runner, settings, period, rep, paths, keyphrases, top_keyphrases
+        ),
+    )
 
-    rep = reporter or Reporter()
-    corpus = read(paths or settings.corpus.paths, settings, rep)
+
+def _in_store(
+    settings: Settings,
+    rep: Reporter,
+    client: Any,
+    fn: Callable[[Store, StoreSession, Runner, Reporter], T],
+) -> T:
+    """fn over the settings' store (rebuilt from the sources if damaged) and a runner."""
+    from briefgen.ingest import Runner, StoreSession
+
+    session = StoreSession(settings, rep)
+    runner = Runner(settings.store.workers, settings.store.scheduler, client)
+    try:
+        return session.run(lambda store: fn(store, session, runner, rep))
+    finally:
+        runner.close()
+
+
+def _analyse(
+    store: Store,
+    session: StoreSession,
+    runner: Runner,
+    settings: Settings,
+    period: Period,
+    rep: Reporter,
+    paths: Sequence[str | Path] | None,
+    keyphrases: KeyphraseScopes,
+    top_keyphrases: int | None,
+) -> Analysis:
+    from briefgen.book.assemble import country_groups
+    from briefgen.ingest import StoredDocs
+
+    corpus = _read(store, session, runner, paths, settings, rep)
     in_period = select(corpus.articles, period)
     if not in_period:
         span = period.label or "the period"
@@ -135,26 +202,32 @@ def analyse(
     rep.step(
         f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)"
     )
-    docs = parse(main, settings, rep)
-    att = attribute(main, docs, settings, rep)
+    att = attribute(store, main, settings, runner, rep)
+    docs = StoredDocs(store, main)
     groups = country_groups(main, att)
     before = period.previous()
     previous = relevant(select(corpus.articles, before), settings) if before else []
     result = Analysis(corpus, period, main, low, previous, docs, att, groups)
     if keyphrases != "none":
-        _keyphrases(result, settings, rep, keyphrases, top_keyphrases)
+        _keyphrases(store, result, settings, rep, keyphrases, top_keyphrases)
     return result
 
 
 def _keyphrases(
-    an: Analysis, settings: Settings, rep: Reporter, scope: KeyphraseScopes, top: int | None
+    store: Store,
+    an: Analysis,
+    settings: Settings,
+    rep: Reporter,
+    scope: KeyphraseScopes,
+    top: int | None,
 ) -> None:
-    """Keyphrases per scope; one embedder (model loaded once, disk cache) also serves the
-    bottom line's paraphrase check."""
+    """Keyphrases per scope; one embedder (model loaded once, vectors kept in the store)
+    also serves the bottom line's paraphrase check."""
     from briefgen.nlp.embeddings import Embedder
     from briefgen.nlp.keyphrases import KeyphraseExtractor
+    from briefgen.store.articles import EmbeddingTable
 
-    an.embedder = Embedder(settings.cache_dir)
+    an.embedder = Embedder(table=EmbeddingTable(store))
     extractor = KeyphraseExtractor(
         cache_dir=settings.cache_dir,
         top_n=top or settings.brief.top_keyphrases,
@@ -177,26 +250,30 @@ def build(
     period: Period,
     reporter: Reporter | None = None,
     paths: Sequence[str | Path] | None = None,
+    client: Any = None,
 ) -> BuildResult:
     """Read, analyse, assemble and render one brief; return it with the files written."""
     from briefgen.book.assemble import assemble
     from briefgen.render import write_outputs
 
-    rep = reporter or Reporter()
-    an = analyse(settings, period, rep, paths)
-    brief = assemble(
-        an.articles,
-        an.attribution,
-        an.keyphrases,
-        period,
-        as_of,
-        settings.brief.title,
-        low_relevance=an.low_relevance,
-        previous=an.previous,
-        embed=an.embedder.embed if an.embedder else None,
-        groups=an.groups,
-    )
-    paths_out = write_outputs(brief, settings.brief)
-    for p in paths_out:
-        rep.step(f"Wrote {p}")
-    return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out)
+    def run(store: Store, session: StoreSession, runner: Runner, rep: Reporter) -> BuildResult:
+        an = _analyse(store, session, runner, settings, period, rep, paths, "brief", None)
+        brief = assemble(
+            an.articles,
+            an.attribution,
+            an.keyphrases,
+            period,
+            as_of,
+            settings.brief.title,
+            low_relevance=an.low_relevance,
+            previous=an.previous,
+            embed=an.embedder.embed if an.embedder else None,
+            groups=an.groups,
+        )
+        rep.step(f"Assembled the brief ({len(brief.sources)} sources)")
+        paths_out = write_outputs(brief, settings.brief)
+        for p in paths_out:
+            rep.step(f"Wrote {p}")
+        return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out)
+
+    return _in_store(settings, reporter or Reporter(), client, run)

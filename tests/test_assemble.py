@@ -591,19 +591,14 @@ def test_empty_attribution_still_gives_a_brief() -> None:
 
 def test_seeds_brief_has_every_part() -> None:
     from briefgen.config import Settings
-    from briefgen.pipeline import attribute, parse, read, select
+    from briefgen.pipeline import analyse
     from briefgen.progress import Reporter
     from tests.conftest import SEEDS
 
-    settings = Settings()
-    rep = Reporter()
-    corpus = read([SEEDS], settings, rep)
     period = Period(None, None, "")
-    arts = select(corpus.articles, period)
-    main = [a for a in arts if not a.low_relevance]
-    low = [a for a in arts if a.low_relevance]
-    docs = parse(main, settings, rep)
-    att = attribute(main, docs, settings, rep)
+    an = analyse(Settings(), period, Reporter(), [SEEDS], keyphrases="none")
+    main, low, att = an.articles, an.low_relevance, an.attribution
+    assert main and low and all(a.low_relevance for a in low)
     b = assemble(main, att, {}, period, date(2017, 12, 20), "Seeds", low_relevance=low)
     assert 3 <= len(b.bluf) <= 5
     assert [c.code for c in b.countries][:2] == ["USA", "PRK"]

@@ -19,6 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
         "briefgen.records",
         "briefgen.files",
         "briefgen.progress",
+        "briefgen.store",
     ),
     ("briefgen.knowledge",),
     ("briefgen.config", "briefgen.periods"),
@@ -27,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("briefgen.book",),
     ("briefgen.render",),
     ("briefgen.deliver",),
-    ("briefgen.pipeline", "briefgen"),
+    ("briefgen.pipeline", "briefgen.ingest", "briefgen"),
     ("briefgen.cli", "briefgen.__main__"),
 ]
 

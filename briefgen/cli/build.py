@@ -14,6 +14,7 @@ from briefgen.cli.options import (
     period_options,
     quiet_option,
     settings_of,
+    store_option,
 )
 from briefgen.config import override
 from briefgen.errors import ConfigError
@@ -65,6 +66,7 @@ from briefgen.errors import ConfigError
     metavar="ADDR|LIST",
     help="Mail the PDF to these addresses or named lists after building.",
 )
+@store_option
 @quiet_option
 @click.pass_context
 def build(
@@ -84,9 +86,11 @@ def build(
     marking: str | None,
     include_low_relevance: bool | None,
     email_to: tuple[str, ...],
+    store_path: str | None,
     quiet: bool,
 ) -> None:
-    """Build the briefing book from CORPUS (files, folders, globs; default: seeds/).
+    """Build the briefing book from CORPUS (files, folders, globs; default: seeds/, or
+    with a configured store the whole store plus CORPUS).
 
     Writes output/korea-brief-<date>.pdf and .html, where <date> is the brief's as-of date.
     """
@@ -112,6 +116,7 @@ def build(
         marking=marking,
     )
     s.corpus = override(s.corpus, include_low_relevance=include_low_relevance)
+    s.store = override(s.store, path=store_path)
     rep = ConsoleReporter(quiet=quiet)
     period, day = period_of(as_of, since, until, week, last)
     result = build_brief(s, day, period, reporter=rep, paths=corpus_paths(s, corpus))

@@ -19,6 +19,7 @@ from briefgen.cli.options import (
     period_of,
     period_options,
     settings_of,
+    store_option,
 )
 
 # The table view; JSON and CSV carry every field.
@@ -45,9 +46,11 @@ def _reporter(fmt: str) -> ConsoleReporter:
 def _analysis(
     ctx: click.Context, corpus: Sequence[str], fmt: str, period_args: dict[str, Any], **kw: Any
 ) -> Any:
+    from briefgen.config import override
     from briefgen.pipeline import analyse
 
     s = settings_of(ctx)
+    s.store = override(s.store, path=period_args.pop("store_path", None))
     period, _ = period_of(**period_args)
     return analyse(s, period, _reporter(fmt), corpus_paths(s, corpus), **kw)
 
@@ -56,12 +59,15 @@ def _analysis(
 @corpus_argument
 @period_options
 @format_option()
+@store_option
 @click.pass_context
 def articles(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any) -> None:
     """List the cleaned articles read from CORPUS (default: seeds/)."""
+    from briefgen.config import override
     from briefgen.pipeline import read, select
 
     s = settings_of(ctx)
+    s.store = override(s.store, path=period.pop("store_path", None))
     c = read(corpus_paths(s, corpus), s, _reporter(fmt))
     p, _ = period_of(**period)
     emit([a.to_dict() for a in select(c.articles, p)], fmt, ARTICLE_COLUMNS)
@@ -81,6 +87,7 @@ def quote_rows(articles: Sequence[Any], quotes: Sequence[Any]) -> list[dict[str,
 @corpus_argument
 @period_options
 @format_option()
+@store_option
 @click.pass_context
 def quotes(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any) -> None:
     """List the quotations in CORPUS (direct, mixed and reported) with speaker and country."""
@@ -92,6 +99,7 @@ def quotes(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any)
 @corpus_argument
 @period_options
 @format_option()
+@store_option
 @click.pass_context
 def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any) -> None:
     """List the actors who speak in CORPUS, whom they speak for, and their positions."""
@@ -129,6 +137,7 @@ def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any)
     help="Phrases per scope.",
 )
 @format_option()
+@store_option
 @click.pass_context
 def keyphrases(
     ctx: click.Context, corpus: tuple[str, ...], scope: str, top_n: int, fmt: str, **period: Any

@@ -67,8 +67,27 @@ def settings_of(ctx: click.Context) -> Settings:
     return obj
 
 
-def corpus_paths(settings: Settings, given: Sequence[str]) -> list[str]:
-    return list(given) if given else list(settings.corpus.paths)
+def corpus_paths(settings: Settings, given: Sequence[str]) -> list[str] | None:
+    """The paths given, or None: the library then reads the settings' paths (or, with a
+    configured store, the whole store)."""
+    return list(given) if given else None
+
+
+def scheduler_option(f: F) -> F:
+    return click.option(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help="A dask.distributed scheduler to read, parse and analyse on (default: [store] scheduler, else this machine's cores).",
+    )(f)
+
+
+def store_option(f: F) -> F:
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(),
+        help="The article store: a file or data folder (default: [store] path).",
+    )(f)
 
 
 def period_of(

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefgen.errors import ModelError
 
@@ -125,13 +125,31 @@ class _Store:
             log.debug("embedding cache write failed: %s", e)
 
 
-class Embedder:
-    """Embeds texts in batches, each distinct text once, reusing the disk cache."""
+class VectorTable(Protocol):
+    """Where vectors are kept between runs: key -> float32 bytes."""
 
-    def __init__(self, cache_dir: Path | None = None, keybert: Any | None = None) -> None:
+    def get(self, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def put(self, rows: Sequence[tuple[str, bytes]]) -> None: ...
+
+
+class Embedder:
+    """Embeds texts in batches, each distinct text once, reusing stored vectors.
+
+    `table` (the article store's embeddings, briefgen.store.articles.EmbeddingTable)
+    or else `cache_dir` (a table of its own there) keeps the vectors between runs."""
+
+    def __init__(
+        self,
+        cache_dir: Path | None = None,
+        keybert: Any | None = None,
+        table: VectorTable | None = None,
+    ) -> None:
         self._keybert = keybert
         self._mem: dict[str, np.ndarray] = {}
-        self._store = _Store(cache_dir / "embeddings") if cache_dir else None
+        self._store: VectorTable | None = table
+        if table is None and cache_dir is not None:
+            self._store = _Store(cache_dir / "embeddings")
         self.embedded = 0  # texts run through the model (for benchmarks and tests)
         self.from_disk = 0
 

@@ -48,6 +48,11 @@ def load_spacy() -> Language:
     return nlp
 
 
+def pipe_texts(nlp: Language, texts: Sequence[str], batch_size: int = 16) -> Iterable[Doc]:
+    """The parse of each text, in order, in this process (workers call it per batch)."""
+    return nlp.pipe(texts, batch_size=batch_size)
+
+
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 

@@ -1,0 +1,327 @@
+"""How briefgen scales: the AllSides corpus and synthetic x2, x4, x10 and x14 versions.
+
+    .venv/bin/python benchmarks/scale.py                    # x1 (749 articles) only
+    .venv/bin/python benchmarks/scale.py --scales 1,2,4,10,14
+    .venv/bin/python benchmarks/scale.py --scales 1 --dask  # the same over a LocalCluster
+
+For each scale, in a fresh store and cache, each step a separate `briefgen` process
+(as a user runs it), with the peak memory of the whole process tree (workers included):
+
+  cold     `briefgen build --store S CORPUS`   whole-corpus brief, nothing stored yet
+  warm     the same again, nothing changed
+  +20      20 new articles added, the whole-corpus brief again
+  weekly   `briefgen build --week W` of the busiest week (about 25 articles), warm store
+
+and per step of the cold build, articles per second.  The growth curve prints the cold
+time per article and its ratio to x1 (linear: x10 articles within x11 time).  A synthetic
+article is made of paragraphs of several AllSides articles (at most one from each, never
+a short one), so near-duplicate merging does not fold it into its sources.
+
+`--dask` runs the cold ingest and build on a dask.distributed LocalCluster (2 workers)
+and checks that its brief is byte-identical to the local path's (PDF and HTML).
+
+Today's figures (before the article store, 2 cores): 749 articles 94 s cold, 32 s warm,
+1.6 GB peak.  Note the machine's load when you measure (`uptime`): other work on the
+2 cores makes every figure pessimistic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "corpora" / "allsides-korea.jsonl"
+TODAY = {"cold": 94.0, "warm": 32.0, "peak_gb": 1.6, "articles": 749}
+TARGETS = {"cold_749": 60.0, "plus20": 5.0, "weekly": 5.0, "cold_10k": 600.0, "peak_gb": 2.0}
+
+
+# -- synthetic corpora ----------------------------------------------------------------
+
+
+def synthetic(records: list[dict[str, Any]], copies: int, seed: int = 12) -> list[dict[str, Any]]:
+    """`copies` new versions of the corpus, each article made of 4-9 long paragraphs
+    from different articles of the same fortnight (dated like its first source)."""
+    rng = random.Random(seed)
+    docs = []
+    for r in records:
+        text = r.get("content_original") or r.get("text") or ""
+        paras = [p for p in text.split("\n\n") if len(p.split()) > 12]
+        if len(paras) >= 4:
+            docs.append((r, paras))
+    out: list[dict[str, Any]] = []
+    for c in range(copies):
+        for i, (r, _paras) in enumerate(docs):
+            n = rng.randint(4, 9)
+            sources = [docs[i]] + rng.sample(docs, n - 1)
+            chosen = [rng.choice(p) for _, p in sources]
+            out.append(
+                {
+                    "title": f"{r.get('title', '')} ({c + 1}/{i})",
+                    "content_original": "\n\n".join(chosen),
+                    "date": r.get("date") or "",
+                    "source": r.get("source"),
+                    "url": f"https://example.org/synthetic/{c}/{i}",
+                }
+            )
+    return out
+
+
+def make_corpus(scale: int, folder: Path) -> Path:
+    """AllSides plus synthetic articles: about `scale` times as many as AllSides alone."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DATA, folder / "allsides.jsonl")
+    if scale > 1:
+        recs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+        extra = synthetic(recs, 1, seed=12)
+        per_copy = len(extra)
+        copies = max(1, round((scale - 1) * len(recs) / per_copy))
+        extra = synthetic(recs, copies, seed=12)
+        with (folder / "synthetic.jsonl").open("w", encoding="utf-8") as f:
+            for r in extra:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return folder
+
+
+def twenty_new(folder: Path, seed: int = 99) -> Path:
+    recs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    extra = synthetic(recs, 1, seed=seed)[:20]
+    p = folder / "zz-new-20.jsonl"
+    with p.open("w", encoding="utf-8") as f:
+        for r in extra:
+            r["url"] = r["url"].replace("synthetic", "new")
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return p
+
+
+# -- measuring a step ---------------------------------------------------------------------
+
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        procs = [p, *p.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for q in procs:
+        with contextlib.suppress(psutil.Error):
+            total += q.memory_info().rss
+    return total
+
+
+def run_step(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """One briefgen command in its own process: seconds, peak tree memory, step lines."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peak = 0
+    lines: list[tuple[float, str]] = []
+
+    def read_err() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.append((time.perf_counter() - t0, line.rstrip()))
+
+    reader = threading.Thread(target=read_err, daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.2)
+    reader.join(timeout=5)
+    out = proc.stdout.read() if proc.stdout else ""
+    secs = time.perf_counter() - t0
+    if proc.returncode != 0:
+        tail = "\n".join(line for _, line in lines[-15:])
+        raise SystemExit(f"briefgen {' '.join(args)} failed ({proc.returncode}):\n{tail}")
+    return {"secs": secs, "peak": peak, "lines": lines, "stdout": out}
+
+
+def stage_rates(lines: list[tuple[float, str]], n_articles: int) -> list[str]:
+    """Seconds between step lines, and articles/s where a step covers the corpus."""
+    out = []
+    last = 0.0
+    for t, msg in lines:
+        if msg.startswith("warning:"):
+            continue
+        dt = t - last
+        last = t
+        rate = f"{n_articles / dt:8.1f} art/s" if dt > 0 else ""
+        out.append(f"      {dt:7.2f} s {rate}  {msg[:90]}")
+    return out
+
+
+def busiest_week(store: Path, env: dict[str, str]) -> tuple[str, int]:
+    res = run_step(["articles", "--store", str(store), "--format", "json"], env)
+    weeks: Counter[str] = Counter()
+    for a in json.loads(res["stdout"]):
+        if a.get("published"):
+            y, w, _ = date.fromisoformat(a["published"]).isocalendar()
+            weeks[f"{y}-W{w:02d}"] += 1
+    # the week closest to 25 articles: what a weekly desk brief holds
+    week, n = min(weeks.items(), key=lambda kv: (abs(kv[1] - 25), kv[0]))
+    return week, n
+
+
+def gb(b: int) -> float:
+    return b / 1e9
+
+
+def bench_scale(scale: int, work: Path, dask_addr: str | None, quick: bool) -> dict[str, Any]:
+    folder = make_corpus(scale, work / f"corpus-x{scale}")
+    store = work / f"store-x{scale}"
+    env = dict(os.environ)
+    env.update(
+        {
+            "BRIEFGEN_CACHE": str(work / f"cache-x{scale}"),
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    out_dir = work / f"out-x{scale}"
+    common = ["--store", str(store), "-o", str(out_dir)]
+    if dask_addr:
+        cfg = work / f"dask-x{scale}.toml"
+        cfg.write_text(f'[store]\nscheduler = "{dask_addr}"\n', encoding="utf-8")
+        pre = ["--config", str(cfg)]
+    else:
+        pre = []
+    res: dict[str, Any] = {"scale": scale}
+    print(f"\nx{scale}: corpus {folder}  (load: {os.getloadavg()[0]:.2f})", flush=True)
+    cold = run_step([*pre, "build", *common, str(folder)], env)
+    n = _articles_in(cold["lines"])
+    res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"])
+    print(f"  cold     {cold['secs']:7.1f} s  peak {gb(cold['peak']):.2f} GB  {n} articles")
+    for line in stage_rates(cold["lines"], n):
+        print(line)
+    if dask_addr:
+        res["pdf"] = next(out_dir.glob("*.pdf")).read_bytes()
+        res["html"] = next(out_dir.glob("*.html")).read_bytes()
+        return res
+    if quick:
+        return res
+    warm = run_step(["build", *common, str(folder)], env)
+    res.update(warm=warm["secs"], warm_peak=warm["peak"])
+    print(f"  warm     {warm['secs']:7.1f} s  peak {gb(warm['peak']):.2f} GB")
+    for line in stage_rates(warm["lines"], n):
+        print(line)
+    res["pdf"] = next(out_dir.glob("*.pdf")).read_bytes()
+    res["html"] = next(out_dir.glob("*.html")).read_bytes()
+    twenty_new(folder)
+    plus = run_step(["build", *common, str(folder)], env)
+    pdf_secs = _pdf_secs(plus["lines"])
+    res.update(plus20=plus["secs"], plus20_pdf=pdf_secs, plus20_peak=plus["peak"])
+    print(
+        f"  +20      {plus['secs']:7.1f} s  of which PDF and HTML {pdf_secs:.1f} s  peak {gb(plus['peak']):.2f} GB"
+    )
+    for line in stage_rates(plus["lines"], 20):
+        print(line)
+    week, wn = busiest_week(store, env)
+    weekly = run_step(["build", "--store", str(store), "-o", str(out_dir), "--week", week], env)
+    res.update(weekly=weekly["secs"], week=week, week_articles=wn, weekly_peak=weekly["peak"])
+    print(f"  weekly   {weekly['secs']:7.1f} s  ({week}, {wn} articles, the whole process)")
+    return res
+
+
+def _articles_in(lines: list[tuple[float, str]]) -> int:
+    for _, msg in lines:
+        if msg.startswith("Read ") and " articles" in msg:
+            return int(msg.split()[1])
+    return 0
+
+
+def _pdf_secs(lines: list[tuple[float, str]]) -> float:
+    times = [t for t, m in lines if m.startswith(("Assembled", "Wrote"))]
+    return times[-1] - times[0] if len(times) >= 2 else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--scales", default="1", help="comma-separated: 1,2,4,10,14")
+    ap.add_argument("--dask", action="store_true", help="also over a 2-worker LocalCluster")
+    ap.add_argument("--cold-only", action="store_true", help="only the cold build per scale")
+    ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"{DATA} not found; run from the repo with ../shared/data beside it")
+    scales = [int(s) for s in args.scales.split(",")]
+    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()}")
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="briefgen-scale-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        for sc in scales:
+            results.append(bench_scale(sc, tmp, None, args.cold_only))
+        if args.dask:
+            from dask.distributed import LocalCluster
+
+            with LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster:
+                for sc, local in zip(scales, results, strict=True):
+                    d = bench_scale(sc, tmp / "dask", cluster.scheduler_address, True)
+                    same = d["pdf"] == local.get("pdf") and d["html"] == local.get("html")
+                    print(
+                        f"  dask x{sc}: cold {d['cold']:.1f} s vs local {local['cold']:.1f} s; "
+                        f"brief byte-identical to local (PDF and HTML): {same}"
+                    )
+        _summary(results)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _summary(results: list[dict[str, Any]]) -> None:
+    print("\nsummary (today = before the article store)")
+    base = results[0] if results and results[0]["scale"] == 1 else None
+    for r in results:
+        n, cold = r["articles"], r["cold"]
+        line = f"  x{r['scale']:<3} {n:6d} articles  cold {cold:7.1f} s ({n / cold:5.1f} art/s)"
+        line += f"  peak {gb(r['cold_peak']):.2f} GB"
+        if base is not None and r is not base:
+            ratio_n = n / base["articles"]
+            ratio_t = cold / base["cold"]
+            line += f"  x{ratio_n:.1f} articles -> x{ratio_t:.1f} time"
+        print(line)
+    if base is not None:
+        print(
+            f"  749 cold: {base['cold']:.1f} s (today {TODAY['cold']:.0f} s, target <= {TARGETS['cold_749']:.0f} s); "
+            f"peak {gb(base['cold_peak']):.2f} GB (today {TODAY['peak_gb']} GB)"
+        )
+        if "warm" in base:
+            print(f"  749 warm, nothing new: {base['warm']:.1f} s (today {TODAY['warm']:.0f} s)")
+            print(
+                f"  749 +20 new: {base['plus20']:.1f} s, of which PDF and HTML {base['plus20_pdf']:.1f} s "
+                f"(target <= {TARGETS['plus20']:.0f} s plus the PDF)"
+            )
+            print(
+                f"  weekly brief ({base['week']}, {base['week_articles']} articles) from the warm store: "
+                f"{base['weekly']:.1f} s end to end (target <= {TARGETS['weekly']:.0f} s)"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,599 @@
+"""Files into the article store, and stored articles back out as a corpus and analyses.
+
+    ingest(settings, paths)      read and clean new or changed files, store them, then
+                                 parse and analyse every article the store lacks
+    StoreSession                 the store of the settings, set aside and rebuilt from
+                                 the sources when it is damaged or of an old layout
+    corpus_from_store(...)       the corpus a fresh read of the same files would give
+    analyse_stored(...)          each article's ArticleAnalysis, computed only when missing
+    StoredDocs                   the stored parses as a {article_id: Doc} mapping
+
+The work on files and articles is independent per item and runs through a `Runner`:
+in this process, on this machine's cores (one worker process per core, the spaCy model
+loaded once per process), or on a dask.distributed cluster (`[store] scheduler` or
+`--scheduler tcp://host:8786`).  Only this process writes to the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from briefgen.config import Settings
+from briefgen.corpus import Corpus, SkippedFile
+from briefgen.corpus.load import FileResult, assemble, expand_paths, read_one
+from briefgen.errors import ConfigError, CorpusError
+from briefgen.model import Article, ArticleAnalysis
+from briefgen.progress import Reporter
+from briefgen.store import Store, StoreDamaged, StoreError, open_store, set_aside, store_file
+from briefgen.store import articles as st
+from briefgen.store.versions import analysis_version, corpus_code, parse_version
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from briefgen.nlp.worker import Result
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Articles per task: big enough for spaCy's batching, small enough to spread over workers.
+BATCH = 16
+# Below this many tasks, starting worker processes costs more than it saves.
+PARALLEL_FROM = 4
+
+
+def cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Runner:
+    """Runs independent tasks in order: here, on local worker processes, or on Dask."""
+
+    def __init__(
+        self, workers: int | None = None, scheduler: str | None = None, client: Any = None
+    ) -> None:
+        self.workers = workers or cores()
+        self.scheduler = scheduler
+        self._client = client
+        self._own_client = False
+
+    @property
+    def where(self) -> str:
+        if self._client is not None or self.scheduler:
+            return f"dask {self.scheduler or 'client'}"
+        return f"{self.workers} local processes" if self.workers > 1 else "this process"
+
+    def client(self) -> Any:
+        if self._client is None and self.scheduler:
+            try:
+                from dask.distributed import Client
+            except ImportError:
+                raise ConfigError(
+                    "a Dask scheduler is set but dask.distributed is not installed; "
+                    "run `pip install 'dask[distributed]'` or unset [store] scheduler"
+                ) from None
+            try:
+                self._client = Client(self.scheduler, timeout="20s")
+            except OSError as e:
+                raise ConfigError(
+                    f"cannot reach the Dask scheduler {self.scheduler} ({e}); start it "
+                    "(`dask scheduler`) or fix --scheduler"
+                ) from None
+            self._own_client = True
+        return self._client
+
+    def map(self, fn: Callable[[T], R], tasks: Sequence[T]) -> Iterator[R]:
+        """fn(task) for each task, yielded in order as they finish in order."""
+        if not tasks:
+            return
+        client = self.client()
+        if client is not None:
+            futures = client.map(fn, list(tasks), pure=False)
+            try:
+                for fut in futures:
+                    yield fut.result()
+            finally:
+                for fut in futures:
+                    fut.release()
+            return
+        if self.workers <= 1 or len(tasks) < PARALLEL_FROM:
+            yield from map(fn, tasks)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: each worker starts with what this process already loaded (the spaCy
+        # model, when a caller loaded it first), so a model is loaded once per machine.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx) as pool:
+            yield from pool.map(fn, tasks)
+
+    def close(self) -> None:
+        if self._own_client and self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+def runner_for(settings: Settings, scheduler: str | None = None) -> Runner:
+    return Runner(settings.store.workers, scheduler or settings.store.scheduler)
+
+
+# -- the store of the settings, rebuilt when damaged ------------------------------------
+
+
+def store_path(settings: Settings) -> Path:
+    """The configured store, or the cache folder's (a pure cache of the paths built)."""
+    if settings.store.path:
+        return store_file(settings.store.path)
+    return settings.cache_dir / "store.sqlite"
+
+
+def is_archive(settings: Settings) -> bool:
+    """A configured store is an archive: builds brief all of it."""
+    return bool(settings.store.path)
+
+
+def manifest_of(path: Path) -> Path:
+    """The plain-text list of the store's source files, kept beside it: what a store
+    damaged beyond reading is rebuilt from."""
+    return path.with_name(path.name + ".sources")
+
+
+def _remember(path: Path, new_files: Sequence[str]) -> None:
+    if not new_files:
+        return
+    try:
+        with manifest_of(path).open("a", encoding="utf-8") as f:
+            f.writelines(p + "\n" for p in new_files)
+    except OSError as e:  # the store itself still has them; only a rebuild needs this
+        log.debug("cannot write %s: %s", manifest_of(path), e)
+
+
+def _salvage_paths(path: Path) -> list[str]:
+    """The source files a damaged store knew: from its files table when that can still
+    be read, else from the manifest beside it."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            return [r[0] for r in db.execute("SELECT path FROM files ORDER BY seq")]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass
+    try:
+        lines = manifest_of(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return list(dict.fromkeys(line for line in lines if line.strip()))
+
+
+class StoreSession:
+    """Opens the store of the settings; `run(fn)` calls fn(store) and, when the store
+    turns out damaged or not a store, reports one line, sets the file aside, opens a
+    fresh one and calls fn again (the caller re-ingests the sources it is given,
+    including `recovered`, the files the damaged store knew that still exist)."""
+
+    def __init__(self, settings: Settings, reporter: Reporter) -> None:
+        self.settings = settings
+        self.reporter = reporter
+        self.path = store_path(settings)
+        self.recovered: list[str] = []
+
+    def run(self, fn: Callable[[Store], T]) -> T:
+        try:
+            with open_store(self.path) as store:
+                return fn(store)
+        except StoreDamaged as e:
+            self._rebuild(e)
+        with open_store(self.path) as store:
+            return fn(store)
+
+    def _rebuild(self, e: StoreDamaged) -> None:
+        known = _salvage_paths(self.path)
+        moved = set_aside(self.path)
+        manifest_of(self.path).unlink(missing_ok=True)
+        self.recovered = [p for p in known if Path(p).exists()]
+        lost = len(known) - len(self.recovered)
+        note = f"; {lost} source files it held are gone" if lost else ""
+        self.reporter.warn(f"{e.message}: moved to {moved.name}{note}")
+
+
+# -- reading files into the store ------------------------------------------------------
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did, per file and per article."""
+
+    files_new: int = 0
+    files_updated: int = 0
+    files_unchanged: int = 0
+    files_skipped: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    duplicates: int = 0
+    analysed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    # files gone or unreadable before they could be stored (not in the store at all)
+    vanished: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        files = self.files_new + self.files_updated + self.files_unchanged + self.files_skipped
+        s = (
+            f"{files} files: {self.files_new} new, {self.files_updated} updated, "
+            f"{self.files_unchanged} unchanged"
+        )
+        if self.files_skipped:
+            s += f", {self.files_skipped} skipped"
+        s += (
+            f"; articles: {self.articles_new} new, {self.duplicates} duplicate, "
+            f"{self.articles_updated} updated"
+        )
+        if self.analysed:
+            s += f"; parsed and analysed {self.analysed}"
+        return s
+
+
+def file_version(settings: Settings) -> str:
+    """What a stored file's articles depend on besides its bytes: the corpus code and
+    the settings that change how a file is read."""
+    conf = json.dumps(
+        {"field_map": settings.corpus.field_map, "max_file_mb": settings.corpus.max_file_mb},
+        sort_keys=True,
+    )
+    return corpus_code() + "-" + hashlib.sha1(conf.encode()).hexdigest()[:8]
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha1()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _read_task(path: str, settings: Any) -> tuple[FileResult, list[bytes | None]]:
+    """Read and clean one file, with each article's MinHash signature (runs on a worker)."""
+    from briefgen.corpus.dedupe import signature
+
+    r = read_one(Path(path), settings)
+    sigs: list[bytes | None] = []
+    for a in r.articles:
+        sig = signature(a.text)
+        sigs.append(None if sig is None else sig.tobytes())
+    return r, sigs
+
+
+def ingest_files(
+    store: Store,
+    files: Sequence[Path],
+    settings: Settings,
+    runner: Runner,
+    reporter: Reporter,
+) -> IngestReport:
+    """Store what each new or changed file gives; unchanged files are not read again."""
+    import numpy as np
+
+    from briefgen.corpus.dedupe import alike, bands, shingles
+
+    report = IngestReport()
+    version = file_version(settings)
+    known = st.stored_files(store, [str(f) for f in files])
+    todo: list[tuple[Path, os.stat_result, str, bool]] = []
+    for f in files:
+        try:
+            stat = f.stat()
+        except OSError as e:
+            report.files_skipped += 1
+            report.skipped.append((str(f), f"cannot read it ({e.strerror})"))
+            report.vanished.append(report.skipped[-1])
+            continue
+        old = known.get(str(f))
+        if (
+            old is not None
+            and old.version == version
+            and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+        ):
+            report.files_unchanged += 1
+            continue
+        digest = _digest(f)
+        if old is not None and old.version == version and old.digest == digest:
+            report.files_unchanged += 1  # touched, not changed: remember the new mtime
+            with store.transaction() as db:
+                db.execute(
+                    "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                    (stat.st_size, stat.st_mtime_ns, str(f)),
+                )
+            continue
+        todo.append((f, stat, digest, old is not None))
+    if not todo:
+        return report
+    read = partial(_read_task, settings=settings.corpus)
+    with reporter.bar(total=len(todo), label="reading files") as bar:
+        for (_f, stat, digest, existed), (res, sigs) in zip(
+            todo, runner.map(read, [str(t[0]) for t in todo]), strict=True
+        ):
+            bar.update(1)
+            if res.error is not None:
+                report.files_skipped += 1
+                report.skipped.append((res.path, res.error))
+            elif existed:
+                report.files_updated += 1
+            else:
+                report.files_new += 1
+            hashes = [st.record_hash(a) for a in res.articles]
+            # the file's own earlier articles are its old version, not duplicates
+            before = st.load_files(store, [known[res.path]]) if existed else []
+            own = set(before[0].hashes) if before else set()
+            own_texts = {st.sha1(a.text) for a in before[0].articles} if before else set()
+            have = st.known_hashes(store, hashes) - own
+            have_text = st.known_texts(store, [st.sha1(a.text) for a in res.articles]) - own_texts
+            all_bands: list[list[bytes]] = []
+            for a, h, sig in zip(res.articles, hashes, sigs, strict=True):
+                sig_bands = bands(np.frombuffer(sig, dtype=np.uint64)) if sig else []
+                all_bands.append(sig_bands)
+                if h in own:
+                    continue  # unchanged inside a changed file
+                if h in have or st.sha1(a.text) in have_text:
+                    report.duplicates += 1
+                    continue
+                near = st.near_candidates(store, sig_bands) - own if sig_bands else set()
+                if near:
+                    mine = shingles(a.text)
+                    others = st.article_records(store, near)
+                    twin = next((o for o in others.values() if alike(mine, shingles(o.text))), None)
+                    if twin is not None:
+                        report.duplicates += 1
+                        report.notes.append(
+                            f"{res.path}#{a.part} repeats {twin.source_path}#{twin.part} ({twin.title[:60]})"
+                        )
+                        continue
+                if existed:
+                    report.articles_updated += 1
+                else:
+                    report.articles_new += 1
+            stored = st.StoredFile(
+                path=res.path,
+                seq=0,
+                size=stat.st_size,
+                mtime_ns=stat.st_mtime_ns,
+                digest=digest,
+                version=version,
+                error=res.error,
+                problems=res.problems,
+                empty=res.empty,
+            )
+            with store.transaction() as db:
+                st.put_file(db, stored, res.articles, sigs, all_bands)
+                if existed:
+                    st.drop_orphans(db)
+            if not existed:
+                _remember(store.path, [res.path])
+    return report
+
+
+def corpus_from_store(store: Store, settings: Settings, files: Sequence[str] | None) -> Corpus:
+    """The corpus of the stored `files` (in that order), or of the whole store (in the
+    order files were first ingested): exactly what reading them afresh gives."""
+    import numpy as np
+
+    stored = st.stored_files(store, files)
+    order = list(files) if files is not None else list(stored)
+    missing = [p for p in order if p not in stored]
+    if missing:
+        raise StoreError(f"{missing[0]} is not in the store {store.path}; ingest it first")
+    loaded = st.load_files(store, [stored[p] for p in order])
+    results: list[FileResult] = []
+    sigs: list[Any] = []
+    for fa in loaded:
+        f = fa.file
+        results.append(FileResult(f.path, fa.articles, f.problems, f.error, f.empty))
+        sigs += [None if s is None else np.frombuffer(s, dtype=np.uint64) for s in fa.signatures]
+    return assemble(results, settings.corpus, sigs)
+
+
+# -- per-article parses and analyses ---------------------------------------------------
+
+
+def _actor_files(settings: Settings) -> tuple[str, ...]:
+    return tuple(str(p) for p in settings.corpus.actors_files)
+
+
+def analyse_stored(
+    store: Store,
+    articles: Sequence[Article],
+    settings: Settings,
+    runner: Runner,
+    reporter: Reporter,
+) -> tuple[list[ArticleAnalysis], int]:
+    """Each article's analysis, in order (articles whose analysis failed left out), and
+    how many were computed: only articles without a current parse and analysis are
+    parsed and analysed (on the runner's workers), and those results are stored."""
+    from briefgen.nlp.worker import analysis_key, load_analysis, parse_key, process
+
+    aver = analysis_version([Path(p) for p in settings.corpus.actors_files])
+    pver = parse_version()
+    akeys = [analysis_key(a) for a in articles]
+    pkeys = [parse_key(a) for a in articles]
+    found = st.get_derived(store, "analysis", akeys, aver)
+    parsed = st.present_derived(store, "parse", pkeys, pver)
+    todo = [
+        a
+        for a, ak, pk in zip(articles, akeys, pkeys, strict=True)
+        if ak not in found or pk not in parsed
+    ]
+    if todo:
+        if runner.client() is None and runner.workers > 1:
+            from briefgen.nlp.parse import load_spacy
+
+            load_spacy()  # loaded here once; forked workers share it
+        batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+        work = partial(process, actor_files=_actor_files(settings))
+        with reporter.bar(total=len(todo), label="parsing and analysing") as bar:
+            for batch, results in zip(batches, runner.map(work, batches), strict=True):
+                _put_results(store, batch, results, aver, pver, found)
+                bar.update(len(batch))
+    out: list[ArticleAnalysis] = []
+    for a, ak in zip(articles, akeys, strict=True):
+        data = found.get(ak)
+        if data:  # empty: the analysis failed (logged when it ran)
+            an = load_analysis(data)
+            if an.article_id == a.article_id:
+                out.append(an)
+    return out, len(todo)
+
+
+def _put_results(
+    store: Store,
+    batch: Sequence[Article],
+    results: Sequence[Result],
+    aver: str,
+    pver: str,
+    found: dict[str, bytes],
+) -> None:
+    from briefgen.nlp.worker import analysis_key, parse_key
+
+    parses: list[tuple[str, bytes]] = []
+    analyses: list[tuple[str, bytes]] = []
+    for a, r in zip(batch, results, strict=True):
+        parses.append((parse_key(a), r.parse))
+        ak = analysis_key(a)
+        data = r.analysis or b""
+        analyses.append((ak, data))
+        found[ak] = data
+    st.put_derived(store, "parse", parses, pver)
+    st.put_derived(store, "analysis", analyses, aver)
+
+
+class StoredDocs(Mapping[str, "Doc"]):
+    """{article_id: Doc} read from the stored parses, decoded on use (a few kept)."""
+
+    KEEP = 256
+
+    def __init__(self, store: Store, articles: Sequence[Article]) -> None:
+        from briefgen.nlp.worker import parse_key
+
+        keys = {a.article_id: parse_key(a) for a in articles}
+        data = st.get_derived(store, "parse", keys.values(), parse_version())
+        self._bytes = {aid: data[k] for aid, k in keys.items() if k in data}
+        self._texts = {a.article_id: a.text for a in articles}
+        self._docs: OrderedDict[str, Doc] = OrderedDict()
+
+    def __getitem__(self, aid: str) -> Doc:
+        doc = self._docs.get(aid)
+        if doc is not None:
+            self._docs.move_to_end(aid)
+            return doc
+        from briefgen.nlp.parse import load_spacy
+        from briefgen.nlp.worker import doc_from_bytes
+
+        nlp = load_spacy()
+        raw = self._bytes.get(aid)
+        if raw is not None:
+            doc = doc_from_bytes(raw, nlp.vocab)
+        elif aid in self._texts:
+            doc = nlp(self._texts[aid])
+        else:
+            raise KeyError(aid)
+        self._docs[aid] = doc
+        if len(self._docs) > self.KEEP:
+            self._docs.popitem(last=False)
+        return doc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+def relevant(articles: Sequence[Article], settings: Settings) -> list[Article]:
+    """The articles that go into country sections: the one low-relevance filter."""
+    keep_low = settings.corpus.include_low_relevance
+    return [a for a in articles if keep_low or not a.low_relevance]
+
+
+# -- the whole ingest ------------------------------------------------------------------
+
+
+def selection(
+    store: Store, settings: Settings, paths: Sequence[str | Path] | None, session: StoreSession
+) -> tuple[list[Path], list[str] | None]:
+    """(files to ingest, files the corpus is made of: None for the whole store)."""
+    given = [*(paths or ()), *session.recovered]
+    if is_archive(settings):
+        files = expand_paths([Path(p).expanduser().resolve() for p in given]) if given else []
+        return files, None
+    if not given:
+        given = list(settings.corpus.paths)
+    files = expand_paths(given)
+    return files, [str(f) for f in files]
+
+
+def read_corpus(
+    store: Store,
+    settings: Settings,
+    paths: Sequence[str | Path] | None,
+    session: StoreSession,
+    runner: Runner,
+    reporter: Reporter,
+) -> tuple[Corpus, IngestReport]:
+    """Ingest the paths (only new or changed files are read), then the corpus."""
+    files, chosen = selection(store, settings, paths, session)
+    report = ingest_files(store, files, settings, runner, reporter)
+    vanished = {p for p, _ in report.vanished}
+    if chosen is not None and vanished:
+        chosen = [p for p in chosen if p not in vanished]
+    corpus = corpus_from_store(store, settings, chosen)
+    corpus.skipped += [SkippedFile(p, why) for p, why in report.vanished]
+    if not corpus.articles and chosen is None:
+        raise CorpusError(
+            f"the store {store.path} holds no articles; run `briefgen ingest PATH` or give paths"
+        )
+    return corpus, report
+
+
+def ingest(
+    settings: Settings,
+    paths: Sequence[str | Path],
+    reporter: Reporter | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    analyse: bool = True,
+) -> IngestReport:
+    """`briefgen ingest`: store new and changed files, then parse and analyse every
+    article of the store's corpus that has no current result."""
+    rep = reporter or Reporter()
+    session = StoreSession(settings, rep)
+    runner = Runner(settings.store.workers, scheduler or settings.store.scheduler, client)
+
+    def work(store: Store) -> IngestReport:
+        corpus, report = read_corpus(store, settings, paths, session, runner, rep)
+        for path, reason in report.skipped:
+            rep.warn(f"skipped {path}: {reason}")
+        if analyse:
+            _, report.analysed = analyse_stored(
+                store, relevant(corpus.articles, settings), settings, runner, rep
+            )
+        return report
+
+    try:
+        return session.run(work)
+    finally:
+        runner.close()

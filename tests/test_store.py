@@ -1,0 +1,245 @@
+"""The article store: ingest stores once, re-reads what changed, rebuilds a damaged store,
+serves builds without the original files, never serves results of older code, and the
+Dask path stores what the local path stores."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import Settings
+from briefgen.corpus import load_corpus
+from briefgen.ingest import corpus_from_store, ingest
+from briefgen.periods import resolve_period
+from briefgen.pipeline import build
+from briefgen.progress import Reporter
+from briefgen.store import Component, StoreDamaged, StoreError, open_store
+from briefgen.store import articles as st
+from tests.conftest import SEEDS
+
+DAY = date(2017, 12, 20)
+
+
+class Notes(Reporter):
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+        self.steps: list[str] = []
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def step(self, message: str) -> None:
+        self.steps.append(message)
+
+
+def _settings(tmp: Path, store: Path | None = None) -> Settings:
+    s = Settings(cache_dir=tmp / "cache")
+    s.brief = replace(s.brief, output_dir=str(tmp / "out"), formats=["html"])
+    s.store = replace(s.store, path=str(store) if store else None, workers=1)
+    return s
+
+
+def _seeds_copy(tmp: Path) -> Path:
+    dest = tmp / "corpus"
+    shutil.copytree(SEEDS, dest)
+    return dest
+
+
+def _brief_json(settings: Settings, paths: list[Path] | None, rep: Reporter | None = None) -> str:
+    from tests.regen_golden import brief_json
+
+    result = build(settings, DAY, resolve_period(DAY), reporter=rep or Reporter(), paths=paths)
+    return brief_json(result.brief).replace(str(Path(result.paths[0]).parent), "OUT")
+
+
+def _count(store_file: Path, table: str) -> int:
+    db = sqlite3.connect(store_file)
+    try:
+        return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_ingest_twice_stores_once(tmp_path: Path) -> None:
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    first = ingest(s, [corpus], analyse=False)
+    n_files = len(list(corpus.iterdir()))
+    assert first.files_new == n_files and first.articles_new >= 5
+    db = tmp_path / "data" / "briefgen-store.sqlite"
+    counts = {t: _count(db, t) for t in ("files", "articles", "file_articles")}
+    second = ingest(s, [corpus], analyse=False)
+    assert (second.files_new, second.files_updated, second.files_unchanged) == (0, 0, n_files)
+    assert second.articles_new == 0
+    assert {t: _count(db, t) for t in counts} == counts
+    # the same file under another name is stored, and reported as a duplicate
+    one = sorted(corpus.iterdir())[0]
+    shutil.copy(one, tmp_path / "copy.txt")
+    third = ingest(s, [tmp_path / "copy.txt"], analyse=False)
+    assert third.files_new == 1 and third.articles_new == 0 and third.duplicates >= 1
+
+
+def test_the_store_gives_the_corpus_a_fresh_read_gives(tmp_path: Path) -> None:
+    """Duplicates merged, boilerplate dropped, ids given exactly as load_corpus does."""
+    corpus = _seeds_copy(tmp_path)
+    text = (corpus / sorted(p.name for p in corpus.iterdir() if p.suffix == ".txt")[0]).read_text()
+    (corpus / "zz-repost.txt").write_text(text + "\n\nA line the repost added at its end.\n")
+    s = _settings(tmp_path)
+    fresh = load_corpus([corpus], s.corpus)
+    assert fresh.duplicates_merged == 1
+    ingest(s, [corpus], analyse=False)
+    from briefgen.corpus.load import expand_paths
+    from briefgen.ingest import store_path
+
+    with open_store(store_path(s)) as store:
+        stored = corpus_from_store(store, s, [str(f) for f in expand_paths([corpus])])
+    assert [a.to_dict() for a in stored.articles] == [a.to_dict() for a in fresh.articles]
+    assert stored.summary() == fresh.summary()
+
+
+def test_a_changed_file_is_processed_again(tmp_path: Path) -> None:
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    first = ingest(s, [corpus])
+    assert first.analysed >= 4
+    victim = next(p for p in sorted(corpus.iterdir()) if p.suffix == ".txt")
+    victim.write_text(
+        victim.read_text(encoding="utf-8")
+        + '\n\n"We will not accept this," Foreign Minister Kang Kyung-wha said on Monday.\n',
+        encoding="utf-8",
+    )
+    again = ingest(s, [corpus])
+    assert again.files_updated == 1 and again.files_unchanged == first.files_new - 1
+    assert again.articles_updated == 1
+    assert again.analysed == 1  # only the changed article is parsed and analysed again
+    with open_store(tmp_path / "data") as store:
+        texts = [
+            a.text
+            for fa in st.load_files(store, list(st.stored_files(store).values()))
+            for a in fa.articles
+        ]
+    assert any("We will not accept this" in t for t in texts)
+    # the old version of the article is gone, not served beside the new one
+    assert _count(tmp_path / "data" / "briefgen-store.sqlite", "articles") == len(texts)
+
+
+def test_a_build_reads_the_store_without_the_original_files(tmp_path: Path) -> None:
+    corpus = _seeds_copy(tmp_path)
+    direct = _brief_json(_settings(tmp_path / "direct"), [corpus])
+    s = _settings(tmp_path, tmp_path / "data")
+    ingest(s, [corpus])
+    shutil.rmtree(corpus)
+    rep = Notes()
+    from_store = _brief_json(s, None, rep)
+    assert from_store == direct
+    assert any("from the store" in m for m in rep.steps), rep.steps
+
+
+def test_a_damaged_store_is_reported_and_rebuilt(tmp_path: Path) -> None:
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    expected = _brief_json(s, [corpus])
+    db = tmp_path / "data" / "briefgen-store.sqlite"
+    with sqlite3.connect(db) as con:  # fold the WAL in, so the damage below is the whole story
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = bytearray(db.read_bytes())
+    raw[: len(raw) // 2] = b"\x5a" * (len(raw) // 2)  # first half overwritten: header gone
+    db.write_bytes(bytes(raw))
+    rep = Notes()
+    assert _brief_json(s, None, rep) == expected  # rebuilt from the files it knew
+    assert len(rep.warnings) == 1
+    line = rep.warnings[0]
+    assert "\n" not in line and "damaged" in line and str(db) in line
+    assert list(db.parent.glob("briefgen-store.sqlite.damaged-*"))
+
+
+def test_a_damaged_row_is_never_served(tmp_path: Path) -> None:
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    expected = _brief_json(s, [corpus])
+    db = tmp_path / "data" / "briefgen-store.sqlite"
+    with sqlite3.connect(db) as con:
+        # a stored analysis with garbage bytes: it fails its CRC, counts as missing, is redone
+        con.execute(
+            "UPDATE derived SET data = X'00' WHERE key = (SELECT key FROM derived WHERE kind = 'analysis' LIMIT 1)"
+        )
+    rep = Notes()
+    assert _brief_json(s, None, rep) == expected
+    assert not rep.warnings and any("Parsed and analysed 1 articles" in m for m in rep.steps)
+    with sqlite3.connect(db) as con:
+        # a changed character inside one stored article: its checksum no longer matches
+        h, rec = con.execute("SELECT hash, record FROM articles LIMIT 1").fetchone()
+        con.execute("UPDATE articles SET record = ? WHERE hash = ?", (rec.replace("a", "o", 1), h))
+    rep = Notes()
+    assert _brief_json(s, None, rep) == expected  # the store is rebuilt from the files
+    assert len(rep.warnings) == 1 and "checksum" in rep.warnings[0]
+
+
+def test_not_a_store_and_newer_stores_are_refused_clearly(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreDamaged, match="not a briefgen store"):
+        open_store(other)
+    s = tmp_path / "s.sqlite"
+    with open_store(s) as store:
+        store.ensure(Component("history", 3, "CREATE TABLE IF NOT EXISTS h (x)"))
+    with open_store(s) as store, pytest.raises(StoreError, match="newer"):
+        store.ensure(Component("history", 2, "CREATE TABLE IF NOT EXISTS h (x)"))
+
+
+def test_components_migrate_or_reset_their_own_tables(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    v1 = Component("notes", 1, "CREATE TABLE IF NOT EXISTS notes (x)", tables=("notes",))
+    keep = Component("kept", 1, "CREATE TABLE IF NOT EXISTS kept (x)")
+    with open_store(path) as store:
+        store.ensure(v1)
+        store.ensure(keep)
+        with store.transaction() as db:
+            db.execute("INSERT INTO notes VALUES (1)")
+            db.execute("INSERT INTO kept VALUES (1)")
+    seen: list[int] = []
+
+    def migrate(db: sqlite3.Connection, old: int) -> None:
+        seen.append(old)
+        db.execute("ALTER TABLE notes ADD COLUMN y")
+
+    v2 = Component("notes", 2, "CREATE TABLE IF NOT EXISTS notes (x, y)", migrate=migrate)
+    with open_store(path) as store:
+        assert store.ensure(v2) == 1 and seen == [1]
+        assert store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 1
+    v3 = Component("notes", 3, "CREATE TABLE IF NOT EXISTS notes (z)", tables=("notes",))
+    with open_store(path) as store:
+        assert store.ensure(v3) == 2
+        assert store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 0  # reset
+        assert store.db.execute("SELECT COUNT(*) FROM kept").fetchone()[0] == 1  # untouched
+
+
+def test_results_of_older_analysis_code_are_never_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editing any nlp module gives a new analysis version: every article is redone."""
+    from briefgen.store import versions
+
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    first = ingest(s, [corpus])
+    assert ingest(s, [corpus]).analysed == 0
+    package = tmp_path / "pkg"
+    shutil.copytree(versions.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(versions, "PACKAGE", package)
+    versions._analysis_code.cache_clear()
+    before = versions.analysis_version()
+    quotes = package / "nlp" / "quotes.py"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
+    versions._analysis_code.cache_clear()
+    try:
+        assert versions.analysis_version() != before
+        assert ingest(s, [corpus]).analysed == first.analysed
+    finally:
+        versions._analysis_code.cache_clear()
