@@ -1,0 +1,75 @@
+"""Quotation scanning stays linear whatever the marks (issue 13: 1,500 unclosed “ in one
+paragraph kept `briefgen quotes` busy for minutes).
+
+Bounds are generous (several times the measured time) so a slow machine passes while a
+quadratic scan, which takes minutes here, fails.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from briefgen.nlp.quotes import QuoteSpans, extract_raw, find_quote_spans
+
+MARKS = ["“", "”", '"', "‘", "’", "«", "»", "„", "'"]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def _unclosed(n: int, mark: str = "“") -> str:
+    rng = random.Random(n)
+    words = ["Kim", "said", "talks", "would", "resume", "warned", "told", "the", "minister"]
+    return " ".join(mark + rng.choice(words) for _ in range(n))
+
+
+@pytest.mark.parametrize("mark", ["“", '"', "«", "„", "‘"])
+def test_find_quote_spans_10000_unclosed_marks(mark: str) -> None:
+    text = _unclosed(10_000, mark)
+    t = time.perf_counter()
+    spans = find_quote_spans(text)
+    assert time.perf_counter() - t < 2.0
+    assert isinstance(spans, QuoteSpans)
+    for s in spans:  # every span lies inside the text and inside its marks
+        assert 0 <= s.mark_start <= s.start <= s.end <= s.mark_end <= len(text)
+
+
+def test_attribution_of_10000_unclosed_marks_is_fast(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = _unclosed(10_000)
+    doc = nlp(text)  # the parse is not what is measured
+    t = time.perf_counter()
+    raws = extract_raw(text, doc)
+    took = time.perf_counter() - t
+    assert took < 5.0, f"{took:.1f} s for 10,000 unclosed marks"
+    assert raws  # each unclosed mark still opens a quote that runs to the next one
+    for r in raws:  # frames stay short: a quote's sentence is never the whole paragraph
+        assert r.sentence_end - r.sentence_start <= 3000
+
+
+def test_mixed_and_nested_marks_pair_sensibly() -> None:
+    rng = random.Random(7)
+    text = "".join(
+        rng.choice(MARKS) + rng.choice(["a", "b c", " ", "\n\n", ""]) for _ in range(20_000)
+    )
+    spans = find_quote_spans(text)
+    for s in spans:
+        assert 0 <= s.mark_start <= s.start <= s.end <= s.mark_end <= len(text)
+        assert "\n\n" not in text[s.start : s.end]  # paired per paragraph
+
+
+def test_span_index_answers_as_a_scan_would() -> None:
+    rng = random.Random(3)
+    text = "".join(rng.choice([*MARKS, "x", " ", "\n\n"]) for _ in range(3000))
+    spans = find_quote_spans(text)
+    for i in range(len(text) + 1):
+        assert spans.covers(i) == any(s.mark_start <= i < s.mark_end for s in spans)
+        assert spans.strictly_inside(i) == any(s.mark_start < i < s.mark_end for s in spans)
+        ends = [s.mark_end for s in spans if s.mark_end <= i]
+        assert spans.last_end_before(i) == (max(ends) if ends else None)
