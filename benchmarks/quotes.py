@@ -245,11 +245,11 @@ def polnear(split: str, limit: int) -> int:
     except ImportError:
         have_textacy = False
         print("textacy not installed (pip install -e '.[bench]'): briefgen only")
-    from briefgen.nlp.actors import load_gazetteer
+    from briefgen.nlp.actors import load_lexicon
     from briefgen.nlp.parse import load_spacy
 
     nlp = load_spacy()
-    gaz = load_gazetteer()
+    gaz = load_lexicon()
     texts = sorted((base / "text").glob("*.txt"))
     if limit:
         texts = texts[:limit]

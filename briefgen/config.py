@@ -3,7 +3,8 @@
 The file is optional.  Its sections mirror the dataclasses below:
 
     [brief]   title, paper, pdf_variant, formats, output_dir, template_dir, top_keyphrases
-    [corpus]  paths, relevance_threshold, include_low_relevance, max_file_mb, field_map
+    [corpus]  paths, relevance_threshold, include_low_relevance, max_file_mb, field_map,
+              actors_files, outlets_files, roles_files, reporting_verbs_files
     [email]   sender, subject, smtp_host, smtp_port, security, username, password_env,
               use_netrc, max_attachment_mb, timeout, to, tls_verify, ca_file, lists_as_bcc
     [email.lists]  staff = ["a@x.org", "b@y.org"]
@@ -42,6 +43,11 @@ class CorpusSettings:
     field_map: dict[str, str] = field(default_factory=dict)
     # Extra actor gazetteers (same format as briefgen/data/actors.yaml), read after the packaged one.
     actors_files: list[str] = field(default_factory=list)
+    # Extra publications, role words and reporting verbs (the format of
+    # briefgen/data/outlets.yaml, roles.yaml, reporting_verbs.yaml), added to the packaged ones.
+    outlets_files: list[str] = field(default_factory=list)
+    roles_files: list[str] = field(default_factory=list)
+    reporting_verbs_files: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -411,10 +411,6 @@ def corpus_from_store(store: Store, settings: Settings, files: Sequence[str] | N
 # -- per-article parses and analyses ---------------------------------------------------
 
 
-def _actor_files(settings: Settings) -> tuple[str, ...]:
-    return tuple(str(p) for p in settings.corpus.actors_files)
-
-
 def analyse_stored(
     store: Store,
     articles: Sequence[Article],
@@ -425,9 +421,11 @@ def analyse_stored(
     """Each article's analysis, in order (articles whose analysis failed left out), and
     how many were computed: only articles without a current parse and analysis are
     parsed and analysed (on the runner's workers), and those results are stored."""
+    from briefgen.nlp.actors import KnowledgeFiles
     from briefgen.nlp.worker import analysis_key, load_analysis, parse_key, process
 
-    aver = analysis_version([Path(p) for p in settings.corpus.actors_files])
+    knowledge = KnowledgeFiles.of(settings.corpus)
+    aver = analysis_version(knowledge.all())
     pver = parse_version()
     akeys = [analysis_key(a) for a in articles]
     pkeys = [parse_key(a) for a in articles]
@@ -444,7 +442,7 @@ def analyse_stored(
 
             load_spacy()  # loaded here once; forked workers share it
         batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-        work = partial(process, actor_files=_actor_files(settings))
+        work = partial(process, knowledge=knowledge)
         with reporter.bar(total=len(todo), label="parsing and analysing") as bar:
             for batch, results in zip(batches, runner.map(work, batches), strict=True):
                 _put_results(store, batch, results, aver, pver, found)

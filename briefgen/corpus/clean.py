@@ -19,6 +19,7 @@ from functools import lru_cache
 from briefgen.corpus.dates import DATELINE_RE, dateline_date, published_line_date
 from briefgen.corpus.outlets import known_outlet, wire_outlet
 from briefgen.corpus.wordfix import undo_ass_filter
+from briefgen.knowledge.outlets import load_outlets
 
 # --- patterns ---------------------------------------------------------------------------
 
@@ -91,9 +92,14 @@ def _boiler_any(s: str) -> bool:
 
 # Credits that mark a photo caption: "REUTERS/Alex Brandon/Pool", "KCNA via REUTERS",
 # "AP Photo", "(Yonhap)", "AP-Yonhap", "Getty Images", "(Korea Herald DB)".
+# The agencies are the `credit` forms of briefgen/data/outlets.yaml.
 _AGENCY = (
-    r"(?:Reuters|REUTERS|AP|AFP|EPA|Yonhap|KCNA|Xinhua|Getty(?: Images)?|Kyodo|News1|Newsis|"
-    r"Pool|Bloomberg|UPI|Rodong Sinmun|KNS|Sputnik|TASS)"
+    "(?:"
+    + "|".join(
+        re.escape(c)
+        for c in sorted({*load_outlets().credits(), "Pool"}, key=lambda c: (-len(c), c))
+    )
+    + ")"
 )
 # "(Maria Zakharova's Telegram channel)", "(Courtesy of the ministry)": non-agency photo sources
 _SOCIAL = r"Telegram|[Cc]hannel|[Cc]ourtesy|[Ss]creen ?shot|[Ss]creen capture|[Cc]aptured|Instagram|Facebook|YouTube"

@@ -43,12 +43,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx(korea), rx(other)
 
 
-# Outlets based on the peninsula: their stories concern it unless the text says otherwise
-# (a KCNA piece on a Pyongyang ice rink never names "North Korea").
-KOREAN_OUTLETS = {
-    "KCNA", "Rodong Sinmun", "Yonhap", "The Korea Herald", "The Korea Times", "KBS", "NK News",
-    "38 North",
-}  # fmt: skip
+def _korean_outlets() -> frozenset[str]:
+    """Outlets based on the peninsula (`korea: true` in briefgen/data/outlets.yaml): their
+    stories concern it unless the text says otherwise (a KCNA piece on a Pyongyang ice
+    rink never names "North Korea")."""
+    from briefgen.knowledge.outlets import load_outlets
+
+    return load_outlets().korean()
 
 
 def relevance(
@@ -70,6 +71,6 @@ def relevance(
         + 0.25 * min(1.0, k_lead / 2)
         + 0.25 * min(1.0, density / 1.5)
         + 0.15 * (k_all / (k_all + o_all) if k_all + o_all else 0.0)
-        + (0.2 if outlet in KOREAN_OUTLETS else 0.0)
+        + (0.2 if outlet in _korean_outlets() else 0.0)
     )
     return round(min(1.0, score), 3)

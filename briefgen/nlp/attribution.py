@@ -19,14 +19,11 @@ from briefgen.model import Actor, Article, ArticleAnalysis, Position, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from briefgen.nlp.actors import ArticleActors, Gazetteer, Speaker
+    from briefgen.nlp.actors import ArticleActors, Lexicon, Speaker
     from briefgen.nlp.quotes import RawQuote
 
 log = logging.getLogger(__name__)
 
-# A partial quote of fewer words is kept only after a naming cue ("called it “unacceptable”").
-_MIN_PARTIAL_WORDS = 1
-_NAMING_CUES = frozenset({"call", "describe", "brand", "label", "dismiss"})
 _WORD = re.compile(r"\w+")
 
 
@@ -59,7 +56,7 @@ def dateline_country(article: Article) -> str | None:
 
 
 def quotes_for_article(
-    article: Article, doc: Doc, gaz: Gazetteer
+    article: Article, doc: Doc, lex: Lexicon
 ) -> tuple[list[tuple[Quote, Speaker]], ArticleActors, list[RawQuote]]:
     """The article's quotations with resolved speakers (scare quotes and repeats dropped)."""
     from briefgen.nlp.actors import ArticleActors
@@ -67,9 +64,9 @@ def quotes_for_article(
 
     text = article.text
     home = dateline_country(article)
-    raws = extract_raw(text, doc)
+    raws = extract_raw(text, doc, lex.verbs)
     quoted = [(s.mark_start, s.mark_end) for r in raws for s in r.spans]
-    ctx = ArticleActors(doc, gaz, quoted)
+    ctx = ArticleActors(doc, lex, quoted, article.outlet)
     out: list[tuple[Quote, Speaker]] = []
     prev: tuple[RawQuote, Speaker] | None = None
     n = 0
@@ -100,10 +97,8 @@ def quotes_for_article(
             # "National Security Adviser Wi Sung-lac" under a SEOUL dateline: an official the
             # article does not place serves the country the report is filed from
             speaker.country = home
-        words = sum(len(_WORD.findall(text[s.start : s.end])) for s in r.spans)
-        cue_lemma = att.cue.lemma_.lower() if att.cue is not None else ""
-        if r.kind == "mixed" and words < _MIN_PARTIAL_WORDS and cue_lemma not in _NAMING_CUES:
-            continue
+        if not any(_WORD.search(text[s.start : s.end]) for s in r.spans):
+            continue  # marks around punctuation only
         sentence = " ".join(text[r.sentence_start : r.sentence_end].split())
         for s in r.spans:
             n += 1
@@ -149,7 +144,7 @@ def _dedupe(items: list[tuple[Quote, Speaker]]) -> list[tuple[Quote, Speaker]]:
     return keep
 
 
-def analyse_article(article: Article, doc: Doc, gaz: Gazetteer) -> ArticleAnalysis:
+def analyse_article(article: Article, doc: Doc, lex: Lexicon) -> ArticleAnalysis:
     """Quotations, speakers and reported statements of one article, on its own.
 
     Nothing here depends on other articles, so the result can be stored by article and
@@ -157,7 +152,7 @@ def analyse_article(article: Article, doc: Doc, gaz: Gazetteer) -> ArticleAnalys
     """
     from briefgen.nlp.positions import reported_statements
 
-    quotes, ctx, raws = quotes_for_article(article, doc, gaz)
+    quotes, ctx, raws = quotes_for_article(article, doc, lex)
     actors: dict[str, Actor] = {}
 
     def actor_for(sp: Speaker) -> Actor:
@@ -230,12 +225,14 @@ def analyse_articles(
     articles: Sequence[Article],
     docs: Mapping[str, Doc],
     extra_actor_files: Sequence[Path] = (),
+    lexicon: Lexicon | None = None,
 ) -> list[ArticleAnalysis]:
     """`analyse_article` for each article; an article whose analysis fails is logged and
-    left out, so one odd article never stops the brief."""
-    from briefgen.nlp.actors import load_gazetteer
+    left out, so one odd article never stops the brief.  `lexicon` (default: the packaged
+    knowledge plus `extra_actor_files`) carries the user's knowledge files."""
+    from briefgen.nlp.actors import KnowledgeFiles, load_lexicon
 
-    gaz = load_gazetteer(extra_actor_files)
+    lex = lexicon or load_lexicon(KnowledgeFiles(actors=tuple(map(str, extra_actor_files))))
     missing = [a for a in articles if a.article_id not in docs]
     all_docs: dict[str, Doc] = dict(docs)
     if missing:
@@ -247,7 +244,7 @@ def analyse_articles(
     out: list[ArticleAnalysis] = []
     for a in articles:
         try:
-            out.append(analyse_article(a, all_docs[a.article_id], gaz))
+            out.append(analyse_article(a, all_docs[a.article_id], lex))
         except Exception as e:  # one odd article never stops the brief
             log.warning("attribution failed for %s: %s", a.source_path, e)
     return out
@@ -258,10 +255,11 @@ def attribute(
     docs: Mapping[str, Doc],
     extra_actor_files: Sequence[Path] = (),
     with_positions: bool = True,
+    lexicon: Lexicon | None = None,
 ) -> Attribution:
     """Find the quotations in each article, resolve speakers to actors, derive positions.
 
     `docs` maps article_id to the article's spaCy parse (see nlp.parse.parse_articles);
     an article without a parse is parsed here.
     """
-    return merge(analyse_articles(articles, docs, extra_actor_files), with_positions)
+    return merge(analyse_articles(articles, docs, extra_actor_files, lexicon), with_positions)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefgen.knowledge.reporting import load_reporting_verbs
 from briefgen.model import Actor, Evidence, Position, Quote
 
 if TYPE_CHECKING:
@@ -131,43 +132,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "responsibility": ("says others must do more", "rejects putting the onus on one party"),
 }
 
-# Verbs whose subject states a position even without a quotation.
-STATEMENT_VERBS = frozenset(
-    [
-        "say",
-        "urge",
-        "call",
-        "insist",
-        "warn",
-        "demand",
-        "back",
-        "oppose",
-        "support",
-        "welcome",
-        "reject",
-        "criticize",
-        "criticise",
-        "push",
-        "vow",
-        "threaten",
-        "propose",
-        "announce",
-        "reiterate",
-        "stress",
-        "signal",
-        "accuse",
-        "dismiss",
-        "agree",
-        "echo",
-        "order",
-        "condemn",
-        "pledge",
-        "suggest",
-        "tell",
-        "add",
-        "note",
-    ]
-)
+# Verbs whose subject states a position even without a quotation (reporting_verbs.yaml).
+STATEMENT_VERBS = load_reporting_verbs().statement
 
 
 @dataclass
@@ -367,7 +333,7 @@ def own_clause(sentence: str, quote: str) -> str:
     return sentence[lo:hi].strip(" ,;")
 
 
-_CUE_WORD = re.compile(r"\b(said|says|told|added|warned|wrote|tweeted|stressed|urged)\b")
+_CUE_WORD = load_reporting_verbs().words_regex("clause_words")
 _SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|Whereas|As|After|Before)\b")
 
 

@@ -15,122 +15,25 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from briefgen.knowledge.reporting import ReportingVerbs, load_reporting_verbs
+from briefgen.nlp.syntax import (
+    appos_text,
+    doc_sents,
+    doc_tokens,
+    noun_phrase,
+    sent_of,
+    subject_of,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Verbs that introduce what someone said or wrote.
-CUE_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "urge",
-        "warn",
-        "insist",
-        "stress",
-        "note",
-        "explain",
-        "announce",
-        "declare",
-        "call",
-        "describe",
-        "accuse",
-        "write",
-        "tweet",
-        "post",
-        "ask",
-        "reply",
-        "respond",
-        "argue",
-        "claim",
-        "state",
-        "concede",
-        "acknowledge",
-        "vow",
-        "pledge",
-        "promise",
-        "suggest",
-        "comment",
-        "quote",
-        "emphasize",
-        "emphasise",
-        "reiterate",
-        "conclude",
-        "deny",
-        "confirm",
-        "predict",
-        "remark",
-        "caution",
-        "recall",
-        "admit",
-        "agree",
-        "complain",
-        "charge",
-        "allege",
-        "criticize",
-        "criticise",
-        "praise",
-        "welcome",
-        "maintain",
-        "contend",
-        "assert",
-        "observe",
-        "report",
-        "demand",
-        "threaten",
-        "brand",
-        "dismiss",
-        "label",
-        "slam",
-        "blast",
-        "condemn",
-        "hail",
-        "lament",
-        "signal",
-        "mention",
-        "testify",
-        "tout",
-        "boast",
-        "joke",
-        "muse",
-        "counter",
-        "retort",
-        "answer",
-        "sound",
-        "insist",
-    ]
-)
-# Cues that only introduce a quote when the quote is their complement, not a subject.
-_WEAK_CUES = frozenset({"call", "describe", "brand", "label", "dismiss", "hail", "welcome"})
 # Words right before a mark that make the quote a name or a scare quote, not a statement.
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|named|titled|entitled|known as|"
     r"the term|the phrase|the word|the words|slogan|motto|codenamed|code-named|"
     r"policy of|campaign of|strategy of|doctrine of)\s*$",
     re.IGNORECASE,
-)
-# Cues that can come before their subject ("…,” said the official).
-_INVERTING = frozenset(
-    [
-        "say",
-        "add",
-        "ask",
-        "write",
-        "explain",
-        "continue",
-        "announce",
-        "declare",
-        "note",
-        "insist",
-        "reply",
-        "respond",
-        "argue",
-        "warn",
-        "recall",
-        "observe",
-        "remark",
-        "conclude",
-    ]
 )
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -385,138 +288,7 @@ def _in_spans(i: int, spans: list[QuoteSpan]) -> bool:
     return any(s.mark_start <= i < s.mark_end for s in spans)
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a cue verb, climbing conj/advcl/xcomp when it has none."""
-    v: Token | None = verb
-    for _ in range(6):
-        if v is None:
-            return None
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in (
-                "it",
-                "there",
-                "that",
-                "which",
-                "who",
-            ):
-                return c
-            if (
-                c.dep_ in ("nsubj", "nsubjpass")
-                and c.lower_ in ("who", "which", "that")
-                and v.dep_ == "relcl"
-            ):
-                return v.head  # "Marsudi, who said ..." -> the noun the clause modifies
-            if c.dep_ == "nsubj" and c.lower_ == "it" and c.i > verb.i:
-                return c
-        nonfinite = v.tag_ in ("VBG", "VBN", "TO") or v.dep_ in ("conj", "xcomp", "pcomp")
-        if (
-            v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl")
-            and nonfinite
-            and v.head is not v
-            or v.dep_ == "prep"
-            and v.head is not v
-        ):
-            v = v.head
-        else:
-            return None
-    return None
-
-
 _NOUNISH = ("PROPN", "NOUN", "PRON")
-
-
-def doc_sents(doc: Doc) -> list[Span]:
-    """The parse's sentences, computed once per doc: quotes, actors and positions all walk
-    them, and spaCy rebuilds them on every `doc.sents`."""
-    cached = doc.user_data.get("briefgen_sents")
-    if cached is None:
-        cached = doc.user_data["briefgen_sents"] = list(doc.sents)
-    return cached
-
-
-def sent_of(tok: Token) -> Span:
-    """`tok.sent` without spaCy's scan over every sentence of the doc."""
-    import bisect
-
-    sents = doc_sents(tok.doc)
-    starts = tok.doc.user_data.get("briefgen_sent_starts")
-    if starts is None:
-        starts = tok.doc.user_data["briefgen_sent_starts"] = [s.start for s in sents]
-    return sents[max(0, bisect.bisect_right(starts, tok.i) - 1)]
-
-
-def doc_tokens(doc: Doc) -> list[Token]:
-    """The doc's tokens as one list: iterating a Doc builds a new Token object per step."""
-    cached = doc.user_data.get("briefgen_tokens")
-    if cached is None:
-        cached = doc.user_data["briefgen_tokens"] = list(doc)
-    return cached
-
-
-def noun_phrase(tok: Token) -> Span:
-    """The noun phrase headed by `tok`, without relative clauses, appositions or verbs."""
-    doc = tok.doc
-    lo = hi = tok.i
-    keep = (
-        "compound",
-        "amod",
-        "det",
-        "poss",
-        "case",
-        "nmod",
-        "nummod",
-        "quantmod",
-        "flat",
-        "prep",
-        "pobj",
-        "punct",
-    )
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj", "ccomp", "xcomp"):
-                continue
-            if c.dep_ == "punct" and c.text in ',;:—–“”"':
-                continue
-            if c.dep_ not in keep and t is tok:
-                continue
-            if c.dep_ == "prep" and c.lower_ not in ("of", "at", "to", "for", "in", "with"):
-                continue
-            lo, hi = min(lo, c.i), max(hi, c.i)
-            stack.append(c)
-    span = doc[lo : hi + 1]
-    # never cross a quotation mark or a comma block
-    toks = [t for t in span]
-    cut_lo = lo
-    for t in toks:
-        if t.i < tok.i and t.text in '“”",;':
-            cut_lo = t.i + 1
-    cut_hi = hi
-    for t in toks:
-        if t.i > tok.i and t.text in '“”",;':
-            cut_hi = t.i - 1
-            break
-    return doc[cut_lo : cut_hi + 1]
-
-
-def _appos(tok: Token) -> str | None:
-    for c in tok.children:
-        if c.dep_ == "appos" and c.i > tok.i:
-            sub = [t for t in c.subtree if t.dep_ != "relcl"]
-            lo, hi = sub[0].i, sub[-1].i
-            # stop at a clause ("until he defected ...", "who ...")
-            for t in tok.doc[c.i + 1 : hi + 1]:
-                if (
-                    t.pos_ in ("VERB", "AUX", "SCONJ")
-                    or t.dep_ in ("mark", "relcl")
-                    or t.tag_ in ("WP", "WDT")
-                ):
-                    hi = t.i - 1
-                    break
-            txt = tok.doc[lo : hi + 1].text.strip(" ,")
-            return txt or None
-    return None
 
 
 def _left_speaker(doc: Doc, verb: Token, lo: int, spans: list[QuoteSpan]) -> Token | None:
@@ -597,26 +369,21 @@ def _first_entity(doc: Doc, cue: Token, lo: int, spans: list[QuoteSpan]) -> Toke
     return best
 
 
-def _cue_ok(t: Token, quote_toks: set[int]) -> bool:
-    if t.lemma_.lower() not in CUE_LEMMAS or t.i in quote_toks:
-        return False
-    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
-
-
 class _DocIndex:
     """What attribution asks of every token, computed once per doc: where each token
     starts, which tokens can be cue verbs or "according", and subtree sizes (a subtree
     as large as its edge-to-edge range is that range, so "does the cue's clause hold the
     quote?" needs no walk over it)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, verbs: ReportingVerbs) -> None:
+        self.verbs = verbs
         toks = doc_tokens(doc)
         n = len(toks)
         self.idx = [t.idx for t in toks]
         self.cues = [
             t.i
             for t in toks
-            if t.lemma_.lower() in CUE_LEMMAS
+            if t.lemma_.lower() in verbs.cues
             and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
         ]
         self.according = [
@@ -640,10 +407,10 @@ class _DocIndex:
                 self.size[heads[i]] += self.size[i]
 
 
-def _doc_index(doc: Doc) -> _DocIndex:
+def _doc_index(doc: Doc, verbs: ReportingVerbs) -> _DocIndex:
     cached = doc.user_data.get("briefgen_quote_index")
-    if cached is None:
-        cached = doc.user_data["briefgen_quote_index"] = _DocIndex(doc)
+    if cached is None or cached.verbs is not verbs:
+        cached = doc.user_data["briefgen_quote_index"] = _DocIndex(doc, verbs)
     return cached
 
 
@@ -669,7 +436,11 @@ def _holds(t: Token, ix: _DocIndex, ja: int, jb: int, qs: int, qe: int) -> bool:
 
 
 def attribute_span(
-    doc: Doc, frame: tuple[int, int], group: list[QuoteSpan], all_spans: list[QuoteSpan]
+    doc: Doc,
+    frame: tuple[int, int],
+    group: list[QuoteSpan],
+    all_spans: list[QuoteSpan],
+    verbs: ReportingVerbs,
 ) -> Attribution:
     """Find the cue verb and speaker phrase for a quote inside its sentence frame.
 
@@ -682,7 +453,7 @@ def attribute_span(
     if sent is None:
         return Attribution()
     toks = doc_tokens(doc)
-    ix = _doc_index(doc)
+    ix = _doc_index(doc, verbs)
     qs, qe = group[0].mark_start, group[-1].mark_end
     ja, jb = bisect.bisect_left(ix.idx, qs), bisect.bisect_left(ix.idx, qe)
     cues = _cues_outside(doc, ix, all_spans)
@@ -699,7 +470,7 @@ def attribute_span(
         dist = qs - t.idx if t.idx < qs else (t.idx - qe if t.idx >= qe else 0)
         # a cue whose clause holds the quote beats a nearer one in another clause
         holds = t.left_edge.idx < qe and t.right_edge.idx >= qs and _holds(t, ix, ja, jb, qs, qe)
-        if t.lemma_.lower() in _WEAK_CUES and not holds:
+        if t.lemma_.lower() in verbs.complement_only and not holds:
             return
         score = dist - (60 if holds else 0)
         cands.append((score, i))
@@ -732,14 +503,16 @@ def attribute_span(
             return (
                 Attribution(cue=t, speaker=noun_phrase(obj), speaker_head=obj, via="according")
                 if first_best is None or dist < best
-                else _from_cue(doc, first_best, lo, hi, all_spans)
+                else _from_cue(doc, first_best, lo, hi, all_spans, verbs)
             )
     if first_best is None:
         return Attribution()
-    return _from_cue(doc, first_best, lo, hi, all_spans)
+    return _from_cue(doc, first_best, lo, hi, all_spans, verbs)
 
 
-def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) -> Attribution:
+def _from_cue(
+    doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan], verbs: ReportingVerbs
+) -> Attribution:
     att = Attribution(cue=cue)
     # "RIA quoted him as saying": the speaker is the object of "quote".
     if cue.lemma_.lower() == "say" and cue.dep_ in ("pcomp", "advcl") and cue.head.lemma_ == "as":
@@ -749,14 +522,14 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
             if obj is not None:
                 att.cue, att.speaker_head, att.via = q, obj, "parse"
                 att.speaker = noun_phrase(obj)
-                subj = _subject_of(q)
+                subj = subject_of(q)
                 att.reporter = noun_phrase(subj) if subj is not None else None
                 return att
     if cue.lemma_.lower() == "quote":
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         if obj is not None:
             att.speaker_head, att.speaker, att.via = obj, noun_phrase(obj), "parse"
-            subj = _subject_of(cue)
+            subj = subject_of(cue)
             att.reporter = noun_phrase(subj) if subj is not None else None
             return att
     subj = None
@@ -766,11 +539,11 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
         root = sent_of(cue).root
         a, b = sorted((root.i, cue.i))
         if any("\n\n" in t.whitespace_ or "\n\n" in t.text for t in doc[a:b]):
-            subj = _subject_of(cue)
+            subj = subject_of(cue)
         else:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
-        subj = _subject_of(cue)
+        subj = subject_of(cue)
     via = "parse"
     if subj is not None and _in_spans(subj.idx, spans):
         subj = None
@@ -788,7 +561,7 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
         # closes an apposition, the parsed subject stands and the noun after is the object
         inverted = False
     # "..., warning Pyongyang: “...”": the noun after a participle is its object, not its speaker
-    if inverted and cue.lemma_.lower() in _INVERTING and cue.tag_ != "VBG":
+    if inverted and cue.lemma_.lower() in verbs.inverting and cue.tag_ != "VBG":
         right = _right_speaker(doc, cue, hi, spans)
         if right is not None and _ends_phrase(doc, right, hi):
             subj, via = right, "right"
@@ -808,7 +581,7 @@ def _from_cue(doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan]) ->
         subj = doc[j]
     att.speaker_head = subj
     att.speaker = noun_phrase(subj)
-    att.role_phrase = _appos(subj)
+    att.role_phrase = appos_text(subj)
     att.via = via
     return att
 
@@ -830,8 +603,9 @@ def _modifier_of_noun(doc: Doc, span: QuoteSpan) -> bool:
     return False
 
 
-def extract_raw(text: str, doc: Doc) -> list[RawQuote]:
+def extract_raw(text: str, doc: Doc, verbs: ReportingVerbs | None = None) -> list[RawQuote]:
     """Every quote of the article with its sentence frame and attribution (unresolved)."""
+    vb = verbs or load_reporting_verbs()
     spans = find_quote_spans(text)
     if not spans:
         return []
@@ -852,15 +626,13 @@ def extract_raw(text: str, doc: Doc) -> list[RawQuote]:
             prev = groups[-1][1][-1]
             gap = text[prev.mark_end : s.mark_start]
             # two quotes joined only by an attribution: one statement in pieces
-            if len(gap) < 80 and any(
-                w in gap.lower() for w in (" said", " says", " added", " told", " wrote", " asked")
-            ):
+            if len(gap) < 80 and any(f" {w}" in gap.lower() for w in vb.join_words):
                 groups[-1][1].append(s)
                 continue
         groups.append((fr, [s]))
     out: list[RawQuote] = []
     for fr, grp in groups:
-        att = attribute_span(doc, fr, grp, spans)
+        att = attribute_span(doc, fr, grp, spans, vb)
         kind = _kind(text, fr, grp)
         rq = RawQuote(
             spans=grp, sentence_start=fr[0], sentence_end=fr[1], kind=kind, attribution=att

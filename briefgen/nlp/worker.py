@@ -16,8 +16,6 @@ import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen import records
@@ -27,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from briefgen.nlp.actors import Gazetteer
+    from briefgen.nlp.actors import KnowledgeFiles
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +49,6 @@ class Result:
     analysis: bytes | None
 
 
-@lru_cache(maxsize=4)
-def _gazetteer(actor_files: tuple[str, ...]) -> Gazetteer:
-    from briefgen.nlp.actors import load_gazetteer
-
-    return load_gazetteer([Path(f) for f in actor_files])
-
-
 def doc_to_bytes(doc: Doc) -> bytes:
     from spacy.tokens import DocBin
 
@@ -70,14 +61,20 @@ def doc_from_bytes(data: bytes, vocab: Vocab) -> Doc:
     return next(iter(DocBin().from_bytes(data).get_docs(vocab)))
 
 
-def process(articles: Sequence[Article], actor_files: Iterable[str] = ()) -> list[Result]:
+def process(
+    articles: Sequence[Article],
+    actor_files: Iterable[str] = (),
+    knowledge: KnowledgeFiles | None = None,
+) -> list[Result]:
     """Parse and analyse `articles` (one batch); an article whose analysis fails is logged
-    and has analysis None, so one odd article never stops the run."""
+    and has analysis None, so one odd article never stops the run.  `knowledge` names the
+    user's knowledge files (`actor_files` alone: the actor gazetteers)."""
+    from briefgen.nlp.actors import KnowledgeFiles, load_lexicon
     from briefgen.nlp.attribution import analyse_article
     from briefgen.nlp.parse import load_spacy, pipe_texts
 
     nlp = load_spacy()
-    gaz = _gazetteer(tuple(str(f) for f in actor_files))
+    lex = load_lexicon(knowledge or KnowledgeFiles(actors=tuple(str(f) for f in actor_files)))
     out: list[Result] = []
     for a, doc in zip(articles, pipe_texts(nlp, [a.text for a in articles]), strict=True):
         data = doc_to_bytes(doc)
@@ -85,7 +82,7 @@ def process(articles: Sequence[Article], actor_files: Iterable[str] = ()) -> lis
         # so a fresh run and a rerun see the same Doc.
         doc = doc_from_bytes(data, nlp.vocab)
         try:
-            analysis: bytes | None = records.dumps(analyse_article(a, doc, gaz)).encode("utf-8")
+            analysis: bytes | None = records.dumps(analyse_article(a, doc, lex)).encode("utf-8")
         except Exception as e:  # one odd article never stops the brief
             log.warning("attribution failed for %s: %s", a.source_path, e)
             analysis = None

@@ -84,7 +84,8 @@ def _analysis_code() -> str:
 def analysis_version(actor_files: Sequence[Path] = ()) -> str:
     """Per-article analysis (quotes, speakers, statements, keyphrase candidates): every
     module and data file outside the book, render, deliver and CLI layers, the models,
-    and the user's extra actor gazetteers (their content, not their names)."""
+    and the user's knowledge files: actors, outlets, roles, reporting verbs (their
+    content, not their names)."""
     extra = []
     for f in actor_files:
         try:

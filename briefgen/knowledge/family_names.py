@@ -1,0 +1,44 @@
+"""East Asian family names: which names are written family name first.
+
+Read from briefgen/data/family_names.yaml.  nlp/names.py uses it to keep "Moon Jae-in"
+and "Kim Kye Gwan" whole, to find them from their family name alone, and to count the
+romanisations of one family name ("Choe", "Choi") as one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefgen.knowledge.datafiles import packaged_text, parse_yaml, str_list
+
+
+@dataclass(frozen=True, eq=False)
+class FamilyNames:
+    names: frozenset[str]
+    canonical: dict[str, str]  # every variant -> the first of its group
+
+    def is_family(self, word: str) -> bool:
+        return word in self.names
+
+    def same(self, a: str, b: str) -> bool:
+        """True when `a` and `b` are one family name, romanised either way."""
+        return self.canonical.get(a, a) == self.canonical.get(b, b)
+
+    def norm(self, word: str) -> str:
+        return self.canonical.get(word, word)
+
+
+@lru_cache(maxsize=1)
+def load_family_names() -> FamilyNames:
+    raw = parse_yaml(
+        packaged_text("family_names.yaml"), "briefgen/data/family_names.yaml", "family names"
+    )
+    raw = raw if isinstance(raw, dict) else {}
+    names = frozenset(str_list(raw.get("korean")) + str_list(raw.get("chinese")))
+    canonical: dict[str, str] = {}
+    for group in raw.get("variants") or []:
+        words = str_list(group)
+        for w in words:
+            canonical[w] = words[0]
+    return FamilyNames(names, canonical)

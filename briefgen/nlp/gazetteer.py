@@ -1,0 +1,210 @@
+"""The gazetteer of known actors, and the lexicon the speaker resolution reads.
+
+Known actors come from briefgen/data/actors.yaml plus the user's `actors_files`, and
+every publication of briefgen/data/outlets.yaml (a publication can speak: "Rodong
+Sinmun said").  A name is found in any spelling of it: case, spacing, hyphens and the
+romanisation of an East Asian family name do not matter ("Kim Jong-un" = "Kim Jong Un").
+`Lexicon` bundles the gazetteer with the role, reporting-verb and outlet lists, each
+extended by the user's files, so one object carries all the knowledge an article needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from briefgen.config import CorpusSettings
+from briefgen.errors import ConfigError
+from briefgen.knowledge.datafiles import load_all, str_list
+from briefgen.knowledge.outlets import Outlet, Outlets, load_outlets
+from briefgen.knowledge.reporting import ReportingVerbs, load_reporting_verbs
+from briefgen.knowledge.roles import Roles, load_roles
+from briefgen.nlp.names import clean_name, name_key
+
+KINDS = frozenset(
+    {
+        "government",
+        "international",
+        "legislator",
+        "state-media",
+        "expert",
+        "defector",
+        "media",
+        "other",
+    }
+)
+EntryType = Literal["person", "body", "publication"]
+SETTING = "[corpus] actors_files"
+
+
+@dataclass
+class GazEntry:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    kind: str = "other"
+    gender: str | None = None
+    type: EntryType = "person"
+    outlet: Outlet | None = None  # the publication, for type "publication"
+
+    @property
+    def person(self) -> bool:
+        return self.type == "person"
+
+
+class Gazetteer:
+    """Known actors by every name they go by."""
+
+    def __init__(self, entries: Iterable[GazEntry]) -> None:
+        self.entries: dict[str, GazEntry] = {}
+        for e in entries:
+            self.entries[e.name] = e  # a later entry replaces one of the same name
+        self.by_alias: dict[str, GazEntry] = {}
+        self.by_key: dict[str, GazEntry] = {}
+        for e in self.entries.values():
+            for a in (e.name, *e.aliases):
+                self.by_alias[clean_name(a)] = e
+                self.by_alias[clean_name(a).replace("’", "'")] = e
+        for e in self.entries.values():  # exact spellings first, then the loose forms
+            for a in (e.name, *e.aliases):
+                self.by_key.setdefault(name_key(a), e)
+        self._bodies_re: re.Pattern[str] | None = None
+
+    def bodies_in(self, text: str) -> list[GazEntry]:
+        """Known bodies and publications named anywhere in `text`, in text order ("a
+        researcher at the Korea Institute for National Unification")."""
+        if self._bodies_re is None:
+            names = sorted(
+                {a for e in self.entries.values() if not e.person for a in (e.name, *e.aliases)},
+                key=len,
+                reverse=True,
+            )
+            names = [n for n in names if len(n) >= 4 or n.isupper()]
+            self._bodies_re = re.compile(
+                r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
+            )
+        out: list[GazEntry] = []
+        for m in self._bodies_re.finditer(text.replace("’", "'")):
+            e = self.by_alias.get(m.group(1))
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def lookup(self, name: str) -> GazEntry | None:
+        """The entry `name` spells; exact spellings before loose ones."""
+        n = clean_name(name)
+        hit = self.by_alias.get(n) or self.by_alias.get(n.replace("’", "'"))
+        if hit is None and n.lower().startswith("the "):
+            hit = self.by_alias.get(n[4:])
+        if hit is None and " " in n:  # a loose match needs more than one word
+            hit = self.by_key.get(name_key(n))
+        return hit
+
+
+def _entry(item: Any, where: str, i: int) -> GazEntry:
+    if not isinstance(item, dict) or not item.get("name"):
+        raise ConfigError(f"actor file {where}: entry {i} has no name; every entry needs `name:`")
+    kind = str(item.get("kind") or "other")
+    kind = "international" if kind == "body" else kind  # the 0.1 name
+    if kind not in KINDS:
+        raise ConfigError(
+            f"actor file {where}: entry {item['name']!r} has kind {kind!r}; use one of {', '.join(sorted(KINDS))}"
+        )
+    country = item.get("country")
+    gender = str(item["gender"]).lower()[:1] if item.get("gender") else None
+    typ = str(item.get("type") or ("person" if gender else "body"))
+    if typ not in ("person", "body", "publication"):
+        raise ConfigError(
+            f"actor file {where}: entry {item['name']!r} has type {typ!r}; use person, body or publication"
+        )
+    return GazEntry(
+        name=str(item["name"]),
+        aliases=str_list(item.get("aliases")),
+        role=str(item["role"]) if item.get("role") else None,
+        country=str(country).upper() if country else None,
+        kind=kind,
+        gender=gender,
+        type=typ,  # type: ignore[arg-type]
+    )
+
+
+def publication_entry(o: Outlet) -> GazEntry:
+    """A publication as an actor: state media speak for their state, others are media."""
+    return GazEntry(
+        name=o.speaker_name,
+        aliases=[a for a in (o.name, *o.aliases) if "." not in a or " " in a],
+        role=o.role or ("state " if o.state else "") + ("news agency" if o.wire else "newspaper"),
+        country=o.country,
+        kind="state-media" if o.state else "media",
+        type="publication",
+        outlet=o,
+    )
+
+
+def load_gazetteer(
+    extra_files: Sequence[str | Path] = (), outlets: Outlets | None = None
+) -> Gazetteer:
+    """The publications of outlets.yaml, the packaged actors.yaml, then each user file
+    (later entries replace earlier ones of the same name)."""
+    entries = [publication_entry(o) for o in (outlets or load_outlets()).entries]
+    for where, raw in load_all("actors.yaml", extra_files, SETTING):
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            raise ConfigError(
+                f"actor file {where} must be a list of entries with name, aliases, role, country, kind"
+            )
+        entries += [_entry(item, where, i) for i, item in enumerate(raw, 1)]
+    return Gazetteer(entries)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything the speaker resolution knows: actors, roles, reporting verbs, outlets."""
+
+    gaz: Gazetteer
+    roles: Roles
+    verbs: ReportingVerbs
+    outlets: Outlets
+
+
+@dataclass(frozen=True)
+class KnowledgeFiles:
+    """The user's extensions of the packaged knowledge ([corpus] *_files settings)."""
+
+    actors: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    reporting_verbs: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, corpus: CorpusSettings) -> KnowledgeFiles:
+        """The files a settings file names."""
+        return cls(
+            actors=tuple(map(str, corpus.actors_files)),
+            outlets=tuple(map(str, corpus.outlets_files)),
+            roles=tuple(map(str, corpus.roles_files)),
+            reporting_verbs=tuple(map(str, corpus.reporting_verbs_files)),
+        )
+
+    def all(self) -> list[Path]:
+        """Every file, for the analysis version (a stored analysis depends on them)."""
+        return [Path(f) for f in (*self.actors, *self.outlets, *self.roles, *self.reporting_verbs)]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(files: KnowledgeFiles | None = None) -> Lexicon:
+    """The packaged knowledge extended by the user's files (read once per set of files)."""
+    f = files or KnowledgeFiles()
+    outlets = load_outlets(f.outlets)
+    return Lexicon(
+        gaz=load_gazetteer(f.actors, outlets),
+        roles=load_roles(f.roles),
+        verbs=load_reporting_verbs(f.reporting_verbs),
+        outlets=outlets,
+    )

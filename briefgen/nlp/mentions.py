@@ -1,0 +1,350 @@
+"""The actors an article names: people with their whole names and titles, bodies,
+publications and the unnamed sources it introduces, each with where it is mentioned.
+
+`ArticleMentions` reads them once per article; speakers.py resolves a speaker phrase
+("he", "Moon", "the official", "the article") against them.  A lone family name is the
+nearest person of that name in the article ("Moon" after "Moon Chung-in" is the adviser,
+not the president of the same name); a piece of a name is never an actor of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefgen.knowledge.countries import country_of
+from briefgen.nlp.gazetteer import GazEntry, Lexicon
+from briefgen.nlp.names import (
+    Speaker,
+    allegiance_country,
+    clean_name,
+    comma_block,
+    ent_start,
+    full_name,
+    has_role_word,
+    infer_kind,
+    is_fragment,
+    lone_forms,
+    name_bounds,
+    normalize_title,
+    phrase_text,
+    propn_run,
+    root_subject,
+    same_name,
+    slugify,
+    split_title,
+    strip_title,
+    title_before,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass
+class Mention:
+    pos: int  # char offset
+    sent: int  # sentence index
+    key: str
+    subject: bool
+    person: bool
+
+
+class ArticleMentions:
+    """Every actor an article names, by key, with their mentions in text order."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> None:
+        from briefgen.nlp.syntax import doc_sents, doc_tokens
+
+        self.doc = doc
+        self.lex = lex
+        self.gaz = lex.gaz
+        self.roles = lex.roles
+        self.quoted = sorted(quoted)
+        self._q_starts = [a for a, _ in self.quoted]
+        self.people: dict[str, Speaker] = {}  # key -> speaker (people, bodies, publications)
+        # lone name form -> [(offset, key)] of the full names that may be called by it
+        self.lone: dict[str, list[tuple[int, str]]] = {}
+        self.mentions: list[Mention] = []
+        self.descriptions: list[tuple[int, Speaker, str]] = []  # (pos, speaker, head noun)
+        self.publications: list[tuple[int, str]] = []  # (pos, key) of publications named
+        self.sents = doc_sents(doc)
+        self.tokens = doc_tokens(doc)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self._collect()
+
+    # -- helpers
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._q_starts, pos)
+        # spans may nest (a quote inside a quote): look back over the few that start before
+        return any(a <= pos < b for a, b in self.quoted[max(0, k - 3) : k])
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def from_gaz(self, e: GazEntry) -> Speaker:
+        key = slugify(e.name)
+        sp = self.people.get(key)
+        if sp is None:
+            sp = self.people[key] = Speaker(
+                name=e.name,
+                role=e.role,
+                country=e.country,
+                kind=e.kind,
+                gender=e.gender,
+                named=True,
+                person=e.person,
+            )
+        return sp
+
+    def nearest_full(self, word: str, pos: int) -> str | None:
+        """The key of the person a lone name at `pos` means: the nearest full name before
+        it, else the first after it."""
+        cands = self.lone.get(word) or []
+        before = [(p, k) for p, k in cands if p <= pos]
+        if before:
+            return max(before)[1]
+        return min(cands)[1] if cands else None
+
+    # -- people
+    def person(
+        self, name: str, title: str = "", appos: str | None = None, pos: int = -1
+    ) -> Speaker:
+        """The speaker for a person's name; a lone family name is the nearest full name."""
+        name, lead = strip_title(clean_name(name), self.roles)
+        if lead:
+            title = normalize_title(f"{title} {lead}".strip(), self.roles)
+        sp, e = self._person_record(name, pos)
+        self._learn(sp, name, title, appos, e)
+        return sp
+
+    def _person_record(self, name: str, pos: int) -> tuple[Speaker, GazEntry | None]:
+        if " " not in name:
+            key = self.nearest_full(name, pos if pos >= 0 else 10**9)
+            if key is not None:
+                return self.people[key], None
+        e = self.gaz.lookup(name)
+        if e is not None:
+            return self.from_gaz(e), e
+        for key, sp in self.people.items():  # "Kim Jong-un" after "Kim Jong Un"
+            if sp.named and sp.person and " " in name and same_name(sp.name, name):
+                return self.people[key], None
+        key = slugify(name)
+        if key not in self.people:
+            self.people[key] = Speaker(name=name, named=True)
+        return self.people[key], None
+
+    def _learn(
+        self, sp: Speaker, name: str, title: str, appos: str | None, e: GazEntry | None
+    ) -> None:
+        """What a mention's title and apposition add: role, country, kind, gender."""
+        if " " in name and name != sp.name:
+            sp.aliases.add(name)  # a lone family name is no alias: it may mean another
+        for source in (title, appos or ""):
+            if not source:
+                continue
+            role, country = split_title(source, self.roles)
+            if (
+                role
+                and has_role_word(role, self.roles)
+                and (sp.role is None or source is title or e is None)
+                and not (source is appos and sp.role)
+            ):
+                sp.role = role
+            if country:
+                country = allegiance_country(source)  # not "a China analyst"
+            if country is None:
+                country = self.employer_country(source)
+            if country and (sp.country is None or e is None):
+                sp.country = country
+        text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
+        if sp.country is None and self.roles.us_politics_re.search(text_bits):
+            sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
+        if e is None or e.kind == "other":
+            kind = infer_kind(text_bits, sp.country, "other", self.roles)
+            if (kind != "other" or sp.kind == "other") and sp.kind != "defector":
+                sp.kind = kind  # a defector stays one whatever later titles say
+        elif self.roles.has("defector", text_bits):
+            sp.kind = "defector"
+        if sp.gender is None and self.roles.female_re.search(text_bits):
+            sp.gender = "f"
+
+    def employer_country(self, text: str) -> str | None:
+        """The country of a known body named in a role ("a researcher at the Korea
+        Institute for National Unification" -> KOR)."""
+        for e in self.gaz.bodies_in(text):
+            if e.country:
+                return e.country
+        return None
+
+    def _register(self, sp: Speaker, name: str, pos: int) -> None:
+        for n in {sp.name, name}:
+            for form in lone_forms(n):
+                self.lone.setdefault(form, []).append((pos, sp.key))
+
+    # -- collection
+    def _collect(self) -> None:
+        """Person and organisation mentions outside quotes, with the title words before them."""
+        covered = self._collect_people()
+        self._collect_bodies(covered)
+        self._collect_lone_names(covered)
+        self.mentions.sort(key=lambda m: m.pos)
+        self._collect_unnamed()
+        self._collect_described_then_named()
+
+    def _collect_people(self) -> set[int]:
+        """Whole names first (so a lone name later finds the nearest one); returns the
+        tokens they cover."""
+        doc = self.doc
+        covered: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or ent.start in covered:
+                continue
+            lo, hi = name_bounds(ent[-1], self.roles)
+            lo = min(lo, ent.start)
+            name = strip_title(clean_name(doc[lo:hi].text), self.roles)[0]
+            if " " not in name or not re.search(r"[A-Z]", name):
+                continue
+            covered.update(range(lo, hi))
+            sp = self.person(name, title_before(doc, lo, self.roles), self._appos(doc[hi - 1]))
+            if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
+                sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
+            self._register(sp, name, doc[lo].idx)
+            subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi])
+            self._mention(doc[lo].idx, sp.key, subj, sp.person)
+        return covered
+
+    def _appos(self, tok: Token) -> str | None:
+        from briefgen.nlp.syntax import appos_text
+
+        return appos_text(tok)
+
+    def _mention(self, pos: int, key: str, subject: bool, person: bool) -> None:
+        self.mentions.append(Mention(pos, self.sent_index(pos), key, subject, person))
+
+    def _collect_bodies(self, covered: set[int]) -> None:
+        for ent in self.doc.ents:
+            if self.in_quote(ent.start_char) or ent.start in covered:
+                continue
+            if ent.label_ == "PERSON" or ent.label_ in ("ORG", "GPE", "NORP", "WORK_OF_ART"):
+                e = self.gaz.lookup(ent.text)
+                if e is None or (ent.label_ == "PERSON" and e.person):
+                    continue  # lone people are read with the lone names
+                sp = self.from_gaz(e)
+                self._mention(
+                    ent.start_char, sp.key, ent.root.dep_ in ("nsubj", "nsubjpass"), sp.person
+                )
+                if e.type == "publication":
+                    self.publications.append((ent.start_char, sp.key))
+
+    def _collect_lone_names(self, covered: set[int]) -> None:
+        """One-word people ("Moon said", "President Trump"), and family names the NER
+        missed or took for an organisation ("For her part, Kang welcomed ...")."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.start in covered or self.in_quote(ent.start_char):
+                continue
+            covered.update(range(ent.start, ent.end))
+            title = title_before(doc, ent.start, self.roles)
+            self._lone(ent.text, ent[-1], title, self._appos(ent[-1]))
+        seen = {m.pos for m in self.mentions}
+        for t in self.tokens:
+            if t.i in covered or t.idx in seen or t.pos_ != "PROPN" or self.in_quote(t.idx):
+                continue
+            if t.ent_type_ not in ("", "ORG", "NORP") or is_fragment(t.text):
+                continue
+            if t.ent_type_ and not (t.ent_iob_ == "B" and self._entity_len(t) == 1):
+                continue
+            key = self.nearest_full(t.text, t.idx)
+            if key is None:
+                e = self.gaz.lookup(t.text) if not t.ent_type_ else None
+                if e is None or not e.person:
+                    continue
+                key = self.from_gaz(e).key
+            self._mention(t.idx, key, t.dep_ in ("nsubj", "nsubjpass"), True)
+
+    def _entity_len(self, t: Token) -> int:
+        n = 1
+        while t.i + n < len(self.doc) and self.doc[t.i + n].ent_iob_ == "I":
+            n += 1
+        return n
+
+    def _lone(self, text: str, tok: Token, title: str, appos: str | None) -> None:
+        """A one-word person: the nearest full name of that name, a known person, or the
+        word as written when it is a name of its own (never a syllable of one)."""
+        word, lead = strip_title(clean_name(text), self.roles)
+        subj = tok.dep_ in ("nsubj", "nsubjpass")
+        if " " in word:
+            return
+        key = self.nearest_full(word, tok.idx)
+        if key is None:
+            e = self.gaz.lookup(word)
+            if e is None and (is_fragment(word) or country_of(word)):
+                return
+            if e is not None and not e.person:
+                return
+        sp = self.person(
+            word, normalize_title(f"{title} {lead}".strip(), self.roles), appos, tok.idx
+        )
+        if word != sp.name:
+            sp.aliases.add(word)  # "Tillerson" as the NER found it
+        self._mention(tok.idx, sp.key, subj, True)
+
+    def _collect_unnamed(self) -> None:
+        """Unnamed sources introduced outside quotes ("a senior State Department official
+        said on Tuesday") so that a later "the official said" finds them."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        cues = self.lex.verbs.cues
+        for t in self.tokens:
+            if t.lemma_.lower() not in cues or t.pos_ != "VERB" or self.in_quote(t.idx):
+                continue
+            ds = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if ds is None or ds.pos_ != "NOUN" or ds.lower_ not in self.roles.role_nouns:
+                continue
+            phrase = clean_name(noun_phrase(ds).text)
+            country = country_of(phrase)
+            if country is not None and self.match_description(phrase, country, ds.idx) is None:
+                self.describe(phrase, ds.lower_, country, ds.idx)
+
+    def _collect_described_then_named(self) -> None:
+        """ "China's deputy UN ambassador pushed back ... Wu Haitao told": a described
+        subject followed by a newly named subject lends the name its role and country."""
+        sents = self.sents
+        for k in range(len(sents) - 1):
+            rs = root_subject(sents[k])
+            if rs is None or rs.pos_ != "NOUN" or rs.lower_ not in self.roles.role_nouns:
+                continue
+            if any(t.ent_type_ == "PERSON" for t in rs.subtree):
+                continue  # "the US defence secretary, James Mattis, said": already named
+            role, country = split_title(phrase_text(rs), self.roles)
+            if country is None:
+                continue
+            for nxt in sents[k + 1 : k + 3]:
+                ns = root_subject(nxt)
+                if ns is None or not (
+                    ns.ent_type_ == "PERSON"
+                    or (ns.pos_ == "PROPN" and not ns.ent_type_ and country_of(ns.text) is None)
+                ):
+                    continue
+                first = ent_start(ns) if ns.ent_type_ else ns.i - len(propn_run(ns).split()) + 1
+                if self._appos(ns) or title_before(self.doc, first, self.roles):
+                    break  # the name brings its own title ("deputy assistant, X")
+                name = full_name(ns, self.roles) if ns.ent_type_ else propn_run(ns)
+                sp = self.person(name, pos=ns.idx)
+                if sp.country is None:
+                    sp.country = country
+                if sp.role is None and role:
+                    sp.role = role
+                    sp.kind = infer_kind(role, country, sp.kind, self.roles)
+                break
+
+    # -- descriptions (speakers.py overrides the matching)
+    def match_description(self, phrase: str, country: str | None, pos: int) -> Speaker | None:
+        raise NotImplementedError
+
+    def describe(self, text: str, head: str, country: str | None, pos: int) -> Speaker:
+        raise NotImplementedError

@@ -1,0 +1,442 @@
+"""Names and titles: a person's name whole, the title before it, and what the title says.
+
+"U.S. Defense Secretary Jim Mattis": the name is "Jim Mattis", the role "Defense
+Secretary", the country USA.  Korean and other East Asian names are kept whole in every
+romanisation, spacing and hyphenation ("Moon Jae-in", "Kim Kye Gwan", "Choe Son Hui"):
+the parser's entity often stops inside them ("Moon Jae" + "in"), so a name's extent is
+read from the tokens, not from the entity alone.  The words come from
+knowledge/roles.py and knowledge/family_names.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from briefgen.knowledge.countries import (
+    BODIES,
+    country_matches,
+    country_of,
+    government_name,
+)
+from briefgen.knowledge.countries import _norm_quotes as _norm_quotes
+from briefgen.knowledge.family_names import load_family_names
+from briefgen.knowledge.roles import Roles, load_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: a named person or body, or a description kept as written."""
+
+    name: str
+    role: str | None = None
+    country: str | None = None
+    kind: str = "other"
+    named: bool = True
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    person: bool = True  # a person, not a body or publication (pronouns: he/she vs it)
+    plural: bool = False  # "officials", "analysts" (pronouns: they)
+    confidence: float = 1.0
+
+    @property
+    def key(self) -> str:
+        return slugify(self.name)
+
+
+def speaker_dict(sp: Speaker) -> dict[str, Any]:
+    return {"name": sp.name, "role": sp.role, "country": sp.country, "kind": sp.kind}
+
+
+@lru_cache(maxsize=8192)
+def slugify(text: str) -> str:
+    """The id form of a name: "Kim Jong-un" and "Kim Jong Un" are both "kim-jong-un"."""
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-") or "unknown"
+
+
+def clean_name(text: str) -> str:
+    """One line, no possessive, no leading article: the form names are compared in."""
+    t = " ".join(text.split())
+    t = re.sub(r"(?:’s|'s|’|')$", "", t)
+    return t.strip(" ,.;:")
+
+
+def only_country(text: str) -> str | None:
+    """The code when `text` is nothing but a country's name ("the North", "Beijing")."""
+    full = clean_name(text)
+    for cand in (full, re.sub(r"^the\s+", "", full, flags=re.IGNORECASE)):
+        found = country_matches(cand)
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(cand):
+            return found[0][3]
+    return None
+
+
+def country_voice(code: str) -> Speaker:
+    """The speaker for "China said", "Pyongyang warned": the country's government."""
+    return Speaker(
+        name=government_name(code),
+        role="government" if code not in BODIES else None,
+        country=code,
+        kind="international" if code in BODIES else "government",
+        person=False,
+    )
+
+
+def is_country_voice(actor_id: str, country: str | None) -> bool:
+    """True for the actor `country_voice` makes: a country speaking, not one of its officials."""
+    return country is not None and actor_id == slugify(government_name(country))
+
+
+# ----------------------------------------------------------------------------- kinds
+
+
+def infer_kind(
+    role: str | None, country: str | None, default: str = "other", roles: Roles | None = None
+) -> str:
+    """The kind of actor from its role words: defectors, experts, media and legislators
+    before governments; an official of a body (UN, IAEA) is international."""
+    r = role or ""
+    found = (roles or load_roles()).kind_of(r)
+    if found == "government" and country in BODIES:
+        return "international"
+    if found is not None and found not in ("government", "legislator"):
+        return found
+    if country in BODIES and r:
+        return "international"
+    return found or default
+
+
+# A country named as a field of study or a desk ("China analyst", "University of North
+# Korean Studies", "top China official on the National Security Council") says what the
+# person knows, not whom they speak for.
+_FIELD_AFTER = re.compile(
+    r"(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)*\s+(?:analyst|expert|specialist|scholar|watcher|hand|"
+    r"program|programme|desk|official on|director on|adviser on)s?\b"
+)
+_STUDIES_AFTER = re.compile(r"\s+(?:\w+\s+)?studies\b", re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
+
+
+def allegiance_country(text: str) -> str | None:
+    """The first country in `text` that says whom the person speaks for, skipping countries
+    named as a field or desk ("a China analyst at a Washington think tank" -> USA)."""
+    norm = _norm_quotes(text)
+    for start, end, name, code in country_matches(text):
+        rest = norm[end:]
+        if _STUDIES_AFTER.match(rest):
+            continue  # "University of North Korean Studies"
+        if not _DEMONYM.search(name) and _FIELD_AFTER.match(rest):
+            continue  # "China analyst"; "South Korean analyst" is a nationality
+        if norm[:start].endswith("National "):
+            continue  # "National Security Council" is a country's own body, not the UN's
+        return code
+    return None
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+def split_title(title: str, roles: Roles | None = None) -> tuple[str | None, str | None]:
+    """("Japanese Foreign Minister") -> ("Foreign Minister", "JPN"): role and country."""
+    t = " ".join(title.split()).strip(" ,")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
+    if not t:
+        return None, None
+    found = country_matches(t)
+    country = found[0][3] if found else None
+    role = t
+    institutions = (roles or load_roles()).institution_names
+    if found and found[0][0] == 0 and found[0][2] not in institutions:
+        role = t[found[0][1] :].lstrip(" '’s").strip()
+        role = re.sub(r"^s\s+", "", role)
+    return (role or None), country
+
+
+def title_before(doc: Doc, start: int, roles: Roles | None = None) -> str:
+    """Words of the title right before a name ("U.S. Secretary of State" Rex Tillerson)."""
+    r = roles or load_roles()
+    i = start - 1
+    lo = start
+    while i >= 0:
+        t = doc[i]
+        if t.is_space:
+            i -= 1
+            continue
+        ok = (
+            t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM")
+            and t.ent_type_ not in ("PERSON", "DATE", "TIME")
+            and (
+                t.text[:1].isupper()
+                or t.lower_ in r.role_nouns
+                or t.pos_ == "ADJ"
+                or t.lower_ in r.title_modifiers
+                # "press" in "White House press secretary": a noun compounded into the title
+                or (t.dep_ == "compound" and lo <= t.head.i < start)
+            )
+        ) or (t.lower_ in r.title_connectives and i > 0 and i + 1 < start)
+        if not ok:
+            break
+        lo = i
+        i -= 1
+    while lo < start and doc[lo].lower_ in r.title_connectives:
+        lo += 1
+    if lo >= start:
+        return ""
+    return normalize_title(doc[lo:start].text, r)
+
+
+def normalize_title(title: str, roles: Roles | None = None) -> str:
+    """ "Mr." is no role and "Sen." is "Senator": honorifics out, abbreviations spelled out."""
+    r = roles or load_roles()
+    words = [
+        r.abbreviations.get(w.lower(), w)
+        for w in title.split()
+        if w.lower().rstrip(".") not in r.honorifics
+    ]
+    return " ".join(words)
+
+
+def has_role_word(role: str | None, roles: Roles | None = None) -> bool:
+    """True when a title names an office ("press secretary"), not just a place or an honorific."""
+    r = roles or load_roles()
+    words = re.findall(r"[a-z]+", (role or "").lower())
+    return any(w in r.role_nouns or w in r.title_words for w in words if w not in r.not_offices)
+
+
+def strip_title(name: str, roles: Roles | None = None) -> tuple[str, str]:
+    """("Secretary of State Rex Tillerson") -> ("Rex Tillerson", "Secretary of State")."""
+    r = roles or load_roles()
+    parts = name.split()
+    k = 0
+    while k < len(parts) - 1 and (parts[k].lower() in r.title_words or country_of(parts[k])):
+        k += 1
+    if len(parts) - k < 1:
+        return name, ""
+    return " ".join(parts[k:]), " ".join(parts[:k])
+
+
+# ----------------------------------------------------------------------------- names whole
+
+_SYLLABLE = re.compile(r"^[A-Z]?[a-z]{1,6}$")
+
+
+def is_east_asian(name: str) -> bool:
+    """Family name first: "Moon Jae-in", "Kim Kye Gwan", "Ri Yong Ho" (a Korean or Chinese
+    family name followed by a hyphenated given name or by several short syllables)."""
+    parts = name.split()
+    if len(parts) < 2 or not load_family_names().is_family(parts[0]):
+        return False
+    given = parts[1:]
+    if len(given) == 1:
+        return "-" in given[0] or bool(re.fullmatch(r"[A-Z][a-z]{0,2}", given[0]))
+    return all(_SYLLABLE.match(g) or "-" in g for g in given) and len(given) <= 3
+
+
+def lone_forms(name: str) -> list[str]:
+    """The single words a later mention may use for this person: the family name (first
+    for an East Asian name, last otherwise); a two-word name that may be either order
+    gives both."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    if is_east_asian(name):
+        return [parts[0]]
+    if len(parts) == 2 and load_family_names().is_family(parts[0]):
+        return [parts[-1], parts[0]]  # "Wang Yi", "Kim Darroch": either may be the family name
+    return [parts[-1]]
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name in two spellings: case, spacing, hyphens and family-name romanisation
+    ("Kim Jong-un" = "Kim Jong Un"; "Choe Son Hui" = "Choi Son-hui")."""
+    if slugify(a).replace("-", "") == slugify(b).replace("-", ""):
+        return True
+    pa, pb = a.split(), b.split()
+    if len(pa) < 2 or len(pb) < 2 or not (is_east_asian(a) and is_east_asian(b)):
+        return False
+    fam = load_family_names()
+    return fam.same(pa[0], pb[0]) and slugify(" ".join(pa[1:])).replace("-", "") == slugify(
+        " ".join(pb[1:])
+    ).replace("-", "")
+
+
+def _name_token(t: Token, roles: Roles) -> bool:
+    """A token that can be part of a personal name."""
+    if t.is_space or t.is_punct or not t.text[:1].isupper():
+        return False
+    if t.lower_ in roles.title_words or t.lower_ in roles.role_nouns:
+        return False
+    if t.ent_type_ in ("DATE", "TIME", "GPE", "NORP", "CARDINAL", "ORDINAL"):
+        return False
+    return t.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X") or t.ent_type_ == "PERSON"
+
+
+def _hyphen_tail(doc: Doc, j: int) -> int:
+    """After token j, "-in" / "-Un" / "-yong" glued on with no space: the index of the
+    syllable, else -1."""
+    if (
+        j + 2 < len(doc)
+        and doc[j].whitespace_ == ""
+        and doc[j + 1].text in ("-", "‐", "–")
+        and doc[j + 1].whitespace_ == ""
+        and doc[j + 2].is_alpha
+        and len(doc[j + 2].text) <= 6
+    ):
+        return j + 2
+    return -1
+
+
+def name_bounds(tok: Token, roles: Roles | None = None) -> tuple[int, int]:
+    """[lo, hi) of the whole name `tok` is part of: the entity widened over glued
+    syllables ("Moon Jae" + "-in") and neighbouring name tokens ("Kim Kye" + "Gwan")."""
+    r = roles or load_roles()
+    doc = tok.doc
+    lo = hi = tok.i
+    if tok.ent_type_ == "PERSON":
+        lo = ent_start(tok)
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+            hi += 1
+    while True:  # rightwards: glued syllables and name tokens
+        tail = _hyphen_tail(doc, hi)
+        if tail >= 0:
+            hi = tail
+            continue
+        nxt = hi + 1
+        if (
+            nxt < len(doc)
+            and doc[hi].whitespace_ == " "
+            and _name_token(doc[nxt], r)
+            and (doc[nxt].ent_type_ == "PERSON" or doc[nxt].pos_ == "PROPN")
+            and doc[nxt].ent_iob_ != "B"
+            or nxt < len(doc)
+            and doc[nxt].ent_type_ == "PERSON"
+            and doc[nxt].ent_iob_ == "B"
+            and doc[hi].whitespace_ == " "
+            and is_east_asian(doc[lo : nxt + 1].text)
+        ):
+            hi = nxt
+            continue
+        break
+    fam = load_family_names()
+    while lo > 0 and _name_token(doc[lo - 1], r) and doc[lo - 1].whitespace_ == " ":
+        prev = doc[lo - 1]
+        if prev.ent_type_ == "PERSON" or (
+            fam.is_family(prev.text) and is_east_asian(doc[lo - 1 : hi + 1].text)
+        ):
+            lo -= 1  # "Choe" before an entity "Son Hui"
+            continue
+        break
+    return lo, hi + 1
+
+
+def _glued_to(tok: Token) -> Token | None:
+    """For "in" in "Jae-in": the token it is glued to by a hyphen, else None."""
+    doc = tok.doc
+    i = tok.i
+    if (
+        i >= 2
+        and doc[i - 1].text in ("-", "‐", "–")
+        and doc[i - 1].whitespace_ == ""
+        and doc[i - 2].whitespace_ == ""
+        and doc[i - 2].text[:1].isupper()
+    ):
+        return doc[i - 2]
+    return None
+
+
+def name_at(tok: Token, roles: Roles | None = None) -> str | None:
+    """The whole personal name `tok` is part of ("in" of "Moon Jae-in", "Jae" of the
+    entity "Moon Jae"), or None when `tok` is in no personal name."""
+    anchor = tok
+    glued = _glued_to(tok)
+    while glued is not None:
+        anchor = glued
+        glued = _glued_to(anchor)
+    if anchor.ent_type_ != "PERSON" and not (
+        anchor.pos_ == "PROPN" and anchor is not tok and anchor.text[:1].isupper()
+    ):
+        return None
+    return full_name(anchor, roles)
+
+
+def full_name(tok: Token, roles: Roles | None = None) -> str:
+    """The whole name `tok` is part of, as written, without a title in front."""
+    lo, hi = name_bounds(tok, roles)
+    name = clean_name(tok.doc[lo:hi].text)
+    return strip_title(name, roles)[0]
+
+
+def is_fragment(name: str) -> bool:
+    """A piece of a name that is no name: a lone given-name syllable ("in", "Gwan" after
+    "Kim Kye"), a two-letter word, a hyphenated syllable."""
+    n = name.strip()
+    return len(n) <= 2 or n[:1].islower() or n.startswith("-")
+
+
+# ----------------------------------------------------------------------------- tokens
+
+
+def root_subject(sent: Span) -> Token | None:
+    return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def phrase_text(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
+    return " ".join(t.text for t in toks if not t.is_space)
+
+
+def propn_run(tok: Token) -> str:
+    """ "Ganbold Dorj": the proper nouns compounded onto a head the NER missed."""
+    i = tok.i
+    while i > 0 and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].dep_ == "compound":
+        i -= 1
+    return tok.doc[i : tok.i + 1].text
+
+
+def ent_start(tok: Token) -> int:
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I" and tok.doc[i - 1].ent_type_ == tok.ent_type_:
+        i -= 1
+    return i
+
+
+def ent_text(tok: Token) -> str:
+    if not tok.ent_type_:
+        return tok.text
+    doc = tok.doc
+    i = ent_start(tok)
+    j = tok.i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return clean_name(doc[i : j + 1].text)
+
+
+def comma_block(ent: Span) -> str:
+    """ "Ri, a diplomat until he defected in 2019, told": the aside after a name, clauses
+    included, for kind words the short role leaves out."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return ""
+    j = ent.end + 1
+    while j < len(doc) and j < ent.end + 25 and doc[j].text not in (",", ";", ".", "“", "”"):
+        j += 1
+    return doc[ent.end + 1 : j].text
+
+
+def name_key(name: str) -> str:
+    """The form two spellings of one name share: case, spaces and hyphens out, an East
+    Asian family name in its first romanisation ("Choi Son-hui" -> "choe|sonhui")."""
+    n = clean_name(name)
+    if is_east_asian(n):
+        parts = n.split()
+        fam = load_family_names().norm(parts[0])
+        return fam.lower() + "|" + slugify(" ".join(parts[1:])).replace("-", "")
+    n = re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)
+    return slugify(n).replace("-", "")

@@ -1,0 +1,417 @@
+"""Speaker resolution: a speaker phrase ("he", "Moon", "the official", "the editorial")
+to the person, body or publication it means, with its country.
+
+A speaker is a person, a body or a publication, named in full; never an object, an
+event, a document, a title or a place.  A phrase that names none of them resolves to
+nobody (the quotation keeps an unknown speaker).  Pronouns go to the nearest compatible
+earlier speaker (he/she a person of that gender, it a body, they a body or a group).
+A document speaks for whoever issued it, a publication word ("the article said") for
+the publication the text names, and "an official who accompanied X" is an unnamed
+official of X's country, never X.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefgen.knowledge.countries import country_of
+from briefgen.nlp.mentions import ArticleMentions, Mention
+from briefgen.nlp.names import (
+    Speaker,
+    clean_name,
+    country_voice,
+    ent_text,
+    infer_kind,
+    name_at,
+    name_bounds,
+    normalize_title,
+    only_country,
+    split_title,
+    title_before,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span, Token
+
+    from briefgen.nlp.gazetteer import Lexicon
+
+# Entity types that are never a speaker: things, events, places that are no country.
+_NOT_SPEAKERS = frozenset(
+    {"EVENT", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "QUANTITY",
+     "PERCENT", "CARDINAL", "ORDINAL", "LOC", "LANGUAGE"}
+)  # fmt: skip
+# Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
+_ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
+
+
+class ArticleActors(ArticleMentions):
+    """Every actor an article names, and the resolution of speaker phrases against them."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lex: Lexicon,
+        quoted: Sequence[tuple[int, int]],
+        outlet: str | None = None,
+    ) -> None:
+        self.spoken: list[Mention] = []  # speakers already resolved, for pronouns
+        self._last_document_source: Speaker | None = None
+        self.outlet = outlet
+        super().__init__(doc, lex, quoted)
+
+    # -- pronouns
+    def _candidates(self, pos: int) -> list[Mention]:
+        return [m for m in (*self.mentions, *self.spoken) if m.pos < pos]
+
+    def salient(
+        self, pos: int, gender: str | None, person: bool = True, plural: bool = False
+    ) -> Speaker | None:
+        """The speaker a pronoun at `pos` refers to: in the nearest sentence back, its
+        subjects first (the main clause's before a clause's), then its other mentions from
+        the last; of the right sort (a person for he/she, a body for it, a body or a group
+        for they)."""
+        cur = self.sent_index(pos)
+        before = self._candidates(pos)
+        for s in range(cur, max(-1, cur - 6), -1):
+            in_s = sorted((m for m in before if m.sent == s), key=lambda m: m.pos)
+            ordered = [m for m in in_s if m.subject] + [m for m in reversed(in_s) if not m.subject]
+            for m in ordered:
+                sp = self.people.get(m.key)
+                if sp is not None and self._fits(sp, gender, person, plural):
+                    return sp
+        return None
+
+    @staticmethod
+    def _fits(sp: Speaker, gender: str | None, person: bool, plural: bool) -> bool:
+        if person:
+            return (
+                sp.person and not sp.plural and not (gender and sp.gender and sp.gender != gender)
+            )
+        if plural:
+            return sp.plural or not sp.person
+        return not sp.person and not sp.plural
+
+    def _pronoun(self, low: str, pos: int) -> Speaker | None:
+        if low in ("i", "we", "you", "me", "us", "one"):
+            return None
+        gender = self.roles.pronouns.get(low)
+        if gender is not None:
+            return self.salient(pos, gender)
+        return self.salient(pos, None, person=False, plural=low in ("they", "them", "their"))
+
+    def remember(self, sp: Speaker, pos: int, subject: bool = True) -> Speaker:
+        """Note a resolved speaker so a later pronoun can find it."""
+        self.people.setdefault(sp.key, sp)
+        self.spoken.append(Mention(pos, self.sent_index(pos), sp.key, subject, sp.person))
+        return self.people[sp.key]
+
+    # -- the entry point
+    def resolve(self, phrase: Span | None, head: Token | None, pos: int) -> Speaker | None:
+        """A speaker phrase from quotes.py to a Speaker, or None when there is nobody."""
+        if phrase is None or head is None:
+            return None
+        low = head.lower_
+        if head.pos_ == "PRON" or low in self.roles.pronouns or low in self.roles.group_pronouns:
+            return self._pronoun(low, min(head.idx, pos))
+        sp = self._resolve_named(phrase, head)
+        if sp is None:
+            sp = self._resolve_described(phrase, head, pos)
+        return self.remember(sp, head.idx) if sp is not None else None
+
+    def _resolve_named(self, phrase: Span, head: Token) -> Speaker | None:
+        """A person, body or publication the phrase names."""
+        text = clean_name(phrase.text)
+        name = name_at(head, self.roles)
+        if name is not None:
+            return self._named_person(head, name)
+        if head.pos_ == "PROPN" and self.nearest_full(head.text, head.idx) is not None:
+            return self.person(head.text, pos=head.idx)
+        titled = self._titled_person(phrase, head)
+        if titled is not None:
+            return titled
+        lemma = head.lemma_.lower()
+        if lemma in self.roles.document_words:
+            src = self._document_source(head)
+            if src is not None:
+                return src
+        if lemma in self.roles.publication_words and head.pos_ == "NOUN":
+            return self._publication(phrase, head)
+        e = self.gaz.lookup(text) or (self.gaz.lookup(ent_text(head)) if head.ent_type_ else None)
+        if e is not None:
+            return self.from_gaz(e)
+        if head.ent_type_ in ("GPE", "NORP") or (
+            head.pos_ == "PROPN" and country_of(text) and head.lower_ not in self.roles.role_nouns
+        ):
+            code = only_country(text)  # "China", "Beijing"; not "U.S. Forces Korea"
+            if code is not None:
+                return country_voice(code)
+        return self._proper_body(phrase, head, text)
+
+    def _named_person(self, head: Token, name: str) -> Speaker | None:
+        lo, hi = name_bounds(head if head.ent_type_ == "PERSON" else _anchor(head), self.roles)
+        title = title_before(self.doc, lo, self.roles)
+        appos = self._appos(head) or self._appos(self.doc[hi - 1])
+        if " " not in name:
+            e = self.gaz.lookup(name)
+            key = self.nearest_full(name, head.idx)
+            if key is None and e is None and (len(name) <= 2 or country_of(name)):
+                return None  # a syllable or a place, no name
+        return self.person(name, title, appos, head.idx)
+
+    def _proper_body(self, phrase: Span, head: Token, text: str) -> Speaker | None:
+        """An organisation the text names that the gazetteer does not know."""
+        if head.pos_ != "PROPN" or head.ent_type_ in _NOT_SPEAKERS or head.ent_type_ == "PERSON":
+            return None
+        words = re.findall(r"[A-Za-z]+", text.lower())
+        if words and all(w in self.roles.title_words or w in self.roles.role_nouns for w in words):
+            return None  # "Defense", "Foreign Ministry": a title or office, no name
+        if head.ent_type_ in ("GPE", "NORP") and clean_name(ent_text(head)) == text:
+            return None  # a place that is no country of ours ("Panmunjom said")
+        # "KCNA state news agency": a known body named inside the description is that body
+        for t in phrase:
+            if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
+                e2 = self.gaz.lookup(t.text)
+                if e2 is not None and not e2.person:
+                    return self.from_gaz(e2)
+        code = country_of(text)
+        kind = infer_kind(text, code, "other", self.roles)
+        if kind == "other" and code:
+            kind = "government"
+        name = re.sub(r"^(?:the)\s+", "", text)
+        return Speaker(name=name, country=code, kind=kind, person=False)
+
+    def _resolve_described(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
+        """An unnamed speaker: a known body inside the description, the named actor it
+        points to, or the description itself when its head is a role or a speaker noun."""
+        text = clean_name(phrase.text)
+        low = head.lower_
+        if head.ent_type_ in _NOT_SPEAKERS:
+            return None
+        for t in phrase:
+            if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
+                e2 = self.gaz.lookup(t.text)
+                if e2 is not None and not e2.person and low in self.roles.body_heads:
+                    return self.from_gaz(e2)
+        companion = self._accompanied(head)
+        if companion is not None:
+            return self.describe(text, low, companion, pos)
+        country = country_of(text)
+        named = self.match_description(text, country, pos)
+        if named is not None:
+            return named
+        plural = head.tag_ in ("NNS", "NNPS")
+        if country is None and plural and low not in ("analysts", "experts"):
+            return None  # "the ministers": nobody we can name or place
+        if low in self.roles.role_nouns or low in self.roles.speaker_nouns:
+            return self.describe(text, low, country, pos)
+        return None
+
+    def _accompanied(self, head: Token) -> str | None:
+        """The country of X in "an official who accompanied X" / "travelling with X"."""
+        for c in head.children:
+            if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in _ACCOMPANY:
+                continue
+            objs = [o for o in c.children if o.dep_ == "dobj"]
+            objs += [
+                o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            ]
+            for o in objs:
+                name = name_at(o, self.roles)
+                if name is not None:
+                    return self.person(name, pos=o.idx).country
+                code = country_of(ent_text(o)) if o.ent_type_ else None
+                if code is not None:
+                    return code
+        return None
+
+    # -- persons behind titles, documents and publications
+    def _titled_person(self, phrase: Span, head: Token) -> Speaker | None:
+        """ "U.S. Ambassador to the United Nations Nikki Haley": a title whose phrase ends in
+        a name is that person, the title is the role (the parser heads it on the title)."""
+        if head.pos_ in ("NOUN", "PROPN"):
+            for c in head.children:  # "the US defence secretary, James Mattis, said"
+                if c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON":
+                    return self.person(
+                        name_at(c, self.roles) or ent_text(c),
+                        normalize_title(phrase.text, self.roles),
+                        pos=c.idx,
+                    )
+        if head.lower_ not in self.roles.role_nouns and head.lower_ not in self.roles.title_words:
+            return None
+        toks = [t for t in phrase if not t.is_space and not t.is_punct]
+        if not toks or toks[-1].ent_type_ != "PERSON":
+            return None
+        last = toks[-1]
+        lo, _hi = name_bounds(last, self.roles)
+        if lo <= phrase.start:
+            return None
+        for t in self.doc[phrase.start : lo]:
+            if t.is_space or t.is_punct and t.text not in ",;":
+                continue
+            if not (
+                t.text[:1].isupper()
+                or t.lower_ in self.roles.role_nouns
+                or t.lower_ in self.roles.title_connectives
+                or t.pos_ in ("DET", "ADJ")
+                or t.dep_ == "compound"
+            ):
+                return None
+        title = normalize_title(self.doc[phrase.start : lo].text, self.roles)
+        return self.person(
+            name_at(last, self.roles) or ent_text(last), title, self._appos(last), last.idx
+        )
+
+    def _document_source(self, head: Token) -> Speaker | None:
+        """ "a White House statement", "a statement from U.S. Pacific Command", "the
+        ministry's statement": a document speaks for whoever issued it."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        found: Speaker | None = None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() not in self.roles.document_words:
+                    found = self.resolve(noun_phrase(obj), obj, obj.idx)
+            elif c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                found = self.resolve(noun_phrase(c), c, c.idx)
+            if found is not None:
+                break
+        if found is None:
+            mods = [
+                t
+                for t in head.lefts
+                if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP"))
+                and t.dep_ in ("compound", "amod", "nmod")
+            ]
+            if mods:
+                lo = min(m.left_edge.i if m.dep_ == "compound" else m.i for m in mods)
+                lo = min(lo, mods[0].i)
+                span = self.doc[lo : mods[-1].i + 1]
+                found = self.resolve(span, span[-1], span[-1].idx)
+        if found is None:
+            return self._last_document_source
+        self._last_document_source = found
+        return found
+
+    def _publication(self, phrase: Span, head: Token) -> Speaker | None:
+        """ "the article said", "the editorial warned", "a commentary in Rodong Sinmun":
+        the publication the phrase or, failing that, the text before it names."""
+        for t in head.subtree:
+            if t.i == head.i or t.pos_ != "PROPN":
+                continue
+            e = self.gaz.lookup(ent_text(t) if t.ent_type_ else t.text) or self.gaz.lookup(t.text)
+            if e is not None and e.type == "publication":
+                return self.from_gaz(e)
+        wants_agency = head.lower_ in ("agency", "dispatch", "bulletin")
+        pubs = [(p, k) for p, k in self.publications if p < head.idx]
+        for prefer in (True, False):
+            for _p, key in reversed(pubs):
+                sp = self.people[key]
+                wire = sp.role is not None and "agency" in sp.role
+                if not prefer or wire == wants_agency:
+                    return sp
+        if self.outlet is not None:
+            e = self.gaz.lookup(self.outlet)
+            if e is not None and e.type == "publication":
+                return self.from_gaz(e)
+        return None
+
+    # -- descriptions
+    def match_description(self, phrase: str, country: str | None, pos: int) -> Speaker | None:
+        """A named actor of this article the description points to ("Japan's foreign minister")."""
+        kind = infer_kind(phrase, country, "other", self.roles)
+        if kind in ("defector", "expert"):
+            # "a high-ranking North Korean defector": the one named defector of the article
+            same = {
+                m.key
+                for m in self.mentions
+                if m.person
+                and (sp := self.people.get(m.key)) is not None
+                and sp.named
+                and sp.kind == kind
+                and (country is None or sp.country in (None, country))
+            }
+            return self.people[same.pop()] if len(same) == 1 else None
+        role, _ = split_title(phrase, self.roles)
+        role_l = re.sub(r"^(?:the|a|an|top|senior|chief)\s+", "", (role or "").lower())
+        words = set(re.findall(r"[a-z]+", role_l))
+        seen: set[str] = set()
+        for m in sorted(self.mentions, key=lambda m: (m.pos > pos, abs(m.pos - pos))):
+            sp = self.people.get(m.key)
+            if sp is None or m.key in seen or not sp.named or not m.person:
+                continue
+            seen.add(m.key)
+            if country and sp.country != country:
+                continue
+            if _role_fits(words, (sp.role or "").lower()):
+                return sp
+        return None
+
+    def describe(self, text: str, head: str, country: str | None, pos: int) -> Speaker:
+        """An unnamed speaker, kept as the article first described it."""
+        core = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+        mods = set(re.findall(r"\w+", core.lower())) - {head}
+        for p, sp, h in reversed(self.descriptions):
+            if p > pos or h != head:
+                continue
+            sp_mods = set(re.findall(r"\w+", sp.name.lower()))
+            if mods <= sp_mods and (country is None or sp.country in (None, country)):
+                return sp
+        name = _described_name(text, head, self.roles.body_nouns)
+        kind = infer_kind(core, country, "government" if country else "other", self.roles)
+        sp = Speaker(
+            name=name,
+            role=core,
+            country=country,
+            kind=kind,
+            named=False,
+            person=head not in self.roles.body_nouns,
+            plural=head.endswith("s") and head not in self.roles.body_nouns,
+            confidence=0.8,
+        )
+        self.descriptions.append((pos, sp, head))
+        return sp
+
+
+def _anchor(tok: Token) -> Token:
+    """The first token of the name a glued syllable ("in" of "Jae-in") belongs to."""
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text in ("-", "‐", "–") and doc[i - 1].whitespace_ == "":
+        i -= 2
+    return doc[i]
+
+
+def _role_fits(words: set[str], role: str) -> bool:
+    """Does a described role ("the American leader", "the US envoy") fit a named role?"""
+    if not role:
+        return False
+    if words & {"leader"} and re.search(r"president|prime minister|chairman|leader", role):
+        return True  # "the American leader" is the President
+    if words & {"envoy", "diplomat"}:
+        return bool(
+            re.search(
+                r"secretary of state|foreign (minister|secretary)|ambassador|envoy|negotiator|"
+                r"representative|diplomat",
+                role,
+            )
+        )
+    core = [w for w in words if w not in {"the", "a", "an"}]
+    return bool(core) and all(w in role for w in core)
+
+
+def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
+    """ "the official" -> "an official"; a body or a possessive keeps its article."""
+    name = (
+        text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
+    )
+    possessive = re.search(r"\w(?:’s|'s)\s", name) is not None
+    if not possessive and not re.match(r"^(?:a|an)\s", name, re.I) and head not in bodies:
+        name = re.sub(r"^one\s+", "", name, flags=re.IGNORECASE)  # "one White House official"
+        acronym_u = re.match(r"U[.A-Z]", name) is not None  # "a U.S. official", "a UN envoy"
+        art = "an" if name[:1].lower() in "aeiou" and not acronym_u else "a"
+        name = f"{art} {name}"
+    return re.sub(r"^(A|An)\s", lambda m: m.group(1).lower() + " ", name)

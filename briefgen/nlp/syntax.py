@@ -1,0 +1,143 @@
+"""Small shared views of a spaCy parse: sentences, tokens, noun phrases, subjects.
+
+quotes.py, reported.py, the speaker resolution and positions.py all walk the same parse;
+these helpers compute each view once per doc (spaCy rebuilds `doc.sents` on every call).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, climbing conj/advcl/xcomp when it has none."""
+    v: Token | None = verb
+    for _ in range(6):
+        if v is None:
+            return None
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in (
+                "it",
+                "there",
+                "that",
+                "which",
+                "who",
+            ):
+                return c
+            if (
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in ("who", "which", "that")
+                and v.dep_ == "relcl"
+            ):
+                return v.head  # "Marsudi, who said ..." -> the noun the clause modifies
+            if c.dep_ == "nsubj" and c.lower_ == "it" and c.i > verb.i:
+                return c
+        nonfinite = v.tag_ in ("VBG", "VBN", "TO") or v.dep_ in ("conj", "xcomp", "pcomp")
+        if (
+            v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl")
+            and nonfinite
+            and v.head is not v
+            or v.dep_ == "prep"
+            and v.head is not v
+        ):
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The parse's sentences, computed once per doc: quotes, actors and positions all walk
+    them, and spaCy rebuilds them on every `doc.sents`."""
+    cached = doc.user_data.get("briefgen_sents")
+    if cached is None:
+        cached = doc.user_data["briefgen_sents"] = list(doc.sents)
+    return cached
+
+
+def sent_of(tok: Token) -> Span:
+    """`tok.sent` without spaCy's scan over every sentence of the doc."""
+    import bisect
+
+    sents = doc_sents(tok.doc)
+    starts = tok.doc.user_data.get("briefgen_sent_starts")
+    if starts is None:
+        starts = tok.doc.user_data["briefgen_sent_starts"] = [s.start for s in sents]
+    return sents[max(0, bisect.bisect_right(starts, tok.i) - 1)]
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as one list: iterating a Doc builds a new Token object per step."""
+    cached = doc.user_data.get("briefgen_tokens")
+    if cached is None:
+        cached = doc.user_data["briefgen_tokens"] = list(doc)
+    return cached
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The noun phrase headed by `tok`, without relative clauses, appositions or verbs."""
+    doc = tok.doc
+    lo = hi = tok.i
+    keep = (
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "case",
+        "nmod",
+        "nummod",
+        "quantmod",
+        "flat",
+        "prep",
+        "pobj",
+        "punct",
+    )
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj", "ccomp", "xcomp"):
+                continue
+            if c.dep_ == "punct" and c.text in ',;:—–“”"':
+                continue
+            if c.dep_ not in keep and t is tok:
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of", "at", "to", "for", "in", "with"):
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            stack.append(c)
+    span = doc[lo : hi + 1]
+    # never cross a quotation mark or a comma block
+    toks = [t for t in span]
+    cut_lo = lo
+    for t in toks:
+        if t.i < tok.i and t.text in '“”",;':
+            cut_lo = t.i + 1
+    cut_hi = hi
+    for t in toks:
+        if t.i > tok.i and t.text in '“”",;':
+            cut_hi = t.i - 1
+            break
+    return doc[cut_lo : cut_hi + 1]
+
+
+def appos_text(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i:
+            sub = [t for t in c.subtree if t.dep_ != "relcl"]
+            lo, hi = sub[0].i, sub[-1].i
+            # stop at a clause ("until he defected ...", "who ...")
+            for t in tok.doc[c.i + 1 : hi + 1]:
+                if (
+                    t.pos_ in ("VERB", "AUX", "SCONJ")
+                    or t.dep_ in ("mark", "relcl")
+                    or t.tag_ in ("WP", "WDT")
+                ):
+                    hi = t.i - 1
+                    break
+            txt = tok.doc[lo : hi + 1].text.strip(" ,")
+            return txt or None
+    return None
