@@ -21,9 +21,18 @@ class BriefgenError(Exception):
 
 
 class ConfigError(BriefgenError):
-    """A bad option or config file value."""
+    """A bad option or config file value.  `more` holds further problems found at the
+    same time (each one line too), so a config file is fixed in one go."""
 
     exit_code = 2
+
+    def __init__(self, message: str, more: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.more = list(more or [])
+
+    @property
+    def lines(self) -> list[str]:
+        return [self.message, *self.more]
 
 
 class CorpusError(BriefgenError):
@@ -40,3 +49,7 @@ class RenderError(BriefgenError):
 
 class DeliveryError(BriefgenError):
     """The email could not be built or sent."""
+
+
+class OutputError(RenderError):
+    """The output folder cannot take the brief (missing rights, no space, a file in the way)."""

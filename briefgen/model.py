@@ -16,6 +16,10 @@ from typing import Any, Literal
 # Where an article's publication date came from; the brief shows it so a reader knows
 # how far to trust the date.
 DateSource = Literal["metadata", "published-line", "dateline", "url", "estimate", "unknown"]
+# How much of the publication date is known: the day, or only the month or year (a feed
+# that gives "2017"); `published` is then the first day of that month or year, and the
+# brief prints "October 2017" or "2017", never an invented day.
+DatePrecision = Literal["day", "month", "year"]
 
 # The kinds of actor.  Governments, international bodies, legislators and state media
 # speak for a state or body; experts, defectors and media speak for themselves and are
@@ -40,6 +44,18 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 KeyphraseScope = Literal["article", "country", "corpus"]
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def date_span(d: date | None, precision: str = "day") -> tuple[date, date] | None:
+    """(first, last) day of a date known to the day, month or year."""
+    if d is None:
+        return None
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if precision == "month":
+        nxt = date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
+        return date(d.year, d.month, 1), date.fromordinal(nxt.toordinal() - 1)
+    return d, d
 
 
 def content_id(text: str, length: int = 12) -> str:
@@ -76,6 +92,13 @@ class Article:
     # Position of this article inside its file when one file held several.
     part: int = 0
     meta: dict[str, Any] = field(default_factory=dict)
+    date_precision: DatePrecision = "day"
+
+    @property
+    def date_span(self) -> tuple[date, date] | None:
+        """The first and last day the publication date may be (one day unless only the
+        month or year is known); None when undated."""
+        return date_span(self.published, self.date_precision)
 
     @property
     def words(self) -> int:
@@ -233,6 +256,7 @@ class Source:
     outlets: list[str] = field(default_factory=list)
     # Listed for completeness but kept out of the country sections (Article.low_relevance).
     low_relevance: bool = False
+    date_precision: DatePrecision = "day"
 
 
 @dataclass

@@ -90,7 +90,7 @@ def _read(
 
     corpus, report = read_corpus(store, settings, paths, session, runner, reporter)
     for s in corpus.skipped:
-        reporter.warn(f"skipped {s.path}: {s.reason}")
+        reporter.warn(f"skipped {s.path}: {s.reason}" if s.skipped else f"{s.path}: {s.reason}")
     fresh = report.files_new + report.files_updated
     note = f" ({fresh} files read anew)" if fresh else ""
     reporter.step(f"Read {corpus.summary()}{note}")
@@ -103,8 +103,9 @@ def _read(
 
 
 def select(articles: Sequence[Article], period: Period) -> list[Article]:
-    """Articles inside the period; undated ones only when the period is open."""
-    return [a for a in articles if period.contains(a.published)]
+    """Articles inside the period; undated ones only when the period is open, and those
+    dated only to a month or year when all of it lies inside."""
+    return [a for a in articles if period.holds(a.published, a.date_precision)]
 
 
 def attribute(

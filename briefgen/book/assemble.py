@@ -139,6 +139,7 @@ def _sources(
                 outlet=a.outlet,
                 published=a.published,
                 date_source=a.date_source,
+                date_precision=a.date_precision,
                 url=a.url,
                 source_path=a.source_path,
                 outlets=list(a.outlets),

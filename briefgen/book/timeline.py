@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from briefgen.book.summarize import Candidate, SentencePool
 from briefgen.book.textsim import cosine
-from briefgen.knowledge.dates import resolve_dates
+from briefgen.knowledge.dates import resolve_dates, shift
 from briefgen.model import TimelineEntry
 from briefgen.periods import Period
 
@@ -58,13 +58,16 @@ def build_timeline(
     hi = period.end
     dated = [a.published for a in pool.articles if a.published]
     if lo is None and hi is None and dated:
-        lo, hi = min(dated) - timedelta(days=31), max(dated) + timedelta(days=7)
+        lo = shift(min(dated), -31) or min(dated)
+        hi = shift(max(dated), 7) or max(dated)
     for a in pool.articles:
         found = False
+        # a story dated only to its month or year has no day to resolve "Tuesday" against
+        day = a.published if a.date_precision == "day" else None
         for c in pool.by_article[a.article_id]:
             if not c.usable:
                 continue
-            hits = resolve_dates(c.sent.text, a.published)
+            hits = resolve_dates(c.sent.text, day)
             hits = [
                 h for h in hits if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
             ]
@@ -74,14 +77,14 @@ def build_timeline(
             est = h.estimate or a.date_source in ("estimate", "unknown")
             entries.append(_Entry(h.when, c, {a.article_id}, est, h.basis))
             found = True
-        if not found and a.published and period.contains(a.published):
+        if not found and day is not None and period.contains(day):
             # The heaviest of the first few sentences: the news of the story.
             firsts = [c for c in pool.by_article[a.article_id] if c.usable and c.rank < 5]
             lead = min(firsts, key=lambda c: (-c.score, c.rank), default=None)
             if lead is not None:
                 entries.append(
                     _Entry(
-                        a.published,
+                        day,
                         lead,
                         {a.article_id},
                         a.date_source in ("estimate", "unknown"),

@@ -17,7 +17,7 @@ from briefgen.cli.exports import actors, articles, keyphrases, quotes
 from briefgen.cli.ingest import ingest
 from briefgen.cli.templates import templates
 from briefgen.config import load_settings
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ConfigError
 
 
 class UserError(click.ClickException):
@@ -31,8 +31,10 @@ class UsageProblem(UserError):
 
 
 def user_error(error: BriefgenError) -> UserError:
-    """The click exception that shows `error` in one line with its exit code."""
-    return (UsageProblem if error.exit_code == 2 else UserError)(error.message)
+    """The click exception that shows `error` in one line with its exit code (a config
+    file with several bad values: one `Error:` line each)."""
+    lines = error.lines if isinstance(error, ConfigError) else [error.message]
+    return (UsageProblem if error.exit_code == 2 else UserError)("\nError: ".join(lines))
 
 
 class BriefgenGroup(click.Group):

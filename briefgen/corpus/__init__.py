@@ -12,11 +12,17 @@ from pathlib import Path
 from briefgen.config import CorpusSettings
 from briefgen.model import Article
 
+# A problem line that starts so reports something read differently (a field left out,
+# a date refused); the file and its article were still read.
+NOTE = "note: "
+
 
 @dataclass
 class SkippedFile:
     path: str
     reason: str  # one line: what is wrong with it and, when useful, the fix
+    # False for a note: the file was read, something in it was left out (see NOTE)
+    skipped: bool = True
 
 
 @dataclass
@@ -35,8 +41,12 @@ class Corpus:
             s += f", {self.duplicates_merged} duplicates merged"
         if low:
             s += f", {low} of low relevance"
-        if self.skipped:
-            s += f", {len(self.skipped)} files skipped"
+        skipped = sum(1 for x in self.skipped if x.skipped)
+        notes = len(self.skipped) - skipped
+        if skipped:
+            s += f", {skipped} files skipped"
+        if notes:
+            s += f", {notes} notes"
         return s
 
 

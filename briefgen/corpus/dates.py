@@ -3,14 +3,25 @@
 Order of trust: file metadata, a "Published:" line, a dateline ("SEOUL, Dec. 28 (Yonhap)")
 with its year inferred, a date in the URL, and last an *estimate* from the dates the text
 mentions.  Nothing here ever falls back to today: an unknown date stays unknown, because a
-confident wrong date misleads a reader more than a missing one.
+confident wrong date misleads a reader more than a missing one.  For the same reason a
+metadata value that names only a year ("2017") or a month ("2017-10") is read with that
+precision, never as its first day, and a date outside 1900-2100 (a placeholder such as
+9999-12-31, a typo) is no date at all.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+
+from briefgen.knowledge.dates import in_range
+
+# How much of a date a source gave: the day, only the month, or only the year.
+Precision = Literal["day", "month", "year"]
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -53,8 +64,24 @@ DATELINE_RE = re.compile(
 def _mk(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A metadata date: its first day and how much of it the source gave."""
+
+    day: date
+    precision: Precision = "day"
+
+
+_YEAR_ONLY_RE = re.compile(r"\s*(\d{4})\s*")
+_YEAR_MONTH_RE = re.compile(r"\s*(\d{4})[-/.](\d{1,2})\s*")
+_MY_RE = re.compile(rf"\b{_MONTH_RE},?\s+(?P<year>(?:19|20)\d\d)\b")
+_LEADING_YEAR_RE = re.compile(r"\s*[+-]?(\d{4,})(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?(?:[T ]|\s*$)")
+# Longer values are not dates; they are not handed to dateutil's fuzzy parser.
+_MAX_DATE_CHARS = 100
 
 
 def _month(name: str) -> int:
@@ -67,38 +94,99 @@ def _month(name: str) -> int:
 
 def parse_date_value(value: object) -> date | None:
     """A metadata value -> date: ISO strings, '2016-01-13 03:02:59', 'Oct. 1, 2017 - 14:47',
-    RFC 2822, epoch seconds or milliseconds.  Anything without a year gives None."""
+    RFC 2822, epoch seconds or milliseconds.  Anything without a year, or outside
+    1900-2100, gives None.  A year or month alone gives its first day: use
+    parse_date_precise to know that it was one."""
+    found = parse_date_precise(value)
+    return found.day if found else None
+
+
+def parse_date_precise(value: object) -> DateValue | None:
+    """A metadata value -> its date and precision ("2017" is a year, "2017-10" a month)."""
+    found = _parse(value)
+    if found is None or not in_range(found.day):
+        return None
+    return found
+
+
+def out_of_range(value: object) -> bool:
+    """Does a metadata value name a date, but one outside 1900-2100 (9999-12-31, 0001-01-01,
+    an epoch far off)?  Such a value is reported, and the article left undated."""
+    if value is None or isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return not (isinstance(value, float) and math.isnan(value)) and _from_epoch(value) is None
+    if isinstance(value, date):
+        return not in_range(value if not isinstance(value, datetime) else value.date())
+    found = _parse(value)
+    if found is not None:
+        return not in_range(found.day)
+    m = _LEADING_YEAR_RE.match(str(value)[:_MAX_DATE_CHARS])
+    if m is None:
+        return False
+    return len(m[1]) > 4 or not 1900 <= int(m[1]) <= 2100
+
+
+def _parse(value: object) -> DateValue | None:
+    """The date a value names (any year), or None; never raises."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        d = _from_epoch(value)
+        return DateValue(d) if d else None
     if isinstance(value, datetime):
-        return value.date()
+        return DateValue(value.date())
     if isinstance(value, date):
-        return value
+        return DateValue(value)
     s = str(value).strip()
-    if not s:
+    if not s or len(s) > _MAX_DATE_CHARS:
         return None
     if re.fullmatch(r"\d{9,13}(\.\d+)?", s):
-        return _from_epoch(float(s))
+        d = _from_epoch(float(s))
+        return DateValue(d) if d else None
+    m = _YEAR_ONLY_RE.fullmatch(s)
+    if m:
+        d = _mk(int(m[1]), 1, 1)
+        return DateValue(d, "year") if d else None
+    m = _YEAR_MONTH_RE.fullmatch(s)
+    if m:
+        d = _mk(int(m[1]), int(m[2]), 1)
+        return DateValue(d, "month") if d else None
     m = _ISO_RE.search(s)
     if m and m.start() < 3:
-        return _mk(int(m["year"]), int(m["mon"]), int(m["day"]))
+        d = _mk(int(m["year"]), int(m["mon"]), int(m["day"]))
+        return DateValue(d) if d else None
     for rx in (_MDY_RE, _DMY_RE):
         m = rx.search(s)
         if m:
-            return _mk(int(m["year"]), _month(m["mon"]), int(m["day"]))
+            d = _mk(int(m["year"]), _month(m["mon"]), int(m["day"]))
+            return DateValue(d) if d else None
+    m = _MY_RE.search(s)
+    if m and not re.search(r"\d", s[: m.start()] + s[m.end() :]):
+        d = _mk(int(m["year"]), _month(m["mon"]), 1)  # "October 2017"
+        return DateValue(d, "month") if d else None
     if not re.search(r"(?:19|20)\d\d", s):
         return None
     try:
         from dateutil import parser
 
-        return parser.parse(s, fuzzy=True, default=datetime(1900, 1, 1)).date()
+        # parsed against two different defaults: a part the value lacks differs
+        one = parser.parse(s, fuzzy=True, default=datetime(1900, 1, 1)).date()
+        two = parser.parse(s, fuzzy=True, default=datetime(1904, 12, 28)).date()
     except (ValueError, OverflowError, TypeError):
         return None
+    if one.month != two.month:
+        return DateValue(one.replace(month=1, day=1), "year")
+    if one.day != two.day:
+        return DateValue(one.replace(day=1), "month")
+    return DateValue(one)
 
 
 def _from_epoch(x: float) -> date | None:
+    try:
+        x = float(x)
+    except (OverflowError, ValueError):
+        return None
     if x > 1e11:  # milliseconds
         x /= 1000.0
     if not 315532800 <= x <= 4102444800:  # 1980 .. 2100

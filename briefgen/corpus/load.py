@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.config import CorpusSettings
-from briefgen.corpus import Corpus, SkippedFile
+from briefgen.corpus import NOTE, Corpus, SkippedFile
 from briefgen.corpus.clean import (
     _norm,
     clean_article,
@@ -24,7 +25,7 @@ from briefgen.corpus.clean import (
 )
 from briefgen.corpus.dates import (
     estimate_date,
-    parse_date_value,
+    parse_date_precise,
     url_date,
     url_month_estimate,
 )
@@ -34,13 +35,93 @@ from briefgen.corpus.readers import TEXT_EXTS, RawDoc, ReadError, field_names, r
 from briefgen.corpus.relevance import relevance
 from briefgen.corpus.split import split_articles
 from briefgen.errors import CorpusError
-from briefgen.model import Article, DateSource, content_id
+from briefgen.model import Article, DatePrecision, DateSource, content_id
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _DATE_RANK: dict[str, int] = {
     "metadata": 0, "published-line": 1, "dateline": 2, "url": 3, "estimate": 4, "unknown": 5,
 }  # fmt: skip
 _TITLE_SUFFIX_RE = re.compile(r"\s+(?:[-–—|:]|&#8211;)\s+([^-–—|:]{2,40})$")
+
+
+def walk_files(root: Path, hidden: bool = False) -> list[Path]:
+    """Every file under `root`, sorted, without following links to folders (a link to
+    "..", or to /, would never end) and, unless `hidden`, without hidden names."""
+    out: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # unreadable folder: nothing to read in it
+        for e in entries:
+            if not hidden and e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(Path(e.path))
+                elif e.is_file():  # a link to a file is read
+                    out.append(Path(e.path))
+            except OSError:
+                continue
+    out.sort()
+    return out
+
+
+def _segment_re(seg: str) -> str:
+    """One path segment of a glob as a regex (*, ?, [...]); names starting with a dot
+    match only a pattern that starts with one, as in the shell."""
+    out = "" if seg.startswith(".") else r"(?!\.)"
+    i = 0
+    while i < len(seg):
+        c = seg[i]
+        if c == "*":
+            out += "[^/]*"
+        elif c == "?":
+            out += "[^/]"
+        elif c == "[":
+            j = seg.find("]", i + 2)
+            if j < 0:
+                out += re.escape(c)
+            else:
+                body = seg[i + 1 : j].replace("\\", "\\\\")
+                out += "[" + ("^" + body[1:] if body.startswith("!") else body) + "]"
+                i = j
+        else:
+            out += re.escape(c)
+        i += 1
+    return out
+
+
+def glob_files(pattern: str) -> list[str]:
+    """The paths a glob names, like glob.glob(recursive=True), but "**" never follows a
+    link to a folder: a folder that links to itself made glob.glob run forever."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    k = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
+    base = Path(*parts[:k]) if k else Path(".")
+    rest = parts[k:]
+    rx = ""
+    for i, seg in enumerate(rest):
+        last = i == len(rest) - 1
+        if seg == "**":
+            rx += "(?:[^/.][^/]*/)*" if not last else "(?:[^/.][^/]*(?:/|$))*"
+        else:
+            rx += _segment_re(seg) + ("" if last else "/")
+    match = re.compile(rx + "$").match
+    hits = []
+    for f in walk_files(base):
+        rel = f.relative_to(base).as_posix()
+        if match(rel):
+            hits.append(str(base / rel) if k else rel)
+    return hits
 
 
 def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
@@ -57,18 +138,13 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if (
-                    f.is_file()
-                    and f.suffix.lower() in TEXT_EXTS
-                    and not any(part.startswith(".") for part in rel.parts)
-                ):
+            for f in walk_files(p):
+                if f.suffix.lower() in TEXT_EXTS:
                     add(f)
         elif p.is_file():
             add(p)
         elif _GLOB_CHARS.search(str(raw)):
-            hits = sorted(glob.glob(str(p), recursive=True))
+            hits = glob_files(str(p))
             if not hits:
                 raise CorpusError(f"no files match {raw}; check the pattern or quote it")
             for h in hits:
@@ -101,11 +177,17 @@ def _fallback_title(paragraphs: list[str]) -> str:
     return sent if len(sent) <= 120 else sent[:117].rsplit(" ", 1)[0] + "…"
 
 
+def _date_rank(a: Article) -> float:
+    """How much a date is trusted (lower is better); a month or year alone ranks below a
+    full date of the same source, so a merged story keeps the day when a copy gives it."""
+    return _DATE_RANK[a.date_source] + (0 if a.date_precision == "day" else 0.5)
+
+
 @dataclass
 class _Item:
     article: Article
     rank: int  # order of discovery, for a deterministic result
-    date_rank: int
+    date_rank: float
 
 
 def _build(
@@ -138,10 +220,11 @@ def _build(
     )
     published: date | None = None
     source: DateSource = "unknown"
+    precision: DatePrecision = "day"
     if seg_index == 0 and doc.date is not None:
-        published = parse_date_value(doc.date)
-        if published:
-            source = "metadata"
+        found = parse_date_precise(doc.date)
+        if found:
+            published, precision, source = found.day, found.precision, "metadata"
     if published is None and c.published:
         published = c.published
         source = "published-line" if c.date_source == "published-line" else "dateline"
@@ -172,8 +255,9 @@ def _build(
         outlets=[outlet] if outlet else [],
         part=part,
         meta=meta,
+        date_precision=precision,
     )
-    return _Item(art, rank, _DATE_RANK[source])
+    return _Item(art, rank, _date_rank(art))
 
 
 def _merge(items: list[_Item], group: list[int]) -> _Item:
@@ -185,6 +269,7 @@ def _merge(items: list[_Item], group: list[int]) -> _Item:
     if best_date.date_rank < keep.date_rank:
         a.published = best_date.article.published
         a.date_source = best_date.article.date_source
+        a.date_precision = best_date.article.date_precision
         keep.date_rank = best_date.date_rank
     outlets: list[str] = []
     for it in sorted(members, key=lambda it: it.rank):
@@ -289,13 +374,16 @@ def assemble(
         if r.error is not None:
             corpus.skipped.append(SkippedFile(r.path, r.error))
         for prob in r.problems:
-            corpus.skipped.append(SkippedFile(r.path, prob))
+            if prob.startswith(NOTE):
+                corpus.skipped.append(SkippedFile(r.path, prob[len(NOTE) :], skipped=False))
+            else:
+                corpus.skipped.append(SkippedFile(r.path, prob))
     for r in results:
         if r.error is not None:
             continue
         corpus.records_without_text += r.empty
         for a in r.articles:
-            items.append(_Item(a, len(items), _DATE_RANK[a.date_source]))
+            items.append(_Item(a, len(items), _date_rank(a)))
         if not r.articles and not r.problems:
             corpus.skipped.append(SkippedFile(r.path, "no article text found in it"))
         else:

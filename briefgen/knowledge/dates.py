@@ -13,6 +13,25 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+# The dates briefgen reads and briefs: a date outside them in an article is a typo or a
+# placeholder (0000-00-00, 9999-12-31), and period options outside them are refused.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def in_range(d: date | None) -> bool:
+    """Is `d` a date briefgen can use (1900-01-01 to 2100-12-31)?"""
+    return d is not None and EARLIEST <= d <= LATEST
+
+
+def shift(d: date, days: int) -> date | None:
+    """d + days, or None when that leaves the calendar (no OverflowError)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -55,8 +74,13 @@ def _month(token: str) -> int:
 
 
 def resolve_dates(text: str, published: date | None) -> list[DateHit]:
-    """Every date stated in `text`, resolved against the publication date (in text order)."""
+    """Every date stated in `text`, resolved against the publication date (in text order).
+
+    Dates outside 1900-2100 are left out, and so is a publication date outside them:
+    the arithmetic below then never leaves the calendar."""
     hits: list[DateHit] = []
+    if published is not None and not in_range(published):
+        published = None
     future = looks_ahead(text)
     for rx, mi, di in ((_MD_RE, 1, 2), (_DM_RE, 2, 1)):
         for m in rx.finditer(text):
@@ -69,6 +93,8 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
             try:
                 d = date(year, mon, day)
             except ValueError:
+                continue
+            if not in_range(d):
                 continue
             estimate = False
             basis = "stated date"
