@@ -255,7 +255,9 @@ def build(
 ) -> BuildResult:
     """Read, analyse, assemble and render one brief; return it with the files written."""
     from briefgen.book.assemble import assemble
-    from briefgen.render import write_outputs
+    from briefgen.render import preflight, write_outputs
+
+    preflight(settings.brief)  # output folder and templates, before the heavy work
 
     def run(store: Store, session: StoreSession, runner: Runner, rep: Reporter) -> BuildResult:
         an = _analyse(store, session, runner, settings, period, rep, paths, "brief", None)

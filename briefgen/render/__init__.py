@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.config import BriefSettings
-from briefgen.files import atomic_write
+from briefgen.errors import RenderError
+from briefgen.files import MB, atomic_write, check_output_folder, write_problem
 from briefgen.model import Brief
 from briefgen.render.html import build_stamp, render_html
 from briefgen.render.pdf import PDF_VARIANTS, render_pdf, restricted_fetcher
@@ -25,6 +26,7 @@ __all__ = [
     "init_templates",
     "make_environment",
     "output_stem",
+    "preflight",
     "render_html",
     "render_pdf",
     "restricted_fetcher",
@@ -54,5 +56,39 @@ def write_outputs(brief: Brief, settings: BriefSettings) -> list[Path]:
     if "html" in fmts:
         rendered.append((out / f"{stem}.html", html.encode("utf-8")))
     for path, data in rendered:
-        atomic_write(path, data)
+        try:
+            atomic_write(path, data)
+        except OSError as e:  # full disk, file-size limit, rights changed meanwhile
+            raise write_problem(path, e) from None
     return [p for p, _ in rendered]
+
+
+def preflight(settings: BriefSettings) -> None:
+    """What can be checked before the heavy work, so a build does not analyse for minutes
+    and then fail: the output folder (a folder, writable, with room for the brief), the
+    template folder and its brief.html (found, inside the folder, no syntax error).
+    Raises RenderError (OutputError for the folder) with one line."""
+    import jinja2
+
+    out = Path(settings.output_dir)
+    earlier = [f.stat().st_size for f in _earlier_briefs(out)]
+    size = max([2 * MB, *(int(1.5 * n) for n in earlier)])
+    check_output_folder(out, file_size=size, files=max(1, len(settings.formats)))
+    env = make_environment(settings.template_dir)
+    try:
+        env.get_template("brief.html")
+    except RenderError:
+        raise
+    except jinja2.TemplateSyntaxError as e:
+        raise RenderError(f"template {e.filename or e.name}:{e.lineno}: {e.message}") from None
+    except jinja2.TemplateNotFound as e:
+        raise RenderError(
+            f"template {e.name} not found in the template folder or the defaults"
+        ) from None
+
+
+def _earlier_briefs(folder: Path) -> list[Path]:
+    try:
+        return [f for f in folder.glob("korea-brief-*") if f.is_file()]
+    except OSError:
+        return []

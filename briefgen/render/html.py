@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SecurityError
 
+from briefgen.config import PAPERS as CONFIG_PAPERS
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.templates import make_environment
 
-PAPERS = {"A4": "A4", "LETTER": "Letter"}
+PAPERS = {p.upper(): p for p in CONFIG_PAPERS}
 GENERATOR = "briefgen"
 
 
@@ -91,10 +93,12 @@ def render_html(
     context.update(extra)
     try:
         tpl = env.get_template("brief.html")
-        return tpl.render(**context)
+        return _render(tpl, context)
+    except RenderError:
+        raise
     except jinja2.UndefinedError as e:
         raise RenderError(
-            f"template uses an undefined variable: {e.message}; fix the template"
+            f"template uses an undefined variable{_where(e)}: {e.message}; fix the template"
         ) from None
     except jinja2.TemplateSyntaxError as e:
         raise RenderError(f"template {e.filename or e.name}:{e.lineno}: {e.message}") from None
@@ -102,3 +106,62 @@ def render_html(
         raise RenderError(
             f"template {e.name} not found in the template folder or the defaults"
         ) from None
+    except SecurityError as e:
+        raise RenderError(
+            f"template refused{_where(e)}: {e}; a template may only read the brief's data"
+        ) from None
+    except RecursionError:
+        raise RenderError(
+            "template extends or includes itself without end; "
+            'extend "default:brief.html", not "brief.html"'
+        ) from None
+    except Exception as e:  # {{ 1/0 }}, a filter given the wrong type, ...
+        raise RenderError(
+            f"template failed{_where(e)}: {type(e).__name__}: {_one_line(e)}; fix the template"
+        ) from None
+
+
+# A rendered brief larger than this, or a render longer than this, means a runaway loop
+# in a template; the render is stopped with an error instead of filling memory.
+MAX_HTML_BYTES = 200_000_000
+MAX_RENDER_SECONDS = 300.0
+
+
+def _render(tpl: jinja2.Template, context: dict[str, Any]) -> str:
+    """tpl.render(), with the output size and the time it takes bounded."""
+    import time
+
+    started = time.monotonic()
+    parts: list[str] = []
+    size = 0
+    for chunk in tpl.generate(**context):
+        parts.append(chunk)
+        size += len(chunk)
+        if size > MAX_HTML_BYTES:
+            raise RenderError(
+                f"template output passed {MAX_HTML_BYTES // 1_000_000} MB; look for a loop "
+                "in the template that repeats without end"
+            )
+        if time.monotonic() - started > MAX_RENDER_SECONDS:
+            raise RenderError(
+                f"template still rendering after {MAX_RENDER_SECONDS:.0f} s; look for a "
+                "loop in the template that repeats without end"
+            )
+    return "".join(parts)
+
+
+def _one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _where(e: BaseException) -> str:
+    """ " in brief.html line 12" from the template frames of a Jinja traceback."""
+    tb = e.__traceback__
+    found = ""
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".htm", ".j2", ".css", ".xml")):
+            found = f" in {Path(name).name} line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

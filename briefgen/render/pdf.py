@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from briefgen.config import PDF_VARIANTS
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.templates import _inside, _template_roots
-
-PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u")
 
 
 def restricted_fetcher(allowed_root: Iterable[Path]) -> Any:

@@ -4,6 +4,12 @@ Template search path: the user's --template-dir first, then the packaged default
 `default:NAME` always names the packaged template, so a user's brief.html can
 `{% extends "default:brief.html" %}` and change one block.  Article text is untrusted:
 autoescape is on.
+
+A template folder may be shared, so a template is treated as untrusted too: it renders
+in Jinja's sandbox (no attribute starting with "_", no unsafe calls, so no way to reach
+Python's internals and run code), string and list repetition and powers are capped,
+and the loader reads only files whose real path lies inside a template folder (a
+symlink pointing elsewhere is refused, as asset() refuses it).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from briefgen.errors import RenderError
@@ -35,12 +42,32 @@ def _template_roots(template_dir: str | Path | None) -> list[Path]:
 
 
 def _inside(path: Path, roots: Iterable[Path]) -> bool:
-    p = path.resolve()
-    return any(p == r.resolve() or r.resolve() in p.parents for r in roots)
+    """Does `path`, symlinks resolved, lie inside one of `roots`?  (A link loop: no.)"""
+    try:
+        p = path.resolve()
+        return any(p == r.resolve() or r.resolve() in p.parents for r in roots)
+    except (OSError, RuntimeError):
+        return False
 
 
-def _longdate(d: Any) -> str:
-    return f"{d.day} {d.strftime('%B %Y')}" if d else "undated"
+def _longdate(d: Any, precision: str = "day") -> str:
+    """ "3 August 2024"; "August 2024" or "2024" for a date known only to its month or year."""
+    if not d:
+        return "undated"
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return d.strftime("%B %Y")
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _isodate(d: Any, precision: str = "day") -> str:
+    """2024-08-03, 2024-08 or 2024 (valid HTML <time> values)."""
+    if not d:
+        return ""
+    return {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}"}.get(
+        precision, d.isoformat()
+    )
 
 
 def _css_string(value: Any) -> Markup:
@@ -102,9 +129,59 @@ def _asset_function(roots: list[Path]) -> Callable[[str], str]:
     return asset
 
 
+# The largest string or list a template expression may build ("x" * 10**9), and the
+# largest exponent of "**": beyond them a template is stopped, not the machine.
+MAX_REPEAT = 10_000_000
+MAX_EXPONENT = 1_000
+
+
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that serves only files whose real path (symlinks resolved) lies
+    inside its folder: a link in a shared template folder cannot pull in /etc/passwd."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        from jinja2.loaders import split_template_path
+
+        pieces = split_template_path(template)  # refuses ".." already
+        for root in self.searchpath:
+            path = Path(root, *pieces)
+            if path.is_file():  # checked before anything is read
+                if not _inside(path, [Path(root)]):
+                    raise RenderError(
+                        f"template {template} in {root} is a link to a file outside the "
+                        "template folder; copy the file into the folder instead"
+                    )
+                break
+        source, filename, uptodate = super().get_source(environment, template)
+        return source, filename, uptodate
+
+
+class BriefEnvironment(SandboxedEnvironment):
+    """The sandbox, with repetition and powers capped so one expression cannot fill the
+    memory (the sandbox already limits range() to 100,000 items)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"a power above {MAX_EXPONENT} is not allowed in a template")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
+                if sized and len(seq) * n > MAX_REPEAT:
+                    raise SecurityError(
+                        f"a repetition longer than {MAX_REPEAT:,} is not allowed in a template"
+                    )
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(template_dir: str | Path | None = None) -> jinja2.Environment:
     """Jinja environment: user folder first, packaged defaults after, `default:` prefix."""
-    default = jinja2.FileSystemLoader(str(default_template_dir()))
+    default = ConfinedLoader(str(default_template_dir()))
     loaders: list[jinja2.BaseLoader] = []
     if template_dir:
         d = Path(template_dir)
@@ -112,9 +189,9 @@ def make_environment(template_dir: str | Path | None = None) -> jinja2.Environme
             raise RenderError(
                 f"template folder {d} does not exist; create it with `briefgen templates init {d}`"
             )
-        loaders.append(jinja2.FileSystemLoader(str(d)))
+        loaders.append(ConfinedLoader(str(d)))
     loaders.append(default)
-    env = jinja2.Environment(
+    env = BriefEnvironment(
         loader=jinja2.ChoiceLoader(
             [jinja2.PrefixLoader({"default": default}, delimiter=":"), *loaders]
         ),
@@ -127,7 +204,7 @@ def make_environment(template_dir: str | Path | None = None) -> jinja2.Environme
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = _longdate
-    env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    env.filters["isodate"] = _isodate
     env.filters["source_number"] = _source_number
     env.filters["country_name"] = _country_name
     env.filters["css_string"] = _css_string
