@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,9 +48,61 @@ def load_spacy() -> Language:
     return nlp
 
 
-def pipe_texts(nlp: Language, texts: Sequence[str], batch_size: int = 16) -> Iterable[Doc]:
-    """The parse of each text, in order, in this process (workers call it per batch)."""
-    return nlp.pipe(texts, batch_size=batch_size)
+# Texts longer than this (characters) are parsed in windows of whole paragraphs and the
+# parses joined: spaCy refuses texts over nlp.max_length (1,000,000), and memory grows
+# with the text (about 1.3 GB for 300,000 characters), so one huge article never stops
+# or swamps a build.  News articles are far shorter; sentences never cross a window.
+WINDOW = 100_000
+
+
+def windows(text: str, size: int = WINDOW) -> list[str]:
+    """`text` in consecutive pieces of at most `size` characters that join back to it,
+    cut after a paragraph break, else after a sentence end or a line break, else a space."""
+    if len(text) <= size:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        lo, hi = start + size // 4, start + size
+        cut = text.rfind("\n\n", lo, hi - 1)
+        if cut >= 0:
+            cut += 2
+        else:
+            ends = [text.rfind(mark, lo, hi - 1) for mark in (". ", "? ", "! ", "\n")]
+            cut = max(ends)
+            if cut >= 0:
+                cut += 1
+            else:
+                cut = text.rfind(" ", lo, hi)
+                cut = cut + 1 if cut >= 0 else hi
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def pipe_texts(
+    nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1
+) -> Iterator[Doc]:
+    """The parse of each text, in order (workers call it per batch); a text longer than
+    WINDOW is parsed in paragraph windows whose parses are joined into one Doc whose
+    text is exactly the text, so character offsets hold."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    counts: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for t in texts:
+            w = windows(t, min(WINDOW, nlp.max_length))
+            counts.append(len(w))
+            yield from w
+
+    docs = iter(nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process))
+    for k, doc in enumerate(docs):  # k: the text; the windows after its first are drawn below
+        parts = [doc]
+        while len(parts) < counts[k]:
+            parts.append(next(docs))
+        yield parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
 
 
 # Below this many articles, starting worker processes costs more than it saves.
@@ -105,7 +157,7 @@ def parse_articles(
     if todo:
         texts = (a.text for a, _ in todo)
         procs = n_process or (_cores() if len(todo) >= PARALLEL_FROM else 1)
-        docs = nlp.pipe(texts, batch_size=batch_size, n_process=procs)
+        docs = pipe_texts(nlp, texts, batch_size=batch_size, n_process=procs)
         pairs: Iterable[tuple[tuple[Article, str], Doc]] = zip(todo, docs, strict=True)
         for (a, key), doc in pairs:
             out[a.article_id] = doc
