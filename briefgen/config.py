@@ -9,6 +9,7 @@ The file is optional.  Its sections mirror the dataclasses below:
               use_netrc, max_attachment_mb, timeout, to, tls_verify, ca_file, lists_as_bcc
     [email.lists]  staff = ["a@x.org", "b@y.org"]
     [store]   path, scheduler, workers
+    [corrections]  files
 """
 
 from __future__ import annotations
@@ -109,11 +110,20 @@ class StoreSettings:
 
 
 @dataclass
+class CorrectionsSettings:
+    # The desk's corrections (docs/corrections.md), applied by every build and export.
+    # Relative paths are relative to the config file.  None: ./corrections.yaml when it
+    # exists; [] turns corrections off.
+    files: list[str] | None = None
+
+
+@dataclass
 class Settings:
     brief: BriefSettings = field(default_factory=BriefSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    corrections: CorrectionsSettings = field(default_factory=CorrectionsSettings)
     cache_dir: Path = field(default_factory=default_cache_dir)
     config_path: Path | None = None
 
@@ -372,6 +382,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         "corpus": settings.corpus,
         "email": settings.email,
         "store": settings.store,
+        "corrections": settings.corrections,
     }
     problems: list[str] = []
     for key, value in raw.items():
@@ -390,7 +401,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             )
         else:
             raise ConfigError(
-                f"unknown section '{key}' in {p}; use [brief], [corpus], [email] or [store]"
+                f"unknown section '{key}' in {p}; use [brief], [corpus], [email], [store] or [corrections]"
             )
     for name in sections:
         problems += check_section(getattr(settings, name), name)
@@ -400,8 +411,24 @@ def load_settings(path: str | Path | None = None) -> Settings:
         # a relative store path is relative to the config file, not to where cron runs
         sp = Path(str(settings.store.path)).expanduser()
         settings.store.path = str(sp if sp.is_absolute() else p.parent / sp)
+    if settings.corrections.files is not None:
+        settings.corrections.files = _beside(settings.corrections.files, p, "[corrections] files")
     settings.config_path = p
     return settings
+
+
+def _beside(paths: Any, config: Path, what: str) -> list[str]:
+    """Paths from the config file, relative ones taken from the file's folder (not from
+    wherever cron happens to run)."""
+    if isinstance(paths, str):
+        paths = [paths]
+    if not isinstance(paths, list):
+        raise ConfigError(f'{what} in {config} must be a list of paths, e.g. ["corrections.yaml"]')
+    out = []
+    for x in paths:
+        f = Path(str(x)).expanduser()
+        out.append(str(f if f.is_absolute() else config.parent / f))
+    return out
 
 
 def override(obj: Any, **given: Any) -> Any:

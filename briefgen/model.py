@@ -15,7 +15,10 @@ from typing import Any, Literal
 
 # Where an article's publication date came from; the brief shows it so a reader knows
 # how far to trust the date.
-DateSource = Literal["metadata", "published-line", "dateline", "url", "estimate", "unknown"]
+# "desk": set by a correction (briefgen/corrections).
+DateSource = Literal[
+    "metadata", "published-line", "dateline", "url", "estimate", "unknown", "desk"
+]
 # How much of the publication date is known: the day, or only the month or year (a feed
 # that gives "2017"); `published` is then the first day of that month or year, and the
 # brief prints "October 2017" or "2017", never an invented day.
@@ -93,6 +96,8 @@ class Article:
     part: int = 0
     meta: dict[str, Any] = field(default_factory=dict)
     date_precision: DatePrecision = "day"
+    # What the desk changed (briefgen/corrections), one line; "" when nothing.
+    edited: str = ""
 
     @property
     def date_span(self) -> tuple[date, date] | None:
@@ -132,6 +137,7 @@ class Actor:
     article_ids: list[str] = field(default_factory=list)
     mentions: int = 0
     quote_count: int = 0
+    edited: str = ""  # what the desk changed, one line
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -171,6 +177,7 @@ class Quote:
     earlier: bool = False
     said_on: date | None = None
     stances: list[Stance] = field(default_factory=list)
+    edited: str = ""  # what the desk changed (speaker, country, pinned), one line
 
     @property
     def words(self) -> int:
@@ -209,6 +216,7 @@ class Position:
     country: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 1.0  # 0..1; the brief leaves out low ones
+    edited: str = ""  # set, flipped by the desk: its reason
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -236,6 +244,7 @@ class Keyphrase:
     scope_id: str  # article_id, country code, or "corpus"
     variants: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    edited: str = ""  # pinned or renamed by the desk
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -257,6 +266,8 @@ class Source:
     # Listed for completeness but kept out of the country sections (Article.low_relevance).
     low_relevance: bool = False
     date_precision: DatePrecision = "day"
+    # What the desk changed in this article or its quotations ("" when nothing).
+    edited: str = ""
 
 
 @dataclass
@@ -272,6 +283,7 @@ class Statement:
     # The article sentence the statement was condensed or phrased from, verbatim, when
     # `text` is not itself that sentence (open questions, condensed judgements).
     basis: str = ""
+    edited: str = ""  # pinned by the desk
 
 
 @dataclass

@@ -6,6 +6,11 @@ read corpus -> select period -> parse -> quotes/actors/positions -> keyphrases
 Everything per file and per article goes through the article store (briefgen.ingest,
 briefgen.store): a rerun reads, parses and analyses only new or changed articles.
 
+The desk's corrections (briefgen/corrections) are applied at each stage as its records
+are made: articles after reading, quotes and actors after attribution (positions are
+derived again from the fixed quotes), keyphrases after extraction, pins and bans of key
+quotes and bottom-line items after the book is assembled.
+
 `briefgen build`, `quotes`, `actors` and `keyphrases` all call `analyse()`, so an
 export shows exactly what the brief would use for the same period.
 """
@@ -30,6 +35,7 @@ from briefgen.progress import Reporter
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from briefgen.corrections import Desk
     from briefgen.ingest import Runner, StoreSession
     from briefgen.nlp.embeddings import Embedder
     from briefgen.store import Store
@@ -56,6 +62,8 @@ class Analysis:
     # {scope id: keyphrases}: "corpus", country codes, or article ids.
     keyphrases: dict[str, list[Keyphrase]] = field(default_factory=dict)
     embedder: Embedder | None = None
+    # The desk's corrections of this run and what became of each.
+    desk: Desk | None = None
 
 
 @dataclass
@@ -63,6 +71,7 @@ class BuildResult:
     brief: Brief
     corpus: Corpus
     paths: list[Path] = field(default_factory=list)
+    analysis: Analysis | None = None
 
 
 def read(paths: Sequence[str | Path] | None, settings: Settings, reporter: Reporter) -> Corpus:
@@ -100,6 +109,32 @@ def _read(
             f"no articles found in {where}; point briefgen at .txt, .md, .html, .json or .jsonl files"
         )
     return corpus
+
+
+def corrected_articles(
+    settings: Settings,
+    period: Period,
+    reporter: Reporter | None = None,
+    paths: Sequence[str | Path] | None = None,
+) -> list[Article]:
+    """The period's articles with the desk's article corrections (`briefgen articles`)."""
+    from briefgen.corrections import desk_for
+
+    rep = reporter or Reporter()
+    desk = desk_for(settings)
+    corpus = read(paths, settings, rep)
+    in_period = select(desk.articles(corpus.articles, period), period)
+    report_corrections(desk, rep)
+    return in_period
+
+
+def report_corrections(desk: Desk | None, reporter: Reporter) -> None:
+    """One line on the corrections, then one per stale entry (never fatal)."""
+    if desk is None or not len(desk.corrections):
+        return
+    reporter.step(desk.summary())
+    for line in desk.stale_lines():
+        reporter.warn(line)
 
 
 def select(articles: Sequence[Article], period: Period) -> list[Article]:
@@ -188,9 +223,12 @@ def _analyse(
     top_keyphrases: int | None,
 ) -> Analysis:
     from briefgen.book.assemble import country_groups
+    from briefgen.corrections import desk_for
     from briefgen.ingest import StoredDocs
 
+    desk = desk_for(settings)  # a bad entry stops the run before any work
     corpus = _read(store, session, runner, paths, settings, rep)
+    corpus.articles = desk.articles(corpus.articles, period)
     in_period = select(corpus.articles, period)
     if not in_period:
         span = period.label or "the period"
@@ -203,14 +241,17 @@ def _analyse(
     rep.step(
         f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)"
     )
+    desk.analysed(corpus.articles, in_period, main)
     att = attribute(store, main, settings, runner, rep)
+    desk.attribution(att, period)
     docs = StoredDocs(store, main)
     groups = country_groups(main, att)
     before = period.previous()
     previous = relevant(select(corpus.articles, before), settings) if before else []
-    result = Analysis(corpus, period, main, low, previous, docs, att, groups)
+    result = Analysis(corpus, period, main, low, previous, docs, att, groups, desk=desk)
     if keyphrases != "none":
         _keyphrases(store, result, settings, rep, keyphrases, top_keyphrases)
+        desk.keyphrases(result.keyphrases)
     return result
 
 
@@ -273,10 +314,13 @@ def build(
             embed=an.embedder.embed if an.embedder else None,
             groups=an.groups,
         )
+        if an.desk is not None:
+            an.desk.brief(brief)
+            report_corrections(an.desk, rep)
         rep.step(f"Assembled the brief ({len(brief.sources)} sources)")
         paths_out = write_outputs(brief, settings.brief)
         for p in paths_out:
             rep.step(f"Wrote {p}")
-        return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out)
+        return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out, analysis=an)
 
     return _in_store(settings, reporter or Reporter(), client, run)
