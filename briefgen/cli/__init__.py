@@ -15,6 +15,7 @@ from briefgen.cli.build import build
 from briefgen.cli.email import email
 from briefgen.cli.exports import actors, articles, keyphrases, quotes
 from briefgen.cli.ingest import ingest
+from briefgen.cli.review import corrections, review
 from briefgen.cli.templates import templates
 from briefgen.config import load_settings
 from briefgen.errors import BriefgenError, ConfigError
@@ -64,7 +65,18 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
         raise user_error(e) from None
 
 
-for command in (build, ingest, articles, quotes, actors, keyphrases, email, templates):
+for command in (
+    build,
+    ingest,
+    articles,
+    quotes,
+    actors,
+    keyphrases,
+    review,
+    corrections,
+    email,
+    templates,
+):
     cli.add_command(command)
 
 

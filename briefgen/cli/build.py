@@ -10,6 +10,7 @@ from briefgen.cli.console import ConsoleReporter
 from briefgen.cli.options import (
     corpus_argument,
     corpus_paths,
+    corrections_options,
     period_of,
     period_options,
     quiet_option,
@@ -31,7 +32,10 @@ from briefgen.errors import ConfigError
     help="Output folder (default: output/).",
 )
 @click.option(
-    "--format", "formats", metavar="pdf,html", help="Which files to write (default: pdf,html)."
+    "--format",
+    "formats",
+    metavar="pdf,html,xlsx",
+    help="Which files to write (default: pdf,html; xlsx: a data appendix of quotes, positions and sources).",
 )
 @click.option(
     "--template-dir",
@@ -67,6 +71,7 @@ from briefgen.errors import ConfigError
     help="Mail the PDF to these addresses or named lists after building.",
 )
 @store_option
+@corrections_options
 @quiet_option
 @click.pass_context
 def build(
@@ -100,9 +105,11 @@ def build(
     fmt_list = None
     if formats:
         fmt_list = [f.strip().lower() for f in formats.split(",") if f.strip()]
-        bad = [f for f in fmt_list if f not in ("pdf", "html")]
+        bad = [f for f in fmt_list if f not in ("pdf", "html", "xlsx")]
         if bad or not fmt_list:
-            raise ConfigError(f"--format {formats!r}: use pdf, html or pdf,html")
+            raise ConfigError(
+                f"--format {formats!r}: use pdf, html and/or xlsx, e.g. pdf,html,xlsx"
+            )
     s.brief = override(
         s.brief,
         output_dir=output_dir,

@@ -9,11 +9,16 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from briefgen.errors import ConfigError
 from briefgen.progress import Bar, NoBar, Reporter
+
+if TYPE_CHECKING:
+    from briefgen.render.sheets import Table
 
 
 class ConsoleReporter(Reporter):
@@ -47,12 +52,44 @@ class ConsoleReporter(Reporter):
             yield t
 
 
-def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
+def emit(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str],
+    output: str | None = None,
+    tables: Sequence[Table] | None = None,
+) -> None:
     """Print records as an aligned table of `columns`, or every field as JSON (a list of
-    objects) or CSV."""
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    objects) or CSV; or write them to `output` (xlsx: `tables`, one sheet each, default
+    one sheet of every field)."""
+    if fmt == "xlsx":
+        if not output:
+            raise ConfigError("--format xlsx writes a file; add -o FILE.xlsx")
+        from briefgen.render.sheets import Table as Sheet
+        from briefgen.render.sheets import workbook_bytes
+
+        every = list(columns) + [k for r in rows[:1] for k in r if k not in columns]
+        sheets = tables if tables is not None else [Sheet("data", every, rows)]
+        _write(output, workbook_bytes(sheets))
         return
+    text = render_rows(rows, fmt, columns)
+    if output:
+        _write(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+def _write(output: str, data: bytes) -> None:
+    from briefgen.files import atomic_write
+
+    atomic_write(Path(output), data)
+    click.echo(f"Wrote {output}", err=True)
+
+
+def render_rows(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> str:
+    """The text of a table, JSON or CSV export."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
     import pandas as pd
 
     every = list(columns) + [k for k in (rows[0] if rows else {}) if k not in columns]
@@ -60,16 +97,14 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
     if fmt == "csv":
         for c in df.columns:
             df[c] = df[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
-        click.echo(df.to_csv(index=False), nl=False)
-        return
+        return str(df.to_csv(index=False))
     if df.empty:
-        click.echo("(none)")
-        return
+        return "(none)\n"
     view = df[[c for c in columns if c in df.columns]].copy()
     for c in view.columns:
         view[c] = view[c].map(_cell)
     with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-        click.echo(view.to_string(index=False))
+        return str(view.to_string(index=False)) + "\n"
 
 
 def _cell(v: Any) -> str:

@@ -1,7 +1,9 @@
-"""The exports: articles, quotes, actors and keyphrases, as a table, JSON or CSV.
+"""The exports: articles, quotes, actors and keyphrases, as a table, JSON, CSV or XLSX.
 
 Each takes the period options of `build` and runs the same analysis the brief does
-(`pipeline.analyse`), so an export shows what the brief of that period would use.
+(`pipeline.analyse`, the desk's corrections applied), so an export shows what the brief
+of that period would use.  XLSX (`-o FILE`) has one sheet per table: the actors' export
+has its positions on a sheet of their own.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from briefgen.cli.console import ConsoleReporter, emit
 from briefgen.cli.options import (
     corpus_argument,
     corpus_paths,
+    corrections_options,
     format_option,
+    output_option,
     period_of,
     period_options,
     settings_of,
@@ -38,39 +42,62 @@ QUOTE_COLUMNS = ["speaker", "speaker_role", "country", "kind", "cue", "quote", "
 ACTOR_COLUMNS = ["name", "kind", "role", "country", "quote_count", "mentions", "positions"]
 
 
-def _reporter(fmt: str) -> ConsoleReporter:
-    # stdout stays clean for JSON/CSV; step lines only for the table, bars on a terminal
-    return ConsoleReporter(quiet=fmt != "table", bars=True)
+def _reporter(fmt: str, output: str | None = None) -> ConsoleReporter:
+    # stdout stays clean for JSON/CSV; step lines for the table or a file, bars on a terminal
+    return ConsoleReporter(quiet=fmt != "table" and not output, bars=True)
 
 
-def _analysis(
+def analysis_for(
     ctx: click.Context, corpus: Sequence[str], fmt: str, period_args: dict[str, Any], **kw: Any
 ) -> Any:
     from briefgen.config import override
-    from briefgen.pipeline import analyse
+    from briefgen.pipeline import analyse, report_corrections
 
     s = settings_of(ctx)
     s.store = override(s.store, path=period_args.pop("store_path", None))
+    output = kw.pop("output", None)
     period, _ = period_of(**period_args)
-    return analyse(s, period, _reporter(fmt), corpus_paths(s, corpus), **kw)
+    rep = _reporter(fmt, output)
+    an = analyse(s, period, rep, corpus_paths(s, corpus), **kw)
+    report_corrections(an.desk, rep)
+    return an
+
+
+def _sheet(name: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> Any:
+    """One sheet of every field, `columns` first (the table view's order)."""
+    from briefgen.render.sheets import Table
+
+    every = list(columns) + [k for k in (rows[0] if rows else {}) if k not in columns]
+    return Table(name, every, rows)
+
+
+def _stances(stances: Sequence[dict[str, Any]]) -> str:
+    return "; ".join(f"{s['issue']} {s['stance']:+d} ({s['confidence']:.2f})" for s in stances)
 
 
 @click.command()
 @corpus_argument
 @period_options
 @format_option()
+@output_option
 @store_option
+@corrections_options
 @click.pass_context
-def articles(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any) -> None:
+def articles(
+    ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
+) -> None:
     """List the cleaned articles read from CORPUS (default: seeds/)."""
     from briefgen.config import override
-    from briefgen.pipeline import read, select
+    from briefgen.pipeline import corrected_articles
 
     s = settings_of(ctx)
     s.store = override(s.store, path=period.pop("store_path", None))
-    c = read(corpus_paths(s, corpus), s, _reporter(fmt))
     p, _ = period_of(**period)
-    emit([a.to_dict() for a in select(c.articles, p)], fmt, ARTICLE_COLUMNS)
+    arts = corrected_articles(s, p, _reporter(fmt, output), corpus_paths(s, corpus))
+    rows = [a.to_dict() for a in arts]
+    # the text last: it is long, and a sheet is for filtering by the other columns
+    tables = [_sheet("articles", [*ARTICLE_COLUMNS, "outlet", "url", "edited"], rows)]
+    emit(rows, fmt, ARTICLE_COLUMNS, output, tables)
 
 
 def quote_rows(articles: Sequence[Any], quotes: Sequence[Any]) -> list[dict[str, Any]]:
@@ -87,23 +114,34 @@ def quote_rows(articles: Sequence[Any], quotes: Sequence[Any]) -> list[dict[str,
 @corpus_argument
 @period_options
 @format_option()
+@output_option
 @store_option
+@corrections_options
 @click.pass_context
-def quotes(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any) -> None:
+def quotes(
+    ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
+) -> None:
     """List the quotations in CORPUS (direct, mixed and reported) with speaker and country."""
-    an = _analysis(ctx, corpus, fmt, period, keyphrases="none")
-    emit(quote_rows(an.articles, an.attribution.quotes), fmt, QUOTE_COLUMNS)
+    an = analysis_for(ctx, corpus, fmt, period, keyphrases="none", output=output)
+    rows = quote_rows(an.articles, an.attribution.quotes)
+    flat = [{**r, "stances": _stances(r["stances"])} for r in rows]
+    cols = [*QUOTE_COLUMNS, "speaker_confidence", "stances", "edited", "outlet", "url"]
+    emit(rows, fmt, QUOTE_COLUMNS, output, [_sheet("quotes", cols, flat)])
 
 
 @click.command()
 @corpus_argument
 @period_options
 @format_option()
+@output_option
 @store_option
+@corrections_options
 @click.pass_context
-def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any) -> None:
+def actors(
+    ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
+) -> None:
     """List the actors who speak in CORPUS, whom they speak for, and their positions."""
-    an = _analysis(ctx, corpus, fmt, period, keyphrases="none")
+    an = analysis_for(ctx, corpus, fmt, period, keyphrases="none", output=output)
     by_holder: dict[str, list[dict[str, Any]]] = {}
     for p in an.attribution.positions:
         if p.holder_kind == "actor":
@@ -113,10 +151,37 @@ def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any)
         d = a.to_dict()
         d["positions"] = by_holder.get(a.actor_id, [])
         rows.append(d)
+    tables = None
+    if fmt == "xlsx":
+        names = {a.actor_id: a.name for a in an.attribution.actors}
+        positions = [
+            {
+                "holder": names.get(p.holder, p.holder),
+                "holder_kind": p.holder_kind,
+                "country": p.country,
+                "issue": p.issue,
+                "stance": p.stance,
+                "label": p.label,
+                "confidence": p.confidence,
+                "statements": len(p.evidence),
+                "evidence": " / ".join(e.text for e in p.evidence),
+                "edited": p.edited,
+            }
+            for p in an.attribution.positions
+        ]
+        cols = [*ACTOR_COLUMNS, "aliases", "edited"]
+        tables = [
+            _sheet(
+                "actors",
+                cols,
+                [{**r, "positions": [p["label"] for p in r["positions"]]} for r in rows],
+            ),
+            _sheet("positions", list(positions[0]) if positions else ["holder"], positions),
+        ]
     if fmt == "table":
         for r in rows:
             r["positions"] = [p["label"] for p in r["positions"]]
-    emit(rows, fmt, ACTOR_COLUMNS)
+    emit(rows, fmt, ACTOR_COLUMNS, output, tables)
 
 
 @click.command()
@@ -137,12 +202,23 @@ def actors(ctx: click.Context, corpus: tuple[str, ...], fmt: str, **period: Any)
     help="Phrases per scope.",
 )
 @format_option()
+@output_option
 @store_option
+@corrections_options
 @click.pass_context
 def keyphrases(
-    ctx: click.Context, corpus: tuple[str, ...], scope: str, top_n: int, fmt: str, **period: Any
+    ctx: click.Context,
+    corpus: tuple[str, ...],
+    scope: str,
+    top_n: int,
+    fmt: str,
+    output: str | None,
+    **period: Any,
 ) -> None:
     """Keyphrases of CORPUS per article, per country section, or for the whole corpus."""
-    an = _analysis(ctx, corpus, fmt, period, keyphrases=scope, top_keyphrases=top_n)
+    an = analysis_for(
+        ctx, corpus, fmt, period, keyphrases=scope, top_keyphrases=top_n, output=output
+    )
     rows = [k.to_dict() for ks in an.keyphrases.values() for k in ks]
-    emit(rows, fmt, ["scope_id", "phrase", "score", "variants"])
+    cols = ["scope_id", "phrase", "score", "variants"]
+    emit(rows, fmt, cols, output, [_sheet("keyphrases", [*cols, "article_ids", "edited"], rows)])

@@ -12,7 +12,7 @@ from briefgen.config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXPORT_FORMATS = ["table", "json", "csv"]
+EXPORT_FORMATS = ["table", "json", "csv", "xlsx"]
 
 
 def corpus_argument(f: F) -> F:
@@ -55,6 +55,49 @@ def format_option(
         )(f)
 
     return deco
+
+
+def output_option(f: F) -> F:
+    """-o FILE: write the export there instead of to the terminal (needed for xlsx)."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(dir_okay=False),
+        help="Write to FILE instead of the terminal (required with --format xlsx).",
+    )(f)
+
+
+def corrections_options(f: F) -> F:
+    """--corrections FILE (repeatable) and --no-corrections: which desk corrections apply
+    (default: [corrections] files in the config, else ./corrections.yaml when present)."""
+
+    def use(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+        if value and not ctx.meta.get("briefgen.no_corrections"):
+            settings_of(ctx).corrections.files = list(value)
+
+    def off(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.meta["briefgen.no_corrections"] = True
+            settings_of(ctx).corrections.files = []
+
+    f = click.option(
+        "--no-corrections",
+        is_flag=True,
+        expose_value=False,
+        callback=off,
+        help="Apply no corrections: what the extraction alone found.",
+    )(f)
+    return click.option(
+        "--corrections",
+        "corrections_files",
+        multiple=True,
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        callback=use,
+        help="Corrections file to apply (repeatable; default: [corrections] files, else ./corrections.yaml).",
+    )(f)
 
 
 def quiet_option(f: F) -> F:

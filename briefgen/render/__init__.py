@@ -1,9 +1,11 @@
-"""The render stage: Brief -> HTML (Jinja2) -> PDF (WeasyPrint), files written then renamed.
+"""The render stage: Brief -> HTML (Jinja2) -> PDF (WeasyPrint), and its data as XLSX;
+files written then renamed.
 
 templates.py  the Jinja environment (search path, filters, assets)
 html.py       the HTML page
 pdf.py        the PDF, with a URL fetcher confined to the template folders
 svgchart.py   the inline chart
+sheets.py     tables as an Excel workbook (exports, the brief's data appendix)
 """
 
 from __future__ import annotations
@@ -46,15 +48,20 @@ def write_outputs(brief: Brief, settings: BriefSettings) -> list[Path]:
     out = Path(settings.output_dir)
     template_dir = settings.template_dir
     marking = getattr(settings, "marking", None)
-    html = render_html(brief, template_dir, paper=settings.paper, marking=marking)
     stem = output_stem(brief)
     fmts = list(settings.formats)
     rendered: list[tuple[Path, bytes]] = []
-    if "pdf" in fmts:
-        pdf = render_pdf(html, brief, template_dir, pdf_variant=settings.pdf_variant)
-        rendered.append((out / f"{stem}.pdf", pdf))
-    if "html" in fmts:
-        rendered.append((out / f"{stem}.html", html.encode("utf-8")))
+    if "pdf" in fmts or "html" in fmts:
+        html = render_html(brief, template_dir, paper=settings.paper, marking=marking)
+        if "pdf" in fmts:
+            pdf = render_pdf(html, brief, template_dir, pdf_variant=settings.pdf_variant)
+            rendered.append((out / f"{stem}.pdf", pdf))
+        if "html" in fmts:
+            rendered.append((out / f"{stem}.html", html.encode("utf-8")))
+    if "xlsx" in fmts:
+        from briefgen.render.sheets import brief_appendix, workbook_bytes
+
+        rendered.append((out / f"{stem}.xlsx", workbook_bytes(brief_appendix(brief))))
     for path, data in rendered:
         try:
             atomic_write(path, data)

@@ -1,0 +1,357 @@
+"""The review queue: the items of a period most worth a human look, worst first.
+
+An analyst has an hour, not a day: the queue puts first what is most likely wrong and
+most likely to be read.  Each row names what to check and why, shows the item with its
+context and source, and leaves an empty "correction" column; `briefgen corrections
+import` turns the filled-in rows into entries of the corrections file (sheet.py).
+
+What is queued, and how bad it is taken to be (severity 0..1, then raised for items the
+brief is likely to show):
+
+    speaker uncertain          a quotation whose speaker was resolved with low confidence
+    speaker is a description   "a senior official said": a name may be findable
+    actor without country      whom does this speaker speak for?
+    stance uncertain           a position (or a statement's stance) of low confidence
+    position on one sentence   one sentence is thin ground for a stance
+    possible duplicate actors  two names that look like one person or body
+
+Items the desk already edited are not queued again.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from briefgen.corrections.match import words
+from briefgen.model import OFFICIAL_KINDS, Actor, Article, Position, Quote
+
+if TYPE_CHECKING:
+    from briefgen.nlp.attribution import Attribution
+
+# Below this, a speaker or a stance is queued.
+SPEAKER_CONFIDENCE = 0.75
+STANCE_CONFIDENCE = 0.6
+# Two names this alike (characters, after normalising) may be one actor.
+NAME_SIMILAR = 0.9
+_DESCRIPTION = re.compile(
+    r"^(?:a|an|the|one|two|three|several|some|many|other|another|senior|top|unnamed)\b", re.I
+)
+
+# The sheet's columns, in reading order; the import reads them back by name.
+COLUMNS = [
+    "rank",
+    "check",
+    "why",
+    "item",
+    "speaker",
+    "actor",
+    "country",
+    "quote",
+    "issue",
+    "stance",
+    "confidence",
+    "correction",
+    "reason",
+    "other_actor",
+    "context",
+    "title",
+    "outlet",
+    "published",
+    "url",
+    "source_path",
+    "article_id",
+    "quote_id",
+    "actor_id",
+    "other_actor_id",
+]
+EDITABLE = ("correction", "reason")
+COLUMN_NOTES = {
+    "correction": (
+        "What to change. Quotation rows: speaker: NAME; country: CODE; role: TEXT; drop; "
+        "pin; ban. Actor rows: country: CODE; role: TEXT; kind: KIND; name: NAME; "
+        "alias: NAME; merge into: NAME. Position rows: flip; remove; stance: +1 or -1. "
+        "Actor pairs: merge (into the first) or merge into: NAME. Any row: drop article; "
+        "ok. Several: separate with ;"
+    ),
+    "reason": "Why (kept with the correction; needed for position changes).",
+}
+
+
+@dataclass
+class Item:
+    severity: float
+    row: dict[str, Any]
+
+
+def is_description(name: str | None) -> bool:
+    """True for "a senior State Department official", not for "Rex Tillerson"."""
+    if not name:
+        return False
+    n = name.strip()
+    return n[:1].islower() or bool(_DESCRIPTION.match(n))
+
+
+def _article_fields(a: Article | None) -> dict[str, Any]:
+    if a is None:
+        return {}
+    return {
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "source_path": a.source_path,
+        "article_id": a.article_id,
+    }
+
+
+def _quote_row(q: Quote, article: Article | None) -> dict[str, Any]:
+    return {
+        "item": "quote",
+        "speaker": q.speaker,
+        "actor": q.speaker,
+        "actor_id": q.actor_id,
+        "country": q.country,
+        "quote": q.text,
+        "quote_id": q.quote_id,
+        "context": q.sentence,
+        **_article_fields(article),
+    }
+
+
+def review_items(
+    articles: Sequence[Article],
+    attribution: Attribution,
+    prominence: Mapping[str, float] | None = None,
+) -> list[dict[str, Any]]:
+    """The queue, worst first, as rows of COLUMNS ("correction" and "reason" empty).
+
+    `prominence` ({quote_id: 0..1}, how likely the brief shows a quotation) raises the
+    items the reader is most likely to see.
+    """
+    by_article = {a.article_id: a for a in articles}
+    actors = {a.actor_id: a for a in attribution.actors}
+    prom = prominence or {}
+    items: list[Item] = []
+    for q in attribution.quotes:
+        if q.edited or not q.speaker:
+            continue
+        art = by_article.get(q.article_id)
+        boost = 0.25 * prom.get(q.quote_id, 0.0)
+        if q.speaker_confidence < SPEAKER_CONFIDENCE:
+            items.append(
+                Item(
+                    0.5 + 0.5 * (1 - q.speaker_confidence) + boost,
+                    {
+                        "check": "speaker uncertain",
+                        "why": f"speaker found with confidence {q.speaker_confidence:.2f}",
+                        "confidence": q.speaker_confidence,
+                        **_quote_row(q, art),
+                    },
+                )
+            )
+        elif is_description(q.speaker):
+            items.append(
+                Item(
+                    0.6 + boost,
+                    {
+                        "check": "speaker is a description",
+                        "why": "the text describes the speaker; a name may be findable",
+                        **_quote_row(q, art),
+                    },
+                )
+            )
+        for st in q.stances:
+            if st.confidence < STANCE_CONFIDENCE:
+                items.append(
+                    Item(
+                        0.45 + (STANCE_CONFIDENCE - st.confidence) + boost,
+                        {
+                            "check": "stance uncertain",
+                            "why": f"this statement's stance on {st.issue} has confidence {st.confidence:.2f}",
+                            "issue": st.issue,
+                            "stance": f"{st.stance:+d}",
+                            "confidence": st.confidence,
+                            **_quote_row(q, art),
+                        },
+                    )
+                )
+    items += _actor_items(attribution, by_article)
+    items += _position_items(attribution.positions, actors, by_article)
+    items += _duplicate_items(attribution.actors)
+    items.sort(
+        key=lambda it: (
+            -round(it.severity, 6),
+            str(it.row.get("title") or ""),
+            str(it.row.get("quote_id") or ""),
+            str(it.row.get("actor") or ""),
+        )
+    )
+    rows = []
+    for i, it in enumerate(items, 1):
+        row: dict[str, Any] = dict.fromkeys(COLUMNS)
+        row.update(it.row)
+        row["rank"] = i
+        row["correction"] = ""
+        row["reason"] = ""
+        rows.append(row)
+    return rows
+
+
+def _first_quote(attribution: Attribution, actor_id: str) -> Quote | None:
+    return next((q for q in attribution.quotes if q.actor_id == actor_id), None)
+
+
+def _actor_items(attribution: Attribution, by_article: Mapping[str, Article]) -> list[Item]:
+    out = []
+    for a in attribution.actors:
+        if a.edited or a.country or a.quote_count == 0 or is_description(a.name):
+            continue
+        q = _first_quote(attribution, a.actor_id)
+        row: dict[str, Any] = {
+            "check": "actor without country",
+            "why": f"{a.quote_count} quotation{'s' if a.quote_count != 1 else ''}, speaking for no country or body",
+            "item": "actor",
+            "actor": a.name,
+            "actor_id": a.actor_id,
+            "speaker": a.name,
+        }
+        if q is not None:  # one of its quotations, to judge by
+            row.update({"quote": q.text} | _article_fields(by_article.get(q.article_id)))
+        row["context"] = f"{a.kind}; {a.role}" if a.role else a.kind
+        out.append(Item(0.55 + 0.05 * min(a.quote_count, 6), row))
+    return out
+
+
+def _position_items(
+    positions: Sequence[Position], actors: Mapping[str, Actor], by_article: Mapping[str, Article]
+) -> list[Item]:
+    from briefgen.knowledge.countries import country_name
+
+    out = []
+    for p in positions:
+        if p.edited:
+            continue
+        actor = actors.get(p.holder) if p.holder_kind == "actor" else None
+        official = actor is not None and actor.kind in OFFICIAL_KINDS
+        ev = p.evidence[0] if p.evidence else None
+        row: dict[str, Any] = {
+            "item": "position" if p.holder_kind == "actor" else "country position",
+            "actor": actor.name if actor else None,
+            "actor_id": p.holder if p.holder_kind == "actor" else None,
+            "country": p.country if p.holder_kind == "actor" else p.holder,
+            "issue": p.issue,
+            "stance": f"{p.stance:+d}",
+            "confidence": p.confidence,
+            "speaker": actor.name if actor else country_name(p.holder),
+            "quote": ev.text if ev else None,
+            "quote_id": ev.quote_id if ev else None,
+            "context": p.label,
+            **_article_fields(by_article.get(ev.article_id) if ev else None),
+        }
+        if p.confidence < STANCE_CONFIDENCE:
+            out.append(
+                Item(
+                    0.5 + (STANCE_CONFIDENCE - p.confidence) + (0.1 if official else 0.0),
+                    {
+                        **row,
+                        "check": "stance uncertain",
+                        "why": f"“{p.label}” with confidence {p.confidence:.2f}",
+                    },
+                )
+            )
+        elif len(p.evidence) == 1:
+            out.append(
+                Item(
+                    0.45 + (0.1 if official or p.holder_kind == "country" else 0.0),
+                    {
+                        **row,
+                        "check": "position on one sentence",
+                        "why": f"“{p.label}” rests on one statement",
+                    },
+                )
+            )
+    return out
+
+
+@lru_cache(maxsize=1)
+def generic_name_words() -> frozenset[str]:
+    """Words that say what a speaker is, not who (data/generic_name_words.txt)."""
+    text = resources.files("briefgen").joinpath("data/generic_name_words.txt").read_text("utf-8")
+    return frozenset(
+        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+def _name_tokens(name: str) -> set[str]:
+    generic = generic_name_words()
+    return {w for w in words(name) if w not in generic and len(w) > 1}
+
+
+def _duplicate_items(actors: Sequence[Actor]) -> list[Item]:
+    """Pairs of actors whose names look like one: one name's words inside the other's
+    ("Tillerson", "Secretary of State Rex Tillerson"), or nearly the same spelling."""
+    named = [a for a in actors if not is_description(a.name) and not a.edited]
+    toks = [_name_tokens(a.name) | {t for al in a.aliases for t in _name_tokens(al)} for a in named]
+    flat = [" ".join(words(a.name)) for a in named]
+    # only pairs that share a distinctive word are compared
+    by_token: dict[str, list[int]] = {}
+    for i, ts in enumerate(toks):
+        for t in ts:
+            by_token.setdefault(t, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for ids in by_token.values():
+        if len(ids) > 12:
+            continue  # a word that common ("kim") says nothing on its own
+        for x in ids:
+            for y in ids:
+                if x >= y or (x, y) in seen:
+                    continue
+                seen.add((x, y))
+                a, b = named[x], named[y]
+                if a.country and b.country and a.country != b.country:
+                    continue
+                ta, tb = _name_tokens(a.name), _name_tokens(b.name)
+                inside = bool(ta and tb) and (ta <= tb or tb <= ta)
+                alike = difflib.SequenceMatcher(None, flat[x], flat[y]).ratio() >= NAME_SIMILAR
+                if not (inside or alike):
+                    continue
+                first, second = (
+                    (a, b) if (a.quote_count, a.mentions) >= (b.quote_count, b.mentions) else (b, a)
+                )
+                why = "one name holds the other" if inside else "nearly the same spelling"
+                out.append(
+                    Item(
+                        0.6 + 0.05 * min(first.quote_count + second.quote_count, 6),
+                        {
+                            "check": "possible duplicate actors",
+                            "why": f"{why}: merge them if they are one",
+                            "item": "actor pair",
+                            "actor": first.name,
+                            "actor_id": first.actor_id,
+                            "other_actor": second.name,
+                            "other_actor_id": second.actor_id,
+                            "speaker": first.name,
+                            "country": first.country or second.country,
+                            "context": f"{first.quote_count} and {second.quote_count} quotations",
+                        },
+                    )
+                )
+    return out
+
+
+def quote_prominence(
+    quotes: Sequence[Quote], actors: Sequence[Actor], articles: Sequence[Article]
+) -> dict[str, float]:
+    """{quote_id: 0..1}: each quotation's weight for the key quotes, over the heaviest."""
+    from briefgen.book.keyquotes import rank_quotes
+
+    ranked = rank_quotes(quotes, actors, {a.article_id: a for a in articles})
+    top = ranked[0][0] if ranked else 0.0
+    return {q.quote_id: (w / top if top else 0.0) for w, q in ranked}
