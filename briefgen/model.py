@@ -16,9 +16,7 @@ from typing import Any, Literal
 # Where an article's publication date came from; the brief shows it so a reader knows
 # how far to trust the date.
 # "desk": set by a correction (briefgen/corrections).
-DateSource = Literal[
-    "metadata", "published-line", "dateline", "url", "estimate", "unknown", "desk"
-]
+DateSource = Literal["metadata", "published-line", "dateline", "url", "estimate", "unknown", "desk"]
 # How much of the publication date is known: the day, or only the month or year (a feed
 # that gives "2017"); `published` is then the first day of that month or year, and the
 # brief prints "October 2017" or "2017", never an invented day.
