@@ -7,12 +7,16 @@
 For each scale, in a fresh store and cache, each step a separate `briefgen` process
 (as a user runs it), with the peak memory of the whole process tree (workers included):
 
+  x1:
   cold     `briefgen build --store S CORPUS`   whole-corpus brief, nothing stored yet
   warm     the same again, nothing changed
   +20      20 new articles added, the whole-corpus brief again
-  weekly   `briefgen build --week W` of the busiest week (about 25 articles), warm store
+  weekly   `briefgen build --week W` of the week nearest 25 articles, warm store
+  past x1:
+  ingest   `briefgen ingest --store S CORPUS`  read, clean, parse, analyse everything (cold)
+  weekly   as above;  --whole adds the whole-corpus brief from the warm store
 
-and per step of the cold build, articles per second.  The growth curve prints the cold
+and per step, seconds and articles per second.  The growth curve prints the cold
 time per article and its ratio to x1 (linear: x10 articles within x11 time).  A synthetic
 article is made of paragraphs of several AllSides articles (at most one from each, never
 a short one), so near-duplicate merging does not fold it into its sources.
@@ -187,7 +191,9 @@ def gb(b: int) -> float:
     return b / 1e9
 
 
-def bench_scale(scale: int, work: Path, dask_addr: str | None, quick: bool) -> dict[str, Any]:
+def bench_scale(
+    scale: int, work: Path, dask_addr: str | None, quick: bool, whole: bool = False
+) -> dict[str, Any]:
     folder = make_corpus(scale, work / f"corpus-x{scale}")
     store = work / f"store-x{scale}"
     env = dict(os.environ)
@@ -209,25 +215,47 @@ def bench_scale(scale: int, work: Path, dask_addr: str | None, quick: bool) -> d
         pre = []
     res: dict[str, Any] = {"scale": scale}
     print(f"\nx{scale}: corpus {folder}  (load: {os.getloadavg()[0]:.2f})", flush=True)
+    if scale > 1 and not dask_addr:
+        # past x1 the per-article work is what grows: ingest it, then brief a week
+        cold = run_step([*pre, "ingest", "--store", str(store), str(folder)], env)
+        n = (
+            int(cold["stdout"].split("articles: ")[1].split()[0])
+            if "articles: " in cold["stdout"]
+            else 0
+        )
+        res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"], ingest=cold["secs"])
+        print(f"  ingest   {cold['secs']:7.1f} s  peak {gb(cold['peak']):.2f} GB  {n} new articles")
+        print("      " + cold["stdout"].strip())
+        week, wn = busiest_week(store, env)
+        weekly = run_step(["build", "--store", str(store), "-o", str(out_dir), "--week", week], env)
+        res.update(weekly=weekly["secs"], week=week, week_articles=wn, weekly_peak=weekly["peak"])
+        print(f"  weekly   {weekly['secs']:7.1f} s  ({week}, {wn} articles, the whole process)")
+        if whole:
+            full = run_step(["build", *common], env)
+            res.update(whole=full["secs"], whole_peak=full["peak"])
+            print(
+                f"  whole    {full['secs']:7.1f} s  peak {gb(full['peak']):.2f} GB  whole-corpus brief"
+            )
+            for line in stage_rates(full["lines"], n):
+                print(line)
+        return res
     cold = run_step([*pre, "build", *common, str(folder)], env)
     n = _articles_in(cold["lines"])
-    res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"])
+    # the per-article part of the cold build (process start to parsed and analysed)
+    ingest = next((t for t, m in cold["lines"] if m.startswith("Parsed and analysed")), 0.0)
+    res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"], ingest=ingest)
     print(f"  cold     {cold['secs']:7.1f} s  peak {gb(cold['peak']):.2f} GB  {n} articles")
     for line in stage_rates(cold["lines"], n):
         print(line)
-    if dask_addr:
-        res["pdf"] = next(out_dir.glob("*.pdf")).read_bytes()
-        res["html"] = next(out_dir.glob("*.html")).read_bytes()
-        return res
-    if quick:
+    res["pdf"] = next(out_dir.glob("*.pdf")).read_bytes()
+    res["html"] = next(out_dir.glob("*.html")).read_bytes()
+    if dask_addr or quick:
         return res
     warm = run_step(["build", *common, str(folder)], env)
     res.update(warm=warm["secs"], warm_peak=warm["peak"])
     print(f"  warm     {warm['secs']:7.1f} s  peak {gb(warm['peak']):.2f} GB")
     for line in stage_rates(warm["lines"], n):
         print(line)
-    res["pdf"] = next(out_dir.glob("*.pdf")).read_bytes()
-    res["html"] = next(out_dir.glob("*.html")).read_bytes()
     twenty_new(folder)
     plus = run_step(["build", *common, str(folder)], env)
     pdf_secs = _pdf_secs(plus["lines"])
@@ -241,6 +269,8 @@ def bench_scale(scale: int, work: Path, dask_addr: str | None, quick: bool) -> d
     weekly = run_step(["build", "--store", str(store), "-o", str(out_dir), "--week", week], env)
     res.update(weekly=weekly["secs"], week=week, week_articles=wn, weekly_peak=weekly["peak"])
     print(f"  weekly   {weekly['secs']:7.1f} s  ({week}, {wn} articles, the whole process)")
+    for line in stage_rates(weekly["lines"], wn):
+        print(line)
     return res
 
 
@@ -263,6 +293,9 @@ def main() -> None:
     ap.add_argument("--scales", default="1", help="comma-separated: 1,2,4,10,14")
     ap.add_argument("--dask", action="store_true", help="also over a 2-worker LocalCluster")
     ap.add_argument("--cold-only", action="store_true", help="only the cold build per scale")
+    ap.add_argument(
+        "--whole", action="store_true", help="past x1, also the whole-corpus brief (slow)"
+    )
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
     args = ap.parse_args()
     if not DATA.exists():
@@ -274,7 +307,7 @@ def main() -> None:
     results = []
     try:
         for sc in scales:
-            results.append(bench_scale(sc, tmp, None, args.cold_only))
+            results.append(bench_scale(sc, tmp, None, args.cold_only, args.whole))
         if args.dask:
             from dask.distributed import LocalCluster
 
@@ -298,13 +331,15 @@ def _summary(results: list[dict[str, Any]]) -> None:
     print("\nsummary (today = before the article store)")
     base = results[0] if results and results[0]["scale"] == 1 else None
     for r in results:
-        n, cold = r["articles"], r["cold"]
-        line = f"  x{r['scale']:<3} {n:6d} articles  cold {cold:7.1f} s ({n / cold:5.1f} art/s)"
+        n, ing = r["articles"], r["ingest"]
+        line = f"  x{r['scale']:<3} {n:6d} articles  read+parse+analyse {ing:7.1f} s ({n / ing:5.1f} art/s)"
         line += f"  peak {gb(r['cold_peak']):.2f} GB"
         if base is not None and r is not base:
             ratio_n = n / base["articles"]
-            ratio_t = cold / base["cold"]
+            ratio_t = ing / base["ingest"]
             line += f"  x{ratio_n:.1f} articles -> x{ratio_t:.1f} time"
+        if "weekly" in r:
+            line += f"  weekly brief {r['weekly']:.1f} s"
         print(line)
     if base is not None:
         print(

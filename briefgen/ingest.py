@@ -71,11 +71,13 @@ class Runner:
         self._client = client
         self._own_client = False
 
-    @property
-    def where(self) -> str:
+    def where(self, tasks: int) -> str:
+        """Where `tasks` tasks run, for the step line."""
         if self._client is not None or self.scheduler:
-            return f"dask {self.scheduler or 'client'}"
-        return f"{self.workers} local processes" if self.workers > 1 else "this process"
+            return f"on Dask {self.scheduler or 'workers'}"
+        if self.workers > 1 and tasks >= PARALLEL_FROM:
+            return f"on {self.workers} local processes"
+        return "in this process"
 
     def client(self) -> Any:
         if self._client is None and self.scheduler:
@@ -419,7 +421,7 @@ def analyse_stored(
     reporter: Reporter,
 ) -> tuple[list[ArticleAnalysis], int]:
     """Each article's analysis, in order (articles whose analysis failed left out), and
-    how many were computed: only articles without a current parse and analysis are
+    how many were computed (`runner.where(tasks(n))` says where): only articles without a current parse and analysis are
     parsed and analysed (on the runner's workers), and those results are stored."""
     from briefgen.nlp.actors import KnowledgeFiles
     from briefgen.nlp.worker import analysis_key, load_analysis, parse_key, process
@@ -455,6 +457,11 @@ def analyse_stored(
             if an.article_id == a.article_id:
                 out.append(an)
     return out, len(todo)
+
+
+def tasks(articles: int) -> int:
+    """How many tasks `articles` articles make."""
+    return -(-articles // BATCH)
 
 
 def _put_results(

@@ -152,12 +152,13 @@ def attribute(
 ) -> Attribution:
     """Quotes, actors and positions: each article's analysis from the store (parsed and
     analysed first when missing), merged for the period."""
-    from briefgen.ingest import analyse_stored
+    from briefgen.ingest import analyse_stored, tasks
     from briefgen.nlp.attribution import merge
 
     analyses, fresh = analyse_stored(store, articles, settings, runner, reporter)
     reporter.step(
-        f"Parsed and analysed {fresh} articles ({len(articles) - fresh} from the store, {runner.where})"
+        f"Parsed and analysed {fresh} articles {runner.where(tasks(fresh))} "
+        f"({len(articles) - fresh} from the store)"
         if fresh
         else f"Read the analyses of {len(articles)} articles from the store"
     )

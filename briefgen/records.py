@@ -8,6 +8,7 @@ unchanged; fields a reader does not know are ignored.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -53,10 +54,17 @@ def from_jsonable(tp: Any, value: Any) -> Any:
     if tp is date:
         return date.fromisoformat(value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp, vars(model))
-        known = {f.name for f in dataclasses.fields(tp) if f.init}
+        hints, known = _fields(tp)
         return tp(**{k: from_jsonable(hints[k], v) for k, v in value.items() if k in known})
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _fields(tp: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's resolved field types and init fields (resolving them is slow, and
+    the store reads thousands of records per build)."""
+    hints = typing.get_type_hints(tp, vars(model))
+    return hints, frozenset(f.name for f in dataclasses.fields(tp) if f.init)
 
 
 def dumps(obj: Any, indent: int | None = None) -> str:
