@@ -36,11 +36,12 @@ from briefgen.model import Article, ArticleAnalysis
 from briefgen.progress import Reporter
 from briefgen.store import Store, StoreDamaged, StoreError, open_store, set_aside, store_file
 from briefgen.store import articles as st
-from briefgen.store.versions import analysis_version, corpus_code, parse_version
+from briefgen.store.versions import analysis_version, corpus_code, files_digest, parse_version
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from briefgen.nlp.keyphrases import ArticleTerms
     from briefgen.nlp.worker import Result
 
 log = logging.getLogger(__name__)
@@ -255,11 +256,15 @@ class IngestReport:
 def file_version(settings: Settings) -> str:
     """What a stored file's articles depend on besides its bytes: the corpus code and
     the settings that change how a file is read."""
+    from briefgen.nlp.actors import KnowledgeFiles
+
     conf = json.dumps(
         {"field_map": settings.corpus.field_map, "max_file_mb": settings.corpus.max_file_mb},
         sort_keys=True,
     )
-    return corpus_code() + "-" + hashlib.sha1(conf.encode()).hexdigest()[:8]
+    # the user's knowledge files (outlets, ...) can change what cleaning keeps: by content
+    knowledge = files_digest(KnowledgeFiles.of(settings.corpus).all())
+    return corpus_code() + "-" + hashlib.sha1((conf + knowledge).encode()).hexdigest()[:8]
 
 
 def _digest(path: Path) -> str:
@@ -472,18 +477,23 @@ def _put_results(
     pver: str,
     found: dict[str, bytes],
 ) -> None:
-    from briefgen.nlp.worker import analysis_key, parse_key
+    from briefgen.nlp.keyphrases import Params
+    from briefgen.nlp.worker import analysis_key, parse_key, terms_key
 
     parses: list[tuple[str, bytes]] = []
     analyses: list[tuple[str, bytes]] = []
+    terms: list[tuple[str, bytes]] = []
     for a, r in zip(batch, results, strict=True):
         parses.append((parse_key(a), r.parse))
         ak = analysis_key(a)
         data = r.analysis or b""
         analyses.append((ak, data))
         found[ak] = data
+        if r.terms:
+            terms.append((terms_key(a, Params.max_words), r.terms))
     st.put_derived(store, "parse", parses, pver)
     st.put_derived(store, "analysis", analyses, aver)
+    st.put_derived(store, "terms", terms, aver)
 
 
 class StoredDocs(Mapping[str, "Doc"]):
@@ -494,9 +504,9 @@ class StoredDocs(Mapping[str, "Doc"]):
     def __init__(self, store: Store, articles: Sequence[Article]) -> None:
         from briefgen.nlp.worker import parse_key
 
-        keys = {a.article_id: parse_key(a) for a in articles}
-        data = st.get_derived(store, "parse", keys.values(), parse_version())
-        self._bytes = {aid: data[k] for aid, k in keys.items() if k in data}
+        self._store = store
+        self._keys = {a.article_id: parse_key(a) for a in articles}
+        self._bytes: dict[str, bytes] | None = None  # read on first use: warm builds need none
         self._texts = {a.article_id: a.text for a in articles}
         self._docs: OrderedDict[str, Doc] = OrderedDict()
 
@@ -508,6 +518,9 @@ class StoredDocs(Mapping[str, "Doc"]):
         from briefgen.nlp.parse import load_spacy
         from briefgen.nlp.worker import doc_from_bytes
 
+        if self._bytes is None:
+            data = st.get_derived(self._store, "parse", self._keys.values(), parse_version())
+            self._bytes = {aid: data[k] for aid, k in self._keys.items() if k in data}
         nlp = load_spacy()
         raw = self._bytes.get(aid)
         if raw is not None:
@@ -521,6 +534,9 @@ class StoredDocs(Mapping[str, "Doc"]):
             self._docs.popitem(last=False)
         return doc
 
+    def __contains__(self, aid: object) -> bool:
+        return aid in self._texts  # without decoding (Mapping's would)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._texts)
 
@@ -532,6 +548,39 @@ def relevant(articles: Sequence[Article], settings: Settings) -> list[Article]:
     """The articles that go into country sections: the one low-relevance filter."""
     keep_low = settings.corpus.include_low_relevance
     return [a for a in articles if keep_low or not a.low_relevance]
+
+
+class StoredTerms:
+    """Keyphrase terms (candidates and sentences) per article from the store; those
+    missing are computed from the stored parse and stored (keyphrases.TermsSource)."""
+
+    def __init__(self, store: Store, docs: Mapping[str, Doc], settings: Settings) -> None:
+        from briefgen.nlp.actors import KnowledgeFiles
+
+        self.store = store
+        self.docs = docs
+        self.version = analysis_version(KnowledgeFiles.of(settings.corpus).all())
+
+    def __call__(self, articles: Sequence[Article], max_words: int) -> dict[str, ArticleTerms]:
+        from briefgen.nlp.keyphrases import ArticleTerms, article_terms
+        from briefgen.nlp.worker import terms_key
+
+        keys = {a.article_id: terms_key(a, max_words) for a in articles}
+        found = st.get_derived(self.store, "terms", keys.values(), self.version)
+        out: dict[str, ArticleTerms] = {}
+        new: list[tuple[str, bytes]] = []
+        for aid, key in keys.items():
+            data = found.get(key)
+            if data is not None:
+                try:
+                    out[aid] = ArticleTerms.from_bytes(data)
+                    continue
+                except (ValueError, TypeError):  # unreadable: computed again
+                    pass
+            out[aid] = article_terms(self.docs[aid], max_words)
+            new.append((key, out[aid].to_bytes()))
+        st.put_derived(self.store, "terms", new, self.version)
+        return out
 
 
 # -- the whole ingest ------------------------------------------------------------------

@@ -266,6 +266,7 @@ def _keyphrases(
 ) -> None:
     """Keyphrases per scope; one embedder (model loaded once, vectors kept in the store)
     also serves the bottom line's paraphrase check."""
+    from briefgen.ingest import StoredTerms
     from briefgen.nlp.embeddings import Embedder
     from briefgen.nlp.keyphrases import KeyphraseExtractor
     from briefgen.store.articles import EmbeddingTable
@@ -275,6 +276,7 @@ def _keyphrases(
         cache_dir=settings.cache_dir,
         top_n=top or settings.brief.top_keyphrases,
         embedder=an.embedder,
+        terms=StoredTerms(store, an.docs, settings),
     )
     if scope == "article":
         an.keyphrases = extractor.for_articles(an.articles, an.docs)

@@ -59,7 +59,7 @@ def from_jsonable(tp: Any, value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fields(tp: type) -> tuple[dict[str, Any], frozenset[str]]:
     """A dataclass's resolved field types and init fields (resolving them is slow, and
     the store reads thousands of records per build)."""

@@ -243,3 +243,32 @@ def test_results_of_older_analysis_code_are_never_served(
         assert ingest(s, [corpus]).analysed == first.analysed
     finally:
         versions._analysis_code.cache_clear()
+
+
+def test_a_warm_build_reads_no_parse(tmp_path: Path) -> None:
+    """Everything per article comes from the store: spaCy is not even imported."""
+    import subprocess
+    import sys
+
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    ingest(s, [corpus])
+    code = (
+        "import sys\n"
+        "from dataclasses import replace\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from briefgen.config import Settings\n"
+        "from briefgen.periods import resolve_period\n"
+        "from briefgen.pipeline import build\n"
+        f"s = Settings(cache_dir=Path({str(tmp_path / 'cache')!r}))\n"
+        f"s.store = replace(s.store, path={str(tmp_path / 'data')!r}, workers=1)\n"
+        f"s.brief = replace(s.brief, output_dir={str(tmp_path / 'out')!r}, formats=['html'])\n"
+        "d = date(2017, 12, 20)\n"
+        "build(s, d, resolve_period(d))\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr

@@ -18,10 +18,11 @@ country section is discounted, so each country keeps its own phrases.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -306,6 +307,44 @@ def candidates(doc: Doc, max_words: int = 5, drop_people: bool = True) -> dict[s
 
 
 @dataclass
+class ArticleTerms:
+    """What keyphrase extraction reads from one article's parse: its candidate phrases
+    and the text of each sentence.  It depends on the parse alone, so the article store
+    keeps it (the workers compute it beside the analysis) and a warm build reads no parse."""
+
+    cands: list[_Cand]
+    sentences: list[str]
+
+    def to_bytes(self) -> bytes:
+        rows = [
+            [c.key, dict(c.forms), c.count, c.first_sent, c.first_tok, c.country, c.sents]
+            for c in self.cands
+        ]
+        return json.dumps([rows, self.sentences], ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ArticleTerms:
+        rows, sentences = json.loads(data.decode("utf-8"))
+        cands = [
+            _Cand(
+                key=k, forms=Counter(f), count=n, first_sent=fs, first_tok=ft, country=c, sents=ss
+            )
+            for k, f, n, fs, ft, c, ss in rows
+        ]
+        return cls(cands, sentences)
+
+
+def article_terms(doc: Doc, max_words: int = Params.max_words) -> ArticleTerms:
+    return ArticleTerms(
+        list(candidates(doc, max_words).values()), [sent.text for sent in doc.sents]
+    )
+
+
+# (articles, max_words) -> {article_id: ArticleTerms}: stored terms instead of parses.
+TermsSource = Callable[[Sequence[Article], int], Mapping[str, ArticleTerms]]
+
+
+@dataclass
 class _Scored:
     """Candidates of one article with their scores (aligned arrays)."""
 
@@ -314,6 +353,7 @@ class _Scored:
     texts: list[str]  # the text embedded for each candidate
     score: Any  # np.ndarray
     sim: Any  # np.ndarray
+    sentences: list[str] = field(default_factory=list)  # the article's sentence texts
 
 
 class KeyphraseExtractor:
@@ -328,11 +368,14 @@ class KeyphraseExtractor:
         top_n: int = 10,
         params: Params | None = None,
         embedder: Embedder | None = None,
+        terms: TermsSource | None = None,
     ) -> None:
         self.cache_dir = cache_dir
         self.top_n = top_n
         self.params = params or Params()
         self._embedder = embedder
+        # where each article's candidates and sentences come from (default: its parse)
+        self._terms = terms
 
     @property
     def embedder(self) -> Embedder:
@@ -354,7 +397,11 @@ class KeyphraseExtractor:
 
         p = self.params
         arts = [a for a in articles if a.article_id in docs]
-        per_doc = [list(candidates(docs[a.article_id], p.max_words).values()) for a in arts]
+        if self._terms is not None:
+            terms = self._terms(arts, p.max_words)
+        else:
+            terms = {a.article_id: article_terms(docs[a.article_id], p.max_words) for a in arts}
+        per_doc = [list(terms[a.article_id].cands) for a in arts]
         df: Counter[str] = Counter(c.key for cs in per_doc for c in cs)
         n_docs = len(per_doc)
         use_idf = n_docs >= p.min_docs_for_idf and p.idf_weight > 0
@@ -401,12 +448,13 @@ class KeyphraseExtractor:
         for a, cl, ts, dv, prior in zip(
             arts, per_doc, texts_per_doc, doc_vecs, priors, strict=True
         ):
+            sents = terms[a.article_id].sentences
             if not cl:
-                out.append(_Scored(a.article_id, [], [], np.zeros(0), np.zeros(0)))
+                out.append(_Scored(a.article_id, [], [], np.zeros(0), np.zeros(0), sents))
                 continue
             sim = phrase_vecs[[row[t] for t in ts]] @ dv
             score = np.maximum(sim, 0.0) ** p.sim_power * prior
-            out.append(_Scored(a.article_id, cl, ts, score, sim))
+            out.append(_Scored(a.article_id, cl, ts, score, sim, sents))
         return out
 
     def _mmr(self, scores: Any, texts: Sequence[str], k: int) -> list[int]:
@@ -511,7 +559,7 @@ class KeyphraseExtractor:
             near: set[int] | None = None
             pat = patterns.get(gid) if gscope == "country" else None
             if pat is not None:
-                hits = [i for i, sent in enumerate(docs[aid].sents) if pat.search(sent.text)]
+                hits = [i for i, sent in enumerate(s.sentences) if pat.search(sent)]
                 if hits:
                     near = {j for i in hits for j in (i, i + 1)}
             out: dict[str, float] = {}

@@ -34,6 +34,11 @@ def parse_key(article: Article) -> str:
     return hashlib.sha1(article.text.encode("utf-8")).hexdigest()
 
 
+def terms_key(article: Article, max_words: int) -> str:
+    """Keyphrase terms depend on the parse and the longest phrase allowed."""
+    return hashlib.sha1(f"{max_words}\0{article.text}".encode()).hexdigest()
+
+
 def analysis_key(article: Article) -> str:
     dateline = str(article.meta.get("dateline") or "")
     raw = f"{article.article_id}\0{dateline}\0{article.text}"
@@ -47,6 +52,7 @@ class Result:
     article_id: str
     parse: bytes
     analysis: bytes | None
+    terms: bytes = b""  # keyphrase candidates and sentences (keyphrases.ArticleTerms)
 
 
 def doc_to_bytes(doc: Doc) -> bytes:
@@ -71,6 +77,7 @@ def process(
     user's knowledge files (`actor_files` alone: the actor gazetteers)."""
     from briefgen.nlp.actors import KnowledgeFiles, load_lexicon
     from briefgen.nlp.attribution import analyse_article
+    from briefgen.nlp.keyphrases import article_terms
     from briefgen.nlp.parse import load_spacy, pipe_texts
 
     nlp = load_spacy()
@@ -86,7 +93,7 @@ def process(
         except Exception as e:  # one odd article never stops the brief
             log.warning("attribution failed for %s: %s", a.source_path, e)
             analysis = None
-        out.append(Result(a.article_id, data, analysis))
+        out.append(Result(a.article_id, data, analysis, article_terms(doc).to_bytes()))
     return out
 
 

