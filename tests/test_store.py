@@ -96,10 +96,18 @@ def test_the_store_gives_the_corpus_a_fresh_read_gives(tmp_path: Path) -> None:
     from briefgen.corpus.load import expand_paths
     from briefgen.ingest import store_path
 
+    files = [str(f) for f in expand_paths([corpus])]
     with open_store(store_path(s)) as store:
-        stored = corpus_from_store(store, s, [str(f) for f in expand_paths([corpus])])
-    assert [a.to_dict() for a in stored.articles] == [a.to_dict() for a in fresh.articles]
-    assert stored.summary() == fresh.summary()
+        stored = corpus_from_store(store, s, files)
+        again = corpus_from_store(store, s, files)  # the kept corpus of this selection
+        stricter = replace(s, corpus=replace(s.corpus, relevance_threshold=1.01))
+        strict = corpus_from_store(store, stricter, files)
+    for got in (stored, again):
+        assert [a.to_dict() for a in got.articles] == [a.to_dict() for a in fresh.articles]
+        assert got.summary() == fresh.summary()
+    # a setting the corpus depends on changed: never the kept corpus
+    assert all(a.low_relevance for a in strict.articles)
+    assert not all(a.low_relevance for a in stored.articles)
 
 
 def test_a_changed_file_is_processed_again(tmp_path: Path) -> None:
@@ -175,6 +183,8 @@ def test_a_damaged_row_is_never_served(tmp_path: Path) -> None:
         # a changed character inside one stored article: its checksum no longer matches
         h, rec = con.execute("SELECT hash, record FROM articles LIMIT 1").fetchone()
         con.execute("UPDATE articles SET record = ? WHERE hash = ?", (rec.replace("a", "o", 1), h))
+        # and the kept corpus (which would otherwise serve the articles, rightly, unread)
+        con.execute("UPDATE derived SET data = X'00' WHERE kind = 'corpus'")
     rep = Notes()
     assert _brief_json(s, None, rep) == expected  # the store is rebuilt from the files
     assert len(rep.warnings) == 1 and "checksum" in rep.warnings[0]

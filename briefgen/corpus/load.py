@@ -357,16 +357,26 @@ def read_one(path: Path, settings: CorpusSettings) -> FileResult:
     return out
 
 
+def _relevance(a: Article) -> float:
+    return relevance(a.title, a.paragraphs, a.meta.get("dateline", ""), a.outlet)
+
+
+# (articles, score function) -> their scores: lets a store reuse scores it kept.
+RelevanceOf = Callable[[Sequence[Article], Callable[[Article], float]], list[float]]
+
+
 def assemble(
     results: Sequence[FileResult],
     settings: CorpusSettings,
     signatures: Sequence[Any] | None = None,
+    relevance_of: RelevanceOf | None = None,
 ) -> Corpus:
     """The corpus-wide steps over files already read: dedupe, boilerplate, relevance, ids.
 
     `results` come in file order; `signatures` (one per article of the results, in
-    order; see dedupe.signature) saves recomputing them when they are stored.  The
-    articles are used as they are (copy them first when they must stay unchanged).
+    order; see dedupe.signature) saves recomputing them when they are stored, and
+    `relevance_of` may serve kept scores.  The articles are used as they are (copy
+    them first when they must stay unchanged).
     """
     corpus = Corpus(articles=[])
     items: list[_Item] = []
@@ -402,11 +412,16 @@ def assemble(
     items = sorted((it for i, it in enumerate(items) if i not in drop), key=lambda it: it.rank)
     _drop_corpus_boilerplate(items)
 
+    arts = [it.article for it in items]
+    scores = (
+        relevance_of(arts, _relevance)
+        if relevance_of is not None
+        else [_relevance(a) for a in arts]
+    )
     seen_ids: Counter[str] = Counter()
-    for it in items:
+    for it, score in zip(items, scores, strict=True):
         a = it.article
-        extra = a.meta.get("dateline", "")
-        a.relevance = relevance(a.title, a.paragraphs, extra, a.outlet)
+        a.relevance = score
         a.low_relevance = a.relevance < settings.relevance_threshold
         cid = content_id(a.text)
         seen_ids[cid] += 1

@@ -180,6 +180,24 @@ def load_files(store: Store, files: Sequence[StoredFile]) -> list[FileArticles]:
     return out
 
 
+def file_hashes(store: Store, paths: Sequence[str]) -> dict[str, list[str]]:
+    """{path: its article hashes in order} for stored files, without reading the articles."""
+    _guard(store)
+    out: dict[str, list[str]] = {p: [] for p in paths}
+    try:
+        for i in range(0, len(paths), 500):
+            chunk = list(paths[i : i + 500])
+            for path, h in store.db.execute(
+                "SELECT path, hash FROM file_articles "
+                f"WHERE path IN ({','.join('?' * len(chunk))}) ORDER BY path, idx",
+                chunk,
+            ):
+                out[path].append(h)
+    except sqlite3.DatabaseError as e:
+        raise _damaged(store.path, e) from None
+    return out
+
+
 def known_hashes(store: Store, hashes: Iterable[str]) -> set[str]:
     return _present(store, "SELECT hash FROM articles WHERE hash IN ({})", list(hashes))
 
