@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefgen.config import Settings
 from briefgen.corpus import Corpus, SkippedFile
-from briefgen.corpus.load import FileResult, assemble, expand_paths, read_one
+from briefgen.corpus.load import (
+    FileResult,
+    assemble,
+    clean_docs,
+    expand_paths,
+    read_docs,
+    read_one,
+)
+from briefgen.corpus.readers import RawDoc, ReadError
 from briefgen.errors import ConfigError, CorpusError
 from briefgen.model import Article, ArticleAnalysis
 from briefgen.progress import Reporter
@@ -71,6 +79,11 @@ class Runner:
         self.scheduler = scheduler
         self._client = client
         self._own_client = False
+
+    @property
+    def parallel(self) -> bool:
+        """Whether tasks can run on more than one worker."""
+        return self._client is not None or bool(self.scheduler) or self.workers > 1
 
     def where(self, tasks: int) -> str:
         """Where `tasks` tasks run, for the step line."""
@@ -274,16 +287,74 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def _read_task(path: str, settings: Any) -> tuple[FileResult, list[bytes | None]]:
-    """Read and clean one file, with each article's MinHash signature (runs on a worker)."""
+# A file of more documents than this (a JSONL feed) is cleaned in chunks on several workers.
+SPLIT_FROM = 64
+CHUNK_DOCS = 32
+
+
+def _read_task(
+    task: tuple[str, list[RawDoc] | None], settings: Any
+) -> tuple[FileResult, list[bytes | None]]:
+    """Read and clean one file (or clean a chunk of one file's documents), with each
+    article's MinHash signature (runs on a worker)."""
     from briefgen.corpus.dedupe import signature
 
-    r = read_one(Path(path), settings)
+    path, docs = task
+    if docs is None:
+        r = read_one(Path(path), settings)
+    else:
+        arts, empty = clean_docs(docs, Path(path))
+        r = FileResult(path, arts, [], empty=empty)
     sigs: list[bytes | None] = []
     for a in r.articles:
         sig = signature(a.text)
         sigs.append(None if sig is None else sig.tobytes())
     return r, sigs
+
+
+def _plan_reads(
+    files: Sequence[Path], settings: Settings, runner: Runner
+) -> tuple[list[tuple[str, list[RawDoc] | None]], list[tuple[int, FileResult | None]]]:
+    """(tasks, per file: how many tasks it got and, when it was split here, its
+    problems).  Files of many documents are read here and their documents spread over
+    the workers in chunks; other files are read whole on a worker."""
+    tasks: list[tuple[str, list[RawDoc] | None]] = []
+    plan: list[tuple[int, FileResult | None]] = []
+    for f in files:
+        docs: list[RawDoc] | None = None
+        head: FileResult | None = None
+        if runner.parallel and f.suffix.lower() in (".json", ".jsonl", ".ndjson"):
+            try:
+                docs, problems = read_docs(f, settings.corpus)
+                head = FileResult(str(f), [], list(problems))
+            except ReadError as e:
+                plan.append((0, FileResult(str(f), [], [], error=str(e))))
+                continue
+        if docs is None or len(docs) < SPLIT_FROM:
+            tasks.append((str(f), docs))
+            plan.append((1, head))
+            continue
+        chunks = [docs[i : i + CHUNK_DOCS] for i in range(0, len(docs), CHUNK_DOCS)]
+        tasks += [(str(f), c) for c in chunks]
+        plan.append((len(chunks), head))
+    return tasks, plan
+
+
+def _joined(
+    head: FileResult | None, parts: Sequence[tuple[FileResult, list[bytes | None]]]
+) -> tuple[FileResult, list[bytes | None]]:
+    """One file's result from the results of its chunks, in order."""
+    if head is None:
+        return parts[0]
+    out = FileResult(head.path, [], head.problems, head.error, 0)
+    sigs: list[bytes | None] = []
+    for r, s in parts:
+        out.empty += r.empty
+        for a in r.articles:
+            a.part = len(out.articles)
+            out.articles.append(a)
+        sigs += s
+    return out, sigs
 
 
 def ingest_files(
@@ -331,10 +402,15 @@ def ingest_files(
     if not todo:
         return report
     read = partial(_read_task, settings=settings.corpus)
+    tasks, plan = _plan_reads([t[0] for t in todo], settings, runner)
+    results = runner.map(read, tasks)
     with reporter.bar(total=len(todo), label="reading files") as bar:
-        for (_f, stat, digest, existed), (res, sigs) in zip(
-            todo, runner.map(read, [str(t[0]) for t in todo]), strict=True
-        ):
+        for (_f, stat, digest, existed), (n_tasks, head) in zip(todo, plan, strict=True):
+            sigs: list[bytes | None]
+            if n_tasks == 0 and head is not None:
+                res, sigs = head, []
+            else:
+                res, sigs = _joined(head, [next(results) for _ in range(n_tasks)])
             bar.update(1)
             if res.error is not None:
                 report.files_skipped += 1

@@ -282,3 +282,32 @@ def test_a_warm_build_reads_no_parse(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
     )
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_a_big_feed_is_cleaned_in_chunks_on_workers_as_one_file(tmp_path: Path) -> None:
+    """A JSONL of many records is spread over two worker processes in chunks; the stored
+    articles (parts, order, records without text) equal a serial read."""
+    import json
+
+    from briefgen.corpus.load import expand_paths
+    from briefgen.ingest import SPLIT_FROM, store_path
+
+    feed = tmp_path / "feed.jsonl"
+    rows = []
+    for i in range(SPLIT_FROM + 40):
+        text = (
+            f"SEOUL, Dec. {i % 28 + 1} (Yonhap) -- Item {i}: North Korea's envoy number {i} "
+            f"met officials from {['Japan', 'China', 'Russia'][i % 3]} on day {i}, the "
+            f"ministry said in statement {i * 7}, adding that talks would go on. "
+        ) * 3
+        rows.append({"title": f"Story {i}", "text": "" if i % 17 == 5 else text})
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    s = _settings(tmp_path)
+    s.store = replace(s.store, workers=2)
+    fresh = load_corpus([feed], s.corpus)
+    report = ingest(s, [feed], analyse=False)
+    assert report.articles_new > SPLIT_FROM
+    with open_store(store_path(s)) as store:
+        stored = corpus_from_store(store, s, [str(f) for f in expand_paths([feed])])
+    assert [a.to_dict() for a in stored.articles] == [a.to_dict() for a in fresh.articles]
+    assert stored.records_without_text == fresh.records_without_text > 0

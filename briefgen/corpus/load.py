@@ -339,22 +339,34 @@ class FileResult:
     empty: int = 0
 
 
-def read_one(path: Path, settings: CorpusSettings) -> FileResult:
-    """Read, split and clean one file."""
-    names = field_names(settings.field_map)
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    try:
-        docs, problems = read_file(path, max_bytes, names)
-    except ReadError as e:
-        return FileResult(str(path), [], [], error=str(e))
-    out = FileResult(str(path), [], list(problems))
+def read_docs(path: Path, settings: CorpusSettings) -> tuple[list[RawDoc], list[str]]:
+    """The raw documents of one file and the problems met (ReadError: unusable file)."""
+    return read_file(path, int(settings.max_file_mb * 1024 * 1024), field_names(settings.field_map))
+
+
+def clean_docs(docs: Sequence[RawDoc], path: Path) -> tuple[list[Article], int]:
+    """Split and clean raw documents of one file, each on its own: (articles with `part`
+    numbered from 0, records without text).  A big file's documents can be cleaned in
+    chunks on several workers and joined in order."""
+    arts: list[Article] = []
+    empty = 0
     for d in docs:
         its, n_empty = _articles_of((d, path))
-        out.empty += n_empty
+        empty += n_empty
         for it in its:
-            it.article.part = len(out.articles)
-            out.articles.append(it.article)
-    return out
+            it.article.part = len(arts)
+            arts.append(it.article)
+    return arts, empty
+
+
+def read_one(path: Path, settings: CorpusSettings) -> FileResult:
+    """Read, split and clean one file."""
+    try:
+        docs, problems = read_docs(path, settings)
+    except ReadError as e:
+        return FileResult(str(path), [], [], error=str(e))
+    arts, empty = clean_docs(docs, path)
+    return FileResult(str(path), arts, list(problems), empty=empty)
 
 
 def _relevance(a: Article) -> float:
