@@ -270,3 +270,22 @@ def test_correction_cells() -> None:
         entries_for_row(
             {"item": "position", "actor": "X", "issue": "talks", "correction": "speaker: Y"}
         )
+
+
+@pytest.mark.parametrize(
+    "name,described",
+    [
+        ("a senior State Department official", True),
+        ("France’s foreign minister", True),
+        ("U.S. officials", True),
+        ("tweet", True),
+        ("Rex Tillerson", False),
+        ("White House", False),
+        ("Chinese government", False),
+        ("Kim Il Sung Square", False),
+    ],
+)
+def test_review_knows_a_description_from_a_name(name: str, described: bool) -> None:
+    from briefgen.corrections.review import is_description
+
+    assert is_description(name) is described

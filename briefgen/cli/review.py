@@ -99,6 +99,11 @@ def review(
         Table("review", COLUMNS, rows, editable=EDITABLE, notes=COLUMN_NOTES),
         Table("how to fill in", ["write", "on rows of", "to say"], how),
     ]
+    if fmt == "table":  # an actor pair shows its second name where a quotation would be
+        rows = [
+            {**r, "quote": f"≈ {r['other_actor']}"} if r["item"] == "actor pair" else r
+            for r in rows
+        ]
     emit(rows, fmt, REVIEW_TABLE, output, tables)
 
 

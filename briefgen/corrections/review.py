@@ -90,11 +90,23 @@ class Item:
 
 
 def is_description(name: str | None) -> bool:
-    """True for "a senior State Department official", not for "Rex Tillerson"."""
+    """True for "a senior State Department official" and "France's foreign minister",
+    not for "Rex Tillerson", "White House" or "Chinese government"."""
+    from briefgen.knowledge.countries import country_matches
+
     if not name:
         return False
     n = name.strip()
-    return n[:1].islower() or bool(_DESCRIPTION.match(n))
+    if n[:1].islower() or _DESCRIPTION.match(n):
+        return True
+    # what is left once the country names and possessives are set aside
+    rest = n
+    for start, end, _, _ in sorted(country_matches(n), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    left = re.sub(r"(?:’s|'s)\b", " ", rest).split()
+    if not left or any(w[:1].isupper() for w in left):
+        return False  # a name ("White House", "Kim Il Sung Square")
+    return left[-1].lower().strip(".,") not in _words_file().get("institutions", frozenset())
 
 
 def _article_fields(a: Article | None) -> dict[str, Any]:
@@ -222,8 +234,11 @@ def _actor_items(attribution: Attribution, by_article: Mapping[str, Article]) ->
             "speaker": a.name,
         }
         if q is not None:  # one of its quotations, to judge by
-            row.update({"quote": q.text} | _article_fields(by_article.get(q.article_id)))
-        row["context"] = f"{a.kind}; {a.role}" if a.role else a.kind
+            row.update(
+                {"quote": q.text, "context": q.sentence}
+                | _article_fields(by_article.get(q.article_id))
+            )
+        row["why"] += f" ({a.kind}{'; ' + a.role if a.role else ''})"
         out.append(Item(0.55 + 0.05 * min(a.quote_count, 6), row))
     return out
 
@@ -280,12 +295,19 @@ def _position_items(
 
 
 @lru_cache(maxsize=1)
-def generic_name_words() -> frozenset[str]:
-    """Words that say what a speaker is, not who (data/generic_name_words.txt)."""
-    text = resources.files("briefgen").joinpath("data/generic_name_words.txt").read_text("utf-8")
-    return frozenset(
-        w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")
+def _words_file() -> dict[str, frozenset[str]]:
+    """data/review.yaml: {"generic": ..., "institutions": ...}, lower case."""
+    import yaml
+
+    raw = yaml.safe_load(
+        resources.files("briefgen").joinpath("data/review.yaml").read_text("utf-8")
     )
+    return {k: frozenset(str(w).lower() for w in v or []) for k, v in (raw or {}).items()}
+
+
+def generic_name_words() -> frozenset[str]:
+    """Words that say what a speaker is, not who."""
+    return _words_file().get("generic", frozenset())
 
 
 def _name_tokens(name: str) -> set[str]:
