@@ -252,7 +252,7 @@ def _analyse(
     result = Analysis(corpus, period, main, low, previous, docs, att, groups, desk=desk)
     if keyphrases != "none":
         _keyphrases(store, result, settings, rep, keyphrases, top_keyphrases)
-        desk.keyphrases(result.keyphrases)
+        desk.keyphrases(result.keyphrases, {"corpus": main, **groups})
     return result
 
 

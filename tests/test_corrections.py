@@ -197,7 +197,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         {"do": "ban-bottom-line", "text": banned},
         {"do": "ban-keyphrase", "phrase": ban_kp},
         {"do": "rename-keyphrase", "phrase": rename_kp, "to": "the desk's wording"},
-        {"do": "pin-keyphrase", "phrase": "Hokkaido launch"},
+        {"do": "pin-keyphrase", "phrase": "missile launch over Hokkaido"},
         *ARTICLE_ENTRIES,
     ]
     path = root / "corrections.yaml"
@@ -276,7 +276,7 @@ def test_every_kind_of_correction_applies_and_survives_a_new_version(
     banned_kp, renamed_kp = world.keyphrases
     assert banned_kp not in phrases
     assert "the desk's wording" in phrases and renamed_kp not in phrases
-    assert phrases[0] == "Hokkaido launch"
+    assert phrases[0] == "missile launch over Hokkaido"
 
     # the brief shows what the desk changed
     html = result.paths[0].read_text(encoding="utf-8")
@@ -464,3 +464,49 @@ def test_the_file_keeps_the_order_and_lines_of_its_entries() -> None:
         ("drop-article", 2, "c.yaml:2"),
         ("ban-keyphrase", 6, "c.yaml:6"),
     ]
+
+
+def test_a_flip_naming_its_statement_holds_only_where_the_position_rests_on_it() -> None:
+    """Positions are weekly: "remove Kim's stance, it rested on a misread line" must not
+    remove next week's stance that rests on other statements."""
+    from briefgen.corrections import Corrections
+    from briefgen.corrections.apply import Desk
+    from briefgen.corrections.schema import issue_keys
+    from briefgen.model import Actor, Evidence, Keyphrase, Position
+    from briefgen.nlp.attribution import Attribution
+
+    issue = issue_keys()[0]
+    a = _article("Kim offers talks", "We want talks now, Kim said.")
+    b = _article("Seoul answers", "Seoul said it would think about it.", path="b.txt")
+    text = f"""
+- do: flip-position
+  actor: Kim
+  issue: {issue}
+  article: Seoul answers
+  reason: not what he said
+- do: remove-position
+  actor: Kim
+  issue: {issue}
+  article: Kim offers talks
+  quote: We want talks now
+  reason: misread
+- do: pin-keyphrase
+  phrase: frozen assets
+- do: pin-keyphrase
+  phrase: talks now
+"""
+    desk = Desk(Corrections(parse_corrections(text, "c.yaml"), ["c.yaml"]))
+    period = resolve_period(AS_OF)
+    desk.analysed([a, b], [a, b], [a, b])
+    pos = Position(
+        "kim", "actor", issue, 1, "x", evidence=[Evidence(a.article_id, "We want talks now")]
+    )
+    att = Attribution(actors=[Actor("kim", "Kim")], positions=[pos])
+    desk.attribution(att, period)
+    assert att.positions == []  # removed: it rested on the statement named
+    states = {r["do"]: r["state"] for r in desk.status()}
+    assert states["remove-position"] == "applied" and states["flip-position"] == "not needed"
+    scopes = {"corpus": [Keyphrase("Kim", 1.0, "corpus", "corpus")]}
+    desk.keyphrases(scopes, {"corpus": [a, b]})
+    # a pinned phrase is put first only where the articles use it
+    assert [k.phrase for k in scopes["corpus"]] == ["talks now"]

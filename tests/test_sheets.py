@@ -192,6 +192,8 @@ def test_review_to_xlsx_to_corrections_and_back(feed: Path, tmp_path: Path) -> N
         "the desk reads it the other way",
     )
     assert (rp.get("actor"), rp.get("issue")) == (removed["actor"], removed["issue"])
+    # a flip or removal is about the statement the row showed: scoped to it
+    assert fp.get("quote") == position["quote"] and fp.get("article").url == position["url"]
     assert sa.get("outlet") == "Reuters" and sa.get("article").url == wired["url"]
     # importing the same sheet again adds nothing
     again = invoke("corrections", "import", str(sheet), "--to", str(target))

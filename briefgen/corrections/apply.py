@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.corrections.match import (
+    QUOTE_SIMILAR,
     ArticleIndex,
     find_actor,
     find_quote,
@@ -333,13 +334,13 @@ class Desk:
             a = find_actor(att.actors, e.get("actor"))
             if a is None:
                 continue
+            old_name = a.name
             notes = self._set_actor(att, a, e)
             self._applied(e)
             if notes:
                 changed = True
-                self._note(
-                    None, f"{a.name}: " + "; ".join(notes) + (f" ({e.reason})" if e.reason else "")
-                )
+                why = f" ({e.reason})" if e.reason else ""
+                self._note(None, f"{old_name}: " + "; ".join(notes) + why)
         return changed
 
     def _new_actor(self, name: str) -> Actor:
@@ -394,7 +395,7 @@ class Desk:
     def _set_actor(self, att: Attribution, a: Actor, e: Entry) -> list[str]:
         notes = []
         if e.get("name") and e.get("name") != a.name:
-            notes.append(f"named {e.get('name')} (was {a.name})")
+            notes.append(f"named {e.get('name')}")
             if a.name not in a.aliases:
                 a.aliases.append(a.name)
             a.name = e.get("name")
@@ -450,8 +451,15 @@ class Desk:
             actor = find_actor(att.actors, e.get("speaker"))
             if actor is None:
                 actor = self._new_actor(e.get("speaker"))
-                actor.country = actor.country or e.get("country")
-                actor.role = actor.role or e.get("role")
+                # what the text said of the speaker still holds when only the name was
+                # missing: "France's foreign minister" named is still a foreign minister
+                before = next((a for a in att.actors if a.actor_id == q.actor_id), None)
+                actor.country = (
+                    e.get("country") or actor.country or (before.country if before else None)
+                )
+                actor.role = e.get("role") or actor.role or q.speaker_role
+                if actor.kind == "other" and before is not None:
+                    actor.kind = before.kind
                 actor.article_ids.append(q.article_id)
                 att.actors.append(actor)
             was = self._was.get(q.quote_id, q.speaker)
@@ -505,12 +513,17 @@ class Desk:
             existing = next(
                 (p for p in att.positions if p.holder == holder and p.issue == e.get("issue")), None
             )
+            # a flip or removal naming statements holds only where the position rests on them
+            if e.do != "set-position" and e.get("article") is not None:
+                art = self._article_for(e)  # stale or another period: its state is set
+                if art is None or existing is None or not _rests_on(existing, art, e):
+                    continue
             why = f" ({e.reason})" if e.reason else ""
             if e.do == "remove-position":
                 if existing is None:
                     continue
                 att.positions.remove(existing)
-                self._note(None, f"removed: {name} {existing.label}{why}")
+                self._note(None, f"{name}: no longer “{existing.label}”{why}")
             elif e.do == "flip-position":
                 if existing is None:
                     continue
@@ -602,8 +615,11 @@ class Desk:
 
     # ------------------------------------------------------------------ keyphrases
 
-    def keyphrases(self, scopes: dict[str, list[Keyphrase]]) -> None:
-        """Ban, rename and pin keyphrases, in place."""
+    def keyphrases(
+        self, scopes: dict[str, list[Keyphrase]], texts: dict[str, Sequence[Article]]
+    ) -> None:
+        """Ban, rename and pin keyphrases, in place.  A pinned phrase the extraction did
+        not pick is added only where the scope's articles (`texts`) use it."""
         for e in self.corrections.of("ban-keyphrase", "rename-keyphrase", "pin-keyphrase"):
             want = norm(e.get("phrase"))
             if e.do == "pin-keyphrase":
@@ -632,6 +648,8 @@ class Desk:
                         k = found[0]
                         ks.remove(k)
                     else:
+                        if not _used_in(e.get("phrase"), texts.get(sid, ())):
+                            continue
                         scope: KeyphraseScope = "corpus" if sid == "corpus" else "country"
                         k = Keyphrase(e.get("phrase"), top, scope, sid)
                         if ks:
@@ -763,6 +781,19 @@ def derive_positions_again(att: Attribution, period: Period) -> list[Position]:
     from briefgen.nlp.positions import derive_positions
 
     return derive_positions(att.quotes, att.statements, att.actors)
+
+
+def _rests_on(p: Position, article: Article, e: Entry) -> bool:
+    """True when the position's evidence includes the entry's article (and words)."""
+    ev = [x for x in p.evidence if x.article_id == article.article_id]
+    if e.get("quote"):
+        ev = [x for x in ev if text_similarity(e.get("quote"), x.text) >= QUOTE_SIMILAR]
+    return bool(ev)
+
+
+def _used_in(phrase: str, articles: Sequence[Article]) -> bool:
+    want = f" {norm(phrase)} "
+    return any(want in f" {norm(a.title)} {norm(a.text)} " for a in articles)
 
 
 def _bluf_similarity(a: str, b: str) -> float:

@@ -109,10 +109,16 @@ VERBS: dict[str, Spec] = {
         what="set where an actor or country stands on an issue",
     ),
     "flip-position": Spec(
-        ("issue", "reason"), one_of=("actor", "country"), what="turn a position to the other side"
+        ("issue", "reason"),
+        one_of=("actor", "country"),
+        optional=("article", "quote"),
+        what="turn a position to the other side",
     ),
     "remove-position": Spec(
-        ("issue", "reason"), one_of=("actor", "country"), what="remove a position"
+        ("issue", "reason"),
+        one_of=("actor", "country"),
+        optional=("article", "quote"),
+        what="remove a position",
     ),
     "pin-bottom-line": Spec(
         ("article", "text"), what="put a sentence of an article first in the bottom line"
@@ -279,7 +285,7 @@ def check_entry(raw: Any, where: str, number: int, line: int, at: str | None = N
             raise CorrectionError(
                 f"{at}: name the holder with exactly one of {' or '.join(f'`{k}:`' for k in spec.one_of)}"
             )
-    if "quote" in raw and "article" not in raw and do == "set-position":
+    if "quote" in raw and "article" not in raw and do.endswith("-position"):
         raise CorrectionError(f"{at}: `quote:` needs the `article:` it is in")
     values: dict[str, Any] = {}
     for k, v in raw.items():

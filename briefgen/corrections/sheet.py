@@ -250,10 +250,12 @@ def entries_for_row(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     elif item in ("position", "country position"):
         holder = {"actor": actor} if item == "position" else {"country": _cell(row, "country")}
         issue = _cell(row, "issue")
+        # flip and remove are about this week's evidence: scoped to the statement shown
+        evidence = {"article": article, "quote": quote} if article and quote else {}
         if "flip" in words:
-            entry("flip-position", **holder, issue=issue)
+            entry("flip-position", **holder, issue=issue, **evidence)
         if "remove" in words or "drop" in words:
-            entry("remove-position", **holder, issue=issue)
+            entry("remove-position", **holder, issue=issue, **evidence)
         if "stance" in fields:
             entry(
                 "set-position",
