@@ -136,8 +136,10 @@ class Runner:
         # model, when a caller loaded it first), so a model is loaded once per machine.
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # tasks go out in chunks: one message per task cost more than reading a small file
+        chunk = max(1, min(64, len(tasks) // (8 * self.workers)))
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx) as pool:
-            yield from pool.map(fn, tasks)
+            yield from pool.map(fn, tasks, chunksize=chunk)
 
     def close(self) -> None:
         if self._own_client and self._client is not None:
@@ -404,7 +406,8 @@ def ingest_files(
     read = partial(_read_task, settings=settings.corpus)
     tasks, plan = _plan_reads([t[0] for t in todo], settings, runner)
     results = runner.map(read, tasks)
-    with reporter.bar(total=len(todo), label="reading files") as bar:
+    batch = _WriteBatch(store)
+    with reporter.bar(total=len(todo), label="reading files") as bar, batch:
         for (_f, stat, digest, existed), (n_tasks, head) in zip(todo, plan, strict=True):
             sigs: list[bytes | None]
             if n_tasks == 0 and head is not None:
@@ -461,13 +464,54 @@ def ingest_files(
                 problems=res.problems,
                 empty=res.empty,
             )
-            with store.transaction() as db:
-                st.put_file(db, stored, res.articles, sigs, all_bands)
-                if existed:
-                    st.drop_orphans(db)
+            db = batch.db()
+            st.put_file(db, stored, res.articles, sigs, all_bands)
+            if existed:
+                st.drop_orphans(db)
             if not existed:
-                _remember(store.path, [res.path])
+                batch.new_files.append(res.path)
     return report
+
+
+class _WriteBatch:
+    """Files are stored in transactions of FILES_PER_COMMIT files, not one each: a commit
+    per file made reading 10,000 small files take most of a minute.  Later files of a
+    batch see the earlier ones (same connection), so duplicates are found as before; the
+    manifest learns a batch's files once it is committed."""
+
+    FILES_PER_COMMIT = 256
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.new_files: list[str] = []
+        self._tx: Any = None
+        self._count = 0
+
+    def db(self) -> sqlite3.Connection:
+        if self._count >= self.FILES_PER_COMMIT:
+            self._commit()
+        if self._tx is None:
+            self._tx = self.store.transaction()
+            self._tx.__enter__()
+        self._count += 1
+        return self.store.db
+
+    def _commit(self, exc: BaseException | None = None) -> None:
+        if self._tx is not None:
+            tx, self._tx, self._count = self._tx, None, 0
+            if exc is None:
+                tx.__exit__(None, None, None)
+            else:
+                tx.__exit__(type(exc), exc, exc.__traceback__)
+                return
+        _remember(self.store.path, self.new_files)
+        self.new_files = []
+
+    def __enter__(self) -> _WriteBatch:
+        return self
+
+    def __exit__(self, et: Any, exc: BaseException | None, tb: Any) -> None:
+        self._commit(exc)
 
 
 def corpus_from_store(store: Store, settings: Settings, files: Sequence[str] | None) -> Corpus:

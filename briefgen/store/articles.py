@@ -52,6 +52,7 @@ ARTICLES = Component(
         empty INTEGER NOT NULL DEFAULT 0,
         ingested TEXT NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS files_seq ON files(seq);
     CREATE TABLE IF NOT EXISTS file_articles (
         path TEXT NOT NULL,
         idx INTEGER NOT NULL,
@@ -271,6 +272,7 @@ def put_file(
     if row is not None:
         f.seq = row[0]
     else:
+        # indexed (files_seq): a scan of every stored file per new file was quadratic
         nxt = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM files").fetchone()[0]
         f.seq = int(nxt)
     db.execute(
