@@ -39,8 +39,10 @@ names.  Matching rules:
   lower-casing, dropping a leading article, possessives, initials and punctuation
   ("Kim Jong-un" = "Kim Jong Un"); or the gold name's words all appear, in order, in
   briefgen's name (briefgen may be fuller, never shorter: "Moon" for "Moon Jae-in" is
-  wrong); or both are one gazetteer entry ("KCNA" = "Korean Central News Agency"); or,
-  for a description ("a senior U.S. official"), the same head noun and country;
+  wrong); or both are one gazetteer entry ("KCNA" = "Korean Central News Agency"); or
+  the gold names a country and briefgen gives that country's government ("North Korea"
+  = "North Korean government"); or, for a description ("a senior U.S. official"), the
+  same head noun and country;
 * country right, over matched gold quotations: briefgen's country equals the gold one
   (both unknown counts as right);
 * group right, over matched gold quotations: briefgen's actor kind equals the gold
@@ -205,11 +207,12 @@ def briefgen_preds(text: str, quotes: list[Any]) -> tuple[list[Pred], list[Pred]
             quoted.append(Pred(q.start, q.end, who))
             continue
         if q.kind == "mixed":
-            quoted += [
-                Pred(s.start, s.end, who) for s in marks if q.start <= s.start and s.end <= q.end
+            inside = [
+                Pred(max(s.start, q.start), min(s.end, q.end), who)
+                for s in marks
+                if s.start < q.end and q.start < s.end
             ]
-            if not any(q.start <= s.start and s.end <= q.end for s in marks):
-                quoted.append(Pred(q.start, q.end, who))  # a mixed quote of the quoted words
+            quoted += inside or [Pred(q.start, q.end, who)]  # a mixed quote of the quoted words
         reported.append(Pred(q.start, q.end, who))
     return quoted, reported
 
@@ -312,6 +315,7 @@ _LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 def _name_tokens(name: str) -> list[str]:
     n = re.sub(r"[’']s\b", "", name)
     n = _LEAD_ARTICLE.sub("", n.strip())
+    n = re.sub(r"\b([A-Z])\.(?=[A-Z]\.?)", r"\1", n)  # "U.S." -> "US."
     toks = re.findall(r"[a-z0-9]+", n.lower().replace("-", " "))
     return [t for t in toks if len(t) > 1 or t.isdigit()]
 
@@ -327,6 +331,12 @@ def same_speaker(pred: str | None, gold: str | None, gaz: Any, pc: Any, gc: Any)
         return not pred
     if not pred:
         return False
+    from briefgen.knowledge.countries import government_name
+    from briefgen.nlp.names import only_country
+
+    code = only_country(gold)
+    if code is not None and (pred == government_name(code) or only_country(pred) == code):
+        return True  # "North Korea" = "North Korean government", "The U.S" = "the U.S."
     g, p = _name_tokens(gold), _name_tokens(pred)
     if not g or not p:
         return False
@@ -443,10 +453,12 @@ def korea(which: str, show: bool) -> int:
             cty += pc == g.country
             k = kinds.get(q.actor_id or "", "other") if q.speaker else None
             grp += ("other" if k == "defector" else k) == (g.speaker_group if g.speaker else None)
-        if show and (q is None or not same_speaker(q.speaker, g.speaker, gaz, pc, g.country)):
+        bad_s = q is None or not same_speaker(q.speaker, g.speaker, gaz, pc, g.country)
+        if show and (bad_s or pc != g.country):
             text = by_id[spans[i][0]].text[spans[i][1] : spans[i][2]]
             got = f"{q.kind} {q.speaker!r} {pc}" if q else "MISSED"
-            print(f"  {g.kind:8} {g.speaker!r} {g.country} <- {got}: {text[:90]!r}")
+            tag = ("S" if bad_s else "-") + ("C" if q is not None and pc != g.country else "-")
+            print(f"  {tag} {g.kind:8} {g.speaker!r} {g.country} <- {got}: {text[:90]!r}")
     if show:
         hit = {id(q) for q in matched.values()}
         for q in preds:

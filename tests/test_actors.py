@@ -20,9 +20,13 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_spacy()
 
 
-def run(nlp, text: str, extra=()):  # type: ignore[no-untyped-def]
+def run(nlp, text: str, extra=(), indirect: bool = False):  # type: ignore[no-untyped-def]
+    """Quotations and actors of `text`; reported speech left out unless asked for."""
     art = Article(article_id="t", title="", text=text, source_path="t.txt")
-    return attribute([art], {"t": nlp(text)}, extra_actor_files=extra, with_positions=False)
+    att = attribute([art], {"t": nlp(text)}, extra_actor_files=extra, with_positions=False)
+    if not indirect:
+        att.quotes = [q for q in att.quotes if q.kind != "indirect"]
+    return att
 
 
 def test_pronoun_goes_to_the_earlier_subject_not_the_last_name(nlp) -> None:  # type: ignore[no-untyped-def]

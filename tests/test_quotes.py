@@ -16,12 +16,13 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_spacy()
 
 
-def run(nlp, text: str):  # type: ignore[no-untyped-def]
+def run(nlp, text: str, indirect: bool = False):  # type: ignore[no-untyped-def]
+    """The quotations of `text`: those in quotation marks, reported speech too if asked."""
     art = Article(article_id="t", title="", text=text, source_path="t.txt")
     att = attribute([art], {"t": nlp(text)}, with_positions=False)
     for q in att.quotes:
         assert text[q.start : q.end] == q.text  # the offsets contract
-    return att.quotes
+    return [q for q in att.quotes if indirect or q.kind != "indirect"]
 
 
 def test_quote_before_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -78,8 +79,9 @@ def test_multi_paragraph_quote(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_partial_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Russian Foreign Minister Sergei Lavrov called the meeting “unacceptable” on Monday."
     qs = run(nlp, text)
+    # a mixed quotation is the reported part, its quoted words included
     assert [(q.text, q.kind, q.speaker, q.country) for q in qs] == [
-        ("unacceptable", "mixed", "Sergei Lavrov", "RUS")
+        ("the meeting “unacceptable”", "mixed", "Sergei Lavrov", "RUS")
     ]
 
 

@@ -40,8 +40,9 @@ def _named(q: Quote) -> bool:
 
 
 def _presentable(q: Quote, actors: Mapping[str, Actor]) -> bool:
-    """Worth showing on its own: a known speaker, and words that stand as a statement."""
-    if not q.speaker:
+    """Worth showing on its own: a known speaker, and words that stand as a statement
+    in quotation marks (reported speech is no quote box)."""
+    if not q.speaker or q.kind == "indirect":
         return False
     actor = actors.get(q.actor_id or "")
     official = actor is not None and actor.kind in ("government", "international", "state-media")

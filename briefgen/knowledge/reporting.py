@@ -23,6 +23,7 @@ _LISTS = (
     "complement_only",
     "inverting",
     "indirect",
+    "object_content",
     "requests",
     "questions",
     "statement",
@@ -43,6 +44,7 @@ class ReportingVerbs:
     complement_only: frozenset[str] = frozenset()
     inverting: frozenset[str] = frozenset()
     indirect: frozenset[str] = frozenset()
+    object_content: frozenset[str] = frozenset()
     requests: frozenset[str] = frozenset()
     questions: frozenset[str] = frozenset()
     statement: frozenset[str] = frozenset()

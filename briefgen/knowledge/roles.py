@@ -33,6 +33,7 @@ _LOWER = (
     "publication_words",
     "questioners",
     "speaker_nouns",
+    "not_people",
     "group_pronouns",
 )
 _CASED = ("female_words", "us_politics", "institution_names")
@@ -65,6 +66,7 @@ class Roles:
     publication_words: frozenset[str] = frozenset()
     questioners: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

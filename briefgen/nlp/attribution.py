@@ -40,10 +40,6 @@ def _norm_words(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _para_index(text: str, pos: int) -> int:
-    return text.count("\n\n", 0, pos)
-
-
 def dateline_country(article: Article) -> str | None:
     """The country of the article's dateline city ("SEOUL, Dec. 28 (Yonhap) --"), if any."""
     from briefgen.knowledge.countries import country_of
@@ -57,82 +53,37 @@ def dateline_country(article: Article) -> str | None:
 
 def quotes_for_article(
     article: Article, doc: Doc, lex: Lexicon
-) -> tuple[list[tuple[Quote, Speaker]], ArticleActors, list[RawQuote]]:
-    """The article's quotations with resolved speakers (scare quotes and repeats dropped)."""
+) -> tuple[list[tuple[Quote, Speaker | None]], ArticleActors, list[RawQuote]]:
+    """The article's quotations (direct, mixed, reported) with resolved speakers; scare
+    quotes, sources, hypothetical speech and repeats left out (see quotations.py)."""
     from briefgen.nlp.actors import ArticleActors
+    from briefgen.nlp.quotations import collect, resolve_items, to_quotes
     from briefgen.nlp.quotes import extract_raw
+    from briefgen.nlp.reported import extract_reported
 
-    text = article.text
-    home = dateline_country(article)
-    raws = extract_raw(text, doc, lex.verbs)
-    quoted = [(s.mark_start, s.mark_end) for r in raws for s in r.spans]
+    raws = extract_raw(article.text, doc, lex.verbs)
+    marks = [s for r in raws for s in r.spans]
+    quoted = [(s.mark_start, s.mark_end) for s in marks]
     ctx = ArticleActors(doc, lex, quoted, article.outlet)
-    out: list[tuple[Quote, Speaker]] = []
-    prev: tuple[RawQuote, Speaker] | None = None
-    n = 0
-    for r in raws:
-        if r.scare:
-            continue
-        att = r.attribution
-        speaker = (
-            ctx.resolve(att.speaker, att.speaker_head, r.start) if att.cue is not None else None
-        )
-        cue = att.cue.text.lower() if att.cue is not None else None
-        if att.cue is None and prev is not None:
-            # A quote paragraph with no attribution of its own continues the previous
-            # speaker's quote: news style gives the speaker once.
-            first = r.spans[0]
-            para_start = not text[r.sentence_start : first.mark_start].strip()
-            gap_paras = _para_index(text, r.start) - _para_index(text, prev[0].end)
-            if para_start and gap_paras <= 1 and prev[0].kind == "direct":
-                speaker, cue = (
-                    prev[1],
-                    prev[0].attribution.cue.text.lower()
-                    if prev[0].attribution.cue is not None
-                    else None,
-                )
-        if speaker is None:
-            continue
-        if speaker.country is None and speaker.kind == "government" and home is not None:
-            # "National Security Adviser Wi Sung-lac" under a SEOUL dateline: an official the
-            # article does not place serves the country the report is filed from
-            speaker.country = home
-        if not any(_WORD.search(text[s.start : s.end]) for s in r.spans):
-            continue  # marks around punctuation only
-        sentence = " ".join(text[r.sentence_start : r.sentence_end].split())
-        for s in r.spans:
-            n += 1
-            q = Quote(
-                quote_id=f"{article.article_id}-q{n}",
-                article_id=article.article_id,
-                text=text[s.start : s.end],
-                start=s.start,
-                end=s.end,
-                speaker=speaker.name,
-                speaker_role=speaker.role,
-                country=speaker.country,
-                actor_id=speaker.key,
-                cue=cue,
-                kind="direct" if r.kind == "direct" else "mixed",
-                sentence=sentence,
-            )
-            out.append((q, speaker))
-        prev = (r, speaker)
-    return _dedupe(out), ctx, raws
+    items = collect(doc, raws, extract_reported(doc, lex.verbs, marks), lex)
+    resolved = resolve_items(article, items, ctx, lex)
+    return _dedupe(to_quotes(article, resolved, dateline_country(article))), ctx, raws
 
 
-def _dedupe(items: list[tuple[Quote, Speaker]]) -> list[tuple[Quote, Speaker]]:
+def _dedupe(
+    items: list[tuple[Quote, Speaker | None]],
+) -> list[tuple[Quote, Speaker | None]]:
     """Drop a quote repeated in the article (captions, summary bullets) or contained in a longer one."""
     norms = [_norm_words(q.text) for q, _ in items]
-    keep: list[tuple[Quote, Speaker]] = []
+    keep: list[tuple[Quote, Speaker | None]] = []
     for i, (q, sp) in enumerate(items):
         ni = norms[i]
         dup = False
-        for j, (_q2, sp2) in enumerate(items):
+        for j, (q2, _sp2) in enumerate(items):
             if i == j:
                 continue
             nj = norms[j]
-            same_speaker = sp2.key == sp.key
+            same_speaker = q.actor_id == q2.actor_id
             if ni == nj and j < i:
                 dup = True  # the first occurrence stays
             elif ni != nj and ni in nj and (same_speaker or len(ni) < len(nj) // 2):
@@ -170,7 +121,8 @@ def analyse_article(article: Article, doc: Doc, lex: Lexicon) -> ArticleAnalysis
         return act
 
     for _q, sp in quotes:
-        actor_for(sp).quote_count += 1
+        if sp is not None:
+            actor_for(sp).quote_count += 1
     statements = [
         (actor_for(sp).actor_id, sentence) for sp, sentence in reported_statements(doc, ctx, raws)
     ]

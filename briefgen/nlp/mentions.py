@@ -141,6 +141,7 @@ class ArticleMentions:
         self, sp: Speaker, name: str, title: str, appos: str | None, e: GazEntry | None
     ) -> None:
         """What a mention's title and apposition add: role, country, kind, gender."""
+        self._employer_kind: str | None = None
         if " " in name and name != sp.name:
             sp.aliases.add(name)  # a lone family name is no alias: it may mean another
         for source in (title, appos or ""):
@@ -156,15 +157,20 @@ class ArticleMentions:
                 sp.role = role
             if country:
                 country = allegiance_country(source)  # not "a China analyst"
-            if country is None:
-                country = self.employer_country(source)
+            employer = self.employer(source)
+            if country is None and employer is not None:
+                country = employer.country
             if country and (sp.country is None or e is None):
                 sp.country = country
+            if employer is not None and (e is None or e.kind == "other"):
+                self._employer_kind = employer.kind
         text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
         if sp.country is None and self.roles.us_politics_re.search(text_bits):
             sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
         if e is None or e.kind == "other":
             kind = infer_kind(text_bits, sp.country, "other", self.roles)
+            if self._employer_kind is not None and kind not in ("defector", "legislator"):
+                kind = self._employer_kind  # "chief executive of CloudFlare": as the body is
             if (kind != "other" or sp.kind == "other") and sp.kind != "defector":
                 sp.kind = kind  # a defector stays one whatever later titles say
         elif self.roles.has("defector", text_bits):
@@ -172,12 +178,12 @@ class ArticleMentions:
         if sp.gender is None and self.roles.female_re.search(text_bits):
             sp.gender = "f"
 
-    def employer_country(self, text: str) -> str | None:
-        """The country of a known body named in a role ("a researcher at the Korea
-        Institute for National Unification" -> KOR)."""
+    def employer(self, text: str) -> GazEntry | None:
+        """The first known body named in a role that says where the person works ("a
+        researcher at the Korea Institute for National Unification")."""
         for e in self.gaz.bodies_in(text):
             if e.country:
-                return e.country
+                return e
         return None
 
     def _register(self, sp: Speaker, name: str, pos: int) -> None:
@@ -208,6 +214,9 @@ class ArticleMentions:
             name = strip_title(clean_name(doc[lo:hi].text), self.roles)[0]
             if " " not in name or not re.search(r"[A-Z]", name):
                 continue
+            known = self.gaz.lookup(name)
+            if known is not None and not known.person:
+                continue  # "Rodong Sinmun" tagged as a person: a body, read with the bodies
             covered.update(range(lo, hi))
             sp = self.person(name, title_before(doc, lo, self.roles), self._appos(doc[hi - 1]))
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):

@@ -71,7 +71,7 @@ def clean_name(text: str) -> str:
 def only_country(text: str) -> str | None:
     """The code when `text` is nothing but a country's name ("the North", "Beijing")."""
     full = clean_name(text)
-    for cand in (full, re.sub(r"^the\s+", "", full, flags=re.IGNORECASE)):
+    for cand in (full, re.sub(r"^The\s", "the ", full), re.sub(r"^the\s+", "", full, flags=re.I)):
         found = country_matches(cand)
         if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(cand):
             return found[0][3]
@@ -359,6 +359,15 @@ def name_at(tok: Token, roles: Roles | None = None) -> str | None:
     while glued is not None:
         anchor = glued
         glued = _glued_to(anchor)
+    doc = tok.doc
+    if (
+        anchor.ent_type_ != "PERSON"
+        and anchor.pos_ == "PROPN"
+        and anchor.i > 0
+        and doc[anchor.i - 1].ent_type_ == "PERSON"
+        and doc[anchor.i - 1].whitespace_ == " "
+    ):
+        anchor = doc[anchor.i - 1]  # "Ri Yong" tagged, "Ho" not
     if anchor.ent_type_ != "PERSON" and not (
         anchor.pos_ == "PROPN" and anchor is not tok and anchor.text[:1].isupper()
     ):

@@ -353,7 +353,8 @@ def _units(quotes: Sequence[Quote], statements: Iterable[tuple[str, str, str]]) 
     units: list[_Unit] = []
     seen: set[tuple[str, str]] = set()
     for q in quotes:
-        if q.actor_id is None or _off_topic(q.sentence or q.text):
+        # reported speech reaches positions as `statements` (reported_statements) for now
+        if q.kind == "indirect" or q.actor_id is None or _off_topic(q.sentence or q.text):
             continue
         # the sentence gives context words ("called it unacceptable"); partial quotes need it,
         # but only the clause the quote is in: the rest may be someone else's words

@@ -43,6 +43,8 @@ _NOT_SPEAKERS = frozenset(
     {"EVENT", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "QUANTITY",
      "PERCENT", "CARDINAL", "ORDINAL", "LOC", "LANGUAGE"}
 )  # fmt: skip
+# Nouns of people by their ending ("a security guard", "a campaigner", "the economist").
+_AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive)s?$")
 # Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 
@@ -77,7 +79,10 @@ class ArticleActors(ArticleMentions):
         before = self._candidates(pos)
         for s in range(cur, max(-1, cur - 6), -1):
             in_s = sorted((m for m in before if m.sent == s), key=lambda m: m.pos)
-            ordered = [m for m in in_s if m.subject] + [m for m in reversed(in_s) if not m.subject]
+            ordered = [m for m in in_s if m.subject]
+            if s != cur:  # in its own sentence a pronoun is no object's ("Singling out
+                # Maduro, he accused ..."): only subjects there
+                ordered += [m for m in reversed(in_s) if not m.subject]
             for m in ordered:
                 sp = self.people.get(m.key)
                 if sp is not None and self._fits(sp, gender, person, plural):
@@ -116,6 +121,15 @@ class ArticleActors(ArticleMentions):
         low = head.lower_
         if head.pos_ == "PRON" or low in self.roles.pronouns or low in self.roles.group_pronouns:
             return self._pronoun(low, min(head.idx, pos))
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ in ("of", "from")
+            and head.head.head.ent_type_ == "PERSON"
+        ):
+            head = head.head.head  # "Representative Charles B. Rangel of New York"
+            from briefgen.nlp.syntax import noun_phrase
+
+            phrase = noun_phrase(head)
         sp = self._resolve_named(phrase, head)
         if sp is None:
             sp = self._resolve_described(phrase, head, pos)
@@ -123,6 +137,21 @@ class ArticleActors(ArticleMentions):
 
     def _resolve_named(self, phrase: Span, head: Token) -> Speaker | None:
         """A person, body or publication the phrase names."""
+        named = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN" and head.pos_ == "NOUN"
+            ),
+            None,
+        )
+        if named is not None and named.ent_type_ != "PERSON":
+            # "Another Internet technology service, Arbor Networks, ... said": the name
+            from briefgen.nlp.syntax import noun_phrase
+
+            sp = self._resolve_named(noun_phrase(named), named)
+            if sp is not None:
+                return sp
         text = clean_name(phrase.text)
         name = name_at(head, self.roles)
         if name is not None:
@@ -198,15 +227,35 @@ class ArticleActors(ArticleMentions):
         companion = self._accompanied(head)
         if companion is not None:
             return self.describe(text, low, companion, pos)
-        country = country_of(text)
+        employer = self.employer(text)
+        country = country_of(text) or (employer.country if employer is not None else None)
+        if country is None and low in self.roles.body_nouns:
+            body = self._earlier_body(low, pos)
+            if body is not None:
+                return body  # "the ministry said" after "South Korea's Unification Ministry"
         named = self.match_description(text, country, pos)
         if named is not None:
             return named
-        plural = head.tag_ in ("NNS", "NNPS")
-        if country is None and plural and low not in ("analysts", "experts"):
-            return None  # "the ministers": nobody we can name or place
-        if low in self.roles.role_nouns or low in self.roles.speaker_nouns:
+        if self._speaker_noun(head):
             return self.describe(text, low, country, pos)
+        return None
+
+    def _speaker_noun(self, head: Token) -> bool:
+        """Does the noun name people or a body ("officials", "a security guard")? Things,
+        events and documents ("the launch", "new data", "the vacancies") do not speak."""
+        low = head.lower_
+        if low in self.roles.role_nouns or low in self.roles.speaker_nouns:
+            return True
+        if head.pos_ != "NOUN" or low in self.roles.not_people:
+            return False
+        return bool(_AGENT.search(low))
+
+    def _earlier_body(self, noun: str, pos: int) -> Speaker | None:
+        """The nearest body named before `pos` whose name ends in `noun` ("the ministry")."""
+        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
+            sp = self.people.get(m.key)
+            if sp is not None and not sp.person and sp.name.lower().split()[-1:] == [noun]:
+                return sp
         return None
 
     def _accompanied(self, head: Token) -> str | None:
@@ -218,13 +267,15 @@ class ArticleActors(ArticleMentions):
             objs += [
                 o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
             ]
+            from briefgen.nlp.syntax import noun_phrase
+
             for o in objs:
                 name = name_at(o, self.roles)
                 if name is not None:
                     return self.person(name, pos=o.idx).country
-                code = country_of(ent_text(o)) if o.ent_type_ else None
-                if code is not None:
-                    return code
+                sp = self._resolve_named(noun_phrase(o), o)  # "Pompeo" tagged ORG, "Seoul"
+                if sp is not None and sp.country is not None:
+                    return sp.country
         return None
 
     # -- persons behind titles, documents and publications
@@ -409,7 +460,13 @@ def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
         text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
     )
     possessive = re.search(r"\w(?:’s|'s)\s", name) is not None
-    if not possessive and not re.match(r"^(?:a|an)\s", name, re.I) and head not in bodies:
+    plural = head.endswith("s") and head not in bodies
+    if (
+        not possessive
+        and not plural
+        and not re.match(r"^(?:a|an)\s", name, re.I)
+        and head not in bodies
+    ):
         name = re.sub(r"^one\s+", "", name, flags=re.IGNORECASE)  # "one White House official"
         acronym_u = re.match(r"U[.A-Z]", name) is not None  # "a U.S. official", "a UN envoy"
         art = "an" if name[:1].lower() in "aeiou" and not acronym_u else "a"

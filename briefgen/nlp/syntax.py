@@ -125,14 +125,19 @@ def noun_phrase(tok: Token) -> Span:
 
 
 def appos_text(tok: Token) -> str | None:
+    """The apposition after `tok` ("Doug Madory, the director of Internet analysis at
+    Dyn Research, said"), up to a clause of its own."""
     for c in tok.children:
         if c.dep_ == "appos" and c.i > tok.i:
             sub = [t for t in c.subtree if t.dep_ != "relcl"]
             lo, hi = sub[0].i, sub[-1].i
             # stop at a clause ("until he defected ...", "who ...")
-            for t in tok.doc[c.i + 1 : hi + 1]:
+            doc = tok.doc
+            for t in doc[c.i + 1 : hi + 1]:
+                glued = t.i > 0 and doc[t.i - 1].text == "-" and doc[t.i - 1].whitespace_ == ""
                 if (
                     t.pos_ in ("VERB", "AUX", "SCONJ")
+                    and not glued  # "New Hampshire-based Dyn Research" is no clause
                     or t.dep_ in ("mark", "relcl")
                     or t.tag_ in ("WP", "WDT")
                 ):

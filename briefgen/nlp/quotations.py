@@ -1,0 +1,296 @@
+"""One article's quotations: direct, mixed and reported, each with its speaker and time.
+
+quotes.py finds the stretches in quotation marks, reported.py the reported speech; this
+module joins them (a reported clause that holds quoted words is one mixed quotation,
+a reported clause that is only a quotation is the direct one), resolves each speaker
+(speakers.py) and leaves out what is no quotation:
+
+- scare quotes, names and titles in marks (quotes.py marks them);
+- imagined, hypothetical and counterfactual speech ("even if Kim says “...”"), and
+  questions put by reporters;
+- a news agency or paper that merely reports ("Reuters reported", "according to
+  Yonhap"): a source, not a speaker;
+- a report inside another's quotation ("X said Y had warned ..."): part of X's words.
+
+A direct quotation whose speaker cannot be found is kept with an unknown speaker; a
+reported one without a speaker is no quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefgen.model import Article, Quote
+from briefgen.nlp.reported import Reported, content_of, not_a_statement
+from briefgen.nlp.when import statement_time
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from briefgen.nlp.gazetteer import Lexicon
+    from briefgen.nlp.names import Speaker
+    from briefgen.nlp.quotes import QuoteSpan, RawQuote
+    from briefgen.nlp.speakers import ArticleActors
+
+# Share of a reported clause inside quotation marks above which it is the direct quotation.
+_QUOTED_SHARE = 0.7
+# Cues by which a publication reports news: the publication is a source.
+_SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
+
+
+@dataclass
+class Item:
+    """A quotation before its speaker is resolved."""
+
+    kind: str  # direct | mixed | indirect
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    cue: Token | None
+    phrase: Span | None
+    head: Token | None
+    spans: list[QuoteSpan] = field(default_factory=list)
+    raw: RawQuote | None = None
+    via: str = ""
+
+
+def _quoted_chars(a: int, b: int, spans: list[QuoteSpan]) -> int:
+    return sum(max(0, min(b, s.mark_end) - max(a, s.mark_start)) for s in spans)
+
+
+def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) -> list[Item]:
+    """Direct and mixed quotations and reported speech as one list in text order."""
+    marks = [s for r in raws for s in r.spans]
+    absorbed: set[int] = set()
+    items: list[Item] = []
+    for rep in reps:
+        quoted = _quoted_chars(rep.start, rep.end, marks)
+        if quoted >= _QUOTED_SHARE * (rep.end - rep.start):
+            continue  # "He said: “...”": the direct quotation is the statement
+        for k, r in enumerate(raws):
+            if r.kind != "direct" and rep.start <= r.start and r.end <= rep.end:
+                absorbed.add(k)
+        items.append(
+            Item(
+                kind="mixed" if quoted else "indirect",
+                start=rep.start,
+                end=rep.end,
+                sentence_start=rep.sentence_start,
+                sentence_end=rep.sentence_end,
+                cue=rep.cue,
+                phrase=rep.speaker,
+                head=rep.speaker_head,
+                spans=rep.spans,
+                via=rep.via,
+            )
+        )
+    for k, r in enumerate(raws):
+        if k in absorbed or r.scare:
+            continue
+        a, b = r.start, r.end
+        cue = r.attribution.cue
+        if r.kind != "direct" and cue is not None and r.attribution.via != "according":
+            span = content_of(cue, lex.verbs, marks)
+            whole = span is not None and span[0] >= r.spans[0].mark_start - 1
+            if span is not None and span[0] <= a and b <= span[1] and not whole:
+                a, b = span  # "called the drills “a rehearsal for invasion”"
+        items.append(
+            Item(
+                kind="direct" if r.kind == "direct" else "mixed",
+                start=a,
+                end=b,
+                sentence_start=r.sentence_start,
+                sentence_end=r.sentence_end,
+                cue=cue,
+                phrase=r.attribution.speaker,
+                head=r.attribution.speaker_head,
+                spans=list(r.spans),
+                raw=r,
+                via=r.attribution.via,
+            )
+        )
+    items.sort(key=lambda it: (it.start, it.end))
+    return items
+
+
+def _is_source(sp: Speaker, item: Item, lex: Lexicon) -> bool:
+    """A publication that reports the news it carries is a source, not a speaker."""
+    e = lex.gaz.lookup(sp.name)
+    if e is None or e.outlet is None:
+        return False
+    lemma = item.cue.lemma_.lower() if item.cue is not None else ""
+    if lemma in _SOURCE_CUES or item.via == "according":
+        return True
+    return e.outlet.wire and not e.outlet.state
+
+
+def _questioner(item: Item, sp: Speaker | None, text: str, lex: Lexicon) -> bool:
+    """A question put by a reporter or an interviewer is no quotation of anyone."""
+    words = set((sp.name.lower() if sp is not None else "").split())
+    if item.head is not None:
+        words.add(item.head.lower_)
+    lemma = item.cue.lemma_.lower() if item.cue is not None else ""
+    asks = lemma in lex.verbs.questions or text[item.start : item.end].rstrip("”\"' ").endswith("?")
+    return asks and (
+        bool(words & lex.roles.questioners) or (sp is None and lemma in lex.verbs.questions)
+    )
+
+
+@dataclass
+class Resolved:
+    item: Item
+    speaker: Speaker | None
+    cue: str | None
+    confidence: float
+    earlier: bool = False
+    said_on: object = None
+
+
+def resolve_items(
+    article: Article, items: list[Item], ctx: ArticleActors, lex: Lexicon
+) -> list[Resolved]:
+    """Speakers for the items, what is no quotation left out (module docstring)."""
+    text = article.text
+    out: list[Resolved] = []
+    prev: Resolved | None = None
+    for it in items:
+        if (
+            it.cue is not None
+            and it.cue.lemma_.lower() != "according"
+            and not_a_statement(it.cue, lex.verbs)
+        ):
+            continue
+        sp = ctx.resolve(it.phrase, it.head, it.start) if it.cue is not None else None
+        conf = _confidence(it, sp)
+        cue = _cue_text(it, lex)
+        if it.cue is None and it.kind == "direct":
+            cont = _continues(text, it, prev) if prev is not None else None
+            if cont is None and not _sentence_like(text, it):
+                continue  # a title or a phrase in marks, with nobody saying it
+            if cont is None:
+                continue  # no cue and nobody before it: a quotation nobody can vouch for
+            out.append(cont)
+            prev = cont
+            continue
+        if sp is not None and _is_source(sp, it, lex):
+            if it.kind != "direct":
+                continue
+            sp = None  # “...,” Yonhap reported: the words stay, their speaker is unknown
+        if _questioner(it, sp, text, lex):
+            continue
+        if sp is None and (it.kind != "direct" or it.cue is None):
+            continue
+        earlier, said_on = statement_time(it.cue, article.published)
+        res = Resolved(it, sp, cue, conf, earlier, said_on)
+        out.append(res)
+        prev = res
+    return _not_nested(out)
+
+
+def _continues(text: str, it: Item, prev: Resolved) -> Resolved | None:
+    """A quote paragraph with no attribution of its own continues the previous speaker's
+    quote: news style gives the speaker once."""
+    first = it.spans[0]
+    para_start = not text[it.sentence_start : first.mark_start].strip()
+    gap = para_index(text, it.start) - para_index(text, prev.item.end)
+    if prev.speaker is None or gap > 1:
+        return None
+    conf = 0.9 if para_start and prev.item.kind == "direct" else 0.6
+    return Resolved(
+        it, prev.speaker, prev.cue, min(prev.confidence, conf), prev.earlier, prev.said_on
+    )
+
+
+def _sentence_like(text: str, it: Item) -> bool:
+    """Words in marks that read as a statement: four words or more, opening a sentence."""
+    words = text[it.start : it.end].split()
+    return len(words) >= 4 and (words[0][:1].isupper() or words[0][:1] in "[(")
+
+
+def para_index(text: str, pos: int) -> int:
+    """Which paragraph of `text` the offset `pos` is in."""
+    return text.count("\n\n", 0, pos)
+
+
+def _confidence(it: Item, sp: Speaker | None) -> float:
+    if sp is None:
+        return 0.0
+    if it.head is not None and it.head.pos_ == "PRON":
+        return min(sp.confidence, 0.8)
+    return sp.confidence
+
+
+def _cue_text(it: Item, lex: Lexicon) -> str | None:
+    """The cue as the text has it, with its particle: "said", "called on", "according to"."""
+    if it.cue is None:
+        return None
+    if it.via == "according":
+        return "according to"
+    parts = lex.verbs.particles.get(it.cue.lemma_.lower(), frozenset())
+    particle = next(
+        (c.lower_ for c in it.cue.children if c.dep_ in ("prep", "prt") and c.i == it.cue.i + 1),
+        "",
+    )
+    word = it.cue.text.lower()
+    return f"{word} {particle}" if particle in parts else word
+
+
+def _not_nested(res: list[Resolved]) -> list[Resolved]:
+    """A report whose cue lies inside another report's words is part of that quotation."""
+    reported = [(r.item.start, r.item.end) for r in res if r.item.kind != "direct"]
+    out = []
+    for r in res:
+        c = r.item.cue
+        if (
+            r.item.kind != "direct"
+            and c is not None
+            and any(a <= c.idx < b and (a, b) != (r.item.start, r.item.end) for a, b in reported)
+        ):
+            continue
+        out.append(r)
+    return out
+
+
+def to_quotes(
+    article: Article, resolved: list[Resolved], home: str | None
+) -> list[tuple[Quote, Speaker | None]]:
+    """Quote records: one per quoted stretch of a direct quotation, one per reported clause."""
+    text = article.text
+    out: list[tuple[Quote, Speaker | None]] = []
+    n = 0
+    for r in resolved:
+        it, sp = r.item, r.speaker
+        if sp is not None and sp.country is None and sp.kind == "government" and home is not None:
+            # "National Security Adviser Wi Sung-lac" under a SEOUL dateline: an official the
+            # article does not place serves the country the report is filed from
+            sp.country = home
+        # the parser may start a sentence at the previous quote's closing mark
+        sentence = " ".join(text[it.sentence_start : it.sentence_end].split()).lstrip('”"’ ')
+        pieces = (
+            [(s.start, s.end) for s in it.spans] if it.kind == "direct" else [(it.start, it.end)]
+        )
+        for a, b in pieces:
+            if not any(ch.isalnum() for ch in text[a:b]):
+                continue  # marks around punctuation only
+            n += 1
+            q = Quote(
+                quote_id=f"{article.article_id}-q{n}",
+                article_id=article.article_id,
+                text=text[a:b],
+                start=a,
+                end=b,
+                speaker=sp.name if sp is not None else None,
+                speaker_role=sp.role if sp is not None else None,
+                country=sp.country if sp is not None else None,
+                actor_id=sp.key if sp is not None else None,
+                cue=r.cue,
+                kind=it.kind,  # type: ignore[arg-type]
+                sentence=sentence,
+                speaker_confidence=round(r.confidence, 2),
+                earlier=r.earlier,
+                said_on=r.said_on,  # type: ignore[arg-type]
+            )
+            out.append((q, sp))
+    return out

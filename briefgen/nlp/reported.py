@@ -1,0 +1,347 @@
+"""Reported speech: "X said (that) ...", "X told reporters ...", "according to X, ...",
+"X urged Y to ...", "X warned of ...", "X denied ...", read from the parse.
+
+Each finding is a reporting verb of knowledge/reporting.py (`indirect`), outside
+quotation marks, with its speaker phrase (the verb's subject) and its content: the
+reported clause after the verb (and after "that"), to the end of that clause.  A
+participle that opens another report (", adding that ...") ends the clause, as does
+"according to".  When the verb comes after its clause ("The talks will resume, an
+official said"), the clause before it is the content.  Reports put as questions,
+hypotheses or negations ("did not say", "would say", "if Kim says") are no statements
+and are left out here; which speakers are news sources rather than speakers is decided
+where speakers are resolved (attribution.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefgen.nlp.quotes import _in_spans
+from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from briefgen.knowledge.reporting import ReportingVerbs
+    from briefgen.nlp.quotes import QuoteSpan
+
+# Complements that carry what was said.
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr"})
+# Prepositions whose object is what was said about ("warned of", "called for", "accused X of").
+_CONTENT_PREPS = frozenset({"of", "for", "on", "upon", "about", "against", "over", "to", "as"})
+# Entity types of a preposition's object that make it an adverbial, not content.
+_ADVERBIAL_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON", "NORP"})
+_SAY_LIKE = frozenset({"say", "tell", "add", "state", "write", "tweet", "post", "report"})
+
+
+@dataclass
+class Reported:
+    """One reported statement: its cue, speaker phrase and content (character offsets)."""
+
+    cue: Token
+    start: int
+    end: int
+    speaker: Span | None = None
+    speaker_head: Token | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    via: str = "clause"  # clause | object | request | according | inverted
+    # Quotation marks inside the content (a mixed quotation).
+    spans: list[QuoteSpan] = field(default_factory=list)
+
+
+def _in_marks(pos: int, spans: list[QuoteSpan]) -> bool:
+    return _in_spans(pos, spans)
+
+
+def content_of(cue: Token, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> tuple[int, int] | None:
+    """Character offsets of what `cue` reports, or None when it reports nothing."""
+    found = _span_of(cue, verbs)
+    if found is None:
+        return None
+    a, b, _ = found
+    r = _make(cue.doc, cue, a, b, None, "", sent_of(cue), marks)
+    return r.start, r.end
+
+
+def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
+    """A negated, hypothetical or imagined report: "did not say", "would say", "if Kim
+    says", "even if Kim walks in and says", "imagine Trump saying", "declined to say"."""
+    for c in cue.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "aux" and c.lower_ in verbs.hypothetical_aux:
+            return True
+        if c.dep_ == "mark" and c.lower_ in verbs.hypothetical_marks:
+            return True
+    sent = sent_of(cue)
+    for t in cue.doc[max(sent.start, cue.i - 8) : cue.i]:
+        if t.lower_ in verbs.hypothetical_verbs or t.lemma_.lower() in verbs.hypothetical_verbs:
+            return True  # "Imagine Trump saying", however the parser reads it
+    t = cue
+    for _ in range(4):  # the clauses the cue hangs in
+        if t.head is t:
+            break
+        head = t.head
+        if head.lemma_.lower() in verbs.hypothetical_verbs:
+            return True
+        if head.lemma_.lower() in ("decline", "refuse", "fail") and t.dep_ == "xcomp":
+            return True
+        if t.dep_ in ("advcl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ in verbs.hypothetical_marks for c in t.children
+        ):
+            return True
+        t = head
+    return False
+
+
+def _question(cue: Token) -> bool:
+    """A report put as a question ("Did Kim say ...?")."""
+    sent = cue.sent
+    return sent.text.rstrip().endswith("?") and any(
+        c.dep_ == "aux" and c.i < cue.i and c.lemma_ == "do" for c in cue.children
+    )
+
+
+def _edges(tok: Token, stop: set[int]) -> tuple[int, int]:
+    """[first, last] token index of `tok`'s subtree, leaving out the subtrees rooted at
+    `stop` (other reports, "according to")."""
+    idx = [t.i for t in _subtree_without(tok, stop)]
+    return min(idx), max(idx)
+
+
+def _subtree_without(tok: Token, stop: set[int]) -> list[Token]:
+    out = []
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.i not in stop)
+    return out
+
+
+def _stops(cue: Token, verbs: ReportingVerbs) -> set[int]:
+    """Roots of branches that are not the cue's content: participles that open another
+    report (", adding that ..."), "according to", relative and adverbial clauses hung on
+    the cue itself."""
+    stop: set[int] = set()
+    for t in cue.subtree:
+        if t.i == cue.i:
+            continue
+        if (
+            t.lower_ == "according"
+            and t.dep_ in ("prep", "advcl")
+            or (
+                t.dep_ in ("advcl", "conj")
+                and t.head.i == cue.i
+                and t.lemma_.lower() in verbs.indirect
+                and t.i > cue.i
+            )
+        ):
+            stop.add(t.i)
+    return stop
+
+
+def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], str]:
+    """The cue's children that carry what was said, and how they were found."""
+    lemma = cue.lemma_.lower()
+    after = [c for c in cue.children if c.i > cue.i]
+    clauses = [c for c in after if c.dep_ in _CLAUSE_DEPS]
+    if lemma in verbs.requests or lemma in verbs.particles:
+        parts = verbs.particles.get(lemma, frozenset())
+        objs = [c for c in after if c.dep_ in ("dobj", "dative")]
+        preps = [c for c in after if c.dep_ == "prep" and c.lower_ in parts]
+        xcomps = [c for c in after if c.dep_ == "xcomp"]
+        if preps and not (objs or xcomps):
+            return preps, "object"  # "called for talks"
+        if (objs or preps) and xcomps:
+            return [*objs, *preps, *xcomps], "request"  # "urged China to ..."
+    if clauses:
+        return clauses, "clause"
+    if lemma in _SAY_LIKE or lemma not in verbs.object_content:
+        return [], ""  # "said nothing", "told reporters": no content of their own
+    objs = [c for c in after if c.dep_ in _OBJECT_DEPS and c.pos_ != "PRON"]
+    preps = [
+        c
+        for c in after
+        if c.dep_ == "prep"
+        and c.lower_ in _CONTENT_PREPS
+        and not any(o.ent_type_ in _ADVERBIAL_ENTS for o in c.children if o.dep_ == "pobj")
+    ]
+    if objs:
+        # "accused X of Y", "blamed X for Y", "called X a threat": the object and what is
+        # said of it; "during a lunch", "on Monday" after it are no content
+        more = [p for p in preps if p.i > objs[0].i and p.lower_ in ("of", "for", "as")]
+        more += [c for c in after if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
+        return objs[:1] + more, "object"
+    if preps:
+        return preps[:1], "object"  # "warned of a war"
+    return [], ""
+
+
+def _inverted_clause(cue: Token) -> Token | None:
+    """ "The talks will resume, an official said": the clause before the cue."""
+    for c in cue.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i:
+            return c
+    if (
+        cue.dep_ in ("parataxis", "ccomp")
+        and cue.head.i < cue.i
+        and cue.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Trump, the aide said, is not interested": the cue hangs on the clause
+        return cue.head
+    return None
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Token range [a, b] without a leading "that"/comma and trailing punctuation."""
+    while a <= b and (doc[a].lower_ in ("that", ",", ":", "—", "–", "-") or doc[a].is_space):
+        a += 1
+    while b >= a and (
+        doc[b].is_punct and doc[b].text not in ("”", '"', "’", ")") or doc[b].is_space
+    ):
+        b -= 1
+    if b < a or sum(1 for t in doc[a : b + 1] if t.is_alpha) < 2:
+        return None
+    return a, b
+
+
+def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
+    """The content of `cue` as a token range and how it was found."""
+    doc = cue.doc
+    stop = _stops(cue, verbs)
+    children, via = _content_children(cue, verbs)
+    parts = verbs.particles.get(cue.lemma_.lower(), frozenset())
+    children = [
+        next((o for o in c.children if o.dep_ == "pobj"), c)
+        if c.dep_ == "prep" and c.lower_ in parts
+        else c
+        for c in children
+    ]
+    if children:
+        lo = min(_edges(c, stop)[0] for c in children)
+        hi = max(_edges(c, stop)[1] for c in children)
+        lo = max(lo, cue.i + 1)
+    else:
+        inv = _inverted_clause(cue)
+        if inv is None:
+            return None
+        stop |= {cue.i}
+        lo, hi = _edges(inv, stop)
+        if inv.i < cue.i:
+            hi = min(hi, cue.i - 1)
+            subj = subject_of(cue)
+            if subj is not None and subj.left_edge.i > lo:
+                hi = min(hi, subj.left_edge.i - 1)
+        via = "inverted"
+    lo, hi = _within_paragraph(cue, lo, hi)
+    trimmed = _trim(doc, lo, hi)
+    if trimmed is None:
+        return None
+    return trimmed[0], trimmed[1], via
+
+
+def _within_paragraph(cue: Token, lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi] cut to the cue's sentence and paragraph: the parser may run a sentence
+    over a paragraph break."""
+    doc = cue.doc
+    sent = sent_of(cue)
+    lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+    for i in range(cue.i, hi + 1):
+        if "\n\n" in doc[i].whitespace_ or "\n\n" in doc[i].text:
+            hi = i
+            break
+    for i in range(cue.i - 1, lo - 1, -1):
+        if "\n\n" in doc[i].whitespace_ or "\n\n" in doc[i].text:
+            lo = i + 1
+            break
+    return lo, hi
+
+
+def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, int, int]]:
+    """ "According to X, Y": (X's head, first and last token of Y)."""
+    out = []
+    for t in sent:
+        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        root = t.head if t.head.i != t.i else sent.root
+        skip = {x.i for x in t.subtree}
+        toks = [x for x in _subtree_without(root, {t.i}) if x.i not in skip]
+        after = [x.i for x in toks if x.i > max(skip)]
+        before = [x.i for x in toks if x.i < t.i]
+        run = after if len(after) >= len(before) else before
+        if not run:
+            continue
+        trimmed = _trim(doc, min(run), max(run))
+        if trimmed is not None:
+            out.append((obj, trimmed[0], trimmed[1]))
+    return out
+
+
+def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> list[Reported]:
+    """Every reported statement of the doc, in text order (speakers unresolved)."""
+    out: list[Reported] = []
+    for sent in doc_sents(doc):
+        for t in sent:
+            if t.lemma_.lower() not in verbs.indirect or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if _in_marks(t.idx, marks) or not_a_statement(t, verbs) or _question(t):
+                continue
+            found = _span_of(t, verbs)
+            if found is None:
+                continue
+            a, b, via = found
+            subj = subject_of(t) or _it_subject(t)
+            if subj is not None and _in_marks(subj.idx, marks):
+                subj = None
+            out.append(_make(doc, t, a, b, subj, via, sent, marks))
+        for obj, a, b in _according(doc, sent, verbs):
+            if _in_marks(obj.idx, marks):
+                continue
+            out.append(_make(doc, obj.head.head, a, b, obj, "according", sent, marks))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _it_subject(cue: Token) -> Token | None:
+    """ "It added that ...": "it" is a body speaking when the cue is active (not the "it"
+    of "it was said")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+
+
+def _make(
+    doc: Doc,
+    cue: Token,
+    a: int,
+    b: int,
+    subj: Token | None,
+    via: str,
+    sent: Span,
+    marks: list[QuoteSpan],
+) -> Reported:
+    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    for s in marks:  # never end or start inside quotation marks: take the whole quote
+        if s.mark_start < end < s.mark_end and s.mark_start >= start:
+            end = s.mark_end
+        if s.mark_start < start < s.mark_end and s.mark_end <= end:
+            start = s.mark_start
+    inside = [s for s in marks if start <= s.start and s.end <= end]
+    return Reported(
+        cue=cue,
+        start=start,
+        end=end,
+        speaker=noun_phrase(subj) if subj is not None else None,
+        speaker_head=subj,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        via=via,
+        spans=inside,
+    )

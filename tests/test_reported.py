@@ -1,0 +1,174 @@
+"""Reported speech and what is no quotation, on short texts written here: each reporting
+cue gives an indirect quotation with its content and speaker; sources, questions and
+imagined speech give none; statements from an earlier time keep their time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.model import Article, Quote
+from briefgen.nlp.attribution import attribute
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def quotes(nlp, text: str, published: date | None = None) -> list[Quote]:  # type: ignore[no-untyped-def]
+    art = Article(article_id="t", title="", text=text, source_path="t.txt", published=published)
+    att = attribute([art], {"t": nlp(text)}, with_positions=False)
+    for q in att.quotes:
+        assert text[q.start : q.end] == q.text  # the offsets contract
+    return att.quotes
+
+
+def one(nlp, text: str, published: date | None = None) -> Quote:  # type: ignore[no-untyped-def]
+    qs = quotes(nlp, text, published)
+    assert len(qs) == 1, [(q.kind, q.speaker, q.text) for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "Secretary of State Mike Pompeo said on Monday that North Korea must give up its weapons.",
+            "North Korea must give up its weapons",
+            "Mike Pompeo",
+            "said",
+        ),
+        (
+            "Kang Kyung-wha told reporters the talks would resume next month.",
+            "the talks would resume next month",
+            "Kang Kyung-wha",
+            "told",
+        ),
+        (
+            "According to South Korea's Unification Ministry, the North cut the hotline on Tuesday.",
+            "the North cut the hotline on Tuesday",
+            "Unification Ministry",
+            "according to",
+        ),
+        (
+            "Japanese Prime Minister Shinzo Abe warned that the missile launch was a grave threat.",
+            "the missile launch was a grave threat",
+            "Shinzo Abe",
+            "warned",
+        ),
+        (
+            "Chinese President Xi Jinping urged Washington to resume talks with Pyongyang.",
+            "Washington to resume talks with Pyongyang",
+            "Xi Jinping",
+            "urged",
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov called on all sides to exercise restraint.",
+            "all sides to exercise restraint",
+            "Sergei Lavrov",
+            "called on",
+        ),
+        (
+            "Foreign Minister Ri Yong Ho denied any involvement in the attack.",
+            "any involvement in the attack",
+            "Ri Yong Ho",
+            "denied",
+        ),
+        (
+            "Kim Jong Un vowed to bolster the country's nuclear force.",
+            "to bolster the country's nuclear force",
+            "Kim Jong Un",
+            "vowed",
+        ),
+    ],
+)
+def test_each_reporting_cue_gives_an_indirect_quotation(nlp, text, content, speaker, cue) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("indirect", content, speaker, cue)
+
+
+def test_a_ministry_speaks_in_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    q = one(
+        nlp,
+        "North Korea's foreign ministry said in a statement that the drills were a provocation.",
+    )
+    assert q.kind == "indirect" and q.text == "the drills were a provocation"
+    assert q.country == "PRK" and "ministry" in (q.speaker or "").lower()
+
+
+def test_the_clause_before_an_inverted_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, "The talks will resume next week, a senior U.S. official told reporters.")
+    assert (q.text, q.speaker, q.country) == (
+        "The talks will resume next week",
+        "a senior U.S. official",
+        "USA",
+    )
+
+
+def test_reported_clause_with_quoted_words_is_one_mixed_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, "Moon Jae-in said the talks with Kim had been “very productive.”")
+    assert q.kind == "mixed" and q.speaker == "Moon Jae-in"
+    assert q.text == "the talks with Kim had been “very productive.”"
+
+
+def test_a_report_inside_a_report_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    q = one(
+        nlp, "Moon Jae-in said Kim Jong Un had told him that he was ready to give up his weapons."
+    )
+    assert q.speaker == "Moon Jae-in"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Even if Kim walks in and says “We will give up our nuclear weapons,” nobody will believe him.",
+        "Imagine Trump saying that the alliance is over.",
+        "If Moon were to say that the talks had failed, the markets would fall.",
+        "Kim Jong Un would say that the sanctions are an act of war.",
+        "Mike Pompeo did not say whether the summit would go ahead.",
+        "Moon Jae-in declined to say whether he would meet Kim.",
+    ],
+)
+def test_imagined_hypothetical_and_negated_speech_is_no_quotation(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []
+
+
+def test_a_reporters_question_is_no_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Will you meet Kim Jong Un this year?” a reporter asked.\n\n“We will see,” Trump said."
+    assert [(q.text, q.speaker) for q in quotes(nlp, text)] == [("We will see", "Donald Trump")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the North fired two missiles on Sunday.",
+        "According to Yonhap, the North fired two missiles on Sunday.",
+        "The Associated Press said the launch took place near Pyongyang.",
+    ],
+)
+def test_a_wire_that_reports_is_a_source_not_a_speaker(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []
+
+
+def test_a_statement_from_an_earlier_time_keeps_its_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    pub = date(2017, 12, 15)
+    tweet = one(
+        nlp, "Trump tweeted in October that talking to North Korea was a waste of time.", pub
+    )
+    assert tweet.earlier and tweet.said_on is None
+    last = one(
+        nlp, "Kim Jong Un said last year that his country would never give up its nukes.", pub
+    )
+    assert last.earlier
+    dated = one(
+        nlp, "Rex Tillerson said on Sept. 30 that Washington had channels to Pyongyang.", pub
+    )
+    assert dated.earlier and dated.said_on == date(2017, 9, 30)
+    had = one(nlp, "Moon Jae-in had warned that war must never happen again.", pub)
+    assert had.earlier
+    news = one(nlp, "Rex Tillerson said on Tuesday that talks were possible.", pub)
+    assert not news.earlier and news.said_on == date(2017, 12, 12)

@@ -1,0 +1,193 @@
+"""Speakers on short texts written here: names whole in every form, publications that
+speak, titles as roles, the accompanying official, pronouns, shared family names,
+things that never speak, and the country and kind of each speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.model import Article
+from briefgen.nlp.attribution import Attribution, attribute
+from briefgen.nlp.names import is_east_asian, name_key, same_name
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def run(nlp, text: str, outlet: str | None = None) -> Attribution:  # type: ignore[no-untyped-def]
+    art = Article(article_id="t", title="", text=text, source_path="t.txt", outlet=outlet)
+    return attribute([art], {"t": nlp(text)}, with_positions=False)
+
+
+def speakers(nlp, text: str, outlet: str | None = None) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(q.speaker, q.country) for q in run(nlp, text, outlet).quotes]
+
+
+# -- names whole, in every form
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("President Moon Jae-in said the talks had to go on.", "Moon Jae-in", "KOR"),
+        (
+            "North Korea's Vice Foreign Minister Kim Kye Gwan warned that the summit could be cancelled.",
+            "Kim Kye Gwan",
+            "PRK",
+        ),
+        (
+            "Foreign Minister Ri Yong Ho told reporters that sanctions must be lifted.",
+            "Ri Yong Ho",
+            "PRK",
+        ),
+        (
+            "Choe Son Hui, the vice foreign minister, said the summit was in doubt.",
+            "Choe Son Hui",
+            "PRK",
+        ),
+        (
+            "National Security Adviser Chung Eui-yong said he had met Kim Jong Un.",
+            "Chung Eui-yong",
+            "KOR",
+        ),
+    ],
+)
+def test_east_asian_names_are_whole(nlp, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    att = run(nlp, text)
+    assert [q.speaker for q in att.quotes] == [name]
+    assert att.quotes[0].country == country
+    # no piece of the name is an actor of its own
+    assert all(a.name == name or " " in a.name for a in att.actors)
+
+
+def test_forms_of_one_name_are_one_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Ri Yong Ho said the sanctions were a crime.\n\n"
+        "Ri Yong-ho later told reporters that his country would respond.\n\n"
+        "“We will never give up,” Ri said."
+    )
+    att = run(nlp, text)
+    assert {q.actor_id for q in att.quotes} == {"ri-yong-ho"}
+    assert [a.name for a in att.actors if a.quote_count] == ["Ri Yong Ho"]
+
+
+def test_name_forms() -> None:
+    assert is_east_asian("Moon Jae-in") and is_east_asian("Kim Kye Gwan")
+    assert not is_east_asian("Rex Tillerson")
+    assert same_name("Kim Jong-un", "Kim Jong Un") and same_name("Choe Son Hui", "Choi Son-hui")
+    assert name_key("Moon Jae-In") == name_key("Moon Jae In") == name_key("Moon Jae-in")
+    assert not same_name("Moon Jae-in", "Moon Chung-in")
+
+
+def test_a_title_is_a_role_not_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    att = run(nlp, "U.S. Defense Secretary Jim Mattis said diplomacy was working.")
+    (q,) = att.quotes
+    assert (q.speaker, q.country) == ("James Mattis", "USA")
+    assert not any(a.name == "Defense" for a in att.actors)
+
+
+def test_shared_family_names_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Moon Jae-in will meet Kim Jong Un on Friday.\n\n"
+        "Moon Chung-in, a special adviser to the president, said the summit would be hard.\n\n"
+        "Moon added that Washington should ease some sanctions."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes] == ["Moon Chung-in", "Moon Chung-in"]
+
+
+def test_a_lone_family_name_is_the_nearest_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Yo Jong, the sister of the leader, issued a statement on Sunday.\n\n"
+        "Kim said Seoul had insulted her country."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes] == ["Kim Yo Jong"]
+
+
+# -- publications
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rodong Sinmun carried an article on Monday. The article said the drills were a rehearsal for invasion.",
+        "Rodong Sinmun ran an editorial on Monday. The editorial warned that the drills would bring war.",
+        "A commentary in Rodong Sinmun said the drills were a rehearsal for invasion.",
+        "Rodong Sinmun, the ruling party's newspaper, published a long piece. The newspaper said the drills were a rehearsal for invasion.",
+    ],
+)
+def test_a_publication_speaks_for_its_state(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    att = run(nlp, text)
+    assert [(q.speaker, q.country) for q in att.quotes] == [("Rodong Sinmun", "PRK")]
+    assert [a.kind for a in att.actors if a.quote_count] == ["state-media"]
+
+
+def test_the_editorial_of_a_chinese_paper(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Global Times ran an editorial on Tuesday. The editorial urged Washington to talk to Pyongyang."
+    assert speakers(nlp, text) == [("Global Times", "CHN")]
+
+
+# -- descriptions, companions and pronouns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official who accompanied Pompeo told reporters that the talks had gone well.",
+        "An official traveling with Pompeo said the talks had gone well.",
+    ],
+)
+def test_an_accompanying_official_is_an_official_of_the_country(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    (q,) = run(nlp, text).quotes
+    assert q.speaker != "Mike Pompeo" and q.speaker and "official" in q.speaker
+    assert q.country == "USA"
+
+
+def test_pronouns_find_the_nearest_speaker_of_their_sort(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "South Korea's Unification Ministry said on Monday that the North had cut the hotline.\n\n"
+        "Kang Kyung-wha met Taro Kono in Tokyo.\n\n"
+        "It added that talks would resume. She said the allies were united."
+    )
+    got = speakers(nlp, text)
+    assert got == [
+        ("Unification Ministry", "KOR"),
+        ("Unification Ministry", "KOR"),
+        ("Kang Kyung-wha", "KOR"),
+    ]
+
+
+def test_things_and_events_never_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pompeo's meeting with Kim signaled that the talks were back on track.\n\n"
+        "“We will never give up our nuclear weapons,” the statement said."
+    )
+    att = run(nlp, text)
+    assert [(q.kind, q.speaker) for q in att.quotes] == [("direct", None)]  # unknown, kept
+    assert not any("meeting" in a.name or "statement" in a.name for a in att.actors)
+
+
+# -- countries and kinds
+
+
+def test_employer_country_and_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The North wants a deal,” said Hong Min, a researcher at the Korea Institute for "
+        "National Unification.\n\n"
+        "“Sanctions are working,” said Matthew Prince, the chief executive of CloudFlare.\n\n"
+        "“We must stay firm,” Sen. Tom Ruhle said."
+    )
+    att = run(nlp, text)
+    got = {a.name: (a.kind, a.country) for a in att.actors if a.quote_count}
+    assert got["Hong Min"] == ("expert", "KOR")
+    assert got["Matthew Prince"] == ("expert", "USA")
+    assert got["Tom Ruhle"] == ("legislator", "USA")
+
+
+def test_a_spokesman_of_a_named_office_has_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We are watching closely,” a spokesman for the Unification Ministry said."
+    (q,) = run(nlp, text).quotes
+    assert q.country == "KOR"
