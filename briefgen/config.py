@@ -10,6 +10,8 @@ The file is optional.  Its sections mirror the dataclasses below:
     [email.lists]  staff = ["a@x.org", "b@y.org"]
     [store]   path, scheduler, workers
     [corrections]  files
+    [events]  files, columns = { date = "Date", text = "Event", kind = "Type", url = "Link" },
+              date_format (strptime, e.g. "%d-%b-%y"; default: ISO or any usual date)
 """
 
 from __future__ import annotations
@@ -118,12 +120,22 @@ class CorrectionsSettings:
 
 
 @dataclass
+class EventsSettings:
+    # The user's lists of dated events (CSV or JSON) merged into the timeline.
+    files: list[str] = field(default_factory=list)
+    # Our field -> their column: date, text (or a template "{A} ({B})"), kind, url.
+    columns: dict[str, str] = field(default_factory=dict)
+    date_format: str | None = None
+
+
+@dataclass
 class Settings:
     brief: BriefSettings = field(default_factory=BriefSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     corrections: CorrectionsSettings = field(default_factory=CorrectionsSettings)
+    events: EventsSettings = field(default_factory=EventsSettings)
     cache_dir: Path = field(default_factory=default_cache_dir)
     config_path: Path | None = None
 
@@ -383,6 +395,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         "email": settings.email,
         "store": settings.store,
         "corrections": settings.corrections,
+        "events": settings.events,
     }
     problems: list[str] = []
     for key, value in raw.items():
@@ -401,7 +414,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
             )
         else:
             raise ConfigError(
-                f"unknown section '{key}' in {p}; use [brief], [corpus], [email], [store] or [corrections]"
+                f"unknown section '{key}' in {p}; use [brief], [corpus], [email], [store], [corrections] or [events]"
             )
     for name in sections:
         problems += check_section(getattr(settings, name), name)
@@ -413,6 +426,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         settings.store.path = str(sp if sp.is_absolute() else p.parent / sp)
     if settings.corrections.files is not None:
         settings.corrections.files = _beside(settings.corrections.files, p, "[corrections] files")
+    settings.events.files = _beside(settings.events.files, p, "[events] files")
     settings.config_path = p
     return settings
 

@@ -774,6 +774,7 @@ class StoredTerms:
         from briefgen.nlp.worker import terms_key
 
         keys = {a.article_id: terms_key(a, max_words) for a in articles}
+        titles = {a.article_id: a.title for a in articles}
         found = st.get_derived(self.store, "terms", keys.values(), self.version)
         out: dict[str, ArticleTerms] = {}
         new: list[tuple[str, bytes]] = []
@@ -785,7 +786,7 @@ class StoredTerms:
                     continue
                 except (ValueError, TypeError):  # unreadable: computed again
                     pass
-            out[aid] = article_terms(self.docs[aid], max_words)
+            out[aid] = article_terms(self.docs[aid], max_words, titles[aid])
             new.append((key, out[aid].to_bytes()))
         st.put_derived(self.store, "terms", new, self.version)
         return out

@@ -266,6 +266,9 @@ class Source:
     date_precision: DatePrecision = "day"
     # What the desk changed in this article or its quotations ("" when nothing).
     edited: str = ""
+    # The label of the earlier period ("2017-W49") when the source is cited only by
+    # "What changed since the last brief"; "" for the period's own articles.
+    earlier: str = ""
 
 
 @dataclass
@@ -285,6 +288,30 @@ class Statement:
 
 
 @dataclass
+class Development:
+    """One event of the period (who did what, when), as every article that reported it
+    tells it: the bottom line's items, the basis of trends and of "What changed"."""
+
+    # The item as the brief shows it: sentences taken verbatim from the articles (no
+    # dateline or byline), the clearest first; `sentences` names the article of each.
+    text: str
+    sentences: list[Evidence] = field(default_factory=list)
+    kind: str = ""  # a kind of data/events.yaml ("missile_launch", "summit"...), "" if none
+    action: str = ""  # "held", "cancelled", "imposed", "eased", ...
+    direction: int = 0  # +1 escalation, -1 engagement, 0 neither
+    actor: str | None = None  # country code (or body) of who acted, when the text says
+    when: date | None = None
+    date_basis: str = ""  # "stated date", "first reported", "events list <name>", ...
+    date_is_estimate: bool = False
+    article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    cites: list[int] = field(default_factory=list)
+    score: float = 0.0
+    # "new", or "continued" when the comparison period reported the same development.
+    novelty: str = "new"
+
+
+@dataclass
 class TimelineEntry:
     when: date
     text: str
@@ -293,6 +320,38 @@ class TimelineEntry:
     # How the date was found: "publication date", "stated date", "weekday resolved
     # against the publication date", ... (shown next to estimated dates).
     date_basis: str = ""
+    # "" when the articles report it; else the events list it came from ("csis.csv").
+    origin: str = ""
+
+
+@dataclass
+class Change:
+    """One line of "What changed since the last brief"."""
+
+    # "reversed" (a position turned round), "new-position", "new-actor", "continued"
+    # (a development reported in both periods), "ended" (reported before, not now).
+    kind: str
+    text: str
+    cites: list[int] = field(default_factory=list)  # this period's sources
+    earlier_cites: list[int] = field(default_factory=list)  # sources of the earlier period
+
+
+@dataclass
+class PeriodRecord:
+    """What one brief found, kept in the history so the next brief can say what changed."""
+
+    label: str  # "2017-W50", or "2017-12-01 to 2017-12-07"
+    start: date | None
+    end: date | None
+    as_of: date | None = None
+    built: str = ""  # ISO timestamp of the build, "" when computed, not stored
+    developments: list[Development] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    key_quotes: list[Quote] = field(default_factory=list)
+    keyphrases: list[Keyphrase] = field(default_factory=list)
+    # The articles the records cite (Source.number unused here: citations are by id).
+    sources: list[Source] = field(default_factory=list)
 
 
 @dataclass
@@ -300,7 +359,8 @@ class CountrySection:
     code: str  # ISO3 or body acronym
     name: str  # "United States", "North Korea", "United Nations"
     judgement: Statement | None = None
-    trend: Literal["deteriorated", "improved", "unchanged", "new"] | None = None
+    # "insufficient": too little in one of the two periods to compare (trend_basis says).
+    trend: Literal["deteriorated", "improved", "unchanged", "new", "insufficient"] | None = None
     summary: list[Statement] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
@@ -325,10 +385,16 @@ class Brief:
     articles: list[Article]
     sources: list[Source]
     bluf: list[Statement] = field(default_factory=list)
+    # The period's developments, most consequential first (the bottom line shows the top).
+    developments: list[Development] = field(default_factory=list)
     countries: list[CountrySection] = field(default_factory=list)
     key_quotes: list[Quote] = field(default_factory=list)
     open_questions: list[Statement] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # "What changed since the last brief", and what it compares with ("the brief of
+    # 2017-W49, built 11 December 2017" or "the articles of 2017-W49"); "" when nothing.
+    changes: list[Change] = field(default_factory=list)
+    compared_with: str = ""
     keyphrases: list[Keyphrase] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

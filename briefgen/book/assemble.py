@@ -1,28 +1,31 @@
 """Build the Brief from the records: what a reader sees, in reading order, all of it cited.
 
-Pure Python over the records (no models).  Every line of the brief is either a
-sentence taken verbatim from an article (bottom line, judgements, summaries,
-timeline) or a line built from such a sentence or from attributed positions (open
-questions, disagreements), and carries the numbers of the sources it rests on.
-The choosing is done by the modules named below, one concern each:
+Pure Python over the records (the only model used is the optional sentence embedder).
+Every line of the brief is a sentence taken verbatim from an article (bottom line,
+judgements, summaries, timeline) or a line built from such a sentence or from attributed
+positions (open questions, disagreements, what changed), and carries the numbers of the
+sources it rests on.  The choosing is done by the modules named below, one concern each:
 
-- summarize.py   weigh sentences, choose without repeats (bottom line, summaries)
-- keyquotes.py   key quotes by weight and variety
-- questions.py   open questions and what to watch
-- timeline.py    dated events of the period
-- trend.py       trend marker against the previous period
-- chart.py       country mentions, section order, chart data
+- developments.py  the period's developments, grouped and ranked (the bottom line)
+- sections.py      one country section: judgement, trend, summary, actors, quotes
+- trend.py         trend markers: moves this period against the period compared with
+- changes.py       what changed since the last brief
+- keyquotes.py     key quotes by weight and variety
+- questions.py     open questions and what to watch
+- timeline.py      dated events of the period, with the user's events lists
+- chart.py         country mentions, section order, chart data
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from briefgen.book.changes import ChangeFinder
 from briefgen.book.chart import (
     CORE_ORDER,
     chart_data,
@@ -30,19 +33,25 @@ from briefgen.book.chart import (
     quotes_per_country,
     section_order,
 )
+from briefgen.book.developments import DevelopmentFinder, bottom_line
+from briefgen.book.eventlists import ListedEvent, date_developments
 from briefgen.book.keyquotes import pick_quotes, rank_quotes
-from briefgen.book.questions import contradictions, open_questions
-from briefgen.book.summarize import Candidate, SentencePool, choose
+from briefgen.book.questions import open_questions
+from briefgen.book.record import computed_record, make_record, period_label
+from briefgen.book.sections import KIND_ORDER, BookContext, CountrySectionBuilder, cites_for
+from briefgen.book.summarize import SentencePool
 from briefgen.book.timeline import build_timeline
-from briefgen.book.trend import trend
-from briefgen.knowledge.countries import countries_acting, country_name
+from briefgen.book.trend import Move, moves_of
+from briefgen.book.watchlist import reliable_positions
+from briefgen.knowledge.countries import countries_acting
 from briefgen.model import (
-    Actor,
     Article,
     Brief,
+    Change,
     CountrySection,
+    Development,
     Keyphrase,
-    Position,
+    PeriodRecord,
     Quote,
     Source,
     Statement,
@@ -53,34 +62,8 @@ from briefgen.periods import Period
 # texts -> unit vectors, one row per text (a numpy array); see nlp.embeddings.Embedder.
 Embed = Callable[[list[str]], Any]
 
-BLUF_MAX = 5
-BLUF_MIN = 3
-# Bottom-line items this similar (TF-IDF cosine) are the same development.
-BLUF_SIM = 0.22
-# Sentence-embedding cosine above which two bottom-line items are one development
-# (all-MiniLM-L6-v2; measured on allsides 2018-W19: same story 0.43-0.66, others <= 0.38).
-BLUF_PARAPHRASE = 0.42
-JUDGEMENT_MAX_WORDS = 40
-SUMMARY_MAX = 4
-SUMMARY_MIN = 2
-COUNTRY_QUOTES = 3
-MAX_ACTORS = 10
-MAX_DISAGREEMENTS = 4
 # An article is "about" a country when the country is named this often (or in the title).
 MIN_MENTIONS = 2
-
-_SPECULATIVE_RE = re.compile(r"\b(?:could|might|may|would|perhaps|possibly|likely)\b")
-
-_KIND_ORDER = {
-    "government": 0,
-    "international": 0,
-    "legislator": 1,
-    "state-media": 1,
-    "expert": 2,
-    "defector": 3,
-    "media": 4,
-    "other": 5,
-}
 
 
 def _article_countries(a: Article, quotes: Sequence[Quote]) -> set[str]:
@@ -117,11 +100,13 @@ def country_groups(
     return {c: keep[c] for c in order}
 
 
-def _sources(
+def number_sources(
     articles: Sequence[Article], low: Sequence[Article]
 ) -> tuple[list[Source], dict[str, int]]:
     """Every article of the period, numbered by date (undated last), then by title;
     low-relevance articles after the rest, so the cited sources come first."""
+    from briefgen.book.record import source_of
+
     rows = [(a, False) for a in articles] + [(a, True) for a in low]
     rows.sort(key=lambda r: (r[1], r[0].published or date.max, r[0].title, r[0].article_id))
     out: list[Source] = []
@@ -129,234 +114,220 @@ def _sources(
     for a, is_low in rows:
         if a.article_id in num:
             continue
-        n = len(out) + 1
-        num[a.article_id] = n
-        out.append(
-            Source(
-                number=n,
-                article_id=a.article_id,
-                title=a.title,
-                outlet=a.outlet,
-                published=a.published,
-                date_source=a.date_source,
-                date_precision=a.date_precision,
-                url=a.url,
-                source_path=a.source_path,
-                outlets=list(a.outlets),
-                low_relevance=is_low,
-            )
-        )
+        num[a.article_id] = len(out) + 1
+        s = source_of(a)
+        s.number, s.low_relevance = len(out) + 1, is_low
+        out.append(s)
     return out, num
 
 
-def _cites(
-    cand: Candidate, pool: SentencePool, cite: Callable[[str], int | None], extra: int
-) -> list[int]:
-    """The sentence's own source first, then up to `extra` others carrying the same news."""
-    own = cite(cand.article_id)
-    others = sorted(
-        n
-        for n in (cite(aid) for aid in pool.similar_articles(cand)[: max(extra, 0) * 3])
-        if n is not None and n != own
-    )[:extra]
-    return ([own] if own else []) + others
+@dataclass
+class BookInput:
+    """Everything the book is assembled from."""
+
+    articles: Sequence[Article]
+    attribution: Attribution
+    keyphrases: Mapping[str, list[Keyphrase]]
+    period: Period
+    as_of: date
+    title: str
+    low_relevance: Sequence[Article] = ()
+    # The comparison period's articles and attribution (trends, "What changed" when no
+    # stored brief covers it); `before` is that period (default: the one just before).
+    previous: Sequence[Article] = ()
+    previous_attribution: Attribution | None = None
+    before: Period | None = None
+    # The stored brief compared with (history), preferred over the previous articles.
+    last: PeriodRecord | None = None
+    embed: Embed | None = None
+    groups: Mapping[str, list[Article]] | None = None
+    events: Sequence[ListedEvent] = ()
 
 
-def bottom_line(
-    pool: SentencePool, cite: Callable[[str], int | None], embed: Embed | None = None
-) -> tuple[list[Statement], list[Candidate]]:
-    """3-5 developments: heaviest sentences, one per article, no two alike.
+class BookBuilder:
+    """Assembles one Brief, section by section, in reading order."""
 
-    "Alike" is lexical (TF-IDF) and, when `embed` is given (sentence embeddings, unit
-    vectors), also paraphrase: "three Americans were released" and "the three men flew
-    home after their release" are one development.
-    """
-    # A reporter's question and its answer ("Asked whether…, X said") is not a development.
-    cands = [c for c in pool.usable_candidates() if not c.text.startswith("Asked ")]
-    if not cands:
-        return [], []
-    top = max(c.score for c in cands)
-    # Few articles, few developments: one bullet per article plus one, 3 to 5.
-    k = max(BLUF_MIN, min(BLUF_MAX, len(pool.articles) + 1))
-    # IDF from a handful of articles barely tells words apart: be less strict there.
-    sim = BLUF_SIM if len(pool.articles) >= 8 else 0.3
-    ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=1, max_sim=sim, floor=0.45 * top)
-    if len(ranked) < BLUF_MIN:
-        ranked = choose(cands, 2 * k, min_k=BLUF_MIN, per_article=3, max_sim=sim, floor=0.45 * top)
-    # Two lines carried by the same set of articles are one development told twice
-    # ("schedules the dismantling" / "tunnels will be destroyed"): keep the first.
-    vecs = None
-    if embed is not None and ranked:
-        vecs = embed([c.text for c in ranked])
-    picked: list[int] = []
-    dropped: list[int] = []
-    carriers: list[set[str]] = []
-    for i, c in enumerate(ranked):
-        who = {c.article_id, *pool.similar_articles(c)}
-        # (Only meaningful when most articles do not carry most stories.)
-        same_carriers = (
-            len(pool.articles) >= 8
-            and len(who) >= 3
-            and any(len(who & o) / len(who | o) >= 0.5 for o in carriers)
+    def __init__(self, inp: BookInput) -> None:
+        self.inp = inp
+        self.main = list(inp.articles)
+        self.sources, self.numbers = number_sources(self.main, inp.low_relevance)
+        ids = {a.article_id for a in self.main}
+        self.quotes = [q for q in inp.attribution.quotes if q.article_id in ids]
+        self.att = Attribution(self.quotes, inp.attribution.actors, inp.attribution.positions)
+        self.pool = SentencePool(self.main, self.quotes, inp.attribution.actors)
+        self.compared = self._compared()
+        # The record of this brief (for the history), once built.
+        self.record: PeriodRecord | None = None
+
+    def cite(self, article_id: str) -> int | None:
+        return self.numbers.get(article_id)
+
+    def cite_before(self, article_id: str) -> int | None:
+        """Number of an article of the compared period, listed on first use."""
+        if article_id in self.numbers:
+            return self.numbers[article_id]
+        src = next((s for s in self._compared_sources() if s.article_id == article_id), None)
+        if src is None:
+            return None
+        n = len(self.sources) + 1
+        self.sources.append(
+            Source(**{**src.__dict__, "number": n, "earlier": self.compared_label()})
         )
-        paraphrase = vecs is not None and any(
-            float(vecs[i] @ vecs[j]) >= BLUF_PARAPHRASE for j in picked
-        )
-        if same_carriers or paraphrase:
-            dropped.append(i)
-            continue
-        picked.append(i)
-        carriers.append(who)
-        if len(picked) >= k:
-            break
-    # Too strict for a one-story week: fill up from the set-aside lines, heaviest first.
-    picked += dropped[: max(0, BLUF_MIN - len(picked))]
-    picked.sort()
-    chosen = [ranked[i] for i in picked]
-    return [Statement(text=c.text, cites=_cites(c, pool, cite, 4)) for c in chosen], chosen
+        self.numbers[article_id] = n
+        return n
 
+    def _compared_sources(self) -> list[Source]:
+        return self.compared.sources if self.compared is not None else []
 
-def _positions_for(
-    code: str, positions: Sequence[Position], actors: Mapping[str, Actor]
-) -> list[Position]:
-    def belongs(p: Position) -> bool:
-        if p.country == code or p.holder == code:
-            return True
-        a = actors.get(p.holder)
-        return a is not None and a.country == code
-
-    ps = [p for p in positions if belongs(p)]
-    ps.sort(key=lambda p: (-len(p.evidence), -p.confidence, p.issue, p.holder, p.label))
-    return ps
-
-
-def country_section(
-    code: str,
-    group: Sequence[Article],
-    pool: SentencePool,
-    attribution: Attribution,
-    keyphrases: Mapping[str, list[Keyphrase]],
-    cite: Callable[[str], int | None],
-    ranked_quotes: Sequence[tuple[float, Quote]],
-    current: Sequence[Article],
-    previous: Sequence[Article],
-    mentions: Mapping[str, int],
-    used: dict[int, int],
-    judged: dict[int, int] | None = None,
-) -> CountrySection:
-    """One CrisisWatch-style entry: judgement, trend, cited summary, who said what."""
-    judged = judged if judged is not None else {}
-    actors_by_id = {a.actor_id: a for a in attribution.actors}
-    ids = {a.article_id for a in group}
-    cands = [
-        c
-        for aid in sorted(ids)
-        for c in pool.by_article.get(aid, [])
-        if c.usable and (c.acting.get(code) or code in c.quote_countries or c.subject == code)
-    ]
-    top = max((c.score for c in cands), default=0.0) or 1.0
-    # Sentences with the country as subject first; lines used elsewhere in the brief last.
-    bonus = {
-        id(c): (0.25 * top if c.subject == code else 0.0) - 0.35 * top * used.get(id(c), 0)
-        for c in cands
-    }
-    # The bold line may restate a bottom-line item (it is the country's main news) but
-    # not another country's judgement.
-    j_used = {
-        id(c): (0.25 * top if c.subject == code else 0.0) - 0.5 * top * judged.get(id(c), 0)
-        for c in cands
-    }
-
-    judgement: Statement | None = None
-    # The bold line: what the country did, said as a short sentence opening on the
-    # country or its official; speculation ("could", "might") is not a judgement.
-    subj = [
-        c for c in cands if c.subject == code and c.topical and not c.text.startswith("Asked ")
-    ] or [c for c in cands if c.subject == code]
-    j_cands = [c for c in subj if c.sent.words <= JUDGEMENT_MAX_WORDS] or subj
-    j_bonus = {
-        id(c): j_used[id(c)]
-        + 0.1 * top * c.news
-        + (0.15 * top if c.subject_first else 0.0)
-        - 0.01 * top * max(0, c.sent.words - 20)
-        - (0.15 * top if _SPECULATIVE_RE.search(c.sent.text) else 0.0)
-        for c in cands
-    }
-    j = choose(j_cands, 1, bonus=j_bonus)
-    if j:
-        judgement = Statement(text=j[0].text, cites=_cites(j[0], pool, cite, 2))
-    k = max(SUMMARY_MIN, min(SUMMARY_MAX, len(group) + 1))
-    # Off-topic lines ("the Guardian revealed… Steele dossier") only if nothing else.
-    # A line already used twice elsewhere (bottom line, other sections) is not used again.
-    rest = [c for c in cands if (not j or c is not j[0]) and used.get(id(c), 0) < 2]
-    on_topic = [c for c in rest if c.topical]
-    summ = choose(
-        on_topic if len(on_topic) >= SUMMARY_MIN else rest,
-        k,
-        min_k=SUMMARY_MIN,
-        per_article=2,
-        max_sim=0.4,
-        avoid=j,
-        bonus=bonus,
-        floor=0.4 * top,
-    )
-    for c in (*j, *summ):
-        used[id(c)] = used.get(id(c), 0) + 1
-    for c in j:
-        judged[id(c)] = judged.get(id(c), 0) + 1
-    summary = [Statement(text=c.text, cites=_cites(c, pool, cite, 1)) for c in summ]
-
-    positions = _positions_for(code, attribution.positions, actors_by_id)
-    holders = {p.holder for p in positions}
-    disagreements = contradictions(attribution.positions, actors_by_id, cite, holders)[
-        :MAX_DISAGREEMENTS
-    ]
-    # Without a sentence of its own, the country's best-attested position stands in,
-    # if the evidence is more than one passing line.
-    if judgement is None and positions and (len(positions[0].evidence) >= 2 or len(group) >= 2):
-        p = positions[0]
-        who = actors_by_id[p.holder].name if p.holder in actors_by_id else country_name(code)
-        ev = p.evidence[0] if p.evidence else None
-        n = cite(ev.article_id) if ev else None
-        judgement = Statement(
-            text=f"{who} {p.label}.", cites=[n] if n else [], basis=ev.text if ev else ""
+    def _compared(self) -> PeriodRecord | None:
+        """The record compared with: the stored brief, else the previous period's articles."""
+        if self.inp.last is not None:
+            return self.inp.last
+        before = self.inp.before or self.inp.period.previous()
+        if not self.inp.previous or before is None:
+            return None
+        return computed_record(
+            self.inp.previous, self.inp.previous_attribution, before, self.inp.embed
         )
 
-    # The country itself as a speaker ("China said") is its positions' "as a whole" line,
-    # not one of its actors.
-    own_name = country_name(code).lower()
-    actors = sorted(
-        (
-            a
-            for a in attribution.actors
-            if a.country == code and a.name.lower() not in (own_name, code.lower())
-        ),
-        key=lambda a: (_KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
-    )[:MAX_ACTORS]
-    quotes = pick_quotes(
-        [(w, q) for w, q in ranked_quotes if q.country == code],
-        k=COUNTRY_QUOTES,
-        min_k=1,
-        per_speaker=1,
-        per_country=COUNTRY_QUOTES,
-        floor_ratio=0.0,
-    )
-    marker, basis = trend(current, previous, code)
-    return CountrySection(
-        code=code,
-        name=country_name(code),
-        judgement=judgement,
-        trend=marker,  # type: ignore[arg-type]
-        summary=summary,
-        actors=actors,
-        positions=positions,
-        quotes=quotes,
-        keyphrases=list(keyphrases.get(code, [])),
-        disagreements=disagreements,
-        article_count=len(group),
-        trend_basis=basis,
-        mentions=int(mentions.get(code, 0)),
-    )
+    def compared_label(self) -> str:
+        return self.compared.label if self.compared is not None else ""
+
+    def compared_with(self) -> str:
+        rec = self.compared
+        if rec is None:
+            return ""
+        if rec.built:
+            return f"the brief of {rec.label} (built {rec.built[:10]})"
+        return f"the articles of {rec.label} (no stored brief)"
+
+    def _moves(self, rec: PeriodRecord, codes: Sequence[str]) -> dict[str, list[Move]]:
+        return {c: moves_of(c, rec.developments, rec.positions, rec.actors) for c in codes}
+
+    def build(self) -> Brief:
+        inp = self.inp
+        finder = DevelopmentFinder(self.pool, inp.period, inp.embed)
+        before_texts = [d.text for d in self.compared.developments] if self.compared else []
+        devs = finder.find(before=before_texts)
+        date_developments(devs, inp.events, inp.period)
+        for d in devs:
+            own = d.sentences[0].article_id if d.sentences else None
+            d.cites = cites_for(d.article_ids, self.cite, own)
+        bluf = [Statement(text=d.text, cites=d.cites) for d in bottom_line(devs)]
+        ranked = rank_quotes(
+            self.quotes, inp.attribution.actors, {a.article_id: a for a in self.main}
+        )
+        key_quotes = pick_quotes(ranked, k=8, min_k=5)
+        groups = dict(inp.groups) if inp.groups is not None else country_groups(self.main, self.att)
+        sound = Attribution(
+            self.quotes, self.att.actors, reliable_positions(self.att.positions, self.quotes)
+        )
+        now = make_record(
+            inp.period,
+            self.main,
+            devs,
+            sound,
+            key_quotes,
+            inp.keyphrases.get("corpus", []),
+            inp.as_of,
+        )
+        self.record = now
+        ctx = BookContext(
+            pool=self.pool,
+            attribution=self.att,
+            keyphrases=inp.keyphrases,
+            cite=self.cite,
+            ranked_quotes=ranked,
+            mentions=mentions_per_country(self.main),
+            finder=finder,
+            moves=self._moves(now, list(groups)),
+            moves_before=self._moves(self.compared, list(groups)) if self.compared else None,
+            before_label=self.compared_label(),
+            period=inp.period,
+            used={id(r.cand): 1 for g in finder.groups[: len(bluf)] for r in [g.lead] if r},
+        )
+        builder = CountrySectionBuilder(ctx)
+        sections = [builder.build(code, grp) for code, grp in groups.items()]
+        changes = (
+            ChangeFinder(now, self.compared, self.cite, self.cite_before, inp.embed).changes()
+            if self.compared is not None
+            else []
+        )
+        return self._brief(bluf, devs, sections, key_quotes, changes, ctx)
+
+    def _stats(
+        self,
+        sections: list[CountrySection],
+        mentions: Mapping[str, int],
+        per_country_quotes: Mapping[str, int],
+        outlets: set[str],
+    ) -> dict[str, Any]:
+        """Counts for the cover and the chart."""
+        inp = self.inp
+        order = [s.code for s in sections]
+        return {
+            "articles": len(self.main),
+            "outlets": len(outlets),
+            "quotes": len(self.quotes),
+            "countries": len(sections),
+            "actors": len(inp.attribution.actors),
+            "low_relevance": len(inp.low_relevance),
+            "sources": len(self.sources),
+            "previous_articles": len(inp.previous),
+            "compared_with": period_label(inp.before) if inp.before else self.compared_label(),
+            "mentions_by_country": {c: int(mentions.get(c, 0)) for c in order},
+            "quotes_by_country": {c: int(per_country_quotes.get(c, 0)) for c in order},
+            "top_mentions": dict(
+                sorted(Counter(mentions).items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+            ),
+        }
+
+    def _brief(
+        self,
+        bluf: list[Statement],
+        devs: list[Development],
+        sections: list[CountrySection],
+        key_quotes: list[Quote],
+        changes: list[Change],
+        ctx: BookContext,
+    ) -> Brief:
+        inp = self.inp
+        dates = [a.published for a in self.main if a.published]
+        order = [s.code for s in sections]
+        per_country_quotes = quotes_per_country(self.quotes)
+        mentions = ctx.mentions
+        questions = open_questions(
+            self.pool, self.att.positions, self.att.actors, self.cite, inp.period, self.quotes
+        )
+        timeline = build_timeline(self.pool, inp.period, self.cite, inp.events)
+        outlets = {
+            o for a in self.main for o in (a.outlets or ([a.outlet] if a.outlet else [])) if o
+        }
+        return Brief(
+            title=inp.title,
+            as_of=inp.as_of,
+            period_start=inp.period.start or (min(dates) if dates else None),
+            period_end=inp.period.end or (max(dates) if dates else None),
+            articles=sorted(self.main, key=lambda a: self.numbers.get(a.article_id, 0)),
+            sources=self.sources,
+            bluf=bluf,
+            developments=devs,
+            countries=sections,
+            key_quotes=key_quotes,
+            open_questions=questions,
+            timeline=timeline,
+            changes=changes,
+            compared_with=self.compared_with() if changes else "",
+            keyphrases=list(inp.keyphrases.get("corpus", [])),
+            actors=sorted(
+                inp.attribution.actors,
+                key=lambda a: (KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
+            ),
+            quotes=self.quotes,
+            low_relevance=list(inp.low_relevance),
+            chart=chart_data(order, mentions, per_country_quotes),
+            stats=self._stats(sections, mentions, per_country_quotes, outlets),
+        )
 
 
 def assemble(
@@ -370,86 +341,18 @@ def assemble(
     previous: Sequence[Article] = (),
     embed: Embed | None = None,
     groups: Mapping[str, list[Article]] | None = None,
+    **more: Any,
 ) -> Brief:
-    """Everything the templates need, in reading order.
+    """Everything the templates need, in reading order (see BookInput for `more`).
 
-    `articles` are the period's articles for the sections (the caller has already
-    left out low-relevance ones unless asked to keep them); `low_relevance` are listed
-    among the sources only; `previous` are the articles of the period just before
-    (same length), used only for the trend markers (empty: no trend).  `embed`, when
-    given, maps texts to unit sentence vectors (nlp.embeddings.Embedder.embed) and keeps
-    paraphrases of one development out of the bottom line.
+    `articles` are the period's articles for the sections (the caller has already left
+    out low-relevance ones unless asked to keep them); `low_relevance` are listed among
+    the sources only; `previous` are the articles of the period compared with (empty:
+    no trends unless a stored brief is given as `last`).  `embed`, when given, maps texts
+    to unit sentence vectors (nlp.embeddings.Embedder.embed).
     """
-    main = list(articles)
-    low = list(low_relevance)
-    sources, numbers = _sources(main, low)
-
-    def cite(aid: str) -> int | None:
-        return numbers.get(aid)
-
-    main_ids = {a.article_id for a in main}
-    quotes = [q for q in attribution.quotes if q.article_id in main_ids]
-    att = Attribution(quotes=quotes, actors=attribution.actors, positions=attribution.positions)
-    pool = SentencePool(main, quotes, attribution.actors)
-    by_id = {a.article_id: a for a in main}
-
-    bluf, bluf_cands = bottom_line(pool, cite, embed)
-    # Lines already used (bottom line, earlier sections) are pushed back in later choices.
-    used: dict[int, int] = {id(c): 1 for c in bluf_cands}
-    judged: dict[int, int] = {}
-    ranked = rank_quotes(quotes, attribution.actors, by_id)
-    key_quotes = pick_quotes(ranked, k=8, min_k=5)
-    mentions = mentions_per_country(main)
-    if groups is None:
-        groups = country_groups(main, att)
-    sections = [
-        country_section(
-            code, grp, pool, att, keyphrases, cite, ranked, main, previous, mentions, used, judged
-        )
-        for code, grp in groups.items()
-    ]
-    questions = open_questions(pool, attribution.positions, attribution.actors, cite)
-    timeline = build_timeline(pool, period, cite)
-
-    dates = [a.published for a in main if a.published]
-    order = [s.code for s in sections]
-    per_country_quotes = quotes_per_country(quotes)
-    ordered_articles = sorted(main, key=lambda a: numbers.get(a.article_id, 0))
-    outlets = {o for a in main for o in (a.outlets or ([a.outlet] if a.outlet else [])) if o}
-    actors_sorted = sorted(
-        attribution.actors,
-        key=lambda a: (_KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
-    )
-    return Brief(
-        title=title,
-        as_of=as_of,
-        period_start=period.start or (min(dates) if dates else None),
-        period_end=period.end or (max(dates) if dates else None),
-        articles=ordered_articles,
-        sources=sources,
-        bluf=bluf,
-        countries=sections,
-        key_quotes=key_quotes,
-        open_questions=questions,
-        timeline=timeline,
-        keyphrases=list(keyphrases.get("corpus", [])),
-        actors=actors_sorted,
-        quotes=quotes,
-        low_relevance=low,
-        chart=chart_data(order, mentions, per_country_quotes),
-        stats={
-            "articles": len(main),
-            "outlets": len(outlets),
-            "quotes": len(quotes),
-            "countries": len(sections),
-            "actors": len(attribution.actors),
-            "low_relevance": len(low),
-            "sources": len(sources),
-            "previous_articles": len(previous),
-            "mentions_by_country": {c: int(mentions.get(c, 0)) for c in order},
-            "quotes_by_country": {c: int(per_country_quotes.get(c, 0)) for c in order},
-            "top_mentions": dict(
-                sorted(Counter(mentions).items(), key=lambda kv: (-kv[1], kv[0]))[:10]
-            ),
-        },
-    )
+    inp = BookInput(
+        articles, attribution, keyphrases, period, as_of, title, low_relevance, previous,
+        embed=embed, groups=groups, **more,
+    )  # fmt: skip
+    return BookBuilder(inp).build()

@@ -8,25 +8,29 @@ Four sources of evidence:
 - contradictions between actors (position pairs with opposite stances on one issue);
 - demands without responses: one side urges or demands something of another, and
   nothing in the period shows the other side answering;
-- events the articles say are coming (a stated date after the story).
+- what to watch (book/watchlist.py): events the sources date after the period, pending
+  meetings and decisions, conditions and deadlines an official set.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import Candidate, SentencePool
 from briefgen.book.textsim import cosine
+from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions
 from briefgen.knowledge.countries import (
     countries_mentioned,
     country_name,
     country_offsets,
     is_venue,
 )
-from briefgen.model import Actor, Position, Statement
+from briefgen.model import Actor, Position, Quote, Statement
+from briefgen.periods import Period
 
 UNANSWERED_RE = re.compile(
     r"\b(?:declin(?:ed|es|ing) to (?:say|address|comment|discuss|confirm|specify|elaborate|"
@@ -75,7 +79,6 @@ _BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:s
 MAX_UNANSWERED = 4
 MAX_CONTRADICTIONS = 3
 MAX_NO_RESPONSE = 2
-MAX_SCHEDULED = 2
 
 
 def _tidy_clause(clause: str) -> str:
@@ -131,10 +134,15 @@ def phrase_question(sentence: str) -> str | None:
     return f"Watch for: {wh} {body}."
 
 
-def unanswered(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
-    """Questions the period's articles leave open, heaviest evidence first."""
+def unanswered(
+    pool: SentencePool, cite: Callable[[str], int | None], period: Period | None = None
+) -> list[Statement]:
+    """Questions the period's articles leave open, heaviest evidence first (never from
+    background or a sentence dated before the period)."""
     hits: list[tuple[float, Candidate, str]] = []
     for c in pool.all:
+        if c.news < 0 or dated_before(c, period):
+            continue
         t = condense(c.sent.text)
         if not UNANSWERED_RE.search(t) or _BOILER_RE.search(t) or t.endswith("?"):
             continue
@@ -298,12 +306,16 @@ def _addressee(text: str) -> str | None:
     return hits[0][1] if hits and hits[0][0] == 0 else None
 
 
-def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
+def no_response(
+    pool: SentencePool, cite: Callable[[str], int | None], period: Period | None = None
+) -> list[Statement]:
     """Demands one side made of another that no article in the period shows answered."""
     out: list[tuple[float, Candidate, str, str]] = []
     names = pool.official_countries
     usable_cands = pool.usable_candidates()
     for c in usable_cands:
+        if c.news < 0 or dated_before(c, period):
+            continue
         t = c.text
         m = _DEMAND_RE.search(t)
         if not m:
@@ -335,44 +347,7 @@ def no_response(pool: SentencePool, cite: Callable[[str], int | None]) -> list[S
         (c, f"Watch for an answer from {country_name(target)} to {country_name(asker)}: {c.text}")
         for _, c, asker, target in out
     )
-    return _distinct(picks, "no-response", MAX_NO_RESPONSE, cite)
-
-
-def _distinct(
-    picks: Iterable[tuple[Candidate, str]],
-    kind: str,
-    limit: int,
-    cite: Callable[[str], int | None],
-) -> list[Statement]:
-    """Statements for the best picks, in order, skipping any too close to one already taken."""
-    res: list[Statement] = []
-    used: list[Candidate] = []
-    for c, text in picks:
-        if any(cosine(c.vec, u.vec) >= 0.35 for u in used):
-            continue
-        n = cite(c.article_id)
-        res.append(Statement(text=text, cites=[n] if n else [], kind=kind, basis=c.text))
-        used.append(c)
-        if len(res) >= limit:
-            break
-    return res
-
-
-def scheduled(pool: SentencePool, cite: Callable[[str], int | None]) -> list[Statement]:
-    """Events the articles say are coming (a dated future): the watch list's calendar."""
-    from briefgen.knowledge.dates import looks_ahead, resolve_dates
-
-    found: list[tuple[date, float, Candidate]] = []
-    for c in pool.usable_candidates():
-        pub = c.article.published
-        if pub is None or not looks_ahead(c.sent.text):
-            continue
-        ahead = [h.when for h in resolve_dates(c.sent.text, pub) if h.when > pub]
-        if ahead:
-            found.append((ahead[0], c.score, c))
-    found.sort(key=lambda x: (-x[1], x[2].key()))
-    picks = ((c, f"Watch for ({when.strftime('%-d %B %Y')}): {c.text}") for when, _, c in found)
-    return _distinct(picks, "scheduled", MAX_SCHEDULED, cite)
+    return distinct_lines(picks, "no-response", MAX_NO_RESPONSE, cite, [])
 
 
 def open_questions(
@@ -380,12 +355,19 @@ def open_questions(
     positions: Sequence[Position],
     actors: Sequence[Actor],
     cite: Callable[[str], int | None],
+    period: Period | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Statement]:
-    """Unanswered matters, contradictions, demands without responses, coming events."""
+    """Unanswered matters, contradictions, demands without responses, then what to watch:
+    dated coming events, pending meetings and decisions, conditions and deadlines."""
     by_id = {a.actor_id: a for a in actors}
+    watch = WatchList(pool, cite, period)
+    sound = reliable_positions(positions, quotes)
     return (
-        unanswered(pool, cite)
-        + contradictions(positions, by_id, cite)[:MAX_CONTRADICTIONS]
-        + no_response(pool, cite)
-        + scheduled(pool, cite)
+        unanswered(pool, cite, period)
+        + contradictions(sound, by_id, cite)[:MAX_CONTRADICTIONS]
+        + no_response(pool, cite, period)
+        + watch.scheduled()
+        + watch.pending()
+        + watch.conditions()
     )

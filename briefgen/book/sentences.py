@@ -31,6 +31,25 @@ _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
     r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:--|[-–—])\s*)"
 )
+# "Washington -- …", "Seoul, Dec. 28 (Yonhap) — …": a place in title case needs a long dash.
+_TITLE_DATELINE_RE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([\w .&-]{1,30}\))?\s*(?:--|—|–)\s*"
+)
+# A byline run into the text ("By Jane Doe | ", "By JANE DOE, Reuters — ").
+_BYLINE_RE = re.compile(
+    r"^By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?[|,:—–-]+\s*"
+)
+# A closing credit to an outlet: ", The Associated Press reports." / ", according to Reuters."
+_OUTLET_CREDIT_RE = re.compile(
+    r",\s+(?:(?:the\s+)?(?:[A-Z][\w.&]*\s?){1,4}(?:reports|reported|said|says)"
+    r"|according to (?:the\s+)?(?:[A-Z][\w.&]*\s?){1,4}|(?:[A-Z][\w.&]*\s?){1,4}reports?)"
+    r"\s*\.$"
+)
+_OUTLET_WORDS = re.compile(
+    r"\b(?:Associated Press|AP|Reuters|AFP|Yonhap|KCNA|Kyodo|Xinhua|TASS|CNN|BBC|NPR|Fox|"
+    r"USA TODAY|USA Today|Times|Post|Journal|News|Herald|Guardian|Agency|Bloomberg)\b"
+)
 
 # Sentences that open like this lean on the previous one for their subject or sense.
 _DANGLING = {
@@ -125,10 +144,20 @@ def _add(out: list[Sentence], aid: str, text: str, start: int, end: int, para: i
 
 
 def strip_dateline(text: str) -> str:
-    """'WASHINGTON (Reuters) – The US...' -> 'The US...'."""
-    m = _DATELINE_RE.match(text)
-    if m and m.end() < len(text) and text[m.end() :][:1].isupper():
-        return text[m.end() :]
+    """'WASHINGTON (Reuters) – The US...', 'Washington -- The US...' -> 'The US...';
+    a byline run into the text goes too."""
+    for rx in (_BYLINE_RE, _DATELINE_RE, _TITLE_DATELINE_RE):
+        m = rx.match(text)
+        if m and m.end() < len(text) and text[m.end() :][:1].isupper():
+            text = text[m.end() :]
+    return text
+
+
+def strip_credit(text: str) -> str:
+    """'…, The Associated Press reports.' -> '….': the outlet is in the citation."""
+    m = _OUTLET_CREDIT_RE.search(text)
+    if m and _OUTLET_WORDS.search(m.group(0)):
+        return text[: m.start()] + "."
     return text
 
 

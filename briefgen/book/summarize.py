@@ -79,6 +79,9 @@ class Candidate:
 
 _BACKGROUND_RE = re.compile(
     r"\b(?:earlier this year|last year|years ago|in (?:19|20)\d\d|for years|for decades|"
+    r"last (?:week|month)|a (?:week|month) ago|weeks ago|months ago|earlier this month|"
+    r"usually|typically|often|all the time|routinely|traditionally|(?:its|the|their) recent|"
+    r"previously|long concerned|"
     r"no stranger|has long|have long|had long|in the past|history of|since the|"
     r"was elected|were elected|once again)\b",
     re.I,
@@ -101,12 +104,18 @@ def _newsworthiness(c: Candidate) -> float:
     t = c.sent.text
     if _BACKGROUND_RE.search(t):
         return -1.0
-    pub = c.article.published
+    pub = story_day(c.article)
     if pub is not None:
         hits = resolve_dates(t, pub)
         if hits:
             return 1.0 if any(abs((h.when - pub).days) <= 7 for h in hits) else -1.0
     return 1.0 if _RECENT_RE.search(t) else 0.0
+
+
+def story_day(a: Article) -> date | None:
+    """The day "on Tuesday" is resolved against: the publication date when it is known to
+    the day (a story dated only to its month has no day to count from)."""
+    return a.published if a.date_precision == "day" else None
 
 
 def official_names(actors: Sequence[Actor]) -> dict[str, float]:
@@ -141,16 +150,13 @@ class SentencePool:
         self.tfidf = TfIdf(toks.values())
         self.article_vecs = {aid: self.tfidf.vector(t) for aid, t in toks.items()}
         self.title_vecs = {a.article_id: self.tfidf.vector(tokens(a.title)) for a in articles}
-        actor_by_id = {a.actor_id: a for a in actors}
+        self.actor_by_id = {a.actor_id: a for a in actors}
         self.official_countries = official_countries(actors)
-        subj_re = _names_re(self.official_countries)
-        names = official_names(actors)
-        name_re = (
-            re.compile(
-                r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len)[::-1]) + r")\b"
-            )
-            if names
-            else None
+        self._subj_re = _names_re(self.official_countries)
+        self._names = official_names(actors)
+        alts = sorted(self._names, key=len)[::-1]
+        self._name_re = (
+            re.compile(r"\b(" + "|".join(re.escape(n) for n in alts) + r")\b") if alts else None
         )
         qby: dict[str, list[Quote]] = {}
         for q in quotes:
@@ -160,41 +166,49 @@ class SentencePool:
             cands: list[Candidate] = []
             rank = 0
             for s in split_sentences(a)[:MAX_SENTENCES_PER_ARTICLE]:
-                ok = usable(s.text)
-                c = Candidate(
-                    sent=s,
-                    article=a,
-                    vec=self.tfidf.vector(tokens(s.text)),
-                    countries=countries_mentioned(s.text),
-                    usable=ok,
-                    rank=rank if ok else 99,
-                )
-                rank += int(ok)
-                if ok:
-                    c.acting = countries_acting(s.text)
-                    c.subject = subject_of(s.text, self.official_countries, subj_re)
-                    c.subject_first = c.subject is not None and (
-                        subject_of(s.text[:40], self.official_countries, subj_re) == c.subject
-                        and not has_opener(strip_dateline(s.text))
-                    )
-                for q in qby.get(a.article_id, []):
-                    if s.start <= q.start < s.end or q.start <= s.start < q.end:
-                        actor = actor_by_id.get(q.actor_id or "")
-                        kind = actor.kind if actor else None
-                        role = (actor.role if actor else None) or q.speaker_role or ""
-                        w = 0.3
-                        if kind in ("government", "international"):
-                            w = 1.0 if TOP_ROLE_RE.search(role) else 0.6
-                        c.official = max(c.official, w)
-                        if q.country:
-                            c.quote_countries.add(q.country)
-                if name_re is not None:
-                    for m in name_re.finditer(s.text):
-                        c.official = max(c.official, 0.5 * names[m.group(1)])
+                c = self._candidate(a, s, rank, qby.get(a.article_id, []))
+                rank += int(c.usable)
                 cands.append(c)
             self.by_article[a.article_id] = cands
             self.all.extend(cands)
         self._weigh()
+
+    def _candidate(self, a: Article, s: Sentence, rank: int, quotes: Sequence[Quote]) -> Candidate:
+        """One sentence with its countries, subject and the weight of who speaks in it."""
+        ok = usable(s.text)
+        c = Candidate(
+            sent=s,
+            article=a,
+            vec=self.tfidf.vector(tokens(s.text)),
+            countries=countries_mentioned(s.text),
+            usable=ok,
+            rank=rank if ok else 99,
+        )
+        if ok:
+            c.acting = countries_acting(s.text)
+            c.subject = subject_of(s.text, self.official_countries, self._subj_re)
+            c.subject_first = c.subject is not None and (
+                subject_of(s.text[:40], self.official_countries, self._subj_re) == c.subject
+                and not has_opener(strip_dateline(s.text))
+            )
+        for q in quotes:
+            if s.start <= q.start < s.end or q.start <= s.start < q.end:
+                c.official = max(c.official, self._speaker_weight(q))
+                if q.country:
+                    c.quote_countries.add(q.country)
+        if self._name_re is not None:
+            for m in self._name_re.finditer(s.text):
+                c.official = max(c.official, 0.5 * self._names[m.group(1)])
+        return c
+
+    def _speaker_weight(self, q: Quote) -> float:
+        """1.0 a top official, 0.6 another official, 0.3 anyone else."""
+        actor = self.actor_by_id.get(q.actor_id or "")
+        kind = actor.kind if actor else None
+        role = (actor.role if actor else None) or q.speaker_role or ""
+        if kind in ("government", "international"):
+            return 1.0 if TOP_ROLE_RE.search(role) else 0.6
+        return 0.3
 
     def _weigh(self) -> None:
         """Support from other articles, prominence, officials, topic -> one score."""

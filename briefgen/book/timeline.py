@@ -4,15 +4,18 @@ News text dates events relative to the story: "on Sept. 19", "Oct. 17", "on Tues
 "yesterday".  Each is resolved against the article's publication date (a month-day
 later than the story is last year's; a weekday is the last such day on or before the
 story unless the sentence looks ahead).  Articles with no dated sentence in the period
-contribute their lead on the publication date.  Estimated dates are marked.
+contribute their lead on the publication date.  Estimated dates are marked.  Events from
+the user's lists (book/eventlists.py) join as lines of their own, marked with the list's
+name; a listed event the articles also report marks that line instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from briefgen.book.eventlists import ListedEvent, in_period, same_event
 from briefgen.book.summarize import Candidate, SentencePool
 from briefgen.book.textsim import cosine
 from briefgen.knowledge.dates import resolve_dates, shift
@@ -50,16 +53,50 @@ def build_timeline(
     pool: SentencePool,
     period: Period,
     cite: Callable[[str], int | None],
+    events: Sequence[ListedEvent] = (),
     max_entries: int = MAX_ENTRIES,
 ) -> list[TimelineEntry]:
-    """Short cited lines, one per event, sorted by date."""
-    entries: list[_Entry] = []
-    lo = period.start
-    hi = period.end
+    """Short cited lines, one per event, sorted by date; listed events marked."""
+    lines = _article_lines(pool, period, cite, max_entries)
+    return _with_lists(lines, in_period(events, period))
+
+
+def _with_lists(lines: list[TimelineEntry], listed: Sequence[ListedEvent]) -> list[TimelineEntry]:
+    """Listed events join the timeline; one the articles report that day marks its line."""
+    out = list(lines)
+    for e in listed:
+        twin = next(
+            (t for t in out if t.when == e.when and t.cites and same_event(t.text, e)), None
+        )
+        if twin is not None:
+            twin.origin = twin.origin or e.origin
+            continue
+        out.append(
+            TimelineEntry(
+                when=e.when,
+                text=_shorten(e.text),
+                date_basis=f"events list {e.origin}",
+                origin=e.origin,
+            )
+        )
+    out.sort(key=lambda t: (t.when, not t.cites, t.text))
+    return out
+
+
+def _window(pool: SentencePool, period: Period) -> tuple[date | None, date | None]:
+    """The dates a stated date must fall in: the period, or around an open period's stories."""
+    lo, hi = period.start, period.end
     dated = [a.published for a in pool.articles if a.published]
     if lo is None and hi is None and dated:
         lo = shift(min(dated), -31) or min(dated)
         hi = shift(max(dated), 7) or max(dated)
+    return lo, hi
+
+
+def _entries(pool: SentencePool, period: Period) -> list[_Entry]:
+    """Every dated sentence of the period (and the lead of an article with none)."""
+    lo, hi = _window(pool, period)
+    entries: list[_Entry] = []
     for a in pool.articles:
         found = False
         # a story dated only to its month or year has no day to resolve "Tuesday" against
@@ -67,31 +104,27 @@ def build_timeline(
         for c in pool.by_article[a.article_id]:
             if not c.usable:
                 continue
-            hits = resolve_dates(c.sent.text, day)
             hits = [
-                h for h in hits if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
+                h
+                for h in resolve_dates(c.sent.text, day)
+                if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
             ]
-            if not hits:
-                continue
-            h = hits[0]
-            est = h.estimate or a.date_source in ("estimate", "unknown")
-            entries.append(_Entry(h.when, c, {a.article_id}, est, h.basis))
-            found = True
+            if hits:
+                est = hits[0].estimate or a.date_source in ("estimate", "unknown")
+                entries.append(_Entry(hits[0].when, c, {a.article_id}, est, hits[0].basis))
+                found = True
         if not found and day is not None and period.contains(day):
             # The heaviest of the first few sentences: the news of the story.
             firsts = [c for c in pool.by_article[a.article_id] if c.usable and c.rank < 5]
             lead = min(firsts, key=lambda c: (-c.score, c.rank), default=None)
             if lead is not None:
-                entries.append(
-                    _Entry(
-                        day,
-                        lead,
-                        {a.article_id},
-                        a.date_source in ("estimate", "unknown"),
-                        "publication date",
-                    )
-                )
-    # Same day, same event (similar words): one line citing every article.
+                est = a.date_source in ("estimate", "unknown")
+                entries.append(_Entry(day, lead, {a.article_id}, est, "publication date"))
+    return entries
+
+
+def _merged(entries: list[_Entry]) -> list[_Entry]:
+    """Same day, same event (similar words): one line citing every article."""
     entries.sort(key=lambda e: (-e.cand.score, e.cand.key()))
     merged: list[_Entry] = []
     for e in entries:
@@ -106,22 +139,24 @@ def build_timeline(
         if twin is not None:
             twin.cites |= e.cites
             twin.estimate = twin.estimate and e.estimate
-            continue
-        if sum(1 for m in merged if m.when == e.when) >= MAX_PER_DAY:
-            continue
-        merged.append(e)
-    kept = merged[:max_entries]
+        elif sum(1 for m in merged if m.when == e.when) < MAX_PER_DAY:
+            merged.append(e)
+    return merged
+
+
+def _article_lines(
+    pool: SentencePool, period: Period, cite: Callable[[str], int | None], max_entries: int
+) -> list[TimelineEntry]:
+    """Lines from the articles' dated sentences (and undated articles' leads)."""
+    kept = _merged(_entries(pool, period))[:max_entries]
     kept.sort(key=lambda e: (e.when, -e.cand.score, e.cand.key()))
-    out = []
-    for e in kept:
-        nums = sorted(n for n in (cite(aid) for aid in e.cites) if n is not None)
-        out.append(
-            TimelineEntry(
-                when=e.when,
-                text=_shorten(e.cand.text),
-                cites=nums,
-                date_is_estimate=e.estimate,
-                date_basis=e.basis,
-            )
+    return [
+        TimelineEntry(
+            when=e.when,
+            text=_shorten(e.cand.text),
+            cites=sorted(n for n in (cite(aid) for aid in e.cites) if n is not None),
+            date_is_estimate=e.estimate,
+            date_basis=e.basis,
         )
-    return out
+        for e in kept
+    ]

@@ -1,104 +1,113 @@
-"""Trend marker per country: deteriorated / improved / unchanged against the previous period.
+"""Trend marker per country: what it did and said this period against the period before.
 
-The marker rests on a count a reader can check: in the sentences naming the country,
-how many terms of escalation (tests, threats, sanctions, strikes...) against terms
-of engagement (talks, dialogue, summit, agreement...).  The tension index
-(esc - eng) / (esc + eng + 1) is compared with the same index over the previous
-period's articles; a change beyond THRESHOLD moves the marker.  No previous material
-for the country gives "new"; no previous period at all gives None.
+A country's *moves* are its developments (a launch, sanctions imposed, talks offered:
+data/events.yaml says which way each points) and the stated positions of its own
+officials (supporting sanctions escalates, supporting talks engages).  The marker
+compares the balance of the two periods and says the basis in words a reader can check:
+"new: missile launch, threat; no longer: offer of talks".  With fewer than
+`MIN_MOVES` moves in either period it says so ("insufficient"), instead of reading a
+trend into one or two lines.  No comparison period at all gives no marker.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from briefgen.book.sentences import split_sentences
-from briefgen.knowledge.countries import countries_mentioned
-from briefgen.model import Article
+from briefgen.knowledge.events import issue_direction, kind_label
+from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
-ESCALATION_RE = re.compile(
-    r"\b(?:missiles?|launch(?:es|ed|ing)?|tests?|tested|testing|threat(?:s|en|ened|ening)?|"
-    r"warn(?:s|ed|ing)?|sanctions?|provocat\w*|war|wars|strikes?|attacks?|hostile|"
-    r"condemn\w*|tensions?|escalat\w*|bombs?|ICBMs?|retaliat\w*|destroy\w*|"
-    r"fire and fury|deploy\w*|drills?|aggress\w*|punish\w*|detonat\w*)\b",
-    re.I,
-)
-ENGAGEMENT_RE = re.compile(
-    r"\b(?:talks|dialogue|negotiat\w*|diplomac\w*|diplomatic|summit|agreements?|agreed|"
-    r"peace|peaceful|engage\w*|eas(?:e|ed|ing)|thaw|reconcil\w*|cooperat\w*|envoys?|"
-    r"humanitarian|reunions?|freeze|restraint|de-escalat\w*|olive branch|goodwill)\b",
-    re.I,
-)
-THRESHOLD = 0.15
-# Fewer sentences than this naming the country in a period: too little to compare.
-MIN_SENTENCES = 5
+MIN_MOVES = 2
+# Change in the balance (mean direction, -1..+1) that moves the marker.
+THRESHOLD = 0.34
+MIN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
-class Tension:
-    escalation: int
-    engagement: int
-    sentences: int
+class Move:
+    """One thing a country did or said, and which way it points (+1 escalates)."""
 
-    @property
-    def index(self) -> float:
-        return (self.escalation - self.engagement) / (self.escalation + self.engagement + 1)
+    what: str
+    direction: int
+    article_ids: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=4096)
-def _profile(article_id: str, text: str) -> tuple[tuple[frozenset[str], int, int], ...]:
-    """Per sentence: (countries named, escalation terms, engagement terms), once per article."""
-    art = Article(article_id=article_id, title="", text=text, source_path="")
-    return tuple(
-        (
-            frozenset(countries_mentioned(s.text)),
-            len(ESCALATION_RE.findall(s.text)),
-            len(ENGAGEMENT_RE.findall(s.text)),
-        )
-        for s in split_sentences(art)
-    )
+def development_phrase(d: Development) -> str:
+    """'missile launch', 'sanctions imposed', 'summit cancelled' ('agreement', not
+    'agreement agreed')."""
+    label = kind_label(d.kind) if d.kind else "statement"
+    if d.action in ("", "held") or d.action[:5] in label:
+        return label
+    if d.action == "eased" and d.kind in ("missile_launch", "nuclear_test"):
+        return f"halt of {label}es" if label.endswith("launch") else f"halt of {label}s"
+    return f"{label} {d.action}"
 
 
-def tension(articles: Iterable[Article], code: str) -> Tension:
-    """Escalation and engagement terms in the sentences that name `code`."""
-    esc = eng = n = 0
-    for a in articles:
-        for codes, e, g in _profile(a.article_id, a.text):
-            if code in codes:
-                n += 1
-                esc += e
-                eng += g
-    return Tension(esc, eng, n)
+def speaks_for(p: Position, code: str, actors: Mapping[str, Actor]) -> bool:
+    """The position is the country's own: the country, or one of its official actors."""
+    if p.holder_kind == "country":
+        return p.holder == code
+    a = actors.get(p.holder)
+    return a is not None and a.country == code and a.kind in OFFICIAL_KINDS
+
+
+def moves_of(
+    code: str,
+    developments: Sequence[Development],
+    positions: Sequence[Position],
+    actors: Sequence[Actor],
+) -> list[Move]:
+    """The country's developments and its officials' stated positions, one move each."""
+    by_id = {a.actor_id: a for a in actors}
+    out: dict[str, Move] = {}
+    for d in developments:
+        if d.actor == code and d.kind:
+            what = development_phrase(d)
+            out.setdefault(what, Move(what, d.direction, tuple(d.article_ids)))
+    for p in positions:
+        if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
+            continue
+        direction = issue_direction(p.issue) * (1 if p.stance > 0 else -1)
+        ids = tuple(sorted({e.article_id for e in p.evidence}))
+        out.setdefault(p.label, Move(p.label, direction, ids))
+    return sorted(out.values(), key=lambda m: m.what)
+
+
+def _balance(moves: Sequence[Move]) -> float:
+    return sum(m.direction for m in moves) / len(moves) if moves else 0.0
+
+
+def _count(n: int) -> str:
+    return f"{n} move{'' if n == 1 else 's'}"
+
+
+def _difference(now: Sequence[Move], before: Sequence[Move]) -> str:
+    new = [m.what for m in now if m.what not in {b.what for b in before}]
+    gone = [m.what for m in before if m.what not in {n.what for n in now}]
+    parts = []
+    if new:
+        parts.append("new: " + ", ".join(new[:4]))
+    if gone:
+        parts.append("no longer: " + ", ".join(gone[:4]))
+    return "; ".join(parts) or "the same moves as before: " + ", ".join(m.what for m in now[:4])
 
 
 def trend(
-    current: Sequence[Article], previous: Sequence[Article], code: str
+    now: Sequence[Move], before: Sequence[Move] | None, before_label: str = "the previous period"
 ) -> tuple[str | None, str]:
-    """(marker, one-line basis) for one country."""
-    now = tension(current, code)
-    basis_now = (
-        f"{now.escalation} escalation vs {now.engagement} engagement terms "
-        f"in {now.sentences} sentences (index {now.index:+.2f})"
-    )
-    if not previous:
-        return None, basis_now + "; no previous period in the corpus"
-    if now.sentences < MIN_SENTENCES:
-        return None, basis_now + "; too little material this period to judge a trend"
-    before = tension(previous, code)
-    if before.sentences < MIN_SENTENCES:
-        return "new", basis_now + (
-            f"; named in only {before.sentences} sentences in the previous period"
-            if before.sentences
-            else "; not covered in the previous period"
+    """(marker, one-line basis in words) for one country."""
+    if before is None:
+        return None, "no earlier period to compare with"
+    if len(now) < MIN_MOVES or len(before) < MIN_MOVES:
+        return "insufficient", (
+            f"insufficient basis: {_count(len(now))} this period, {_count(len(before))} in "
+            f"{before_label} ({MIN_MOVES} needed in each)"
         )
-    diff = now.index - before.index
+    diff = _balance(now) - _balance(before)
     marker = (
-        "deteriorated" if diff > THRESHOLD else "improved" if diff < -THRESHOLD else "unchanged"
+        "deteriorated" if diff >= THRESHOLD else "improved" if diff <= -THRESHOLD else "unchanged"
     )
     return marker, (
-        basis_now + f"; previous period {before.escalation} vs {before.engagement} "
-        f"in {before.sentences} sentences (index {before.index:+.2f})"
+        f"{_difference(now, before)} ({_count(len(now))} this period, "
+        f"{_count(len(before))} in {before_label})"
     )

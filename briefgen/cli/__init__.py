@@ -14,6 +14,7 @@ import click
 from briefgen.cli.build import build
 from briefgen.cli.email import email
 from briefgen.cli.exports import actors, articles, keyphrases, quotes
+from briefgen.cli.history import history
 from briefgen.cli.ingest import ingest
 from briefgen.cli.review import corrections, review
 from briefgen.cli.templates import templates
@@ -68,6 +69,7 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 for command in (
     build,
     ingest,
+    history,
     articles,
     quotes,
     actors,

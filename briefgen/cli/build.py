@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from datetime import date
 
 import click
 
@@ -19,6 +21,32 @@ from briefgen.cli.options import (
 )
 from briefgen.config import override
 from briefgen.errors import ConfigError
+from briefgen.periods import Period, resolve_period
+
+
+def _formats(formats: str | None) -> list[str] | None:
+    if not formats:
+        return None
+    fmt_list = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    bad = [f for f in fmt_list if f not in ("pdf", "html", "xlsx")]
+    if bad or not fmt_list:
+        raise ConfigError(f"--format {formats!r}: use pdf, html and/or xlsx, e.g. pdf,html,xlsx")
+    return fmt_list
+
+
+def comparison_period(value: str | None) -> Period | None:
+    """--compare-to: an ISO week ("2017-W49") or a stored label ("2017-12-01 to 2017-12-07")."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})\s*(?:to|\.\.)\s*(\d{4}-\d{2}-\d{2})\s*", value)
+    if m:
+        return resolve_period(date.today(), since=m.group(1), until=m.group(2))
+    if not re.fullmatch(r"\s*\d{4}-?W\d{1,2}\s*", value, re.I):
+        raise ConfigError(
+            f"--compare-to {value!r}: give an ISO week (2017-W49) or a period "
+            "(2017-12-01..2017-12-07); `briefgen history` lists the stored briefs"
+        )
+    return resolve_period(date.today(), week=value)
 
 
 @click.command()
@@ -70,6 +98,12 @@ from briefgen.errors import ConfigError
     metavar="ADDR|LIST",
     help="Mail the PDF to these addresses or named lists after building.",
 )
+@click.option(
+    "--compare-to",
+    metavar="PERIOD",
+    help="The stored brief (or period) to say what changed since, e.g. 2017-W49 "
+    "(default: the last stored brief, else the period just before).",
+)
 @store_option
 @corrections_options
 @quiet_option
@@ -91,6 +125,7 @@ def build(
     marking: str | None,
     include_low_relevance: bool | None,
     email_to: tuple[str, ...],
+    compare_to: str | None,
     store_path: str | None,
     quiet: bool,
 ) -> None:
@@ -102,14 +137,7 @@ def build(
     from briefgen.pipeline import build as build_brief
 
     s = settings_of(ctx)
-    fmt_list = None
-    if formats:
-        fmt_list = [f.strip().lower() for f in formats.split(",") if f.strip()]
-        bad = [f for f in fmt_list if f not in ("pdf", "html", "xlsx")]
-        if bad or not fmt_list:
-            raise ConfigError(
-                f"--format {formats!r}: use pdf, html and/or xlsx, e.g. pdf,html,xlsx"
-            )
+    fmt_list = _formats(formats)
     s.brief = override(
         s.brief,
         output_dir=output_dir,
@@ -126,7 +154,8 @@ def build(
     s.store = override(s.store, path=store_path)
     rep = ConsoleReporter(quiet=quiet)
     period, day = period_of(as_of, since, until, week, last)
-    result = build_brief(s, day, period, reporter=rep, paths=corpus_paths(s, corpus))
+    paths, compare = corpus_paths(s, corpus), comparison_period(compare_to)
+    result = build_brief(s, day, period, reporter=rep, paths=paths, compare_to=compare)
     for p in result.paths:
         click.echo(str(p))
     if email_to:

@@ -18,7 +18,6 @@ country section is discounted, so each country keeps its own phrases.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -28,59 +27,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.model import Article, Keyphrase, KeyphraseScope
+from briefgen.nlp.kpcandidates import (
+    INSTITUTION_CODE,
+    ArticleTerms,
+    Candidate,
+    article_terms,
+    candidates,
+    gazetteer,
+)
+from briefgen.nlp.kpdedupe import distinct
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from briefgen.nlp.embeddings import Embedder
 
-# Named-entity types that are never keyphrases on their own (dates, amounts, ordinals).
-_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-# Words that head many noun phrases in news without saying what the news is about.
-_GENERIC = {
-    "thing", "things", "way", "ways", "lot", "kind", "sort", "part", "time", "times",
-    "year", "years", "day", "days", "week", "weeks", "month", "months", "today",
-    "people", "percent", "number", "something", "anything", "nothing", "everything",
-    "everybody", "someone", "anyone", "fact", "issue", "issues", "matter", "point",
-    "statement", "report", "reports", "news", "article", "story", "comment", "comments",
-    "mr", "mrs", "ms", "dr", "ap", "reuters", "afp", "yonhap", "photo", "image",
-    "video", "copyright", "rights", "reserved", "click", "email", "share", "advertisement",
-}  # fmt: skip
-# Head nouns of reporting filler: "cautious note", "steady pace", "public opening remarks".
-_VAGUE_HEADS = {
-    "note", "pace", "remark", "remarks", "tone", "backing", "sense", "view", "views",
-    "move", "moves", "step", "steps", "manner", "way", "ways", "room", "bit", "lot",
-    "message", "signal", "signals", "hope", "hopes", "opinion", "look", "order", "terms",
-    "basis", "side", "sides", "end", "kind", "sort", "type", "case", "cases", "place",
-}  # fmt: skip
-# Titles: on their own (or left over from "Secretary of State ...") they name nobody.
-_TITLES = {
-    "president", "secretary", "minister", "premier", "chairman", "leader", "spokesman",
-    "spokeswoman", "spokesperson", "official", "officials", "ambassador", "envoy",
-    "general", "gen.", "adm.", "sen.", "rep.", "gov.", "state", "department", "ministry",
-    "correspondent", "reporter", "editor", "analyst", "analysts", "expert", "experts",
-}  # fmt: skip
-# Head nouns that make a phrase a description of people ("U.S. negotiator"), not a subject.
-_PEOPLE = {
-    "president", "secretary", "minister", "premier", "chairman", "leader", "leaders",
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "ambassador",
-    "ambassadors", "envoy", "envoys", "negotiator", "negotiators", "diplomat", "diplomats",
-    "counterpart", "counterparts", "lawmaker", "lawmakers", "senator", "analyst", "analysts",
-    "expert", "experts", "source", "sources", "aide", "aides", "interlocutor", "interlocutors",
-    "defector", "defectors", "strongman", "dictator", "correspondent", "reporter",
-    "director", "general", "chief", "head", "deputy", "commander",
-}  # fmt: skip
-# Gazetteer entries that name an institution, not the country: kept as their own phrase.
-_INSTITUTIONS = {
-    "White House", "State Department", "Pentagon", "Security Council", "UN Security Council",
-    "UNSC", "KCNA", "Cheong Wa Dae", "Blue House", "Kremlin", "the North", "the South",
-}  # fmt: skip
-_INSTITUTION_CODE = {
-    "White House": "USA", "State Department": "USA", "Pentagon": "USA", "Security Council": "UN",
-    "UN Security Council": "UN", "UNSC": "UN", "KCNA": "PRK", "Cheong Wa Dae": "KOR",
-    "Blue House": "KOR", "Kremlin": "RUS", "the North": "PRK", "the South": "KOR",
-}  # fmt: skip
-_LATIN = re.compile(r"^[\w.'&\-]+$")
+
+# (articles, max_words) -> {article_id: ArticleTerms}: stored terms instead of parses.
+TermsSource = Callable[[Sequence[Article], int], Mapping[str, ArticleTerms]]
+
+__all__ = [
+    "ArticleTerms",
+    "KeyphraseExtractor",
+    "Params",
+    "TermsSource",
+    "article_terms",
+    "candidates",
+]
 
 
 @dataclass
@@ -105,251 +78,11 @@ class Params:
 
 
 @dataclass
-class _Cand:
-    """One candidate phrase in one article, its variants merged."""
-
-    key: str
-    forms: Counter[str] = field(default_factory=Counter)
-    count: int = 0
-    first_sent: int = 10**9
-    first_tok: int = 10**9
-    country: str | None = None
-    sents: list[int] = field(default_factory=list)  # sentence of each occurrence
-
-    @property
-    def display(self) -> str:
-        if self.country:
-            return self.country
-        # Most frequent surface form; ties go to the first seen.
-        return self.forms.most_common(1)[0][0]
-
-
-def _gazetteer() -> dict[str, tuple[str, str]]:
-    """{surface name: (code, display name)} for names that stand for a country or body."""
-    from briefgen.knowledge.countries import load_countries
-
-    out: dict[str, tuple[str, str]] = {}
-    for e in load_countries():
-        for n in (e.name, *e.names):
-            if n not in _INSTITUTIONS:
-                out[n] = (e.code, e.name)
-    return out
-
-
-_GAZ: dict[str, tuple[str, str]] | None = None
-
-
-def gazetteer() -> dict[str, tuple[str, str]]:
-    global _GAZ
-    if _GAZ is None:
-        _GAZ = _gazetteer()
-    return _GAZ
-
-
-def _units(doc: Doc) -> list[list[Token]]:
-    """Tokens grouped into words: 'freeze-for-freeze', 'long-range' become one unit."""
-    units: list[list[Token]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        unit = [doc[i]]
-        j = i
-        while (
-            j + 2 < n
-            and doc[j].whitespace_ == ""
-            and doc[j + 1].text == "-"
-            and doc[j + 1].whitespace_ == ""
-            and not doc[j + 2].is_sent_start
-            and doc[j].is_alpha
-            and doc[j + 2].is_alpha
-        ):
-            unit.extend([doc[j + 1], doc[j + 2]])
-            j += 2
-        units.append(unit)
-        i = j + 1
-    return units
-
-
-def _unit_class(unit: list[Token]) -> str:
-    """'N' (noun), 'A' (adjective) or 'O' (breaks a phrase) for a word unit."""
-    last = unit[-1]
-    if len(unit) == 1:
-        t = last
-        if t.is_stop or t.like_num or t.like_url or t.like_email or t.ent_type_ in _SKIP_ENTS:
-            return "O"
-        if len(t.text) < 2 or not any(c.isalpha() for c in t.text):
-            return "O"
-        if not _LATIN.match(t.text) or any(c.isalpha() and ord(c) > 0x24F for c in t.text):
-            return "O"
-        if t.pos_ in ("NOUN", "PROPN"):
-            return "N"
-        if t.pos_ == "ADJ" or t.tag_ == "VBN" and t.dep_ == "amod":
-            return "A"
-        return "O"
-    if any(t.ent_type_ in _SKIP_ENTS for t in unit):
-        return "O"
-    if last.pos_ in ("NOUN", "PROPN"):
-        return "N"
-    return "A" if any(t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in unit) else "O"
-
-
-def _keep_case(t: Token) -> bool:
-    """Names and acronyms keep their capitals; a common noun capitalised by position does not."""
-    return t.pos_ == "PROPN" or bool(t.ent_type_) or (t.text.isupper() and len(t.text) > 1)
-
-
-def _unit_surface(unit: list[Token]) -> str:
-    text = "".join(t.text for t in unit)
-    return text if any(_keep_case(t) for t in unit) else text.lower()
-
-
-def _word_key(t: Token) -> str:
-    """Plural and singular, case and possessive folded: 'Fireworks', 'fireworks' -> 'firework'."""
-    w = (t.lemma_ if t.pos_ == "NOUN" else t.text).lower().replace("'", "").replace("\u2019", "")
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    return w
-
-
-def _unit_key(unit: list[Token]) -> str:
-    if len(unit) == 1:
-        return _word_key(unit[0])
-    return "".join(t.text for t in unit[:-1]).lower() + _word_key(unit[-1])
-
-
-def candidates(doc: Doc, max_words: int = 5, drop_people: bool = True) -> dict[str, _Cand]:
-    """{key: candidate} of one parsed text: runs of adjectives and nouns ending in a noun.
-
-    The key merges variants: plural and singular (lemmas), case, and every gazetteer name of
-    one country ("North Korea", "North Korean", "Pyongyang" -> "country:PRK").  Phrases
-    naming a person ("U.S. President Donald Trump") are dropped by default: the brief lists
-    its actors apart, and a name is not a subject.
-    """
-    gaz = gazetteer()
-    out: dict[str, _Cand] = {}
-    sent_of: dict[int, int] = {}
-    for si, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = si
-    # Words of names the tagger saw as a person somewhere in the text: "Rex Tillerson" is a
-    # person even where it was missed; "Trump administration" (head noun) is kept.
-    person_words = {
-        t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"
-    }
-    units = _units(doc)
-    classes = [_unit_class(u) for u in units]
-
-    def add(run: list[list[Token]]) -> None:
-        # Trim trailing adjectives (a phrase ends in a noun) and leading filler ("time Pyongyang").
-        while run and _unit_class(run[-1]) != "N":
-            run = run[:-1]
-        while run and "".join(t.text for t in run[0]).lower() in _GENERIC:
-            run = run[1:]
-        if not run or len(run) > max_words:
-            return
-        head_word = "".join(t.text for t in run[-1])
-        if drop_people and (
-            run[-1][-1].ent_type_ == "PERSON"
-            or head_word.lower() in _PEOPLE
-            or head_word in person_words
-        ):
-            return
-        words = [_unit_surface(u) for u in run]
-        if all(w.lower() in _GENERIC or w.lower() in _TITLES for w in words):
-            return
-        if words[-1].lower() in _VAGUE_HEADS:
-            return
-        raw = " ".join("".join(t.text for t in u) for u in run)
-        surface = " ".join(words)
-        country = gaz.get(raw)
-        if country is None and len(run) > 1:
-            # "recalcitrant Pyongyang", "ally South Korea": the country, with an epithet.
-            for i in range(1, len(run)):
-                tail = gaz.get(" ".join("".join(t.text for t in u) for u in run[i:]))
-                if tail is not None:
-                    country = tail
-                    break
-        if country is not None:
-            key = f"country:{country[0]}"
-        else:
-            key = " ".join(_unit_key(u) for u in run)
-        c = out.get(key)
-        if c is None:
-            c = out[key] = _Cand(key=key, country=country[1] if country else None)
-        c.forms[surface] += 1
-        c.count += 1
-        first = run[0][0]
-        c.first_tok = min(c.first_tok, first.i)
-        c.first_sent = min(c.first_sent, sent_of.get(first.i, 0))
-        c.sents.append(sent_of.get(first.i, 0))
-
-    def split(run: list[list[Token]]) -> None:
-        """Cut a run where a word does not modify a later one ("give North Korea | room")."""
-        start = 0
-        for i in range(len(run) - 1):
-            lo, hi = run[i][0].i, run[i][-1].i
-            head = next((t.head.i for t in run[i] if not lo <= t.head.i <= hi), hi + 1)
-            if not run[i + 1][0].i <= head <= run[-1][-1].i:
-                add(run[start : i + 1])
-                start = i + 1
-        add(run[start:])
-
-    run: list[list[Token]] = []
-    for u, cls in zip(units, classes, strict=True):
-        if cls == "O" or (run and u[0].is_sent_start):
-            if run:
-                split(run)
-            run = [] if cls == "O" else [u]
-            continue
-        run.append(u)
-    if run:
-        split(run)
-    return out
-
-
-@dataclass
-class ArticleTerms:
-    """What keyphrase extraction reads from one article's parse: its candidate phrases
-    and the text of each sentence.  It depends on the parse alone, so the article store
-    keeps it (the workers compute it beside the analysis) and a warm build reads no parse."""
-
-    cands: list[_Cand]
-    sentences: list[str]
-
-    def to_bytes(self) -> bytes:
-        rows = [
-            [c.key, dict(c.forms), c.count, c.first_sent, c.first_tok, c.country, c.sents]
-            for c in self.cands
-        ]
-        return json.dumps([rows, self.sentences], ensure_ascii=False).encode("utf-8")
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> ArticleTerms:
-        rows, sentences = json.loads(data.decode("utf-8"))
-        cands = [
-            _Cand(
-                key=k, forms=Counter(f), count=n, first_sent=fs, first_tok=ft, country=c, sents=ss
-            )
-            for k, f, n, fs, ft, c, ss in rows
-        ]
-        return cls(cands, sentences)
-
-
-def article_terms(doc: Doc, max_words: int = Params.max_words) -> ArticleTerms:
-    return ArticleTerms(
-        list(candidates(doc, max_words).values()), [sent.text for sent in doc.sents]
-    )
-
-
-# (articles, max_words) -> {article_id: ArticleTerms}: stored terms instead of parses.
-TermsSource = Callable[[Sequence[Article], int], Mapping[str, ArticleTerms]]
-
-
-@dataclass
 class _Scored:
     """Candidates of one article with their scores (aligned arrays)."""
 
     article_id: str
-    cands: list[_Cand]
+    cands: list[Candidate]
     texts: list[str]  # the text embedded for each candidate
     score: Any  # np.ndarray
     sim: Any  # np.ndarray
@@ -375,7 +108,7 @@ class KeyphraseExtractor:
         self.params = params or Params()
         self._embedder = embedder
         # where each article's candidates and sentences come from (default: its parse)
-        self._terms = terms
+        self._terms_source = terms
 
     @property
     def embedder(self) -> Embedder:
@@ -391,16 +124,23 @@ class KeyphraseExtractor:
         head = article.text[: self.params.doc_chars]
         return f"{article.title}. {head}" if article.title else head
 
+    def _terms(
+        self, arts: Sequence[Article], docs: Mapping[str, Doc]
+    ) -> Mapping[str, ArticleTerms]:
+        """Each article's candidates (its headline's merged in) and sentences: from the
+        terms source (the store) when there is one, else from the parse."""
+        mw = self.params.max_words
+        if self._terms_source is not None:
+            return self._terms_source(arts, mw)
+        return {a.article_id: article_terms(docs[a.article_id], mw, a.title) for a in arts}
+
     def score_articles(self, articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[_Scored]:
         """Every article's candidates with their prior-weighted cosine scores."""
         import numpy as np
 
         p = self.params
         arts = [a for a in articles if a.article_id in docs]
-        if self._terms is not None:
-            terms = self._terms(arts, p.max_words)
-        else:
-            terms = {a.article_id: article_terms(docs[a.article_id], p.max_words) for a in arts}
+        terms = self._terms(arts, docs)
         per_doc = [list(terms[a.article_id].cands) for a in arts]
         df: Counter[str] = Counter(c.key for cs in per_doc for c in cs)
         n_docs = len(per_doc)
@@ -458,28 +198,39 @@ class KeyphraseExtractor:
         return out
 
     def _mmr(self, scores: Any, texts: Sequence[str], k: int) -> list[int]:
-        """Indices of k items by MMR over the prior-weighted score (KeyBERT's MMR, reweighted)."""
+        """Indices of k items by MMR over the prior-weighted score (KeyBERT's MMR,
+        reweighted), no two saying the same thing (nlp/kpdedupe.py)."""
         import numpy as np
 
         n = len(texts)
         if n == 0:
             return []
         lam = self.params.diversity
-        order = np.argsort(-scores)
-        if lam <= 0:
-            return [int(i) for i in order[:k]]
+        order = np.argsort(-scores, kind="stable")
         pool = [int(i) for i in order[: max(4 * k, 40)]]
         vecs = self.embedder.embed([texts[i] for i in pool])
-        rel = scores[pool] / max(float(scores[pool[0]]), 1e-9)
+        ranked = list(range(len(pool)))
+        if lam > 0:
+            ranked = self._mmr_order(scores[pool], vecs, lam, min(len(pool), 3 * k))
+        pool_scores = [float(scores[i]) for i in pool]
+        picked = distinct([texts[i] for i in pool], ranked, k, vecs, pool_scores)
+        return [pool[i] for i in picked]
+
+    @staticmethod
+    def _mmr_order(scores: Any, vecs: Any, lam: float, n: int) -> list[int]:
+        """The first n rows in MMR order."""
+        import numpy as np
+
+        rel = scores / max(float(scores[0]), 1e-9)
         chosen: list[int] = [0]
-        left = list(range(1, len(pool)))
-        while left and len(chosen) < k:
+        left = list(range(1, len(scores)))
+        while left and len(chosen) < n:
             red = (vecs[left] @ vecs[chosen].T).max(axis=1)
             mmr = (1 - lam) * rel[left] - lam * red
             best = left[int(np.argmax(mmr))]
             chosen.append(best)
             left.remove(best)
-        return [pool[i] for i in chosen]
+        return chosen
 
     # -- public -------------------------------------------------------------------
 
@@ -529,98 +280,113 @@ class KeyphraseExtractor:
         The group "corpus" always has scope "corpus".  Names of countries are dropped by
         default: they are the section headings already.
         """
-        import numpy as np
-
         every: dict[str, Article] = {}
         for arts in groups.values():
             for a in arts:
                 every.setdefault(a.article_id, a)
         scored = {s.article_id: s for s in self.score_articles(list(every.values()), docs)}
-        patterns = _country_patterns()
+        g = _Groups(scored, docs, scope, drop_country_names)
+        for gid, arts in groups.items():
+            g.add(gid, arts)
+        return {gid: self._group_list(g, gid) for gid in groups}
 
-        forms: dict[str, Counter[str]] = defaultdict(Counter)
-        text_of: dict[str, str] = {}
+    def _group_list(self, g: _Groups, gid: str) -> list[Keyphrase]:
+        keys, sc = g.scores(gid, self.params.group_spec_weight)
+        if not keys:
+            return []
+        gscope: KeyphraseScope = "corpus" if gid == "corpus" else g.scope
+        out = []
+        for i in self._mmr(sc, [g.text_of[k] for k in keys], self.top_n):
+            k = keys[i]
+            shown = _display(k, g.forms[k])
+            out.append(
+                Keyphrase(
+                    phrase=shown,
+                    score=round(float(sc[i]), 4),
+                    scope=gscope,
+                    scope_id=gid,
+                    variants=_variants(shown, g.forms[k]),
+                    article_ids=g.members[gid][k],
+                )
+            )
+        return out
+
+
+class _Groups:
+    """Phrase totals per group of articles, from each article's scored candidates."""
+
+    def __init__(
+        self,
+        scored: Mapping[str, _Scored],
+        docs: Mapping[str, Doc],
+        scope: KeyphraseScope,
+        drop_country_names: bool,
+    ) -> None:
+        self.scored, self.docs, self.scope = scored, docs, scope
+        self.drop_country_names = drop_country_names
+        self.patterns = _country_patterns()
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.text_of: dict[str, str] = {}
         for s in scored.values():
             for c, t in zip(s.cands, s.texts, strict=True):
-                forms[c.key].update(c.forms)
-                text_of.setdefault(c.key, t)
+                self.forms[c.key].update(c.forms)
+                self.text_of.setdefault(c.key, t)
+        self.totals: dict[str, dict[str, float]] = {}
+        self.members: dict[str, dict[str, list[str]]] = {}
 
-        def local(aid: str, gid: str, gscope: str) -> dict[str, float]:
-            """{key: normalised score} in one article, for one group.
+    def local(self, aid: str, gid: str, gscope: str) -> dict[str, float]:
+        """{key: normalised score} in one article, for one group.
 
-            For a country, each phrase counts by the share of its occurrences in sentences
-            that name the country (or follow one), so two countries in the same articles
-            still get their own phrases.
-            """
-            s = scored[aid]
-            top = float(s.score.max()) if len(s.score) else 0.0
-            if top <= 0:
-                return {}
-            near: set[int] | None = None
-            pat = patterns.get(gid) if gscope == "country" else None
-            if pat is not None:
-                hits = [i for i, sent in enumerate(s.sentences) if pat.search(sent)]
-                if hits:
-                    near = {j for i in hits for j in (i, i + 1)}
-            out: dict[str, float] = {}
-            for c, sc in zip(s.cands, s.score, strict=True):
-                if drop_country_names and c.country:
-                    continue
-                frac = 1.0
-                if near is not None:
-                    frac = sum(1 for i in c.sents if i in near) / max(len(c.sents), 1)
-                if frac > 0 and sc > 0:
-                    out[c.key] = frac * float(sc) / top
-            return out
-
-        totals: dict[str, dict[str, float]] = {}
-        members: dict[str, dict[str, list[str]]] = {}
-        for gid, arts in groups.items():
-            kind = "corpus" if gid == "corpus" else scope
-            tot: dict[str, float] = defaultdict(float)
-            mem: dict[str, list[str]] = defaultdict(list)
-            for a in arts:
-                if a.article_id not in scored:
-                    continue
-                for k, v in local(a.article_id, gid, kind).items():
-                    tot[k] += v
-                    mem[k].append(a.article_id)
-            totals[gid], members[gid] = tot, mem
-
-        # A phrase as strong in every country section is nobody's: weigh by its share.
-        country_ids = [g for g in groups if g != "corpus" and scope == "country"]
-        across: dict[str, float] = defaultdict(float)
-        for g in country_ids:
-            for k, v in totals[g].items():
-                across[k] += v
-
-        result: dict[str, list[Keyphrase]] = {}
-        for gid in groups:
-            gscope: KeyphraseScope = "corpus" if gid == "corpus" else scope
-            keys = list(totals[gid])
-            if not keys:
-                result[gid] = []
+        For a country, each phrase counts by the share of its occurrences in sentences
+        that name the country (or follow one), so two countries in the same articles
+        still get their own phrases.
+        """
+        s = self.scored[aid]
+        top = float(s.score.max()) if len(s.score) else 0.0
+        if top <= 0:
+            return {}
+        near: set[int] | None = None
+        pat = self.patterns.get(gid) if gscope == "country" else None
+        if pat is not None:
+            hits = [i for i, sent in enumerate(s.sentences) if pat.search(sent)]
+            if hits:
+                near = {j for i in hits for j in (i, i + 1)}
+        out: dict[str, float] = {}
+        for c, sc in zip(s.cands, s.score, strict=True):
+            if self.drop_country_names and c.country:
                 continue
-            sc = np.array([totals[gid][k] for k in keys], dtype=np.float64)
-            if gid in country_ids and len(country_ids) > 1:
-                share = np.array([totals[gid][k] / max(across[k], 1e-12) for k in keys])
-                sc = sc * share**self.params.group_spec_weight
-            picked = self._mmr(sc, [text_of[k] for k in keys], self.top_n)
-            result[gid] = []
-            for i in picked:
-                k = keys[i]
-                shown = _display(k, forms[k])
-                result[gid].append(
-                    Keyphrase(
-                        phrase=shown,
-                        score=round(float(sc[i]), 4),
-                        scope=gscope,
-                        scope_id=gid,
-                        variants=_variants(shown, forms[k]),
-                        article_ids=members[gid][k],
-                    )
-                )
-        return result
+            frac = 1.0
+            if near is not None:
+                frac = sum(1 for i in c.sents if i in near) / max(len(c.sents), 1)
+            if frac > 0 and sc > 0:
+                out[c.key] = frac * float(sc) / top
+        return out
+
+    def add(self, gid: str, arts: Sequence[Article]) -> None:
+        kind = "corpus" if gid == "corpus" else self.scope
+        tot: dict[str, float] = defaultdict(float)
+        mem: dict[str, list[str]] = defaultdict(list)
+        for a in arts:
+            if a.article_id not in self.scored:
+                continue
+            for k, v in self.local(a.article_id, gid, kind).items():
+                tot[k] += v
+                mem[k].append(a.article_id)
+        self.totals[gid], self.members[gid] = tot, mem
+
+    def scores(self, gid: str, spec_weight: float) -> tuple[list[str], Any]:
+        """The group's phrases and scores; in a country section, a phrase as strong in
+        every other section is nobody's: weighed by its share."""
+        import numpy as np
+
+        keys = list(self.totals[gid])
+        sc = np.array([self.totals[gid][k] for k in keys], dtype=np.float64)
+        countries = [g for g in self.totals if g != "corpus" and self.scope == "country"]
+        if gid in countries and len(countries) > 1 and keys:
+            across = {k: sum(self.totals[c].get(k, 0.0) for c in countries) for k in keys}
+            share = np.array([self.totals[gid][k] / max(across[k], 1e-12) for k in keys])
+            sc = sc * share**spec_weight
+        return keys, sc
 
 
 def _display(key: str, forms: Counter[str]) -> str:
@@ -643,7 +409,7 @@ def _country_patterns() -> dict[str, re.Pattern[str]]:
         names: dict[str, list[str]] = defaultdict(list)
         for n, (code, _name) in gazetteer().items():
             names[code].append(n)
-        for n, icode in _INSTITUTION_CODE.items():
+        for n, icode in INSTITUTION_CODE.items():
             names[icode].append(n)
         _PATTERNS = {
             code: re.compile(

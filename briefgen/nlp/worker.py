@@ -35,8 +35,8 @@ def parse_key(article: Article) -> str:
 
 
 def terms_key(article: Article, max_words: int) -> str:
-    """Keyphrase terms depend on the parse and the longest phrase allowed."""
-    return hashlib.sha1(f"{max_words}\0{article.text}".encode()).hexdigest()
+    """Keyphrase terms depend on the parse, the headline and the longest phrase allowed."""
+    return hashlib.sha1(f"{max_words}\0{article.title}\0{article.text}".encode()).hexdigest()
 
 
 def analysis_key(article: Article) -> str:
@@ -93,7 +93,8 @@ def process(
         except Exception as e:  # one odd article never stops the brief
             log.warning("attribution failed for %s: %s", a.source_path, e)
             analysis = None
-        out.append(Result(a.article_id, data, analysis, article_terms(doc).to_bytes()))
+        terms = article_terms(doc, title=a.title, nlp=nlp).to_bytes()
+        out.append(Result(a.article_id, data, analysis, terms))
     return out
 
 

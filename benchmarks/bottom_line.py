@@ -1,0 +1,232 @@
+"""briefgen's bottom line against an analyst's, for the eight labelled weeks.
+
+    .venv/bin/python benchmarks/bottom_line.py                 # the four dev weeks
+    .venv/bin/python benchmarks/bottom_line.py --split test    # the held-out weeks (at the end only)
+    .venv/bin/python benchmarks/bottom_line.py --show          # also print every item
+
+Prints ROUGE-1 and ROUGE-2 F (benchmarks/rouge.py: stemmed, clipped counts) per week and
+the mean per split, for briefgen and three baselines over the same week's articles:
+- lead:     the first sentence of every article of the week, in file order;
+- lead-k:   the first sentence of the first k articles, k = briefgen's item count;
+- centroid: k sentences nearest the week's TF-IDF centroid, no two alike (MMR).
+Word counts are printed too: ROUGE F rewards length up to the reference's.
+
+The labels (benchmarks/labels/bottom-lines/) were written by analysts from the week's
+articles alone.  Which weeks are dev and which held out is decided by
+benchmarks/labels/splits.py, before any label file is opened: `--split dev` never reads a
+held-out label.  `--cache DIR` keeps each week's parse and attribution between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import sys
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from labels.splits import CORPORA, DEV_WEEKS, HELD_OUT_WEEKS  # noqa: E402
+from rouge import rouge_n  # noqa: E402
+
+from briefgen.book.sentences import condense, split_sentences, usable  # noqa: E402
+from briefgen.book.textsim import TfIdf, cosine, tokens  # noqa: E402
+from briefgen.config import Settings  # noqa: E402
+from briefgen.model import Article, Brief  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "corpora"
+LABELS = ROOT / "benchmarks" / "labels" / "bottom-lines"
+
+
+@dataclass
+class Week:
+    corpus: str
+    week: str
+    split: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.corpus}-{self.week}"
+
+
+def weeks(split: str) -> list[Week]:
+    out: list[Week] = []
+    if split in ("dev", "all"):
+        out += [Week(c, w, "dev") for c, ws in DEV_WEEKS.items() for w in ws]
+    if split in ("test", "all"):
+        out += [Week(c, w, "test") for c, ws in HELD_OUT_WEEKS.items() for w in ws]
+    return out
+
+
+def reference(w: Week) -> list[str]:
+    data = json.loads((LABELS / f"{w.name}.json").read_text(encoding="utf-8"))
+    assert data.get("split", w.split) == w.split, f"{w.name}: split mismatch"
+    return [item["text"] for item in data["bottom_line"]]
+
+
+# -- briefgen ---------------------------------------------------------------------------------
+
+
+def _analysis(w: Week, settings: Settings, cache: Path | None) -> Any:
+    """The week's analysis (parse, attribution, previous period), from the cache if kept."""
+    from briefgen.periods import resolve_period
+    from briefgen.pipeline import Comparison, analyse
+
+    hit = cache / f"{w.name}.pickle" if cache else None
+    if hit and hit.is_file():
+        return pickle.loads(hit.read_bytes())
+    period = resolve_period(date.today(), week=w.week)
+    an = analyse(
+        settings,
+        period,
+        paths=[DATA / CORPORA[w.corpus]],
+        keyphrases="brief",
+        compare=Comparison(analyse_previous=True),
+    )
+    an.docs = {}
+    an.corpus = None
+    an.embedder = None
+    if hit:
+        hit.parent.mkdir(parents=True, exist_ok=True)
+        hit.write_bytes(pickle.dumps(an))
+    return an
+
+
+def briefgen_brief(an: Any, settings: Settings) -> Brief:
+    """The brief as `briefgen build` assembles it (compared with the previous week's
+    articles: the benchmark neither reads nor writes the brief history)."""
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.pipeline import assemble_brief
+
+    an.embedder = Embedder(settings.cache_dir / "embeddings")
+    return assemble_brief(an, settings, as_of=an.period.end)[0]
+
+
+# -- baselines --------------------------------------------------------------------------------
+
+
+def _first_sentence(a: Article) -> str:
+    sents = split_sentences(a)
+    return condense(sents[0].text) if sents else ""
+
+
+def lead(articles: list[Article], k: int | None = None) -> list[str]:
+    firsts = [s for s in (_first_sentence(a) for a in articles) if s]
+    return firsts[:k] if k else firsts
+
+
+def centroid(articles: list[Article], k: int) -> list[str]:
+    """k sentences nearest the TF-IDF centroid of the week, skipping near-repeats."""
+    sents = [s.text for a in articles for s in split_sentences(a)[:20] if usable(s.text)]
+    tf = TfIdf([tokens(a.title + " " + a.text) for a in articles])
+    vecs = [tf.vector(tokens(s)) for s in sents]
+    cen: dict[str, float] = {}
+    for v in vecs:
+        for t, x in v.items():
+            cen[t] = cen.get(t, 0.0) + x
+    ranked = sorted(range(len(sents)), key=lambda i: -cosine(vecs[i], cen))
+    out: list[int] = []
+    for i in ranked:
+        if all(cosine(vecs[i], vecs[j]) < 0.3 for j in out):
+            out.append(i)
+        if len(out) >= k:
+            break
+    return [condense(sents[i]) for i in out]
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+def score(items: list[str], ref: list[str]) -> tuple[float, float, int]:
+    text, gold = " ".join(items), " ".join(ref)
+    return rouge_n(text, gold, 1)[2], rouge_n(text, gold, 2)[2], len(text.split())
+
+
+SYSTEMS = ("briefgen", "lead", "lead-k", "centroid")
+
+
+def run_week(
+    w: Week, settings: Settings, cache: Path | None, show: bool
+) -> dict[str, tuple[float, float, int]]:
+    an = _analysis(w, settings, cache)
+    brief = briefgen_brief(an, settings)
+    items = [s.text for s in brief.bluf]
+    week_articles = sorted(
+        [*an.articles, *an.low_relevance], key=lambda a: (a.source_path, a.part, a.article_id)
+    )
+    k = max(len(items), 1)
+    outputs = {
+        "briefgen": items,
+        "lead": lead(week_articles),
+        "lead-k": lead(week_articles, k),
+        "centroid": centroid(an.articles, k),
+    }
+    ref = reference(w)
+    if show:
+        print(f"\n== {w.name} ({w.split}), {len(week_articles)} articles")
+        for s in brief.bluf:
+            print(f"  - {s.text} {s.cites}")
+    return {name: score(out, ref) for name, out in outputs.items()}
+
+
+def _override_weights(pairs: list[str]) -> None:
+    from briefgen.book import developments
+
+    if not pairs:
+        return
+    base = developments.DEFAULT_WEIGHTS
+    values = {k: type(getattr(base, k))(float(v)) for k, v in (p.split("=", 1) for p in pairs)}
+    developments.DEFAULT_WEIGHTS = replace(base, **values)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--cache", type=Path, help="keep each week's analysis here between runs")
+    ap.add_argument("--show", action="store_true", help="print briefgen's items")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="try another DevelopmentWeights value (tuning on dev weeks only)",
+    )
+    args = ap.parse_args()
+    _override_weights(args.set)
+    if not DATA.is_dir():
+        sys.exit(f"{DATA} not found; run from the repo with ../shared/data beside it")
+    settings = Settings()
+    if args.cache:
+        settings = replace(settings, cache_dir=args.cache / "briefgen-cache")
+    results: dict[str, dict[str, list[tuple[float, float, int]]]] = {}
+    head = "  ".join(f"{s:>20}" for s in SYSTEMS)
+    print(f"{'week':<20} {'split':<5} {head}")
+    print(f"{'':<27}" + "  ".join(f"{'R1   R2  words':>20}" for _ in SYSTEMS))
+    for w in weeks(args.split):
+        res = run_week(w, settings, args.cache, args.show)
+        for name, r in res.items():
+            results.setdefault(w.split, {}).setdefault(name, []).append(r)
+        row = "  ".join(f"{r[0]:.3f} {r[1]:.3f} {r[2]:5d}" for r in res.values())
+        print(f"{w.name:<20} {w.split:<5} {row}")
+    for split, per in results.items():
+        row = "  ".join(
+            f"{sum(r[0] for r in rs) / len(rs):.3f} {sum(r[1] for r in rs) / len(rs):.3f} "
+            f"{round(sum(r[2] for r in rs) / len(rs)):5d}"
+            for rs in per.values()
+        )
+        print(f"{'mean':<20} {split:<5} {row}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""What changed since the last brief: reversed and new positions, new voices, developments
+that continued or were no longer reported, each cited into both periods.
+
+Both sides are PeriodRecords (book/record.py): this brief's findings and those of the
+brief compared with (stored in the history, or computed from that period's articles).
+Positions are matched by holder and issue; a reversal needs a confident stance on both
+sides.  Developments are matched by meaning (sentence embeddings when available) or, at
+least, by kind and actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from briefgen.book.trend import development_phrase
+from briefgen.knowledge.countries import country_name
+from briefgen.model import OFFICIAL_KINDS, Actor, Change, Development, PeriodRecord, Position
+
+Embed = Callable[[list[str]], Any]
+Cite = Callable[[str], int | None]
+
+
+@dataclass(frozen=True)
+class ChangeWeights:
+    min_confidence: float = 0.6  # a stance this sure, on both sides, to call a reversal
+    same_development: float = 0.6  # embedding cosine of two developments' texts
+    max_new_positions: int = 3
+    max_new_actors: int = 4
+    max_continued: int = 3
+    max_ended: int = 3
+    top_developments: int = 6  # only this many of each period's developments are compared
+
+
+def _first_sentence(text: str) -> str:
+    for end in (". ", "? ", "! "):
+        i = text.find(end)
+        if 0 < i < len(text) - 2:
+            return text[: i + 1]
+    return text
+
+
+def _holder(p: Position, actors: Mapping[str, Actor]) -> str:
+    a = actors.get(p.holder)
+    return a.name if a is not None and p.holder_kind == "actor" else country_name(p.holder)
+
+
+def _official(p: Position, actors: Mapping[str, Actor]) -> bool:
+    if p.holder_kind == "country":
+        return True
+    a = actors.get(p.holder)
+    return a is not None and a.kind in OFFICIAL_KINDS and a.name[:1].isupper()
+
+
+class ChangeFinder:
+    """Compares this period's record with an earlier one."""
+
+    def __init__(
+        self,
+        now: PeriodRecord,
+        before: PeriodRecord,
+        cite: Cite,
+        cite_before: Cite,
+        embed: Embed | None = None,
+        weights: ChangeWeights | None = None,
+    ) -> None:
+        self.now, self.before = now, before
+        self.cite, self.cite_before = cite, cite_before
+        self.embed = embed
+        self.w = weights or ChangeWeights()
+        self.actors = {a.actor_id: a for a in [*before.actors, *now.actors]}
+
+    def changes(self) -> list[Change]:
+        return [
+            *self.reversed_positions(),
+            *self.new_positions(),
+            *self.new_actors(),
+            *self.developments(),
+        ]
+
+    def _nums(self, ids: Sequence[str], cite: Cite) -> list[int]:
+        return sorted({n for n in (cite(a) for a in ids) if n is not None})
+
+    def _confident(self, ps: Sequence[Position]) -> dict[tuple[str, str], Position]:
+        out: dict[tuple[str, str], Position] = {}
+        for p in sorted(ps, key=lambda p: -p.confidence):
+            if p.confidence >= self.w.min_confidence and _official(p, self.actors):
+                out.setdefault((p.holder, p.issue), p)
+        return out
+
+    def reversed_positions(self) -> list[Change]:
+        before = self._confident(self.before.positions)
+        out = []
+        for key, p in sorted(self._confident(self.now.positions).items()):
+            old = before.get(key)
+            if old is None or old.stance * p.stance >= 0:
+                continue
+            text = (
+                f"{_holder(p, self.actors)} now {p.label} on {p.issue.replace('_', ' ')} "
+                f"(in {self.before.label}: {old.label})."
+            )
+            out.append(self._change("reversed", text, p, old))
+        return out
+
+    def new_positions(self) -> list[Change]:
+        before = {(p.holder, p.issue) for p in self.before.positions}
+        out = []
+        for key, p in sorted(self._confident(self.now.positions).items()):
+            if key in before:
+                continue
+            text = (
+                f"{_holder(p, self.actors)} {p.label} (no stated position on "
+                f"{p.issue.replace('_', ' ')} in {self.before.label})."
+            )
+            out.append(self._change("new-position", text, p, None))
+        return out[: self.w.max_new_positions]
+
+    def _change(self, kind: str, text: str, p: Position, old: Position | None) -> Change:
+        return Change(
+            kind=kind,
+            text=text,
+            cites=self._nums([e.article_id for e in p.evidence], self.cite),
+            earlier_cites=self._nums([e.article_id for e in old.evidence], self.cite_before)
+            if old
+            else [],
+        )
+
+    def new_actors(self) -> list[Change]:
+        seen = {a.actor_id for a in self.before.actors}
+        fresh = [
+            a
+            for a in self.now.actors
+            if a.actor_id not in seen
+            and a.kind in OFFICIAL_KINDS
+            and a.quote_count > 0
+            and a.name[:1].isupper()
+            and not a.name.startswith(("A ", "An ", "The "))
+        ]
+        fresh.sort(key=lambda a: (-a.quote_count, -a.mentions, a.name))
+        out = []
+        for a in fresh[: self.w.max_new_actors]:
+            role = f", {a.role}" if a.role else ""
+            where = f" ({country_name(a.country)})" if a.country else ""
+            text = f"{a.name}{role}{where}, not heard in {self.before.label}."
+            out.append(Change("new-actor", text, self._nums(a.article_ids[:3], self.cite)))
+        return out
+
+    def _matches(self, now: Sequence[Development], before: Sequence[Development]) -> Any:
+        """matrix[i][j]: does now[i] continue before[j]?"""
+        sims = None
+        if self.embed is not None and now and before:
+            a = self.embed([_first_sentence(d.text) for d in now])
+            b = self.embed([_first_sentence(d.text) for d in before])
+            sims = a @ b.T
+        if sims is not None:
+            return [
+                [float(sims[i, j]) >= self.w.same_development for j in range(len(before))]
+                for i in range(len(now))
+            ]
+        # Without an embedder, at least the same kind of event by the same actor.
+        return [
+            [
+                bool(d.kind) and d.kind == e.kind and bool(d.actor) and d.actor == e.actor
+                for e in before
+            ]
+            for d in now
+        ]
+
+    def developments(self) -> list[Change]:
+        now = self.now.developments[: 3 * self.w.top_developments]
+        before = self.before.developments[: self.w.top_developments]
+        match = self._matches(now, before)
+        out: list[Change] = []
+        for i, d in enumerate(now[: self.w.top_developments]):
+            js = [j for j in range(len(before)) if match[i][j]]
+            if js and sum(c.kind == "continued" for c in out) < self.w.max_continued:
+                e = before[js[0]]
+                text = f"{development_phrase(d).capitalize()}: {_first_sentence(d.text)}"
+                out.append(
+                    Change(
+                        "continued",
+                        text,
+                        self._nums(d.article_ids, self.cite),
+                        self._nums(e.article_ids, self.cite_before),
+                    )
+                )
+        gone = [j for j in range(len(before)) if not any(match[i][j] for i in range(len(now)))]
+        for j in gone[: self.w.max_ended]:
+            e = before[j]
+            text = f"{development_phrase(e).capitalize()}: {_first_sentence(e.text)}"
+            out.append(Change("ended", text, [], self._nums(e.article_ids, self.cite_before)))
+        return out

@@ -1,0 +1,298 @@
+"""The period's developments: who did what, when, grouped across articles and ranked.
+
+Reports (book/reports.py) of one development in several articles are grouped: articles
+by their titles and leads first (a news article mostly tells one development), then the
+reports their leads do not cover, by meaning (sentence embeddings; TF-IDF without them),
+never across two stated dates, with who acted, the kind of event and the day weighing in.
+A group is ranked by consequence: the kind of event, the rank of who acted, how many
+articles and outlets carried it, how prominently, and whether it is new against the
+comparison period.  Each development is written (book/writeup.py) from the clearest
+report of its group, cited to every article of the group.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from briefgen.book.reports import (
+    DEFAULT_WEIGHTS,
+    DevelopmentWeights,
+    Group,
+    Report,
+    actors_of,
+    find_reports,
+    outlets_of,
+)
+from briefgen.book.sentences import condense
+from briefgen.book.summarize import SentencePool
+from briefgen.book.textsim import cosine
+from briefgen.book.writeup import choose_lead, quality, write
+from briefgen.model import Development
+from briefgen.periods import Period
+
+# texts -> unit vectors, one row per text (numpy); see nlp.embeddings.Embedder.embed.
+Embed = Callable[[list[str]], Any]
+
+
+class DevelopmentFinder:
+    """Reports -> groups -> ranked developments, for one period's sentence pool."""
+
+    def __init__(
+        self,
+        pool: SentencePool,
+        period: Period,
+        embed: Embed | None = None,
+        weights: DevelopmentWeights | None = None,
+    ) -> None:
+        self.pool = pool
+        self.period = period
+        self.embed = embed
+        self.w = weights or DEFAULT_WEIGHTS
+        self._sim: Any = None
+        self._reports: list[Report] = []
+        self._joint: Any = None
+        # After find(): the developments and the groups they were written from, aligned.
+        self.developments: list[Development] = []
+        self.groups: list[Group] = []
+
+    # -- grouping ------------------------------------------------------------------------
+
+    def _similarity(self, reports: Sequence[Report]) -> Any:
+        """Pairwise similarity of the reports: embedding cosine, else TF-IDF cosine."""
+        import numpy as np
+
+        if self.embed is not None and reports:
+            vecs = np.asarray(self.embed([condense(r.cand.sent.text) for r in reports]))
+            return vecs @ vecs.T
+        n = len(reports)
+        sim = np.zeros((n, n))
+        for i in range(n):
+            for j in range(i, n):
+                sim[i, j] = sim[j, i] = cosine(reports[i].cand.vec, reports[j].cand.vec)
+        return sim
+
+    def _threshold(self) -> float:
+        return self.w.same_embedding if self.embed is not None else self.w.same_lexical
+
+    def _pair(self, a: Report, b: Report) -> float:
+        """What, besides the words, says two reports tell one development (or two)."""
+        if a.when and b.when and abs((a.when.when - b.when.when).days) > self.w.max_days_apart:
+            return float("-inf")  # two dates, two developments
+        pa, pb = a.cand.article.published, b.cand.article.published
+        if pa and pb and abs((pa - pb).days) > self.w.max_days_reported:
+            return float("-inf")  # news of one development is reported within days
+        adj = 0.0
+        if a.cand.subject and b.cand.subject and a.cand.subject != b.cand.subject:
+            adj -= self.w.other_actor  # who did it is part of what happened
+        if a.tag and b.tag:
+            same_day = a.when and b.when and a.when.when == b.when.when
+            if same_day and a.tag.family == b.tag.family and actors_of(a) & actors_of(b):
+                adj += self.w.same_day_family  # a summit and its declaration, same day
+            if a.tag.direction * b.tag.direction < 0:
+                adj -= self.w.opposite  # a launch and an offer of talks: two developments
+            elif a.tag.kind == b.tag.kind and a.cand.subject == b.cand.subject:
+                adj += self.w.same_kind_relief
+        return adj
+
+    def group(self, reports: Sequence[Report]) -> list[Group]:
+        """Articles first, then the reports their leads do not cover.
+
+        News articles mostly tell one development each, in the title and lead: articles are
+        grouped by those (average linkage), and each article group takes its articles'
+        reports that retell its leads.  The remaining reports (a second development deep in
+        one article) are grouped among themselves and join an article group they retell, or
+        stand alone."""
+        from briefgen.book.clusters import average_linkage
+
+        self._reports = list(reports)
+        self._sim = self._similarity(reports)
+        self._joint = self._adjusted(self._sim, reports)
+        anchors = self._anchors(reports)
+        groups = []
+        for cluster in average_linkage(self._article_sim(anchors), self.w.same_article):
+            rows = [anchors[k][1] for k in cluster]
+            groups.append(self._article_group(rows, {anchors[k][0] for k in cluster}))
+        taken = {i for g in groups for i in g.rows}
+        rest = [i for i in range(len(reports)) if i not in taken]
+        sub = self._joint[rest][:, rest] if rest else self._joint[:0, :0]
+        for cluster in average_linkage(sub, self._threshold()):
+            g = self._make([rest[k] for k in cluster])
+            home = next((h for h in groups if self._linked(g, h)), None)
+            if home is None:
+                groups.append(g)
+            else:
+                home.members += g.members
+                home.rows += g.rows
+        return groups
+
+    def _adjusted(self, sim: Any, reports: Sequence[Report]) -> Any:
+        joint = sim.copy()
+        for i, a in enumerate(reports):
+            for j in range(i + 1, len(reports)):
+                joint[i, j] = joint[j, i] = joint[i, j] + self._pair(a, reports[j])
+        return joint
+
+    def _anchors(self, reports: Sequence[Report]) -> list[tuple[str, int]]:
+        """(article id, row of its lead report): the heaviest of its first few reports."""
+        best: dict[str, int] = {}
+        for i, r in enumerate(reports):
+            if r.cand.rank >= self.w.anchor_rank:
+                continue
+            j = best.get(r.article_id)
+            if j is None or r.weight > reports[j].weight:
+                best[r.article_id] = i
+        return sorted(best.items())
+
+    def _article_sim(self, anchors: Sequence[tuple[str, int]]) -> Any:
+        """Similarity of articles: their titles and lead reports together."""
+        import numpy as np
+
+        rows = [i for _, i in anchors]
+        lead = self._joint[np.ix_(rows, rows)] if rows else self._joint[:0, :0]
+        if self.embed is None or not rows:
+            return lead
+        titles = [self._reports[i].cand.article.title or "" for i in rows]
+        tv = np.asarray(self.embed(titles))
+        return 0.5 * lead + 0.5 * (tv @ tv.T)
+
+    def _article_group(self, anchor_rows: list[int], articles: set[str]) -> Group:
+        """The anchors plus their articles' reports that retell one of them."""
+        rows = list(anchor_rows)
+        for i, r in enumerate(self._reports):
+            if i in rows or r.article_id not in articles:
+                continue
+            if max(float(self._joint[i, a]) for a in anchor_rows) >= self.w.retells:
+                rows.append(i)
+        return self._make(rows)
+
+    def _make(self, rows: list[int]) -> Group:
+        rows = sorted(rows, key=lambda i: (-self._reports[i].weight, self._reports[i].cand.key()))
+        return Group([self._reports[i] for i in rows], rows)
+
+    # -- ranking -------------------------------------------------------------------------
+
+    def _consequence(self, g: Group) -> float:
+        kinds = Counter(r.tag.kind for r in g.members if r.tag)
+        weight = max(
+            (r.tag.weight for r in g.members if r.tag and kinds[r.tag.kind] == max(kinds.values())),
+            default=self.w.untagged_weight,
+        )
+        actor = max(max(r.cand.official, 0.6 if r.cand.subject else 0.2) for r in g.members)
+        arts = len(g.articles())
+        outlets = outlets_of(g.members)
+        prominence = max(1.0 / (1.0 + 0.25 * r.cand.rank) for r in g.members)
+        plain = sum(1 for r in g.members if not r.speculative and not r.future) / len(g.members)
+        return (
+            weight
+            * (0.5 + 0.5 * actor)
+            * (1.0 + math.log(arts))
+            * (1.0 + 0.1 * max(0, len(outlets) - 1))
+            * (0.5 + 0.5 * prominence)
+            * (0.6 + 0.4 * plain)
+            * (0.5 + max(r.cand.score for r in g.members))
+        )
+
+    def rank(self, groups: list[Group], before: Sequence[str] = ()) -> list[Group]:
+        """Score every group; one the comparison period reported already is 'continued'."""
+        prev = self._previous_vectors(before)
+        for g in groups:
+            g.lead = choose_lead(g, self.w, self._sim, self.pool.title_vecs)
+            g.score = self._consequence(g) * quality(g.lead)
+            if prev is not None and len(prev):
+                text = condense(g.seed.cand.sent.text)
+                near = float((prev @ self._vector(text)).max())
+                if near >= self.w.continued:
+                    g.novelty = "continued"
+                    g.score *= self.w.continued_factor
+        groups.sort(key=lambda g: (-g.score, g.seed.cand.key()))
+        return groups
+
+    def _linked(self, g: Group, h: Group) -> bool:
+        """Two groups that still tell one development: their best reports are close, or
+        one previews what the other reports (same kind of event, same day)."""
+        if _previews(g, h):
+            return True
+        if g.lead is not None and h.lead is not None:
+            i, j = g.rows[g.members.index(g.lead)], h.rows[h.members.index(h.lead)]
+            if not self._dated_apart(i, j) and float(self._joint[i, j]) >= self.w.absorb_leads:
+                return True
+        pairs = [(i, j) for i in g.rows[:2] for j in h.rows[:2]]
+        if any(self._dated_apart(i, j) for i, j in pairs):
+            return False
+        return sum(float(self._joint[i, j]) for i, j in pairs) / len(pairs) >= self.w.absorb
+
+    def _dated_apart(self, i: int, j: int) -> bool:
+        a, b = self._reports[i].when, self._reports[j].when
+        return bool(a and b and abs((a.when - b.when).days) > self.w.max_days_apart)
+
+    def absorb(self, groups: list[Group]) -> list[Group]:
+        """In rank order, a group that retells a higher one joins it (its articles are cited
+        too): the bottom line never shows one development twice."""
+        kept: list[Group] = []
+        for g in groups:
+            home = next((h for h in kept if self._linked(g, h)), None)
+            if home is None:
+                kept.append(g)
+                continue
+            home.members += g.members
+            home.rows += g.rows
+        return kept
+
+    def _vector(self, text: str) -> Any:
+        assert self.embed is not None
+        return self.embed([text])[0]
+
+    def _previous_vectors(self, before: Sequence[str]) -> Any:
+        if self.embed is None or not before:
+            return None
+        return self.embed(list(before))
+
+    # -- writing -------------------------------------------------------------------------
+
+    def find(self, before: Sequence[str] = ()) -> list[Development]:
+        """Every development of the period, most consequential first.
+
+        `before`: the comparison period's development texts (novelty)."""
+        reports = find_reports(self.pool, self.period, self.w)
+        groups = self.rank(self.absorb(self.rank(self.group(reports), before)), before)
+        sim = self._sim if self.embed is not None else None
+        self.groups = groups
+        self.developments = [write(g, self.w, sim) for g in groups]
+        return self.developments
+
+
+def _previews(g: Group, h: Group) -> bool:
+    """g's lead looks ahead to the day of an event h reports as done, among the same
+    actors (a preview of a summit the period then saw held)."""
+    a, b = g.lead, h.lead
+    if a is None or b is None or not a.future or b.future:
+        return False
+    if not (actors_of(a) & actors_of(b)):
+        return False
+    days = {r.when.when for r in h.members if r.when and not r.future}
+    return a.when is not None and a.when.when in days
+
+
+def bottom_line(
+    devs: Sequence[Development], w: DevelopmentWeights | None = None
+) -> list[Development]:
+    """The three to six most consequential developments, most consequential first.
+
+    Only developments of a known kind (data/events.yaml) qualify while there are enough
+    of them: a line of no kind is more often colour than news.  More articles, more
+    items (3 below 6 articles, 4 below 10, else 5), up to six above `floor` of the top."""
+    w = w or DEFAULT_WEIGHTS
+    if not devs:
+        return []
+    articles = len({a for d in devs for a in d.article_ids})
+    least = min(w.max_items, w.min_items + (articles >= 6) + (articles >= 10))
+    kinded = [d for d in devs if d.kind]
+    pool = kinded if len(kinded) >= least else list(devs)
+    top = pool[0].score or 1.0
+    out = [d for d in pool[: w.max_items] if d.score >= w.floor * top]
+    if len(out) < least:
+        out = pool[:least]
+    return sorted(out, key=lambda d: -d.score)

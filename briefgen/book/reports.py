@@ -1,0 +1,207 @@
+"""Reports: the sentences that tell a development of the period, and the knobs of it all.
+
+A *report* is a sentence near the top of an article that tells news, not background:
+what kind of development it is (data/events.yaml: a launch, a summit, sanctions...), who
+acted (the country or official it opens on) and when (a stated date resolved against the
+story's date).  Its weight says how central, prominent and plain it is; previews, guesses,
+comment in the writer's voice and reports about reporting weigh less.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from briefgen.book.sentences import condense
+from briefgen.book.summarize import Candidate, SentencePool, story_day
+from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
+from briefgen.knowledge.events import EventTag, classify, speculative
+from briefgen.periods import Period
+
+
+@dataclass(frozen=True)
+class DevelopmentWeights:
+    """The knobs of finding and ranking developments (tuned on the dev weeks only)."""
+
+    lead_sentences: int = 12  # a report sits in the first N usable sentences of its article
+    same_embedding: float = 0.53  # cosine of sentence embeddings: one development
+    same_lexical: float = 0.3  # TF-IDF cosine, when there is no embedder
+    same_kind_relief: float = 0.1  # same kind and actor: a little less similarity will do
+    other_actor: float = 0.12  # another actor: more similarity needed
+    same_day_family: float = 0.2  # same stated day, same family of event: likely one
+    anchor_rank: int = 3  # an article's lead report is among its first 3 usable sentences
+    same_article: float = 0.5  # title-and-lead similarity: two articles on one development
+    retells: float = 0.45  # a report of the article this close to a lead tells the same
+    absorb: float = 0.58  # best reports of two ranked groups this close: one development
+    absorb_leads: float = 0.6  # ... or the reports the two are written from
+    opposite: float = 0.1  # one escalates, the other engages: more similarity needed
+    max_days_apart: int = 1  # two stated dates further apart: two developments
+    max_days_reported: int = 10  # two reports published further apart: two developments
+    continued: float = 0.7  # this close to a development of the comparison period: continued
+    continued_factor: float = 0.65
+    untagged_weight: float = 0.35  # a report of no known kind of development
+    no_action_factor: float = 0.6
+    speculative_factor: float = 0.6
+    opinion_factor: float = 0.5  # the writer's own voice ("we must…"): comment, not news
+    min_items: int = 3
+    max_items: int = 6
+    floor: float = 0.3  # items below this share of the top score are left out (after min)
+    lead_pool: float = 0.5  # the item is written from a report at least half the heaviest
+    typical: float = 2.0  # ... the one closest, on average, to the rest of its group
+    headline: float = 1.0  # ... and to its articles' headlines
+    detail_max_sim: float = 0.45  # a second sentence must add, not repeat (TF-IDF cosine)
+    detail_min_sim: float = 0.12  # ... and stay on the development
+    detail_min_embedding: float = 0.45
+    paraphrase: float = 0.75  # embedding cosine: the same sentence in other words
+    max_item_words: int = 95
+    max_details: int = 1  # sentences added to the lead
+
+
+DEFAULT_WEIGHTS = DevelopmentWeights()
+
+
+@dataclass(eq=False)
+class Report:
+    """One sentence reporting (part of) a development."""
+
+    cand: Candidate
+    tag: EventTag | None
+    when: DateHit | None
+    speculative: bool
+    future: bool
+    weight: float = 0.0
+
+    @property
+    def article_id(self) -> str:
+        return self.cand.article_id
+
+
+@dataclass(eq=False)
+class Group:
+    members: list[Report] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # rows of the similarity matrix
+    score: float = 0.0
+    novelty: str = "new"
+    lead: Report | None = None  # the report the development is written from
+
+    @property
+    def seed(self) -> Report:
+        return self.members[0]
+
+    def articles(self) -> list[str]:
+        return sorted({r.article_id for r in self.members})
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# "had invested", "had been warned": the story's background, told in the pluperfect.
+_PLUPERFECT = re.compile(r"\bhad (?:long |already |been |not )?\w+(?:ed|en|wn|un|ught)\b")
+# A preview of what is to come ("diplomats are eager to hear…"), beyond dates' "will".
+_PREVIEW = re.compile(r"\b(?:eager to|poised to|preparing to|gearing up|looms? large|is slated)\b")
+_MEDIA_LED = re.compile(r"^(?:[\w.’'-]+\s){0,6}?(?:reported|reports|told|tells|according to)\b")
+
+
+def actors_of(r: Report) -> set[str]:
+    """The countries a report has acting (not as venues), its subject included."""
+    out = set(r.cand.acting)
+    if r.cand.subject:
+        out.add(r.cand.subject)
+    return out
+
+
+def outlets_of(reports: list[Report]) -> set[str]:
+    """Every outlet that carried one of the reports' articles."""
+    out: set[str] = set()
+    for r in reports:
+        a = r.cand.article
+        out.update(o for o in (a.outlets or ([a.outlet] if a.outlet else [])) if o)
+    return out
+
+
+# Nobody in particular speaks: "Others warn…", "Critics say…", "Some analysts…".
+_VAGUE_VOICES = re.compile(
+    r"^(?:Others|Critics|Analysts|Experts|Observers|Skeptics|Sceptics|Some|Many|Several|"
+    r"Most|Few)\b"
+)
+
+
+# "…cessation of testing to allow talks to be held": a purpose, not the event's future.
+_PURPOSE = re.compile(
+    r"\b(?:to allow|in order to|so that|so as to|to enable|to ensure|to pave the way)\b.*"
+)
+
+
+def looks_forward(text: str) -> bool:
+    """The sentence previews what is to come (outside a purpose clause)."""
+    main = _PURPOSE.sub("", text)
+    return looks_ahead(main) or bool(_PREVIEW.search(main))
+
+
+def opinion(text: str) -> bool:
+    """Comment, not news: the writer in the first person outside quotation marks, or
+    nobody in particular ("Others warn…")."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)) or _VAGUE_VOICES.match(text))
+
+
+def media_led(text: str) -> bool:
+    """'The Yonhap news agency reported…', 'Dyn Research told USA TODAY…': the news is
+    told as a report about reporting."""
+    return bool(_MEDIA_LED.match(text))
+
+
+def _stated_date(cand: Candidate, lo: date | None, hi: date | None) -> DateHit | None:
+    """The first date the sentence states that falls in [lo, hi] (exact dates first)."""
+    hits = [
+        h
+        for h in resolve_dates(cand.sent.text, story_day(cand.article))
+        if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
+    ]
+    exact = [h for h in hits if not h.estimate]
+    pick = exact or hits
+    return pick[0] if pick else None
+
+
+def dated_before(c: Candidate, period: Period | None) -> bool:
+    """The sentence dates what it tells before the period (beyond the day before)."""
+    if period is None or period.start is None:
+        return False
+    start = period.start
+    hits = resolve_dates(c.sent.text, story_day(c.article))
+    return bool(hits) and all(h.when < start - timedelta(days=1) for h in hits)
+
+
+def kind_weight(tag: EventTag | None, w: DevelopmentWeights) -> float:
+    """A kind named without a verb of what happened ("Kaesong's workers") counts less."""
+    if tag is None:
+        return w.untagged_weight
+    return tag.weight if tag.action else tag.weight * w.no_action_factor
+
+
+def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> list[Report]:
+    """The period's news sentences, heaviest first."""
+    start = period.start
+    lo = start - timedelta(days=7) if start else None
+    out = []
+    for c in pool.usable_candidates():
+        if c.rank >= w.lead_sentences or c.news < 0 or not c.topical:
+            continue
+        text = c.sent.text
+        r = Report(
+            cand=c,
+            tag=classify(text),
+            when=_stated_date(c, lo, period.end),
+            speculative=speculative(condense(text)[:160]),
+            future=looks_forward(text),
+        )
+        # Dated before the period (beyond the day before): last period's news.
+        if dated_before(c, period):
+            continue
+        r.weight = c.score * (0.4 + kind_weight(r.tag, w))
+        if r.speculative or r.future:
+            r.weight *= w.speculative_factor
+        if opinion(condense(text)) or media_led(condense(text)) or _PLUPERFECT.search(text):
+            r.weight *= w.opinion_factor
+        out.append(r)
+    out.sort(key=lambda r: (-r.weight, r.cand.key()))
+    return out

@@ -1,0 +1,309 @@
+"""One country section, CrisisWatch style: judgement, trend, summary, who said what.
+
+The judgement (the bold line) says the country's main move or stance of the period, in
+this order of evidence: the most consequential development the country itself made,
+told by a sentence that opens on the country or its official; else a plain sentence
+that opens on them (what they did or said); else its officials' best-attested stated
+position.  Never a sentence about
+another country, never a dateline.  The summary adds a few cited sentences about the
+country; lines already used elsewhere in the brief are pushed back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefgen.book.developments import DevelopmentFinder
+from briefgen.book.keyquotes import pick_quotes
+from briefgen.book.questions import contradictions
+from briefgen.book.reports import Group, Report, dated_before, media_led
+from briefgen.book.summarize import Candidate, SentencePool, choose
+from briefgen.book.trend import Move, speaks_for, trend
+from briefgen.book.watchlist import reliable_positions
+from briefgen.book.writeup import sentence_of
+from briefgen.knowledge.countries import country_name
+from briefgen.knowledge.events import speculative
+from briefgen.model import Actor, Article, CountrySection, Keyphrase, Position, Quote, Statement
+from briefgen.nlp.attribution import Attribution
+from briefgen.periods import Period
+
+KIND_ORDER = {
+    "government": 0,
+    "international": 0,
+    "legislator": 1,
+    "state-media": 1,
+    "expert": 2,
+    "defector": 3,
+    "media": 4,
+    "other": 5,
+}
+
+
+@dataclass(frozen=True)
+class SectionWeights:
+    """The knobs of a country section."""
+
+    judgement_max_words: int = 40
+    summary_max: int = 4
+    summary_min: int = 2
+    quotes: int = 3
+    max_actors: int = 10
+    max_disagreements: int = 4
+    subject_bonus: float = 0.25  # a sentence with the country as its subject
+    used_penalty: float = 0.35  # a line already used elsewhere in the brief
+    judged_penalty: float = 0.5  # a line already another country's judgement
+    summary_floor: float = 0.4
+    position_confidence: float = 0.6  # a stated position must be this sure to be the judgement
+
+
+@dataclass
+class BookContext:
+    """What every section draws on: the period's sentences, records and developments."""
+
+    pool: SentencePool
+    attribution: Attribution
+    keyphrases: Mapping[str, list[Keyphrase]]
+    cite: Callable[[str], int | None]
+    ranked_quotes: Sequence[tuple[float, Quote]]
+    mentions: Mapping[str, int]
+    finder: DevelopmentFinder | None = None
+    # {code: moves} this period and in the comparison period (None: no comparison).
+    moves: Mapping[str, list[Move]] = field(default_factory=dict)
+    moves_before: Mapping[str, list[Move]] | None = None
+    before_label: str = "the previous period"
+    period: Period | None = None
+    # Candidate id() -> times used elsewhere in the brief / as a judgement.
+    used: dict[int, int] = field(default_factory=dict)
+    judged: dict[int, int] = field(default_factory=dict)
+
+
+def cites_for(
+    article_ids: Sequence[str], cite: Callable[[str], int | None], own: str | None = None
+) -> list[int]:
+    """Source numbers, the line's own article first."""
+    first = [n for n in [cite(own)] if n is not None] if own else []
+    rest = sorted(n for n in (cite(a) for a in article_ids) if n is not None and n not in first)
+    return first + rest
+
+
+class CountrySectionBuilder:
+    """Builds each country's section from the shared context."""
+
+    def __init__(self, ctx: BookContext, weights: SectionWeights | None = None) -> None:
+        self.ctx = ctx
+        self.w = weights or SectionWeights()
+        self.actors_by_id = {a.actor_id: a for a in ctx.attribution.actors}
+
+    def build(self, code: str, group: Sequence[Article]) -> CountrySection:
+        cands = self._candidates(code, group)
+        judgement, j_cand = self.judgement(code, cands)
+        summary = self._summary(code, group, cands, j_cand)
+        positions = self._positions(code)
+        marker, basis = self._trend(code)
+        return CountrySection(
+            code=code,
+            name=country_name(code),
+            judgement=judgement,
+            trend=marker,  # type: ignore[arg-type]
+            summary=summary,
+            actors=self._actors(code),
+            positions=positions,
+            quotes=self._quotes(code),
+            keyphrases=list(self.ctx.keyphrases.get(code, [])),
+            disagreements=self._disagreements(positions),
+            article_count=len(group),
+            trend_basis=basis,
+            mentions=int(self.ctx.mentions.get(code, 0)),
+        )
+
+    # -- the judgement ---------------------------------------------------------------------
+
+    def judgement(
+        self, code: str, cands: Sequence[Candidate]
+    ) -> tuple[Statement | None, Candidate | None]:
+        """The country's main move or stance (see the module docstring for the order)."""
+        found = self._from_developments(code)
+        if found is not None:
+            return found
+        statement, cand = self._from_sentences(code, cands)
+        if statement is not None:
+            return statement, cand
+        return self._from_positions(code), None
+
+    def _own_report(self, code: str, g: Group) -> Report | None:
+        """The group's clearest report that opens on this country or its official."""
+        ok = [
+            r
+            for r in g.members
+            if r.cand.subject == code
+            and r.cand.subject_first
+            and r.cand.sent.words <= self.w.judgement_max_words
+            and not r.speculative
+            and not r.future
+            and not media_led(r.cand.text)
+            and self.ctx.judged.get(id(r.cand), 0) == 0
+        ]
+        return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
+
+    def _from_developments(self, code: str) -> tuple[Statement, Candidate] | None:
+        finder = self.ctx.finder
+        if finder is None:
+            return None
+        for dev, g in zip(finder.developments, finder.groups, strict=True):
+            if dev.actor != code:
+                continue
+            r = self._own_report(code, g)
+            if r is None:
+                continue
+            cites = cites_for(dev.article_ids, self.ctx.cite, r.article_id)[:3]
+            return Statement(text=sentence_of(r), cites=cites), r.cand
+        return None
+
+    def _from_positions(self, code: str) -> Statement | None:
+        """The best-attested stated position of the country or one of its officials."""
+        ps = [
+            p
+            for p in self.ctx.attribution.positions
+            if p.confidence >= self.w.position_confidence
+            and speaks_for(p, code, self.actors_by_id)
+            and p.evidence
+        ]
+        if not ps:
+            return None
+        p = max(ps, key=lambda p: (len(p.evidence), p.confidence, p.holder_kind == "country"))
+        actor = self.actors_by_id.get(p.holder)
+        who = actor.name if actor and p.holder_kind == "actor" else country_name(code)
+        ev = p.evidence[0]
+        cites = cites_for([e.article_id for e in p.evidence], self.ctx.cite, ev.article_id)
+        return Statement(text=f"{who} {p.label}.", cites=cites[:3], basis=ev.text)
+
+    def _from_sentences(
+        self, code: str, cands: Sequence[Candidate]
+    ) -> tuple[Statement | None, Candidate | None]:
+        """A plain sentence opening on the country: what it did, in its own line."""
+        own = [
+            c
+            for c in cands
+            if c.subject == code
+            and c.subject_first
+            and c.topical
+            and c.sent.words <= self.w.judgement_max_words
+            and not c.text.startswith("Asked ")
+            and not speculative(c.sent.text)
+            and c.news >= 0
+            and not dated_before(c, self.ctx.period)
+        ]
+        if not own:
+            return None, None
+        top = max(c.score for c in own) or 1.0
+        bonus = {
+            id(c): 0.1 * top * c.news - self.w.judged_penalty * top * self.ctx.judged.get(id(c), 0)
+            for c in own
+        }
+        picked = choose(own, 1, bonus=bonus)
+        if not picked:
+            return None, None
+        c = picked[0]
+        return Statement(text=c.text, cites=self._cites(c, 2)), c
+
+    # -- the rest of the section -----------------------------------------------------------
+
+    def _candidates(self, code: str, group: Sequence[Article]) -> list[Candidate]:
+        """Usable sentences of the country's articles that are about it, not another."""
+        ids = sorted({a.article_id for a in group})
+        out = []
+        for aid in ids:
+            for c in self.ctx.pool.by_article.get(aid, []):
+                if not c.usable:
+                    continue
+                about = c.acting.get(code) or code in c.quote_countries or c.subject == code
+                other_subject = c.subject is not None and c.subject != code
+                if about and not (other_subject and code not in c.quote_countries):
+                    out.append(c)
+        return out
+
+    def _cites(self, c: Candidate, extra: int) -> list[int]:
+        others = self.ctx.pool.similar_articles(c)[: max(extra, 0) * 3]
+        return cites_for(others, self.ctx.cite, c.article_id)[: 1 + extra]
+
+    def _summary(
+        self,
+        code: str,
+        group: Sequence[Article],
+        cands: Sequence[Candidate],
+        j_cand: Candidate | None,
+    ) -> list[Statement]:
+        used, w = self.ctx.used, self.w
+        top = max((c.score for c in cands), default=0.0) or 1.0
+        bonus = {
+            id(c): (w.subject_bonus * top if c.subject == code else 0.0)
+            - w.used_penalty * top * used.get(id(c), 0)
+            for c in cands
+        }
+        rest = [c for c in cands if c is not j_cand and used.get(id(c), 0) < 2]
+        on_topic = [c for c in rest if c.topical]
+        k = max(w.summary_min, min(w.summary_max, len(group) + 1))
+        avoid = [j_cand] if j_cand is not None else []
+        summ = choose(
+            on_topic if len(on_topic) >= w.summary_min else rest,
+            k,
+            min_k=w.summary_min,
+            per_article=2,
+            max_sim=0.4,
+            avoid=avoid,
+            bonus=bonus,
+            floor=w.summary_floor * top,
+        )
+        for c in (*avoid, *summ):
+            used[id(c)] = used.get(id(c), 0) + 1
+        if j_cand is not None:
+            self.ctx.judged[id(j_cand)] = self.ctx.judged.get(id(j_cand), 0) + 1
+        return [Statement(text=c.text, cites=self._cites(c, 1)) for c in summ]
+
+    def _positions(self, code: str) -> list[Position]:
+        def belongs(p: Position) -> bool:
+            if p.country == code or p.holder == code:
+                return True
+            a = self.actors_by_id.get(p.holder)
+            return a is not None and a.country == code
+
+        ps = [p for p in self.ctx.attribution.positions if belongs(p)]
+        ps.sort(key=lambda p: (-len(p.evidence), -p.confidence, p.issue, p.holder, p.label))
+        return ps
+
+    def _disagreements(self, positions: Sequence[Position]) -> list[Statement]:
+        holders = {p.holder for p in positions}
+        sound = reliable_positions(self.ctx.attribution.positions, self.ctx.attribution.quotes)
+        found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
+        return found[: self.w.max_disagreements]
+
+    def _actors(self, code: str) -> list[Actor]:
+        """The country's speakers, officials first; the country itself is not one of them."""
+        own_name = country_name(code).lower()
+        return sorted(
+            (
+                a
+                for a in self.ctx.attribution.actors
+                if a.country == code and a.name.lower() not in (own_name, code.lower())
+            ),
+            key=lambda a: (KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
+        )[: self.w.max_actors]
+
+    def _quotes(self, code: str) -> list[Quote]:
+        return pick_quotes(
+            [(wt, q) for wt, q in self.ctx.ranked_quotes if q.country == code],
+            k=self.w.quotes,
+            min_k=1,
+            per_speaker=1,
+            per_country=self.w.quotes,
+            floor_ratio=0.0,
+        )
+
+    def _trend(self, code: str) -> tuple[str | None, str]:
+        before = self.ctx.moves_before
+        return trend(
+            self.ctx.moves.get(code, []),
+            None if before is None else before.get(code, []),
+            self.ctx.before_label,
+        )

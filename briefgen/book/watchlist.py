@@ -1,0 +1,155 @@
+"""What to watch: meetings and decisions the period leaves pending, conditions and
+deadlines an official set, and events the sources date after the brief.
+
+Every line rests on one sentence of the period, cited: a plain news sentence (not
+background, not a guess, not dated before the period) whose subject is a country or one
+of its officials.  A date is shown only when the sentence states it (a month and day, or
+a weekday the story's date resolves) and it falls after the brief's period; otherwise
+the line has no date rather than an invented one.  Positions feed the contradictions only
+when their evidence is this period's words of a speaker named with confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from briefgen.book.reports import dated_before
+from briefgen.book.summarize import Candidate, SentencePool, story_day
+from briefgen.book.textsim import cosine
+from briefgen.knowledge.dates import looks_ahead, resolve_dates
+from briefgen.knowledge.events import speculative
+from briefgen.model import Position, Quote, Statement
+from briefgen.periods import Period
+
+CONDITION_RE = re.compile(
+    r"\b(?:unless|until|as long as|only if|on (?:the )?condition that|provided that|"
+    r"in exchange for|in return for|so long as)\b",
+    re.I,
+)
+DEADLINE_RE = re.compile(
+    r"\b(?:deadline|ultimatum|by the end of (?:the |this |next )?(?:year|month|week)|"
+    r"within (?:\w+ ){0,2}(?:days|weeks|months)|no later than)\b",
+    re.I,
+)
+PENDING_RE = re.compile(
+    r"\b(?:will|is expected to|are expected to|plans? to|planning to|is set to|are set to|"
+    r"is due to|are due to|intends? to|is considering|are considering|weighing|mulling|"
+    r"is scheduled to|are scheduled to|has yet to|have yet to)\b[^.;]{0,60}?\b(?:decide|"
+    r"decision|meet|meeting|summit|talks|visit|vote|sign|announce|respond|resume|hold|"
+    r"travel|host|review)\w*\b",
+    re.I,
+)
+MAX_PENDING = 2
+MAX_CONDITIONS = 2
+MAX_SCHEDULED = 2
+MIN_SPEAKER_CONFIDENCE = 0.7
+MIN_POSITION_CONFIDENCE = 0.6
+
+
+def _plain_news(c: Candidate, period: Period | None) -> bool:
+    """This period's news in a sentence of its own, said by a country or its official."""
+    return (
+        c.usable
+        and c.news >= 0
+        and c.subject is not None
+        and not speculative(c.sent.text)
+        and not dated_before(c, period)
+        and not c.text.startswith("Asked ")
+    )
+
+
+def distinct_lines(
+    picks: Iterable[tuple[Candidate, str]],
+    kind: str,
+    limit: int,
+    cite: Callable[[str], int | None],
+    taken: list[Candidate],
+) -> list[Statement]:
+    """Statements for the best picks, skipping any too close to a line already taken."""
+    out: list[Statement] = []
+    for c, text in picks:
+        if any(cosine(c.vec, u.vec) >= 0.35 for u in taken):
+            continue
+        n = cite(c.article_id)
+        out.append(Statement(text=text, cites=[n] if n else [], kind=kind, basis=c.text))
+        taken.append(c)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _future_date(c: Candidate, after: date) -> tuple[date, str] | None:
+    """The date the sentence gives its coming event, with the words that gave it."""
+    pub = story_day(c.article)
+    if pub is None or not looks_ahead(c.sent.text):
+        return None
+    for h in resolve_dates(c.sent.text, pub):
+        said = c.sent.text[h.pos : h.pos + 16].split(",")[0].strip()
+        if h.when > after and (not h.estimate or re.match(r"(?:next|this|on)\s", said)):
+            return h.when, said
+    return None
+
+
+class WatchList:
+    """Pending matters, conditions and deadlines, and dated coming events."""
+
+    def __init__(
+        self, pool: SentencePool, cite: Callable[[str], int | None], period: Period | None
+    ) -> None:
+        self.pool = pool
+        self.cite = cite
+        self.period = period
+        self.taken: list[Candidate] = []
+        self.cands = sorted(
+            (c for c in pool.usable_candidates() if _plain_news(c, period)),
+            key=lambda c: (-c.score, c.key()),
+        )
+
+    def scheduled(self) -> list[Statement]:
+        """Events the sources date after the period (the date as the source gives it)."""
+        after = (self.period.end if self.period and self.period.end else None) or max(
+            (a.published for a in self.pool.articles if a.published), default=date.min
+        )
+        picks = []
+        for c in self.cands:
+            found = _future_date(c, after)
+            if found is not None:
+                when, said = found
+                picks.append((c, f"Watch for ({when.strftime('%-d %B %Y')}, “{said}”): {c.text}"))
+        return distinct_lines(picks, "scheduled", MAX_SCHEDULED, self.cite, self.taken)
+
+    def pending(self) -> list[Statement]:
+        """Meetings and decisions announced but not yet held or made (no date given)."""
+        picks = [
+            (c, c.text) for c in self.cands if PENDING_RE.search(c.sent.text) and c.official >= 0.5
+        ]
+        return distinct_lines(picks, "pending", MAX_PENDING, self.cite, self.taken)
+
+    def conditions(self) -> list[Statement]:
+        """Conditions and deadlines an official set ("…until the US drops…")."""
+        out: list[Statement] = []
+        for kind, rx in (("deadline", DEADLINE_RE), ("condition", CONDITION_RE)):
+            picks = [
+                (c, c.text) for c in self.cands if c.official >= 0.5 and rx.search(c.sent.text)
+            ]
+            out += distinct_lines(picks, kind, MAX_CONDITIONS - len(out), self.cite, self.taken)
+        return out
+
+
+def reliable_positions(positions: Sequence[Position], quotes: Sequence[Quote]) -> list[Position]:
+    """Positions resting on this period's words of a confidently named speaker: the only
+    ones a contradiction may be built on."""
+    by_id = {q.quote_id: q for q in quotes}
+
+    def sound(p: Position) -> bool:
+        if p.confidence < MIN_POSITION_CONFIDENCE or not p.evidence:
+            return False
+        for e in p.evidence:
+            q = by_id.get(e.quote_id or "")
+            if q is not None and (q.earlier or q.speaker_confidence < MIN_SPEAKER_CONFIDENCE):
+                return False
+        return True
+
+    return [p for p in positions if sound(p)]

@@ -1,0 +1,160 @@
+"""Kinds of development (a launch, a summit, sanctions...) and what happened to them.
+
+One reader of briefgen/data/events.yaml, so the bottom line, the trend markers and "What
+changed" agree on what a "missile launch" or "sanctions eased" is, and a user can add a
+kind without touching code.  `classify` tags one sentence; it is a lexicon, not a model:
+the tag says which words made it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EventKind:
+    kind: str
+    family: str
+    label: str
+    weight: float
+    direction: int
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class EventAction:
+    action: str
+    direction: int | str  # +1, -1, "keep" or "reverse" (the kind's direction)
+    otherwise: int  # for "keep"/"reverse" when the kind has no direction
+    patterns: tuple[re.Pattern[str], ...]
+    escalation: int | None = None  # for "keep" when the kind escalates, if not its own
+
+    def applied_to(self, kind_direction: int) -> int:
+        if self.direction == "keep":
+            if kind_direction > 0 and self.escalation is not None:
+                return self.escalation
+            return kind_direction or self.otherwise
+        if self.direction == "reverse":
+            return -kind_direction or self.otherwise
+        return int(self.direction)
+
+
+@dataclass(frozen=True)
+class EventTag:
+    """What a sentence reports: the kind, what happened to it, and which way it points."""
+
+    kind: str
+    family: str
+    label: str
+    weight: float
+    direction: int  # +1 escalation, -1 engagement, 0 neither
+    action: str = ""
+    trigger: str = ""  # the words that matched
+
+    @property
+    def phrase(self) -> str:
+        """'sanctions imposed', 'missile launch', 'summit cancelled'."""
+        if not self.action or self.action == "held":
+            return self.label
+        return f"{self.label} {self.action}"
+
+
+def _compile(items: Any) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in items or [])
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("briefgen").joinpath("data/events.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text) or {}
+    return raw if isinstance(raw, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def event_kinds() -> tuple[EventKind, ...]:
+    return tuple(
+        EventKind(
+            str(k["kind"]),
+            str(k.get("family", k["kind"])),
+            str(k.get("label", k["kind"])),
+            float(k.get("weight", 0.5)),
+            int(k.get("direction", 0)),
+            _compile(k.get("patterns")),
+        )
+        for k in _data().get("kinds") or []
+    )
+
+
+@lru_cache(maxsize=1)
+def event_actions() -> tuple[EventAction, ...]:
+    return tuple(
+        EventAction(
+            str(a["action"]),
+            a["direction"] if a.get("direction") in ("keep", "reverse") else int(a["direction"]),
+            int(a.get("otherwise", 0)),
+            _compile(a.get("patterns")),
+            None if a.get("escalation") is None else int(a["escalation"]),
+        )
+        for a in _data().get("actions") or []
+    )
+
+
+@lru_cache(maxsize=1)
+def _speculative_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(str(_data().get("speculative") or r"(?!)"), re.I),
+        re.compile(str(_data().get("reported_would") or r"(?!)"), re.I),
+    )
+
+
+_WOULD = re.compile(r"\bwould\b", re.I)
+
+
+def speculative(text: str) -> bool:
+    """Does the sentence tell what may happen ("could", "might", an unreported "would")?"""
+    plain = _QUOTED.sub(" ", text)
+    words, reported = _speculative_res()
+    if words.search(plain):
+        return True
+    return bool(_WOULD.search(plain)) and not reported.search(plain)
+
+
+def kind_weight(kind: str) -> float:
+    return next((k.weight for k in event_kinds() if k.kind == kind), 0.3)
+
+
+def kind_label(kind: str) -> str:
+    return next((k.label for k in event_kinds() if k.kind == kind), kind.replace("_", " "))
+
+
+_QUOTED = re.compile(r"[“\"][^”\"]{0,400}[”\"]")
+
+
+def classify(text: str) -> EventTag | None:
+    """The first kind whose pattern the sentence matches (outside quotation marks), with
+    the action and direction; None when it reports no kind of development."""
+    plain = _QUOTED.sub(" ", text)
+    for k in event_kinds():
+        m = next((m for p in k.patterns if (m := p.search(plain))), None)
+        if m is None:
+            continue
+        # What happened to it is said near it ("called off the summit", "sanctions eased").
+        near = plain[max(0, m.start() - 70) : m.end() + 70]
+        act = next((a for a in event_actions() if any(p.search(near) for p in a.patterns)), None)
+        action = act.action if act else ""
+        direction = act.applied_to(k.direction) if act else k.direction
+        return EventTag(k.kind, k.family, k.label, k.weight, direction, action, m.group(0))
+    return None
+
+
+def issue_direction(issue: str) -> int:
+    """+1 when supporting the issue escalates (sanctions, force), -1 when it engages
+    (talks), 0 when it points neither way."""
+    value = (_data().get("issue_directions") or {}).get(issue, 0)
+    return int(value)

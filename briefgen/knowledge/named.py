@@ -1,0 +1,71 @@
+"""Named programmes, sites, weapons systems and operations, found in text.
+
+One reader of briefgen/data/named.yaml.  The keyphrase stage uses it so "Foal Eagle",
+"Yongbyon" and "Hwasong-15" are candidates even where the parser tags them as a person
+or splits them at the hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class NamedMatch:
+    start: int
+    end: int
+    name: str  # the canonical spelling (the first of its entry), or the text itself
+    kind: str  # "sites", "weapons", "operations", "programmes", "designators"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    import yaml
+
+    text = resources.files("briefgen").joinpath("data/named.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text) or {}
+    return raw if isinstance(raw, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, str]], re.Pattern[str] | None]:
+    """(names regex, {spelling: (canonical, kind)}, designators regex)."""
+    lookup: dict[str, tuple[str, str]] = {}
+    for kind in ("sites", "weapons", "operations", "programmes"):
+        for entry in _data().get(kind) or []:
+            names = [str(n) for n in entry]
+            for n in names:
+                lookup.setdefault(n, (names[0], kind))
+    alts = sorted(lookup, key=len, reverse=True)
+    names_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    designators = [str(p) for p in _data().get("designators") or []]
+    des_re = re.compile("|".join(f"(?:{p})" for p in designators)) if designators else None
+    return names_re, lookup, des_re
+
+
+def named_matches(text: str) -> list[NamedMatch]:
+    """Every named programme, site, weapon or operation in `text`, in text order, longest
+    first where two overlap."""
+    names_re, lookup, des_re = _patterns()
+    found = [NamedMatch(m.start(), m.end(), *lookup[m.group(1)]) for m in names_re.finditer(text)]
+    if des_re is not None:
+        found += [
+            NamedMatch(m.start(), m.end(), m.group(0), "designators") for m in des_re.finditer(text)
+        ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[NamedMatch] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def is_named(phrase: str) -> bool:
+    """Is the whole phrase one named thing ("Foal Eagle", "Hwasong-15")?"""
+    ms = named_matches(phrase)
+    return len(ms) == 1 and ms[0].start == 0 and ms[0].end == len(phrase)

@@ -1,0 +1,402 @@
+"""Keyphrase candidates: the noun phrases of the shared spaCy parse, variants merged.
+
+Runs of adjectives and nouns ending in a noun, cut where the dependency parse says a
+word does not modify the next; merged across surface variants (plural and singular;
+"North Korea" / "North Korean" / "Pyongyang" by the country gazetteer).  Named
+programmes, sites, weapons systems and operations (knowledge/named.py: "Foal Eagle",
+"Hwasong-15") are candidates whole, even where the parser takes them for a person or
+splits them at a hyphen; people are not candidates (the brief lists its actors apart).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+# Named-entity types that are never keyphrases on their own (dates, amounts, ordinals).
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+# Words that head many noun phrases in news without saying what the news is about.
+_GENERIC = {
+    "thing", "things", "way", "ways", "lot", "kind", "sort", "part", "time", "times",
+    "year", "years", "day", "days", "week", "weeks", "month", "months", "today",
+    "people", "percent", "number", "something", "anything", "nothing", "everything",
+    "everybody", "someone", "anyone", "fact", "issue", "issues", "matter", "point",
+    "statement", "report", "reports", "news", "article", "story", "comment", "comments",
+    "mr", "mrs", "ms", "dr", "ap", "reuters", "afp", "yonhap", "photo", "image",
+    "video", "copyright", "rights", "reserved", "click", "email", "share", "advertisement",
+}  # fmt: skip
+# Head nouns of reporting filler: "cautious note", "steady pace", "public opening remarks".
+_VAGUE_HEADS = {
+    "note", "pace", "remark", "remarks", "tone", "backing", "sense", "view", "views",
+    "move", "moves", "step", "steps", "manner", "way", "ways", "room", "bit", "lot",
+    "message", "signal", "signals", "hope", "hopes", "opinion", "look", "order", "terms",
+    "basis", "side", "sides", "end", "kind", "sort", "type", "case", "cases", "place",
+}  # fmt: skip
+# Titles: on their own (or left over from "Secretary of State ...") they name nobody.
+_TITLES = {
+    "president", "secretary", "minister", "premier", "chairman", "leader", "spokesman",
+    "spokeswoman", "spokesperson", "official", "officials", "ambassador", "envoy",
+    "general", "gen.", "adm.", "sen.", "rep.", "gov.", "state", "department", "ministry",
+    "correspondent", "reporter", "editor", "analyst", "analysts", "expert", "experts",
+}  # fmt: skip
+# Head nouns that make a phrase a description of people ("U.S. negotiator"), not a subject.
+_PEOPLE = {
+    "president", "secretary", "minister", "premier", "chairman", "leader", "leaders",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "ambassador",
+    "ambassadors", "envoy", "envoys", "negotiator", "negotiators", "diplomat", "diplomats",
+    "counterpart", "counterparts", "lawmaker", "lawmakers", "senator", "analyst", "analysts",
+    "expert", "experts", "source", "sources", "aide", "aides", "interlocutor", "interlocutors",
+    "defector", "defectors", "strongman", "dictator", "correspondent", "reporter",
+    "director", "general", "chief", "head", "deputy", "commander",
+}  # fmt: skip
+# Gazetteer entries that name an institution, not the country: kept as their own phrase.
+_INSTITUTIONS = {
+    "White House", "State Department", "Pentagon", "Security Council", "UN Security Council",
+    "UNSC", "KCNA", "Cheong Wa Dae", "Blue House", "Kremlin", "the North", "the South",
+}  # fmt: skip
+INSTITUTION_CODE = {
+    "White House": "USA", "State Department": "USA", "Pentagon": "USA", "Security Council": "UN",
+    "UN Security Council": "UN", "UNSC": "UN", "KCNA": "PRK", "Cheong Wa Dae": "KOR",
+    "Blue House": "KOR", "Kremlin": "RUS", "the North": "PRK", "the South": "KOR",
+}  # fmt: skip
+_LATIN = re.compile(r"^[\w.'&\-]+$")
+
+
+@dataclass
+class Candidate:
+    """One candidate phrase in one article, its variants merged."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    count: int = 0
+    first_sent: int = 10**9
+    first_tok: int = 10**9
+    country: str | None = None
+    sents: list[int] = field(default_factory=list)  # sentence of each occurrence
+
+    @property
+    def display(self) -> str:
+        if self.country:
+            return self.country
+        # Most frequent surface form; ties go to the first seen.
+        return self.forms.most_common(1)[0][0]
+
+
+def _gazetteer() -> dict[str, tuple[str, str]]:
+    """{surface name: (code, display name)} for names that stand for a country or body."""
+    from briefgen.knowledge.countries import load_countries
+
+    out: dict[str, tuple[str, str]] = {}
+    for e in load_countries():
+        for n in (e.name, *e.names):
+            if n not in _INSTITUTIONS:
+                out[n] = (e.code, e.name)
+    return out
+
+
+_GAZ: dict[str, tuple[str, str]] | None = None
+
+
+def gazetteer() -> dict[str, tuple[str, str]]:
+    global _GAZ
+    if _GAZ is None:
+        _GAZ = _gazetteer()
+    return _GAZ
+
+
+def _units(doc: Doc) -> list[list[Token]]:
+    """Tokens grouped into words: 'freeze-for-freeze', 'long-range' become one unit."""
+    units: list[list[Token]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        unit = [doc[i]]
+        j = i
+        while (
+            j + 2 < n
+            and doc[j].whitespace_ == ""
+            and doc[j + 1].text == "-"
+            and doc[j + 1].whitespace_ == ""
+            and not doc[j + 2].is_sent_start
+            and doc[j].is_alpha
+            and doc[j + 2].is_alpha
+        ):
+            unit.extend([doc[j + 1], doc[j + 2]])
+            j += 2
+        units.append(unit)
+        i = j + 1
+    return units
+
+
+def _unit_class(unit: list[Token]) -> str:
+    """'N' (noun), 'A' (adjective) or 'O' (breaks a phrase) for a word unit."""
+    last = unit[-1]
+    if len(unit) == 1:
+        t = last
+        if t.is_stop or t.like_num or t.like_url or t.like_email or t.ent_type_ in _SKIP_ENTS:
+            return "O"
+        if len(t.text) < 2 or not any(c.isalpha() for c in t.text):
+            return "O"
+        if not _LATIN.match(t.text) or any(c.isalpha() and ord(c) > 0x24F for c in t.text):
+            return "O"
+        if t.pos_ in ("NOUN", "PROPN"):
+            return "N"
+        if t.pos_ == "ADJ" or t.tag_ == "VBN" and t.dep_ == "amod":
+            return "A"
+        return "O"
+    if any(t.ent_type_ in _SKIP_ENTS for t in unit):
+        return "O"
+    if last.pos_ in ("NOUN", "PROPN"):
+        return "N"
+    return "A" if any(t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in unit) else "O"
+
+
+def _keep_case(t: Token) -> bool:
+    """Names and acronyms keep their capitals; a common noun capitalised by position does not."""
+    return t.pos_ == "PROPN" or bool(t.ent_type_) or (t.text.isupper() and len(t.text) > 1)
+
+
+def _unit_surface(unit: list[Token]) -> str:
+    text = "".join(t.text for t in unit)
+    return text if any(_keep_case(t) for t in unit) else text.lower()
+
+
+def _word_key(t: Token) -> str:
+    """Plural and singular, case and possessive folded: 'Fireworks', 'fireworks' -> 'firework'."""
+    w = (t.lemma_ if t.pos_ == "NOUN" else t.text).lower().replace("'", "").replace("\u2019", "")
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w
+
+
+def _unit_key(unit: list[Token]) -> str:
+    if len(unit) == 1:
+        return _word_key(unit[0])
+    return "".join(t.text for t in unit[:-1]).lower() + _word_key(unit[-1])
+
+
+def _text(unit: list[Token]) -> str:
+    return "".join(t.text for t in unit)
+
+
+class _Collector:
+    """Collects one parsed text's candidates; one method per rule."""
+
+    def __init__(
+        self, doc: Doc, max_words: int, drop_people: bool, people: frozenset[str] = frozenset()
+    ) -> None:
+        self.doc = doc
+        self.max_words = max_words
+        self.drop_people = drop_people
+        self.gaz = gazetteer()
+        self.out: dict[str, Candidate] = {}
+        self.sent_of = {t.i: si for si, sent in enumerate(doc.sents) for t in sent}
+        # Words of names the tagger saw as a person somewhere in the text: "Rex Tillerson"
+        # is a person even where it was missed; "Trump administration" (head noun) is kept.
+        self.person_words = person_words(doc) | people
+        # Tokens inside a named programme, site, weapon or operation: taken whole.
+        self.named_tokens: set[int] = set()
+
+    def collect(self) -> dict[str, Candidate]:
+        self.named()
+        units = _units(self.doc)
+        run: list[list[Token]] = []
+        for u in units:
+            cls = "O" if any(t.i in self.named_tokens for t in u) else _unit_class(u)
+            if cls == "O" or (run and u[0].is_sent_start):
+                if run:
+                    self.split(run)
+                run = [] if cls == "O" else [u]
+                continue
+            run.append(u)
+        if run:
+            self.split(run)
+        return self.out
+
+    def named(self) -> None:
+        """Named programmes, sites, weapons and operations, whole ("Hwasong-15")."""
+        from briefgen.knowledge.named import named_matches
+
+        for m in named_matches(self.doc.text):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.named_tokens.update(t.i for t in span)
+            self.note(f"named:{m.name.lower()}", m.name, span[0].i, None)
+
+    def note(self, key: str, surface: str, first_token: int, country: str | None) -> None:
+        c = self.out.get(key)
+        if c is None:
+            c = self.out[key] = Candidate(key=key, country=country)
+        c.forms[surface] += 1
+        c.count += 1
+        sent = self.sent_of.get(first_token, 0)
+        c.first_tok = min(c.first_tok, first_token)
+        c.first_sent = min(c.first_sent, sent)
+        c.sents.append(sent)
+
+    def is_person(self, run: list[list[Token]]) -> bool:
+        """The phrase names a person: a person's name at its head, or a title before a name
+        ("U.S. President Donald Trump", "President Moon Jae-in")."""
+        head = run[-1]
+        if head[-1].ent_type_ == "PERSON" or _text(head).lower() in _PEOPLE:
+            return True
+        if head[-1].pos_ == "PROPN" and any(t.text in self.person_words for t in head):
+            return True
+        for i, u in enumerate(run[:-1]):
+            if _text(u).lower() in _TITLES and _text(u)[:1].isupper():
+                after = run[i + 1]
+                if after[0].pos_ == "PROPN" and after[0].text in self.person_words:
+                    return True
+        return False
+
+    def add(self, run: list[list[Token]]) -> None:
+        # Trim trailing adjectives (a phrase ends in a noun) and leading filler ("time Pyongyang").
+        while run and _unit_class(run[-1]) != "N":
+            run = run[:-1]
+        while run and _text(run[0]).lower() in _GENERIC:
+            run = run[1:]
+        if not run or len(run) > self.max_words:
+            return
+        if self.drop_people and self.is_person(run):
+            return
+        words = [_unit_surface(u) for u in run]
+        if all(w.lower() in _GENERIC or w.lower() in _TITLES for w in words):
+            return
+        if words[-1].lower() in _VAGUE_HEADS:
+            return
+        country = self.country(run)
+        key = f"country:{country[0]}" if country else " ".join(_unit_key(u) for u in run)
+        self.note(key, " ".join(words), run[0][0].i, country[1] if country else None)
+
+    def country(self, run: list[list[Token]]) -> tuple[str, str] | None:
+        """The country the phrase names, alone or with an epithet ("ally South Korea")."""
+        found = self.gaz.get(" ".join(_text(u) for u in run))
+        for i in range(1, len(run)):
+            if found is not None:
+                break
+            found = self.gaz.get(" ".join(_text(u) for u in run[i:]))
+        return found
+
+    def split(self, run: list[list[Token]]) -> None:
+        """Cut a run where a word does not modify a later one ("give North Korea | room")."""
+        start = 0
+        for i in range(len(run) - 1):
+            lo, hi = run[i][0].i, run[i][-1].i
+            head = next((t.head.i for t in run[i] if not lo <= t.head.i <= hi), hi + 1)
+            if not run[i + 1][0].i <= head <= run[-1][-1].i:
+                self.add(run[start : i + 1])
+                start = i + 1
+        self.add(run[start:])
+
+
+def person_words(doc: Doc) -> set[str]:
+    """Words of the names the tagger saw as a person in the text."""
+    return {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
+
+
+def candidates(
+    doc: Doc, max_words: int = 5, drop_people: bool = True, people: frozenset[str] = frozenset()
+) -> dict[str, Candidate]:
+    """{key: candidate} of one parsed text: runs of adjectives and nouns ending in a noun,
+    and named programmes, sites, weapons and operations.
+
+    The key merges variants: plural and singular (lemmas), case, and every gazetteer name of
+    one country ("North Korea", "North Korean", "Pyongyang" -> "country:PRK").  Phrases
+    naming a person ("U.S. President Donald Trump") are dropped by default: the brief lists
+    its actors apart, and a name is not a subject.  `people`: more words of persons' names
+    (a headline's, from its article).
+    """
+    return _Collector(doc, max_words, drop_people, people).collect()
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def sentence_case(title: str, text: str) -> str:
+    """'North Korea Fires Missile Over Japan' -> 'North Korea fires missile over Japan': a
+    word capitalised only by headline style is lower-cased when the text writes it so,
+    so the parser does not take every headline word for a name."""
+    lower = {m.group(0) for m in _WORD.finditer(text) if m.group(0)[:1].islower()}
+    upper = Counter(m.group(0) for m in _WORD.finditer(text) if m.group(0)[:1].isupper())
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        low = w[:1].lower() + w[1:]
+        if w[:1].isupper() and not w.isupper() and low in lower and upper[w] <= 1:
+            return low
+        return w
+
+    return _WORD.sub(fix, title)
+
+
+def merge_title(found: dict[str, Candidate], title_cands: dict[str, Candidate], text: str) -> None:
+    """The headline's phrases count as said first: a phrase of the text gains a mention
+    at the top; a phrase the parser did not chunk in the text becomes a candidate when
+    the text has its words together (headline grammar, "South Korea Commit", does not) or
+    it names a programme, site, weapon or operation."""
+    low = " ".join(text.lower().split())
+    for key, t in title_cands.items():
+        c = found.get(key)
+        if c is None:
+            surface = t.forms.most_common(1)[0][0]
+            if not key.startswith("named:") and surface.lower() not in low:
+                continue
+            c = found[key] = Candidate(key=key, country=t.country)
+            c.forms.update(t.forms)
+        c.count += 1
+        c.first_sent = 0
+        c.first_tok = min(c.first_tok, 0)
+        c.sents.append(0)
+
+
+@dataclass
+class ArticleTerms:
+    """What keyphrase extraction reads from one article's parse: its candidate phrases
+    (the headline's merged in) and the text of each sentence.  It depends on the parse
+    and the title alone, so the article store keeps it (the workers compute it beside the
+    analysis) and a warm build reads no parse."""
+
+    cands: list[Candidate]
+    sentences: list[str]
+
+    def to_bytes(self) -> bytes:
+        rows = [
+            [c.key, dict(c.forms), c.count, c.first_sent, c.first_tok, c.country, c.sents]
+            for c in self.cands
+        ]
+        return json.dumps([rows, self.sentences], ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ArticleTerms:
+        rows, sentences = json.loads(data.decode("utf-8"))
+        cands = [
+            Candidate(
+                key=k, forms=Counter(f), count=n, first_sent=fs, first_tok=ft, country=c, sents=ss
+            )
+            for k, f, n, fs, ft, c, ss in rows
+        ]
+        return cls(cands, sentences)
+
+
+def article_terms(
+    doc: Doc, max_words: int = 5, title: str = "", nlp: Language | None = None
+) -> ArticleTerms:
+    """The article's terms; with its `title` (and the spaCy pipeline to parse it, loaded
+    when not given) the headline's phrases are merged in."""
+    found = candidates(doc, max_words)
+    if title.strip():
+        if nlp is None:
+            from briefgen.nlp.parse import load_spacy
+
+            nlp = load_spacy()
+        tdoc = nlp(sentence_case(title, doc.text))
+        people = frozenset(person_words(doc))
+        merge_title(found, candidates(tdoc, max_words, people=people), doc.text)
+    return ArticleTerms(list(found.values()), [sent.text for sent in doc.sents])

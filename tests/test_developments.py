@@ -1,0 +1,373 @@
+"""Developments, trend markers, "What changed", events lists and the brief history.
+
+Small corpora written here, so each test says what it checks; the real embedding model
+where meaning decides, the real SQLite store for the history.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefgen.book.assemble import BookBuilder, BookInput, assemble
+from briefgen.book.clusters import average_linkage
+from briefgen.book.eventlists import read_lists
+from briefgen.book.trend import Move, trend
+from briefgen.knowledge.events import classify
+from briefgen.model import (
+    Actor,
+    Article,
+    Development,
+    Evidence,
+    PeriodRecord,
+    Position,
+    Quote,
+    Source,
+)
+from briefgen.nlp.attribution import Attribution
+from briefgen.periods import Period
+
+WEEK = Period(date(2017, 10, 23), date(2017, 10, 29), "2017-W43")
+BEFORE = Period(date(2017, 10, 16), date(2017, 10, 22), "2017-W42")
+
+
+def art(aid: str, title: str, text: str, day: int, outlet: str) -> Article:
+    return Article(
+        article_id=aid,
+        title=title,
+        text=text,
+        source_path=f"{aid}.txt",
+        outlet=outlet,
+        published=date(2017, 10, day),
+        date_source="metadata",
+        outlets=[outlet],
+    )
+
+
+LAUNCH = [
+    art(
+        "l1",
+        "North Korea fires missile over Japan",
+        "SEOUL, Oct. 24 (Yonhap) -- North Korea fired a ballistic missile over northern Japan "
+        "on Tuesday, the South Korean military said.\n\n"
+        "The missile flew about 2,700 km before falling into the Pacific Ocean, officials said.",
+        24,
+        "Yonhap",
+    ),
+    art(
+        "l2",
+        "Pyongyang launches missile across Hokkaido",
+        "WASHINGTON (Reuters) – North Korea launched a ballistic missile that flew over Japan's "
+        "Hokkaido island on Tuesday, prompting warnings for residents to take cover.\n\n"
+        "Japan's Prime Minister Shinzo Abe called the launch an unprecedented threat.",
+        24,
+        "Reuters",
+    ),
+    art(
+        "l3",
+        "Missile over Japan",
+        "Washington -- North Korea fired a ballistic missile over Japan on Tuesday, its "
+        "second launch over Japanese territory in two months.\n\n"
+        "The United States condemned the launch and called for tougher sanctions.",
+        25,
+        "CNN",
+    ),
+]
+OTHER = [
+    art(
+        "o1",
+        "China and Russia propose talks",
+        "China and Russia proposed on Thursday that the United States and North Korea hold "
+        "talks on a freeze of weapons tests in exchange for a halt to military exercises.\n\n"
+        "The proposal was made at the United Nations in New York.",
+        26,
+        "Xinhua",
+    ),
+    art(
+        "o2",
+        "Seoul suspends aid",
+        "South Korea said on Friday it would suspend a planned humanitarian aid shipment to "
+        "North Korea after the missile launch.\n\n"
+        "The unification ministry said the decision would be reviewed next month.",
+        27,
+        "KBS",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def embed():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.embeddings import Embedder
+
+    return Embedder().embed
+
+
+def _bluf(articles: list[Article], embed=None):  # type: ignore[no-untyped-def]
+    b = assemble(articles, Attribution(), {}, WEEK, date(2017, 10, 29), "T", embed=embed)
+    return b
+
+
+def test_one_development_reported_by_three_outlets_is_one_item_citing_all_three(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(LAUNCH + OTHER, embed)
+    launch = [s for s in b.bluf if re.search(r"missile", s.text) and "Japan" in s.text]
+    assert len(launch) == 1, [s.text for s in b.bluf]
+    numbers = {s.article_id: s.number for s in b.sources}
+    assert {numbers["l1"], numbers["l2"], numbers["l3"]} <= set(launch[0].cites)
+    # The launch is the most consequential development of the week: it comes first.
+    assert b.bluf[0] is launch[0]
+    dev = b.developments[0]
+    assert dev.kind == "missile_launch" and dev.actor == "PRK"
+    assert dev.when == date(2017, 10, 24) and dev.date_basis == "stated date"
+    assert sorted(dev.outlets) == ["CNN", "Reuters", "Yonhap"]
+
+
+def test_a_dateline_or_byline_never_opens_an_item(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(LAUNCH + OTHER, embed)
+    lines = [s.text for s in b.bluf] + [
+        c.judgement.text for c in b.countries if c.judgement is not None
+    ]
+    assert lines
+    dateline = re.compile(r"^(?:[A-Z]{3,}[ ,(]|[A-Z][a-z]+ --|By )")
+    for line in lines:
+        assert not dateline.match(line), line
+    # The item is still verbatim from its source, dateline left out.
+    assert any(s.text.startswith("North Korea") for s in b.bluf)
+
+
+def test_each_sentence_of_an_item_is_verbatim_from_a_cited_article(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(LAUNCH + OTHER, embed)
+    by_number = {s.number: s.article_id for s in b.sources}
+    texts = {a.article_id: " ".join(a.text.split()) for a in LAUNCH + OTHER}
+    for d in b.developments:
+        cited = {by_number[n] for n in d.cites}
+        for ev in d.sentences:
+            assert ev.article_id in cited
+            assert ev.text in texts[ev.article_id]
+
+
+def test_background_and_previews_do_not_become_developments() -> None:
+    text = (
+        "North Korea fired a missile over Japan on Oct. 3, weeks before the talks.\n\n"
+        "Diplomats are eager to hear what the envoy will say at the meeting on Friday."
+    )
+    b = _bluf([art("x", "Background", text, 24, "X"), *OTHER])
+    assert not any("Oct. 3" in s.text for s in b.bluf)
+
+
+def test_event_kinds_and_actions() -> None:
+    tag = classify("North Korea launched a ballistic missile over Japan on Friday.")
+    assert tag is not None and tag.kind == "missile_launch" and tag.direction == 1
+    tag = classify("Trump called off the summit with Kim Jong Un.")
+    assert tag is not None and tag.kind == "summit" and tag.action == "cancelled"
+    assert tag.direction == 1  # a cancelled summit escalates
+    tag = classify("Seoul halted the propaganda broadcasts along the border.")
+    assert tag is not None and tag.direction == -1
+    assert classify("The weather in Seoul was mild and sunny all week long.") is None
+
+
+def test_average_linkage_does_not_chain_through_one_bridge() -> None:
+    # 0-1 close, 2-3 close, 1-2 close (a sentence naming both): two groups, not one.
+    sim = np.array(
+        [
+            [1.0, 0.9, 0.1, 0.0],
+            [0.9, 1.0, 0.7, 0.1],
+            [0.1, 0.7, 1.0, 0.9],
+            [0.0, 0.1, 0.9, 1.0],
+        ]
+    )
+    assert average_linkage(sim, 0.6) == [[0, 1], [2, 3]]
+    assert average_linkage(sim, 0.95) == [[0], [1], [2], [3]]
+
+
+# --- trend markers ---------------------------------------------------------------------------
+
+
+def test_a_trend_marker_with_too_little_basis_says_so() -> None:
+    now = [Move("missile launch", 1, ("a",))]
+    before = [Move("talks offered", -1, ("b",)), Move("summit", -1, ("c",))]
+    marker, basis = trend(now, before, "2017-W42")
+    assert marker == "insufficient"
+    assert basis.startswith("insufficient basis: 1 move this period, 2 moves in 2017-W42")
+    assert trend(now, None)[0] is None  # nothing to compare with: no marker at all
+
+
+def test_a_trend_marker_says_its_basis_in_words() -> None:
+    now = [Move("missile launch", 1), Move("threat", 1), Move("summit", -1)]
+    before = [Move("talks offered", -1), Move("summit", -1)]
+    marker, basis = trend(now, before, "2017-W42")
+    assert marker == "deteriorated"
+    assert "new: missile launch, threat" in basis and "no longer: talks offered" in basis
+    assert trend(before, now, "x")[0] == "improved"
+    assert trend(now, now, "x")[0] == "unchanged"
+
+
+def test_the_brief_marks_a_country_with_too_little_basis(embed) -> None:  # type: ignore[no-untyped-def]
+    b = assemble(
+        LAUNCH + OTHER,
+        Attribution(),
+        {},
+        WEEK,
+        date(2017, 10, 29),
+        "T",
+        previous=[OTHER[0]],
+        embed=embed,
+    )
+    by = {c.code: c for c in b.countries}
+    assert by["PRK"].trend == "insufficient"
+    assert "insufficient basis" in by["PRK"].trend_basis
+
+
+# --- what changed since the last brief -------------------------------------------------------
+
+MOON = Actor("moon-jae-in", "Moon Jae-in", "government", "President", "KOR", ["Moon"])
+CHUNG = Actor("chung-eui-yong", "Chung Eui-yong", "government", "National Security Adviser", "KOR")
+
+
+def _last_brief() -> PeriodRecord:
+    """The stored brief of the week before: Moon backed talks."""
+    return PeriodRecord(
+        label="2017-W42",
+        start=BEFORE.start,
+        end=BEFORE.end,
+        built="2017-10-23T06:00:00+00:00",
+        positions=[
+            Position(
+                "moon-jae-in",
+                "actor",
+                "talks",
+                1,
+                "backs talks with the North",
+                "KOR",
+                [Evidence("p1", "Moon said dialogue was the only way.")],
+                0.9,
+            )
+        ],
+        actors=[MOON],
+        sources=[
+            Source(0, "p1", "Moon backs talks", "KBS", date(2017, 10, 18), "metadata", None, "p1")
+        ],
+    )
+
+
+def _this_week() -> tuple[list[Article], Attribution]:
+    a = art(
+        "n1",
+        "Moon rules out talks",
+        "South Korean President Moon Jae-in said on Tuesday that talks with North Korea were "
+        "pointless while the missile launches go on.\n\n"
+        "National Security Adviser Chung Eui-yong said Seoul would back new sanctions.",
+        24,
+        "KBS",
+    )
+    q = Quote(
+        "n1-q1", "n1", "Seoul would back new sanctions", 0, 10, "Chung Eui-yong",
+        "National Security Adviser", "KOR", "chung-eui-yong",
+    )  # fmt: skip
+    chung = Actor(**{**CHUNG.__dict__, "article_ids": ["n1"], "quote_count": 1})
+    moon = Actor(**{**MOON.__dict__, "article_ids": ["n1"]})
+    against = Position(
+        "moon-jae-in",
+        "actor",
+        "talks",
+        -1,
+        "rules out talks while the launches go on",
+        "KOR",
+        [Evidence("n1", "talks with North Korea were pointless")],
+        0.9,
+    )
+    return [a], Attribution([q], [moon, chung], [against])
+
+
+def test_what_changed_shows_a_reversed_position_and_a_new_actor() -> None:
+    arts, att = _this_week()
+    builder = BookBuilder(
+        BookInput(arts, att, {}, WEEK, date(2017, 10, 29), "T", last=_last_brief())
+    )
+    b = builder.build()
+    kinds = {c.kind: c for c in b.changes}
+    assert "reversed" in kinds and "new-actor" in kinds, b.changes
+    rev = kinds["reversed"]
+    assert "Moon Jae-in now rules out talks" in rev.text and "backs talks" in rev.text
+    # Cited into both periods: this week's article and last week's, listed as earlier.
+    src = {s.number: s for s in b.sources}
+    assert [src[n].article_id for n in rev.cites] == ["n1"]
+    assert [src[n].article_id for n in rev.earlier_cites] == ["p1"]
+    assert src[rev.earlier_cites[0]].earlier == "2017-W42"
+    assert "Chung Eui-yong" in kinds["new-actor"].text
+    assert b.compared_with.startswith("the brief of 2017-W42")
+    # The record kept for the next brief holds this week's position.
+    assert builder.record is not None and builder.record.positions[0].stance == -1
+
+
+# --- events lists ----------------------------------------------------------------------------
+
+
+def test_an_events_csv_with_its_own_column_names_lands_in_the_timeline(tmp_path: Path) -> None:
+    csv = tmp_path / "our-log.csv"
+    csv.write_text(
+        "When,What happened,Category\n"
+        "24/10/2017,Ballistic missile launched over Hokkaido,Missile\n"
+        "26/10/2017,Artillery drill near the DMZ,Exercise\n"
+        "03/01/2016,Outside the period,Missile\n"
+        "sometime,No date,Missile\n",
+        encoding="utf-8",
+    )
+    found = read_lists(
+        [csv], {"date": "When", "text": "What happened", "kind": "Category"}, "%d/%m/%Y"
+    )
+    assert len(found.events) == 3 and found.problems  # the undated row is reported
+    b = assemble(LAUNCH, Attribution(), {}, WEEK, date(2017, 10, 29), "T", events=found.events)
+    listed = [t for t in b.timeline if t.origin == "our-log.csv"]
+    assert listed, b.timeline
+    drill = next(t for t in listed if "Artillery drill" in t.text)
+    assert drill.when == date(2017, 10, 26) and drill.cites == []
+    assert drill.date_basis == "events list our-log.csv"
+    # The listed launch is the launch the articles report: their line is marked instead.
+    launch = next(t for t in b.timeline if t.when == date(2017, 10, 24) and t.cites)
+    assert launch.origin == "our-log.csv"
+    assert not any("2016" in t.text for t in b.timeline)
+
+
+def test_a_listed_event_dates_a_development_the_articles_leave_undated() -> None:
+    from briefgen.book.eventlists import ListedEvent, date_developments
+
+    d = Development(
+        text="North Korea fired a ballistic missile, officials said.",
+        kind="missile_launch",
+        when=date(2017, 10, 25),
+        date_basis="first reported",
+        date_is_estimate=True,
+    )
+    ev = ListedEvent(date(2017, 10, 24), "Ballistic missile launch", "cns.csv", "SRBM")
+    date_developments([d], [ev], WEEK)
+    assert d.when == date(2017, 10, 24) and d.date_basis == "events list cns.csv"
+    assert not d.date_is_estimate
+
+
+def test_the_shared_events_lists_read_with_their_usual_columns() -> None:
+    from tests.conftest import SHARED_DATA
+
+    csis = SHARED_DATA / "events" / "csis-provocations.csv"
+    cns = SHARED_DATA / "events" / "cns-missile-tests.csv"
+    if not csis.is_file() or not cns.is_file():
+        pytest.skip("../shared/data/events is missing")
+    plain = read_lists([csis], {})
+    assert len(plain.events) > 400 and all(e.text for e in plain.events)
+    # CNS has no "event" column: the line is a template over its columns.
+    cols = {"date": "Date", "text": "{Missile Name} ({Missile Type}) from {Facility Name}"}
+    tests_ = read_lists([cns], cols)
+    launch_2017 = [e for e in tests_.events if e.when == date(2017, 11, 28)]
+    assert launch_2017 and "Hwasong-15" in launch_2017[0].text
+
+
+def test_an_events_list_with_a_wrong_column_name_is_one_clear_error(tmp_path: Path) -> None:
+    from briefgen.errors import ConfigError
+
+    csv = tmp_path / "log.csv"
+    csv.write_text("Day,Note\n2017-10-24,x\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"no column 'When' for date; its columns are: Day, Note"):
+        read_lists([csv], {"date": "When"})
