@@ -136,7 +136,7 @@ def corrected_articles(
     from briefgen.corrections import desk_for
 
     rep = reporter or Reporter()
-    desk = desk_for(settings)
+    desk = desk_for(settings).only("drop-article", "set-article")  # nothing else is made here
     corpus = read(paths, settings, rep)
     in_period = select(desk.articles(corpus.articles, period), period)
     report_corrections(desk, rep)

@@ -32,7 +32,12 @@ from briefgen.corrections.match import (
     norm,
     text_similarity,
 )
-from briefgen.corrections.schema import ArticleRef, Corrections, Entry, issue_label
+from briefgen.corrections.schema import ArticleRef, Corrections, Entry
+from briefgen.corrections.seam import (
+    country_positions_again,
+    derive_positions_again,
+    issue_label,
+)
 from briefgen.model import (
     Actor,
     Article,
@@ -189,6 +194,12 @@ class Desk:
                 {"entry": e.key, "do": e.do, "what": e.describe(), "state": state, "detail": detail}
             )
         return rows
+
+    def only(self, *verbs: str) -> Desk:
+        """This desk with only the entries of these verbs (a run that makes nothing else
+        counts nothing else)."""
+        kept = Corrections(self.corrections.of(*verbs), self.corrections.files)
+        return Desk(kept, self.relevance_threshold, self.actor_files)
 
     # ------------------------------------------------------------------ articles
 
@@ -592,12 +603,10 @@ class Desk:
     def _country_positions_again(self, att: Attribution) -> None:
         """Country positions follow their officials' positions, the desk's included; a
         country position the desk set itself stays as set."""
-        from briefgen.nlp.positions import country_positions
-
         actor_ps = [p for p in att.positions if p.holder_kind == "actor"]
         kept = [p for p in att.positions if p.holder_kind == "country" and p.edited]
         fixed = {(p.holder, p.issue) for p in kept}
-        fresh = country_positions(actor_ps, {a.actor_id: a for a in att.actors})
+        fresh = country_positions_again(actor_ps, att.actors)
         att.positions = actor_ps + kept + [p for p in fresh if (p.holder, p.issue) not in fixed]
 
     # ------------------------------------------------------------------ key quotes
@@ -774,13 +783,6 @@ class Desk:
             self._applied(e)
         if pins:
             brief.bluf = pins + brief.bluf
-
-
-def derive_positions_again(att: Attribution, period: Period) -> list[Position]:
-    """The period's positions from the (fixed) quotations, as attribution derives them."""
-    from briefgen.nlp.positions import derive_positions
-
-    return derive_positions(att.quotes, att.statements, att.actors)
 
 
 def _rests_on(p: Position, article: Article, e: Entry) -> bool:

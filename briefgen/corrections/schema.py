@@ -331,6 +331,8 @@ def _value(k: str, v: Any, at: str, do: str) -> Any:
             )
         return kind
     if k == "issue":
+        from briefgen.corrections.seam import issue_keys
+
         issue = str(v).strip().lower().replace("-", "_").replace(" ", "_")
         keys = issue_keys()
         if issue not in keys:
@@ -435,18 +437,3 @@ def stance_value(v: Any, at: str) -> int:
     raise CorrectionError(
         f"{at}: stance `{v}` must be +1 or -1 (pro or con, as the issue's labels read)"
     )
-
-
-def issue_keys() -> tuple[str, ...]:
-    """The tracked issues' keys."""
-    from briefgen.nlp.positions import ISSUES
-
-    return tuple(ISSUES)
-
-
-def issue_label(issue: str, stance: int) -> str:
-    """How the brief words a stance on an issue."""
-    from briefgen.nlp.positions import LABELS
-
-    pro, con = LABELS[issue]
-    return pro if stance > 0 else con
