@@ -77,9 +77,10 @@ def review(
 ) -> None:
     """The items of CORPUS's period most worth a human look, worst first.
 
-    Low-confidence speakers and stances, speakers that are descriptions, actors without
-    a country, positions resting on one sentence, possible duplicate actors.  Fill in the
-    "correction" column (XLSX or CSV) and run `briefgen corrections import FILE`.
+    Unknown and low-confidence speakers, low-confidence stances, speakers that are
+    descriptions, actors without a country, positions resting on one sentence, possible
+    duplicate actors.  Fill in the "correction" column (XLSX or CSV) and run
+    `briefgen corrections import FILE`.
     """
     from briefgen.corrections.review import (
         COLUMN_NOTES,

@@ -8,6 +8,7 @@ import` turns the filled-in rows into entries of the corrections file (sheet.py)
 What is queued, and how bad it is taken to be (severity 0..1, then raised for items the
 brief is likely to show):
 
+    speaker unknown            quoted words with no speaker the text lets us find
     speaker uncertain          a quotation whose speaker was resolved with low confidence
     speaker is a description   "a senior official said": a name may be findable
     actor without country      whom does this speaker speak for?
@@ -151,10 +152,22 @@ def review_items(
     prom = prominence or {}
     items: list[Item] = []
     for q in attribution.quotes:
-        if q.edited or not q.speaker:
+        if q.edited:
             continue
         art = by_article.get(q.article_id)
         boost = 0.25 * prom.get(q.quote_id, 0.0)
+        if not q.speaker:
+            items.append(
+                Item(
+                    0.7 + 0.05 * min(q.words, 30) / 30,
+                    {
+                        "check": "speaker unknown",
+                        "why": "quoted words the text gives no findable speaker for",
+                        **_quote_row(q, art),
+                    },
+                )
+            )
+            continue
         if q.speaker_confidence < SPEAKER_CONFIDENCE:
             items.append(
                 Item(
