@@ -81,6 +81,7 @@ def worker(index: int, cases: int, build_every: int, out: Path, seed: int) -> No
             "seconds": round(o.seconds, 3),
             "cpu": round(o.cpu, 3),
             "steps": o.steps,
+            "times": {k: round(v, 3) for k, v in o.times.items()},
             "error": o.error,
             "failure": o.failure,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
@@ -168,7 +169,9 @@ def report(rows: list[dict], took: float, codes: list[int], out_dir: Path, asked
         )
     print(f"  articles+quotes cases over {BUDGET:.0f} s: {len(over)} wall, {len(over_cpu)} CPU")
     for r in sorted(over, key=lambda r: -r["seconds"])[:10]:
-        print(f"    {r['seconds']:7.2f} s wall {r['cpu']:7.2f} s CPU  {r['case']}")
+        print(
+            f"    {r['seconds']:7.2f} s wall {r['cpu']:7.2f} s CPU  {r['case']}  {r.get('times')}"
+        )
     if quick:
         slow = max(quick, key=lambda r: r["seconds"])
         slow_cpu = max(quick, key=lambda r: r["cpu"])

@@ -15,6 +15,7 @@ longer than its time budget.
 from __future__ import annotations
 
 import json
+import random
 import signal
 import time
 import traceback
@@ -168,6 +169,22 @@ def unclosed_marks(draw: st.DrawFn, max_marks: int = 3000) -> str:
     return " ".join(f"{mark}{word}" for _ in range(n))
 
 
+def _bulk(rnd: random.Random, n_words: int, marks: float = 0.0, odd: float = 0.0) -> str:
+    """A long run of words with some marks and odd characters, from one drawn Random
+    (drawing each word through Hypothesis would overrun its buffer)."""
+    out = []
+    for _ in range(n_words):
+        r = rnd.random()
+        out.append(
+            rnd.choice(MARKS)
+            if r < marks
+            else rnd.choice(ODD)
+            if r < marks + odd
+            else rnd.choice(WORDS)
+        )
+    return " ".join(out)
+
+
 @st.composite
 def article_text(draw: st.DrawFn, giant: int = 20_000) -> str:
     """Paragraphs of generated text; sometimes a giant paragraph or a wall of unclosed marks."""
@@ -177,8 +194,10 @@ def article_text(draw: st.DrawFn, giant: int = 20_000) -> str:
         )
     )
     extra = draw(st.sampled_from(["none", "none", "giant", "unclosed", "noparas"]))
+    rnd = draw(st.randoms(use_true_random=False))
     if extra == "giant":
-        parts.append(" ".join(draw(st.sampled_from(WORDS)) for _ in range(giant // 6)))
+        size = draw(st.integers(giant // 10, giant))
+        parts.append(_bulk(rnd, size // 6, marks=draw(st.sampled_from([0, 0.01, 0.2])), odd=0.01))
     elif extra == "unclosed":
         parts.append(draw(unclosed_marks(max_marks=giant // 7)))
     sep = draw(st.sampled_from(["\n\n", "\n\n", "\n", "\r\n\r\n", "\n \n", "\u2029"]))
@@ -204,55 +223,63 @@ def real_articles(extra: list[Path] | None = None) -> list[str]:
 def mutated(draw: st.DrawFn, texts: list[str], giant: int = 20_000) -> str:
     """A real article after a few mutations of the kinds scrapers and transfers make."""
     text = draw(st.sampled_from(texts))
+    rnd = draw(st.randoms(use_true_random=False))
     for op in draw(st.lists(st.sampled_from(MUTATIONS), min_size=1, max_size=4)):
-        text = op(draw, text, giant)
+        text = op(rnd, text, giant)
     return text
 
 
-def _truncate(draw: st.DrawFn, text: str, giant: int) -> str:
-    return text[: draw(st.integers(0, len(text)))]
+def _truncate(rnd: random.Random, text: str, giant: int) -> str:
+    return text[: rnd.randint(0, len(text))]
 
 
-def _insert_marks(draw: st.DrawFn, text: str, giant: int) -> str:
-    out = list(text)
-    for _ in range(draw(st.integers(1, 200))):
-        i = draw(st.integers(0, len(out)))
-        out.insert(i, draw(st.sampled_from(MARKS)))
-    return "".join(out)
+def _insert(rnd: random.Random, text: str, pool: list[str], n: int) -> str:
+    cuts = sorted(rnd.randint(0, len(text)) for _ in range(n))
+    out, prev = [], 0
+    for c in cuts:
+        out += [text[prev:c], rnd.choice(pool)]
+        prev = c
+    return "".join(out) + text[prev:]
 
 
-def _insert_odd(draw: st.DrawFn, text: str, giant: int) -> str:
-    out = list(text)
-    for _ in range(draw(st.integers(1, 50))):
-        out.insert(draw(st.integers(0, len(out))), draw(st.sampled_from(ODD)))
-    return "".join(out)
+def _insert_marks(rnd: random.Random, text: str, giant: int) -> str:
+    return _insert(rnd, text, MARKS, rnd.choice([1, 5, 50, 500, 5000]))
 
 
-def _join_paragraphs(draw: st.DrawFn, text: str, giant: int) -> str:
+def _insert_odd(rnd: random.Random, text: str, giant: int) -> str:
+    return _insert(rnd, text, ODD, rnd.choice([1, 10, 100, 1000]))
+
+
+def _join_paragraphs(rnd: random.Random, text: str, giant: int) -> str:
     return " ".join(text.split())
 
 
-def _repeat(draw: st.DrawFn, text: str, giant: int) -> str:
+def _repeat(rnd: random.Random, text: str, giant: int) -> str:
     paras = text.split("\n\n") or [text]
-    p = draw(st.sampled_from(paras))
-    k = max(1, min(giant // max(1, len(p)), draw(st.integers(2, 400))))
-    return text + "\n\n" + (p + " ") * k
+    p = rnd.choice(paras)
+    k = max(1, min(giant // max(1, len(p)), rnd.randint(2, 400)))
+    return text + "\n\n" + rnd.choice([" ", "\n\n"]).join([p] * k)
 
 
-def _unclosed_wall(draw: st.DrawFn, text: str, giant: int) -> str:
+def _unclosed_wall(rnd: random.Random, text: str, giant: int) -> str:
     paras = text.split("\n\n")
-    i = draw(st.integers(0, len(paras)))
-    paras.insert(i, draw(unclosed_marks(max_marks=giant // 7)))
+    mark, n = rnd.choice(["“", '"', "«", "„", "‘"]), rnd.randint(1, giant // 7)
+    paras.insert(rnd.randint(0, len(paras)), " ".join(f"{mark}said" for _ in range(n)))
     return "\n\n".join(paras)
 
 
-def _swap_quotes(draw: st.DrawFn, text: str, giant: int) -> str:
-    a, b = draw(st.sampled_from(MARKS)), draw(st.sampled_from(MARKS))
+def _swap_quotes(rnd: random.Random, text: str, giant: int) -> str:
+    a, b = rnd.choice(MARKS), rnd.choice(MARKS)
     return text.replace("“", a).replace("”", b)
 
 
+def _giant_paragraph(rnd: random.Random, text: str, giant: int) -> str:
+    return text + "\n\n" + _bulk(rnd, rnd.randint(1, giant // 6), marks=rnd.choice([0, 0.05]))
+
+
 MUTATIONS = [
-    _truncate, _insert_marks, _insert_odd, _join_paragraphs, _repeat, _unclosed_wall, _swap_quotes,
+    _truncate, _insert_marks, _insert_odd, _join_paragraphs, _repeat, _unclosed_wall,
+    _swap_quotes, _giant_paragraph,
 ]  # fmt: skip
 
 
@@ -284,12 +311,13 @@ def _flip(draw: st.DrawFn, data: bytes) -> bytes:
     """Byte damage: flipped bits, a cut, a stray NUL or BOM."""
     if not data or not draw(st.booleans()):
         return data
+    rnd = draw(st.randoms(use_true_random=False))
     b = bytearray(data)
-    for _ in range(draw(st.integers(1, 8))):
-        i = draw(st.integers(0, len(b) - 1))
-        b[i] = draw(st.sampled_from([0, 0xFF, 0xFE, 0xEF, 0xC3, b[i] ^ 0x80, 0x22, 0x3C]))
-    if draw(st.booleans()):
-        b = b[: draw(st.integers(0, len(b)))]
+    for _ in range(rnd.choice([1, 2, 8, 64])):
+        i = rnd.randrange(len(b))
+        b[i] = rnd.choice([0, 0xFF, 0xFE, 0xEF, 0xC3, b[i] ^ 0x80, 0x22, 0x3C])
+    if rnd.random() < 0.5:
+        b = b[: rnd.randint(0, len(b))]
     return bytes(b)
 
 
@@ -463,6 +491,7 @@ class Outcome:
     seconds: float  # wall
     cpu: float  # this process's CPU time
     steps: list[str] = field(default_factory=list)
+    times: dict[str, float] = field(default_factory=dict)  # wall seconds per step
     error: str | None = None  # the one-line BriefgenError a user would see, if any
     failure: str | None = None  # a traceback or broken invariant: a defect
 
@@ -497,13 +526,14 @@ def run_case(
     t0, c0 = time.perf_counter(), time.process_time()
     try:
         with hard_limit(limit):
-            step = "articles"
+            step, t = "articles", time.perf_counter()
             corpus = read(paths, settings, Reporter())
             _check_printable([a.to_dict() for a in corpus.articles])
             for s in corpus.skipped:
                 assert "\n" not in s.reason, f"reason on several lines: {s.reason!r}"
             out.steps.append(step)
-            step = "quotes"
+            out.times[step] = time.perf_counter() - t
+            step, t = "quotes", time.perf_counter()
             an = analyse(settings, Period(None, None), Reporter(), paths, keyphrases="none")
             by_id = {a.article_id: a for a in an.articles}
             for q in an.attribution.quotes:
@@ -511,16 +541,18 @@ def run_case(
                 assert a.text[q.start : q.end] == q.text, f"quote offsets broken in {q.quote_id}"
             _check_printable([q.to_dict() for q in an.attribution.quotes])
             out.steps.append(step)
+            out.times[step] = time.perf_counter() - t
             if build:
                 from briefgen.pipeline import build as build_brief
 
-                step = "build"
+                step, t = "build", time.perf_counter()
                 result = build_brief(
                     settings, date(2017, 12, 20), Period(None, None), Reporter(), paths
                 )
                 for p in result.paths:
                     assert p.stat().st_size > 0, f"{p} is empty"
                 out.steps.append(step)
+                out.times[step] = time.perf_counter() - t
     except BriefgenError as e:
         out.error = f"{step}: {e.message}"
         if "\n" in e.message:
