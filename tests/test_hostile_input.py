@@ -500,11 +500,14 @@ def test_output_in_the_way_fails_before_the_heavy_work(tmp_path: Path, where: st
     assert steps == []  # nothing was read or parsed
 
 
-def test_a_broken_template_fails_before_the_heavy_work(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "template", ["{% if %}", "{{ 1/0 }}", '{% extends "brief.html" %}', "{{ brief.__class__ }}"]
+)
+def test_a_broken_template_fails_before_the_heavy_work(tmp_path: Path, template: str) -> None:
     from briefgen.pipeline import build
 
-    write(tmp_path / "t" / "brief.html", "{% if %}")
-    with pytest.raises(RenderError, match="brief.html"):
+    write(tmp_path / "t" / "brief.html", template)
+    with pytest.raises(RenderError, match="template"):
         build(
             _settings(tmp_path, tmp_path / "out", str(tmp_path / "t")),
             date(2017, 12, 20),

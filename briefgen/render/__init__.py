@@ -10,13 +10,14 @@ sheets.py     tables as an Excel workbook (exports, the brief's data appendix)
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from briefgen.config import BriefSettings
 from briefgen.errors import RenderError
 from briefgen.files import MB, atomic_write, check_output_folder, write_problem
 from briefgen.model import Brief
-from briefgen.render.html import build_stamp, render_html
+from briefgen.render.html import UndefinedInTemplate, build_stamp, render_html
 from briefgen.render.pdf import PDF_VARIANTS, render_pdf, restricted_fetcher
 from briefgen.render.templates import default_template_dir, init_templates, make_environment
 
@@ -73,25 +74,23 @@ def write_outputs(brief: Brief, settings: BriefSettings) -> list[Path]:
 def preflight(settings: BriefSettings) -> None:
     """What can be checked before the heavy work, so a build does not analyse for minutes
     and then fail: the output folder (a folder, writable, with room for the brief), the
-    template folder and its brief.html (found, inside the folder, no syntax error).
-    Raises RenderError (OutputError for the folder) with one line."""
-    import jinja2
+    paper and PDF variant, and the templates, rendered once on an empty brief (a missing
+    or linked file, a syntax error, {{ 1/0 }}, a template that extends itself or tries
+    something the sandbox refuses).  A variable the empty brief lacks is left for the
+    real render to judge.  Raises RenderError (OutputError for the folder), one line."""
+    from datetime import date
 
     out = Path(settings.output_dir)
     earlier = [f.stat().st_size for f in _earlier_briefs(out)]
     size = max([2 * MB, *(int(1.5 * n) for n in earlier)])
     check_output_folder(out, file_size=size, files=max(1, len(settings.formats)))
-    env = make_environment(settings.template_dir)
-    try:
-        env.get_template("brief.html")
-    except RenderError:
-        raise
-    except jinja2.TemplateSyntaxError as e:
-        raise RenderError(f"template {e.filename or e.name}:{e.lineno}: {e.message}") from None
-    except jinja2.TemplateNotFound as e:
+    if settings.pdf_variant and settings.pdf_variant not in PDF_VARIANTS:
         raise RenderError(
-            f"template {e.name} not found in the template folder or the defaults"
-        ) from None
+            f"PDF variant {settings.pdf_variant!r} is not supported; use one of {', '.join(PDF_VARIANTS)}"
+        )
+    empty = Brief(settings.title, date.today(), None, None, [], [])
+    with contextlib.suppress(UndefinedInTemplate):  # it may well be defined in a real brief
+        render_html(empty, settings.template_dir, paper=settings.paper, marking=settings.marking)
 
 
 def _earlier_briefs(folder: Path) -> list[Path]:

@@ -21,6 +21,12 @@ from briefgen.model import Brief
 from briefgen.render.templates import make_environment
 
 PAPERS = {p.upper(): p for p in CONFIG_PAPERS}
+
+
+class UndefinedInTemplate(RenderError):
+    """A template used a variable or attribute the brief does not have."""
+
+
 GENERATOR = "briefgen"
 
 
@@ -97,7 +103,7 @@ def render_html(
     except RenderError:
         raise
     except jinja2.UndefinedError as e:
-        raise RenderError(
+        raise UndefinedInTemplate(
             f"template uses an undefined variable{_where(e)}: {e.message}; fix the template"
         ) from None
     except jinja2.TemplateSyntaxError as e:
