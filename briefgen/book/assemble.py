@@ -292,7 +292,8 @@ class BookBuilder:
         ctx: BookContext,
     ) -> Brief:
         inp = self.inp
-        dates = [a.published for a in self.main if a.published]
+        # the days the articles are dated; one known only to its month or year gives no day
+        dates = [a.published for a in self.main if a.published and a.date_precision == "day"]
         order = [s.code for s in sections]
         per_country_quotes = quotes_per_country(self.quotes)
         mentions = ctx.mentions
