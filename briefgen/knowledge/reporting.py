@@ -24,6 +24,7 @@ _LISTS = (
     "inverting",
     "indirect",
     "object_content",
+    "short_objects",
     "requests",
     "questions",
     "statement",
@@ -45,6 +46,7 @@ class ReportingVerbs:
     inverting: frozenset[str] = frozenset()
     indirect: frozenset[str] = frozenset()
     object_content: frozenset[str] = frozenset()
+    short_objects: frozenset[str] = frozenset()
     requests: frozenset[str] = frozenset()
     questions: frozenset[str] = frozenset()
     statement: frozenset[str] = frozenset()

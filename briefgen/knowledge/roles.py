@@ -34,6 +34,7 @@ _LOWER = (
     "questioners",
     "speaker_nouns",
     "not_people",
+    "anonymous_heads",
     "group_pronouns",
 )
 _CASED = ("female_words", "us_politics", "institution_names")
@@ -67,6 +68,7 @@ class Roles:
     questioners: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
+    anonymous_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

@@ -5,10 +5,11 @@ Minister Taro Kono", "Cheong Wa Dae spokesman Park Soo-hyun") and the editable
 gazetteer (briefgen/data/actors.yaml, the publications of outlets.yaml, plus the user's
 files) for what the text leaves out.  The work is split by concern:
 
-- gazetteer.py  known actors and the Lexicon (actors, roles, reporting verbs, outlets)
-- names.py      names whole (East Asian forms included), titles, roles and kinds
-- mentions.py   the actors an article names and where
-- speakers.py   a speaker phrase ("he", "the official", "the article") to its actor
+- gazetteer.py     known actors and the Lexicon (actors, roles, reporting verbs, outlets)
+- names.py         names whole (East Asian forms included), titles, roles and kinds
+- mentions.py      the actors an article names and where
+- descriptions.py  unnamed speakers ("a senior official") and what they point to
+- speakers.py      a speaker phrase ("he", "the official", "the article") to its actor
 
 This module is the stage's public face: the names other modules import.
 """

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
+from briefgen.knowledge.places import place_country
 from briefgen.nlp.gazetteer import GazEntry, Lexicon
 from briefgen.nlp.names import (
     Speaker,
+    affiliation,
     allegiance_country,
     clean_name,
     comma_block,
@@ -71,6 +73,7 @@ class ArticleMentions:
         self.mentions: list[Mention] = []
         self.descriptions: list[tuple[int, Speaker, str]] = []  # (pos, speaker, head noun)
         self.publications: list[tuple[int, str]] = []  # (pos, key) of publications named
+        self.subject_names: set[tuple[int, str]] = set()  # full names that are subjects
         self.sents = doc_sents(doc)
         self.tokens = doc_tokens(doc)
         self.sent_starts = [s.start_char for s in self.sents]
@@ -102,24 +105,49 @@ class ArticleMentions:
 
     def nearest_full(self, word: str, pos: int) -> str | None:
         """The key of the person a lone name at `pos` means: the nearest full name before
-        it, else the first after it."""
+        it that is the subject of its clause (a speaker, not a relative named in passing),
+        else the nearest before it, else the first after it."""
         cands = self.lone.get(word) or []
         before = [(p, k) for p, k in cands if p <= pos]
+        subjects = [(p, k) for p, k in before if (p, k) in self.subject_names]
+        if subjects:
+            return max(subjects)[1]
         if before:
             return max(before)[1]
         return min(cands)[1] if cands else None
 
     # -- people
     def person(
-        self, name: str, title: str = "", appos: str | None = None, pos: int = -1
+        self,
+        name: str,
+        title: str = "",
+        appos: str | None = None,
+        pos: int = -1,
+        about: str = "",
     ) -> Speaker:
-        """The speaker for a person's name; a lone family name is the nearest full name."""
+        """The speaker for a person's name; a lone family name is the nearest full name.
+        `about` is what else the text says of them ("from Queens", ", who works at ...")."""
         name, lead = strip_title(clean_name(name), self.roles)
         if lead:
             title = normalize_title(f"{title} {lead}".strip(), self.roles)
         sp, e = self._person_record(name, pos)
         self._learn(sp, name, title, appos, e)
+        if about and (e is None or e.kind == "other"):
+            self._learn_about(sp, about)
         return sp
+
+    def _learn_about(self, sp: Speaker, about: str) -> None:
+        """A country (and an employer's kind) from what the text says of a person beyond
+        the title: "a Web developer from Queens", "who works at CloudFlare"."""
+        employer = self.employer(about)
+        if sp.country is None:
+            sp.country = (
+                allegiance_country(about)
+                or (employer.country if employer is not None else None)
+                or place_country(about)
+            )
+        if employer is not None and sp.kind == "other":
+            sp.kind = employer.kind
 
     def _person_record(self, name: str, pos: int) -> tuple[Speaker, GazEntry | None]:
         if " " not in name:
@@ -218,11 +246,18 @@ class ArticleMentions:
             if known is not None and not known.person:
                 continue  # "Rodong Sinmun" tagged as a person: a body, read with the bodies
             covered.update(range(lo, hi))
-            sp = self.person(name, title_before(doc, lo, self.roles), self._appos(doc[hi - 1]))
+            sp = self.person(
+                name,
+                title_before(doc, lo, self.roles),
+                self._appos(doc[hi - 1]),
+                about=affiliation(doc[lo:hi]),
+            )
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
                 sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
             self._register(sp, name, doc[lo].idx)
             subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi])
+            if subj:
+                self.subject_names.add((doc[lo].idx, sp.key))
             self._mention(doc[lo].idx, sp.key, subj, sp.person)
         return covered
 
@@ -235,8 +270,17 @@ class ArticleMentions:
         self.mentions.append(Mention(pos, self.sent_index(pos), key, subject, person))
 
     def _collect_bodies(self, covered: set[int]) -> None:
+        from briefgen.nlp.names import country_voice, only_country
+
         for ent in self.doc.ents:
             if self.in_quote(ent.start_char) or ent.start in covered:
+                continue
+            code = only_country(ent.text) if ent.label_ in ("GPE", "NORP", "LOC") else None
+            if code is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                voice = self.people.setdefault(
+                    slugify(country_voice(code).name), country_voice(code)
+                )
+                self._mention(ent.start_char, voice.key, True, False)  # "it" may be a country
                 continue
             if ent.label_ == "PERSON" or ent.label_ in ("ORG", "GPE", "NORP", "WORK_OF_ART"):
                 e = self.gaz.lookup(ent.text)

@@ -427,6 +427,25 @@ def ent_text(tok: Token) -> str:
     return clean_name(doc[i : j + 1].text)
 
 
+def affiliation(name: Span) -> str:
+    """What the text says of a person right after the name, for whom they work or where
+    they live: the aside between commas when it is a description or a relative clause
+    ("Rogers, who works at CloudFlare"; "Grace Park, 45, of New Jersey"), and a "from",
+    "of" or "at" phrase on the name ("David Albright from the Institute ...")."""
+    doc = name.doc
+    parts: list[str] = []
+    block = comma_block(name)
+    if block:
+        nxt = doc[name.end + 1] if name.end + 1 < len(doc) else None
+        if nxt is not None and nxt.tag_ not in ("VBG", "VBD", "VBZ", "VBP", "VB"):
+            parts.append(block)
+    head = name[-1]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "at", "with") and c.i >= name.end:
+            parts.append(" ".join(t.text for t in c.subtree))
+    return " ; ".join(parts)
+
+
 def comma_block(ent: Span) -> str:
     """ "Ri, a diplomat until he defected in 2019, told": the aside after a name, clauses
     included, for kind words the short role leaves out."""

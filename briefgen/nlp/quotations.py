@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefgen.nlp.gazetteer import Lexicon
+    from briefgen.nlp.marks import QuoteSpan
     from briefgen.nlp.names import Speaker
-    from briefgen.nlp.quotes import QuoteSpan, RawQuote
+    from briefgen.nlp.quotes import RawQuote
     from briefgen.nlp.speakers import ArticleActors
 
 # Share of a reported clause inside quotation marks above which it is the direct quotation.
@@ -87,7 +88,7 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
             )
         )
     for k, r in enumerate(raws):
-        if k in absorbed or r.scare:
+        if k in absorbed or r.scare or _fragment(r):
             continue
         a, b = r.start, r.end
         cue = r.attribution.cue
@@ -113,6 +114,16 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
         )
     items.sort(key=lambda it: (it.start, it.end))
     return items
+
+
+def _fragment(r: RawQuote) -> bool:
+    """A few quoted words in the article's own sentence with no reported clause around
+    them ("Trump's “fire and fury” remarks"): a phrase borrowed, not a statement."""
+    if r.kind == "direct":
+        return False
+    doc_text = r.spans[0]
+    words = sum(s.end - s.start for s in r.spans)
+    return words < 25 and r.attribution.cue is None or (words < 12 and doc_text.single)
 
 
 def _is_source(sp: Speaker, item: Item, lex: Lexicon) -> bool:

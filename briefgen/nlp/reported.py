@@ -17,14 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.nlp.quotes import _in_spans
+from briefgen.nlp.marks import in_spans
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from briefgen.knowledge.reporting import ReportingVerbs
-    from briefgen.nlp.quotes import QuoteSpan
+    from briefgen.nlp.marks import QuoteSpan
 
 # Complements that carry what was said.
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -53,7 +53,7 @@ class Reported:
 
 
 def _in_marks(pos: int, spans: list[QuoteSpan]) -> bool:
-    return _in_spans(pos, spans)
+    return in_spans(pos, spans)
 
 
 def content_of(cue: Token, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> tuple[int, int] | None:
@@ -204,8 +204,8 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         doc[b].is_punct and doc[b].text not in ("”", '"', "’", ")") or doc[b].is_space
     ):
         b -= 1
-    if b < a or sum(1 for t in doc[a : b + 1] if t.is_alpha) < 2:
-        return None
+    if b < a or sum(1 for t in doc[a : b + 1] if t.is_alpha) < 3:
+        return None  # "he decided", "she liked what": no statement
     return a, b
 
 
@@ -241,6 +241,9 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     trimmed = _trim(doc, lo, hi)
     if trimmed is None:
         return None
+    short = sum(1 for t in doc[trimmed[0] : trimmed[1] + 1] if t.is_alpha) < 4
+    if via == "object" and short and cue.lemma_.lower() not in verbs.short_objects:
+        return None  # "praised the speech", "cited world help": no statement of its own
     return trimmed[0], trimmed[1], via
 
 

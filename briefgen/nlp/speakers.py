@@ -16,7 +16,8 @@ import re
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
-from briefgen.nlp.mentions import ArticleMentions, Mention
+from briefgen.nlp.descriptions import ArticleDescriptions
+from briefgen.nlp.mentions import Mention
 from briefgen.nlp.names import (
     Speaker,
     clean_name,
@@ -27,7 +28,6 @@ from briefgen.nlp.names import (
     name_bounds,
     normalize_title,
     only_country,
-    split_title,
     title_before,
 )
 
@@ -49,7 +49,7 @@ _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|i
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 
 
-class ArticleActors(ArticleMentions):
+class ArticleActors(ArticleDescriptions):
     """Every actor an article names, and the resolution of speaker phrases against them."""
 
     def __init__(
@@ -107,6 +107,17 @@ class ArticleActors(ArticleMentions):
             return self.salient(pos, gender)
         return self.salient(pos, None, person=False, plural=low in ("they", "them", "their"))
 
+    def _clause_group(self, pron: Token) -> Speaker | None:
+        """ "Democratic senators introduced a bill they said would ...": "they" in a clause
+        of the sentence is its plural subject."""
+        from briefgen.nlp.names import root_subject
+        from briefgen.nlp.syntax import noun_phrase, sent_of
+
+        subj = root_subject(sent_of(pron))
+        if subj is None or subj.i > pron.i or subj.tag_ != "NNS" or subj.pos_ != "NOUN":
+            return None
+        return self._resolve_described(noun_phrase(subj), subj, subj.idx)
+
     def remember(self, sp: Speaker, pos: int, subject: bool = True) -> Speaker:
         """Note a resolved speaker so a later pronoun can find it."""
         self.people.setdefault(sp.key, sp)
@@ -120,6 +131,9 @@ class ArticleActors(ArticleMentions):
             return None
         low = head.lower_
         if head.pos_ == "PRON" or low in self.roles.pronouns or low in self.roles.group_pronouns:
+            group = self._clause_group(head) if low in ("they", "them") else None
+            if group is not None:
+                return self.remember(group, head.idx)
             return self._pronoun(low, min(head.idx, pos))
         if (
             head.dep_ == "pobj"
@@ -166,7 +180,11 @@ class ArticleActors(ArticleMentions):
             src = self._document_source(head)
             if src is not None:
                 return src
-        if lemma in self.roles.publication_words and head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" and (
+            lemma in self.roles.publication_words
+            or lemma == "agency"
+            and "news" in text.lower().split()
+        ):
             return self._publication(phrase, head)
         e = self.gaz.lookup(text) or (self.gaz.lookup(ent_text(head)) if head.ent_type_ else None)
         if e is not None:
@@ -228,7 +246,12 @@ class ArticleActors(ArticleMentions):
         if companion is not None:
             return self.describe(text, low, companion, pos)
         employer = self.employer(text)
-        country = country_of(text) or (employer.country if employer is not None else None)
+        country = (
+            country_of(text)
+            or (employer.country if employer is not None else None)
+            or self._modifier_country(phrase, head)
+            or self._earlier_country(text, head, pos)
+        )
         if country is None and low in self.roles.body_nouns:
             body = self._earlier_body(low, pos)
             if body is not None:
@@ -371,60 +394,6 @@ class ArticleActors(ArticleMentions):
         return None
 
     # -- descriptions
-    def match_description(self, phrase: str, country: str | None, pos: int) -> Speaker | None:
-        """A named actor of this article the description points to ("Japan's foreign minister")."""
-        kind = infer_kind(phrase, country, "other", self.roles)
-        if kind in ("defector", "expert"):
-            # "a high-ranking North Korean defector": the one named defector of the article
-            same = {
-                m.key
-                for m in self.mentions
-                if m.person
-                and (sp := self.people.get(m.key)) is not None
-                and sp.named
-                and sp.kind == kind
-                and (country is None or sp.country in (None, country))
-            }
-            return self.people[same.pop()] if len(same) == 1 else None
-        role, _ = split_title(phrase, self.roles)
-        role_l = re.sub(r"^(?:the|a|an|top|senior|chief)\s+", "", (role or "").lower())
-        words = set(re.findall(r"[a-z]+", role_l))
-        seen: set[str] = set()
-        for m in sorted(self.mentions, key=lambda m: (m.pos > pos, abs(m.pos - pos))):
-            sp = self.people.get(m.key)
-            if sp is None or m.key in seen or not sp.named or not m.person:
-                continue
-            seen.add(m.key)
-            if country and sp.country != country:
-                continue
-            if _role_fits(words, (sp.role or "").lower()):
-                return sp
-        return None
-
-    def describe(self, text: str, head: str, country: str | None, pos: int) -> Speaker:
-        """An unnamed speaker, kept as the article first described it."""
-        core = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-        mods = set(re.findall(r"\w+", core.lower())) - {head}
-        for p, sp, h in reversed(self.descriptions):
-            if p > pos or h != head:
-                continue
-            sp_mods = set(re.findall(r"\w+", sp.name.lower()))
-            if mods <= sp_mods and (country is None or sp.country in (None, country)):
-                return sp
-        name = _described_name(text, head, self.roles.body_nouns)
-        kind = infer_kind(core, country, "government" if country else "other", self.roles)
-        sp = Speaker(
-            name=name,
-            role=core,
-            country=country,
-            kind=kind,
-            named=False,
-            person=head not in self.roles.body_nouns,
-            plural=head.endswith("s") and head not in self.roles.body_nouns,
-            confidence=0.8,
-        )
-        self.descriptions.append((pos, sp, head))
-        return sp
 
 
 def _anchor(tok: Token) -> Token:
@@ -434,41 +403,3 @@ def _anchor(tok: Token) -> Token:
     while i >= 2 and doc[i - 1].text in ("-", "‐", "–") and doc[i - 1].whitespace_ == "":
         i -= 2
     return doc[i]
-
-
-def _role_fits(words: set[str], role: str) -> bool:
-    """Does a described role ("the American leader", "the US envoy") fit a named role?"""
-    if not role:
-        return False
-    if words & {"leader"} and re.search(r"president|prime minister|chairman|leader", role):
-        return True  # "the American leader" is the President
-    if words & {"envoy", "diplomat"}:
-        return bool(
-            re.search(
-                r"secretary of state|foreign (minister|secretary)|ambassador|envoy|negotiator|"
-                r"representative|diplomat",
-                role,
-            )
-        )
-    core = [w for w in words if w not in {"the", "a", "an"}]
-    return bool(core) and all(w in role for w in core)
-
-
-def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
-    """ "the official" -> "an official"; a body or a possessive keeps its article."""
-    name = (
-        text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
-    )
-    possessive = re.search(r"\w(?:’s|'s)\s", name) is not None
-    plural = head.endswith("s") and head not in bodies
-    if (
-        not possessive
-        and not plural
-        and not re.match(r"^(?:a|an)\s", name, re.I)
-        and head not in bodies
-    ):
-        name = re.sub(r"^one\s+", "", name, flags=re.IGNORECASE)  # "one White House official"
-        acronym_u = re.match(r"U[.A-Z]", name) is not None  # "a U.S. official", "a UN envoy"
-        art = "an" if name[:1].lower() in "aeiou" and not acronym_u else "a"
-        name = f"{art} {name}"
-    return re.sub(r"^(A|An)\s", lambda m: m.group(1).lower() + " ", name)

@@ -105,7 +105,7 @@ def noun_phrase(tok: Token) -> Span:
                 continue
             if c.dep_ not in keep and t is tok:
                 continue
-            if c.dep_ == "prep" and c.lower_ not in ("of", "at", "to", "for", "in", "with"):
+            if c.dep_ == "prep" and c.lower_ not in ("of", "at", "to", "for", "in", "with", "from"):
                 continue
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)

@@ -1,0 +1,176 @@
+"""Quotation marks: every stretch of quoted words in a text, paired per paragraph.
+
+Marks are paired the way news writing uses them: a quote that runs over several
+paragraphs reopens at each paragraph and closes only at the end, so an unclosed mark at
+a paragraph end closes there (and the next paragraph's quote continues it).  Straight
+and curly marks are both read; curly single marks (‘…’) outside double-quoted stretches
+too.  Scanning is linear in the text (issue 13).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_STRAIGHT = '"'
+_PARA_RE = re.compile(r"\n[ \t]*\n")
+# ‘…’ not inside a word; an apostrophe followed by a letter (’s) does not close it.
+_SINGLE_RE = re.compile(r"(?<![\w’])‘([^‘’\n]*(?:’\w[^‘’\n]*)*?)’(?!\w)")
+
+
+@dataclass
+class QuoteSpan:
+    """One stretch of quoted words inside one paragraph (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    mark_start: int  # offset of the opening mark
+    mark_end: int  # offset just past the closing mark (or the paragraph end when unclosed)
+    closed: bool = True
+    # This span continues a quote from the previous paragraph (opening mark, no close there).
+    continues: bool = False
+    single: bool = False  # marked with ‘…’ rather than double marks
+
+
+class QuoteSpans(list[QuoteSpan]):
+    """The spans of one text, with an index that answers "is offset i inside quotation
+    marks?" in O(log n): attribution asks it for every candidate token, and a linear scan
+    per question made text with thousands of unclosed marks take minutes (issue 13)."""
+
+    _built_for: int = -1  # len() when the index was built; spans are only ever appended
+    _cues_outside: tuple[Any, int, list[int]] | None = None  # (doc, len, cue tokens)
+
+    def _index(self) -> tuple[list[int], list[int], list[int]]:
+        if self._built_for != len(self):
+            # merge overlapping (not merely touching) mark ranges into disjoint intervals
+            starts: list[int] = []
+            ends: list[int] = []
+            for a, b in sorted(
+                (x.mark_start, x.mark_end) for x in self if x.mark_end > x.mark_start
+            ):
+                if ends and a < ends[-1]:
+                    ends[-1] = max(ends[-1], b)
+                else:
+                    starts.append(a)
+                    ends.append(b)
+            self._starts, self._ends = starts, ends
+            self._sorted_ends = sorted(x.mark_end for x in self)
+            self._built_for = len(self)
+        return self._starts, self._ends, self._sorted_ends
+
+    def covers(self, i: int) -> bool:
+        """Some span has mark_start <= i < mark_end."""
+        starts, ends, _ = self._index()
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
+
+    def strictly_inside(self, i: int) -> bool:
+        """Some span has mark_start < i < mark_end."""
+        starts, ends, _ = self._index()
+        k = bisect.bisect_left(starts, i) - 1
+        return k >= 0 and i < ends[k]
+
+    def last_end_before(self, i: int) -> int | None:
+        """The largest mark_end <= i, if any."""
+        _, _, sorted_ends = self._index()
+        k = bisect.bisect_right(sorted_ends, i) - 1
+        return sorted_ends[k] if k >= 0 else None
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _PARA_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _is_opening_straight(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isspace() or before in "([{—–-/:":
+        return not after.isspace()
+    return False
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def find_quote_spans(text: str) -> QuoteSpans:
+    """Every quoted stretch in `text`, paired per paragraph, double and curly-single marks.
+
+    One pass over the text (and one regex pass for single marks): linear whatever the
+    marks, closed, unclosed or nested."""
+    spans = QuoteSpans()
+    prev_unclosed = False
+    for lo, hi in paragraphs(text):
+        open_at: int | None = None
+        para_spans: list[QuoteSpan] = []
+        i = lo
+        first_mark = True
+        while i < hi:
+            c = text[i]
+            if c in _OPEN_DOUBLE or (c == _STRAIGHT and open_at is None):
+                if c == _STRAIGHT and not _is_opening_straight(text, i, lo, hi) and open_at is None:
+                    i += 1
+                    continue
+                if open_at is not None:  # a second opener: the first was never closed
+                    a, b = _strip(text, open_at + 1, i)
+                    if b > a:
+                        para_spans.append(QuoteSpan(a, b, open_at, i, closed=False))
+                cont = prev_unclosed and first_mark and not text[lo:i].strip()
+                open_at = i
+                if cont:
+                    para_spans.append(QuoteSpan(-1, -1, i, i, continues=True))  # placeholder
+                first_mark = False
+            elif (c in _CLOSE_DOUBLE or c == _STRAIGHT) and open_at is not None:
+                a, b = _strip(text, open_at + 1, i)
+                cont = bool(para_spans and para_spans[-1].start == -1)
+                if cont:
+                    para_spans.pop()
+                if b > a:
+                    para_spans.append(QuoteSpan(a, b, open_at, i + 1, continues=cont))
+                open_at = None
+                first_mark = False
+            i += 1
+        prev_unclosed = False
+        if open_at is not None:
+            cont = bool(para_spans and para_spans[-1].start == -1)
+            if cont:
+                para_spans.pop()
+            a, b = _strip(text, open_at + 1, hi)
+            if b > a:
+                para_spans.append(QuoteSpan(a, b, open_at, hi, closed=False, continues=cont))
+                prev_unclosed = True
+        spans.extend(s for s in para_spans if s.start >= 0)
+        # Curly single quotes (‘…’) outside double-quoted stretches: headlines and
+        # British style.  Straight single quotes are left alone: too many apostrophes.
+        taken = QuoteSpans(s for s in para_spans if s.start >= 0)
+        for m in _SINGLE_RE.finditer(text, lo, hi):
+            ms, me = m.start(), m.end()
+            if taken.covers(ms):
+                continue
+            a, b = _strip(text, ms + 1, me - 1)
+            if b > a:
+                spans.append(QuoteSpan(a, b, ms, me, single=True))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+# ----------------------------------------------------------------------------- parse side
+
+
+def in_spans(i: int, spans: list[QuoteSpan]) -> bool:
+    if isinstance(spans, QuoteSpans):
+        return spans.covers(i)
+    return any(s.mark_start <= i < s.mark_end for s in spans)
