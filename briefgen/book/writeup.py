@@ -119,7 +119,12 @@ def _when(g: Group) -> tuple[date | None, str, bool]:
     if stated:
         day = max(stated, key=lambda d: (stated[d], -d.toordinal()))
         return day, "stated date", False
-    pubs = [r.cand.article.published for r in g.members if r.cand.article.published]
+    # a story dated only to its month or year gives no day to print
+    pubs = [
+        a.published
+        for a in (r.cand.article for r in g.members)
+        if a.published and a.date_precision == "day"
+    ]
     if pubs:
         return min(pubs), "first reported", True
     return None, "", True
