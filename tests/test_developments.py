@@ -187,17 +187,17 @@ def test_average_linkage_does_not_chain_through_one_bridge() -> None:
 
 
 def test_a_trend_marker_with_too_little_basis_says_so() -> None:
-    now = [Move("missile launch", 1, ("a",))]
-    before = [Move("talks offered", -1, ("b",)), Move("summit", -1, ("c",))]
+    now = [Move("missile launch", 1, ("a",)), Move("threat", 1, ("a",))]
+    before = [Move("talks offered", -1, ("b",)), Move("summit", -1, ("c",)), Move("visit", -1)]
     marker, basis = trend(now, before, "2017-W42")
     assert marker == "insufficient"
-    assert basis.startswith("insufficient basis: 1 move this period, 2 moves in 2017-W42")
+    assert basis.startswith("insufficient basis: 2 moves this period, 3 moves in 2017-W42")
     assert trend(now, None)[0] is None  # nothing to compare with: no marker at all
 
 
 def test_a_trend_marker_says_its_basis_in_words() -> None:
     now = [Move("missile launch", 1), Move("threat", 1), Move("summit", -1)]
-    before = [Move("talks offered", -1), Move("summit", -1)]
+    before = [Move("talks offered", -1), Move("summit", -1), Move("visit", -1)]
     marker, basis = trend(now, before, "2017-W42")
     assert marker == "deteriorated"
     assert "new: missile launch, threat" in basis and "no longer: talks offered" in basis

@@ -27,6 +27,7 @@ class ChangeWeights:
     min_confidence: float = 0.6  # a stance this sure, on both sides, to call a reversal
     same_development: float = 0.6  # embedding cosine of two developments' texts
     max_new_positions: int = 3
+    sure: float = 0.85  # a new position on one piece of evidence needs this confidence
     max_new_actors: int = 4
     max_continued: int = 3
     max_ended: int = 3
@@ -107,7 +108,8 @@ class ChangeFinder:
         before = {(p.holder, p.issue) for p in self.before.positions}
         out = []
         for key, p in sorted(self._confident(self.now.positions).items()):
-            if key in before:
+            # A new stance is news only when it is well attested.
+            if key in before or (len(p.evidence) < 2 and p.confidence < self.w.sure):
                 continue
             text = (
                 f"{_holder(p, self.actors)} {p.label} (no stated position on "
@@ -168,15 +170,16 @@ class ChangeFinder:
         ]
 
     def developments(self) -> list[Change]:
-        now = self.now.developments[: 3 * self.w.top_developments]
-        before = self.before.developments[: self.w.top_developments]
+        # Only developments of a known kind: a line of no kind is more often colour.
+        now = [d for d in self.now.developments if d.kind][: 3 * self.w.top_developments]
+        before = [d for d in self.before.developments if d.kind][: self.w.top_developments]
         match = self._matches(now, before)
         out: list[Change] = []
         for i, d in enumerate(now[: self.w.top_developments]):
             js = [j for j in range(len(before)) if match[i][j]]
             if js and sum(c.kind == "continued" for c in out) < self.w.max_continued:
                 e = before[js[0]]
-                text = f"{development_phrase(d).capitalize()}: {_first_sentence(d.text)}"
+                text = f"{_first_sentence(d.text)} ({development_phrase(d)})"
                 out.append(
                     Change(
                         "continued",
@@ -188,6 +191,6 @@ class ChangeFinder:
         gone = [j for j in range(len(before)) if not any(match[i][j] for i in range(len(now)))]
         for j in gone[: self.w.max_ended]:
             e = before[j]
-            text = f"{development_phrase(e).capitalize()}: {_first_sentence(e.text)}"
+            text = f"{_first_sentence(e.text)} ({development_phrase(e)})"
             out.append(Change("ended", text, [], self._nums(e.article_ids, self.cite_before)))
         return out

@@ -144,10 +144,13 @@ def opinion(text: str) -> bool:
     return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)) or _VAGUE_VOICES.match(text))
 
 
+_ABOUT_REPORTING = re.compile(r"\b(?:broke the news|first reported|was first to report|scoop)\b")
+
+
 def media_led(text: str) -> bool:
-    """'The Yonhap news agency reported…', 'Dyn Research told USA TODAY…': the news is
-    told as a report about reporting."""
-    return bool(_MEDIA_LED.match(text))
+    """'The Yonhap news agency reported…', 'Dyn Research told USA TODAY…', '…broke the
+    news…': the news is told as a report about reporting."""
+    return bool(_MEDIA_LED.match(text) or _ABOUT_REPORTING.search(text))
 
 
 def _stated_date(cand: Candidate, lo: date | None, hi: date | None) -> DateHit | None:

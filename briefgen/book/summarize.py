@@ -36,6 +36,10 @@ _OPENER_RE = re.compile(
     r"Writing|Responding|Addressing|Meeting|Visiting|Referring|Citing|Calling|Noting|If|When|"
     r"Although|Though|Because|Once)\b"
 )
+# A sentence "opens on" a country or official named within its first characters ("U.S.
+# Secretary of State Rex Tillerson said…"), not after a subject of its own ("A plan being
+# floated among Japan…").
+OPENS_ON = 26
 # Only the first sentences of each article are weighed (speed; the news is up top).
 MAX_SENTENCES_PER_ARTICLE = 40
 # Above this many articles, support is approximated (see SentencePool._weigh).
@@ -81,7 +85,7 @@ _BACKGROUND_RE = re.compile(
     r"\b(?:earlier this year|last year|years ago|in (?:19|20)\d\d|for years|for decades|"
     r"last (?:week|month)|a (?:week|month) ago|weeks ago|months ago|earlier this month|"
     r"usually|typically|often|all the time|routinely|traditionally|(?:its|the|their) recent|"
-    r"previously|long concerned|"
+    r"previously|long concerned|(?:\w+ )?(?:years|decades|months) (?:later|earlier)|"
     r"no stranger|has long|have long|had long|in the past|history of|since the|"
     r"was elected|were elected|once again)\b",
     re.I,
@@ -187,9 +191,10 @@ class SentencePool:
         if ok:
             c.acting = countries_acting(s.text)
             c.subject = subject_of(s.text, self.official_countries, self._subj_re)
+            head = strip_dateline(s.text)
             c.subject_first = c.subject is not None and (
-                subject_of(s.text[:40], self.official_countries, self._subj_re) == c.subject
-                and not has_opener(strip_dateline(s.text))
+                subject_of(head[:OPENS_ON], self.official_countries, self._subj_re) == c.subject
+                and not has_opener(head)
             )
         for q in quotes:
             if s.start <= q.start < s.end or q.start <= s.start < q.end:

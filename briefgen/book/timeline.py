@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefgen.book.eventlists import ListedEvent, in_period, same_event
+from briefgen.book.reports import media_led
 from briefgen.book.summarize import Candidate, SentencePool
 from briefgen.book.textsim import cosine
 from briefgen.knowledge.dates import resolve_dates, shift
@@ -102,8 +103,8 @@ def _entries(pool: SentencePool, period: Period) -> list[_Entry]:
         # a story dated only to its month or year has no day to resolve "Tuesday" against
         day = a.published if a.date_precision == "day" else None
         for c in pool.by_article[a.article_id]:
-            if not c.usable:
-                continue
+            if not c.usable or media_led(c.text):
+                continue  # "The Post's reporters broke the news…" is not the event
             hits = [
                 h
                 for h in resolve_dates(c.sent.text, day)

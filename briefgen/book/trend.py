@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from briefgen.knowledge.events import issue_direction, kind_label
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
-MIN_MOVES = 2
+MIN_MOVES = 3
 # Change in the balance (mean direction, -1..+1) that moves the marker.
-THRESHOLD = 0.34
+THRESHOLD = 0.5
 MIN_CONFIDENCE = 0.5
 
 

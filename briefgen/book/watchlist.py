@@ -41,6 +41,10 @@ PENDING_RE = re.compile(
     r"travel|host|review)\w*\b",
     re.I,
 )
+# A condition binds what someone will or will not do ("…will not talk until…").
+BINDING_RE = re.compile(
+    r"\b(?:will|would|won[’']t|wouldn[’']t|cannot|can[’']t|must|refuses?d? to|not)\b", re.I
+)
 MAX_PENDING = 2
 MAX_CONDITIONS = 2
 MAX_SCHEDULED = 2

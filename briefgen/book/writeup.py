@@ -7,6 +7,7 @@ each sentence can be traced to the article it came from.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
@@ -86,6 +87,10 @@ def quality(r: Report) -> float:
     return q
 
 
+# A line opening on an adverb or a verb has no subject of its own (a tweet's words).
+_NO_SUBJECT = re.compile(r"^(?:Just|Also|Then|Now|Still|Had|Have|Has|Was|Were|Is|Are|Will|Spoke)\b")
+
+
 def _detail(parts: list[Report], g: Group, w: DevelopmentWeights, sim: Any = None) -> Report | None:
     """A sentence that adds to those chosen: same development, different words."""
     best: tuple[float, Report] | None = None
@@ -95,6 +100,8 @@ def _detail(parts: list[Report], g: Group, w: DevelopmentWeights, sim: Any = Non
     for r in g.members:
         if r in parts or r.speculative or r.future or words + r.cand.sent.words > w.max_item_words:
             continue
+        if not r.cand.subject_first and _NO_SUBJECT.match(r.cand.text):
+            continue  # a line that does not say who ("Just had a long talk…") needs its context
         if sim is not None:
             near = [float(sim[rows[id(p)], rows[id(r)]]) for p in parts]
             if near[0] < w.detail_min_embedding or max(near) >= w.paraphrase:
@@ -113,8 +120,11 @@ def sentence_of(r: Report) -> str:
     return strip_credit(condense(r.cand.sent.text))
 
 
-def _when(g: Group) -> tuple[date | None, str, bool]:
-    """The development's date: the date most of its reports state, else first reported."""
+def _when(g: Group, lead: Report) -> tuple[date | None, str, bool]:
+    """The development's date: the one its lead states, else the date most of its reports
+    state, else the day it was first reported."""
+    if lead.when and not lead.when.estimate:
+        return lead.when.when, "stated date", False
     stated = Counter(r.when.when for r in g.members if r.when and not r.when.estimate)
     if stated:
         day = max(stated, key=lambda d: (stated[d], -d.toordinal()))
@@ -140,7 +150,7 @@ def write(g: Group, w: DevelopmentWeights, sim: Any = None) -> Development:
             break
         parts.append(extra)
     tag = lead.tag or g.seed.tag
-    when, basis, estimate = _when(g)
+    when, basis, estimate = _when(g, lead)
     subjects = Counter(r.cand.subject for r in g.members if r.cand.subject)
     actor = lead.cand.subject or (subjects.most_common(1)[0][0] if subjects else None)
     outlets = sorted(outlets_of(g.members))

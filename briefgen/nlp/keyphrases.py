@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen.model import Article, Keyphrase, KeyphraseScope
 from briefgen.nlp.kpcandidates import (
     INSTITUTION_CODE,
+    SUBJECT_KEYS,
     ArticleTerms,
     Candidate,
     article_terms,
@@ -353,7 +354,7 @@ class _Groups:
                 near = {j for i in hits for j in (i, i + 1)}
         out: dict[str, float] = {}
         for c, sc in zip(s.cands, s.score, strict=True):
-            if self.drop_country_names and c.country:
+            if self.drop_country_names and (c.country or c.key in SUBJECT_KEYS):
                 continue
             frac = 1.0
             if near is not None:

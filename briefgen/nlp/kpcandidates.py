@@ -31,6 +31,7 @@ _GENERIC = {
     "statement", "report", "reports", "news", "article", "story", "comment", "comments",
     "mr", "mrs", "ms", "dr", "ap", "reuters", "afp", "yonhap", "photo", "image",
     "video", "copyright", "rights", "reserved", "click", "email", "share", "advertisement",
+    "nation", "nations", "country", "countries",
 }  # fmt: skip
 # Head nouns of reporting filler: "cautious note", "steady pace", "public opening remarks".
 _VAGUE_HEADS = {
@@ -38,6 +39,8 @@ _VAGUE_HEADS = {
     "move", "moves", "step", "steps", "manner", "way", "ways", "room", "bit", "lot",
     "message", "signal", "signals", "hope", "hopes", "opinion", "look", "order", "terms",
     "basis", "side", "sides", "end", "kind", "sort", "type", "case", "cases", "place",
+    "topic", "topics", "agenda", "clarity", "question", "questions", "detail", "details",
+    "breakthrough",
 }  # fmt: skip
 # Titles: on their own (or left over from "Secretary of State ...") they name nobody.
 _TITLES = {
@@ -54,7 +57,7 @@ _PEOPLE = {
     "counterpart", "counterparts", "lawmaker", "lawmakers", "senator", "analyst", "analysts",
     "expert", "experts", "source", "sources", "aide", "aides", "interlocutor", "interlocutors",
     "defector", "defectors", "strongman", "dictator", "correspondent", "reporter",
-    "director", "general", "chief", "head", "deputy", "commander",
+    "director", "general", "chief", "head", "deputy", "commander", "critic", "critics",
 }  # fmt: skip
 # Gazetteer entries that name an institution, not the country: kept as their own phrase.
 _INSTITUTIONS = {
@@ -271,6 +274,8 @@ class _Collector:
             return
         if words[-1].lower() in _VAGUE_HEADS:
             return
+        if _is_outlet(" ".join(_text(u) for u in run)):
+            return  # a publication is a source or a speaker, not a subject
         country = self.country(run)
         key = f"country:{country[0]}" if country else " ".join(_unit_key(u) for u in run)
         self.note(key, " ".join(words), run[0][0].i, country[1] if country else None)
@@ -294,6 +299,16 @@ class _Collector:
                 self.add(run[start : i + 1])
                 start = i + 1
         self.add(run[start:])
+
+
+def _is_outlet(phrase: str) -> bool:
+    from briefgen.knowledge.outlets import load_outlets
+
+    return load_outlets().lookup(phrase) is not None
+
+
+# The brief's subject itself, like a country name: no keyphrase of a section or a brief.
+SUBJECT_KEYS = frozenset({"korean peninsula", "peninsula", "korea", "north", "south"})
 
 
 def person_words(doc: Doc) -> set[str]:

@@ -48,6 +48,10 @@ VAGUE_MODIFIERS = frozenset(
         "historic",
         "fresh",
         "initial",
+        "anticipated",
+        "dramatic",
+        "expected",
+        "upcoming",
         "latest-ever",
     ]
 )
@@ -90,6 +94,8 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
     sa, sb = set(wa), set(wb)
     if sa == sb or sim >= SAME_SIM:
         return True
+    if sa - VAGUE_MODIFIERS and sa - VAGUE_MODIFIERS == sb - VAGUE_MODIFIERS:
+        return True  # "historic summit" / "anticipated summit"
     return wa[-1] == wb[-1] and (sa <= sb or sb <= sa)
 
 
