@@ -281,7 +281,7 @@ def _analyse(
     )
     if compare.analyse_previous and previous and before is not None:
         result.previous_attribution = attribute(store, previous, settings, runner, Reporter())
-        desk.attribution(result.previous_attribution, before)
+        desk.attribution(result.previous_attribution, before, analysed=previous)
         rep.step(
             f"Analysed {len(previous)} articles of {before.label or 'the period before'} to compare"
         )

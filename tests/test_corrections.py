@@ -512,3 +512,30 @@ def test_a_flip_naming_its_statement_holds_only_where_the_position_rests_on_it()
     desk.keyphrases(scopes, {"corpus": [a, b]})
     # a pinned phrase is put first only where the articles use it
     assert [k.phrase for k in scopes["corpus"]] == ["talks now"]
+
+
+def test_the_period_compared_with_is_corrected_too_but_not_counted() -> None:
+    """A brief compares with the week before: its quotations are fixed the same way,
+    while the report speaks of this week only."""
+    from briefgen.corrections import Corrections
+    from briefgen.corrections.apply import Desk
+    from briefgen.nlp.attribution import Attribution
+
+    now = _article("Seoul answers", "Seoul said it would think about it.", path="b.txt")
+    before = _article("Kim offers talks", "“We want talks now,” an official said.")
+    text = """
+- do: set-quote
+  article: Kim offers talks
+  quote: We want talks now
+  speaker: Kim Yo Jong
+  country: PRK
+"""
+    desk = Desk(Corrections(parse_corrections(text, "c.yaml"), ["c.yaml"]))
+    desk.analysed([now, before], [now], [now])
+    desk.attribution(Attribution(), resolve_period(AS_OF))
+    q = Quote("q1", before.article_id, "We want talks now", 1, 18, speaker="an official")
+    prev = Attribution(quotes=[q])
+    desk.attribution(prev, resolve_period(date(2017, 9, 17)), analysed=[before])
+    assert (q.speaker, q.country) == ("Kim Yo Jong", "PRK") and q.edited
+    assert [r["state"] for r in desk.status()] == ["other period"]
+    assert desk.summary() == "Corrections (c.yaml): 0 applied, 1 for other periods"

@@ -288,9 +288,22 @@ class Desk:
 
     # ------------------------------------------------------------------ attribution
 
-    def attribution(self, att: Attribution, period: Period) -> None:
+    def attribution(
+        self, att: Attribution, period: Period, analysed: Sequence[Article] | None = None
+    ) -> None:
         """Actor, quotation and position corrections, in place; positions are derived
-        again when a quotation or an actor changed."""
+        again when a quotation or an actor changed.
+
+        `analysed`: the articles of another period `att` was made from (the one a brief
+        compares with): corrected the same way, without counting towards this run's
+        report.
+        """
+        if analysed is not None:
+            other = Desk(self.corrections, self.relevance_threshold, self.actor_files)
+            other._index = self._index
+            other._analysed = {a.article_id for a in analysed}
+            other.attribution(att, period)
+            return
         self._was = {q.quote_id: q.speaker for q in att.quotes}
         changed = self._actors(att)
         changed = self._quotes(att) or changed
