@@ -281,6 +281,7 @@ def test_correction_cells() -> None:
         ("France’s foreign minister", True),
         ("U.S. officials", True),
         ("tweet", True),
+        ("Trump administration officials", True),
         ("Rex Tillerson", False),
         ("White House", False),
         ("Chinese government", False),

@@ -91,8 +91,9 @@ class Item:
 
 
 def is_description(name: str | None) -> bool:
-    """True for "a senior State Department official" and "France's foreign minister",
-    not for "Rex Tillerson", "White House" or "Chinese government"."""
+    """True for "a senior State Department official", "France's foreign minister" and
+    "Trump administration officials", not for "Rex Tillerson", "White House" or "Chinese
+    government"."""
     from briefgen.knowledge.countries import country_matches
 
     if not name:
@@ -100,6 +101,9 @@ def is_description(name: str | None) -> bool:
     n = name.strip()
     if n[:1].islower() or _DESCRIPTION.match(n):
         return True
+    last = n.split()[-1].lower().strip(".,")
+    if last in _words_file().get("groups", frozenset()):
+        return True  # "Trump administration officials": a group, not one actor
     # what is left once the country names and possessives are set aside
     rest = n
     for start, end, _, _ in sorted(country_matches(n), reverse=True):
