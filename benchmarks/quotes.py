@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/quotes.py [--split test] [--limit N]
     .venv/bin/python benchmarks/quotes.py --korea dev [--show]
+    .venv/bin/python benchmarks/quotes.py --korea train       # labelled articles only
     .venv/bin/python benchmarks/quotes.py --korea test        # held out: run rarely, never tune
 
 PolNeAR (../shared/data/quotes/polnear/<split>/attributions, one annotator's file per
@@ -25,7 +26,7 @@ head noun for descriptions) must appear in the predicted speaker.
 Korea (--korea dev|test): benchmarks/labels/quotes-<set>.jsonl, whole articles labelled
 by annotators (GUIDE.md), aligned to briefgen's cleaned text with gold.align().  The
 scored articles are those of the set's weeks (splits.py) plus any other article a label
-names.  Matching rules:
+names (train: the labelled articles only).  Matching rules:
 
 * a prediction and a gold quotation match when they are in one article and their spans
   overlap by at least half of the longer; matching is one to one, each gold quotation
@@ -46,7 +47,8 @@ names.  Matching rules:
 * country right, over matched gold quotations: briefgen's country equals the gold one
   (both unknown counts as right);
 * group right, over matched gold quotations: briefgen's actor kind equals the gold
-  speaker_group (briefgen's `defector` is the guide's `other`).
+  speaker_group (briefgen's `defector` is the guide's `other`);
+* earlier right, over matched gold quotations: briefgen's `earlier` equals the gold one.
 
 Gold quotations that cannot be found in the cleaned text are reported and left out.
 """
@@ -359,7 +361,7 @@ def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
     from briefgen.config import CorpusSettings
     from briefgen.corpus import load_corpus
 
-    weeks = DEV_WEEKS if which == "dev" else HELD_OUT_WEEKS
+    weeks: dict[str, tuple[str, ...]] = {"dev": DEV_WEEKS, "test": HELD_OUT_WEEKS}.get(which, {})
     keys = {g.key for g in gold}
     corpora = {k.split(":", 1)[0] for k in keys} | set(weeks)
     if which == "test":
@@ -443,7 +445,7 @@ def korea(which: str, show: bool) -> int:
     n = len(spans)
     by_kind = Counter(gold[i].kind for i in spans)
     found = Counter(gold[i].kind for i in matched)
-    spk = cty = grp = 0
+    spk = cty = grp = early = 0
     for i in spans:
         g, q = gold[i], matched.get(i)
         pc = q.country if q is not None else None
@@ -451,6 +453,7 @@ def korea(which: str, show: bool) -> int:
             spk += 1
         if q is not None:
             cty += pc == g.country
+            early += q.earlier == g.earlier
             k = kinds.get(q.actor_id or "", "other") if q.speaker else None
             grp += ("other" if k == "defector" else k) == (g.speaker_group if g.speaker else None)
         bad_s = q is None or not same_speaker(q.speaker, g.speaker, gaz, pc, g.country)
@@ -483,6 +486,7 @@ def korea(which: str, show: bool) -> int:
     print(f"speaker right   {spk / max(1, n):6.3f}  of all gold ({spk}/{n})")
     print(f"country right   {cty / max(1, m):6.3f}  of matched ({cty}/{m})")
     print(f"group right     {grp / max(1, m):6.3f}  of matched ({grp}/{m})")
+    print(f"earlier right   {early / max(1, m):6.3f}  of matched ({early}/{m})")
     print(f"attribution time (parse excluded): {took:.1f} s")
     return 0
 
@@ -491,7 +495,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="test", help="PolNeAR split: train, dev or test")
     ap.add_argument("--limit", type=int, default=0, help="PolNeAR: first N articles only")
-    ap.add_argument("--korea", choices=["dev", "test"], help="score our Korea labels instead")
+    ap.add_argument(
+        "--korea", choices=["dev", "test", "train"], help="score our Korea labels instead"
+    )
     ap.add_argument("--show", action="store_true", help="Korea dev: print every miss")
     args = ap.parse_args()
     if args.korea:

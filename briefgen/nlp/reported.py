@@ -160,6 +160,9 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
             return [*objs, *preps, *xcomps], "request"  # "urged China to ..."
     if clauses:
         return clauses, "clause"
+    misread = _that_clause(cue, verbs)
+    if misread is not None:
+        return [misread], "clause"
     if lemma in _SAY_LIKE or lemma not in verbs.object_content:
         return [], ""  # "said nothing", "told reporters": no content of their own
     objs = [c for c in after if c.dep_ in _OBJECT_DEPS and c.pos_ != "PRON"]
@@ -179,6 +182,21 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
     if preps:
         return preps[:1], "object"  # "warned of a war"
     return [], ""
+
+
+def _that_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """ "said Sunday on CNN's “State of the Union” that she is happy": a "that" clause
+    after the cue the parser hung elsewhere (here on the title) is the cue's content,
+    when no other reporting verb comes between."""
+    if cue.lemma_.lower() not in _SAY_LIKE:
+        return None
+    sent = sent_of(cue)
+    for t in cue.doc[cue.i + 1 : min(sent.end, cue.i + 15)]:
+        if t.pos_ == "NOUN" or t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB":
+            return None  # "criticism that ...": the clause is the noun's, not the cue's
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
+            return t.head
+    return None
 
 
 def _inverted_clause(cue: Token) -> Token | None:
