@@ -88,6 +88,9 @@ def test_a_title_is_a_role_not_a_name(nlp) -> None:  # type: ignore[no-untyped-d
     (q,) = att.quotes
     assert (q.speaker, q.country) == ("James Mattis", "USA")
     assert not any(a.name == "Defense" for a in att.actors)
+    # the parser takes "the U.N. Nikki Haley" for an organisation: the known name wins
+    att = run(nlp, "U.S. Ambassador to the U.N. Nikki Haley said the sanctions were working.")
+    assert [(q.speaker, q.country) for q in att.quotes] == [("Nikki Haley", "USA")]
 
 
 def test_shared_family_names_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -316,6 +316,11 @@ class ArticleActors(ArticleDescriptions):
         if head.lower_ not in self.roles.role_nouns and head.lower_ not in self.roles.title_words:
             return None
         toks = [t for t in phrase if not t.is_space and not t.is_punct]
+        for k in (3, 2):  # "the U.N. Nikki Haley" tagged as an organisation: a known person
+            e = self.gaz.lookup(" ".join(t.text for t in toks[-k:])) if len(toks) > k else None
+            if e is not None and e.person:
+                title = normalize_title(self.doc[phrase.start : toks[-k].i].text, self.roles)
+                return self.person(e.name, title, pos=toks[-k].idx)
         if not toks or toks[-1].ent_type_ != "PERSON":
             return None
         last = toks[-1]
