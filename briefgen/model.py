@@ -230,8 +230,9 @@ class ArticleAnalysis:
     # The article's speakers as this article names them; mentions and quote_count count
     # this article only.  Merging across articles is by actor_id.
     actors: list[Actor] = field(default_factory=list)
-    # Reported statements of named actors outside quotations: (actor_id, text).
-    statements: list[tuple[str, str]] = field(default_factory=list)
+    # quote_id -> what the statement's words say to the stance model (nlp/stance.py
+    # text_features), read from the parse once; stances are read from them per build.
+    stance_features: dict[str, list[float]] = field(default_factory=dict)
 
 
 @dataclass

@@ -18,7 +18,7 @@ export shows exactly what the brief would use for the same period.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -164,9 +164,12 @@ def attribute(
     settings: Settings,
     runner: Runner,
     reporter: Reporter,
+    embedder: Embedder | None = None,
+    period: Period | None = None,
 ) -> Attribution:
     """Quotes, actors and positions: each article's analysis from the store (parsed and
-    analysed first when missing), merged for the period."""
+    analysed first when missing), merged for the period; with an embedder, each
+    statement's stances are read and the period's positions derived from them."""
     from briefgen.ingest import analyse_stored, tasks
     from briefgen.nlp.attribution import merge
 
@@ -177,7 +180,12 @@ def attribute(
         if fresh
         else f"Read the analyses of {len(articles)} articles from the store"
     )
-    att = merge(analyses)
+    att = merge(
+        analyses,
+        embed=embedder.embed if embedder is not None else None,
+        since=period.start if period else None,
+        until=period.end if period else None,
+    )
     reporter.step(f"Found {len(att.quotes)} quotes from {len(att.actors)} actors")
     return att
 
@@ -270,17 +278,35 @@ def _analyse(
         f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)"
     )
     desk.analysed(corpus.articles, in_period, main)
-    att = attribute(store, main, settings, runner, rep)
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.store.articles import EmbeddingTable
+
+    # One embedder (model loaded once, vectors kept in the store) serves the stances, the
+    # keyphrases and the bottom line's paraphrase check.
+    embedder = Embedder(table=EmbeddingTable(store))
+    att = attribute(store, main, settings, runner, rep, embedder, period)
     desk.attribution(att, period)
     docs = StoredDocs(store, main)
     groups = country_groups(main, att)
     before = compare.period or period.previous()
     previous = relevant(select(corpus.articles, before), settings) if before else []
     result = Analysis(
-        corpus, period, main, low, previous, docs, att, groups, desk=desk, before=before
+        corpus,
+        period,
+        main,
+        low,
+        previous,
+        docs,
+        att,
+        groups,
+        embedder=embedder,
+        desk=desk,
+        before=before,
     )
     if compare.analyse_previous and previous and before is not None:
-        result.previous_attribution = attribute(store, previous, settings, runner, Reporter())
+        result.previous_attribution = attribute(
+            store, previous, settings, runner, Reporter(), embedder, before
+        )
         desk.attribution(result.previous_attribution, before, analysed=previous)
         rep.step(
             f"Analysed {len(previous)} articles of {before.label or 'the period before'} to compare"
@@ -299,14 +325,10 @@ def _keyphrases(
     scope: KeyphraseScopes,
     top: int | None,
 ) -> None:
-    """Keyphrases per scope; one embedder (model loaded once, vectors kept in the store)
-    also serves the bottom line's paraphrase check."""
+    """Keyphrases per scope, with the analysis's embedder."""
     from briefgen.ingest import StoredTerms
-    from briefgen.nlp.embeddings import Embedder
     from briefgen.nlp.keyphrases import KeyphraseExtractor
-    from briefgen.store.articles import EmbeddingTable
 
-    an.embedder = Embedder(table=EmbeddingTable(store))
     extractor = KeyphraseExtractor(
         cache_dir=settings.cache_dir,
         top_n=top or settings.brief.top_keyphrases,
@@ -385,6 +407,15 @@ def events_for(settings: Settings, rep: Reporter) -> list[ListedEvent]:
     return found.events
 
 
+def printed(att: Attribution) -> Attribution:
+    """The attribution as the brief prints it: positions confident enough to print
+    (exports keep every position)."""
+    from briefgen.nlp.positions import show_confidence
+
+    show = show_confidence()
+    return replace(att, positions=[p for p in att.positions if p.confidence >= show])
+
+
 def assemble_brief(
     an: Analysis,
     settings: Settings,
@@ -398,14 +429,16 @@ def assemble_brief(
     builder = BookBuilder(
         BookInput(
             an.articles,
-            an.attribution,
+            printed(an.attribution),
             an.keyphrases,
             an.period,
             as_of,
             settings.brief.title,
             low_relevance=an.low_relevance,
             previous=an.previous,
-            previous_attribution=an.previous_attribution,
+            previous_attribution=(
+                printed(an.previous_attribution) if an.previous_attribution else None
+            ),
             before=an.before,
             last=last,
             embed=an.embedder.embed if an.embedder else None,

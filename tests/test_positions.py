@@ -1,156 +1,295 @@
-"""Positions, country roll-up and disagreements on short texts written here."""
+"""Positions: the stance model on short statements written here, and how stances add up.
+
+The model tests read each issue from both sides (a North Korean and an American voice
+where both make sense), negation and demands on Pyongyang, and abstention on statements
+that take no side.  The aggregation tests build quotes with stances by hand.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from briefgen.model import Article, Evidence, Position
-from briefgen.nlp.attribution import attribute
-from briefgen.nlp.positions import disagreements, score_text
+from briefgen.model import Actor, Article, Evidence, Position, Quote, Stance
+from briefgen.nlp.positions import (
+    actor_positions,
+    derive_positions,
+    disagreements,
+)
+
+# (speaker country, kind, cue, statement, issue, expected stance)
+SIGNED = [
+    (
+        "PRK",
+        "government",
+        "said",
+        "We will never give up our nuclear weapons, which are the treasured sword of the nation.",
+        "denuclearization",
+        -1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "North Korea must completely and verifiably dismantle its nuclear weapons program.",
+        "denuclearization",
+        1,
+    ),
+    (
+        "PRK",
+        "government",
+        "demanded",
+        "the United States lift the sanctions imposed on our country",
+        "sanctions",
+        -1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "We will keep up maximum pressure and enforce every sanction until North Korea denuclearizes.",
+        "sanctions",
+        1,
+    ),
+    (
+        "KOR",
+        "government",
+        "said",
+        "We are ready to hold talks with the North at any time and any place.",
+        "talks",
+        1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "I have decided to cancel the planned summit in Singapore.",
+        "talks",
+        -1,
+    ),
+    (
+        "PRK",
+        "state-media",
+        "warned",
+        "our army will launch merciless strikes that will reduce Guam to ashes",
+        "military_force",
+        1,
+    ),
+    (
+        "CHN",
+        "government",
+        "said",
+        "All parties should exercise restraint and avoid any military action that could lead to war.",
+        "military_force",
+        -1,
+    ),
+    (
+        "PRK",
+        "government",
+        "demanded",
+        "the United States and South Korea immediately halt their joint military exercises",
+        "exercises",
+        -1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "Our joint exercises with South Korea will go ahead as planned to keep our forces ready.",
+        "exercises",
+        1,
+    ),
+    (
+        "KOR",
+        "government",
+        "said",
+        "We will reopen the Kaesong industrial complex and resume family reunions with the North.",
+        "inter_korean",
+        1,
+    ),
+    (
+        "PRK",
+        "government",
+        "said",
+        "We will cut off all communication lines with the South and demolish the liaison office.",
+        "inter_korean",
+        -1,
+    ),
+    (
+        "PRK",
+        "government",
+        "said",
+        "a phased, action-for-action approach in which each step is rewarded is the only realistic way",
+        "sequencing",
+        -1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "We want a big deal: complete denuclearization first, no step-by-step rewards.",
+        "sequencing",
+        1,
+    ),
+]
+SILENT = [
+    (
+        "USA",
+        "government",
+        "said",
+        "The secretary will travel to Tokyo on Tuesday for a meeting with his counterpart.",
+    ),
+    (
+        "KOR",
+        "government",
+        "said",
+        "The weather at the border was cold and the ceremony lasted an hour.",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
+def read():  # type: ignore[no-untyped-def]
+    """Statement -> stances, through the real parser, embedder and shipped model."""
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+    from briefgen.nlp.stance import StanceInput, read_stances
+
+    nlp = load_spacy()
+    embedder = Embedder(None)
+
+    def run(rows: list[tuple[str, str, str, str]]) -> list[list[Stance]]:
+        inputs = [
+            StanceInput(span=nlp(text)[:], country=c, kind=k, quote_kind="direct", cue=cue)
+            for c, k, cue, text in rows
+        ]
+        return read_stances(inputs, embedder.embed)
+
+    return run
+
+
+def test_each_issue_from_either_side(read) -> None:  # type: ignore[no-untyped-def]
+    got = read([r[:4] for r in SIGNED])
+    missed, flipped = [], []
+    for row, stances in zip(SIGNED, got, strict=True):
+        by_issue = {s.issue: s.stance for s in stances}
+        if row[4] not in by_issue:
+            missed.append(f"{row[3][:60]!r}: wanted {row[4]} {row[5]:+d}, got {by_issue}")
+        elif by_issue[row[4]] != row[5]:
+            flipped.append(f"{row[3][:60]!r}: {row[4]} read {by_issue[row[4]]:+d}")
+    assert not flipped, "\n".join(flipped)  # a wrong side is never acceptable
+    assert len(missed) <= 2, "\n".join(missed)  # abstaining on a hard case is
+
+
+def test_abstains_on_statements_that_take_no_side(read) -> None:  # type: ignore[no-untyped-def]
+    for stances in read(SILENT):
+        assert stances == []
+
+
+# --- adding stances up ---------------------------------------------------------------
+
+
+def _q(n: int, actor: str, country: str, issue: str, stance: int, conf: float = 0.8, **kw) -> Quote:  # type: ignore[no-untyped-def]
+    return Quote(
+        quote_id=f"a-q{n}",
+        article_id="a",
+        text=f"statement {n} of {actor}",
+        start=0,
+        end=1,
+        actor_id=actor,
+        country=country,
+        stances=[Stance(issue, stance, conf)],
+        **kw,
+    )
+
+
+ACTORS = [
+    Actor("kim-yo-jong", "Kim Yo Jong", "government", country="PRK"),
+    Actor("choe-son-hui", "Choe Son Hui", "government", country="PRK"),
+    Actor("kcna", "KCNA", "state-media", country="PRK"),
+    Actor("a-professor", "a professor", "expert", country="PRK"),
+    Actor("mike-pompeo", "Mike Pompeo", "government", country="USA"),
+    Actor("john-bolton", "John Bolton", "government", country="USA"),
+]
+
+
+def test_an_actor_needs_its_statements_to_agree() -> None:
+    quotes = [
+        _q(1, "mike-pompeo", "USA", "talks", 1),
+        _q(2, "mike-pompeo", "USA", "talks", 1, 0.7),
+        _q(3, "john-bolton", "USA", "talks", 1, 0.8),
+        _q(4, "john-bolton", "USA", "talks", -1, 0.8),  # split: no position
+    ]
+    ps = {(p.holder, p.issue): p for p in actor_positions(quotes, ACTORS)}
+    assert ps[("mike-pompeo", "talks")].stance == 1
+    assert [e.quote_id for e in ps[("mike-pompeo", "talks")].evidence] == ["a-q1", "a-q2"]
+    assert ("john-bolton", "talks") not in ps
+
+
+def test_earlier_statements_and_statements_outside_the_period_do_not_count() -> None:
+    quotes = [
+        _q(1, "mike-pompeo", "USA", "sanctions", -1, earlier=True),
+        _q(2, "john-bolton", "USA", "sanctions", 1, said_on=date(2018, 1, 3)),
+    ]
+    ps = actor_positions(quotes, ACTORS, since=date(2018, 5, 21), until=date(2018, 5, 27))
+    assert ps == []
+
+
+def test_one_voice_is_not_the_country_two_agreeing_official_voices_are() -> None:
+    one = derive_positions([_q(1, "kim-yo-jong", "PRK", "talks", -1)], ACTORS)
+    assert [p.holder_kind for p in one] == ["actor"]
+    two = derive_positions(
+        [_q(1, "kim-yo-jong", "PRK", "talks", -1), _q(2, "kcna", "PRK", "talks", -1)], ACTORS
+    )
+    country = [p for p in two if p.holder_kind == "country"]
+    assert len(country) == 1 and country[0].holder == "PRK" and country[0].stance == -1
+    assert country[0].label == "rejects or doubts talks now"
+    assert {e.quote_id for e in country[0].evidence} == {"a-q1", "a-q2"}
+
+
+def test_experts_are_no_official_voice_and_a_split_country_has_no_position() -> None:
+    expert = derive_positions(
+        [_q(1, "kim-yo-jong", "PRK", "talks", -1), _q(2, "a-professor", "PRK", "talks", -1)],
+        ACTORS,
+    )
+    assert not [p for p in expert if p.holder_kind == "country"]
+    split = [
+        _q(1, "kim-yo-jong", "PRK", "talks", -1),
+        _q(2, "kcna", "PRK", "talks", -1),
+        _q(3, "choe-son-hui", "PRK", "talks", 1),
+    ]
+    ps = derive_positions(split, ACTORS)
+    assert not [p for p in ps if p.holder_kind == "country"]
+    pairs = disagreements(ps)
+    assert pairs and {pairs[0][0].stance, pairs[0][1].stance} == {1, -1}
+
+
+def test_disagreement_needs_confidence_on_both_sides() -> None:
+    def pos(holder: str, stance: int, conf: float) -> Position:
+        return Position(
+            holder, "actor", "sanctions", stance, "x", "USA", [Evidence("a", "t")], conf
+        )
+
+    strong, weak, clear = pos("a", 1, 0.9), pos("b", -1, 0.3), pos("c", -1, 0.7)
+    assert disagreements([strong, weak]) == []
+    assert disagreements([strong, clear]) == [(strong, clear)]
+
+
+def test_positions_come_through_the_pipeline_with_evidence() -> None:
+    from briefgen.nlp.attribution import attribute
+    from briefgen.nlp.embeddings import Embedder
     from briefgen.nlp.parse import load_spacy
 
-    return load_spacy()
-
-
-@pytest.fixture(scope="module")
-def att(nlp):  # type: ignore[no-untyped-def]
-
     text = (
-        "“We must increase the pressure and enforce every UN sanction until North Korea changes course,” "
-        "Tillerson said.\n\n"
-        "Trump said on Twitter that Tillerson was “wasting his time trying to negotiate with Little Rocket Man.”\n\n"
-        "“Unilateral sanctions undermine Security Council unity and should be abandoned,” Wu Haitao said.\n\n"
-        "“We encourage North Korea and the United States to carry out engagement and dialogue,” Hua Chunying told reporters."
+        "“We will never give up our nuclear weapons,” North Korean Foreign Minister Ri Yong Ho said.\n\n"
+        "“Our nuclear force is not a bargaining chip and will never be on the negotiating table,” "
+        "Choe Son Hui, the vice foreign minister, said."
     )
     art = Article(article_id="p", title="", text=text, source_path="p.txt")
-    return attribute([art], {"p": nlp(text)})
-
-
-def _pos(att, holder: str, issue: str) -> Position:  # type: ignore[no-untyped-def]
-    return next(p for p in att.positions if p.holder == holder and p.issue == issue)
-
-
-def test_actor_stances_have_the_right_sign_and_evidence(att) -> None:  # type: ignore[no-untyped-def]
-    assert _pos(att, "rex-tillerson", "pressure").stance > 0
-    assert _pos(att, "wu-haitao", "pressure").stance < 0
-    assert _pos(att, "donald-trump", "dialogue").stance < 0
-    assert _pos(att, "hua-chunying", "dialogue").stance > 0
-    p = _pos(att, "rex-tillerson", "pressure")
-    assert p.evidence and p.evidence[0].quote_id and "pressure" in p.evidence[0].text
-
-
-def test_country_positions_roll_up_government_actors(att) -> None:  # type: ignore[no-untyped-def]
-    chn = _pos(att, "CHN", "pressure")
-    assert chn.holder_kind == "country" and chn.stance < 0 and chn.label
-    assert _pos(att, "USA", "pressure").stance > 0
-
-
-def test_disagreements_within_a_country_and_between_countries(att) -> None:  # type: ignore[no-untyped-def]
-    pairs = {(a.holder, b.holder, a.issue) for a, b in disagreements(att.positions)}
-    pairs |= {(b, a, i) for a, b, i in pairs}
-    assert ("USA", "CHN", "pressure") in pairs
-    # President vs his Secretary of State, both USA, when they split on dialogue
-    tillerson_dialogue = [
-        p for p in att.positions if p.holder == "rex-tillerson" and p.issue == "dialogue"
-    ]
-    if tillerson_dialogue and tillerson_dialogue[0].stance > 0:
-        assert ("donald-trump", "rex-tillerson", "dialogue") in pairs
-
-
-def test_negation_flips_a_push_word() -> None:
-    pro = score_text("We must keep up the sanctions pressure on Pyongyang.", "pressure")
-    con = score_text(
-        "We should not increase sanctions now; they are counterproductive.", "pressure"
-    )
-    assert pro is not None and pro > 0
-    assert con is not None and con < 0
-    assert score_text("The weather was fine in Seoul.", "pressure") is None
-
-
-def test_polarity_follows_what_the_cue_governs() -> None:
-    # "against" names the target of the sanctions, not opposition to them
-    assert (
-        score_text(
-            "She called the resolution the largest sanctions package ever levelled against the regime.",
-            "pressure",
-        )
-        is None
-    )
-    assert (
-        score_text("These sanctions will cut deep into the regime's revenue.", "pressure") or 0
-    ) > 0
-    # a demand on North Korea itself is no stance on pressure
-    assert score_text("North Korea must stop isolating itself.", "pressure") is None
-    # refusing a nuclear-armed North Korea is insisting on denuclearization
-    assert (
-        score_text("We will never accept a nuclear-armed North Korea.", "denuclearization") or 0
-    ) > 0
-    s_dia = score_text(
-        "The preferred endpoint is not a war but a diplomatic settlement.", "dialogue"
-    )
-    s_mil = score_text(
-        "The preferred endpoint is not a war but a diplomatic settlement.", "military"
-    )
-    assert s_dia is not None and s_dia > 0 and s_mil is not None and s_mil < 0
-    assert (score_text("China firmly opposes unilateral sanctions.", "pressure") or 0) < 0
-    # a grievance about the other side's sanctions is not support for them
-    assert score_text("The US would pay dearly for pushing new sanctions.", "pressure") is None
-    # one's own duty is not a call on others to do more
-    assert (
-        score_text("He said it was his responsibility to prepare options.", "responsibility")
-        is None
-    )
-
-
-def test_own_clause_drops_the_other_speakers_half() -> None:
-    from briefgen.nlp.positions import own_clause
-
-    s = (
-        "Trump said he was “very happy with the vote” on the sanctions, but China has said "
-        "any punitive action must avoid bringing disaster."
-    )
-    assert own_clause(s, "very happy with the vote") == (
-        "Trump said he was “very happy with the vote” on the sanctions"
-    )
-    s2 = (
-        "Days later, after Lee said Seoul was ready for talks, Kim said the South was "
-        "“wasting its time with negotiations.”"
-    )
-    assert own_clause(s2, "wasting its time with negotiations.").startswith("Kim said")
-
-
-def test_weak_single_cue_gives_no_stance_and_country_voice_folds_into_country(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "“The talks must go on,” Deputy Minister Park Ho-jin said.\n\n"
-        "China said it “firmly opposes any unilateral sanctions and calls for dialogue.”\n\n"
-        "“We welcome and support the new sanctions and urge full enforcement of them,” "
-        "Chinese Foreign Minister Zhao Lin said."
-    )
-    art = Article(article_id="w", title="", text=text, source_path="w.txt")
-    att = attribute([art], {"w": nlp(text)})
-    holders = {(p.holder, p.issue) for p in att.positions}
-    # one weak modal is not enough to say where Park stands
-    assert not any(h == "park-ho-jin" for h, _ in holders)
-    # the country-named speaker is the country, never an actor set against its own minister
-    assert not any(h == "chinese-government" for h, _ in holders)
-    assert ("CHN", "pressure") in holders
-    assert all(
-        "chinese-government" not in (a.holder, b.holder) for a, b in disagreements(att.positions)
-    )
-
-
-def test_disagreement_needs_clear_evidence_on_both_sides() -> None:
-    def pos(holder: str, signed: float, n: int) -> Position:
-        ev = [Evidence("a", f"text {i}") for i in range(n)]
-        stance = 1 if signed > 0 else -1
-        return Position(holder, "actor", "pressure", stance, "x", "USA", ev, confidence=abs(signed))
-
-    strong_pro = pos("a", 0.8, 3)
-    weak_con = pos("b", -0.25, 1)
-    clear_con = pos("c", -0.7, 2)
-    assert disagreements([strong_pro, weak_con]) == []
-    assert disagreements([strong_pro, clear_con]) == [(strong_pro, clear_con)]
+    att = attribute([art], {"p": load_spacy()(text)}, embed=Embedder(None).embed)
+    ri = [p for p in att.positions if p.issue == "denuclearization" and p.holder_kind == "actor"]
+    assert ri and all(p.stance == -1 for p in ri)
+    assert all(p.evidence and p.evidence[0].quote_id for p in ri)
+    prk = [p for p in att.positions if p.holder == "PRK" and p.issue == "denuclearization"]
+    assert prk and prk[0].stance == -1 and prk[0].label == "refuses to give up nuclear weapons"

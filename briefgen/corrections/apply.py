@@ -412,9 +412,6 @@ class Desk:
                 q.speaker_role = q.speaker_role or target.role
                 if was != target.name:
                     mark(q, f"speaker {target.name} (was {was})")
-        att.statements = [
-            (target.actor_id if a in ids else a, art, t) for a, art, t in att.statements
-        ]
 
     def _set_actor(self, att: Attribution, a: Actor, e: Entry) -> list[str]:
         notes = []
@@ -512,11 +509,10 @@ class Desk:
         for q in att.quotes:
             if q.actor_id:
                 counts[q.actor_id] = counts.get(q.actor_id, 0) + 1
-        speaking = {a for a, _, _ in att.statements}
         keep = []
         for a in att.actors:
             n = counts.get(a.actor_id, 0)
-            if n == 0 and a.quote_count > 0 and a.actor_id not in speaking:
+            if n == 0 and a.quote_count > 0:
                 continue
             a.quote_count = n
             keep.append(a)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen.model import Actor, Article, ArticleAnalysis, Position, Quote
 
@@ -32,8 +33,6 @@ class Attribution:
     quotes: list[Quote] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
-    # Reported (unquoted) statements per actor, for positions: (actor_id, article_id, text).
-    statements: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _norm_words(text: str) -> str:
@@ -96,14 +95,15 @@ def _dedupe(
 
 
 def analyse_article(article: Article, doc: Doc, lex: Lexicon) -> ArticleAnalysis:
-    """Quotations, speakers and reported statements of one article, on its own.
+    """Quotations (quoted and reported), speakers and what each statement's words say to
+    the stance model, of one article on its own.
 
     Nothing here depends on other articles, so the result can be stored by article and
     reused by every later build; `merge` joins the articles of a period.
     """
-    from briefgen.nlp.positions import reported_statements
+    from briefgen.nlp.stance import text_features
 
-    quotes, ctx, raws = quotes_for_article(article, doc, lex)
+    quotes, ctx, _raws = quotes_for_article(article, doc, lex)
     actors: dict[str, Actor] = {}
 
     def actor_for(sp: Speaker) -> Actor:
@@ -120,12 +120,13 @@ def analyse_article(article: Article, doc: Doc, lex: Lexicon) -> ArticleAnalysis
         _fill(act, sp.role, sp.country, sorted(sp.aliases))
         return act
 
-    for _q, sp in quotes:
+    features: dict[str, list[float]] = {}
+    for q, sp in quotes:
         if sp is not None:
             actor_for(sp).quote_count += 1
-    statements = [
-        (actor_for(sp).actor_id, sentence) for sp, sentence in reported_statements(doc, ctx, raws)
-    ]
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and len(span):
+            features[q.quote_id] = text_features(span)
     for m in ctx.mentions:
         if m.key in actors:
             actors[m.key].mentions += 1
@@ -133,7 +134,7 @@ def analyse_article(article: Article, doc: Doc, lex: Lexicon) -> ArticleAnalysis
         article_id=article.article_id,
         quotes=[q for q, _ in quotes],
         actors=list(actors.values()),
-        statements=statements,
+        stance_features=features,
     )
 
 
@@ -148,8 +149,16 @@ def _fill(act: Actor, role: str | None, country: str | None, aliases: Sequence[s
             act.aliases.append(al)
 
 
-def merge(analyses: Sequence[ArticleAnalysis], with_positions: bool = True) -> Attribution:
-    """The period's quotations, actors (one per actor_id across articles) and positions."""
+def merge(
+    analyses: Sequence[ArticleAnalysis],
+    with_positions: bool = True,
+    embed: Callable[[list[str]], Any] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> Attribution:
+    """The period's quotations, actors (one per actor_id across articles) and, when
+    `embed` (sentence embeddings) is given, each statement's stances and the positions
+    of statements made in since..until."""
     from briefgen.nlp.positions import derive_positions
 
     result = Attribution()
@@ -166,11 +175,36 @@ def merge(analyses: Sequence[ArticleAnalysis], with_positions: bool = True) -> A
             act.mentions += a.mentions
             act.quote_count += a.quote_count
         result.quotes += an.quotes
-        result.statements += [(aid, an.article_id, text) for aid, text in an.statements]
     result.actors = sorted(actors.values(), key=lambda x: (-x.quote_count, -x.mentions, x.name))
+    if embed is not None:
+        read_stances(analyses, result.actors, embed)
     if with_positions:
-        result.positions = derive_positions(result.quotes, result.statements, result.actors)
+        result.positions = derive_positions(result.quotes, result.actors, since, until)
     return result
+
+
+def read_stances(
+    analyses: Sequence[ArticleAnalysis],
+    actors: Sequence[Actor],
+    embed: Callable[[list[str]], Any],
+) -> None:
+    """Each quotation's stances (Quote.stances, in place): its stored text features with
+    its speaker as now resolved (corrections included), through the stance model."""
+    from briefgen.nlp.stance import read_statements, speaker_features
+
+    kinds = {a.actor_id: a.kind for a in actors}
+    quotes: list[Quote] = []
+    rows: list[tuple[list[float], str]] = []
+    for an in analyses:
+        for q in an.quotes:
+            text = an.stance_features.get(q.quote_id)
+            if text is None:
+                continue
+            kind = kinds.get(q.actor_id or "", "other")
+            rows.append((text + speaker_features(q.country, kind, q.kind, q.cue), q.text))
+            quotes.append(q)
+    for q, stances in zip(quotes, read_statements(rows, embed), strict=True):
+        q.stances = stances
 
 
 def analyse_articles(
@@ -208,10 +242,15 @@ def attribute(
     extra_actor_files: Sequence[Path] = (),
     with_positions: bool = True,
     lexicon: Lexicon | None = None,
+    embed: Callable[[list[str]], Any] | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> Attribution:
-    """Find the quotations in each article, resolve speakers to actors, derive positions.
+    """Find the quotations in each article, resolve speakers to actors, read stances
+    (when `embed` is given) and derive the period's positions.
 
     `docs` maps article_id to the article's spaCy parse (see nlp.parse.parse_articles);
     an article without a parse is parsed here.
     """
-    return merge(analyse_articles(articles, docs, extra_actor_files, lexicon), with_positions)
+    analyses = analyse_articles(articles, docs, extra_actor_files, lexicon)
+    return merge(analyses, with_positions, embed, since, until)

@@ -1,0 +1,318 @@
+"""Where a statement stands on each tracked issue: a small trained model, not word lists.
+
+For each quotation (direct, mixed or reported) the model reads the statement's words
+as a MiniLM sentence embedding plus features from the parse: for each mention of an
+issue's terms, whether the verb that governs it pushes for it or against it, whether
+that verb is negated or modal, and whether its subject is North Korea (a demand *on*
+Pyongyang is the speaker's own position, not a North Korean concession); plus who
+speaks (country, kind) and how (cue, kind of quotation).  Per issue two logistic
+models give P(the statement takes a stance on it) and P(the stance is +1); a stance
+is kept only when their product is high enough, otherwise the model abstains.  How
+statements add up to an actor's or a country's position is nlp/positions.py's job.
+
+Weights ship in briefgen/data/models/stance.npz; `benchmarks/train_stance.py` trains
+them from the labelled statements of benchmarks/labels/ (train and dev splits, the
+threshold chosen by cross-validation grouped by article) and `benchmarks/positions.py`
+reports the held-out test figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from briefgen.errors import ModelError
+from briefgen.knowledge.countries import country_of
+from briefgen.knowledge.issues import issue_keys, terms_regex
+from briefgen.knowledge.stance_cues import cue_regexes, issue_phrase_regexes
+from briefgen.model import Stance
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Span, Token
+
+MODEL_FILE = "data/models/stance.npz"
+COUNTRIES = ("USA", "PRK", "KOR", "CHN", "JPN", "RUS", "UN")
+KINDS = ("government", "international", "legislator", "state-media", "expert", "media", "other")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+CUE_CLASSES = {
+    "urge": r"urg|call|demand|press|insist|ask",
+    "warn": r"warn|threat|vow|caution",
+    "deny": r"den|reject|refus|dismiss|rebuff",
+    "welcome": r"welcom|prais|hail|back|support|applaud",
+    "criticise": r"critic|condemn|denounc|slam|blast|accus|blam",
+    "propose": r"propos|offer|suggest|pledg|promis|commit|agree",
+}
+# Per issue, per mention of its terms: what the parse says about that mention.
+MENTION_FEATURES = (
+    "present",
+    "count",
+    "gov_push",
+    "gov_against",
+    "gov_threat",
+    "gov_restraint",
+    "gov_negated",
+    "gov_modal",
+    "subject_prk",
+    "conditional",
+    "pro_phrase",
+    "con_phrase",
+    "pro_negated",
+    "con_negated",
+)
+# Cue classes counted over the whole statement (the stance may sit far from the term).
+WHOLE_CUES = ("push", "against", "threat", "restraint", "negator", "modal", "condition")
+_PRK_WORDS = re.compile(r"^(?:it|they|the north|pyongyang|north korea|the regime|kim\b)", re.I)
+
+
+@dataclass
+class StanceInput:
+    """One statement to read: its words (the span in the parse) and who says them how."""
+
+    span: Span  # the statement's words in the article's parse
+    country: str | None
+    kind: str
+    quote_kind: str
+    cue: str | None
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb (or predicate adjective) whose argument the mention is."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX", "ADJ") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("ROOT", "acomp")):
+            return t
+    return None
+
+
+def _verb_phrase(v: Token) -> str:
+    """The verb with its particles and auxiliaries, lower-cased ("called off", "must not")."""
+    parts = [c for c in v.children if c.dep_ in ("prt", "aux", "auxpass", "neg", "prep")]
+    toks = sorted([v, *parts], key=lambda t: t.i)
+    return " ".join(t.lower_ for t in toks)
+
+
+def mention_features(span: Span, issue: str) -> list[float]:
+    """MENTION_FEATURES for one issue over one statement's tokens."""
+    rx = terms_regex(issue)
+    cues = cue_regexes()
+    text = span.text
+    hits = list(rx.finditer(text))
+    f = dict.fromkeys(MENTION_FEATURES, 0.0)
+    _phrase_features(text.lower(), issue, f)
+    if not hits:
+        return [f[k] for k in MENTION_FEATURES]
+    f["present"] = 1.0
+    f["count"] = min(3.0, float(len(hits))) / 3.0
+    base = span.start_char
+    for m in hits:
+        tok = span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        if tok is None:
+            continue
+        t = tok.root
+        v = _governor(t)
+        window = text[max(0, m.start() - 40) : m.start()].lower()
+        phrase = (_verb_phrase(v) if v is not None else "") + " " + window[-25:]
+        for cls, name in (
+            ("push", "gov_push"),
+            ("against", "gov_against"),
+            ("threat", "gov_threat"),
+            ("restraint", "gov_restraint"),
+        ):
+            if cues[cls].search(phrase) or cues[cls].search(m.group(0).lower()):
+                f[name] = 1.0
+        if v is not None:
+            if any(c.dep_ == "neg" for c in v.children) or cues["negator"].search(window[-20:]):
+                f["gov_negated"] = 1.0
+            if any(c.dep_ == "aux" and cues["modal"].fullmatch(c.lower_) for c in v.children):
+                f["gov_modal"] = 1.0
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                words = " ".join(x.text for x in subj.subtree)
+                if country_of(words) == "PRK" or _PRK_WORDS.match(words):
+                    f["subject_prk"] = 1.0
+        if cues["condition"].search(text.lower()):
+            f["conditional"] = 1.0
+    return [f[k] for k in MENTION_FEATURES]
+
+
+def _phrase_features(low: str, issue: str, f: dict[str, float]) -> None:
+    """The issue's own pro and con phrases, and whether a negation or an opposing word
+    just precedes one ("will not lift sanctions", "opposition to a freeze-for-freeze")."""
+    cues = cue_regexes()
+    for side in ("pro", "con"):
+        for m in issue_phrase_regexes()[issue][side].finditer(low):
+            near = low[max(0, m.start() - 20) : m.start()]
+            wider = low[max(0, m.start() - 45) : m.start()]
+            flipped = cues["negator"].search(near) or cues["against"].search(wider)
+            name = f"{side}_negated" if flipped else f"{side}_phrase"
+            f[name] = min(1.0, f[name] + 0.5)
+
+
+def text_features(span: Span) -> list[float]:
+    """What the words say, independent of who says them: each issue's mention features,
+    cue words over the whole statement, a question mark, length.  Computed once per
+    article with its parse and stored with its analysis."""
+    out: list[float] = []
+    for issue in issue_keys():
+        out += mention_features(span, issue)
+    low = span.text.lower()
+    cues = cue_regexes()
+    for cls in WHOLE_CUES:
+        out.append(min(3, len(cues[cls].findall(low))) / 3.0)
+    out.append(1.0 if "?" in span.text else 0.0)
+    out.append(min(1.0, len(span) / 60.0))
+    return [round(x, 3) for x in out]
+
+
+def speaker_features(
+    country: str | None, kind: str, quote_kind: str, cue: str | None
+) -> list[float]:
+    """Who says it and how: country, kind of speaker, kind of quotation, cue.  Computed
+    when stances are read, so a speaker the desk corrected counts as corrected."""
+    c = country if country in COUNTRIES else None
+    out = [1.0 if c == x else 0.0 for x in COUNTRIES] + [1.0 if country is None else 0.0]
+    out += [1.0 if kind == k else 0.0 for k in KINDS]
+    out += [1.0 if quote_kind == k else 0.0 for k in QUOTE_KINDS]
+    low = (cue or "").lower()
+    out += [1.0 if re.match(rx, low) else 0.0 for rx in CUE_CLASSES.values()]
+    return out
+
+
+def hand_features(inp: StanceInput) -> list[float]:
+    """Everything but the embedding, in the order of feature_names()."""
+    return text_features(inp.span) + speaker_features(
+        inp.country, inp.kind, inp.quote_kind, inp.cue
+    )
+
+
+def feature_names() -> list[str]:
+    names = [f"{i}:{m}" for i in issue_keys() for m in MENTION_FEATURES]
+    names += [f"words:{c}" for c in WHOLE_CUES] + ["question", "length"]
+    names += [f"country:{c}" for c in COUNTRIES] + ["country:none"]
+    names += [f"kind:{k}" for k in KINDS] + [f"quote:{k}" for k in QUOTE_KINDS]
+    names += [f"cue:{c}" for c in CUE_CLASSES]
+    return names
+
+
+def issue_design(hand: np.ndarray, emb: np.ndarray, k: int) -> np.ndarray:
+    """The raw inputs of issue k's models: the embedding, issue k's mention features, the
+    shared features, and issue k's presence crossed with the speaker's country and with
+    the statement's cue words (so "threat" can count differently for each issue)."""
+    import numpy as np
+
+    names = feature_names()
+    n_issue = len(MENTION_FEATURES)
+    n_all = n_issue * len(issue_keys())
+    mention = hand[:, k * n_issue : (k + 1) * n_issue]
+    shared = hand[:, n_all:]
+    present = mention[:, :1]
+    country = hand[:, names.index(f"country:{COUNTRIES[0]}") :][:, : len(COUNTRIES)]
+    cues = hand[:, names.index(f"words:{WHOLE_CUES[0]}") :][:, : len(WHOLE_CUES)]
+    return np.hstack([emb, mention, shared, present * country, present * cues])
+
+
+class StanceModel:
+    """Per issue: P(the statement takes a stance on it) and P(+1 | stance), two logistic
+    models over `issue_design`; a stance is kept when P(stance) x P(side) reaches the
+    model's threshold."""
+
+    def __init__(self, arrays: dict[str, Any]) -> None:
+        self.a = arrays
+        self.issues = [str(x) for x in arrays["issues"]]
+        names = [str(x) for x in arrays["feature_names"]]
+        if names != feature_names() or self.issues != list(issue_keys()):
+            raise ModelError(
+                "the stance model was trained on other features or issues; retrain it with "
+                "benchmarks/train_stance.py"
+            )
+
+    @classmethod
+    def load(cls) -> StanceModel:
+        return _load_model()
+
+    @property
+    def threshold(self) -> float:
+        return float(self.a["threshold"])
+
+    def probabilities(self, hand: np.ndarray, emb: np.ndarray) -> dict[str, tuple[Any, Any]]:
+        """{issue: (P(stance), P(+1 | stance))}, one value per statement."""
+        import numpy as np
+
+        out: dict[str, tuple[Any, Any]] = {}
+        for k, issue in enumerate(self.issues):
+            x = (issue_design(hand, emb, k) - self.a["x_mean"][k]) / self.a["x_scale"][k]
+            rel = x @ self.a["rel_coef"][k] + self.a["rel_icpt"][k]
+            pos = x @ self.a["pos_coef"][k] + self.a["pos_icpt"][k]
+            out[issue] = (1 / (1 + np.exp(-rel)), 1 / (1 + np.exp(-pos)))
+        return out
+
+    def predict(
+        self, hand: np.ndarray, emb: np.ndarray, floor: float | None = None
+    ) -> list[list[Stance]]:
+        """Stances per statement, each with confidence P(stance) x P(side); those below
+        `floor` (default: the model's threshold) are left out: the model abstains."""
+        tau = self.threshold if floor is None else floor
+        probs = self.probabilities(hand, emb)
+        out: list[list[Stance]] = [[] for _ in range(len(hand))]
+        for issue in self.issues:
+            p_rel, p_pos = probs[issue]
+            for n in range(len(hand)):
+                sign = 1 if p_pos[n] >= 0.5 else -1
+                conf = float(p_rel[n]) * float(max(p_pos[n], 1 - p_pos[n]))
+                if conf >= tau:
+                    out[n].append(Stance(issue, sign, round(conf, 3)))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _load_model() -> StanceModel:
+    import numpy as np
+
+    path = resources.files("briefgen").joinpath(MODEL_FILE)
+    try:
+        with path.open("rb") as f:
+            arrays = dict(np.load(f, allow_pickle=False))
+    except FileNotFoundError:
+        raise ModelError(
+            f"the stance model {MODEL_FILE} is missing from the package; reinstall briefgen"
+        ) from None
+    return StanceModel(arrays)
+
+
+def read_statements(
+    rows: Sequence[tuple[Sequence[float], str]],
+    embed: Callable[[list[str]], Any],
+    model: StanceModel | None = None,
+) -> list[list[Stance]]:
+    """The stances of each statement, given as (hand features in feature_names() order,
+    its words); empty where the model abstains."""
+    import numpy as np
+
+    out: list[list[Stance]] = [[] for _ in rows]
+    # a statement of a few words ("yes", "a disaster") says nothing the model can read
+    todo = [n for n, (_, text) in enumerate(rows) if len(text.split()) >= 4]
+    if not todo:
+        return out
+    m = model or StanceModel.load()
+    hand = np.array([list(rows[n][0]) for n in todo], dtype=np.float32)
+    emb = np.asarray(embed([" ".join(rows[n][1].split()) for n in todo]))
+    for n, st in zip(todo, m.predict(hand, emb), strict=True):
+        out[n] = st
+    return out
+
+
+def read_stances(
+    inputs: Sequence[StanceInput],
+    embed: Callable[[list[str]], Any],
+    model: StanceModel | None = None,
+) -> list[list[Stance]]:
+    """The stances of each statement read from its parse (empty where the model abstains)."""
+    return read_statements([(hand_features(i), i.span.text) for i in inputs], embed, model)
