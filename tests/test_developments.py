@@ -371,3 +371,23 @@ def test_an_events_list_with_a_wrong_column_name_is_one_clear_error(tmp_path: Pa
     csv.write_text("Day,Note\n2017-10-24,x\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"no column 'When' for date; its columns are: Day, Note"):
         read_lists([csv], {"date": "When"})
+
+
+# --- what to watch ---------------------------------------------------------------------------
+
+
+def test_a_watch_date_is_one_the_source_gives_for_what_is_coming() -> None:
+    text = (
+        "President Trump on Thursday abruptly called off the meeting with Kim Jong Un, which "
+        "had been scheduled for Nov. 12 in Singapore.\n\n"
+        "Secretary of State Rex Tillerson will travel to Seoul on Monday to meet South Korean "
+        "officials about the crisis.\n\n"
+        "The State Department said Rex Tillerson had a call on Wednesday with China's foreign "
+        "minister, who is expected to visit Washington soon."
+    )
+    a = art("w1", "Summit called off", text, 27, "Reuters")
+    b = assemble([a], Attribution(), {}, WEEK, date(2017, 10, 29), "T")
+    watch = [q for q in b.open_questions if q.kind == "scheduled"]
+    assert [q.text[:40] for q in watch] == ["Watch for (30 October 2017, “on Monday”)"]
+    # The called-off meeting and the past call are not things to watch on a date.
+    assert not any("12 November" in q.text or "Wednesday" in q.text[:40] for q in watch)

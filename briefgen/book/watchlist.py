@@ -19,7 +19,7 @@ from briefgen.book.reports import dated_before
 from briefgen.book.summarize import Candidate, SentencePool, story_day
 from briefgen.book.textsim import cosine
 from briefgen.knowledge.dates import looks_ahead, resolve_dates
-from briefgen.knowledge.events import speculative
+from briefgen.knowledge.events import classify, speculative
 from briefgen.model import Position, Quote, Statement
 from briefgen.periods import Period
 
@@ -84,15 +84,32 @@ def distinct_lines(
     return out
 
 
+# A weekday resolved forward counts only when the words just before it look ahead ("will
+# travel to Seoul on Friday", "next Tuesday"), not a past event in a forward-looking
+# sentence ("…called off the meeting, which was scheduled for June 12, on Thursday").
+_AHEAD_BEFORE = re.compile(
+    r"(?:\b(?:will|is to|are to|to be|scheduled|due|set to|plans? to|expected to|next)\b"
+    r"[^,.;]{0,40})$",
+    re.I,
+)
+
+
 def _future_date(c: Candidate, after: date) -> tuple[date, str] | None:
     """The date the sentence gives its coming event, with the words that gave it."""
     pub = story_day(c.article)
-    if pub is None or not looks_ahead(c.sent.text):
+    text = c.sent.text
+    if pub is None or not looks_ahead(text):
         return None
-    for h in resolve_dates(c.sent.text, pub):
-        said = c.sent.text[h.pos : h.pos + 16].split(",")[0].strip()
-        if h.when > after and (not h.estimate or re.match(r"(?:next|this|on)\s", said)):
-            return h.when, said
+    tag = classify(text)
+    if tag is not None and tag.action == "cancelled":
+        return None  # "…called off the meeting scheduled for June 12": nothing to watch
+    for h in resolve_dates(text, pub):
+        if h.when <= after:
+            continue
+        said = re.match(r"[\w.]+(?:\s+[\w.]+)?(?:\s+\d{4})?", text[h.pos :])
+        words = said.group(0).rstrip(".,") if said else ""
+        if not h.estimate or _AHEAD_BEFORE.search(text[: h.pos] + words.split()[0]):
+            return h.when, words
     return None
 
 
