@@ -149,6 +149,14 @@ def test_an_accompanying_official_is_an_official_of_the_country(nlp, text) -> No
     assert q.country == "USA"
 
 
+def test_he_never_finds_a_woman(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator Bernie Sanders met Hillary Clinton on Monday.\n\n"
+        "“We disagree on trade,” he said. “We will win,” she said."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes] == ["Bernie Sanders", "Hillary Clinton"]
+
+
 def test_pronouns_find_the_nearest_speaker_of_their_sort(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "South Korea's Unification Ministry said on Monday that the North had cut the hotline.\n\n"

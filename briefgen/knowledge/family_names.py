@@ -1,4 +1,5 @@
-"""East Asian family names: which names are written family name first.
+"""East Asian family names (which names are written family name first) and the given
+names that are almost always women's.
 
 Read from briefgen/data/family_names.yaml.  nlp/names.py uses it to keep "Moon Jae-in"
 and "Kim Kye Gwan" whole, to find them from their family name alone, and to count the
@@ -17,6 +18,7 @@ from briefgen.knowledge.datafiles import packaged_text, parse_yaml, str_list
 class FamilyNames:
     names: frozenset[str]
     canonical: dict[str, str]  # every variant -> the first of its group
+    female_given: frozenset[str] = frozenset()
 
     def is_family(self, word: str) -> bool:
         return word in self.names
@@ -41,4 +43,4 @@ def load_family_names() -> FamilyNames:
         words = str_list(group)
         for w in words:
             canonical[w] = words[0]
-    return FamilyNames(names, canonical)
+    return FamilyNames(names, canonical, frozenset(str_list(raw.get("female_given_names"))))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
+from briefgen.knowledge.family_names import load_family_names
 from briefgen.knowledge.places import place_country
 from briefgen.nlp.gazetteer import GazEntry, Lexicon
 from briefgen.nlp.names import (
@@ -162,7 +163,9 @@ class ArticleMentions:
                 return self.people[key], None
         key = slugify(name)
         if key not in self.people:
-            self.people[key] = Speaker(name=name, named=True)
+            first = name.split()[0]
+            female = " " in name and first in load_family_names().female_given
+            self.people[key] = Speaker(name=name, named=True, gender="f" if female else None)
         return self.people[key], None
 
     def _learn(

@@ -104,7 +104,10 @@ class ArticleActors(ArticleDescriptions):
             return None
         gender = self.roles.pronouns.get(low)
         if gender is not None:
-            return self.salient(pos, gender)
+            sp = self.salient(pos, gender)
+            if sp is not None and sp.gender is None:
+                sp.gender = gender  # what the article calls them, for the next pronoun
+            return sp
         return self.salient(pos, None, person=False, plural=low in ("they", "them", "their"))
 
     def _clause_group(self, pron: Token) -> Speaker | None:
