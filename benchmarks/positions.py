@@ -3,22 +3,24 @@
     .venv/bin/python benchmarks/positions.py [--split test|dev] [--no-weeks]
 
 Labels: benchmarks/labels/quotes-<split>.jsonl — every quotation of whole articles with
-the positions the speaker takes (labelling guide: benchmarks/labels/GUIDE.md), made by
-annotators who saw only the texts and the guide.  The test split (the four held-out
-weeks and ten KCNA items) is never used for training or tuning: report it, don't tune on it.
+the positions its speaker takes (guide: benchmarks/labels/GUIDE.md), by annotators who
+saw only the texts and the guide.  The test split (the four held-out weeks and ten KCNA
+items) is never used for training or tuning: report it, never tune on it.
 
 1. Statements (the model on its own): each gold quotation, with the gold speaker's
-   country and kind, is read by the stance model; per issue: gold stances, predicted,
-   right (issue and sign), precision, coverage (recall), and a confusion table
-   gold (+1/-1/none) x predicted (+1/-1/abstain).  Baseline in the same run: the 0.1
-   lexicon (benchmarks/baselines/lexicon_stance.py) on the same words, for the four
-   issues it knew.
-2. Weeks, end to end (unless --no-weeks): briefgen analyses each held-out week as the
-   brief does; its actor positions of state actors (government, international body,
-   state media) and its country positions are matched with the gold positions of that
-   week (a speaker's gold position: the side of the majority of its labelled stances on
-   the issue, statements dated earlier left out; a country's: its official speakers').
-   Precision counts positions the brief would print (confidence >= SHOW_CONFIDENCE).
+   country and kind, is read by the stance model.  Per issue: gold stances, stances
+   given, right (issue and side), precision, coverage; a confusion table per issue
+   (gold +1/-1 against given +1/-1/abstained); and, in the same run, the 0.1 lexicon
+   (benchmarks/baselines/lexicon_stance.py, its rule of a clear single stance) on the
+   same words, for the four issues it knew.
+2. Weeks, end to end (test only, unless --no-weeks): briefgen analyses each held-out
+   week as the brief does (its own quotations, speakers and stances).  Gold positions
+   are the analysts': per official speaker (government, international body, state
+   media) and issue, the side of the majority of its labelled stances that week
+   (statements dated earlier left out); per country, the side two or more of its
+   official speakers take.  A briefgen position counts when the brief would print it
+   (confidence at the display threshold).  Same extraction with the 0.1 lexicon reading
+   the stances, as the baseline.
 """
 
 from __future__ import annotations
@@ -39,11 +41,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 
 import numpy as np  # noqa: E402
-from gold import GoldQuote, align, load_gold  # noqa: E402
+from gold import GoldQuote, load_gold  # noqa: E402
 from splits import CORPORA, HELD_OUT_WEEKS, iso_week, source_key  # noqa: E402
-from train_stance import examples, load_articles_and_docs  # noqa: E402
+from train_stance import OFFICIAL, examples, load_articles_and_docs  # noqa: E402
 
-OFFICIAL_GROUPS = {"government", "international", "state-media"}
 _TITLES = re.compile(
     r"^(?:the|a|an|u\.s\.|us|president|vice|foreign|prime|minister|secretary|of|state|"
     r"defense|defence|national|security|adviser|advisor|mr\.?|mrs\.?|ms\.?|dr\.?|leader|"
@@ -51,11 +52,27 @@ _TITLES = re.compile(
     r"spokeswoman|ambassador|general|sen\.?|senator|rep\.?)\s+",
     re.I,
 )
+SIDES = ("+1", "-1", "abstain")
+# the issues the 0.1 lexicon knew (its pressure, dialogue, military, denuclearization)
+LEXICON_ISSUES = ("sanctions", "talks", "military_force", "denuclearization")
+
+
+def _r(a: float, b: float) -> str:
+    return f"{a / b:5.2f}" if b else "    —"
+
+
+def lexicon_stance(text: str, issue: str) -> int:
+    """The 0.1 rule: a stance when one statement scores clearly (|score| >= 0.55)."""
+    from baselines.lexicon_stance import ISSUE_MAP, score_text
+
+    old = {v: k for k, v in ISSUE_MAP.items() if v}.get(issue)
+    if old is None:
+        return 0
+    v = score_text(text, old)
+    return 0 if v is None or abs(v) < 0.55 else (1 if v > 0 else -1)
 
 
 def statements(split: str) -> None:
-    from baselines.lexicon_stance import ISSUE_MAP, score_text
-
     from briefgen.config import Settings
     from briefgen.knowledge.issues import issue_keys
     from briefgen.nlp.embeddings import Embedder
@@ -66,77 +83,52 @@ def statements(split: str) -> None:
     ex = examples([name], arts, docs)
     emb = np.asarray(Embedder(Settings().cache_dir).embed([e.text for e in ex]))
     hand = np.array([e.hand for e in ex], dtype=np.float32)
-    model = StanceModel.load()
-    pred = model.predict(hand, emb, [e.mentioned for e in ex])
-    back = {v: k for k, v in ISSUE_MAP.items() if v}
+    pred = StanceModel.load().predict(hand, emb)
+    given = [{s.issue: s.stance for s in ps} for ps in pred]
     print(
         f"\n== Statements ({split}): {len(ex)} gold quotations, "
         f"{sum(len(e.labels) for e in ex)} gold stances =="
     )
     print(
-        f"{'issue':18} {'gold':>5} | {'model: pred':>11} {'right':>5} {'prec':>5} {'cover':>5}"
-        f" | {'0.1 lexicon: pred':>17} {'right':>5} {'prec':>5} {'cover':>5}"
+        f"{'issue':18} {'gold':>5} | {'model: given':>12} {'right':>5} {'prec':>5} {'cover':>5}"
+        f" | {'0.1 lexicon: given':>18} {'right':>5} {'prec':>5} {'cover':>5}"
     )
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for issue in issue_keys():
         gold_n = sum(1 for e in ex if issue in e.labels)
-        made = [
-            (e, s.stance) for e, ps in zip(ex, pred, strict=True) for s in ps if s.issue == issue
-        ]
+        made = [(e, g[issue]) for e, g in zip(ex, given, strict=True) if issue in g]
         right = sum(1 for e, s in made if e.labels.get(issue) == s)
-        lex_made: list[tuple[Any, int]] = []
-        if issue in back:
-            for e in ex:
-                v = score_text(e.text, back[issue])
-                if v is not None and abs(v) >= 0.55:
-                    lex_made.append((e, 1 if v > 0 else -1))
-        lex_right = sum(1 for e, s in lex_made if e.labels.get(issue) == s)
-        tot.update(gold=gold_n, pred=len(made), right=right, lpred=len(lex_made), lright=lex_right)
-        lex = (
-            f"{len(lex_made):17d} {lex_right:5d} {_r(lex_right, len(lex_made))} {_r(lex_right, gold_n)}"
-            if issue in back
-            else f"{'(no such issue)':>17} {'':5} {'':5} {'':5}"
+        lex = [(e, lexicon_stance(e.text, issue)) for e in ex]
+        lex = [(e, s) for e, s in lex if s]
+        lright = sum(1 for e, s in lex if e.labels.get(issue) == s)
+        tot.update(gold=gold_n, made=len(made), right=right, lmade=len(lex), lright=lright)
+        lcol = (
+            f"{'(no such issue)':>18} {'':5} {'':5} {'':5}"
+            if issue not in LEXICON_ISSUES
+            else f"{len(lex):18d} {lright:5d} {_r(lright, len(lex))} {_r(lright, gold_n)}"
         )
         print(
-            f"{issue:18} {gold_n:5d} | {len(made):11d} {right:5d} {_r(right, len(made))} "
-            f"{_r(right, gold_n)} | {lex}"
+            f"{issue:18} {gold_n:5d} | {len(made):12d} {right:5d} {_r(right, len(made))} "
+            f"{_r(right, gold_n)} | {lcol}"
         )
     print(
-        f"{'all':18} {tot['gold']:5d} | {tot['pred']:11d} {tot['right']:5d} "
-        f"{_r(tot['right'], tot['pred'])} {_r(tot['right'], tot['gold'])} | {tot['lpred']:17d} "
-        f"{tot['lright']:5d} {_r(tot['lright'], tot['lpred'])} {_r(tot['lright'], tot['gold'])}"
+        f"{'all':18} {tot['gold']:5d} | {tot['made']:12d} {tot['right']:5d} "
+        f"{_r(tot['right'], tot['made'])} {_r(tot['right'], tot['gold'])} | {tot['lmade']:18d} "
+        f"{tot['lright']:5d} {_r(tot['lright'], tot['lmade'])} {_r(tot['lright'], tot['gold'])}"
     )
-    print("\nconfusion (rows gold, columns predicted), all issues pooled:")
-    conf: Counter[tuple[str, str]] = Counter()
-    for e, ps in zip(ex, pred, strict=True):
-        got = {s.issue: s.stance for s in ps}
-        for issue in issue_keys():
-            if issue not in e.mentioned and issue not in e.labels:
-                continue
-            g = {1: "+1", -1: "-1"}.get(e.labels.get(issue, 0), "none")
-            p = {1: "+1", -1: "-1"}.get(got.get(issue, 0), "abstain")
-            conf[(g, p)] += 1
-    print(f"{'':8}" + "".join(f"{c:>9}" for c in ("+1", "-1", "abstain")))
-    for g in ("+1", "-1", "none"):
-        print(f"{g:8}" + "".join(f"{conf[(g, c)]:9d}" for c in ("+1", "-1", "abstain")))
-    print("\nper issue (rows gold, columns predicted +1/-1/abstain):")
+    print("\nconfusion per issue: gold side -> model given +1 / -1 / abstained")
     for issue in issue_keys():
-        c2: Counter[tuple[str, str]] = Counter()
-        for e, ps in zip(ex, pred, strict=True):
-            if issue not in e.labels:
-                continue
-            got = {s.issue: s.stance for s in ps}
-            g = "+1" if e.labels[issue] > 0 else "-1"
-            c2[(g, {1: "+1", -1: "-1"}.get(got.get(issue, 0), "abstain"))] += 1
-        cells = "  ".join(
-            f"{g}: " + "/".join(str(c2[(g, c)]) for c in ("+1", "-1", "abstain"))
-            for g in ("+1", "-1")
+        c: Counter[tuple[int, str]] = Counter()
+        for e, g in zip(ex, given, strict=True):
+            if issue in e.labels:
+                c[(e.labels[issue], {1: "+1", -1: "-1"}.get(g.get(issue, 0), "abstain"))] += 1
+        spare = sum(
+            1 for e, g in zip(ex, given, strict=True) if issue in g and issue not in e.labels
         )
-        print(f"  {issue:18} {cells}")
-
-
-def _r(a: float, b: float) -> str:
-    return f"{a / b:5.2f}" if b else "    —"
+        cells = "   ".join(
+            f"gold {s:+d}: " + "/".join(f"{c[(s, x)]:3d}" for x in SIDES) for s in (1, -1)
+        )
+        print(f"  {issue:18} {cells}   given where gold has none: {spare}")
 
 
 def _norm(name: str | None) -> str:
@@ -144,145 +136,160 @@ def _norm(name: str | None) -> str:
     n = re.sub(r"'s$", "", n)
     prev = None
     while prev != n:
-        prev = n
-        n = _TITLES.sub("", n)
+        prev, n = n, _TITLES.sub("", n)
     return " ".join(re.findall(r"[a-z0-9'-]+", n))
 
 
-def _same(gold: str, sys_names: list[str]) -> bool:
-    g = _norm(gold)
+def same_speaker(gold: str, names: list[str]) -> bool:
+    """The gold speaker is one of briefgen's names: equal, one inside the other, or the
+    same family name with a given name in common (forms of one Korean name included)."""
+    g = _norm(gold).replace("-", " ")
     if not g:
         return False
-    for s in sys_names:
-        n = _norm(s)
+    for s in names:
+        n = _norm(s).replace("-", " ")
         if not n:
             continue
         if g == n or (len(g.split()) > 1 and g in n) or (len(n.split()) > 1 and n in g):
             return True
-        gs, ns = g.replace("-", " ").split(), n.replace("-", " ").split()
-        if (
-            gs
-            and ns
-            and (gs[-1] == ns[-1] or gs[0] == ns[0])
-            and len(gs[0]) > 2
-            and (set(gs) & set(ns))
-            and len(set(gs) & set(ns)) >= min(len(gs), len(ns), 2)
-        ):
+        gs, ns = g.split(), n.split()
+        if len(gs) > 1 and len(ns) > 1 and gs[-1] == ns[-1] and gs[0] == ns[0]:
             return True
     return False
 
 
+def gold_week_positions(gs: list[GoldQuote]) -> tuple[dict[Any, int], dict[Any, int]]:
+    """({(speaker, issue): side}, {(country, issue): side}) of one week's gold."""
+    per: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    country_of: dict[str, str | None] = {}
+    for g in gs:
+        if g.earlier or g.speaker_group not in OFFICIAL or not g.speaker:
+            continue
+        country_of[g.speaker] = g.country
+        for p in g.positions:
+            per[(g.speaker, p["issue"])][int(p["stance"])] += 1
+
+    def side(c: Counter[int]) -> int:
+        top = c.most_common(2)
+        return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else 0
+
+    actors = {k: side(c) for k, c in per.items() if side(c)}
+    voices: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (who, issue), s in actors.items():
+        if country_of.get(who):
+            voices[(str(country_of[who]), issue)][s].add(_norm(who))
+    countries = {k: s for k, v in voices.items() for s in (1, -1) if len(v[s]) >= 2 and not v[-s]}
+    return actors, countries
+
+
+def _score(gold: dict[Any, int], given: list[tuple[Any, int]], match: Any) -> tuple[int, int, int]:
+    """(gold found with the right side, given, given right)."""
+    found = sum(1 for k, s in gold.items() if any(match(k, g) and gs == s for g, gs in given))
+    right = sum(1 for g, gs in given if any(match(k, g) and s == gs for k, s in gold.items()))
+    return found, len(given), right
+
+
 def weeks(split: str) -> None:
-    from briefgen.config import Settings
-    from briefgen.nlp.positions import show_confidence
+    from dataclasses import replace
+
+    from briefgen.config import CorrectionsSettings, Settings
+    from briefgen.model import Position, Stance
+    from briefgen.nlp.positions import actor_positions, country_positions, show_confidence
     from briefgen.periods import resolve_period
     from briefgen.pipeline import analyse
 
     gold = load_gold(f"quotes-{split}")
+    arts, _ = load_articles_and_docs([f"quotes-{split}"])
+    published = {source_key(a): a.published for a in arts}
     by_week: dict[tuple[str, str], list[GoldQuote]] = defaultdict(list)
-    arts_all, _ = load_articles_and_docs([f"quotes-{split}"])
-    pub = {source_key(a): a.published for a in arts_all}
     for g in gold:
         corpus = g.key.split(":")[0]
-        wk = iso_week(pub.get(g.key))
+        wk = iso_week(published.get(g.key))
         if wk in HELD_OUT_WEEKS.get(corpus, ()):
             by_week[(corpus, wk)].append(g)
-    print(f"\n== Weeks, end to end ({split}) ==")
+    show = show_confidence()
+    settings = Settings()
+    settings.corrections = CorrectionsSettings(files=[])
+    print(f"\n== Weeks end to end ({split}): positions of official speakers and of countries ==")
     print(
-        f"{'week':22} {'level':8} {'gold':>5} {'found':>6} {'recall':>6} | {'shown':>5} "
-        f"{'right':>5} {'prec':>5} | 0.1 lexicon: recall prec"
+        f"{'week':20} {'level':8} {'gold':>5} | {'briefgen found':>14} {'recall':>6} {'printed':>7}"
+        f" {'right':>5} {'prec':>5} | {'0.1 lexicon found':>17} {'recall':>6} {'given':>5} {'right':>5} {'prec':>5}"
     )
     totals: Counter[str] = Counter()
     for (corpus, wk), gs in sorted(by_week.items()):
+        corpus_path = ROOT.parent / "shared" / "data" / "corpora" / CORPORA[corpus]
         an = analyse(
-            Settings(),
-            resolve_period(date.today(), week=wk),
-            paths=[ROOT.parent / "shared" / "data" / "corpora" / CORPORA[corpus]],
-            keyphrases="none",
+            settings, resolve_period(date.today(), week=wk), paths=[corpus_path], keyphrases="none"
         )
-        actors = {a.actor_id: a for a in an.attribution.actors}
-        g_actor: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-        g_country: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-        g_country_voices: dict[tuple[str, str, int], set[str]] = defaultdict(set)
-        for g in gs:
-            if g.earlier or not g.positions or g.speaker_group not in OFFICIAL_GROUPS:
-                continue
-            for p in g.positions:
-                g_actor[(g.speaker or "?", p["issue"])][p["stance"]] += 1
-                if g.country:
-                    g_country[(g.country, p["issue"])][p["stance"]] += 1
-                    g_country_voices[(g.country, p["issue"], p["stance"])].add(_norm(g.speaker))
-        gold_a = {
-            k: c.most_common(1)[0][0]
-            for k, c in g_actor.items()
-            if len(set(c.values())) > 1 or len(c) == 1
-        }
-        gold_c = {
-            k: c.most_common(1)[0][0]
-            for k, c in g_country.items()
-            if (len(c) == 1 or c.most_common(2)[0][1] > c.most_common(2)[1][1])
-            and len(g_country_voices[(k[0], k[1], c.most_common(1)[0][0])]) >= 2
-        }
-        sys_a = [
-            p
-            for p in an.attribution.positions
-            if p.holder_kind == "actor"
-            and (a := actors.get(p.holder)) is not None
-            and a.kind in ("government", "international", "state-media")
+        att = an.attribution
+        actors = {a.actor_id: a for a in att.actors}
+        official = {k for k, a in actors.items() if a.kind in OFFICIAL}
+        gold_a, gold_c = gold_week_positions(gs)
+
+        def names(holder: str, actors: dict[str, Any] = actors) -> list[str]:
+            a = actors.get(holder)
+            return [a.name, *a.aliases] if a else [holder]
+
+        def match_actor(k: Any, holder: Any, names: Any = names) -> bool:
+            return k[1] == holder[1] and same_speaker(k[0], names(holder[0]))
+
+        def match_country(k: Any, holder: Any) -> bool:
+            return bool(k == holder)
+
+        ps = [p for p in att.positions if p.confidence >= show]
+        ours_a = [
+            ((p.holder, p.issue), p.stance)
+            for p in ps
+            if p.holder_kind == "actor" and p.holder in official
         ]
-        sys_c = [p for p in an.attribution.positions if p.holder_kind == "country"]
-        for level, gold_map, sys_ps in (("actor", gold_a, sys_a), ("country", gold_c, sys_c)):
-            found = 0
-            for (who, issue), side in gold_map.items():
-                for p in sys_ps:
-                    if p.issue != issue or p.stance != side:
-                        continue
-                    names = (
-                        [p.holder]
-                        if level == "country"
-                        else [actors[p.holder].name, *actors[p.holder].aliases]
-                    )
-                    if (level == "country" and who == p.holder) or (
-                        level == "actor" and _same(who, names)
-                    ):
-                        found += 1
-                        break
-            shown = [p for p in sys_ps if p.confidence >= show_confidence()]
-            right = 0
-            for p in shown:
-                names = (
-                    [p.holder]
-                    if level == "country"
-                    else [actors[p.holder].name, *actors[p.holder].aliases]
-                )
-                for (who, issue), side in gold_map.items():
-                    if (
-                        issue == p.issue
-                        and side == p.stance
-                        and (
-                            (level == "country" and who == p.holder)
-                            or (level == "actor" and _same(who, names))
-                        )
-                    ):
-                        right += 1
-                        break
+        ours_c = [((p.holder, p.issue), p.stance) for p in ps if p.holder_kind == "country"]
+        # the baseline: the same quotations and speakers, stances read by the 0.1 lexicon
+        lex_quotes = [
+            replace(
+                q,
+                stances=[
+                    Stance(issue, v, 1.0)
+                    for issue in LEXICON_ISSUES
+                    if (v := lexicon_stance(q.text, issue))
+                ],
+            )
+            for q in att.quotes
+        ]
+        lex_ps: list[Position] = actor_positions(lex_quotes, list(actors.values()))
+        lex_ps += country_positions(lex_ps, list(actors.values()))
+        lex_a = [
+            ((p.holder, p.issue), p.stance)
+            for p in lex_ps
+            if p.holder_kind == "actor" and p.holder in official
+        ]
+        lex_c = [((p.holder, p.issue), p.stance) for p in lex_ps if p.holder_kind == "country"]
+        for level, g, ours, lex, match in (
+            ("actor", gold_a, ours_a, lex_a, match_actor),
+            ("country", gold_c, ours_c, lex_c, match_country),
+        ):
+            f, n, r = _score(g, ours, match)
+            lf, ln, lr = _score(g, lex, match)
             totals.update(
                 {
-                    f"{level}_gold": len(gold_map),
-                    f"{level}_found": found,
-                    f"{level}_shown": len(shown),
-                    f"{level}_right": right,
+                    f"{level} gold": len(g),
+                    f"{level} found": f,
+                    f"{level} given": n,
+                    f"{level} right": r,
+                    f"{level} lfound": lf,
+                    f"{level} lgiven": ln,
+                    f"{level} lright": lr,
                 }
             )
             print(
-                f"{corpus + ' ' + wk:22} {level:8} {len(gold_map):5d} {found:6d} "
-                f"{_r(found, len(gold_map))} | {len(shown):5d} {right:5d} {_r(right, len(shown))}"
+                f"{corpus + ' ' + wk:20} {level:8} {len(g):5d} | {f:14d} {_r(f, len(g))} {n:7d} "
+                f"{r:5d} {_r(r, n)} | {lf:17d} {_r(lf, len(g))} {ln:5d} {lr:5d} {_r(lr, ln)}"
             )
     for level in ("actor", "country"):
+        t = {k.split(" ", 1)[1]: v for k, v in totals.items() if k.startswith(level)}
         print(
-            f"{'all weeks':22} {level:8} {totals[level + '_gold']:5d} {totals[level + '_found']:6d} "
-            f"{_r(totals[level + '_found'], totals[level + '_gold'])} | {totals[level + '_shown']:5d} "
-            f"{totals[level + '_right']:5d} {_r(totals[level + '_right'], totals[level + '_shown'])}"
+            f"{'all weeks':20} {level:8} {t['gold']:5d} | {t['found']:14d} {_r(t['found'], t['gold'])} "
+            f"{t['given']:7d} {t['right']:5d} {_r(t['right'], t['given'])} | {t['lfound']:17d} "
+            f"{_r(t['lfound'], t['gold'])} {t['lgiven']:5d} {t['lright']:5d} {_r(t['lright'], t['lgiven'])}"
         )
 
 
@@ -294,7 +301,6 @@ def main() -> int:
     statements(args.split)
     if not args.no_weeks and args.split == "test":
         weeks(args.split)
-    _ = align
     return 0
 
 
