@@ -312,7 +312,7 @@ def main() -> None:
             from dask.distributed import LocalCluster
 
             with LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster:
                 for sc, local in zip(scales, results, strict=True):
                     d = bench_scale(sc, tmp / "dask", cluster.scheduler_address, True)

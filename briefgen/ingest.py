@@ -632,9 +632,11 @@ def analyse_stored(
     settings: Settings,
     runner: Runner,
     reporter: Reporter,
+    decode: bool = True,
 ) -> tuple[list[ArticleAnalysis], int]:
-    """Each article's analysis, in order (articles whose analysis failed left out), and
-    how many were computed (`runner.where(tasks(n))` says where): only articles without a current parse and analysis are
+    """Each article's analysis, in order (articles whose analysis failed left out; none
+    when not `decode`), and how many were computed (`runner.where(tasks(n))` says
+    where): only articles without a current parse and analysis are
     parsed and analysed (on the runner's workers), and those results are stored."""
     from briefgen.nlp.actors import KnowledgeFiles
     from briefgen.nlp.worker import analysis_key, load_analysis, parse_key, process
@@ -644,7 +646,11 @@ def analyse_stored(
     pver = parse_version()
     akeys = [analysis_key(a) for a in articles]
     pkeys = [parse_key(a) for a in articles]
-    found = st.get_derived(store, "analysis", akeys, aver)
+    found = (
+        st.get_derived(store, "analysis", akeys, aver)
+        if decode
+        else dict.fromkeys(st.present_derived(store, "analysis", akeys, aver), b"")
+    )
     parsed = st.present_derived(store, "parse", pkeys, pver)
     todo = [
         a
@@ -663,7 +669,7 @@ def analyse_stored(
                 _put_results(store, batch, results, aver, pver, found)
                 bar.update(len(batch))
     out: list[ArticleAnalysis] = []
-    for a, ak in zip(articles, akeys, strict=True):
+    for a, ak in zip(articles, akeys if decode else [], strict=False):
         data = found.get(ak)
         if data:  # empty: the analysis failed (logged when it ran)
             an = load_analysis(data)
@@ -852,7 +858,7 @@ def ingest(
             rep.warn(f"skipped {path}: {reason}")
         if analyse:
             _, report.analysed = analyse_stored(
-                store, relevant(corpus.articles, settings), settings, runner, rep
+                store, relevant(corpus.articles, settings), settings, runner, rep, decode=False
             )
         return report
 

@@ -57,7 +57,7 @@ def test_dask_path_equals_the_local_path(tmp_path: Path) -> None:
     on_dask = _settings(tmp_path, "dask")
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
