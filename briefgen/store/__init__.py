@@ -29,6 +29,13 @@ where; the caller moves it aside with `set_aside()` and rebuilds from the source
 
 The article store (files, articles, per-article parses and analyses) is
 briefgen.store.articles; it is the first component and an example of the pattern.
+
+Which store a run uses: `briefgen.ingest.store_path(settings)` ([store] path, else one
+in the cache folder).  `pipeline.build` runs inside it (`_in_store`: the open store is
+passed to the build's steps, so a feature that records each build, such as the brief
+history, writes its tables in the same transaction-safe file); outside a build,
+`briefgen.ingest.StoreSession(settings, reporter).run(fn)` opens it with the same
+set-aside-and-rebuild handling of damage.
 """
 
 from __future__ import annotations
