@@ -147,13 +147,21 @@ def run_step(args: list[str], env: dict[str, str]) -> dict[str, Any]:
         for line in proc.stderr:
             lines.append((time.perf_counter() - t0, line.rstrip()))
 
-    reader = threading.Thread(target=read_err, daemon=True)
-    reader.start()
+    chunks: list[str] = []
+
+    def read_out() -> None:  # drained as it comes: a full pipe would block the child
+        assert proc.stdout is not None
+        chunks.append(proc.stdout.read())
+
+    readers = [threading.Thread(target=f, daemon=True) for f in (read_err, read_out)]
+    for r in readers:
+        r.start()
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.2)
-    reader.join(timeout=5)
-    out = proc.stdout.read() if proc.stdout else ""
+    for r in readers:
+        r.join(timeout=30)
+    out = "".join(chunks)
     secs = time.perf_counter() - t0
     if proc.returncode != 0:
         tail = "\n".join(line for _, line in lines[-15:])
@@ -175,8 +183,28 @@ def stage_rates(lines: list[tuple[float, str]], n_articles: int) -> list[str]:
     return out
 
 
-def busiest_week(store: Path, env: dict[str, str]) -> tuple[str, int]:
-    res = run_step(["articles", "--store", str(store), "--format", "json"], env)
+class Steps:
+    """Step results kept in the work folder, so a run that stopped (or --keep DIR run
+    again) resumes where it was instead of measuring a warm store as cold."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / "steps.json"
+        self.done: dict[str, Any] = (
+            json.loads(self.file.read_text(encoding="utf-8")) if self.file.exists() else {}
+        )
+
+    def run(self, name: str, args: list[str], env: dict[str, str]) -> dict[str, Any]:
+        if name in self.done:
+            print(f"  ({name}: measured by an earlier run of this work folder)")
+            return dict(self.done[name])
+        res = run_step(args, env)
+        self.done[name] = res
+        self.file.write_text(json.dumps(self.done), encoding="utf-8")
+        return res
+
+
+def busiest_week(store: Path, env: dict[str, str], steps: Steps) -> tuple[str, int]:
+    res = steps.run("articles", ["articles", "--store", str(store), "--format", "json"], env)
     weeks: Counter[str] = Counter()
     for a in json.loads(res["stdout"]):
         if a.get("published"):
@@ -213,11 +241,13 @@ def bench_scale(
         pre = ["--config", str(cfg)]
     else:
         pre = []
+    steps = Steps(work / f"steps-x{scale}{'-dask' if dask_addr else ''}")
+    steps.file.parent.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"scale": scale}
     print(f"\nx{scale}: corpus {folder}  (load: {os.getloadavg()[0]:.2f})", flush=True)
     if scale > 1 and not dask_addr:
         # past x1 the per-article work is what grows: ingest it, then brief a week
-        cold = run_step([*pre, "ingest", "--store", str(store), str(folder)], env)
+        cold = steps.run("ingest", [*pre, "ingest", "--store", str(store), str(folder)], env)
         n = (
             int(cold["stdout"].split("articles: ")[1].split()[0])
             if "articles: " in cold["stdout"]
@@ -226,12 +256,14 @@ def bench_scale(
         res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"], ingest=cold["secs"])
         print(f"  ingest   {cold['secs']:7.1f} s  peak {gb(cold['peak']):.2f} GB  {n} new articles")
         print("      " + cold["stdout"].strip())
-        week, wn = busiest_week(store, env)
-        weekly = run_step(["build", "--store", str(store), "-o", str(out_dir), "--week", week], env)
+        week, wn = busiest_week(store, env, steps)
+        weekly = steps.run(
+            "weekly", ["build", "--store", str(store), "-o", str(out_dir), "--week", week], env
+        )
         res.update(weekly=weekly["secs"], week=week, week_articles=wn, weekly_peak=weekly["peak"])
         print(f"  weekly   {weekly['secs']:7.1f} s  ({week}, {wn} articles, the whole process)")
         if whole:
-            full = run_step(["build", *common], env)
+            full = steps.run("whole", ["build", *common], env)
             res.update(whole=full["secs"], whole_peak=full["peak"])
             print(
                 f"  whole    {full['secs']:7.1f} s  peak {gb(full['peak']):.2f} GB  whole-corpus brief"
@@ -239,7 +271,7 @@ def bench_scale(
             for line in stage_rates(full["lines"], n):
                 print(line)
         return res
-    cold = run_step([*pre, "build", *common, str(folder)], env)
+    cold = steps.run("cold", [*pre, "build", *common, str(folder)], env)
     n = _articles_in(cold["lines"])
     # the per-article part of the cold build (process start to parsed and analysed)
     ingest = next((t for t, m in cold["lines"] if m.startswith("Parsed and analysed")), 0.0)
@@ -251,13 +283,13 @@ def bench_scale(
     res["html"] = next(out_dir.glob("*.html")).read_bytes()
     if dask_addr or quick:
         return res
-    warm = run_step(["build", *common, str(folder)], env)
+    warm = steps.run("warm", ["build", *common, str(folder)], env)
     res.update(warm=warm["secs"], warm_peak=warm["peak"])
     print(f"  warm     {warm['secs']:7.1f} s  peak {gb(warm['peak']):.2f} GB")
     for line in stage_rates(warm["lines"], n):
         print(line)
     twenty_new(folder)
-    plus = run_step(["build", *common, str(folder)], env)
+    plus = steps.run("plus20", ["build", *common, str(folder)], env)
     pdf_secs = _pdf_secs(plus["lines"])
     res.update(plus20=plus["secs"], plus20_pdf=pdf_secs, plus20_peak=plus["peak"])
     print(
@@ -265,8 +297,10 @@ def bench_scale(
     )
     for line in stage_rates(plus["lines"], 20):
         print(line)
-    week, wn = busiest_week(store, env)
-    weekly = run_step(["build", "--store", str(store), "-o", str(out_dir), "--week", week], env)
+    week, wn = busiest_week(store, env, steps)
+    weekly = steps.run(
+        "weekly", ["build", "--store", str(store), "-o", str(out_dir), "--week", week], env
+    )
     res.update(weekly=weekly["secs"], week=week, week_articles=wn, weekly_peak=weekly["peak"])
     print(f"  weekly   {weekly['secs']:7.1f} s  ({week}, {wn} articles, the whole process)")
     for line in stage_rates(weekly["lines"], wn):
