@@ -36,6 +36,7 @@ import contextlib
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -132,6 +133,7 @@ def _tree_rss(pid: int) -> int:
 def run_step(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     """One briefgen command in its own process: seconds, peak tree memory, step lines."""
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefgen", *args],
         env=env,
@@ -163,10 +165,14 @@ def run_step(args: list[str], env: dict[str, str]) -> dict[str, Any]:
         r.join(timeout=30)
     out = "".join(chunks)
     secs = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the process and its worker processes: less sensitive than wall
+    # time to other work on the machine
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode != 0:
         tail = "\n".join(line for _, line in lines[-15:])
         raise SystemExit(f"briefgen {' '.join(args)} failed ({proc.returncode}):\n{tail}")
-    return {"secs": secs, "peak": peak, "lines": lines, "stdout": out}
+    return {"secs": secs, "cpu": cpu, "peak": peak, "lines": lines, "stdout": out}
 
 
 def stage_rates(lines: list[tuple[float, str]], n_articles: int) -> list[str]:
@@ -245,7 +251,7 @@ def bench_scale(
     steps.file.parent.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"scale": scale}
     print(f"\nx{scale}: corpus {folder}  (load: {os.getloadavg()[0]:.2f})", flush=True)
-    if scale > 1 and not dask_addr:
+    if (scale > 1 or quick) and not dask_addr:
         # past x1 the per-article work is what grows: ingest it, then brief a week
         cold = steps.run("ingest", [*pre, "ingest", "--store", str(store), str(folder)], env)
         n = (
@@ -253,8 +259,16 @@ def bench_scale(
             if "articles: " in cold["stdout"]
             else 0
         )
-        res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"], ingest=cold["secs"])
-        print(f"  ingest   {cold['secs']:7.1f} s  peak {gb(cold['peak']):.2f} GB  {n} new articles")
+        res.update(
+            articles=n,
+            cold=cold["secs"],
+            cold_peak=cold["peak"],
+            ingest=cold["secs"],
+            cpu=cold["cpu"],
+        )
+        print(
+            f"  ingest   {cold['secs']:7.1f} s  ({cold['cpu']:.0f} s CPU)  peak {gb(cold['peak']):.2f} GB  {n} new articles"
+        )
         print("      " + cold["stdout"].strip())
         week, wn = busiest_week(store, env, steps)
         weekly = steps.run(
@@ -275,8 +289,12 @@ def bench_scale(
     n = _articles_in(cold["lines"])
     # the per-article part of the cold build (process start to parsed and analysed)
     ingest = next((t for t, m in cold["lines"] if m.startswith("Parsed and analysed")), 0.0)
-    res.update(articles=n, cold=cold["secs"], cold_peak=cold["peak"], ingest=ingest)
-    print(f"  cold     {cold['secs']:7.1f} s  peak {gb(cold['peak']):.2f} GB  {n} articles")
+    res.update(
+        articles=n, cold=cold["secs"], cold_peak=cold["peak"], ingest=ingest, cpu=cold["cpu"]
+    )
+    print(
+        f"  cold     {cold['secs']:7.1f} s  ({cold['cpu']:.0f} s CPU)  peak {gb(cold['peak']):.2f} GB  {n} articles"
+    )
     for line in stage_rates(cold["lines"], n):
         print(line)
     res["pdf"] = next(out_dir.glob("*.pdf")).read_bytes()
@@ -302,7 +320,9 @@ def bench_scale(
         "weekly", ["build", "--store", str(store), "-o", str(out_dir), "--week", week], env
     )
     res.update(weekly=weekly["secs"], week=week, week_articles=wn, weekly_peak=weekly["peak"])
-    print(f"  weekly   {weekly['secs']:7.1f} s  ({week}, {wn} articles, the whole process)")
+    print(
+        f"  weekly   {weekly['secs']:7.1f} s  ({weekly['cpu']:.1f} s CPU; {week}, {wn} articles, the whole process)"
+    )
     for line in stage_rates(weekly["lines"], wn):
         print(line)
     return res
@@ -326,7 +346,11 @@ def main() -> None:
     )
     ap.add_argument("--scales", default="1", help="comma-separated: 1,2,4,10,14")
     ap.add_argument("--dask", action="store_true", help="also over a 2-worker LocalCluster")
-    ap.add_argument("--cold-only", action="store_true", help="only the cold build per scale")
+    ap.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="every scale (x1 too) as cold ingest plus a weekly brief: the growth curve",
+    )
     ap.add_argument(
         "--whole", action="store_true", help="past x1, also the whole-corpus brief (slow)"
     )
@@ -372,6 +396,7 @@ def _summary(results: list[dict[str, Any]]) -> None:
             ratio_n = n / base["articles"]
             ratio_t = ing / base["ingest"]
             line += f"  x{ratio_n:.1f} articles -> x{ratio_t:.1f} time"
+        line += f"  {r['cpu']:.0f} s CPU"
         if "weekly" in r:
             line += f"  weekly brief {r['weekly']:.1f} s"
         print(line)
