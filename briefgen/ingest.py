@@ -81,6 +81,11 @@ class Runner:
         self._own_client = False
 
     @property
+    def distributed(self) -> bool:
+        """Whether tasks run on a Dask cluster (whose workers may not see local files)."""
+        return self._client is not None or bool(self.scheduler)
+
+    @property
     def parallel(self) -> bool:
         """Whether tasks can run on more than one worker."""
         return self._client is not None or bool(self.scheduler) or self.workers > 1
@@ -317,15 +322,18 @@ def _read_task(
 def _plan_reads(
     files: Sequence[Path], settings: Settings, runner: Runner
 ) -> tuple[list[tuple[str, list[RawDoc] | None]], list[tuple[int, FileResult | None]]]:
-    """(tasks, per file: how many tasks it got and, when it was split here, its
-    problems).  Files of many documents are read here and their documents spread over
-    the workers in chunks; other files are read whole on a worker."""
+    """(tasks, per file: how many tasks it got and, when it was read here, its
+    problems).  Feeds (JSON, JSONL) are read here and their documents spread over the
+    workers in chunks; other files are read whole on a local worker.  On Dask every
+    file is read here and only documents travel."""
     tasks: list[tuple[str, list[RawDoc] | None]] = []
     plan: list[tuple[int, FileResult | None]] = []
     for f in files:
         docs: list[RawDoc] | None = None
         head: FileResult | None = None
-        if runner.parallel and f.suffix.lower() in (".json", ".jsonl", ".ndjson"):
+        feed = f.suffix.lower() in (".json", ".jsonl", ".ndjson")
+        # On Dask every file is read here, so the workers need no access to the files.
+        if runner.distributed or (runner.parallel and feed):
             try:
                 docs, problems = read_docs(f, settings.corpus)
                 head = FileResult(str(f), [], list(problems))
