@@ -340,6 +340,40 @@ def _pdf_secs(lines: list[tuple[float, str]]) -> float:
     return times[-1] - times[0] if len(times) >= 2 else 0.0
 
 
+# Which token attributes each pipe sets, and which analysis modules read them (grep).
+PIPE_USERS = {
+    "tok2vec": "features for tagger, parser and ner",
+    "tagger": "tag_ (quotes, actors, keyphrases)",
+    "parser": "dep_, head, sents (quotes, actors, positions, keyphrases)",
+    "attribute_ruler": "pos_ (quotes, actors, positions, keyphrases)",
+    "lemmatizer": "lemma_ (cue verbs, positions, keyphrase keys)",
+    "ner": "ents, ent_type_ (speakers, actors, keyphrases drop people)",
+}
+
+
+def pipes(n: int = 60) -> None:
+    """CPU seconds per spaCy pipe on n AllSides articles, and what reads each pipe."""
+    sys.path.insert(0, str(ROOT))
+    from briefgen.nlp.parse import load_spacy
+
+    nlp = load_spacy()
+    recs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()][:n]
+    texts = [r["content_original"] for r in recs if r.get("content_original")]
+    docs = [nlp.make_doc(t) for t in texts]
+    cost: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        t = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=16))
+        cost[name] = time.process_time() - t
+    total = sum(cost.values())
+    words = sum(len(d) for d in docs)
+    print(f"{len(texts)} articles, {words} tokens, {total:.1f} s CPU, {words / total:.0f} tokens/s")
+    for name, secs in cost.items():
+        print(
+            f"  {name:16s} {secs:6.2f} s {secs / total:6.1%}  read by: {PIPE_USERS.get(name, '?')}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -355,9 +389,13 @@ def main() -> None:
         "--whole", action="store_true", help="past x1, also the whole-corpus brief (slow)"
     )
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
+    ap.add_argument("--pipes", action="store_true", help="CPU per spaCy pipe, then stop")
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"{DATA} not found; run from the repo with ../shared/data beside it")
+    if args.pipes:
+        pipes()
+        return
     scales = [int(s) for s in args.scales.split(",")]
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()}")
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="briefgen-scale-"))
