@@ -21,6 +21,7 @@ time per article and its ratio to x1 (linear: x10 articles within x11 time).  A 
 article is made of paragraphs of several AllSides articles (at most one from each, never
 a short one), so near-duplicate merging does not fold it into its sources.
 
+`--pipes` prints the CPU cost of each spaCy pipe and which analysis reads it.
 `--dask` runs the cold ingest and build on a dask.distributed LocalCluster (2 workers)
 and checks that its brief is byte-identical to the local path's (PDF and HTML).
 
