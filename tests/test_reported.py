@@ -172,3 +172,50 @@ def test_a_statement_from_an_earlier_time_keeps_its_time(nlp) -> None:  # type: 
     assert had.earlier
     news = one(nlp, "Rex Tillerson said on Tuesday that talks were possible.", pub)
     assert not news.earlier and news.said_on == date(2017, 12, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # a relative clause after a comma is the writer's aside
+            "North Korea has consistently denied involvement in the attack, which included "
+            "threats made to theaters.",
+            "involvement in the attack",
+        ),
+        (  # so is a dash with nothing to close it
+            "Ri Yong Ho threatened to test a hydrogen bomb in the atmosphere — something no "
+            "country has done in decades.",
+            "to test a hydrogen bomb in the atmosphere",
+        ),
+        (  # and the occasion after an object cue's object
+            "Trump announced the new executive order during a working lunch with Moon Jae-in.",
+            "the new executive order",
+        ),
+        (  # the scene set before an inverted cue
+            "But while North Korea is set to boycott the meeting, it remains unclear whether "
+            "Pyongyang was responsible, cybersecurity experts say.",
+            "it remains unclear whether Pyongyang was responsible",
+        ),
+    ],
+)
+def test_a_reported_clause_ends_where_the_writer_takes_over(nlp, text, content) -> None:  # type: ignore[no-untyped-def]
+    assert one(nlp, text).text == content
+
+
+def test_a_second_cue_of_one_speaker_is_a_second_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = [
+        (q.text, q.speaker, q.cue)
+        for q in quotes(
+            nlp,
+            "Trump warned he would destroy North Korea if it attacked the US, and called on other "
+            "countries to cut the regime off.\n\n"
+            "North Korea said it was expelling all South Koreans from the zone, calling the "
+            "South's move a declaration of war.",
+        )
+    ]
+    assert got == [
+        ("he would destroy North Korea if it attacked the US", "Donald Trump", "warned"),
+        ("other countries to cut the regime off", "Donald Trump", "called on"),
+        ("it was expelling all South Koreans from the zone", "North Korean government", "said"),
+        ("the South's move a declaration of war", "North Korean government", "calling"),
+    ]

@@ -125,7 +125,7 @@ def _subtree_without(tok: Token, stop: set[int]) -> list[Token]:
 def _stops(cue: Token, verbs: ReportingVerbs) -> set[int]:
     """Roots of branches that are not the cue's content: participles that open another
     report (", adding that ..."), "according to", relative and adverbial clauses hung on
-    the cue itself."""
+    the cue itself, and the asides a writer hangs on the end of a report (_aside)."""
     stop: set[int] = set()
     for t in cue.subtree:
         if t.i == cue.i:
@@ -139,9 +139,51 @@ def _stops(cue: Token, verbs: ReportingVerbs) -> set[int]:
                 and t.lemma_.lower() in verbs.indirect
                 and t.i > cue.i
             )
+            or (t.i > cue.i and _aside(t, verbs))
         ):
             stop.add(t.i)
     return stop
+
+
+# Words that open the writer's own aside after a comma: "..., despite concerns that ...",
+# "..., although the North had never ...", "..., ahead of the drills".
+_ASIDE_OPENERS = frozenset(
+    {"despite", "although", "though", "while", "whereas", "ahead", "amid", "following"}
+)
+# Prepositions of an occasion after an object ("announced the order during a lunch").
+_OCCASION_PREPS = frozenset({"during", "ahead", "amid", "following", "after", "despite"})
+
+
+def _after_comma(t: Token) -> bool:
+    """Is `t` the first word after a comma or a dash?"""
+    k = t.left_edge.i - 1
+    doc = t.doc
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in (",", "—", "–", "--", ";")
+
+
+def _aside(t: Token, verbs: ReportingVerbs) -> bool:
+    """A branch that comments on the report rather than reporting: after a comma, a
+    non-restrictive relative clause (", which included threats ..."), a participle
+    (", forbidding them to ...", ", making him the first ..."), another cue verb joined by
+    "and" (", and called on other countries to ...": a statement of its own) or a
+    concession or occasion (", despite ...", ", ahead of ..."); without a comma, an
+    occasion after an object cue's object ("the new order during a working lunch")."""
+    dep = t.dep_
+    if dep == "conj" and t.lemma_.lower() in verbs.indirect and t.tag_ in ("VBD", "VBZ", "VBP"):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        return not own_subject and t.head.pos_ in ("VERB", "AUX")
+    if dep == "prep" and t.lower_ in _OCCASION_PREPS and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head.dep_ in _OBJECT_DEPS and t.head.head.lemma_.lower() in verbs.object_content
+    if not _after_comma(t):
+        return False
+    if dep == "relcl":
+        first = t.left_edge
+        return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.dep_ == "prep"
+    if dep in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i:
+        return t.lemma_.lower() in verbs.indirect  # ", saying ...": a statement of its own
+    return dep in ("advcl", "prep", "mark") and t.left_edge.lower_ in _ASIDE_OPENERS
 
 
 def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], str]:
@@ -216,7 +258,12 @@ def _inverted_clause(cue: Token) -> Token | None:
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """Token range [a, b] without a leading "that"/comma and trailing punctuation."""
-    while a <= b and (doc[a].lower_ in ("that", ",", ":", "—", "–", "-") or doc[a].is_space):
+    while a <= b and (
+        doc[a].lower_ in ("that", ",", ":", "—", "–", "-")
+        or doc[a].is_space
+        or doc[a].dep_ == "cc"
+        and a < b
+    ):
         a += 1
     while b >= a and (
         doc[b].is_punct and doc[b].text not in ("”", '"', "’", ")") or doc[b].is_space
@@ -224,6 +271,8 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         b -= 1
     if b < a or sum(1 for t in doc[a : b + 1] if t.is_alpha) < 3:
         return None  # "he decided", "she liked what": no statement
+    while b > a and (doc[b].is_punct and doc[b].text in ",;—–" or doc[b].dep_ == "cc"):
+        b -= 1  # "denied the allegation and": the "and" of a branch left out
     return a, b
 
 
@@ -249,6 +298,7 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             return None
         stop |= {cue.i}
         lo, hi = _edges(inv, stop)
+        lo = _after_lead(inv, lo, lo)
         if inv.i < cue.i:
             hi = min(hi, cue.i - 1)
             subj = subject_of(cue)
@@ -256,6 +306,7 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
                 hi = min(hi, subj.left_edge.i - 1)
         via = "inverted"
     lo, hi = _within_paragraph(cue, lo, hi)
+    lo, hi = _without_asides(doc, lo, hi, stop, cue)
     trimmed = _trim(doc, lo, hi)
     if trimmed is None:
         return None
@@ -263,6 +314,49 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     if via == "object" and short and cue.lemma_.lower() not in verbs.short_objects:
         return None  # "praised the speech", "cited world help": no statement of its own
     return trimmed[0], trimmed[1], via
+
+
+def _without_asides(doc: Doc, lo: int, hi: int, stop: set[int], cue: Token) -> tuple[int, int]:
+    """[lo, hi] ending before the first aside left out of it (a stopped branch inside the
+    range: what follows it is the writer's again), before a dash that no second dash
+    closes ("... -- the President called it ..."), and at a sentence end the parser ran
+    over ("... entering the U.S. Critics pointed to ...")."""
+    quoted = False
+    dashes = 0
+    for i in range(lo, hi + 1):
+        t = doc[i]
+        if t.text in ("“", "”", '"'):
+            quoted = t.text == "“" or (t.text == '"' and not quoted)
+            continue
+        if t.text in ("—", "–", "--"):
+            dashes += 1
+        if quoted or i <= cue.i:
+            continue
+        if i in stop and t.left_edge.i > lo and _ends(doc, t.right_edge.i, hi):
+            return lo, t.left_edge.i - 1  # an aside at the end; one inside stays
+        if (
+            t.text in ("—", "–", "--")
+            and dashes % 2 == 1
+            and i > lo
+            and i + 1 <= hi
+            and doc[i + 1].tag_ not in ("VBN", "VBG", "CC")
+            and not any(x.text == t.text for x in doc[i + 1 : hi + 1])
+        ):
+            return lo, i - 1
+        if (
+            t.text == "."
+            and i + 1 <= hi
+            and doc[i + 1].is_alpha
+            and doc[i + 1].text[:1].isupper()
+            and i > lo
+        ):
+            return lo, i
+    return lo, hi
+
+
+def _ends(doc: Doc, last: int, hi: int) -> bool:
+    """Nothing but punctuation follows token `last` up to `hi`."""
+    return all(t.is_punct or t.is_space for t in doc[last + 1 : hi + 1])
 
 
 def _within_paragraph(cue: Token, lo: int, hi: int) -> tuple[int, int]:
@@ -299,10 +393,32 @@ def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token,
         run = after if len(after) >= len(before) else before
         if not run:
             continue
-        trimmed = _trim(doc, min(run), max(run))
+        lo = _after_lead(root, min(run), t.i) if run is after else min(run)
+        trimmed = _trim(doc, lo, max(run))
         if trimmed is not None:
             out.append((obj, trimmed[0], trimmed[1]))
     return out
+
+
+# Subordinators of a clause that sets the scene before what was said ("After Hicks
+# announced ..., Sanders was asked ...", "But while the fallout ..., it remains unclear").
+_LEAD_MARKS = frozenset({"after", "while", "when", "as", "before", "since", "although", "though"})
+
+
+def _after_lead(root: Token, lo: int, floor: int) -> int:
+    """`lo` moved past a leading adverbial clause of `root` that ends in a comma: the
+    writer's scene, not the source's words."""
+    for c in root.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i < root.i
+            and c.left_edge.i >= lo
+            and any(m.dep_ == "mark" and m.lower_ in _LEAD_MARKS for m in c.children)
+        ):
+            nxt = c.right_edge.i + 1
+            if nxt < len(root.doc) and root.doc[nxt].text == ",":
+                lo = max(lo, nxt + 1)
+    return max(lo, floor)
 
 
 def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> list[Reported]:
@@ -318,7 +434,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             if found is None:
                 continue
             a, b, via = found
-            subj = subject_of(t) or _it_subject(t)
+            subj = _participle_speaker(t, verbs) or subject_of(t) or _it_subject(t)
             if subj is not None and _in_marks(subj.idx, marks):
                 subj = None
             out.append(_make(doc, t, a, b, subj, via, sent, marks))
@@ -328,6 +444,22 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             out.append(_make(doc, obj.head.head, a, b, obj, "according", sent, marks))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """ "North Korea said it was expelling the workers, calling the move a declaration
+    of war": a participle cue after a comma inside another report speaks for that
+    report's speaker."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj") or not _after_comma(cue):
+        return None
+    t = cue.head
+    for _ in range(4):
+        if t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB" and t.i < cue.i:
+            return subject_of(t)
+        if t.head is t:
+            break
+        t = t.head
+    return None
 
 
 def _it_subject(cue: Token) -> Token | None:
