@@ -369,7 +369,7 @@ def test_stale_entries_are_reported_not_fatal(world: World, tmp_path: Path) -> N
     ],
 )
 def test_a_bad_entry_is_refused_in_one_line(text: str, expected: str, tmp_path: Path) -> None:
-    from briefgen.corrections.seam import issue_keys
+    from briefgen.knowledge.issues import issue_keys
 
     path = tmp_path / "corrections.yaml"
     path.write_text(text.replace("{ISSUE}", issue_keys()[0]), encoding="utf-8")
@@ -473,7 +473,7 @@ def test_a_flip_naming_its_statement_holds_only_where_the_position_rests_on_it()
     remove next week's stance that rests on other statements."""
     from briefgen.corrections import Corrections
     from briefgen.corrections.apply import Desk
-    from briefgen.corrections.seam import issue_keys
+    from briefgen.knowledge.issues import issue_keys
     from briefgen.model import Actor, Evidence, Keyphrase, Position
     from briefgen.nlp.attribution import Attribution
 

@@ -1,10 +1,17 @@
 """The analyst in the loop: the desk's corrections, the review queue, and their import.
 
-schema.py   the corrections file: verbs, fields, one-line errors
-match.py    finding an entry's article, quotation, actor or sentence again
-apply.py    applying entries at each stage of a run (Desk), and what became of each
-review.py   the items most worth a human look, worst first
-sheet.py    a filled-in review sheet -> new entries appended to the corrections file
+schema.py          the corrections file: verbs, fields, one-line errors
+match.py           finding an entry's article, quotation, actor or sentence again
+ledger.py          what became of each entry this run, the notes, the shared lookups
+desk_articles.py   article entries (drop, date, outlet, relevance)
+desk_speakers.py   actor and quotation entries (merge, alias, speaker, country, role)
+desk_positions.py  position entries (set, flip, remove)
+desk_keyphrases.py keyphrase entries (ban, rename, pin)
+desk_brief.py      key-quote and bottom-line entries, the notes on the sources
+apply.py           Desk: the stages above put together, called once per stage of a run
+seam.py            the one call into the position stage (positions derived again)
+review.py          the items most worth a human look, worst first
+sheet.py           a filled-in review sheet -> new entries appended to the corrections file
 
 The pipeline makes one Desk per run (`desk_for`); docs/corrections.md is the user's guide.
 """

@@ -53,11 +53,6 @@ class ArticleRef:
             return f"“{t}”"
         return self.url or self.path or self.id or "?"
 
-    def as_yaml(self) -> dict[str, str]:
-        return {
-            k: v for k, v in (("title", self.title), ("url", self.url), ("path", self.path)) if v
-        }
-
 
 @dataclass(frozen=True)
 class Spec:
@@ -331,7 +326,7 @@ def _value(k: str, v: Any, at: str, do: str) -> Any:
             )
         return kind
     if k == "issue":
-        from briefgen.corrections.seam import issue_keys
+        from briefgen.knowledge.issues import issue_keys
 
         issue = str(v).strip().lower().replace("-", "_").replace(" ", "_")
         keys = issue_keys()

@@ -1,5 +1,6 @@
-"""The one place the corrections touch the position stage: the tracked issues, their
-labels, and deriving positions again after quotes or actors were fixed."""
+"""The one place the corrections touch the position stage: deriving positions again
+after quotes or actors were fixed.  (The tracked issues and their labels are shared
+knowledge: briefgen/knowledge/issues.py.)"""
 
 from __future__ import annotations
 
@@ -11,20 +12,6 @@ from briefgen.periods import Period
 
 if TYPE_CHECKING:
     from briefgen.nlp.attribution import Attribution
-
-
-def issue_keys() -> tuple[str, ...]:
-    """The tracked issues' keys, in the brief's order (data/issues.yaml)."""
-    from briefgen.knowledge.issues import issue_keys as keys
-
-    return keys()
-
-
-def issue_label(issue: str, stance: int) -> str:
-    """How the brief words a stance on an issue ("favours talks now")."""
-    from briefgen.knowledge.issues import get_issue
-
-    return get_issue(issue).label(stance)
 
 
 def derive_positions_again(att: Attribution, period: Period) -> list[Position]:
