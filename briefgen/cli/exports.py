@@ -17,14 +17,14 @@ from briefgen.cli.console import ConsoleReporter, emit
 from briefgen.cli.options import (
     corpus_argument,
     corpus_paths,
-    corrections_options,
-    format_option,
-    output_option,
+    export_options,
     period_of,
     period_options,
     settings_of,
-    store_option,
+    top_option,
 )
+from briefgen.config import Settings
+from briefgen.periods import Period
 
 # The table view; JSON and CSV carry every field.
 ARTICLE_COLUMNS = [
@@ -47,16 +47,24 @@ def _reporter(fmt: str, output: str | None = None) -> ConsoleReporter:
     return ConsoleReporter(quiet=fmt != "table" and not output, bars=True)
 
 
-def analysis_for(
-    ctx: click.Context, corpus: Sequence[str], fmt: str, period_args: dict[str, Any], **kw: Any
-) -> Any:
+def settings_and_period(ctx: click.Context, period_args: dict[str, Any]) -> tuple[Settings, Period]:
+    """The settings with --store applied, and the period the period options name."""
     from briefgen.config import override
-    from briefgen.pipeline import analyse, report_corrections
 
     s = settings_of(ctx)
     s.store = override(s.store, path=period_args.pop("store_path", None))
-    output = kw.pop("output", None)
     period, _ = period_of(**period_args)
+    return s, period
+
+
+def analysis_for(
+    ctx: click.Context, corpus: Sequence[str], fmt: str, period_args: dict[str, Any], **kw: Any
+) -> Any:
+    """The period's analysis, as the brief would see it (corrections applied)."""
+    from briefgen.pipeline import analyse, report_corrections
+
+    s, period = settings_and_period(ctx, period_args)
+    output = kw.pop("output", None)
     rep = _reporter(fmt, output)
     an = analyse(s, period, rep, corpus_paths(s, corpus), **kw)
     report_corrections(an.desk, rep)
@@ -78,21 +86,14 @@ def _stances(stances: Sequence[dict[str, Any]]) -> str:
 @click.command()
 @corpus_argument
 @period_options
-@format_option()
-@output_option
-@store_option
-@corrections_options
-@click.pass_context
+@export_options
 def articles(
     ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
 ) -> None:
     """List the cleaned articles read from CORPUS (default: seeds/)."""
-    from briefgen.config import override
     from briefgen.pipeline import corrected_articles
 
-    s = settings_of(ctx)
-    s.store = override(s.store, path=period.pop("store_path", None))
-    p, _ = period_of(**period)
+    s, p = settings_and_period(ctx, period)
     arts = corrected_articles(s, p, _reporter(fmt, output), corpus_paths(s, corpus))
     rows = [a.to_dict() for a in arts]
     # the text last: it is long, and a sheet is for filtering by the other columns
@@ -113,11 +114,7 @@ def quote_rows(articles: Sequence[Any], quotes: Sequence[Any]) -> list[dict[str,
 @click.command()
 @corpus_argument
 @period_options
-@format_option()
-@output_option
-@store_option
-@corrections_options
-@click.pass_context
+@export_options
 def quotes(
     ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
 ) -> None:
@@ -132,11 +129,7 @@ def quotes(
 @click.command()
 @corpus_argument
 @period_options
-@format_option()
-@output_option
-@store_option
-@corrections_options
-@click.pass_context
+@export_options
 def actors(
     ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
 ) -> None:
@@ -193,19 +186,8 @@ def actors(
     default="corpus",
     show_default=True,
 )
-@click.option(
-    "--top",
-    "top_n",
-    type=click.IntRange(1, 100),
-    default=10,
-    show_default=True,
-    help="Phrases per scope.",
-)
-@format_option()
-@output_option
-@store_option
-@corrections_options
-@click.pass_context
+@top_option(100, 10, "Phrases per scope.")
+@export_options
 def keyphrases(
     ctx: click.Context,
     corpus: tuple[str, ...],

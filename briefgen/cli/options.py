@@ -100,6 +100,33 @@ def corrections_options(f: F) -> F:
     )(f)
 
 
+def export_options(f: F) -> F:
+    """What every export takes after its own options: --format, -o FILE, --store,
+    --corrections/--no-corrections; and the click context."""
+    decos: list[Callable[[Any], Any]] = [
+        format_option(),
+        output_option,
+        store_option,
+        corrections_options,
+        click.pass_context,
+    ]
+    for deco in reversed(decos):
+        f = deco(f)
+    return f
+
+
+def top_option(most: int, default: int, help: str) -> Callable[[F], F]:
+    """--top N: how many rows an export lists (1 to `most`)."""
+    return click.option(
+        "--top",
+        "top_n",
+        type=click.IntRange(1, most),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
 def quiet_option(f: F) -> F:
     return click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")(f)
 

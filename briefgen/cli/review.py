@@ -17,12 +17,10 @@ from briefgen.cli.console import emit
 from briefgen.cli.exports import analysis_for
 from briefgen.cli.options import (
     corpus_argument,
-    corrections_options,
-    format_option,
-    output_option,
+    export_options,
     period_options,
     settings_of,
-    store_option,
+    top_option,
 )
 
 REVIEW_TABLE = ["rank", "check", "speaker", "country", "quote", "issue", "stance", "title"]
@@ -54,19 +52,8 @@ HOW_TO = [
 @click.command()
 @corpus_argument
 @period_options
-@click.option(
-    "--top",
-    "top_n",
-    type=click.IntRange(1, 100_000),
-    default=200,
-    show_default=True,
-    help="Items to list, worst first.",
-)
-@format_option()
-@output_option
-@store_option
-@corrections_options
-@click.pass_context
+@top_option(100_000, 200, "Items to list, worst first.")
+@export_options
 def review(
     ctx: click.Context,
     corpus: tuple[str, ...],
@@ -143,11 +130,7 @@ def import_sheet(ctx: click.Context, sheet: str, target: str | None, by: str | N
 @corrections.command("check")
 @corpus_argument
 @period_options
-@format_option()
-@output_option
-@store_option
-@corrections_options
-@click.pass_context
+@export_options
 def check(
     ctx: click.Context, corpus: tuple[str, ...], fmt: str, output: str | None, **period: Any
 ) -> None:
