@@ -201,31 +201,103 @@ def deliver(
         raise DeliveryError(_scrub(e.message, creds.password)) from None
 
 
-def _timeout(settings: EmailSettings, sec: str, where: str, port: int) -> DeliveryError:
-    hint = ' (port 465 needs security = "ssl")' if port == 465 and sec != "ssl" else ""
+@dataclass(frozen=True)
+class _Server:
+    """Where a delivery goes, as its error messages name it."""
+
+    host: str
+    port: int
+    security: str  # starttls | ssl | none
+    timeout: float
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+def _timeout(server: _Server) -> DeliveryError:
+    hint = (
+        ' (port 465 needs security = "ssl")'
+        if server.port == 465 and server.security != "ssl"
+        else ""
+    )
     return DeliveryError(
-        f"no answer from {where} within {settings.timeout:g} s{hint}; check host, port "
+        f"no answer from {server.where} within {server.timeout:g} s{hint}; check host, port "
         "and firewall, or raise [email] timeout"
     )
+
+
+def _refuse_unsafe_login(server: _Server, creds: Credentials, settings: EmailSettings) -> None:
+    """A login without a password, or a password sent in clear, stops before connecting."""
+    if creds.username and not creds.password:
+        raise DeliveryError(
+            f"no SMTP password for {creds.username} at {server.host}: {creds.source}; "
+            f"export {settings.password_env} or add `machine {server.host} login {creds.username} "
+            "password ...` to ~/.netrc (chmod 600)"
+        )
+    if creds.username and server.security == "none" and not _is_loopback(server.host):
+        raise DeliveryError(
+            f"refusing to send the SMTP password unencrypted to {server.where}; "
+            'set security = "starttls" (port 587) or "ssl" (port 465)'
+        )
+
+
+def _connect(server: _Server, ctx: ssl.SSLContext | None) -> smtplib.SMTP:
+    """Connected, greeted and (STARTTLS) secured; the caller closes it."""
+    if server.security == "ssl":
+        smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            server.host, server.port, timeout=server.timeout, context=ctx
+        )
+    else:
+        smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+    try:
+        smtp.ehlo()
+        if server.security == "starttls":
+            if not smtp.has_extn("starttls"):
+                raise DeliveryError(
+                    f"{server.where} does not offer STARTTLS; use its submission port 587, "
+                    'or security = "ssl" on port 465'
+                )
+            smtp.starttls(context=ctx)
+            smtp.ehlo()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            smtp.close()
+        raise
+    return smtp
+
+
+def _check_size(smtp: smtplib.SMTP, data: bytes, server: _Server) -> None:
+    limit = smtp.esmtp_features.get("size", "").strip()
+    if limit.isdigit() and int(limit) and len(data) > int(limit):
+        raise DeliveryError(
+            f"the message is {size_text(len(data))} but {server.where} accepts at most "
+            f"{size_text(int(limit))}; share the brief another way or ask for a larger limit"
+        )
+
+
+def _login(smtp: smtplib.SMTP, creds: Credentials, server: _Server) -> None:
+    if not creds.username:
+        return
+    try:
+        smtp.login(creds.username, creds.password or "")
+    except smtplib.SMTPAuthenticationError as e:
+        raise DeliveryError(
+            f"login refused for {creds.username} at {server.where} ({_reply(e.smtp_code, e.smtp_error)}); "
+            f"check username and the password in {creds.source}"
+        ) from None
+    except smtplib.SMTPNotSupportedError:
+        raise DeliveryError(
+            f"{server.where} offers no login (AUTH) on this connection; "
+            'use security = "starttls" or "ssl", or drop username for an open relay'
+        ) from None
 
 
 def _deliver(
     msg: EmailMessage, recipients: list[Recipient], settings: EmailSettings, creds: Credentials
 ) -> DeliveryReport:
-    sec = _security(settings)
-    host, port = settings.smtp_host, _port(settings)
-    where = f"{host}:{port}"
-    if creds.username and not creds.password:
-        raise DeliveryError(
-            f"no SMTP password for {creds.username} at {host}: {creds.source}; "
-            f"export {settings.password_env} or add `machine {host} login {creds.username} "
-            "password ...` to ~/.netrc (chmod 600)"
-        )
-    if creds.username and sec == "none" and not _is_loopback(host):
-        raise DeliveryError(
-            f"refusing to send the SMTP password unencrypted to {where}; "
-            'set security = "starttls" (port 587) or "ssl" (port 465)'
-        )
+    server = _Server(settings.smtp_host, _port(settings), _security(settings), settings.timeout)
+    _refuse_unsafe_login(server, creds, settings)
     data = wire_bytes(msg)
     sender = sender_address(settings).addr_spec
     report = DeliveryReport(
@@ -233,41 +305,12 @@ def _deliver(
         server=server_label(settings),
         message_id=str(msg["Message-ID"]),
     )
-    ctx = tls_context(settings) if sec != "none" else None
+    ctx = tls_context(settings) if server.security != "none" else None
     smtp: smtplib.SMTP | None = None
     try:
-        if sec == "ssl":
-            smtp = smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=ctx)
-        else:
-            smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
-        smtp.ehlo()
-        if sec == "starttls":
-            if not smtp.has_extn("starttls"):
-                raise DeliveryError(
-                    f"{where} does not offer STARTTLS; use its submission port 587, "
-                    'or security = "ssl" on port 465'
-                )
-            smtp.starttls(context=ctx)
-            smtp.ehlo()
-        limit = smtp.esmtp_features.get("size", "").strip()
-        if limit.isdigit() and int(limit) and len(data) > int(limit):
-            raise DeliveryError(
-                f"the message is {size_text(len(data))} but {where} accepts at most "
-                f"{size_text(int(limit))}; share the brief another way or ask for a larger limit"
-            )
-        if creds.username:
-            try:
-                smtp.login(creds.username, creds.password or "")
-            except smtplib.SMTPAuthenticationError as e:
-                raise DeliveryError(
-                    f"login refused for {creds.username} at {where} ({_reply(e.smtp_code, e.smtp_error)}); "
-                    f"check username and the password in {creds.source}"
-                ) from None
-            except smtplib.SMTPNotSupportedError:
-                raise DeliveryError(
-                    f"{where} offers no login (AUTH) on this connection; "
-                    'use security = "starttls" or "ssl", or drop username for an open relay'
-                ) from None
+        smtp = _connect(server, ctx)
+        _check_size(smtp, data, server)
+        _login(smtp, creds, server)
         try:
             refused = smtp.sendmail(sender, [r.address for r in recipients], data)
         except smtplib.SMTPRecipientsRefused as e:
@@ -281,68 +324,80 @@ def _deliver(
         return report
     except DeliveryError:
         raise
-    except smtplib.SMTPSenderRefused as e:
-        if e.smtp_code == 530:
-            raise DeliveryError(
-                f"{where} requires a login ({_reply(e.smtp_code, e.smtp_error)}); set username "
-                f"under [email] and the password in ${settings.password_env} or ~/.netrc"
-            ) from None
-        if e.smtp_code == 552:
-            raise DeliveryError(
-                f"{where} refused the message as too large ({_reply(e.smtp_code, e.smtp_error)}); "
-                "share the brief another way"
-            ) from None
-        raise DeliveryError(
-            f"{where} refused the sender {sender} ({_reply(e.smtp_code, e.smtp_error)}); "
-            "set [email] sender to an address your login may send as"
-        ) from None
-    except smtplib.SMTPDataError as e:
-        raise DeliveryError(
-            f"{where} rejected the message ({_reply(e.smtp_code, e.smtp_error)}); nothing was delivered"
-        ) from None
-    except smtplib.SMTPConnectError as e:
-        raise DeliveryError(
-            f"{where} turned the connection away ({_reply(e.smtp_code, e.smtp_error)}); try again later"
-        ) from None
-    except smtplib.SMTPServerDisconnected as e:
-        if "timed out" in str(e):  # smtplib turns a read timeout into a disconnect
-            raise _timeout(settings, sec, where, port) from None
-        raise DeliveryError(
-            f"{where} closed the connection ({clean_text(str(e), 120)}); check the port and "
-            'security ("ssl" on 465, "starttls" on 587)'
-        ) from None
-    except smtplib.SMTPResponseException as e:
-        raise DeliveryError(
-            f"{where} answered with an error ({_reply(e.smtp_code, e.smtp_error)}); nothing was sent"
-        ) from None
-    except smtplib.SMTPException as e:
-        raise DeliveryError(f"SMTP error with {where}: {clean_text(str(e), 160)}") from None
-    except ssl.SSLCertVerificationError as e:
-        raise DeliveryError(
-            f"the TLS certificate of {host} could not be verified ({e.verify_message}); "
-            "set ca_file under [email] to your server's CA, or use the name on its certificate"
-        ) from None
-    except ssl.SSLError as e:
-        raise DeliveryError(
-            f'TLS with {where} failed ({e.reason or e}); check security: "ssl" on port 465, '
-            '"starttls" on 587'
-        ) from None
-    except socket.gaierror:
-        raise DeliveryError(
-            f"cannot find the SMTP host '{host}'; check smtp_host (--smtp-host) and the network"
-        ) from None
-    except ConnectionRefusedError:
-        raise DeliveryError(
-            f"cannot connect to {where}: connection refused; check smtp_host and smtp_port "
-            "(--smtp-host/--smtp-port) and that the mail server is running"
-        ) from None
-    except TimeoutError:
-        raise _timeout(settings, sec, where, port) from None
-    except OSError as e:
-        raise DeliveryError(
-            f"cannot talk to {where} ({e.strerror or e}); check smtp_host/smtp_port and the network"
-        ) from None
+    except OSError as e:  # smtplib's, ssl's and socket's errors are all OSErrors
+        raise _explain(e, server, sender, settings) from None
     finally:
         if smtp is not None:
             with contextlib.suppress(OSError):
                 smtp.close()
+
+
+def _explain(e: OSError, server: _Server, sender: str, settings: EmailSettings) -> DeliveryError:
+    """What went wrong talking to the server, and what to do, in one line."""
+    where = server.where
+    if isinstance(e, smtplib.SMTPSenderRefused):
+        reply = _reply(e.smtp_code, e.smtp_error)
+        if e.smtp_code == 530:
+            return DeliveryError(
+                f"{where} requires a login ({reply}); set username "
+                f"under [email] and the password in ${settings.password_env} or ~/.netrc"
+            )
+        if e.smtp_code == 552:
+            return DeliveryError(
+                f"{where} refused the message as too large ({reply}); share the brief another way"
+            )
+        return DeliveryError(
+            f"{where} refused the sender {sender} ({reply}); "
+            "set [email] sender to an address your login may send as"
+        )
+    if isinstance(e, smtplib.SMTPDataError):
+        return DeliveryError(
+            f"{where} rejected the message ({_reply(e.smtp_code, e.smtp_error)}); nothing was delivered"
+        )
+    if isinstance(e, smtplib.SMTPConnectError):
+        return DeliveryError(
+            f"{where} turned the connection away ({_reply(e.smtp_code, e.smtp_error)}); try again later"
+        )
+    if isinstance(e, smtplib.SMTPServerDisconnected):
+        if "timed out" in str(e):  # smtplib turns a read timeout into a disconnect
+            return _timeout(server)
+        return DeliveryError(
+            f"{where} closed the connection ({clean_text(str(e), 120)}); check the port and "
+            'security ("ssl" on 465, "starttls" on 587)'
+        )
+    if isinstance(e, smtplib.SMTPResponseException):
+        return DeliveryError(
+            f"{where} answered with an error ({_reply(e.smtp_code, e.smtp_error)}); nothing was sent"
+        )
+    if isinstance(e, smtplib.SMTPException):
+        return DeliveryError(f"SMTP error with {where}: {clean_text(str(e), 160)}")
+    return _explain_network(e, server)
+
+
+def _explain_network(e: OSError, server: _Server) -> DeliveryError:
+    """TLS, name lookup, refused connections, timeouts and other socket errors."""
+    where = server.where
+    if isinstance(e, ssl.SSLCertVerificationError):
+        return DeliveryError(
+            f"the TLS certificate of {server.host} could not be verified ({e.verify_message}); "
+            "set ca_file under [email] to your server's CA, or use the name on its certificate"
+        )
+    if isinstance(e, ssl.SSLError):
+        return DeliveryError(
+            f'TLS with {where} failed ({e.reason or e}); check security: "ssl" on port 465, '
+            '"starttls" on 587'
+        )
+    if isinstance(e, socket.gaierror):
+        return DeliveryError(
+            f"cannot find the SMTP host '{server.host}'; check smtp_host (--smtp-host) and the network"
+        )
+    if isinstance(e, ConnectionRefusedError):
+        return DeliveryError(
+            f"cannot connect to {where}: connection refused; check smtp_host and smtp_port "
+            "(--smtp-host/--smtp-port) and that the mail server is running"
+        )
+    if isinstance(e, TimeoutError):
+        return _timeout(server)
+    return DeliveryError(
+        f"cannot talk to {where} ({e.strerror or e}); check smtp_host/smtp_port and the network"
+    )
