@@ -85,7 +85,7 @@ COLUMN_NOTES = {
 
 
 @dataclass
-class Item:
+class ReviewItem:
     severity: float
     row: dict[str, Any]
 
@@ -153,63 +153,7 @@ def review_items(
     """
     by_article = {a.article_id: a for a in articles}
     actors = {a.actor_id: a for a in attribution.actors}
-    prom = prominence or {}
-    items: list[Item] = []
-    for q in attribution.quotes:
-        if q.edited:
-            continue
-        art = by_article.get(q.article_id)
-        boost = 0.25 * prom.get(q.quote_id, 0.0)
-        if not q.speaker:
-            items.append(
-                Item(
-                    0.7 + 0.05 * min(q.words, 30) / 30,
-                    {
-                        "check": "speaker unknown",
-                        "why": "quoted words the text gives no findable speaker for",
-                        **_quote_row(q, art),
-                    },
-                )
-            )
-            continue
-        if q.speaker_confidence < SPEAKER_CONFIDENCE:
-            items.append(
-                Item(
-                    0.5 + 0.5 * (1 - q.speaker_confidence) + boost,
-                    {
-                        "check": "speaker uncertain",
-                        "why": f"speaker found with confidence {q.speaker_confidence:.2f}",
-                        "confidence": q.speaker_confidence,
-                        **_quote_row(q, art),
-                    },
-                )
-            )
-        elif is_description(q.speaker):
-            items.append(
-                Item(
-                    0.6 + boost,
-                    {
-                        "check": "speaker is a description",
-                        "why": "the text describes the speaker; a name may be findable",
-                        **_quote_row(q, art),
-                    },
-                )
-            )
-        for st in q.stances:
-            if st.confidence < STANCE_CONFIDENCE:
-                items.append(
-                    Item(
-                        0.45 + (STANCE_CONFIDENCE - st.confidence) + boost,
-                        {
-                            "check": "stance uncertain",
-                            "why": f"this statement's stance on {st.issue} has confidence {st.confidence:.2f}",
-                            "issue": st.issue,
-                            "stance": f"{st.stance:+d}",
-                            "confidence": st.confidence,
-                            **_quote_row(q, art),
-                        },
-                    )
-                )
+    items = _quote_items(attribution.quotes, by_article, prominence or {})
     items += _actor_items(attribution, by_article)
     items += _position_items(attribution.positions, actors, by_article)
     items += _duplicate_items(attribution.actors)
@@ -232,11 +176,74 @@ def review_items(
     return rows
 
 
+def _quote_items(
+    quotes: Sequence[Quote], by_article: Mapping[str, Article], prom: Mapping[str, float]
+) -> list[ReviewItem]:
+    """Quotations whose speaker is unknown, uncertain or a description; uncertain stances."""
+    items: list[ReviewItem] = []
+    for q in quotes:
+        if q.edited:
+            continue
+        art = by_article.get(q.article_id)
+        boost = 0.25 * prom.get(q.quote_id, 0.0)
+        if not q.speaker:
+            items.append(
+                ReviewItem(
+                    0.7 + 0.05 * min(q.words, 30) / 30,
+                    {
+                        "check": "speaker unknown",
+                        "why": "quoted words the text gives no findable speaker for",
+                        **_quote_row(q, art),
+                    },
+                )
+            )
+            continue
+        if q.speaker_confidence < SPEAKER_CONFIDENCE:
+            items.append(
+                ReviewItem(
+                    0.5 + 0.5 * (1 - q.speaker_confidence) + boost,
+                    {
+                        "check": "speaker uncertain",
+                        "why": f"speaker found with confidence {q.speaker_confidence:.2f}",
+                        "confidence": q.speaker_confidence,
+                        **_quote_row(q, art),
+                    },
+                )
+            )
+        elif is_description(q.speaker):
+            items.append(
+                ReviewItem(
+                    0.6 + boost,
+                    {
+                        "check": "speaker is a description",
+                        "why": "the text describes the speaker; a name may be findable",
+                        **_quote_row(q, art),
+                    },
+                )
+            )
+        for st in q.stances:
+            if st.confidence < STANCE_CONFIDENCE:
+                items.append(
+                    ReviewItem(
+                        0.45 + (STANCE_CONFIDENCE - st.confidence) + boost,
+                        {
+                            "check": "stance uncertain",
+                            "why": f"this statement's stance on {st.issue} has confidence {st.confidence:.2f}",
+                            "issue": st.issue,
+                            "stance": f"{st.stance:+d}",
+                            "confidence": st.confidence,
+                            **_quote_row(q, art),
+                        },
+                    )
+                )
+    return items
+
+
 def _first_quote(attribution: Attribution, actor_id: str) -> Quote | None:
     return next((q for q in attribution.quotes if q.actor_id == actor_id), None)
 
 
-def _actor_items(attribution: Attribution, by_article: Mapping[str, Article]) -> list[Item]:
+def _actor_items(attribution: Attribution, by_article: Mapping[str, Article]) -> list[ReviewItem]:
     out = []
     for a in attribution.actors:
         if a.edited or a.country or a.quote_count == 0 or is_description(a.name):
@@ -256,13 +263,13 @@ def _actor_items(attribution: Attribution, by_article: Mapping[str, Article]) ->
                 | _article_fields(by_article.get(q.article_id))
             )
         row["why"] += f" ({a.kind}{'; ' + a.role if a.role else ''})"
-        out.append(Item(0.55 + 0.05 * min(a.quote_count, 6), row))
+        out.append(ReviewItem(0.55 + 0.05 * min(a.quote_count, 6), row))
     return out
 
 
 def _position_items(
     positions: Sequence[Position], actors: Mapping[str, Actor], by_article: Mapping[str, Article]
-) -> list[Item]:
+) -> list[ReviewItem]:
     from briefgen.knowledge.countries import country_name
 
     out = []
@@ -288,7 +295,7 @@ def _position_items(
         }
         if p.confidence < STANCE_CONFIDENCE:
             out.append(
-                Item(
+                ReviewItem(
                     0.5 + (STANCE_CONFIDENCE - p.confidence) + (0.1 if official else 0.0),
                     {
                         **row,
@@ -299,7 +306,7 @@ def _position_items(
             )
         elif len(p.evidence) == 1:
             out.append(
-                Item(
+                ReviewItem(
                     0.45 + (0.1 if official or p.holder_kind == "country" else 0.0),
                     {
                         **row,
@@ -332,7 +339,7 @@ def _name_tokens(name: str) -> set[str]:
     return {w for w in words(name) if w not in generic and len(w) > 1}
 
 
-def _duplicate_items(actors: Sequence[Actor]) -> list[Item]:
+def _duplicate_items(actors: Sequence[Actor]) -> list[ReviewItem]:
     """Pairs of actors whose names look like one: one name's words inside the other's
     ("Tillerson", "Secretary of State Rex Tillerson"), or nearly the same spelling."""
     named = [a for a in actors if not is_description(a.name) and not a.edited]
@@ -366,7 +373,7 @@ def _duplicate_items(actors: Sequence[Actor]) -> list[Item]:
                 )
                 why = "one name holds the other" if inside else "nearly the same spelling"
                 out.append(
-                    Item(
+                    ReviewItem(
                         0.6 + 0.05 * min(first.quote_count + second.quote_count, 6),
                         {
                             "check": "possible duplicate actors",

@@ -187,88 +187,103 @@ def _portable_path(p: str) -> str:
         return "/".join(path.parts[-2:]) if len(path.parts) >= 2 else str(path)
 
 
+@dataclass
+class _Row:
+    """One filled-in row being read: what its correction cell asks, the entries so far."""
+
+    row: Mapping[str, Any]
+    fields: dict[str, str]  # keyed parts ("speaker: X"), taken as they are used
+    words: list[str]  # bare words ("drop", "flip"), "ok" left out
+    reason: str
+    out: list[dict[str, Any]] = field(default_factory=list)
+
+    def cell(self, key: str) -> str:
+        return _cell(self.row, key)
+
+    def entry(self, do: str, **values: Any) -> None:
+        e: dict[str, Any] = {"do": do}
+        e.update({k: v for k, v in values.items() if v not in (None, "", [])})
+        if self.reason:
+            e["reason"] = self.reason
+        self.out.append(e)
+
+
 def entries_for_row(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The corrections-file entries one filled-in row asks for (raw, before checking)."""
     text = _cell(row, "correction")
     parts = parse_cell(text)
     item = _cell(row, "item") or "quote"
-    reason = _cell(row, "reason")
     fields = {k: v for k, v in parts if v}
-    reason = fields.pop("reason", "") or reason
-    words = [k for k, v in parts if not v and k != "ok"]
-    out: list[dict[str, Any]] = []
-
-    def entry(do: str, **values: Any) -> None:
-        e: dict[str, Any] = {"do": do}
-        e.update({k: v for k, v in values.items() if v not in (None, "", [])})
-        if reason:
-            e["reason"] = reason
-        out.append(e)
-
+    reason = fields.pop("reason", "") or _cell(row, "reason")
+    r = _Row(row, fields, [k for k, v in parts if not v and k != "ok"], reason)
     article = _article(row)
-    quote = _cell(row, "quote")
-    actor = _cell(row, "actor") or _cell(row, "speaker")
+    actor = r.cell("actor") or r.cell("speaker")
     # article-level, on any row that names an article
-    if "drop-article" in words:
-        entry("drop-article", article=article)
-    art_set = {k: fields.pop(k) for k in ("date", "outlet", "relevance") if k in fields}
+    if "drop-article" in r.words:
+        r.entry("drop-article", article=article)
+    art_set = {k: r.fields.pop(k) for k in ("date", "outlet", "relevance") if k in r.fields}
     if art_set:
-        entry("set-article", article=article, **art_set)
+        r.entry("set-article", article=article, **art_set)
     if item == "quote":
-        q = {"article": article, "quote": quote, "was": _cell(row, "speaker")}
-        fix = {k: fields.pop(k) for k in ("speaker", "country", "role") if k in fields}
-        if fix:
-            entry("set-quote", **q, **fix)
-        for w, do in (("drop", "drop-quote"), ("pin", "pin-quote"), ("ban", "ban-quote")):
-            if w in words:
-                entry(do, **q)
-        if "stance" in fields or "flip" in words:
-            given = fields.pop("stance", None)
-            stance = (
-                _stance(given)
-                if given is not None
-                else (-1 if _cell(row, "stance").startswith("+") else 1)
-            )
-            entry(
-                "set-position",
-                actor=actor,
-                issue=_cell(row, "issue"),
-                stance=stance,
-                article=article,
-                quote=quote,
-            )
-        _actor_entries(entry, actor, fields)
+        _quote_entries(r, article, actor)
     elif item == "actor":
-        _actor_entries(entry, actor, fields, with_country=True)
+        _actor_entries(r.entry, actor, r.fields, with_country=True)
     elif item == "actor pair":
-        other = _cell(row, "other_actor")
-        if "merge-into" in fields:
-            entry("merge-actors", actor=fields.pop("merge-into"), merge=[actor, other])
-        elif "merge" in words:
-            entry("merge-actors", actor=actor, merge=[other])
-        _actor_entries(entry, actor, fields, with_country=True)
+        other = r.cell("other_actor")
+        if "merge-into" in r.fields:
+            r.entry("merge-actors", actor=r.fields.pop("merge-into"), merge=[actor, other])
+        elif "merge" in r.words:
+            r.entry("merge-actors", actor=actor, merge=[other])
+        _actor_entries(r.entry, actor, r.fields, with_country=True)
     elif item in ("position", "country position"):
-        holder = {"actor": actor} if item == "position" else {"country": _cell(row, "country")}
-        issue = _cell(row, "issue")
-        # flip and remove are about this week's evidence: scoped to the statement shown
-        evidence = {"article": article, "quote": quote} if article and quote else {}
-        if "flip" in words:
-            entry("flip-position", **holder, issue=issue, **evidence)
-        if "remove" in words or "drop" in words:
-            entry("remove-position", **holder, issue=issue, **evidence)
-        if "stance" in fields:
-            entry(
-                "set-position",
-                **holder,
-                issue=issue,
-                stance=_stance(fields.pop("stance")),
-            )
-    if fields:
-        key = next(iter(fields)).replace("-", " ")
+        _position_entries(r, item, article, actor)
+    if r.fields:
+        key = next(iter(r.fields)).replace("-", " ")
         raise ValueError(f"`{key}:` does not apply to {_a(item)} row")
-    if text and not out and not any(k == "ok" for k, _ in parts):
+    if text and not r.out and not any(k == "ok" for k, _ in parts):
         raise ValueError(f"`{text}` asks nothing of {_a(item)} row")
-    return out
+    return r.out
+
+
+def _quote_entries(r: _Row, article: dict[str, str], actor: str) -> None:
+    """A quotation row: its speaker, country or role; drop, pin, ban; its stance."""
+    quote = r.cell("quote")
+    q = {"article": article, "quote": quote, "was": r.cell("speaker")}
+    fix = {k: r.fields.pop(k) for k in ("speaker", "country", "role") if k in r.fields}
+    if fix:
+        r.entry("set-quote", **q, **fix)
+    for w, do in (("drop", "drop-quote"), ("pin", "pin-quote"), ("ban", "ban-quote")):
+        if w in r.words:
+            r.entry(do, **q)
+    if "stance" in r.fields or "flip" in r.words:
+        given = r.fields.pop("stance", None)
+        stance = (
+            _stance(given) if given is not None else (-1 if r.cell("stance").startswith("+") else 1)
+        )
+        r.entry(
+            "set-position",
+            actor=actor,
+            issue=r.cell("issue"),
+            stance=stance,
+            article=article,
+            quote=quote,
+        )
+    _actor_entries(r.entry, actor, r.fields)
+
+
+def _position_entries(r: _Row, item: str, article: dict[str, str], actor: str) -> None:
+    """A position row (an actor's or a country's): flip, remove, or a stance."""
+    holder = {"actor": actor} if item == "position" else {"country": r.cell("country")}
+    issue = r.cell("issue")
+    quote = r.cell("quote")
+    # flip and remove are about this week's evidence: scoped to the statement shown
+    evidence = {"article": article, "quote": quote} if article and quote else {}
+    if "flip" in r.words:
+        r.entry("flip-position", **holder, issue=issue, **evidence)
+    if "remove" in r.words or "drop" in r.words:
+        r.entry("remove-position", **holder, issue=issue, **evidence)
+    if "stance" in r.fields:
+        r.entry("set-position", **holder, issue=issue, stance=_stance(r.fields.pop("stance")))
 
 
 def _stance(v: str) -> int:
