@@ -182,9 +182,30 @@ def read_rows(data: bytes, sheet: str | None = None) -> list[dict[str, Any]]:
 def brief_appendix(brief: Brief) -> list[Table]:
     """The numbers behind a brief, for staff who want them: its quotations, the positions
     its country sections state, and its numbered sources."""
-    from briefgen.knowledge.countries import country_name
+    quotes = _quote_rows(brief)
+    positions = _position_rows(brief)
+    sources = [
+        {
+            "number": s.number,
+            "outlet": s.outlet,
+            "title": s.title,
+            "published": s.published,
+            "date source": s.date_source,
+            "url": s.url,
+            "low relevance": s.low_relevance,
+            "edited by the desk": s.edited,
+        }
+        for s in brief.sources
+    ]
+    return [
+        Table("quotes", list(quotes[0]) if quotes else ["quote"], quotes),
+        Table("positions", list(positions[0]) if positions else ["position"], positions),
+        Table("sources", list(sources[0]) if sources else ["number"], sources),
+    ]
 
-    names = {a.actor_id: a.name for a in brief.actors}
+
+def _quote_rows(brief: Brief) -> list[dict[str, Any]]:
+    """Every quotation of the brief, with where the brief shows it (if it does)."""
     shown: dict[str, str] = {q.quote_id: "key quote" for q in brief.key_quotes}
     for c in brief.countries:
         for q in c.quotes:
@@ -209,6 +230,14 @@ def brief_appendix(brief: Brief) -> list[Table]:
                 "edited by the desk": q.edited,
             }
         )
+    return quotes
+
+
+def _position_rows(brief: Brief) -> list[dict[str, Any]]:
+    """The positions the country sections state, each holder and issue once."""
+    from briefgen.knowledge.countries import country_name
+
+    names = {a.actor_id: a.name for a in brief.actors}
     positions = []
     seen: set[tuple[str, str]] = set()
     for c in brief.countries:
@@ -234,21 +263,4 @@ def brief_appendix(brief: Brief) -> list[Table]:
                     "edited by the desk": p.edited,
                 }
             )
-    sources = [
-        {
-            "number": s.number,
-            "outlet": s.outlet,
-            "title": s.title,
-            "published": s.published,
-            "date source": s.date_source,
-            "url": s.url,
-            "low relevance": s.low_relevance,
-            "edited by the desk": s.edited,
-        }
-        for s in brief.sources
-    ]
-    return [
-        Table("quotes", list(quotes[0]) if quotes else ["quote"], quotes),
-        Table("positions", list(positions[0]) if positions else ["position"], positions),
-        Table("sources", list(sources[0]) if sources else ["number"], sources),
-    ]
+    return positions
