@@ -198,29 +198,9 @@ def _quote_items(
                 )
             )
             continue
-        if q.speaker_confidence < SPEAKER_CONFIDENCE:
-            items.append(
-                ReviewItem(
-                    0.5 + 0.5 * (1 - q.speaker_confidence) + boost,
-                    {
-                        "check": "speaker uncertain",
-                        "why": f"speaker found with confidence {q.speaker_confidence:.2f}",
-                        "confidence": q.speaker_confidence,
-                        **_quote_row(q, art),
-                    },
-                )
-            )
-        elif is_description(q.speaker):
-            items.append(
-                ReviewItem(
-                    0.6 + boost,
-                    {
-                        "check": "speaker is a description",
-                        "why": "the text describes the speaker; a name may be findable",
-                        **_quote_row(q, art),
-                    },
-                )
-            )
+        doubt = _speaker_doubt(q, art, boost)
+        if doubt is not None:
+            items.append(doubt)
         for st in q.stances:
             if st.confidence < STANCE_CONFIDENCE:
                 items.append(
@@ -237,6 +217,30 @@ def _quote_items(
                     )
                 )
     return items
+
+
+def _speaker_doubt(q: Quote, art: Article | None, boost: float) -> ReviewItem | None:
+    """A named speaker found with low confidence, or a description instead of a name."""
+    if q.speaker_confidence < SPEAKER_CONFIDENCE:
+        return ReviewItem(
+            0.5 + 0.5 * (1 - q.speaker_confidence) + boost,
+            {
+                "check": "speaker uncertain",
+                "why": f"speaker found with confidence {q.speaker_confidence:.2f}",
+                "confidence": q.speaker_confidence,
+                **_quote_row(q, art),
+            },
+        )
+    if is_description(q.speaker):
+        return ReviewItem(
+            0.6 + boost,
+            {
+                "check": "speaker is a description",
+                "why": "the text describes the speaker; a name may be findable",
+                **_quote_row(q, art),
+            },
+        )
+    return None
 
 
 def _first_quote(attribution: Attribution, actor_id: str) -> Quote | None:
