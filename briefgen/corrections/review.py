@@ -26,7 +26,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from briefgen.corrections.match import words
@@ -325,11 +324,9 @@ def _position_items(
 @lru_cache(maxsize=1)
 def _words_file() -> dict[str, frozenset[str]]:
     """data/review.yaml: {"generic": ..., "institutions": ...}, lower case."""
-    import yaml
+    from briefgen.knowledge.datafiles import packaged
 
-    raw = yaml.safe_load(
-        resources.files("briefgen").joinpath("data/review.yaml").read_text("utf-8")
-    )
+    raw = packaged("review.yaml")
     return {k: frozenset(str(w).lower() for w in v or []) for k, v in (raw or {}).items()}
 
 

@@ -10,8 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from briefgen.knowledge.datafiles import packaged
 
 # International bodies use acronyms, countries ISO 3166-1 alpha-3 codes.
 BODIES = frozenset({"UN", "NATO", "EU", "ASEAN", "IAEA"})
@@ -24,11 +25,9 @@ class CountryEntry:
     names: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    import yaml
-
-    text = resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = packaged("countries.yaml") or {}
     return raw if isinstance(raw, dict) else {"countries": raw}
 
 

@@ -1,9 +1,9 @@
 """Reading the packaged knowledge files (briefgen/data/*.yaml) and the user's extensions.
 
-Every list of words or names briefgen knows ships as a YAML file in briefgen/data/ and
-can be extended by files named in briefgen.toml ([corpus] actors_files, outlets_files,
-reporting_verbs_files, roles_files).  One reader, so each of them fails the same way:
-one line that names the file, the problem and the setting to fix.
+Every list of words or names briefgen knows ships as a YAML file in briefgen/data/;
+four of them can be extended by files named in briefgen.toml ([corpus] actors_files,
+outlets_files, reporting_verbs_files, roles_files).  One reader, so each of them fails
+the same way: one line that names the file, the problem and the setting to fix.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ def parse_yaml(text: str, where: str, setting: str) -> Any:
 
 def packaged_text(name: str) -> str:
     return resources.files("briefgen").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def packaged(name: str) -> Any:
+    """The data of the packaged file briefgen/data/`name` (not cached: callers cache)."""
+    return parse_yaml(packaged_text(name), f"briefgen/data/{name}", "briefgen/data")
 
 
 def read_user_file(path: str | Path, setting: str) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from briefgen.knowledge.datafiles import packaged
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,7 @@ def _compile(items: Any) -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    import yaml
-
-    text = resources.files("briefgen").joinpath("data/events.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = packaged("events.yaml") or {}
     return raw if isinstance(raw, dict) else {}
 
 
@@ -123,10 +121,6 @@ def speculative(text: str) -> bool:
     if words.search(plain):
         return True
     return bool(_WOULD.search(plain)) and not reported.search(plain)
-
-
-def kind_weight(kind: str) -> float:
-    return next((k.weight for k in event_kinds() if k.kind == kind), 0.3)
 
 
 def kind_label(kind: str) -> str:

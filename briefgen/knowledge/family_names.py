@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.knowledge.datafiles import packaged_text, parse_yaml, str_list
+from briefgen.knowledge.datafiles import packaged, str_list
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,9 +33,7 @@ class FamilyNames:
 
 @lru_cache(maxsize=1)
 def load_family_names() -> FamilyNames:
-    raw = parse_yaml(
-        packaged_text("family_names.yaml"), "briefgen/data/family_names.yaml", "family names"
-    )
+    raw = packaged("family_names.yaml")
     raw = raw if isinstance(raw, dict) else {}
     names = frozenset(str_list(raw.get("korean")) + str_list(raw.get("chinese")))
     canonical: dict[str, str] = {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from briefgen.knowledge.datafiles import packaged
 from briefgen.knowledge.stance_cues import glob
 
 
@@ -26,9 +26,6 @@ class Issue:
 @lru_cache(maxsize=1)
 def load_issues() -> tuple[Issue, ...]:
     """The tracked issues, in the order the brief lists them; read once."""
-    import yaml
-
-    text = resources.files("briefgen").joinpath("data/issues.yaml").read_text(encoding="utf-8")
     return tuple(
         Issue(
             key=str(e["key"]),
@@ -38,7 +35,7 @@ def load_issues() -> tuple[Issue, ...]:
             means=str(e.get("means", "")),
             terms=tuple(str(t).lower() for t in e.get("terms") or []),
         )
-        for e in yaml.safe_load(text) or []
+        for e in packaged("issues.yaml") or []
     )
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from briefgen.knowledge.datafiles import packaged
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,7 @@ class NamedMatch:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    import yaml
-
-    text = resources.files("briefgen").joinpath("data/named.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = packaged("named.yaml") or {}
     return raw if isinstance(raw, dict) else {}
 
 

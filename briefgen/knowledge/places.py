@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefgen.knowledge.datafiles import packaged_text, parse_yaml, str_list
+from briefgen.knowledge.datafiles import packaged, str_list
 
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[re.Pattern[str], dict[str, str]]:
-    raw = parse_yaml(packaged_text("places.yaml"), "briefgen/data/places.yaml", "places")
+    raw = packaged("places.yaml")
     lookup: dict[str, str] = {}
     for code, names in (raw or {}).items():
         for n in str_list(names):

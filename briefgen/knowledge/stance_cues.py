@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from typing import Any
+
+from briefgen.knowledge.datafiles import packaged
 
 CLASSES = ("push", "against", "threat", "restraint", "negator", "modal", "condition")
 
@@ -18,12 +20,15 @@ def glob(term: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = packaged("stance_cues.yaml") or {}
+    return raw if isinstance(raw, dict) else {}
+
+
+@lru_cache(maxsize=1)
 def cue_regexes() -> dict[str, re.Pattern[str]]:
     """{class: regex over lower-cased text} for each cue class."""
-    import yaml
-
-    text = resources.files("briefgen").joinpath("data/stance_cues.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text) or {}
+    raw = _data()
     out: dict[str, re.Pattern[str]] = {}
     for cls in CLASSES:
         alts = []
@@ -36,10 +41,7 @@ def cue_regexes() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def issue_phrase_regexes() -> dict[str, dict[str, re.Pattern[str]]]:
     """{issue: {"pro": regex, "con": regex}} over lower-cased text."""
-    import yaml
-
-    text = resources.files("briefgen").joinpath("data/stance_cues.yaml").read_text("utf-8")
-    raw = (yaml.safe_load(text) or {}).get("issues") or {}
+    raw = _data().get("issues") or {}
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for issue, sides in raw.items():
         out[str(issue)] = {}
