@@ -9,7 +9,6 @@ countries and never shows the same words twice.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from briefgen.book.summarize import _KOREA_RE, TOP_ROLE_RE
@@ -169,7 +168,3 @@ def pick_quotes(
         if len(chosen) >= min_k:
             break
     return chosen
-
-
-def speaker_counts(quotes: Sequence[Quote]) -> Counter[str]:
-    return Counter(q.actor_id or q.speaker or "" for q in quotes)

@@ -20,7 +20,7 @@ from datetime import date
 
 from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
-from briefgen.book.summarize import Candidate, SentencePool
+from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
 from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions
 from briefgen.knowledge.countries import (
@@ -30,6 +30,7 @@ from briefgen.knowledge.countries import (
     is_venue,
 )
 from briefgen.model import Actor, Position, Quote, Statement
+from briefgen.nlp.positions import disagreements
 from briefgen.periods import Period
 
 UNANSWERED_RE = re.compile(
@@ -139,7 +140,7 @@ def unanswered(
 ) -> list[Statement]:
     """Questions the period's articles leave open, heaviest evidence first (never from
     background or a sentence dated before the period)."""
-    hits: list[tuple[float, Candidate, str]] = []
+    hits: list[tuple[float, SentenceCandidate, str]] = []
     for c in pool.all:
         if c.news < 0 or dated_before(c, period):
             continue
@@ -157,7 +158,7 @@ def unanswered(
         hits.append((weight, c, q))
     hits.sort(key=lambda h: (-h[0], h[1].key()))
     out: list[Statement] = []
-    used: list[Candidate] = []
+    used: list[SentenceCandidate] = []
     for _, c, q in hits:
         if any(cosine(c.vec, u.vec) >= 0.4 for u in used):
             continue
@@ -173,7 +174,7 @@ def unanswered(
     return out
 
 
-def _raw_weight(c: Candidate) -> float:
+def _raw_weight(c: SentenceCandidate) -> float:
     return 0.2 * max(c.article.relevance, 0.2) / (1.0 + 0.1 * c.sent.index)
 
 
@@ -182,31 +183,6 @@ def holder_name(p: Position, actors: Mapping[str, Actor]) -> str:
         a = actors[p.holder]
         return a.name
     return country_name(p.holder)
-
-
-def disagreement_pairs(positions: Sequence[Position]) -> list[tuple[Position, Position]]:
-    """The positions stage's pairs when it offers them; else opposite stances on one issue."""
-    try:
-        from briefgen.nlp import positions as pos_mod  # type: ignore[attr-defined,unused-ignore]
-
-        fn = getattr(pos_mod, "disagreements", None)
-        if callable(fn):
-            return list(fn(positions))
-    except ImportError:
-        pass
-    pairs = []
-    ps = sorted(positions, key=lambda p: (p.issue, p.holder, p.stance * p.confidence, p.label))
-    for i, a in enumerate(ps):
-        for b in ps[i + 1 :]:
-            if b.issue != a.issue:
-                break
-            if (
-                a.holder != b.holder
-                and a.stance * b.stance < 0
-                and abs(a.stance * a.confidence - b.stance * b.confidence) >= 0.6
-            ):
-                pairs.append((a, b))
-    return pairs
 
 
 _ADJ_LABEL_RE = re.compile(
@@ -260,7 +236,7 @@ def contradictions(
     """
     pairs = [
         (a, b)
-        for a, b in disagreement_pairs(positions)
+        for a, b in disagreements(positions)
         if presentable_holder(a, actors)
         and presentable_holder(b, actors)
         and (involving is None or a.holder in involving or b.holder in involving)
@@ -310,7 +286,7 @@ def no_response(
     pool: SentencePool, cite: Callable[[str], int | None], period: Period | None = None
 ) -> list[Statement]:
     """Demands one side made of another that no article in the period shows answered."""
-    out: list[tuple[float, Candidate, str, str]] = []
+    out: list[tuple[float, SentenceCandidate, str, str]] = []
     names = pool.official_countries
     usable_cands = pool.usable_candidates()
     for c in usable_cands:

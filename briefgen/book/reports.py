@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from briefgen.book.sentences import condense
-from briefgen.book.summarize import Candidate, SentencePool, story_day
+from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
 from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
 from briefgen.knowledge.events import EventTag, classify, speculative
 from briefgen.periods import Period
@@ -65,7 +65,7 @@ DEFAULT_WEIGHTS = DevelopmentWeights()
 class Report:
     """One sentence reporting (part of) a development."""
 
-    cand: Candidate
+    cand: SentenceCandidate
     tag: EventTag | None
     when: DateHit | None
     speculative: bool
@@ -153,7 +153,7 @@ def media_led(text: str) -> bool:
     return bool(_MEDIA_LED.match(text) or _ABOUT_REPORTING.search(text))
 
 
-def _stated_date(cand: Candidate, lo: date | None, hi: date | None) -> DateHit | None:
+def _stated_date(cand: SentenceCandidate, lo: date | None, hi: date | None) -> DateHit | None:
     """The first date the sentence states that falls in [lo, hi] (exact dates first)."""
     hits = [
         h
@@ -165,7 +165,7 @@ def _stated_date(cand: Candidate, lo: date | None, hi: date | None) -> DateHit |
     return pick[0] if pick else None
 
 
-def dated_before(c: Candidate, period: Period | None) -> bool:
+def dated_before(c: SentenceCandidate, period: Period | None) -> bool:
     """The sentence dates what it tells before the period (beyond the day before)."""
     if period is None or period.start is None:
         return False
@@ -174,7 +174,7 @@ def dated_before(c: Candidate, period: Period | None) -> bool:
     return bool(hits) and all(h.when < start - timedelta(days=1) for h in hits)
 
 
-def kind_weight(tag: EventTag | None, w: DevelopmentWeights) -> float:
+def tag_weight(tag: EventTag | None, w: DevelopmentWeights) -> float:
     """A kind named without a verb of what happened ("Kaesong's workers") counts less."""
     if tag is None:
         return w.untagged_weight
@@ -200,7 +200,7 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
         # Dated before the period (beyond the day before): last period's news.
         if dated_before(c, period):
             continue
-        r.weight = c.score * (0.4 + kind_weight(r.tag, w))
+        r.weight = c.score * (0.4 + tag_weight(r.tag, w))
         if r.speculative or r.future:
             r.weight *= w.speculative_factor
         if opinion(condense(text)) or media_led(condense(text)) or _PLUPERFECT.search(text):

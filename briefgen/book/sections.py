@@ -18,7 +18,7 @@ from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.keyquotes import pick_quotes
 from briefgen.book.questions import contradictions
 from briefgen.book.reports import Group, Report, dated_before, media_led
-from briefgen.book.summarize import Candidate, SentencePool, choose
+from briefgen.book.summarize import SentenceCandidate, SentencePool, choose
 from briefgen.book.trend import Move, speaks_for, trend
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
@@ -73,7 +73,7 @@ class BookContext:
     moves_before: Mapping[str, list[Move]] | None = None
     before_label: str = "the previous period"
     period: Period | None = None
-    # Candidate id() -> times used elsewhere in the brief / as a judgement.
+    # SentenceCandidate id() -> times used elsewhere in the brief / as a judgement.
     used: dict[int, int] = field(default_factory=dict)
     judged: dict[int, int] = field(default_factory=dict)
 
@@ -120,8 +120,8 @@ class CountrySectionBuilder:
     # -- the judgement ---------------------------------------------------------------------
 
     def judgement(
-        self, code: str, cands: Sequence[Candidate]
-    ) -> tuple[Statement | None, Candidate | None]:
+        self, code: str, cands: Sequence[SentenceCandidate]
+    ) -> tuple[Statement | None, SentenceCandidate | None]:
         """The country's main move or stance (see the module docstring for the order)."""
         found = self._from_developments(code)
         if found is not None:
@@ -146,7 +146,7 @@ class CountrySectionBuilder:
         ]
         return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
 
-    def _from_developments(self, code: str) -> tuple[Statement, Candidate] | None:
+    def _from_developments(self, code: str) -> tuple[Statement, SentenceCandidate] | None:
         finder = self.ctx.finder
         if finder is None:
             return None
@@ -179,8 +179,8 @@ class CountrySectionBuilder:
         return Statement(text=f"{who} {p.label}.", cites=cites[:3], basis=ev.text)
 
     def _from_sentences(
-        self, code: str, cands: Sequence[Candidate]
-    ) -> tuple[Statement | None, Candidate | None]:
+        self, code: str, cands: Sequence[SentenceCandidate]
+    ) -> tuple[Statement | None, SentenceCandidate | None]:
         """A plain sentence opening on the country: what it did, in its own line."""
         own = [
             c
@@ -209,7 +209,7 @@ class CountrySectionBuilder:
 
     # -- the rest of the section -----------------------------------------------------------
 
-    def _candidates(self, code: str, group: Sequence[Article]) -> list[Candidate]:
+    def _candidates(self, code: str, group: Sequence[Article]) -> list[SentenceCandidate]:
         """Usable sentences of the country's articles that are about it, not another."""
         ids = sorted({a.article_id for a in group})
         out = []
@@ -223,7 +223,7 @@ class CountrySectionBuilder:
                     out.append(c)
         return out
 
-    def _cites(self, c: Candidate, extra: int) -> list[int]:
+    def _cites(self, c: SentenceCandidate, extra: int) -> list[int]:
         others = self.ctx.pool.similar_articles(c)[: max(extra, 0) * 3]
         return cites_for(others, self.ctx.cite, c.article_id)[: 1 + extra]
 
@@ -231,8 +231,8 @@ class CountrySectionBuilder:
         self,
         code: str,
         group: Sequence[Article],
-        cands: Sequence[Candidate],
-        j_cand: Candidate | None,
+        cands: Sequence[SentenceCandidate],
+        j_cand: SentenceCandidate | None,
     ) -> list[Statement]:
         used, w = self.ctx.used, self.w
         top = max((c.score for c in cands), default=0.0) or 1.0

@@ -49,7 +49,7 @@ TERMS_CAP = 10
 
 
 @dataclass(eq=False)
-class Candidate:
+class SentenceCandidate:
     """A sentence with what the choosers need to know about it."""
 
     sent: Sentence
@@ -97,7 +97,7 @@ _RECENT_RE = re.compile(
 )
 
 
-def _newsworthiness(c: Candidate) -> float:
+def _newsworthiness(c: SentenceCandidate) -> float:
     """+1 for a sentence reporting the week's events, -1 for background.
 
     Stated dates decide when there are any: within a week of the story is news, only
@@ -149,7 +149,7 @@ class SentencePool:
         actors: Sequence[Actor] = (),
     ) -> None:
         self.articles = list(articles)
-        self.by_article: dict[str, list[Candidate]] = {}
+        self.by_article: dict[str, list[SentenceCandidate]] = {}
         toks = {a.article_id: tokens(a.title + " " + a.text) for a in self.articles}
         self.tfidf = TfIdf(toks.values())
         self.article_vecs = {aid: self.tfidf.vector(t) for aid, t in toks.items()}
@@ -165,9 +165,9 @@ class SentencePool:
         qby: dict[str, list[Quote]] = {}
         for q in quotes:
             qby.setdefault(q.article_id, []).append(q)
-        self.all: list[Candidate] = []
+        self.all: list[SentenceCandidate] = []
         for a in self.articles:
-            cands: list[Candidate] = []
+            cands: list[SentenceCandidate] = []
             rank = 0
             for s in split_sentences(a)[:MAX_SENTENCES_PER_ARTICLE]:
                 c = self._candidate(a, s, rank, qby.get(a.article_id, []))
@@ -177,10 +177,12 @@ class SentencePool:
             self.all.extend(cands)
         self._weigh()
 
-    def _candidate(self, a: Article, s: Sentence, rank: int, quotes: Sequence[Quote]) -> Candidate:
+    def _candidate(
+        self, a: Article, s: Sentence, rank: int, quotes: Sequence[Quote]
+    ) -> SentenceCandidate:
         """One sentence with its countries, subject and the weight of who speaks in it."""
         ok = usable(s.text)
-        c = Candidate(
+        c = SentenceCandidate(
             sent=s,
             article=a,
             vec=self.tfidf.vector(tokens(s.text)),
@@ -190,10 +192,11 @@ class SentencePool:
         )
         if ok:
             c.acting = countries_acting(s.text)
-            c.subject = subject_of(s.text, self.official_countries, self._subj_re)
+            c.subject = subject_country(s.text, self.official_countries, self._subj_re)
             head = strip_dateline(s.text)
             c.subject_first = c.subject is not None and (
-                subject_of(head[:OPENS_ON], self.official_countries, self._subj_re) == c.subject
+                subject_country(head[:OPENS_ON], self.official_countries, self._subj_re)
+                == c.subject
                 and not has_opener(head)
             )
         for q in quotes:
@@ -263,10 +266,10 @@ class SentencePool:
                 * (0.35 * c.support + 0.25 * lead + 0.2 * title + 0.2 * c.official + 0.15 * c.news)
             )
 
-    def usable_candidates(self) -> list[Candidate]:
+    def usable_candidates(self) -> list[SentenceCandidate]:
         return [c for c in self.all if c.usable]
 
-    def similar_articles(self, cand: Candidate, threshold: float = 0.3) -> list[str]:
+    def similar_articles(self, cand: SentenceCandidate, threshold: float = 0.3) -> list[str]:
         """Other articles with a sentence close to `cand`: they carry the same development."""
         out = []
         for aid, cands in self.by_article.items():
@@ -280,7 +283,7 @@ class SentencePool:
 
 
 def choose(
-    cands: Iterable[Candidate],
+    cands: Iterable[SentenceCandidate],
     k: int,
     *,
     min_k: int = 1,
@@ -288,9 +291,9 @@ def choose(
     max_sim: float = 0.35,
     penalty: float = 0.6,
     floor: float = 0.0,
-    avoid: Sequence[Candidate] = (),
+    avoid: Sequence[SentenceCandidate] = (),
     bonus: Mapping[int, float] | None = None,
-) -> list[Candidate]:
+) -> list[SentenceCandidate]:
     """Pick up to k by weight minus similarity to what is chosen (MMR); stable on ties.
 
     Stops early once `min_k` are chosen and the best remaining weight is below `floor`.
@@ -304,7 +307,7 @@ def choose(
     # as lines are chosen (one cosine per candidate per pick).
     near = [max((cosine(c.vec, x.vec) for x in avoid), default=0.0) for c in pool]
     taken = [False] * len(pool)
-    chosen: list[Candidate] = []
+    chosen: list[SentenceCandidate] = []
     per: Counter[str] = Counter()
     seen_text: set[str] = {c.text for c in avoid}
     while len(chosen) < k:
@@ -373,7 +376,7 @@ def _names_re(names: Mapping[str, str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in alts) + r")\b")
 
 
-def subject_of(
+def subject_country(
     text: str, names: Mapping[str, str], names_re: re.Pattern[str] | None = None
 ) -> str | None:
     """The country the sentence is about as its subject: the first one (or official) named,

@@ -17,7 +17,7 @@ from datetime import date
 
 from briefgen.book.eventlists import ListedEvent, in_period, same_event
 from briefgen.book.reports import media_led
-from briefgen.book.summarize import Candidate, SentencePool
+from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
 from briefgen.knowledge.dates import resolve_dates, shift
 from briefgen.model import TimelineEntry
@@ -44,7 +44,7 @@ def _shorten(text: str, max_words: int = MAX_WORDS) -> str:
 @dataclass
 class _Entry:
     when: date
-    cand: Candidate
+    cand: SentenceCandidate
     cites: set[str]
     estimate: bool
     basis: str

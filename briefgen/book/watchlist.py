@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from briefgen.book.reports import dated_before
-from briefgen.book.summarize import Candidate, SentencePool, story_day
+from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
 from briefgen.book.textsim import cosine
 from briefgen.knowledge.dates import looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
@@ -41,10 +41,6 @@ PENDING_RE = re.compile(
     r"travel|host|review)\w*\b",
     re.I,
 )
-# A condition binds what someone will or will not do ("…will not talk until…").
-BINDING_RE = re.compile(
-    r"\b(?:will|would|won[’']t|wouldn[’']t|cannot|can[’']t|must|refuses?d? to|not)\b", re.I
-)
 MAX_PENDING = 2
 MAX_CONDITIONS = 2
 MAX_SCHEDULED = 2
@@ -52,7 +48,7 @@ MIN_SPEAKER_CONFIDENCE = 0.7
 MIN_POSITION_CONFIDENCE = 0.6
 
 
-def _plain_news(c: Candidate, period: Period | None) -> bool:
+def _plain_news(c: SentenceCandidate, period: Period | None) -> bool:
     """This period's news in a sentence of its own, said by a country or its official."""
     return (
         c.usable
@@ -65,11 +61,11 @@ def _plain_news(c: Candidate, period: Period | None) -> bool:
 
 
 def distinct_lines(
-    picks: Iterable[tuple[Candidate, str]],
+    picks: Iterable[tuple[SentenceCandidate, str]],
     kind: str,
     limit: int,
     cite: Callable[[str], int | None],
-    taken: list[Candidate],
+    taken: list[SentenceCandidate],
 ) -> list[Statement]:
     """Statements for the best picks, skipping any too close to a line already taken."""
     out: list[Statement] = []
@@ -94,7 +90,7 @@ _AHEAD_BEFORE = re.compile(
 )
 
 
-def _future_date(c: Candidate, after: date) -> tuple[date, str] | None:
+def _future_date(c: SentenceCandidate, after: date) -> tuple[date, str] | None:
     """The date the sentence gives its coming event, with the words that gave it."""
     pub = story_day(c.article)
     text = c.sent.text
@@ -122,7 +118,7 @@ class WatchList:
         self.pool = pool
         self.cite = cite
         self.period = period
-        self.taken: list[Candidate] = []
+        self.taken: list[SentenceCandidate] = []
         self.cands = sorted(
             (c for c in pool.usable_candidates() if _plain_news(c, period)),
             key=lambda c: (-c.score, c.key()),
