@@ -15,8 +15,9 @@ from pathlib import Path
 
 from briefgen.config import CorpusSettings
 from briefgen.corpus import load_corpus
-from briefgen.corpus.clean import clean_article, normalize_text
+from briefgen.corpus.clean import clean_article
 from briefgen.corpus.dedupe import duplicate_groups
+from briefgen.corpus.paragraphs import normalize_text
 from briefgen.corpus.readers import field_names, read_file
 from briefgen.corpus.split import split_articles
 

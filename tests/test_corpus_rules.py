@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from briefgen.corpus.clean import clean_article, is_caption, to_paragraphs
+from briefgen.corpus.clean import clean_article
 from briefgen.corpus.dates import estimate_date, parse_date_value, published_line_date, url_date
 from briefgen.corpus.dedupe import duplicate_groups
+from briefgen.corpus.kinds import is_caption
 from briefgen.corpus.outlets import canonical_outlet, outlet_from_url
+from briefgen.corpus.paragraphs import to_paragraphs
 from briefgen.corpus.relevance import relevance
 from briefgen.corpus.split import split_articles
 

@@ -15,14 +15,7 @@ from typing import Any
 
 from briefgen.config import CorpusSettings
 from briefgen.corpus import NOTE, Corpus, SkippedFile
-from briefgen.corpus.clean import (
-    _norm,
-    clean_article,
-    clean_byline,
-    clean_title,
-    normalize_text,
-    words,
-)
+from briefgen.corpus.clean import clean_article, clean_byline, clean_title
 from briefgen.corpus.dates import (
     estimate_date,
     parse_date_precise,
@@ -31,6 +24,7 @@ from briefgen.corpus.dates import (
 )
 from briefgen.corpus.dedupe import duplicate_groups
 from briefgen.corpus.outlets import canonical_outlet, known_outlet, outlet_from_url
+from briefgen.corpus.paragraphs import norm_key, normalize_text, words
 from briefgen.corpus.readers import TEXT_EXTS, RawDoc, ReadError, field_names, read_file
 from briefgen.corpus.relevance import relevance
 from briefgen.corpus.split import split_articles
@@ -294,13 +288,13 @@ def _drop_corpus_boilerplate(items: list[_Item]) -> int:
         return 0
     counts: Counter[str] = Counter()
     for it in items:
-        counts.update({_norm(p) for p in it.article.paragraphs if words(p) <= 12})
+        counts.update({norm_key(p) for p in it.article.paragraphs if words(p) <= 12})
     limit = max(3, int(0.002 * len(items)))
     bad = {k for k, n in counts.items() if n >= limit and k}
     dropped = 0
     for it in items:
         paras = it.article.paragraphs
-        kept = [p for p in paras if not (words(p) <= 12 and _norm(p) in bad)]
+        kept = [p for p in paras if not (words(p) <= 12 and norm_key(p) in bad)]
         if kept and len(kept) < len(paras):
             dropped += len(paras) - len(kept)
             it.article.text = "\n\n".join(kept)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefgen.corpus.clean import _norm, is_body, is_caption, is_title_like, words
 from briefgen.corpus.dates import DATELINE_RE, published_line_date
+from briefgen.corpus.kinds import is_body, is_caption, is_title_like
+from briefgen.corpus.paragraphs import norm_key, words
 
 _SEPARATOR_RE = re.compile(r"^\s*(?:[-=*_#~]\s*){3,}$|^\s*\f\s*$")
 _MIN_WORDS = 80
@@ -58,7 +59,7 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
     blocks = _blocks(text)
     if len(blocks) < 6:
         return [text]
-    counts = Counter(_norm(b.strip()) for _, b in blocks)
+    counts = Counter(norm_key(b.strip()) for _, b in blocks)
     starts: list[int] = []
     for i, (gap, b) in enumerate(blocks):
         if i == 0:
@@ -80,7 +81,7 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
             continue
         if "\n" in line or len(line) > 250 or not is_title_like(line):
             continue
-        key = _norm(line)
+        key = norm_key(line)
         if key in counts and counts[key] > 2:
             continue  # a speaker label or refrain, not a headline
         # headline, [photo caption, credit...], same headline again: a page header
@@ -88,7 +89,7 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
         caption_between = False
         for j in range(i + 1, min(i + 6, len(blocks))):
             other = blocks[j][1].strip()
-            if _norm(other) == key:
+            if norm_key(other) == key:
                 repeated = caption_between
                 break
             flat = other.replace("\n", " ")

@@ -1,0 +1,60 @@
+"""Whole-text repairs before the text is cut into paragraphs: words glued by lost markup.
+
+Each repair runs only when a cheap test says it can apply (the cleaner is a hot spot).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.corpus.kinds import SOCIAL
+
+_RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
+_CREDIT_RUN_ON_RE = re.compile(
+    r"(\((?:[^()]{0,30}(?:Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|Photo|photo|Getty|News1|"
+    rf"Newsis|Pool|{SOCIAL})[^()]{{0,20}})\))(?=[A-Z“\"])"
+)
+# KCNA pages bold the leaders' names and lose the spaces: "ComradeKim Jong Unreceived".
+_GLUED_LEADER_RE = re.compile(
+    r"(?<=[a-z])(?=Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk|Yo Jong))|"
+    r"(?<=Kim Jong Un)(?=[a-z])|(?<=Kim Il Sung)(?=[a-z])|(?<=Kim Jong Il)(?=[a-z])|"
+    r"(?<=Kim Jong Suk)(?=[a-z])"
+)
+_GLUED_HINT_RE = re.compile(r"[a-z]Kim |Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk)[a-z]")
+_CREDIT_RUN_ON_HINT_RE = re.compile(r"\)[A-Z“\"]")
+_RUN_ON_HINT_RE = re.compile(r"[.!?][”\"’]?[A-Z“]")
+_BRACKET_TAG_RE = re.compile(
+    r"\[(?:REPORT|ANCHOR|LEAD|SOUNDBITE|INTERVIEW|VIDEO|PHOTO|CLOSING|STANDUP|[A-Z]{3,12} ?[A-Z]{0,12})\]"
+)
+# The Hill's name hover-cards: "Rex Tillerson Rex Wayne TillersonSteve Schmidt: '...' ... MORE"
+_HOVERCARD_RE = re.compile(
+    r"\b(?P<last>[A-Z][A-Za-z'-]{1,20})\s(?:\(?[A-Z][\w.'-]*\)?\s){1,5}(?P=last)(?=[A-Z0-9'\"‘“])[^\n]{0,600}?\s?MORE\b"
+)
+# a day run into a year by a lost ", ": "Dec. 311973" (5 or 6 digits: d or dd, then yyyy)
+_GLUED_YEAR_RE = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)(\.? )([1-9]|[12]\d|3[01])((?:1[5-9]|20)\d\d)\b"
+)
+# EPA's picture id glued to the headline: "...cruise missilesepaselect epa12616479 People watch"
+_EPA_ID_RE = re.compile(r"(?:epaselect\s+)?\bepa\d{6,}\s+")
+
+
+def repair_text(text: str) -> str:
+    """Leaders' names, sentences, credits and years that lost the space between them split
+    apart again; picture ids, broadcast script tags and separator rules gone."""
+    if "Kim " in text and _GLUED_HINT_RE.search(text):
+        text = _GLUED_LEADER_RE.sub(" ", text)
+    if _CREDIT_RUN_ON_HINT_RE.search(text):
+        text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
+    if _RUN_ON_HINT_RE.search(text):
+        text = _RUN_ON_RE.sub("\n\n", text)
+    if "MORE" in text:
+        text = _HOVERCARD_RE.sub(r"\g<last>", text)
+    if _GLUED_YEAR_RE.search(text):
+        text = _GLUED_YEAR_RE.sub(r"\1\2\3, \4", text)  # "Jan. 11883 --" -> "Jan. 1, 1883 --"
+    if "epa" in text:
+        text = _EPA_ID_RE.sub("\n\n", text)
+    if "[" in text:
+        text = _BRACKET_TAG_RE.sub(" ", text)  # broadcast script tags: [REPORT], [ANCHOR]
+    if "----" in text or "■" in text:
+        text = re.sub(r"-{4,}|\s*■\s*", "\n\n", text)
+    return text
