@@ -25,10 +25,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("briefgen.config", "briefgen.periods"),
     ("briefgen.corpus",),
     ("briefgen.nlp",),
+    # corpus and nlp run over the article store, on workers: never the book or above
+    ("briefgen.ingest",),
     ("briefgen.book",),
     ("briefgen.render",),
     ("briefgen.deliver",),
-    ("briefgen.pipeline", "briefgen.ingest", "briefgen"),
+    ("briefgen.pipeline", "briefgen"),
     ("briefgen.cli", "briefgen.__main__"),
 ]
 

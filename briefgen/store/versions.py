@@ -19,8 +19,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 _SUFFIXES = {".py", ".yaml", ".yml", ".txt", ".json", ".toml", ".csv"}
 # Parts of the package that cannot change what is read from a file or found in an
 # article: the book, its rendering and delivery, the command line, the store itself.
-_NOT_ANALYSIS = ("book", "render", "deliver", "cli", "templates", "store")
-_NOT_ANALYSIS_FILES = ("pipeline.py", "ingest.py", "__main__.py", "progress.py", "files.py")
+_NOT_ANALYSIS = ("book", "render", "deliver", "cli", "templates", "store", "ingest")
+_NOT_ANALYSIS_FILES = ("pipeline.py", "__main__.py", "progress.py", "files.py")
 
 
 def _files(parts: Iterable[str]) -> list[Path]:
