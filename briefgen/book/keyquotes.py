@@ -40,8 +40,10 @@ def _named(q: Quote) -> bool:
 
 def _presentable(q: Quote, actors: Mapping[str, Actor]) -> bool:
     """Worth showing on its own: a known speaker, and words that stand as a statement
-    in quotation marks (reported speech is no quote box)."""
-    if not q.speaker or q.kind == "indirect":
+    in quotation marks.  Direct quotations only: a mixed quotation's text is the writer's
+    reported clause ("Trump spoke with Xi and they were hopeful that ... 'might prompt a
+    change'"), which read in a quote box as the speaker's own words."""
+    if not q.speaker or q.kind != "direct":
         return False
     actor = actors.get(q.actor_id or "")
     official = actor is not None and actor.kind in ("government", "international", "state-media")
