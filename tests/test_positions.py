@@ -187,6 +187,14 @@ def test_abstains_on_statements_that_take_no_side(read) -> None:  # type: ignore
         assert stances == []
 
 
+def test_a_defector_backing_pressure_is_not_read_as_north_korea(read) -> None:  # type: ignore[no-untyped-def]
+    """A defector's country is no prior: North Korean officials seek sanctions relief in
+    the training data, and a defector who backs pressure was read the same way."""
+    text = "He backed the administration's policy of pressuring Pyongyang through sanctions."
+    (defector,) = read([("PRK", "defector", "said", text)])
+    assert ("sanctions", -1) not in {(s.issue, s.stance) for s in defector}
+
+
 # --- adding stances up ---------------------------------------------------------------
 
 

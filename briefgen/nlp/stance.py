@@ -176,7 +176,12 @@ def speaker_features(
     country: str | None, kind: str, quote_kind: str, cue: str | None
 ) -> list[float]:
     """Who says it and how: country, kind of speaker, kind of quotation, cue.  Computed
-    when stances are read, so a speaker the desk corrected counts as corrected."""
+    when stances are read, so a speaker the desk corrected counts as corrected.  A
+    defector does not speak for the state he left: his country is no prior (the model
+    learnt that North Korean voices seek sanctions relief, which a defector backing
+    pressure is not)."""
+    if kind == "defector":
+        country = None
     c = country if country in COUNTRIES else None
     out = [1.0 if c == x else 0.0 for x in COUNTRIES] + [1.0 if country is None else 0.0]
     out += [1.0 if kind == k else 0.0 for k in KINDS]
