@@ -202,3 +202,42 @@ def test_a_spokesman_of_a_named_office_has_its_country(nlp) -> None:  # type: ig
     text = "“We are watching closely,” a spokesman for the Unification Ministry said."
     (q,) = run(nlp, text).quotes
     assert q.country == "KOR"
+
+
+def test_a_lone_family_name_is_not_a_relative_named_in_passing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Alan Porter said the budget would cut taxes. Porter said the state would "
+        "save money.\n\n"
+        "Neil Porter, his cousin, runs a bakery in the town. The bakery opened in 1990. It "
+        "employs twelve people. Customers queue there every morning.\n\n"
+        "Porter said the budget would pass next week."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes] == ["Alan Porter"] * 3
+
+
+def test_a_pronoun_led_sentence_offers_no_antecedent_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Alan Porter spoke in Geneva on Monday.\n\n"
+        "He said the talks could press the envoy, Neil Brandt, to compromise.\n\n"
+        "“We are not giving up,” he said."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes] == ["Alan Porter"] * 2
+
+
+def test_an_unplaced_spokesman_serves_the_government_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The White House has not threatened a veto, and a spokesman told reporters on "
+        "Wednesday he did not have a response to the bill."
+    )
+    assert [(q.speaker, q.country) for q in run(nlp, text).quotes] == [("a spokesman", "USA")]
+
+
+def test_a_description_set_beside_a_name_is_that_person_later(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“She works hard,” says her husband, Neil Brandt.\n\n"
+        "Mary Brandt joined the campaign in 2015.\n\n"
+        "“She never stops,” her husband says. “She is the rock of the family,” her father "
+        "says."
+    )
+    got = [q.speaker for q in run(nlp, text).quotes]
+    assert got == ["Neil Brandt", "Neil Brandt", "her father"]

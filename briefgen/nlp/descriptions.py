@@ -130,7 +130,10 @@ def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
     name = (
         text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
     )
-    possessive = re.search(r"\w(?:’s|'s)\s", name) is not None
+    possessive = (
+        re.search(r"\w(?:’s|'s)\s", name) is not None
+        or re.match(r"(?:his|her|their|its)\s", name, re.I) is not None  # "her husband"
+    )
     plural = head.endswith("s") and head not in bodies
     if (
         not possessive

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -44,7 +45,12 @@ from briefgen.nlp.names import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+# Words of a description that do not tell one person from another.
+_DESCRIPTION_FILLERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
+# A full name this many sentences back, as a subject, is what a lone family name means.
+_RECENT_SENTS = 2
 
 
 @dataclass
@@ -75,6 +81,9 @@ class ArticleMentions:
         self.descriptions: list[tuple[int, Speaker, str]] = []  # (pos, speaker, head noun)
         self.publications: list[tuple[int, str]] = []  # (pos, key) of publications named
         self.subject_names: set[tuple[int, str]] = set()  # full names that are subjects
+        # (pos, head noun, its words, key) of descriptions set beside a name ("her husband,
+        # Bryan Sanders"), so that a later "her husband says" is that person
+        self.appositives: list[tuple[int, str, frozenset[str], str]] = []
         self.sents = doc_sents(doc)
         self.tokens = doc_tokens(doc)
         self.sent_starts = [s.start_char for s in self.sents]
@@ -111,6 +120,18 @@ class ArticleMentions:
         cands = self.lone.get(word) or []
         before = [(p, k) for p, k in cands if p <= pos]
         subjects = [(p, k) for p, k in before if (p, k) in self.subject_names]
+        if len({k for _, k in before}) > 1:
+            # several people of that name: one just named as a subject is meant ("Moon
+            # Chung-in, an adviser, said ... Moon added"); else the one the article has
+            # named most so far, not one named in passing ("First lady Melania Trump")
+            here = self.sent_index(pos)
+            recent = [(p, k) for p, k in subjects if here - self.sent_index(p) <= _RECENT_SENTS]
+            if recent:
+                return max(recent)[1]
+            keys = {k for _, k in before}
+            counts = Counter(k for _, k in set(before))
+            counts.update(m.key for m in self.mentions if m.pos < pos and m.key in keys)
+            return max(before, key=lambda pk: (counts[pk[1]], pk[0]))[1]
         if subjects:
             return max(subjects)[1]
         if before:
@@ -258,11 +279,41 @@ class ArticleMentions:
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
                 sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
             self._register(sp, name, doc[lo].idx)
+            self._note_appositive(doc[lo:hi], sp.key)
             subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi])
             if subj:
                 self.subject_names.add((doc[lo].idx, sp.key))
             self._mention(doc[lo].idx, sp.key, subj, sp.person)
         return covered
+
+    def _note_appositive(self, name: Span, key: str) -> None:
+        """ "her husband, Bryan Sanders" / "Michael Lynton, the studio's chief executive":
+        the description set beside the name, for a later mention of it alone."""
+        root = name.root
+        noun: Token | None
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < name.start:
+            noun = root.head
+        else:
+            noun = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if noun is None or noun.tag_ == "NNS":
+            return
+        words = (
+            frozenset(
+                t.lower_
+                for t in noun.subtree
+                if t.i <= noun.i and not (name.start <= t.i < name.end) and t.is_alpha
+            )
+            - _DESCRIPTION_FILLERS
+        )
+        self.appositives.append((name[0].idx, noun.lower_, words, key))
+
+    def described_as(self, head: str, words: set[str], pos: int) -> Speaker | None:
+        """The named person last described by these words beside their name before `pos`."""
+        words = words - _DESCRIPTION_FILLERS
+        for p, h, ws, key in reversed(self.appositives):
+            if p < pos and h == head and words <= ws:
+                return self.people.get(key)
+        return None
 
     def _appos(self, tok: Token) -> str | None:
         from briefgen.nlp.syntax import appos_text

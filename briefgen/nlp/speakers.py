@@ -80,14 +80,23 @@ class ArticleActors(ArticleDescriptions):
         for s in range(cur, max(-1, cur - 6), -1):
             in_s = sorted((m for m in before if m.sent == s), key=lambda m: m.pos)
             ordered = [m for m in in_s if m.subject]
-            if s != cur:  # in its own sentence a pronoun is no object's ("Singling out
-                # Maduro, he accused ..."): only subjects there
+            if s != cur and not self._pronoun_led(s):  # in its own sentence a pronoun is
+                # no object's ("Singling out Maduro, he accused ..."): only subjects there;
+                # nor is it in one led by a pronoun ("He said China could press Kim
+                # Jong Un"): that pronoun carries the chain back, Kim is what was said
                 ordered += [m for m in reversed(in_s) if not m.subject]
             for m in ordered:
                 sp = self.people.get(m.key)
                 if sp is not None and self._fits(sp, gender, person, plural):
                     return sp
         return None
+
+    def _pronoun_led(self, s: int) -> bool:
+        """Is sentence `s`'s main subject a personal pronoun ("He said ...")?"""
+        from briefgen.nlp.names import root_subject
+
+        subj = root_subject(self.sents[s])
+        return subj is not None and subj.lower_ in self.roles.pronouns
 
     @staticmethod
     def _fits(sp: Speaker, gender: str | None, person: bool, plural: bool) -> bool:
@@ -245,6 +254,11 @@ class ArticleActors(ArticleDescriptions):
                 e2 = self.gaz.lookup(t.text)
                 if e2 is not None and not e2.person and low in self.roles.body_heads:
                     return self.from_gaz(e2)
+        if head.tag_ != "NNS":
+            words = {t.lower_ for t in phrase if t.is_alpha and t.i <= head.i}
+            named = self.described_as(low, words, pos)
+            if named is not None:
+                return named  # "her husband says" after "her husband, Bryan Sanders"
         companion = self._accompanied(head)
         if companion is not None:
             return self.describe(text, low, companion, pos)
@@ -259,11 +273,32 @@ class ArticleActors(ArticleDescriptions):
             body = self._earlier_body(low, pos)
             if body is not None:
                 return body  # "the ministry said" after "South Korea's Unification Ministry"
+        if (
+            country is None
+            and (low in self.roles.role_nouns or low in self.roles.body_nouns)
+            and infer_kind(text, None, "other", self.roles) == "government"
+            and not any(t.pos_ == "PROPN" for t in phrase)  # "a Trump administration"
+            and not any(h == low and p < pos for p, _sp, h in self.descriptions)
+        ):
+            country = self._context_country(head.idx)
         named = self.match_description(text, country, pos)
         if named is not None:
             return named
         if self._speaker_noun(head):
             return self.describe(text, low, country, pos)
+        return None
+
+    def _context_country(self, pos: int) -> str | None:
+        """ "The White House has not threatened a veto, and a spokesman told reporters":
+        an official or office the text does not place serves the state whose government
+        or body is the subject of this or the previous sentence."""
+        cur = self.sent_index(pos)
+        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
+            if m.sent < cur - 1:
+                break
+            sp = self.people.get(m.key)
+            if m.subject and sp is not None and not sp.person and sp.kind == "government":
+                return sp.country
         return None
 
     def _speaker_noun(self, head: Token) -> bool:
