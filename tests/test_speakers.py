@@ -224,6 +224,15 @@ def test_a_pronoun_led_sentence_offers_no_antecedent_of_its_own(nlp) -> None:  #
     assert [q.speaker for q in run(nlp, text).quotes] == ["Alan Porter"] * 2
 
 
+def test_an_expert_on_a_country_does_not_speak_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The talks will fail,” said Alan Porter, an expert on North Korea.\n\n"
+        "“The sanctions bite,” said Neil Brandt, who heads research on North Korea's economy "
+        "at a bank in Seoul."
+    )
+    assert speakers(nlp, text) == [("Alan Porter", None), ("Neil Brandt", "KOR")]
+
+
 def test_an_unplaced_spokesman_serves_the_government_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The White House has not threatened a veto, and a spokesman told reporters on "

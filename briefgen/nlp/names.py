@@ -121,6 +121,18 @@ _FIELD_AFTER = re.compile(
     r"program|programme|desk|official on|director on|adviser on)s?\b"
 )
 _STUDIES_AFTER = re.compile(r"\s+(?:\w+\s+)?studies\b", re.IGNORECASE)
+# A country after these words is what the person works on or goes to, not whom they
+# speak for ("research on North Korea's economy at IBK Bank in Seoul" -> KOR).
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|to|about|towards?|into|over|against|regarding|concerning)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... unless they moved there ("who came to the U.S. from South Korea" -> USA).
+_MOVED_TO = re.compile(
+    r"\b(?:came|come|comes|moved|emigrated|immigrated|returned|fled|defected|relocated)\s+"
+    r"to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
 
 
@@ -136,6 +148,8 @@ def allegiance_country(text: str) -> str | None:
             continue  # "China analyst"; "South Korean analyst" is a nationality
         if norm[:start].endswith("National "):
             continue  # "National Security Council" is a country's own body, not the UN's
+        if _TOPIC_BEFORE.search(norm[:start]) and not _MOVED_TO.search(norm[:start]):
+            continue  # "an expert on North Korea", "a frequent traveler to North Korea"
         return code
     return None
 
