@@ -107,7 +107,7 @@ class CountrySectionBuilder:
             judgement=judgement,
             trend=marker,  # type: ignore[arg-type]
             summary=summary,
-            actors=self._actors(code),
+            actors=self._actors(code, positions),
             positions=positions,
             quotes=self._quotes(code),
             keyphrases=list(self.ctx.keyphrases.get(code, [])),
@@ -278,17 +278,29 @@ class CountrySectionBuilder:
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
         return found[: self.w.max_disagreements]
 
-    def _actors(self, code: str) -> list[Actor]:
-        """The country's speakers, officials first; the country itself is not one of them."""
+    def _actors(self, code: str, positions: Sequence[Position] = ()) -> list[Actor]:
+        """The country's speakers, officials first; the country itself is not one of them.
+        Whoever holds one of the section's positions is always kept (a senator cut by
+        the limit left his position printed as the country's)."""
         own_name = country_name(code).lower()
-        return sorted(
+        holders = {p.holder for p in positions if p.holder_kind == "actor"}
+        ranked = sorted(
             (
                 a
                 for a in self.ctx.attribution.actors
                 if a.country == code and a.name.lower() not in (own_name, code.lower())
             ),
             key=lambda a: (KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
-        )[: self.w.max_actors]
+        )
+        room = max(self.w.max_actors - sum(a.actor_id in holders for a in ranked), 0)
+        kept: list[Actor] = []
+        for a in ranked:
+            if a.actor_id in holders:
+                kept.append(a)
+            elif room > 0:
+                kept.append(a)
+                room -= 1
+        return kept
 
     def _quotes(self, code: str) -> list[Quote]:
         return pick_quotes(
