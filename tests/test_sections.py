@@ -29,3 +29,33 @@ def test_an_actor_holding_a_position_is_never_cut_from_the_section() -> None:
     assert "tom-cotton" in listed
     assert len(listed) == 3  # the limit still holds: two officials and the senator
     assert [a.actor_id for a in builder._actors("USA")] == [f"official-{i}" for i in range(3)]
+
+
+def test_a_disagreement_names_the_issue_as_a_reader_would() -> None:
+    from briefgen.book.questions import contradiction_statement
+    from briefgen.model import Evidence
+
+    trump = Actor("donald-trump", "Donald Trump", kind="government", country="USA")
+    rex = Actor("rex-tillerson", "Rex Tillerson", kind="government", country="USA")
+    ev = [Evidence("a1", "words")]
+    a = Position("donald-trump", "actor", "military_force", 1, "threatens force", "USA", ev)
+    b = Position("rex-tillerson", "actor", "military_force", -1, "warns against force", "USA", ev)
+    s = contradiction_statement(a, b, {x.actor_id: x for x in (trump, rex)}, lambda _: 1)
+    assert s.text.endswith("watch which line prevails on military force.")
+
+
+def test_a_voice_whose_role_is_its_name_is_not_named_twice() -> None:
+    """'North Korea's foreign minister (North Korea's foreign minister)' in 'Also heard'."""
+    from briefgen.render.html import render_html
+    from tests.brief_fixture import rich_brief
+
+    b = rich_brief()
+    sec = b.countries[0]
+    sec.positions = []
+    sec.actors = [
+        Actor("x", "North Korea's foreign minister", kind="government", role="foreign minister"),
+        Actor("y", "Ri Yong Ho", kind="government", role="Foreign Minister"),
+    ]
+    html = render_html(b)
+    assert "North Korea's foreign minister (foreign minister)" not in html.replace("&#39;", "'")
+    assert "Ri Yong Ho (Foreign Minister)" in html
