@@ -59,3 +59,27 @@ def test_a_voice_whose_role_is_its_name_is_not_named_twice() -> None:
     html = render_html(b)
     assert "North Korea's foreign minister (foreign minister)" not in html.replace("&#39;", "'")
     assert "Ri Yong Ho (Foreign Minister)" in html
+
+
+def test_the_watch_list_keeps_to_the_peninsula() -> None:
+    """2017-W38's open questions carried Britain's Rohingya meeting and Iran's nuclear
+    deal; a Korean state as subject ('his country would not pose a threat') still counts."""
+    from types import SimpleNamespace
+
+    from briefgen.book.watchlist import _plain_news
+
+    def cand(text: str, subject: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            usable=True, news=1, subject=subject, text=text, sent=SimpleNamespace(text=text)
+        )
+
+    off = [
+        cand("Britain is due to host a ministerial meeting on Monday on Myanmar.", "GBR"),
+        cand("The White House has until mid-October to certify Iran's compliance.", "USA"),
+    ]
+    on = [
+        cand("The White House will decide on new sanctions against Pyongyang.", "USA"),
+        cand("Ja Song Nam said his country would not pose a threat to any state.", "PRK"),
+    ]
+    assert [_plain_news(c, None) for c in off] == [False, False]  # type: ignore[arg-type]
+    assert [_plain_news(c, None) for c in on] == [True, True]  # type: ignore[arg-type]

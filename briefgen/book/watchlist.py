@@ -18,6 +18,7 @@ from datetime import date
 from briefgen.book.reports import dated_before
 from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
 from briefgen.book.textsim import cosine
+from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.dates import looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
 from briefgen.model import Position, Quote, Statement
@@ -49,9 +50,12 @@ MIN_POSITION_CONFIDENCE = 0.6
 
 
 def _plain_news(c: SentenceCandidate, period: Period | None) -> bool:
-    """This period's news in a sentence of its own, said by a country or its official."""
+    """This period's news about the peninsula (named, or a Korean state the subject) in a
+    sentence of its own, said by a country or its official (a week's reports also carry
+    Iran's nuclear deal or Myanmar's Rohingya: nothing for this brief's reader to watch)."""
     return (
         c.usable
+        and (c.subject in ("PRK", "KOR") or mentions_peninsula(c.sent.text))
         and c.news >= 0
         and c.subject is not None
         and not speculative(c.sent.text)

@@ -43,6 +43,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx(korea), rx(other)
 
 
+def mentions_peninsula(text: str) -> bool:
+    """Whether a sentence names either Korea or a peninsula term ("Pyongyang", "Kim Jong
+    Un", "the DMZ")."""
+    return _patterns()[0].search(text) is not None
+
+
 def _korean_outlets() -> frozenset[str]:
     """Outlets based on the peninsula (`korea: true` in briefgen/data/outlets.yaml): their
     stories concern it unless the text says otherwise (a KCNA piece on a Pyongyang ice
