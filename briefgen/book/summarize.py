@@ -29,6 +29,21 @@ TOP_ROLE_RE = re.compile(
 _KOREA_RE = re.compile(
     r"Korea|Kim Jong|nuclear|missile|peninsula|DMZ|Pyongyang|Seoul|denucleari|Panmunjom"
 )
+# Countries a peninsula story names beside the Koreas; a sentence of "nuclear" news that
+# names only a state outside them (Iran's nuclear deal) is another story.
+_PENINSULA_PLAYERS = frozenset({"PRK", "KOR", "USA", "CHN", "JPN", "RUS", "UN", "IAEA"})
+
+
+def _topical(c: SentenceCandidate) -> bool:
+    """About the peninsula: names a Korea, or its words ("missile", "Pyongyang") with no
+    country outside the peninsula's players."""
+    if c.countries.get("PRK") or c.countries.get("KOR"):
+        return True
+    if not _KOREA_RE.search(c.sent.text):
+        return False
+    return all(code in _PENINSULA_PLAYERS for code in c.countries)
+
+
 # Sentences opening on a phrase before their subject ("Speaking at the UN, Trump said").
 _OPENER_RE = re.compile(
     r"^(?:Without|With|Speaking|In|At|After|Before|Asked|Despite|While|Unlike|According to|"
@@ -253,9 +268,7 @@ class SentencePool:
             c.support = raw.get(i, 0.0) / top
             lead = 1.0 / (1.0 + 0.3 * c.rank)
             title = min(cosine(c.vec, self.title_vecs[c.article_id]), 0.5) / 0.5
-            c.topical = bool(
-                c.countries.get("PRK") or c.countries.get("KOR") or _KOREA_RE.search(c.sent.text)
-            )
+            c.topical = _topical(c)
             topical = 1.0 if c.topical else 0.5
             carried = 1.0 + 0.15 * max(0, len(set(c.article.outlets)) - 1)
             c.news = _newsworthiness(c)
