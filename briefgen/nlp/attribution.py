@@ -56,12 +56,13 @@ def quotes_for_article(
     """The article's quotations (direct, mixed, reported) with resolved speakers; scare
     quotes, sources, hypothetical speech and repeats left out (see quotations.py)."""
     from briefgen.nlp.actors import ArticleActors
+    from briefgen.nlp.marks import QuoteSpans
     from briefgen.nlp.quotations import collect, resolve_items, to_quotes
     from briefgen.nlp.quotes import extract_raw
     from briefgen.nlp.reported import extract_reported
 
     raws = extract_raw(article.text, doc, lex.verbs)
-    marks = [s for r in raws for s in r.spans]
+    marks = QuoteSpans(s for r in raws for s in r.spans)  # indexed: asked per token and report
     quoted = [(s.mark_start, s.mark_end) for s in marks]
     ctx = ArticleActors(doc, lex, quoted, article.outlet)
     items = collect(doc, raws, extract_reported(doc, lex.verbs, marks), lex)

@@ -49,15 +49,20 @@ class QuoteSpans(list[QuoteSpan]):
             # merge overlapping (not merely touching) mark ranges into disjoint intervals
             starts: list[int] = []
             ends: list[int] = []
-            for a, b in sorted(
-                (x.mark_start, x.mark_end) for x in self if x.mark_end > x.mark_start
+            members: list[list[int]] = []  # list positions of each interval's spans
+            for a, b, k in sorted(
+                (x.mark_start, x.mark_end, k)
+                for k, x in enumerate(self)
+                if x.mark_end > x.mark_start
             ):
                 if ends and a < ends[-1]:
                     ends[-1] = max(ends[-1], b)
+                    members[-1].append(k)
                 else:
                     starts.append(a)
                     ends.append(b)
-            self._starts, self._ends = starts, ends
+                    members.append([k])
+            self._starts, self._ends, self._members = starts, ends, members
             self._sorted_ends = sorted(x.mark_end for x in self)
             self._built_for = len(self)
         return self._starts, self._ends, self._sorted_ends
@@ -73,6 +78,16 @@ class QuoteSpans(list[QuoteSpan]):
         starts, ends, _ = self._index()
         k = bisect.bisect_left(starts, i) - 1
         return k >= 0 and i < ends[k]
+
+    def near(self, a: int, b: int) -> list[QuoteSpan]:
+        """The spans whose marks overlap [a, b] (touching counts) and every span that
+        overlaps one of those, in list order: all that can lie inside a stretch of text
+        that starts at a and ends at b once it is widened to whole quotations.  A scan of
+        every span per stretch was quadratic."""
+        starts, ends, _ = self._index()
+        lo, hi = bisect.bisect_left(ends, a), bisect.bisect_right(starts, b)
+        picked = sorted(k for m in self._members[lo:hi] for k in m)
+        return [self[k] for k in picked]
 
     def last_end_before(self, i: int) -> int | None:
         """The largest mark_end <= i, if any."""
@@ -168,6 +183,11 @@ def find_quote_spans(text: str) -> QuoteSpans:
 
 
 # ----------------------------------------------------------------------------- parse side
+
+
+def spans_near(spans: list[QuoteSpan], a: int, b: int) -> list[QuoteSpan]:
+    """QuoteSpans.near for an indexed list; a plain list is returned whole."""
+    return spans.near(a, b) if isinstance(spans, QuoteSpans) else list(spans)
 
 
 def in_spans(i: int, spans: list[QuoteSpan]) -> bool:

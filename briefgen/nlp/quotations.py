@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.model import Article, Quote
+from briefgen.nlp.marks import QuoteSpans, spans_near
 from briefgen.nlp.reported import Reported, content_of, not_a_statement
 from briefgen.nlp.when import statement_time
 
@@ -58,12 +59,12 @@ class Item:
 
 
 def _quoted_chars(a: int, b: int, spans: list[QuoteSpan]) -> int:
-    return sum(max(0, min(b, s.mark_end) - max(a, s.mark_start)) for s in spans)
+    return sum(max(0, min(b, s.mark_end) - max(a, s.mark_start)) for s in spans_near(spans, a, b))
 
 
 def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) -> list[Item]:
     """Direct and mixed quotations and reported speech as one list in text order."""
-    marks = [s for r in raws for s in r.spans]
+    marks = QuoteSpans(s for r in raws for s in r.spans)  # indexed: asked per report
     absorbed: set[int] = set()
     items: list[Item] = []
     for rep in reps:
@@ -250,14 +251,29 @@ def _cue_text(it: Item, lex: Lexicon) -> str | None:
 
 def _not_nested(res: list[Resolved]) -> list[Resolved]:
     """A report whose cue lies inside another report's words is part of that quotation."""
-    reported = [(r.item.start, r.item.end) for r in res if r.item.kind != "direct"]
+    import bisect
+
+    reported = sorted((r.item.start, r.item.end) for r in res if r.item.kind != "direct")
+    starts = [a for a, _ in reported]
+    reach: list[int] = []  # the farthest end of the intervals up to each one
+    for _, b in reported:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside_another(x: int, own: tuple[int, int]) -> bool:
+        k = bisect.bisect_right(starts, x) - 1
+        while k >= 0 and reach[k] > x:  # stops as soon as no earlier interval reaches x
+            if reported[k][1] > x and reported[k] != own:
+                return True
+            k -= 1
+        return False
+
     out = []
     for r in res:
         c = r.item.cue
         if (
             r.item.kind != "direct"
             and c is not None
-            and any(a <= c.idx < b and (a, b) != (r.item.start, r.item.end) for a, b in reported)
+            and inside_another(c.idx, (r.item.start, r.item.end))
         ):
             continue
         out.append(r)

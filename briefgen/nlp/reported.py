@@ -14,10 +14,11 @@ where speakers are resolved (attribution.py).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.nlp.marks import in_spans
+from briefgen.nlp.marks import in_spans, spans_near
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
 
 if TYPE_CHECKING:
@@ -365,15 +366,23 @@ def _within_paragraph(cue: Token, lo: int, hi: int) -> tuple[int, int]:
     doc = cue.doc
     sent = sent_of(cue)
     lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
-    for i in range(cue.i, hi + 1):
-        if "\n\n" in doc[i].whitespace_ or "\n\n" in doc[i].text:
-            hi = i
-            break
-    for i in range(cue.i - 1, lo - 1, -1):
-        if "\n\n" in doc[i].whitespace_ or "\n\n" in doc[i].text:
-            lo = i + 1
-            break
+    breaks = _paragraph_breaks(doc)  # a scan per cue was quadratic in a long sentence
+    k = bisect.bisect_left(breaks, cue.i)
+    if k < len(breaks) and breaks[k] <= hi:
+        hi = breaks[k]
+    if k > 0 and breaks[k - 1] >= lo:
+        lo = breaks[k - 1] + 1
     return lo, hi
+
+
+def _paragraph_breaks(doc: Doc) -> list[int]:
+    """Indices of the tokens that end a paragraph (a blank line in or after them)."""
+    cached = doc.user_data.get("briefgen_paragraph_breaks")
+    if cached is None:
+        cached = doc.user_data["briefgen_paragraph_breaks"] = [
+            t.i for t in doc if "\n\n" in t.whitespace_ or "\n\n" in t.text
+        ]
+    return cached
 
 
 def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, int, int]]:
@@ -481,12 +490,13 @@ def _make(
     marks: list[QuoteSpan],
 ) -> Reported:
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
-    for s in marks:  # never end or start inside quotation marks: take the whole quote
+    near = spans_near(marks, start, end)  # the marks that can matter, not all of them
+    for s in near:  # never end or start inside quotation marks: take the whole quote
         if s.mark_start < end < s.mark_end and s.mark_start >= start:
             end = s.mark_end
         if s.mark_start < start < s.mark_end and s.mark_end <= end:
             start = s.mark_start
-    inside = [s for s in marks if start <= s.start and s.end <= end]
+    inside = [s for s in near if start <= s.start and s.end <= end]
     return Reported(
         cue=cue,
         start=start,
