@@ -8,8 +8,10 @@ description ("a foreign ministry official" after "a Chinese foreign ministry off
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from briefgen.knowledge.countries import country_of
 from briefgen.nlp.mentions import ArticleMentions
@@ -37,15 +39,64 @@ class ArticleDescriptions(ArticleMentions):
         from briefgen.nlp.syntax import noun_phrase
 
         words = set(re.findall(r"[a-z]+", text.lower())) - {"a", "an", "the", "one"}
-        for t in reversed(self.tokens[: head.i]):
-            if t.lower_ != head.lower_ or t.pos_ != "NOUN":
-                continue
-            prev = noun_phrase(t).text
-            if words <= set(re.findall(r"[a-z]+", prev.lower())):
+        same = self._nouns().get(head.lower_, [])
+        for i in reversed(same[: bisect.bisect_left(same, head.i)]):
+            prev, prev_words = self._phrase_words(i, noun_phrase)
+            if words <= prev_words:
                 code = country_of(prev)
                 if code is not None:
                     return code
         return None
+
+    def _described(self, head: str) -> list[tuple[int, Speaker, str]]:
+        """The descriptions with this head noun, in the order they were made (the list of
+        all of them was scanned per new description)."""
+        by_head: dict[str, list[tuple[int, Speaker, str]]] = self.__dict__.setdefault(
+            "_descriptions_by_head", {}
+        )
+        return by_head.setdefault(head, [])
+
+    def _nearest_mentions(self, pos: int) -> Iterator[Any]:
+        """The mentions at or before `pos`, nearest first, then those after it, nearest
+        first (ties in the order they were found): the order a sort by
+        (m.pos > pos, |m.pos - pos|) gives, without sorting every mention per call."""
+        order: list[int] | None = self.__dict__.get("_mention_order")
+        if order is None or len(order) != len(self.mentions):
+            order = sorted(range(len(self.mentions)), key=lambda k: (self.mentions[k].pos, k))
+            self._mention_order = order
+            self._mention_pos = [self.mentions[k].pos for k in order]
+        at: list[int] = self._mention_pos  # bound here: a rebuild mid-walk must not mix
+        cut = bisect.bisect_right(at, pos)
+        i = cut
+        while i > 0:  # before: groups of equal position, nearest first, each in found order
+            j = i
+            while j > 0 and at[j - 1] == at[i - 1]:
+                j -= 1
+            for k in order[j:i]:
+                yield self.mentions[k]
+            i = j
+        for k in order[cut:]:
+            yield self.mentions[k]
+
+    def _nouns(self) -> dict[str, list[int]]:
+        """Token positions of each noun, once per article: the earlier phrases with a head
+        were found by a scan of every earlier token per description, quadratic."""
+        index: dict[str, list[int]] | None = getattr(self, "_noun_index", None)
+        if index is None:
+            index = {}
+            for t in self.tokens:
+                if t.pos_ == "NOUN":
+                    index.setdefault(t.lower_, []).append(t.i)
+            self._noun_index = index
+        return index
+
+    def _phrase_words(self, i: int, noun_phrase: Any) -> tuple[str, set[str]]:
+        """The noun phrase headed by token i and its words, once per token."""
+        memo: dict[int, tuple[str, set[str]]] = self.__dict__.setdefault("_phrase_memo", {})
+        if i not in memo:
+            text = noun_phrase(self.tokens[i]).text
+            memo[i] = (text, set(re.findall(r"[a-z]+", text.lower())))
+        return memo[i]
 
     def match_description(self, phrase: str, country: str | None, pos: int) -> Speaker | None:
         """A named actor of this article the description points to ("Japan's foreign minister")."""
@@ -69,7 +120,7 @@ class ArticleDescriptions(ArticleMentions):
         if head in self.roles.anonymous_heads:
             return None  # "a senior White House official" is unnamed on purpose
         seen: set[str] = set()
-        for m in sorted(self.mentions, key=lambda m: (m.pos > pos, abs(m.pos - pos))):
+        for m in self._nearest_mentions(pos):
             sp = self.people.get(m.key)
             if sp is None or m.key in seen or not sp.named or not m.person:
                 continue
@@ -84,7 +135,7 @@ class ArticleDescriptions(ArticleMentions):
         """An unnamed speaker, kept as the article first described it."""
         core = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
         mods = set(re.findall(r"\w+", core.lower())) - {head}
-        for p, sp, h in reversed(self.descriptions):
+        for p, sp, h in reversed(self._described(head)):
             if p > pos or h != head:
                 continue
             sp_mods = set(re.findall(r"\w+", sp.name.lower()))
@@ -103,6 +154,7 @@ class ArticleDescriptions(ArticleMentions):
             confidence=0.8,
         )
         self.descriptions.append((pos, sp, head))
+        self._described(head).append((pos, sp, head))
         return sp
 
 
