@@ -73,3 +73,31 @@ def test_span_index_answers_as_a_scan_would() -> None:
         assert spans.strictly_inside(i) == any(s.mark_start < i < s.mark_end for s in spans)
         ends = [s.mark_end for s in spans if s.mark_end <= i]
         assert spans.last_end_before(i) == (max(ends) if ends else None)
+
+
+def test_spans_near_holds_every_span_a_stretch_can_touch() -> None:
+    """`near` (which replaced a scan of every span per reported statement) leaves out
+    only spans that cannot overlap the stretch, even once it is widened to whole quotes."""
+    rng = random.Random(5)
+    text = "".join(rng.choice([*MARKS, "x", " ", "\n\n"]) for _ in range(3000))
+    spans = find_quote_spans(text)
+    for _ in range(2000):
+        a = rng.randrange(len(text))
+        b = a + rng.randrange(200)
+        near = spans.near(a, b)
+        assert near == [s for s in spans if s in near]  # list order kept
+        for s in spans:
+            if s.mark_start <= b and s.mark_end >= a:
+                assert s in near
+
+
+def test_a_run_without_sentence_ends_is_parsed_in_bounded_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import MAX_SENTENCE_TOKENS, pipe_texts
+
+    text = "Kim said talks resume.\n\n" + _unclosed(3000) + "\n\nMoon said no."
+    (doc,) = pipe_texts(nlp, [text])
+    assert doc.text == text  # offsets hold
+    assert max(len(s) for s in doc.sents) <= 2 * MAX_SENTENCE_TOKENS
+    t = time.perf_counter()
+    extract_raw(text, doc)
+    assert time.perf_counter() - t < 5.0

@@ -102,7 +102,40 @@ def pipe_texts(
         parts = [doc]
         while len(parts) < counts[k]:
             parts.append(next(docs))
-        yield parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
+        joined = parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
+        yield bound_sentences(nlp, joined)
+
+
+# A "sentence" of more tokens than this is a run of text without sentence ends (a wall
+# of quotation marks, a table flattened into one line); the longest real one seen in
+# the corpora is under 200 tokens.  Such a run is parsed again in pieces of at most
+# SENTENCE_WINDOW characters, so no sentence is longer: the analysis walks a sentence or
+# a clause per cue verb, and one sentence of 20,000 tokens made that quadratic.
+MAX_SENTENCE_TOKENS = 400
+SENTENCE_WINDOW = 600
+
+
+def bound_sentences(nlp: Language, doc: Doc) -> Doc:
+    """`doc`, or when it has a sentence over MAX_SENTENCE_TOKENS, its text parsed again
+    in pieces, each such sentence cut into windows; same text, so offsets hold."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    long = [s for s in doc.sents if len(s) > MAX_SENTENCE_TOKENS]
+    if not long:
+        return doc
+    text = doc.text
+    pieces: list[str] = []
+    pos = 0
+    for s in long:
+        a, b = s[0].idx, s[-1].idx + len(s[-1].text_with_ws)
+        if a > pos:
+            pieces.append(text[pos:a])
+        pieces += windows(text[a:b], SENTENCE_WINDOW)
+        pos = b
+    if pos < len(text):
+        pieces.append(text[pos:])
+    parts = list(nlp.pipe(p for p in pieces if p))
+    return SpacyDoc.from_docs(parts, ensure_whitespace=False)
 
 
 # Below this many articles, starting worker processes costs more than it saves.
