@@ -101,3 +101,21 @@ def test_a_run_without_sentence_ends_is_parsed_in_bounded_sentences(nlp) -> None
     t = time.perf_counter()
     extract_raw(text, doc)
     assert time.perf_counter() - t < 5.0
+
+
+def test_an_article_past_the_parsers_limit_is_parsed_in_windows_when_not_cached(
+    nlp,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """analyse_articles parses what it was not given through pipe_texts: nlp.pipe raised
+    spaCy's E088 for a text over nlp.max_length (issue 13)."""
+    from briefgen.model import Article
+    from briefgen.nlp.attribution import analyse_articles
+
+    text = "\n\n".join(f'Kim said "talks will resume in round {i}."' for i in range(60))
+    monkeypatch.setattr(nlp, "max_length", 500)  # stands for the 1,000,000 limit
+    art = Article(article_id="t", title="", text=text, source_path="t.txt")
+    (res,) = analyse_articles([art], {})
+    assert any("round 59" in q.text for q in res.quotes)  # the last window is read too
+    for q in res.quotes:
+        assert text[q.start : q.end] == q.text  # offsets hold across windows

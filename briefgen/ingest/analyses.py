@@ -129,7 +129,7 @@ class StoredDocs(Mapping[str, "Doc"]):
         if doc is not None:
             self._docs.move_to_end(aid)
             return doc
-        from briefgen.nlp.parse import load_spacy
+        from briefgen.nlp.parse import load_spacy, pipe_texts
         from briefgen.nlp.worker import doc_from_bytes
 
         if self._bytes is None:
@@ -140,7 +140,7 @@ class StoredDocs(Mapping[str, "Doc"]):
         if raw is not None:
             doc = doc_from_bytes(raw, nlp.vocab)
         elif aid in self._texts:
-            doc = nlp(self._texts[aid])
+            doc = next(pipe_texts(nlp, [self._texts[aid]]))  # as the workers parse it
         else:
             raise KeyError(aid)
         self._docs[aid] = doc

@@ -223,10 +223,11 @@ def analyse_articles(
     missing = [a for a in articles if a.article_id not in docs]
     all_docs: dict[str, Doc] = dict(docs)
     if missing:
-        from briefgen.nlp.parse import load_spacy
+        from briefgen.nlp.parse import load_spacy, pipe_texts
 
-        nlp = load_spacy()
-        for a, d in zip(missing, nlp.pipe(a.text for a in missing), strict=True):
+        # pipe_texts, not nlp.pipe: windows past the parser's limit, bounded sentences
+        texts = [a.text for a in missing]
+        for a, d in zip(missing, pipe_texts(load_spacy(), texts), strict=True):
             all_docs[a.article_id] = d
     out: list[ArticleAnalysis] = []
     for a in articles:
