@@ -119,3 +119,21 @@ def test_an_article_past_the_parsers_limit_is_parsed_in_windows_when_not_cached(
     assert any("round 59" in q.text for q in res.quotes)  # the last window is read too
     for q in res.quotes:
         assert text[q.start : q.end] == q.text  # offsets hold across windows
+
+
+def test_runs_without_sentence_ends_are_cut_before_the_parse() -> None:
+    """A wall of marks is parsed once in windows (it was parsed whole and then again by
+    bound_sentences); real articles are never cut, so their parse is as before."""
+    from pathlib import Path
+
+    from briefgen.nlp.parse import LONG_RUN, SENTENCE_WINDOW, cut_runs
+
+    wall = "Kim said talks resume.\n\n" + _unclosed(3000) + "\n\nMoon said no."
+    pieces = cut_runs(wall)
+    assert "".join(pieces) == wall
+    assert len(pieces) > 10 and max(map(len, pieces)) <= max(LONG_RUN, SENTENCE_WINDOW)
+    assert pieces[0] == "Kim said talks resume.\n\n"
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for f in sorted(seeds.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        assert cut_runs(text) == [text], f.name

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -93,7 +94,7 @@ def pipe_texts(
 
     def pieces() -> Iterator[str]:
         for t in texts:
-            w = windows(t, min(WINDOW, nlp.max_length))
+            w = [p for piece in windows(t, min(WINDOW, nlp.max_length)) for p in cut_runs(piece)]
             counts.append(len(w))
             yield from w
 
@@ -113,6 +114,33 @@ def pipe_texts(
 # a clause per cue verb, and one sentence of 20,000 tokens made that quadratic.
 MAX_SENTENCE_TOKENS = 400
 SENTENCE_WINDOW = 600
+
+
+# A stretch this long (characters) with no sentence end and no line break is no prose
+# (the longest real sentence is some 1,200): it is cut into SENTENCE_WINDOW pieces
+# before the parse, so a wall of marks is parsed once, not parsed and then re-parsed
+# by bound_sentences (which doubled the parse of fuzzed walls).
+LONG_RUN = 3000
+_SENTENCE_END = re.compile(r"[.!?][^\s]*\s+|\n")
+
+
+def cut_runs(text: str) -> list[str]:
+    """`text` in pieces that join back to it: each stretch of more than LONG_RUN
+    characters without a sentence end or line break cut into windows, the rest whole."""
+    if len(text) <= LONG_RUN:
+        return [text]
+    out: list[str] = []
+    pos = prev = 0
+    for b in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        if b - prev > LONG_RUN:
+            if prev > pos:
+                out.append(text[pos:prev])
+            out += windows(text[prev:b], SENTENCE_WINDOW)
+            pos = b
+        prev = b
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
 
 
 def bound_sentences(nlp: Language, doc: Doc) -> Doc:
