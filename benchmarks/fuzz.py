@@ -51,7 +51,10 @@ def worker(index: int, cases: int, build_every: int, out: Path, seed: int) -> No
     from tests.fuzzing import cases as case_strategy
 
     texts = real_articles(_extra_texts())
-    load_spacy()  # loaded before the first case, not inside its time
+    from briefgen.nlp.embeddings import load_keybert
+
+    load_spacy()  # the models are loaded before the first case, not inside its time:
+    load_keybert()  # importing sentence-transformers alone took 70 s on a loaded machine
     counter = {"n": 0}
     seeds = sorted(SEEDS.glob("*.txt"))
 
