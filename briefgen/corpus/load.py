@@ -15,7 +15,7 @@ from typing import Any
 
 from briefgen.config import CorpusSettings
 from briefgen.corpus import NOTE, Corpus, SkippedFile
-from briefgen.corpus.clean import clean_article, clean_byline, clean_title
+from briefgen.corpus.clean import Cleaned, clean_article, clean_byline, clean_title
 from briefgen.corpus.dates import (
     estimate_date,
     parse_date_precise,
@@ -212,24 +212,9 @@ def _build(
         or suffix_outlet
         or c.wire
     )
-    published: date | None = None
-    source: DateSource = "unknown"
-    precision: DatePrecision = "day"
-    if seg_index == 0 and doc.date is not None:
-        found = parse_date_precise(doc.date)
-        if found:
-            published, precision, source = found.day, found.precision, "metadata"
-    if published is None and c.published:
-        published = c.published
-        source = "published-line" if c.date_source == "published-line" else "dateline"
-    if published is None:
-        published = url_date(url)
-        if published:
-            source = "url"
-    if published is None:
-        published = url_month_estimate(url, text) or estimate_date(normalize_text(segment))
-        if published:
-            source = "estimate"
+    published, source, precision = _article_date(
+        doc.date if seg_index == 0 else None, c, url, text, segment
+    )
     if c.dateline:
         meta["dateline"] = c.dateline
     if c.wire and c.wire != outlet:
@@ -252,6 +237,28 @@ def _build(
         date_precision=precision,
     )
     return _Item(art, rank, _date_rank(art))
+
+
+def _article_date(
+    meta_date: Any, c: Cleaned, url: str | None, text: str, segment: str
+) -> tuple[date | None, DateSource, DatePrecision]:
+    """The best date and where it came from: metadata, then the text's "Published" line or
+    dateline, then the URL, then an estimate from the text."""
+    if meta_date is not None:
+        found = parse_date_precise(meta_date)
+        if found:
+            return found.day, "metadata", found.precision
+    if c.published:
+        return (
+            c.published,
+            "published-line" if c.date_source == "published-line" else "dateline",
+            "day",
+        )
+    published = url_date(url)
+    if published:
+        return published, "url", "day"
+    published = url_month_estimate(url, text) or estimate_date(normalize_text(segment))
+    return published, "estimate" if published else "unknown", "day"
 
 
 def _merge(items: list[_Item], group: list[int]) -> _Item:
@@ -385,6 +392,26 @@ def assemble(
     them first when they must stay unchanged).
     """
     corpus = Corpus(articles=[])
+    items = _gather(results, corpus)
+    groups = duplicate_groups(
+        [it.article.text for it in items],
+        can_merge=lambda i, j: _close_dates(items[i].article, items[j].article),
+        signatures=signatures,
+    )
+    drop: set[int] = set()
+    for g in groups:
+        kept = _merge(items, g)
+        drop.update(i for i in g if items[i] is not kept)
+    corpus.duplicates_merged = len(drop)
+    items = sorted((it for i, it in enumerate(items) if i not in drop), key=lambda it: it.rank)
+    _drop_corpus_boilerplate(items)
+
+    _score_and_name(items, settings, corpus, relevance_of)
+    return corpus
+
+
+def _gather(results: Sequence[FileResult], corpus: Corpus) -> list[_Item]:
+    """Every article of the files read, in order; each file's problems into `corpus`."""
     items: list[_Item] = []
     for r in results:
         if r.error is not None:
@@ -404,20 +431,13 @@ def assemble(
             corpus.skipped.append(SkippedFile(r.path, "no article text found in it"))
         else:
             corpus.files_read += 1
+    return items
 
-    groups = duplicate_groups(
-        [it.article.text for it in items],
-        can_merge=lambda i, j: _close_dates(items[i].article, items[j].article),
-        signatures=signatures,
-    )
-    drop: set[int] = set()
-    for g in groups:
-        kept = _merge(items, g)
-        drop.update(i for i in g if items[i] is not kept)
-    corpus.duplicates_merged = len(drop)
-    items = sorted((it for i, it in enumerate(items) if i not in drop), key=lambda it: it.rank)
-    _drop_corpus_boilerplate(items)
 
+def _score_and_name(
+    items: list[_Item], settings: CorpusSettings, corpus: Corpus, relevance_of: RelevanceOf | None
+) -> None:
+    """Each article's relevance and content id (a repeated text numbered), into `corpus`."""
     arts = [it.article for it in items]
     scores = (
         relevance_of(arts, _relevance)
@@ -433,7 +453,6 @@ def assemble(
         seen_ids[cid] += 1
         a.article_id = cid if seen_ids[cid] == 1 else f"{cid}-{seen_ids[cid]}"
         corpus.articles.append(a)
-    return corpus
 
 
 def load(

@@ -162,39 +162,9 @@ def record_to_doc(
         fields[role] = _str(value)
         if value is not None and fields[role] is None and not isinstance(value, bool):
             notes.append(f"its {role} field '{key}' is {_what(value)}, not text; left out")
-    byline_v = _lookup(rec, names["byline"])
-    byline: str | None
-    if isinstance(byline_v, list):
-        parts = [_str(x) for x in byline_v]
-        byline = ", ".join(x for x in parts if x) or None
-    else:
-        byline = _str(byline_v)
-    date_v = None
-    first_date: tuple[str, Any] | None = None
-    for n in names["date"]:  # "published: true" in Jekyll front matter is not a date
-        key, v = _lookup_key(rec, [n])
-        v = _scalar(v)
-        if v is None or isinstance(v, bool):
-            continue
-        if first_date is None:
-            first_date = (key, v)
-        if parse_date_value(v) is not None:
-            date_v = v
-            break
-    if date_v is None and first_date is not None and out_of_range(first_date[1]):
-        shown = str(first_date[1])
-        shown = shown if len(shown) <= 30 else shown[:27] + "..."
-        notes.append(
-            f"its date '{shown}' ({first_date[0]}) is outside {EARLIEST.year}-{LATEST.year}; "
-            "the article is dated from its text, or undated"
-        )
-    meta: dict[str, Any] = {}
-    for k in sorted(rec, key=str):
-        v = rec[k]
-        keep = str(k).lower() in ("topic", "category", "id", "language", "lang")
-        scalar = isinstance(v, str | int | float) and not isinstance(v, bool)
-        if keep and scalar and len(str(v)) < 200:
-            meta[str(k)] = no_surrogates(v) if isinstance(v, str) else v
+    byline = _byline(_lookup(rec, names["byline"]))
+    date_v = _record_date(rec, names["date"], notes)
+    meta = _record_meta(rec)
     return RawDoc(
         text=text,
         title=fields["title"],
@@ -206,6 +176,48 @@ def record_to_doc(
         meta=meta,
         notes=notes,
     )
+
+
+def _byline(value: Any) -> str | None:
+    """A byline field: text, or a list of names joined."""
+    if isinstance(value, list):
+        parts = [_str(x) for x in value]
+        return ", ".join(x for x in parts if x) or None
+    return _str(value)
+
+
+def _record_date(rec: dict[str, Any], names: list[str], notes: list[str]) -> Any:
+    """The first date field that parses; a date out of range is noted in `notes`."""
+    first_date: tuple[str, Any] | None = None
+    for n in names:  # "published: true" in Jekyll front matter is not a date
+        key, v = _lookup_key(rec, [n])
+        v = _scalar(v)
+        if v is None or isinstance(v, bool):
+            continue
+        if first_date is None:
+            first_date = (key, v)
+        if parse_date_value(v) is not None:
+            return v
+    if first_date is not None and out_of_range(first_date[1]):
+        shown = str(first_date[1])
+        shown = shown if len(shown) <= 30 else shown[:27] + "..."
+        notes.append(
+            f"its date '{shown}' ({first_date[0]}) is outside {EARLIEST.year}-{LATEST.year}; "
+            "the article is dated from its text, or undated"
+        )
+    return None
+
+
+def _record_meta(rec: dict[str, Any]) -> dict[str, Any]:
+    """The few short scalar fields kept as metadata (topic, category, id, language)."""
+    meta: dict[str, Any] = {}
+    for k in sorted(rec, key=str):
+        v = rec[k]
+        keep = str(k).lower() in ("topic", "category", "id", "language", "lang")
+        scalar = isinstance(v, str | int | float) and not isinstance(v, bool)
+        if keep and scalar and len(str(v)) < 200:
+            meta[str(k)] = no_surrogates(v) if isinstance(v, str) else v
+    return meta
 
 
 def _records(data: Any) -> list[dict[str, Any]]:

@@ -59,6 +59,14 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
     blocks = _blocks(text)
     if len(blocks) < 6:
         return [text]
+    starts = _starts(blocks, structured)
+    if not starts:
+        return [text]
+    return ["\n\n".join(seg) for seg in _merge_small(_segments(blocks, starts))]
+
+
+def _starts(blocks: list[tuple[int, str]], structured: bool) -> list[int]:
+    """The blocks that start a new article: after a separator, or a page header."""
     counts = Counter(norm_key(b.strip()) for _, b in blocks)
     starts: list[int] = []
     for i, (gap, b) in enumerate(blocks):
@@ -66,17 +74,7 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
             continue
         line = b.strip()
         if _SEPARATOR_RE.match(line):
-            # a section break inside an op-ed is followed by prose, a new article by a headline
-            nxt = blocks[i + 1][1].strip() if i + 1 < len(blocks) else ""
-            if (
-                nxt
-                and "\n" not in nxt
-                and is_title_like(nxt)
-                and not nxt.endswith(".")
-                # a long rule ("----------") between articles is deliberate; a short one
-                # ("***") also sits inside articles, so it needs a header after it
-                and (len(line.replace(" ", "")) >= 5 or _header_signal(blocks, i + 1))
-            ):
+            if _separates_articles(blocks, i, line):
                 starts.append(i)
             continue
         if "\n" in line or len(line) > 250 or not is_title_like(line):
@@ -84,23 +82,44 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
         key = norm_key(line)
         if key in counts and counts[key] > 2:
             continue  # a speaker label or refrain, not a headline
-        # headline, [photo caption, credit...], same headline again: a page header
-        repeated = False
-        caption_between = False
-        for j in range(i + 1, min(i + 6, len(blocks))):
-            other = blocks[j][1].strip()
-            if norm_key(other) == key:
-                repeated = caption_between
-                break
-            flat = other.replace("\n", " ")
-            if is_caption(flat) or is_caption(other.split("\n")[0]):
-                caption_between = True
-            elif is_body(flat):
-                break
-        if repeated or (not structured and gap >= 3 and _header_signal(blocks, i)):
+        if _repeated_headline(blocks, i, key) or (
+            not structured and gap >= 3 and _header_signal(blocks, i)
+        ):
             starts.append(i)
-    if not starts:
-        return [text]
+    return starts
+
+
+def _separates_articles(blocks: list[tuple[int, str]], i: int, line: str) -> bool:
+    """A section break inside an op-ed is followed by prose, a new article by a headline."""
+    nxt = blocks[i + 1][1].strip() if i + 1 < len(blocks) else ""
+    return bool(
+        nxt
+        and "\n" not in nxt
+        and is_title_like(nxt)
+        and not nxt.endswith(".")
+        # a long rule ("----------") between articles is deliberate; a short one
+        # ("***") also sits inside articles, so it needs a header after it
+        and (len(line.replace(" ", "")) >= 5 or _header_signal(blocks, i + 1))
+    )
+
+
+def _repeated_headline(blocks: list[tuple[int, str]], i: int, key: str) -> bool:
+    """Headline, [photo caption, credit...], the same headline again: a page header."""
+    caption_between = False
+    for j in range(i + 1, min(i + 6, len(blocks))):
+        other = blocks[j][1].strip()
+        if norm_key(other) == key:
+            return caption_between
+        flat = other.replace("\n", " ")
+        if is_caption(flat) or is_caption(other.split("\n")[0]):
+            caption_between = True
+        elif is_body(flat):
+            return False
+    return False
+
+
+def _segments(blocks: list[tuple[int, str]], starts: list[int]) -> list[list[str]]:
+    """The blocks cut at each start, separator lines left out."""
     segments: list[list[str]] = []
     cur: list[str] = []
     for i, (_, b) in enumerate(blocks):
@@ -110,18 +129,22 @@ def split_articles(text: str, structured: bool = False) -> list[str]:
         if not _SEPARATOR_RE.match(b.strip()):
             cur.append(b)
     segments.append(cur)
-    # merge segments too small to be articles back into the previous one
+    return segments
+
+
+def _body_words(seg: list[str]) -> int:
+    return sum(words(b) for b in seg if is_body(b.replace("\n", " ")))
+
+
+def _merge_small(segments: list[list[str]]) -> list[list[str]]:
+    """Segments too small to be articles merged back into the previous (or next) one."""
     merged: list[list[str]] = []
     for seg in segments:
-        body_words = sum(words(b) for b in seg if is_body(b.replace("\n", " ")))
-        if merged and body_words < _MIN_WORDS:
+        if merged and _body_words(seg) < _MIN_WORDS:
             merged[-1].extend(seg)
         else:
             merged.append(seg)
-    if (
-        len(merged) > 1
-        and sum(words(b) for b in merged[0] if is_body(b.replace("\n", " "))) < _MIN_WORDS
-    ):
+    if len(merged) > 1 and _body_words(merged[0]) < _MIN_WORDS:
         merged[1] = merged[0] + merged[1]
         merged.pop(0)
-    return ["\n\n".join(seg) for seg in merged]
+    return merged

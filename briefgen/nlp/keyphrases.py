@@ -143,31 +143,8 @@ class KeyphraseExtractor:
         arts = [a for a in articles if a.article_id in docs]
         terms = self._terms(arts, docs)
         per_doc = [list(terms[a.article_id].cands) for a in arts]
-        df: Counter[str] = Counter(c.key for cs in per_doc for c in cs)
-        n_docs = len(per_doc)
-        use_idf = n_docs >= p.min_docs_for_idf and p.idf_weight > 0
-
         # Priors first (cheap); only each article's best max_embed candidates are embedded.
-        priors: list[Any] = []
-        for i, cl in enumerate(per_doc):
-            first = np.array([c.first_sent for c in cl], dtype=np.float32)
-            count = np.array([c.count for c in cl], dtype=np.float32)
-            words = np.array([c.key.count(" ") + 1 for c in cl])
-            prior = (
-                np.where(words == 1, p.single_word, 1.0)
-                * (1.0 + p.pos_weight / (1.0 + first) ** p.pos_decay)
-                * (1.0 + np.log(np.maximum(count, 1.0))) ** p.freq_weight
-            )
-            if use_idf:
-                idf = np.array(
-                    [math.log((n_docs + 1) / (df[c.key] + 1)) + 1.0 for c in cl], dtype=np.float32
-                )
-                prior = prior * idf**p.idf_weight
-            if p.max_embed and len(cl) > p.max_embed:
-                keep = np.argsort(-prior, kind="stable")[: p.max_embed]
-                per_doc[i] = [cl[j] for j in keep]
-                prior = prior[keep]
-            priors.append(prior)
+        priors = self._priors(per_doc)
 
         texts_per_doc = [[c.display.lower() for c in cl] for cl in per_doc]
         emb = self.embedder
@@ -197,6 +174,37 @@ class KeyphraseExtractor:
             score = np.maximum(sim, 0.0) ** p.sim_power * prior
             out.append(_Scored(a.article_id, cl, ts, score, sim, sents))
         return out
+
+    def _priors(self, per_doc: list[list[Candidate]]) -> list[Any]:
+        """Each article's candidate priors (position, frequency, length, idf); each list in
+        `per_doc` cut to its best max_embed candidates, in place."""
+        import numpy as np
+
+        p = self.params
+        df: Counter[str] = Counter(c.key for cs in per_doc for c in cs)
+        n_docs = len(per_doc)
+        use_idf = n_docs >= p.min_docs_for_idf and p.idf_weight > 0
+        priors: list[Any] = []
+        for i, cl in enumerate(per_doc):
+            first = np.array([c.first_sent for c in cl], dtype=np.float32)
+            count = np.array([c.count for c in cl], dtype=np.float32)
+            words = np.array([c.key.count(" ") + 1 for c in cl])
+            prior = (
+                np.where(words == 1, p.single_word, 1.0)
+                * (1.0 + p.pos_weight / (1.0 + first) ** p.pos_decay)
+                * (1.0 + np.log(np.maximum(count, 1.0))) ** p.freq_weight
+            )
+            if use_idf:
+                idf = np.array(
+                    [math.log((n_docs + 1) / (df[c.key] + 1)) + 1.0 for c in cl], dtype=np.float32
+                )
+                prior = prior * idf**p.idf_weight
+            if p.max_embed and len(cl) > p.max_embed:
+                keep = np.argsort(-prior, kind="stable")[: p.max_embed]
+                per_doc[i] = [cl[j] for j in keep]
+                prior = prior[keep]
+            priors.append(prior)
+        return priors
 
     def _mmr(self, scores: Any, texts: Sequence[str], k: int) -> list[int]:
         """Indices of k items by MMR over the prior-weighted score (KeyBERT's MMR,
