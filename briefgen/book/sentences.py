@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefgen.knowledge.dates import MONTH_ABBR_RE
 from briefgen.model import Article
 
 _ABBREV = {
@@ -82,7 +83,7 @@ _CAPTION_RE = re.compile(
     r"|\b(?:speaks|gestures|looks on|waves|attends|listens|arrives|reacts|smiles|walks|"
     r"shakes hands|salutes|inspects|guides) "
     r"(?:during|at|as|to|in|with|on|after|before|the|a|his|her)\b|\bdelivers? joint\b"
-    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?[\"”]?$"
+    rf"|,\s*(?:{MONTH_ABBR_RE})[a-z]*\.?\s+\d{{1,2}},\s+\d{{4}}\.?[\"”]?$"
 )
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from briefgen.book.sentences import Sentence, condense, split_sentences, strip_dateline, usable
 from briefgen.book.textsim import TfIdf, Vector, cosine, tokens
 from briefgen.knowledge.countries import countries_acting, countries_mentioned, country_offsets
+from briefgen.knowledge.dates import WEEKDAY_RE
 from briefgen.model import Actor, Article, Quote
 
 # Roles whose words move events; quotes and mentions of them weigh more.
@@ -106,8 +107,7 @@ _BACKGROUND_RE = re.compile(
     re.I,
 )
 _RECENT_RE = re.compile(
-    r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?|"
+    rf"\b(?:on (?:{WEEKDAY_RE})|(?:{WEEKDAY_RE})(?:’s|'s)?|"
     r"this week|yesterday|today|days ago|latest|new)\b"
 )
 

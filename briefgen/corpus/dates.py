@@ -18,19 +18,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from briefgen.knowledge.dates import in_range
+from briefgen.knowledge.dates import (
+    MONTH_ABBR_RE,
+    MONTH_RE,
+    MONTHS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    in_range,
+)
 
 # How much of a date a source gave: the day, only the month, or only the year.
 Precision = Literal["day", "month", "year"]
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_RE = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH_RE = rf"(?P<mon>{MONTH_RE})\.?"
 _MDY_RE = re.compile(
     rf"\b{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
 )
@@ -40,10 +40,7 @@ _DMY_RE = re.compile(
 _MD_RE = re.compile(rf"\b{_MONTH_RE}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)")
 _ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)\b")
 _YEAR_RE = re.compile(r"(?<![\d-])(?P<year>(?:19[5-9]|20[0-9])\d)(?![\d-])")
-_WEEKDAY_RE = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-)
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_RE})\b(?!,?\s+(?:{MONTH_ABBR_RE}))")
 
 PUBLISHED_LINE_RE = re.compile(
     r"^\s*(?:Published|First published|Posted(?: on)?|Date(?:d)?|Updated|Last updated|"
@@ -313,7 +310,7 @@ def estimate_date(text: str) -> date | None:
     weekdays = Counter(m[1] for m in _WEEKDAY_RE.finditer(text))
     if weekdays:
         # the nearest day (-3..+3) with the weekday the text uses most ("on Tuesday")
-        target = _WEEKDAYS.index(weekdays.most_common(1)[0][0])
+        target = WEEKDAYS.index(weekdays.most_common(1)[0][0])
         shift = (target - best.weekday()) % 7
         best = best + timedelta(days=shift if shift <= 3 else shift - 7)
     return best

@@ -32,10 +32,28 @@ def shift(d: date, days: int) -> date | None:
         return None
 
 
-_MONTHS = {
+# The one home of month and weekday names: every date pattern in briefgen is built here.
+# month abbreviation (and "sept") -> its number
+MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# regex alternations (no group): a month full or abbreviated, without its dot ("Sept",
+# "June"); a month's three-letter abbreviation; a full month name; a weekday
+MONTH_RE = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+MONTH_ABBR_RE = "|".join(m[:3] for m in MONTH_NAMES)
+MONTH_NAME_RE = "|".join(MONTH_NAMES)
+WEEKDAY_RE = "|".join(WEEKDAYS)
+
+# here a dot after an abbreviation is part of the month token ("Oct. 17")
 _MONTH_ALT = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
@@ -44,10 +62,7 @@ _MD_RE = re.compile(
     r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{4})\b)?"
 )
 _DM_RE = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_ALT + r")(?:\s+(\d{4})\b)?")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WD_RE = re.compile(
-    r"\b(?:(last|next|this|on|since|by|until)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WD_RE = re.compile(rf"\b(?:(last|next|this|on|since|by|until)\s+)?({WEEKDAY_RE})\b")
 _REL_RE = re.compile(r"\b(yesterday|today|tonight|earlier today)\b", re.I)
 _FUTURE_RE = re.compile(
     r"\b(?:will|is to|are to|is due|are due|plans? to|planned|scheduled|expected to|"
@@ -70,7 +85,7 @@ class DateHit:
 
 
 def _month(token: str) -> int:
-    return _MONTHS[token[:3].lower()]
+    return MONTHS[token[:3].lower()]
 
 
 def resolve_dates(text: str, published: date | None) -> list[DateHit]:
@@ -108,7 +123,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
     if published is not None:
         for m in _WD_RE.finditer(text):
             mod = (m.group(1) or "").lower()
-            wd = _WEEKDAYS.index(m.group(2).lower())
+            wd = WEEKDAYS.index(m.group(2))
             back = (published.weekday() - wd) % 7
             fwd = (wd - published.weekday()) % 7
             if fwd == 1 and mod not in ("last", "since", "on"):

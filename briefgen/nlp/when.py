@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from briefgen.knowledge.dates import resolve_dates
+from briefgen.knowledge.dates import MONTH_NAME_RE, MONTH_NAMES, resolve_dates
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,13 +25,7 @@ _EARLIER = re.compile(
     r"in (?:19|20)\d\d|(?:19|20)\d\d|during (?:the|his|her|their) (?:campaign|confirmation))\b",
     re.IGNORECASE,
 )
-_MONTH_ONLY = re.compile(
-    r"\bin (January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
-_MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-]  # fmt: skip
+_MONTH_ONLY = re.compile(rf"\bin ({MONTH_NAME_RE})\b")
 # Deps of the modifiers that say when a verb happened.
 _TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "advcl"})
 # How far before the article's date a statement is still its news.
@@ -78,7 +72,7 @@ def statement_time(cue: Token | None, published: date | None) -> tuple[bool, dat
             earlier = True
     m = _MONTH_ONLY.search(text)
     if m is not None and published is not None and said_on is None:
-        month = _MONTHS.index(m.group(1).lower()) + 1
+        month = MONTH_NAMES.index(m.group(1)) + 1
         if month != published.month:
             earlier = True
     return earlier, said_on
