@@ -59,6 +59,21 @@ def load_all(name: str, extra: Sequence[str | Path], setting: str) -> list[tuple
     return out
 
 
+def entry_lists(
+    name: str, extra: Sequence[str | Path], setting: str, what: str, fields: str
+) -> list[tuple[str, int, Any]]:
+    """[(where, number, item)] for each entry of the packaged list file `name` and then of
+    each user file (an empty file has none); a file that is not a list is refused."""
+    out: list[tuple[str, int, Any]] = []
+    for where, raw in load_all(name, extra, setting):
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            raise ConfigError(f"{what} file {where} must be a list of entries with {fields}")
+        out += [(where, i, item) for i, item in enumerate(raw, 1)]
+    return out
+
+
 def str_list(value: Any) -> list[str]:
     """A YAML value that should be a list of strings: a lone string is a list of one."""
     if value is None:

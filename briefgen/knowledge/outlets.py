@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen.errors import ConfigError
-from briefgen.knowledge.datafiles import load_all, str_list
+from briefgen.knowledge.datafiles import entry_lists, str_list
 
 SETTING = "[corpus] outlets_files"
 
@@ -98,16 +98,8 @@ def _entry(item: object, where: str, i: int) -> Outlet:
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Outlets:
-    entries: list[Outlet] = []
-    for where, raw in load_all("outlets.yaml", extra, SETTING):
-        if raw is None:
-            continue
-        if not isinstance(raw, list):
-            raise ConfigError(
-                f"outlet file {where} must be a list of entries with name, aliases, country"
-            )
-        entries += [_entry(item, where, i) for i, item in enumerate(raw, 1)]
-    return Outlets(entries)
+    found = entry_lists("outlets.yaml", extra, SETTING, "outlet", "name, aliases, country")
+    return Outlets([_entry(item, where, i) for where, i, item in found])
 
 
 def load_outlets(extra_files: Sequence[str | Path] = ()) -> Outlets:

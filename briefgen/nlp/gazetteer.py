@@ -15,28 +15,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from briefgen.config import CorpusSettings
 from briefgen.errors import ConfigError
-from briefgen.knowledge.datafiles import load_all, str_list
+from briefgen.knowledge.datafiles import entry_lists, str_list
 from briefgen.knowledge.outlets import Outlet, Outlets, load_outlets
 from briefgen.knowledge.reporting import ReportingVerbs, load_reporting_verbs
 from briefgen.knowledge.roles import Roles, load_roles
+from briefgen.model import ActorKind
 from briefgen.nlp.names import clean_name, name_key
 
-KINDS = frozenset(
-    {
-        "government",
-        "international",
-        "legislator",
-        "state-media",
-        "expert",
-        "defector",
-        "media",
-        "other",
-    }
-)
+KINDS = frozenset(get_args(ActorKind))
 EntryType = Literal["person", "body", "publication"]
 SETTING = "[corpus] actors_files"
 
@@ -152,14 +142,10 @@ def load_gazetteer(
     """The publications of outlets.yaml, the packaged actors.yaml, then each user file
     (later entries replace earlier ones of the same name)."""
     entries = [publication_entry(o) for o in (outlets or load_outlets()).entries]
-    for where, raw in load_all("actors.yaml", extra_files, SETTING):
-        if raw is None:
-            continue
-        if not isinstance(raw, list):
-            raise ConfigError(
-                f"actor file {where} must be a list of entries with name, aliases, role, country, kind"
-            )
-        entries += [_entry(item, where, i) for i, item in enumerate(raw, 1)]
+    found = entry_lists(
+        "actors.yaml", extra_files, SETTING, "actor", "name, aliases, role, country, kind"
+    )
+    entries += [_entry(item, where, i) for where, i, item in found]
     return Gazetteer(entries)
 
 
