@@ -3,7 +3,8 @@
 Counting "North Korea" alone would let a regional round-up that mentions Pyongyang once
 into the country sections.  The score weighs where the peninsula appears (title, lead)
 and how much of the text and of all country mentions it takes up.  The names come from
-briefgen/data/countries.yaml (PRK and KOR), plus peninsula words that name neither state.
+briefgen/data/countries.yaml (PRK and KOR), plus the peninsula words that name neither
+state (briefgen/data/peninsula.yaml).
 """
 
 from __future__ import annotations
@@ -11,21 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-EXTRA_TERMS = [
-    "Korea", "Korean", "Koreas", "Korean Peninsula", "Korean peninsula", "inter-Korean",
-    "Kim Jong Un", "Kim Jong-un", "Kim Jong-Un", "Kim Yo Jong", "Kim Yo-jong", "Kim Jong Il",
-    "Kim Jong-il", "Kim Il Sung", "Kim Il-sung", "NK", "N. Korea", "N Korea", "S. Korea",
-    "S Korea", "DMZ", "Panmunjom", "Kaesong", "Yongbyon", "Rodong Sinmun", "Workers' Party of Korea",
-    "Korean People's Army", "Korean War", "USFK", "Yonhap",
-]  # fmt: skip
-
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(peninsula names, every other country/body name) as two compiled regexes."""
     from briefgen.knowledge.countries import load_countries
+    from briefgen.knowledge.peninsula import peninsula_terms
 
-    korea: set[str] = set(EXTRA_TERMS)
+    korea: set[str] = set(peninsula_terms())
     other: set[str] = set()
     for entry in load_countries():
         target = korea if entry.code in ("PRK", "KOR") else other
