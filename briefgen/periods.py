@@ -31,10 +31,6 @@ class Period:
             return self.contains(d)
         return self.contains(span[0]) and self.contains(span[1])
 
-    @property
-    def is_open(self) -> bool:
-        return self.start is None and self.end is None
-
     def previous(self) -> Period | None:
         """The window of the same length just before this one (for trend markers)."""
         if self.start is None or self.end is None:

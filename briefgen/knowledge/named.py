@@ -61,9 +61,3 @@ def named_matches(text: str) -> list[NamedMatch]:
             continue
         out.append(m)
     return out
-
-
-def is_named(phrase: str) -> bool:
-    """Is the whole phrase one named thing ("Foal Eagle", "Hwasong-15")?"""
-    ms = named_matches(phrase)
-    return len(ms) == 1 and ms[0].start == 0 and ms[0].end == len(phrase)

@@ -7,7 +7,6 @@ speech, positions.py the statements whose subject takes a position.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,11 +57,6 @@ class ReportingVerbs:
     source_phrases: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def words_regex(self, name: str) -> re.Pattern[str]:
-        """A regex matching any word of the list `name` as a whole word."""
-        words = sorted(getattr(self, name), key=len, reverse=True)
-        return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _merge(

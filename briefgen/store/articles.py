@@ -30,7 +30,6 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from briefgen import records
 from briefgen.model import Article
@@ -422,11 +421,6 @@ class EmbeddingTable:
             self.store = None
 
 
-def derived_counts(store: Store) -> dict[str, int]:
-    _guard(store)
-    return {k: n for k, n in store.db.execute("SELECT kind, COUNT(*) FROM derived GROUP BY kind")}
-
-
 def check(store: Store) -> None:
     """SQLite's quick integrity check; StoreDamaged when it finds anything."""
     try:
@@ -435,10 +429,6 @@ def check(store: Store) -> None:
         raise _damaged(store.path, e) from None
     if not row or row[0] != "ok":
         raise _damaged(store.path, ValueError(str(row[0]) if row else "no answer"))
-
-
-def as_json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
 __all__ = [
