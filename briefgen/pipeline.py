@@ -265,18 +265,7 @@ def _analyse(
     desk = desk_for(settings)  # a bad entry stops the run before any work
     corpus = _read(store, session, runner, paths, settings, rep)
     corpus.articles = desk.articles(corpus.articles, period)
-    in_period = select(corpus.articles, period)
-    if not in_period:
-        span = period.label or "the period"
-        raise CorpusError(
-            f"no dated articles in {span} among {len(corpus.articles)} read; "
-            "widen --since/--until or check the corpus dates with `briefgen articles`"
-        )
-    main = relevant(in_period, settings)
-    low = [a for a in in_period if a not in main]
-    rep.step(
-        f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)"
-    )
+    in_period, main, low = _in_period(corpus, period, settings, rep)
     desk.analysed(corpus.articles, in_period, main)
     from briefgen.nlp.embeddings import Embedder
     from briefgen.store.articles import EmbeddingTable
@@ -315,6 +304,25 @@ def _analyse(
         _keyphrases(store, result, settings, rep, keyphrases, top_keyphrases)
         desk.keyphrases(result.keyphrases, {"corpus": main, **groups})
     return result
+
+
+def _in_period(
+    corpus: Corpus, period: Period, settings: Settings, rep: Reporter
+) -> tuple[list[Article], list[Article], list[Article]]:
+    """(the articles of the period, those relevant enough for the sections, the rest)."""
+    in_period = select(corpus.articles, period)
+    if not in_period:
+        span = period.label or "the period"
+        raise CorpusError(
+            f"no dated articles in {span} among {len(corpus.articles)} read; "
+            "widen --since/--until or check the corpus dates with `briefgen articles`"
+        )
+    main = relevant(in_period, settings)
+    low = [a for a in in_period if a not in main]
+    rep.step(
+        f"Selected {len(in_period)} articles in {period.label or 'the corpus'} ({len(low)} of low relevance)"
+    )
+    return in_period, main, low
 
 
 def _keyphrases(
