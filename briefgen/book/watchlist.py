@@ -19,7 +19,7 @@ from briefgen.book.reports import dated_before
 from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
 from briefgen.book.textsim import cosine
 from briefgen.corpus.relevance import mentions_peninsula
-from briefgen.knowledge.dates import looks_ahead, resolve_dates
+from briefgen.knowledge.dates import long_date, looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
 from briefgen.model import Position, Quote, Statement
 from briefgen.periods import Period
@@ -138,7 +138,7 @@ class WatchList:
             found = _future_date(c, after)
             if found is not None:
                 when, said = found
-                picks.append((c, f"Watch for ({when.strftime('%-d %B %Y')}, “{said}”): {c.text}"))
+                picks.append((c, f"Watch for ({long_date(when)}, “{said}”): {c.text}"))
         return distinct_lines(picks, "scheduled", MAX_SCHEDULED, self.cite, self.taken)
 
     def pending(self) -> list[Statement]:

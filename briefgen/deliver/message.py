@@ -19,6 +19,7 @@ from briefgen.deliver.recipients import Recipient, sender_address
 from briefgen.deliver.text import MB, clean_text, size_text
 from briefgen.errors import DeliveryError
 from briefgen.files import atomic_write
+from briefgen.knowledge.dates import long_date
 from briefgen.model import Brief
 
 # A bottom line from the sibling HTML is untrusted text: keep the email body bounded.
@@ -37,10 +38,6 @@ class BriefInfo:
     period: str | None = None
     bluf: list[str] = field(default_factory=list)
     title: str | None = None
-
-
-def long_date(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
 
 
 def period_text(start: date | None, end: date | None) -> str | None:

@@ -32,6 +32,16 @@ def shift(d: date, days: int) -> date | None:
         return None
 
 
+def long_date(d: date, precision: str = "day") -> str:
+    """ "3 August 2024"; "August 2024" or "2024" for a date known only to its month or
+    year: the one way the brief, its exports and its email write a date."""
+    if precision == "year":
+        return str(d.year)
+    if precision == "month":
+        return d.strftime("%B %Y")
+    return f"{d.day} {d:%B %Y}"
+
+
 # The one home of month and weekday names: every date pattern in briefgen is built here.
 # month abbreviation (and "sept") -> its number
 MONTHS = {

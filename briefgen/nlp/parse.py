@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import ModelError
+from briefgen.files import atomic_write
 from briefgen.model import Article
 
 if TYPE_CHECKING:
@@ -227,10 +228,7 @@ def parse_articles(
             if cdir is not None:
                 f = cdir / key[:2] / f"{key}.spacy"
                 try:
-                    f.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = f.with_suffix(".tmp")
-                    DocBin(store_user_data=False, docs=[doc]).to_disk(tmp)
-                    tmp.replace(f)
+                    atomic_write(f, DocBin(store_user_data=False, docs=[doc]).to_bytes())
                 except OSError as e:  # a read-only cache slows reruns, nothing more
                     log.debug("cannot write parse cache %s: %s", f, e)
     return out

@@ -27,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from briefgen.errors import RenderError
+from briefgen.knowledge.dates import long_date
 from briefgen.model import Brief
 
 
@@ -52,13 +53,7 @@ def _inside(path: Path, roots: Iterable[Path]) -> bool:
 
 def _longdate(d: Any, precision: str = "day") -> str:
     """ "3 August 2024"; "August 2024" or "2024" for a date known only to its month or year."""
-    if not d:
-        return "undated"
-    if precision == "year":
-        return str(d.year)
-    if precision == "month":
-        return d.strftime("%B %Y")
-    return f"{d.day} {d.strftime('%B %Y')}"
+    return long_date(d, precision) if d else "undated"
 
 
 def _isodate(d: Any, precision: str = "day") -> str:
