@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from briefgen.corpus.kinds import SOCIAL
+from briefgen.knowledge.dates import MONTH_SHORT_RE
 
 _RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
 _CREDIT_RUN_ON_RE = re.compile(
@@ -31,9 +32,7 @@ _HOVERCARD_RE = re.compile(
     r"\b(?P<last>[A-Z][A-Za-z'-]{1,20})\s(?:\(?[A-Z][\w.'-]*\)?\s){1,5}(?P=last)(?=[A-Z0-9'\"‘“])[^\n]{0,600}?\s?MORE\b"
 )
 # a day run into a year by a lost ", ": "Dec. 311973" (5 or 6 digits: d or dd, then yyyy)
-_GLUED_YEAR_RE = re.compile(
-    r"(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)(\.? )([1-9]|[12]\d|3[01])((?:1[5-9]|20)\d\d)\b"
-)
+_GLUED_YEAR_RE = re.compile(rf"({MONTH_SHORT_RE})(\.? )([1-9]|[12]\d|3[01])((?:1[5-9]|20)\d\d)\b")
 # EPA's picture id glued to the headline: "...cruise missilesepaselect epa12616479 People watch"
 _EPA_ID_RE = re.compile(r"(?:epaselect\s+)?\bepa\d{6,}\s+")
 

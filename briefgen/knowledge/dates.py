@@ -54,12 +54,14 @@ MONTH_NAMES = (
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # regex alternations (no group): a month full or abbreviated, without its dot ("Sept",
-# "June"); a month's three-letter abbreviation; a full month name; a weekday
+# "June"); a month's three-letter abbreviation; its short form; a full month name; a weekday
 MONTH_RE = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
 MONTH_ABBR_RE = "|".join(m[:3] for m in MONTH_NAMES)
+# a month as written short ("Dec", "June", "Sept"), never in full ("December")
+MONTH_SHORT_RE = "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec"
 MONTH_NAME_RE = "|".join(MONTH_NAMES)
 WEEKDAY_RE = "|".join(WEEKDAYS)
 
