@@ -219,3 +219,20 @@ def test_a_second_cue_of_one_speaker_is_a_second_statement(nlp) -> None:  # type
         ("it was expelling all South Koreans from the zone", "North Korean government", "said"),
         ("the South's move a declaration of war", "North Korean government", "calling"),
     ]
+
+
+def test_the_north_and_the_south_open_a_sentence_as_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The North said" at the head of a sentence is Pyongyang speaking: the capital
+    letter does not make it some other name (the code found no speaker and dropped it)."""
+    got = [
+        (q.text, q.speaker, q.country)
+        for q in quotes(
+            nlp,
+            "North Korea sent a note on Tuesday. The North called the closure of the border "
+            '"an act of aggression." The South said it would reply to the note within days.',
+        )
+    ]
+    assert got == [
+        ('the closure of the border "an act of aggression."', "North Korean government", "PRK"),
+        ("it would reply to the note within days", "South Korean government", "KOR"),
+    ]

@@ -202,8 +202,10 @@ class ArticleActors(ArticleDescriptions):
         if e is not None:
             return self.from_gaz(e)
         if head.ent_type_ in ("GPE", "NORP") or (
-            head.pos_ == "PROPN" and country_of(text) and head.lower_ not in self.roles.role_nouns
-        ):
+            head.pos_ == "PROPN"
+            and (country_of(text) or only_country(text))
+            and head.lower_ not in self.roles.role_nouns
+        ):  # "The North said": a sentence's capital is no other name
             code = only_country(text)  # "China", "Beijing"; not "U.S. Forces Korea"
             if code is not None:
                 return country_voice(code)
