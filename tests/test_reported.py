@@ -236,3 +236,21 @@ def test_the_north_and_the_south_open_a_sentence_as_speakers(nlp) -> None:  # ty
         ('the closure of the border "an act of aggression."', "North Korean government", "PRK"),
         ("it would reply to the note within days", "South Korean government", "KOR"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ms. Berg told reporters the deal is probably dead, and the talks have failed "
+            "several times.",
+            "the deal is probably dead, and the talks have failed several times",
+        ),
+        (  # a pronoun subject after "and" is the speaker acting, not what was said
+            "The mayor said the bridge is safe, and he left the room soon after.",
+            "the bridge is safe",
+        ),
+    ],
+)
+def test_a_second_clause_joined_to_the_cue_is_still_what_was_said(nlp, text, content) -> None:  # type: ignore[no-untyped-def]
+    assert one(nlp, text).text == content

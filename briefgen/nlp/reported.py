@@ -202,7 +202,7 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
         if (objs or preps) and xcomps:
             return [*objs, *preps, *xcomps], "request"  # "urged China to ..."
     if clauses:
-        return clauses, "clause"
+        return clauses + _second_clause(cue, clauses, verbs), "clause"
     misread = _that_clause(cue, verbs)
     if misread is not None:
         return [misread], "clause"
@@ -225,6 +225,27 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
     if preps:
         return preps[:1], "object"  # "warned of a war"
     return [], ""
+
+
+def _second_clause(cue: Token, clauses: list[Token], verbs: ReportingVerbs) -> list[Token]:
+    """ "said it is possible the virus came from a lab, but the data still point to a
+    market": the parser hangs the clause after ", and" / ", but" on the cue; it goes on
+    with what was said when it has a subject of its own and is no report or act of the
+    speaker (a reporting verb, or a pronoun subject: ", and he left")."""
+    if cue.lemma_.lower() not in _SAY_LIKE:
+        return []
+    last = max(c.i for c in clauses)
+    for c in cue.children:
+        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.lemma_.lower() in verbs.indirect:
+            continue
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        cc = next((x for x in cue.children if x.dep_ == "cc" and last < x.i < c.i), None)
+        if subj is None or subj.pos_ == "PRON" or cc is None or cc.lower_ not in ("and", "but"):
+            continue
+        return [c]
+    return []
 
 
 def _that_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
