@@ -233,6 +233,23 @@ def test_an_expert_on_a_country_does_not_speak_for_it(nlp) -> None:  # type: ign
     assert speakers(nlp, text) == [("Alan Porter", None), ("Neil Brandt", "KOR")]
 
 
+def test_a_portfolio_is_not_whom_one_serves(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "director for Japan and China" is the desk; "in the Obama administration" the
+    employer; but "director for Amnesty International USA" names the employer itself."""
+    text = (
+        "“The talks will fail,” said Alan Porter, security council director for Japan and "
+        "China in the Obama administration.\n\n"
+        "“The sanctions bite,” said Neil Brandt, a special envoy for North Korea.\n\n"
+        "“The ban is cruel,” said Ruth Imber, senior campaigns director for Amnesty "
+        "International USA."
+    )
+    assert speakers(nlp, text) == [
+        ("Alan Porter", "USA"),
+        ("Neil Brandt", None),
+        ("Ruth Imber", "USA"),
+    ]
+
+
 def test_an_unplaced_spokesman_serves_the_government_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The White House has not threatened a veto, and a spokesman told reporters on "

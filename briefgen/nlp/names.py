@@ -133,6 +133,14 @@ _MOVED_TO = re.compile(
     r"to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A country after a portfolio ("director for Korea and China", "envoy for North Korea")
+# is what the person works on, not whom they serve; a body after "for" is an employer
+# ("director for Amnesty International USA").
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?i:director|envoy|representative|coordinator|adviser|advisor|negotiator|czar|"
+    r"official|specialist|chief|head)s?\s+(?i:for)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,2}(?:and|&)\s+)?$"
+)
 _DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
 
 
@@ -150,6 +158,8 @@ def allegiance_country(text: str) -> str | None:
             continue  # "National Security Council" is a country's own body, not the UN's
         if _TOPIC_BEFORE.search(norm[:start]) and not _MOVED_TO.search(norm[:start]):
             continue  # "an expert on North Korea", "a frequent traveler to North Korea"
+        if _PORTFOLIO_BEFORE.search(norm[:start]):
+            continue  # "director for Korea and China": the desk, not the employer
         return code
     return None
 
