@@ -183,6 +183,42 @@ def test_average_linkage_does_not_chain_through_one_bridge() -> None:
     assert average_linkage(sim, 0.95) == [[0], [1], [2], [3]]
 
 
+def _scan_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average linkage the plain way: scan the whole matrix for the closest pair."""
+    s = np.array(sim, dtype=np.float64, copy=True)
+    np.fill_diagonal(s, -np.inf)
+    members = [[i] for i in range(len(s))]
+    while len(s):
+        i, j = divmod(int(np.argmax(s)), len(s))
+        if s[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        ni, nj = len(members[i]), len(members[j])
+        s[i, :] = (s[i, :] * ni + s[j, :] * nj) / (ni + nj)
+        s[:, i] = s[i, :]
+        s[i, i] = -np.inf
+        members[i], members[j] = sorted(members[i] + members[j]), []
+        s[j, :] = s[:, j] = -np.inf
+    return [m for m in members if m]
+
+
+def test_average_linkage_merges_as_a_scan_of_the_whole_matrix_would() -> None:
+    # Ties (rounded values), pairs that must never meet (-inf), lopsided matrices: the
+    # kept row maxima must pick the same pair, in the same order, as a full scan.
+    rng = np.random.default_rng(7)
+    for t in range(150):
+        n = int(rng.integers(1, 40))
+        sim = rng.random((n, n))
+        if t % 3 == 0:
+            sim = np.round(sim * 4) / 4
+        if t % 4 == 0:
+            sim[rng.random((n, n)) < 0.1] = -np.inf
+        if t % 2:
+            sim = (sim + sim.T) / 2
+        for threshold in (0.3, 0.6, 0.9):
+            assert average_linkage(sim, threshold) == _scan_linkage(sim, threshold)
+
+
 # --- trend markers ---------------------------------------------------------------------------
 
 
