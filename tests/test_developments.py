@@ -219,6 +219,30 @@ def test_average_linkage_merges_as_a_scan_of_the_whole_matrix_would() -> None:
             assert average_linkage(sim, threshold) == _scan_linkage(sim, threshold)
 
 
+def test_grouping_over_arrays_equals_the_pairwise_rules(embed) -> None:  # type: ignore[no-untyped-def]
+    # _adjusted and _home compute _pair and _linked for all pairs at once: same numbers.
+    from briefgen.book.developments import DevelopmentFinder
+    from briefgen.book.reports import find_reports
+    from briefgen.book.summarize import SentencePool
+
+    finder = DevelopmentFinder(SentencePool(LAUNCH + OTHER), WEEK, embed)
+    reports = find_reports(finder.pool, WEEK, finder.w)
+    groups = finder.rank(finder.group(reports))
+    n = len(reports)
+    assert n > 5 and len(groups) > 2
+    sim, joint = finder._sim, finder._joint
+    for i in range(n):
+        for j in range(n):
+            a, b = (i, j) if i < j else (j, i)
+            want = sim[i, j] if i == j else sim[a, b] + finder._pair(reports[a], reports[b])
+            assert joint[i, j] == want or (np.isinf(want) and joint[i, j] == want)
+    keys = [finder._keys(h) for h in groups]
+    for g in groups:
+        for end in range(len(groups) + 1):
+            first = next((k for k, h in enumerate(groups[:end]) if finder._linked(g, h)), -1)
+            assert finder._home(g, groups[:end], keys[:end]) == first
+
+
 # --- trend markers ---------------------------------------------------------------------------
 
 

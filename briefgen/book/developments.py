@@ -54,6 +54,8 @@ class DevelopmentFinder:
         self._sim: Any = None
         self._reports: list[Report] = []
         self._joint: Any = None
+        self._has_when: Any = None  # per report: a stated date?  (set by group())
+        self._when: Any = None  # ... its day number
         # After find(): the developments and the groups they were written from, aligned.
         self.developments: list[Development] = []
         self.groups: list[Group] = []
@@ -110,6 +112,11 @@ class DevelopmentFinder:
         self._reports = list(reports)
         self._sim = self._similarity(reports)
         self._joint = self._adjusted(self._sim, reports)
+        import numpy as np
+
+        whens = [r.when.when.toordinal() if r.when else None for r in self._reports]
+        self._has_when = np.array([x is not None for x in whens], dtype=bool)
+        self._when = np.array([x or 0 for x in whens], dtype=np.int64)
         anchors = self._anchors(reports)
         groups = []
         for cluster in average_linkage(self._article_sim(anchors), self.w.same_article):
@@ -118,22 +125,76 @@ class DevelopmentFinder:
         taken = {i for g in groups for i in g.rows}
         rest = [i for i in range(len(reports)) if i not in taken]
         sub = self._joint[rest][:, rest] if rest else self._joint[:0, :0]
+        keys = [self._keys(h) for h in groups]
         for cluster in average_linkage(sub, self._threshold()):
             g = self._make([rest[k] for k in cluster])
-            home = next((h for h in groups if self._linked(g, h)), None)
-            if home is None:
+            k = self._home(g, groups, keys)
+            if k < 0:
                 groups.append(g)
+                keys.append(self._keys(g))
             else:
-                home.members += g.members
-                home.rows += g.rows
+                groups[k].members += g.members
+                groups[k].rows += g.rows
+                keys[k] = self._keys(groups[k])
         return groups
 
     def _adjusted(self, sim: Any, reports: Sequence[Report]) -> Any:
-        joint = sim.copy()
-        for i, a in enumerate(reports):
-            for j in range(i + 1, len(reports)):
-                joint[i, j] = joint[j, i] = joint[i, j] + self._pair(a, reports[j])
-        return joint
+        """sim plus _pair of every two reports (the upper triangle's, mirrored), computed
+        over whole arrays: the same sums in the same order as _pair, for thousands of
+        reports in a whole-corpus brief."""
+        import numpy as np
+
+        n = len(reports)
+        if n < 2:
+            return sim.copy()
+        w = self.w
+        whens = [r.when.when.toordinal() if r.when else None for r in reports]
+        pubs = [p.toordinal() if (p := r.cand.article.published) else None for r in reports]
+        has_when = np.array([x is not None for x in whens])
+        when = np.array([x or 0 for x in whens], dtype=np.int64)
+        has_pub = np.array([x is not None for x in pubs])
+        pub = np.array([x or 0 for x in pubs], dtype=np.int64)
+        codes: dict[Any, int] = {}
+        subj = np.array([codes.setdefault(r.cand.subject, len(codes)) for r in reports])
+        has_subj = np.array([bool(r.cand.subject) for r in reports])
+        tags = [r.tag for r in reports]
+        has_tag = np.array([t is not None for t in tags])
+        fam = np.array([codes.setdefault(("f", t.family), len(codes)) if t else -1 for t in tags])
+        kind = np.array([codes.setdefault(("k", t.kind), len(codes)) if t else -1 for t in tags])
+        direction = np.array([t.direction if t else 0 for t in tags], dtype=np.int64)
+
+        def both(x: Any) -> Any:
+            return x[:, None] & x[None, :]
+
+        def diff(x: Any) -> Any:
+            return np.abs(x[:, None] - x[None, :])
+
+        apart = (both(has_when) & (diff(when) > w.max_days_apart)) | (
+            both(has_pub) & (diff(pub) > w.max_days_reported)
+        )
+        same_subj = subj[:, None] == subj[None, :]
+        tagged = both(has_tag)
+        adj = np.zeros((n, n))
+        adj = np.where(both(has_subj) & ~same_subj, adj - w.other_actor, adj)
+        family = tagged & both(has_when) & (when[:, None] == when[None, :])
+        family &= fam[:, None] == fam[None, :]
+        rows, cols = np.nonzero(np.triu(family, 1))
+        if len(rows):
+            acts = [actors_of(r) for r in reports]
+            hit = np.array([bool(acts[i] & acts[j]) for i, j in zip(rows, cols, strict=True)])
+            family[:] = False
+            family[rows[hit], cols[hit]] = True
+            family |= family.T
+            adj = np.where(family, adj + w.same_day_family, adj)
+        opposite = tagged & (direction[:, None] * direction[None, :] < 0)
+        adj = np.where(opposite, adj - w.opposite, adj)
+        relief = tagged & ~opposite & (kind[:, None] == kind[None, :]) & same_subj
+        adj = np.where(relief, adj + w.same_kind_relief, adj)
+        adj[apart] = -np.inf
+        upper = np.triu(np.ones((n, n), dtype=bool), 1)
+        # as in _pair's `joint[i, j] + adj`: the float is taken in the matrix's own dtype
+        joint = sim + adj.astype(sim.dtype)
+        return np.where(upper, joint, np.where(upper.T, joint.T, sim))
 
     def _anchors(self, reports: Sequence[Report]) -> list[tuple[str, int]]:
         """(article id, row of its lead report): the heaviest of its first few reports."""
@@ -224,6 +285,49 @@ class DevelopmentFinder:
             return False
         return sum(float(self._joint[i, j]) for i, j in pairs) / len(pairs) >= self.w.absorb
 
+    def _keys(self, g: Group) -> tuple[int, int, int]:
+        """(first row, second row or -1, lead row or -1): what _linked reads of a group."""
+        lead = g.rows[g.members.index(g.lead)] if g.lead is not None else -1
+        return g.rows[0], g.rows[1] if len(g.rows) > 1 else -1, lead
+
+    def _home(self, g: Group, hs: Sequence[Group], keys: Sequence[tuple[int, int, int]]) -> int:
+        """Index of the first of `hs` that g is _linked with, else -1: the same test over
+        arrays (thousands of groups in a whole-corpus brief).  `keys`: _keys of each."""
+        import numpy as np
+
+        if not hs:
+            return -1
+        k = np.asarray(keys, dtype=np.int64)
+        h0, h1, hl = k[:, 0], k[:, 1], k[:, 2]
+        joint, has_when, when = self._joint, self._has_when, self._when
+        limit = self.w.max_days_apart
+
+        def apart(i: int, js: Any) -> Any:
+            return has_when[i] & has_when[js] & (np.abs(when[i] - when[js]) > limit)
+
+        linked = np.zeros(len(hs), dtype=bool)
+        if g.lead is not None and g.lead.future:
+            linked |= np.array([_previews(g, h) for h in hs], dtype=bool)
+        g0, g1, gl = self._keys(g)
+        if gl >= 0:
+            has_lead = hl >= 0
+            hls = np.where(has_lead, hl, 0)
+            linked |= has_lead & ~apart(gl, hls) & (joint[gl, hls] >= self.w.absorb_leads)
+        has1 = h1 >= 0
+        h1s = np.where(has1, h1, h0)
+        far = apart(g0, h0) | (has1 & apart(g0, h1s))
+        total = joint[g0, h0]
+        total = np.where(has1, total + joint[g0, h1s], total)
+        count = 1 + has1.astype(np.int64)
+        if g1 >= 0:
+            far |= apart(g1, h0) | (has1 & apart(g1, h1s))
+            total = total + joint[g1, h0]
+            total = np.where(has1, total + joint[g1, h1s], total)
+            count = 2 * count
+        linked |= ~far & (total / count >= self.w.absorb)
+        hits = np.flatnonzero(linked)
+        return int(hits[0]) if len(hits) else -1
+
     def _dated_apart(self, i: int, j: int) -> bool:
         a, b = self._reports[i].when, self._reports[j].when
         return bool(a and b and abs((a.when - b.when).days) > self.w.max_days_apart)
@@ -232,13 +336,16 @@ class DevelopmentFinder:
         """In rank order, a group that retells a higher one joins it (its articles are cited
         too): the bottom line never shows one development twice."""
         kept: list[Group] = []
+        keys: list[tuple[int, int, int]] = []
         for g in groups:
-            home = next((h for h in kept if self._linked(g, h)), None)
-            if home is None:
+            k = self._home(g, kept, keys)
+            if k < 0:
                 kept.append(g)
+                keys.append(self._keys(g))
                 continue
-            home.members += g.members
-            home.rows += g.rows
+            kept[k].members += g.members
+            kept[k].rows += g.rows
+            keys[k] = self._keys(kept[k])
         return kept
 
     def _vector(self, text: str) -> Any:
