@@ -12,6 +12,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -35,28 +36,49 @@ def to_jsonable(obj: Any) -> Any:
 
 def from_jsonable(tp: Any, value: Any) -> Any:
     """The inverse of to_jsonable for a value of type `tp` (a model type or a container)."""
-    if value is None:
-        return None
+    return _decoder(tp)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function decoding values of type `tp`: the type hints are looked at once per
+    type, not once per value (a whole-corpus build decodes a million values)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return from_jsonable(options[0], value) if len(options) == 1 else value
+        return _decoder(options[0]) if len(options) == 1 else _same
     if origin is list:
         (inner,) = typing.get_args(tp) or (Any,)
-        return [from_jsonable(inner, v) for v in value]
+        item = _decoder(inner)
+        if item is _same:
+            return lambda v: None if v is None else list(v)
+        return lambda v: None if v is None else [item(x) for x in v]
     if origin is tuple:
-        parts = typing.get_args(tp)
-        return tuple(from_jsonable(a, v) for a, v in zip(parts, value, strict=False))
+        parts = [_decoder(a) for a in typing.get_args(tp)]
+        return lambda v: None if v is None else tuple(d(x) for d, x in zip(parts, v, strict=False))
     if origin is dict:
         kv = typing.get_args(tp)
-        inner = kv[1] if len(kv) == 2 else Any
-        return {k: from_jsonable(inner, v) for k, v in value.items()}
+        val = _decoder(kv[1] if len(kv) == 2 else Any)
+        return lambda v: None if v is None else {k: val(x) for k, x in v.items()}
     if tp is date:
-        return date.fromisoformat(value)
+        return lambda v: None if v is None else date.fromisoformat(v)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints, known = _fields(tp)
-        return tp(**{k: from_jsonable(hints[k], v) for k, v in value.items() if k in known})
-    return value
+        fields: dict[str, Callable[[Any], Any]] = {}
+
+        def record(v: Any) -> Any:
+            if v is None:
+                return None
+            if not fields:  # on first use: a record type may hold itself
+                hints, known = _fields(tp)
+                fields.update({k: _decoder(hints[k]) for k in known})
+            return tp(**{k: fields[k](x) for k, x in v.items() if k in fields})
+
+        return record
+    return _same
 
 
 @functools.cache
