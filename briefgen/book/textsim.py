@@ -7,6 +7,7 @@ plain TF-IDF cosine over content words: cheap, deterministic, no model to load.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -207,17 +208,21 @@ def _stem(w: str) -> str:
     return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
+@functools.cache
+def _content_word(raw: str) -> str | None:
+    """A word as `tokens` keeps it (None: left out); kept per word, as words repeat."""
+    w = raw.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in STOPWORDS or len(w) < 2:
+        return None
+    return _stem(w)
+
+
 def tokens(text: str) -> list[str]:
     """Content words of `text`, lower-cased and stemmed."""
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        w = m.group(0).lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        out.append(_stem(w))
-    return out
+    words = map(_content_word, _TOKEN_RE.findall(text))
+    return [w for w in words if w is not None]
 
 
 class TfIdf:
