@@ -9,7 +9,7 @@ import pytest
 from briefgen.errors import ConfigError
 from briefgen.knowledge.countries import countries_mentioned, country_name
 from briefgen.model import Article
-from briefgen.nlp.actors import load_gazetteer, split_title
+from briefgen.nlp.actors import load_gazetteer, role_and_country
 from briefgen.nlp.attribution import attribute
 
 
@@ -130,8 +130,8 @@ def test_country_helpers() -> None:
     )
     assert c["PRK"] == 2 and c["USA"] == 2 and c["CHN"] == 1
     assert country_name("PRK") == "North Korea" and country_name("XYZ") == "XYZ"
-    assert split_title("Japanese Foreign Minister") == ("Foreign Minister", "JPN")
-    assert split_title("Cheong Wa Dae spokesman") == ("Cheong Wa Dae spokesman", "KOR")
+    assert role_and_country("Japanese Foreign Minister") == ("Foreign Minister", "JPN")
+    assert role_and_country("Cheong Wa Dae spokesman") == ("Cheong Wa Dae spokesman", "KOR")
 
 
 def test_title_prefixed_name_is_the_person_with_the_title_as_role(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -31,9 +31,9 @@ from briefgen.nlp.names import (
     country_voice,
     infer_kind,
     is_country_voice,
+    role_and_country,
     slugify,
     speaker_dict,
-    split_title,
 )
 from briefgen.nlp.speakers import ArticleActors
 
@@ -53,5 +53,5 @@ __all__ = [
     "load_lexicon",
     "slugify",
     "speaker_dict",
-    "split_title",
+    "role_and_country",
 ]

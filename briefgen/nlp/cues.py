@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Attribution:
+class CueReading:
     """What the sentence around a quote says about who said it."""
 
     cue: Token | None = None
@@ -187,13 +187,13 @@ def attribute_span(
     group: list[QuoteSpan],
     all_spans: list[QuoteSpan],
     verbs: ReportingVerbs,
-) -> Attribution:
+) -> CueReading:
     """Find the cue verb and speaker phrase for a quote inside its sentence frame: the
     nearest cue (_nearest_cue), or "according to X" when that is nearer."""
     lo, hi = frame
     sent = doc.char_span(lo, hi, alignment_mode="expand")
     if sent is None:
-        return Attribution()
+        return CueReading()
     cue, best = _nearest_cue(doc, sent, group, all_spans, verbs)
     qe = group[-1].mark_end
     ix = _doc_index(doc, verbs)
@@ -206,12 +206,12 @@ def attribute_span(
             obj = doc[t.i + 2]
         if obj is not None and not in_spans(obj.idx, all_spans):
             if cue is None or abs(t.idx - qe) < best:
-                return Attribution(
+                return CueReading(
                     cue=t, speaker=noun_phrase(obj), speaker_head=obj, via="according"
                 )
             break
     if cue is None:
-        return Attribution()
+        return CueReading()
     return _from_cue(doc, cue, lo, hi, all_spans, verbs)
 
 
@@ -265,7 +265,7 @@ def _nearest_cue(
     return toks[i], score
 
 
-def _quoted_as(cue: Token) -> Attribution | None:
+def _quoted_as(cue: Token) -> CueReading | None:
     """ "RIA quoted him as saying", "X was quoted by Y": the speaker is the object of
     "quote", the subject is the agency that reports."""
     q = cue
@@ -277,7 +277,7 @@ def _quoted_as(cue: Token) -> Attribution | None:
     if obj is None:
         return None
     subj = subject_of(q)
-    return Attribution(
+    return CueReading(
         cue=q,
         speaker=noun_phrase(obj),
         speaker_head=obj,
@@ -288,13 +288,13 @@ def _quoted_as(cue: Token) -> Attribution | None:
 
 def _from_cue(
     doc: Doc, cue: Token, lo: int, hi: int, spans: list[QuoteSpan], verbs: ReportingVerbs
-) -> Attribution:
+) -> CueReading:
     """The speaker phrase of a cue: its subject, or the noun after an inverted cue, or
     the nearest name or noun before it when the parse has none."""
     quoted = _quoted_as(cue)
     if quoted is not None:
         return quoted
-    att = Attribution(cue=cue)
+    att = CueReading(cue=cue)
     subj, via = _cue_subject(doc, cue, hi, spans, verbs)
     if subj is None:
         subj, via = _first_entity(doc, cue, lo, spans), "left"

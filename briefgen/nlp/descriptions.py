@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.knowledge.countries import country_of
 from briefgen.nlp.mentions import ArticleMentions
-from briefgen.nlp.names import Speaker, infer_kind, name_at, split_title
+from briefgen.nlp.names import Speaker, infer_kind, name_at, role_and_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -113,7 +113,7 @@ class ArticleDescriptions(ArticleMentions):
                 and (country is None or sp.country in (None, country))
             }
             return self.people[same.pop()] if len(same) == 1 else None
-        role, _ = split_title(phrase, self.roles)
+        role, _ = role_and_country(phrase, self.roles)
         role_l = re.sub(r"^(?:the|a|an|top|senior|chief)\s+", "", (role or "").lower())
         words = set(re.findall(r"[a-z]+", role_l))
         head = role_l.split()[-1] if role_l.split() else ""

@@ -32,15 +32,15 @@ from briefgen.nlp.names import (
     infer_kind,
     is_fragment,
     lone_forms,
+    name_and_title,
     name_bounds,
     normalize_title,
     phrase_text,
     propn_run,
+    role_and_country,
     root_subject,
     same_name,
     slugify,
-    split_title,
-    strip_title,
     title_before,
 )
 
@@ -149,7 +149,7 @@ class ArticleMentions:
     ) -> Speaker:
         """The speaker for a person's name; a lone family name is the nearest full name.
         `about` is what else the text says of them ("from Queens", ", who works at ...")."""
-        name, lead = strip_title(clean_name(name), self.roles)
+        name, lead = name_and_title(clean_name(name), self.roles)
         if lead:
             title = normalize_title(f"{title} {lead}".strip(), self.roles)
         sp, e = self._person_record(name, pos)
@@ -199,7 +199,7 @@ class ArticleMentions:
         for source in (title, appos or ""):
             if not source:
                 continue
-            role, country = split_title(source, self.roles)
+            role, country = role_and_country(source, self.roles)
             if (
                 role
                 and has_role_word(role, self.roles)
@@ -263,7 +263,7 @@ class ArticleMentions:
                 continue
             lo, hi = name_bounds(ent[-1], self.roles)
             lo = min(lo, ent.start)
-            name = strip_title(clean_name(doc[lo:hi].text), self.roles)[0]
+            name = name_and_title(clean_name(doc[lo:hi].text), self.roles)[0]
             if " " not in name or not re.search(r"[A-Z]", name):
                 continue
             known = self.gaz.lookup(name)
@@ -382,7 +382,7 @@ class ArticleMentions:
     def _lone(self, text: str, tok: Token, title: str, appos: str | None) -> None:
         """A one-word person: the nearest full name of that name, a known person, or the
         word as written when it is a name of its own (never a syllable of one)."""
-        word, lead = strip_title(clean_name(text), self.roles)
+        word, lead = name_and_title(clean_name(text), self.roles)
         subj = tok.dep_ in ("nsubj", "nsubjpass")
         if " " in word:
             return
@@ -427,7 +427,7 @@ class ArticleMentions:
                 continue
             if any(t.ent_type_ == "PERSON" for t in rs.subtree):
                 continue  # "the US defence secretary, James Mattis, said": already named
-            role, country = split_title(phrase_text(rs), self.roles)
+            role, country = role_and_country(phrase_text(rs), self.roles)
             if country is None:
                 continue
             for nxt in sents[k + 1 : k + 3]:

@@ -167,7 +167,7 @@ def allegiance_country(text: str) -> str | None:
 # ----------------------------------------------------------------------------- titles
 
 
-def split_title(title: str, roles: Roles | None = None) -> tuple[str | None, str | None]:
+def role_and_country(title: str, roles: Roles | None = None) -> tuple[str | None, str | None]:
     """("Japanese Foreign Minister") -> ("Foreign Minister", "JPN"): role and country."""
     t = " ".join(title.split()).strip(" ,")
     t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
@@ -234,7 +234,7 @@ def has_role_word(role: str | None, roles: Roles | None = None) -> bool:
     return any(w in r.role_nouns or w in r.title_words for w in words if w not in r.not_offices)
 
 
-def strip_title(name: str, roles: Roles | None = None) -> tuple[str, str]:
+def name_and_title(name: str, roles: Roles | None = None) -> tuple[str, str]:
     """("Secretary of State Rex Tillerson") -> ("Rex Tillerson", "Secretary of State")."""
     r = roles or load_roles()
     parts = name.split()
@@ -403,7 +403,7 @@ def full_name(tok: Token, roles: Roles | None = None) -> str:
     """The whole name `tok` is part of, as written, without a title in front."""
     lo, hi = name_bounds(tok, roles)
     name = clean_name(tok.doc[lo:hi].text)
-    return strip_title(name, roles)[0]
+    return name_and_title(name, roles)[0]
 
 
 def is_fragment(name: str) -> bool:

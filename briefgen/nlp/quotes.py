@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.reporting import ReportingVerbs, load_reporting_verbs
-from briefgen.nlp.cues import Attribution, attribute_span
+from briefgen.nlp.cues import CueReading, attribute_span
 from briefgen.nlp.marks import (
     QuoteSpan,
     QuoteSpans,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
-    "Attribution",
+    "CueReading",
     "QuoteSpan",
     "QuoteSpans",
     "RawQuote",
@@ -57,7 +57,7 @@ class RawQuote:
     sentence_start: int
     sentence_end: int
     kind: str = "direct"
-    attribution: Attribution = field(default_factory=Attribution)
+    attribution: CueReading = field(default_factory=CueReading)
     scare: bool = False
 
     @property
