@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from briefgen.pipeline import BuildResult
     from briefgen.progress import Reporter
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Actor",
