@@ -3,6 +3,7 @@ and every Nth through `build`, with the strategies of tests/fuzzing.py.
 
     .venv/bin/python benchmarks/fuzz.py                       # 10,000 cases, 2 workers
     .venv/bin/python benchmarks/fuzz.py --cases 500 --workers 1 --build-every 100
+    .venv/bin/python benchmarks/fuzz.py --keep-slow /tmp/slow   # keep inputs over budget
 
 Prints the cases run, failures (tracebacks, broken invariants, hangs) with their
 tracebacks, one-line errors by kind, the cases over the time budget, and the slowest
@@ -41,8 +42,11 @@ def _extra_texts() -> list[Path]:
     return files
 
 
-def worker(index: int, cases: int, build_every: int, out: Path, seed: int) -> None:
-    """Run `cases` cases with Hypothesis seed `seed`, one JSON line per case to `out`."""
+def worker(
+    index: int, cases: int, build_every: int, out: Path, seed: int, keep_slow: Path | None = None
+) -> None:
+    """Run `cases` cases with Hypothesis seed `seed`, one JSON line per case to `out`;
+    the input of a case over the budget is kept in `keep_slow`, to profile it later."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import seed as hseed
 
@@ -93,6 +97,11 @@ def worker(index: int, cases: int, build_every: int, out: Path, seed: int) -> No
             keep = out.parent / f"failed-{index}-{n}-{case.name}"
             keep.write_bytes(case.data)
             row["kept"] = str(keep)
+        elif keep_slow is not None and max(o.seconds, o.cpu) > BUDGET:
+            keep_slow.mkdir(parents=True, exist_ok=True)
+            keep = keep_slow / f"slow-{index}-{n}-{case.name}"
+            keep.write_bytes(case.data)
+            row["kept"] = str(keep)
         with out.open("a", encoding="utf-8") as f:
             f.write(json.dumps(row) + "\n")
 
@@ -110,13 +119,24 @@ def main() -> None:
     ap.add_argument(
         "--out", type=Path, default=None, help="folder for results (default: a temp folder)"
     )
+    ap.add_argument(
+        "--keep-slow",
+        type=Path,
+        default=None,
+        help=f"folder to keep the input of every case over {BUDGET:.0f} s (wall or CPU)",
+    )
     ap.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="briefgen-fuzz-run-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     if args.worker is not None:
         worker(
-            args.worker, args.cases, args.build_every, out_dir / f"w{args.worker}.jsonl", args.seed
+            args.worker,
+            args.cases,
+            args.build_every,
+            out_dir / f"w{args.worker}.jsonl",
+            args.seed,
+            args.keep_slow,
         )
         return
 
@@ -128,7 +148,8 @@ def main() -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, __file__, "--worker", str(i), "--cases", str(n), "--build-every",
-             str(args.build_every), "--seed", str(args.seed * 1000 + i), "--out", str(out_dir)],
+             str(args.build_every), "--seed", str(args.seed * 1000 + i), "--out", str(out_dir)]
+            + (["--keep-slow", str(args.keep_slow.resolve())] if args.keep_slow else []),
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         for i, n in enumerate(per)
@@ -174,6 +195,7 @@ def report(rows: list[dict], took: float, codes: list[int], out_dir: Path, asked
     for r in sorted(over, key=lambda r: -r["seconds"])[:10]:
         print(
             f"    {r['seconds']:7.2f} s wall {r['cpu']:7.2f} s CPU  {r['case']}  {r.get('times')}"
+            + (f"  kept at {r['kept']}" if r.get("kept") else "")
         )
     if quick:
         slow = max(quick, key=lambda r: r["seconds"])
