@@ -451,3 +451,20 @@ def test_a_watch_date_is_one_the_source_gives_for_what_is_coming() -> None:
     assert [q.text[:40] for q in watch] == ["Watch for (30 October 2017, “on Monday”)"]
     # The called-off meeting and the past call are not things to watch on a date.
     assert not any("12 November" in q.text or "Wednesday" in q.text[:40] for q in watch)
+
+
+def test_a_new_voice_whose_role_is_its_name_is_not_named_twice() -> None:
+    """'South Korean government, government (South Korea), not heard in ...' on 2017-W39."""
+    arts, att = _this_week()
+    gov = Actor(
+        "south-korean-government", "South Korean government", "government", "government",
+        "KOR", article_ids=["n1"], quote_count=3,
+    )  # fmt: skip
+    att = Attribution(att.quotes, [*att.actors, gov], att.positions)
+    b = BookBuilder(
+        BookInput(arts, att, {}, WEEK, date(2017, 10, 29), "T", last=_last_brief())
+    ).build()
+    lines = [c.text for c in b.changes if c.kind == "new-actor"]
+    assert any(t.startswith("South Korean government (South Korea), not heard") for t in lines), (
+        lines
+    )

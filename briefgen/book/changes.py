@@ -142,7 +142,9 @@ class ChangeFinder:
         fresh.sort(key=lambda a: (-a.quote_count, -a.mentions, a.name))
         out = []
         for a in fresh[: self.w.max_new_actors]:
-            role = f", {a.role}" if a.role else ""
+            # "South Korean government, government": a role the name already says is left out
+            said = a.role and a.role.lower() not in a.name.lower()
+            role = f", {a.role}" if said else ""
             where = f" ({country_name(a.country)})" if a.country else ""
             text = f"{a.name}{role}{where}, not heard in {self.before.label}."
             out.append(Change("new-actor", text, self._nums(a.article_ids[:3], self.cite)))
