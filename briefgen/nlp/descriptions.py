@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# How many earlier phrases with the same head a description looks back through.
+LOOK_BACK = 100
+
+
 class ArticleDescriptions(ArticleMentions):
     """The article's unnamed speakers and what they point to."""
 
@@ -40,13 +44,23 @@ class ArticleDescriptions(ArticleMentions):
 
         words = set(re.findall(r"[a-z]+", text.lower())) - {"a", "an", "the", "one"}
         same = self._nouns().get(head.lower_, [])
-        for i in reversed(same[: bisect.bisect_left(same, head.i)]):
+        cut = bisect.bisect_left(same, head.i)
+        # The nearest LOOK_BACK phrases only: a text repeating "minister" thousands of
+        # times made this a scan of every earlier one per description (quadratic).
+        for i in reversed(same[max(0, cut - LOOK_BACK) : cut]):
             prev, prev_words = self._phrase_words(i, noun_phrase)
             if words <= prev_words:
-                code = country_of(prev)
+                code = self._phrase_country(i, prev)
                 if code is not None:
                     return code
         return None
+
+    def _phrase_country(self, i: int, phrase: str) -> str | None:
+        """country_of the noun phrase headed by token i, once per token."""
+        memo: dict[int, str | None] = self.__dict__.setdefault("_phrase_country_memo", {})
+        if i not in memo:
+            memo[i] = country_of(phrase)
+        return memo[i]
 
     def _described(self, head: str) -> list[tuple[int, Speaker, str]]:
         """The descriptions with this head noun, in the order they were made (the list of

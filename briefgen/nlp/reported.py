@@ -451,13 +451,23 @@ def _after_lead(root: Token, lo: int, floor: int) -> int:
     return max(lo, floor)
 
 
+# Reading a cue walks its sentence, so a "sentence" repeating "said" thousands of times
+# (a garbled or fuzzed text: 96 KB took over 90 s) cost cues x length.  Prose has a few
+# cues a sentence; past this many the rest of the sentence is not read.
+MAX_CUES_PER_SENTENCE = 20
+
+
 def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> list[Reported]:
     """Every reported statement of the doc, in text order (speakers unresolved)."""
     out: list[Reported] = []
     for sent in doc_sents(doc):
+        cues = 0
         for t in sent:
             if t.lemma_.lower() not in verbs.indirect or t.pos_ not in ("VERB", "AUX"):
                 continue
+            cues += 1
+            if cues > MAX_CUES_PER_SENTENCE:
+                break
             if _in_marks(t.idx, marks) or not_a_statement(t, verbs) or _question(t):
                 continue
             found = _span_of(t, verbs)
