@@ -254,3 +254,14 @@ def test_the_north_and_the_south_open_a_sentence_as_speakers(nlp) -> None:  # ty
 )
 def test_a_second_clause_joined_to_the_cue_is_still_what_was_said(nlp, text, content) -> None:  # type: ignore[no-untyped-def]
     assert one(nlp, text).text == content
+
+
+def test_a_sentence_repeating_cues_is_read_for_its_first_cues_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A garbled 'sentence' repeating 'said' (a fuzzed 96 KB text took over 90 s): each cue
+    walks the sentence, so only the first MAX_CUES_PER_SENTENCE cues of one are read."""
+    from briefgen.knowledge.reporting import load_reporting_verbs
+    from briefgen.nlp.reported import MAX_CUES_PER_SENTENCE, extract_reported
+
+    text = " ".join(f"Official {k} said the talks were over, and" for k in range(80)) + " left."
+    found = extract_reported(nlp(text), load_reporting_verbs(), [])
+    assert 0 < len(found) <= MAX_CUES_PER_SENTENCE
