@@ -38,15 +38,7 @@ def average_linkage(sim: Any, threshold: float) -> list[list[int]]:
         if best_val[r] < threshold:
             break
         i, j = sorted((r, int(best_idx[r])))
-        ni, nj = len(members[i]), len(members[j])
-        # The merged cluster's average similarity to every other cluster.
-        s[i, :] = (s[i, :] * ni + s[j, :] * nj) / (ni + nj)
-        s[:, i] = s[i, :]
-        s[i, i] = -np.inf
-        members[i] = sorted(members[i] + members[j])
-        members[j] = []
-        s[j, :] = -np.inf
-        s[:, j] = -np.inf
+        _merge(s, members, i, j)
         # rows whose best was i or j look again; the rest only compare the new column i
         stale = (best_idx == i) | (best_idx == j)
         stale[i] = stale[j] = True
@@ -76,13 +68,19 @@ def _average_linkage_scan(s: Any, threshold: float) -> list[list[int]]:
         if masked[i, j] < threshold:
             break
         i, j = min(i, j), max(i, j)
-        ni, nj = len(members[i]), len(members[j])
-        s[i, :] = (s[i, :] * ni + s[j, :] * nj) / (ni + nj)
-        s[:, i] = s[i, :]
-        s[i, i] = -np.inf
-        members[i] = sorted(members[i] + members[j])
-        members[j] = []
+        _merge(s, members, i, j)
         alive[j] = False
-        s[j, :] = -np.inf
-        s[:, j] = -np.inf
     return [m for m in members if m]
+
+
+def _merge(s: Any, members: list[list[int]], i: int, j: int) -> None:
+    """Cluster j joins cluster i (i < j): row and column i become the merged cluster's
+    average similarity to every other cluster, j is emptied and set to -inf."""
+    ni, nj = len(members[i]), len(members[j])
+    s[i, :] = (s[i, :] * ni + s[j, :] * nj) / (ni + nj)
+    s[:, i] = s[i, :]
+    s[i, i] = -float("inf")
+    members[i] = sorted(members[i] + members[j])
+    members[j] = []
+    s[j, :] = -float("inf")
+    s[:, j] = -float("inf")
