@@ -103,6 +103,35 @@ def test_a_run_without_sentence_ends_is_parsed_in_bounded_sentences(nlp) -> None
     assert time.perf_counter() - t < 5.0
 
 
+def test_only_the_overlong_sentence_is_parsed_again(nlp) -> None:  # type: ignore[no-untyped-def]
+    """bound_sentences cuts a sentence over MAX_SENTENCE_TOKENS into windows and keeps the
+    rest of the parse as it was (it re-parsed the whole text: a 200 KB fuzz case spent
+    half its time there); the text, and so every offset, is unchanged."""
+    from briefgen.nlp.parse import MAX_SENTENCE_TOKENS, bound_sentences
+
+    before = "Kim Jong Un said on Monday that the talks would resume in Hanoi. " * 3
+    run = "sanctions, " * 500  # no sentence end: one sentence of 1,000 tokens
+    text = before + "\n\n" + run + "\n\nMoon Jae-in said no."
+    doc = nlp(text)
+    assert max(len(s) for s in doc.sents) > MAX_SENTENCE_TOKENS
+    parsed: list[str] = []
+
+    class Counting:  # nlp, counting what is parsed again
+        def pipe(self, texts):  # type: ignore[no-untyped-def]
+            for t in texts:
+                parsed.append(t)
+                yield nlp(t)
+
+    out = bound_sentences(Counting(), doc)  # type: ignore[arg-type]
+    assert out.text == text
+    assert sum(map(len, parsed)) < len(run) + 100  # the run, not the text around it
+    assert max(len(s) for s in out.sents) <= MAX_SENTENCE_TOKENS
+    n = len(nlp(before))  # the sentences before the run keep their parse, token for token
+    assert [(t.text, t.tag_, t.dep_, t.head.i) for t in out[:n]] == [
+        (t.text, t.tag_, t.dep_, t.head.i) for t in doc[:n]
+    ]
+
+
 def test_an_article_past_the_parsers_limit_is_parsed_in_windows_when_not_cached(
     nlp,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,

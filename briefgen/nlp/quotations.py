@@ -18,6 +18,7 @@ reported one without a speaker is no quotation.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -65,15 +66,22 @@ def _quoted_chars(a: int, b: int, spans: list[QuoteSpan]) -> int:
 def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) -> list[Item]:
     """Direct and mixed quotations and reported speech as one list in text order."""
     marks = QuoteSpans(s for r in raws for s in r.spans)  # indexed: asked per report
+    # Quotes by start, so each report looks only at those starting inside it: reports
+    # times quotes was 13 s on a text of 14,000 marks.
+    by_start = sorted(range(len(raws)), key=lambda k: raws[k].start)
+    starts = [raws[k].start for k in by_start]
     absorbed: set[int] = set()
     items: list[Item] = []
     for rep in reps:
         quoted = _quoted_chars(rep.start, rep.end, marks)
         if quoted >= _QUOTED_SHARE * (rep.end - rep.start):
             continue  # "He said: “...”": the direct quotation is the statement
-        for k, r in enumerate(raws):
-            if r.kind != "direct" and rep.start <= r.start and r.end <= rep.end:
+        i = bisect_left(starts, rep.start)
+        while i < len(starts) and starts[i] <= rep.end:
+            k = by_start[i]
+            if raws[k].kind != "direct" and raws[k].end <= rep.end:
                 absorbed.add(k)
+            i += 1
         items.append(
             Item(
                 kind="mixed" if quoted else "indirect",

@@ -109,6 +109,9 @@ def _question(cue: Token) -> bool:
 def _edges(tok: Token, stop: set[int]) -> tuple[int, int]:
     """[first, last] token index of `tok`'s subtree, leaving out the subtrees rooted at
     `stop` (other reports, "according to")."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if not any(lo <= s <= hi and s != tok.i for s in stop):
+        return lo, hi  # nothing stopped inside: the whole subtree, without walking it
     idx = [t.i for t in _subtree_without(tok, stop)]
     return min(idx), max(idx)
 
@@ -151,6 +154,8 @@ def _stops(cue: Token, verbs: ReportingVerbs) -> set[int]:
 _ASIDE_OPENERS = frozenset(
     {"despite", "although", "though", "while", "whereas", "ahead", "amid", "following"}
 )
+# The dependencies an aside (_aside) can hang by.
+_ASIDE_DEPS = frozenset({"conj", "prep", "relcl", "advcl", "acl", "mark"})
 # Prepositions of an occasion after an object ("announced the order during a lunch").
 _OCCASION_PREPS = frozenset({"during", "ahead", "amid", "following", "after", "despite"})
 
@@ -172,6 +177,8 @@ def _aside(t: Token, verbs: ReportingVerbs) -> bool:
     concession or occasion (", despite ...", ", ahead of ..."); without a comma, an
     occasion after an object cue's object ("the new order during a working lunch")."""
     dep = t.dep_
+    if dep not in _ASIDE_DEPS:
+        return False  # what follows returns True for these only; asked of every token
     if dep == "conj" and t.lemma_.lower() in verbs.indirect and t.tag_ in ("VBD", "VBZ", "VBP"):
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         return not own_subject and t.head.pos_ in ("VERB", "AUX")
@@ -311,8 +318,9 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
         for c in children
     ]
     if children:
-        lo = min(_edges(c, stop)[0] for c in children)
-        hi = max(_edges(c, stop)[1] for c in children)
+        edges = [_edges(c, stop) for c in children]
+        lo = min(e[0] for e in edges)
+        hi = max(e[1] for e in edges)
         lo = max(lo, cue.i + 1)
     else:
         inv = _inverted_clause(cue)
