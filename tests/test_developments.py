@@ -468,3 +468,116 @@ def test_a_new_voice_whose_role_is_its_name_is_not_named_twice() -> None:
     assert any(t.startswith("South Korean government (South Korea), not heard") for t in lines), (
         lines
     )
+
+
+# A summit that opened on Wednesday and collapsed on Thursday: more coverage of the
+# opening than of the outcome, as in a real summit week.
+SUMMIT = [
+    art(
+        "s1",
+        "Trump and Kim open Hanoi summit",
+        "HANOI (Reuters) – President Donald Trump and North Korean leader Kim Jong Un opened "
+        "their second summit in Hanoi on Wednesday with a handshake and a dinner.\n\n"
+        "The two leaders are expected to sign a joint statement on Thursday.",
+        25,
+        "Reuters",
+    ),
+    art(
+        "s2",
+        "Trump, Kim begin summit in Hanoi",
+        "President Donald Trump and North Korean leader Kim Jong Un began their summit in Hanoi "
+        "on Wednesday, shaking hands in front of their national flags at a hotel.\n\n"
+        "Trump told Kim that their summit in Hanoi would be a great success.",
+        25,
+        "CNN",
+    ),
+    art(
+        "s3",
+        "Hanoi summit gets under way",
+        "President Donald Trump and North Korean leader Kim Jong Un arrived for the opening "
+        "dinner of their summit in Hanoi on Wednesday, smiling for the cameras.\n\n"
+        "Officials in Hanoi said the summit would run for two days.",
+        25,
+        "AP",
+    ),
+    art(
+        "s4",
+        "Trump-Kim summit collapses",
+        "The summit between President Donald Trump and North Korean leader Kim Jong Un in Hanoi "
+        "collapsed on Thursday without an agreement, after talks broke down over sanctions.\n\n"
+        "Trump told reporters that North Korea had demanded the lifting of all sanctions.",
+        26,
+        "Reuters",
+    ),
+]
+
+
+def test_a_development_that_opened_and_ended_is_told_from_its_outcome(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(SUMMIT + OTHER, embed)
+    summit = [d for d in b.developments if "Hanoi" in d.text]
+    assert summit, [d.text for d in b.developments]
+    top = summit[0]
+    # The week's summit is one item, told from how it came out, cited to all its articles.
+    assert b.bluf[0].text == top.text
+    assert "collapsed" in top.sentences[0].text, top.text
+    numbers = {s.article_id: s.number for s in b.sources}
+    assert {numbers[a] for a in ("s1", "s2", "s3", "s4")} <= set(top.cites)
+    assert top.when == date(2017, 10, 26)
+
+
+def test_stages_of_a_development() -> None:
+    from briefgen.knowledge.events import stage
+
+    assert stage("The summit in Hanoi collapsed on Thursday without an agreement.") == "outcome"
+    assert stage("The Security Council adopted the resolution on Monday.") == "outcome"
+    assert stage("Trump and Kim opened their summit in Hanoi on Wednesday.") == "opening"
+    assert stage("Leaders arrived in Hanoi ahead of the summit.") == "opening"
+    assert stage("Troops opened fire across the border on Tuesday.") == ""
+    # What a quotation says is the speaker's, not the stage of the event.
+    assert stage('He said the talks "ended badly" for everyone at the table.') == ""
+
+
+# One agreement reported three times in other words, and one more fact about it.
+ACCORD = [
+    art(
+        "a1",
+        "Koreas agree to denuclearize",
+        "North and South Korea agreed on Friday to work toward the complete denuclearization "
+        "of the Korean peninsula at their summit in Panmunjom.\n\n"
+        "South Korean President Moon Jae-in will visit Pyongyang in the autumn, the two "
+        "leaders said in their joint declaration.",
+        27,
+        "Reuters",
+    ),
+    art(
+        "a2",
+        "Koreas pledge nuclear-free peninsula",
+        "The leaders of the two Koreas agreed on Friday to pursue a nuclear-free Korean "
+        "peninsula and a permanent peace at their summit in Panmunjom.\n\n"
+        "The declaration sets no timeline for removing North Korea's nuclear weapons, "
+        "officials in Seoul said.",
+        27,
+        "AP",
+    ),
+    art(
+        "a3",
+        "Historic summit in Panmunjom",
+        "Bitter foes for six decades, North and South Korea agreed on Friday at Panmunjom to "
+        "denuclearize the Korean Peninsula in a historic summit.\n\n"
+        "Kim Jong Un became the first North Korean leader to set foot in the South since the "
+        "Korean War.",
+        27,
+        "CNN",
+    ),
+]
+
+
+def test_an_item_says_its_development_once(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(ACCORD + OTHER, embed)
+    item = next(d for d in b.developments if "Panmunjom" in d.text)
+    # "agreed on Friday" once: the second sentence adds another fact, not the same news.
+    agreed = [e.text for e in item.sentences if re.search(r"\bagreed on Friday\b", e.text)]
+    assert len(agreed) == 1, item.text
+    # The detail, if any, is one of the facts the lead does not tell.
+    for ev in item.sentences[1:]:
+        assert re.search(r"Moon Jae-in will visit|no timeline|first North Korean leader", ev.text)

@@ -274,7 +274,7 @@ class DevelopmentFinder:
     def _linked(self, g: Group, h: Group) -> bool:
         """Two groups that still tell one development: their best reports are close, or
         one previews what the other reports (same kind of event, same day)."""
-        if _previews(g, h):
+        if _previews(g, h) or _previews(h, g):
             return True
         if g.lead is not None and h.lead is not None:
             i, j = g.rows[g.members.index(g.lead)], h.rows[h.members.index(h.lead)]
@@ -308,6 +308,9 @@ class DevelopmentFinder:
         linked = np.zeros(len(hs), dtype=bool)
         if g.lead is not None and g.lead.future:
             linked |= np.array([_previews(g, h) for h in hs], dtype=bool)
+        elif g.lead is not None:
+            # a preview ranked above the development it previews
+            linked |= np.array([_previews(h, g) for h in hs], dtype=bool)
         g0, g1, gl = self._keys(g)
         if gl >= 0:
             has_lead = hl >= 0

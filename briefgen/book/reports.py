@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
 from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
-from briefgen.knowledge.events import EventTag, classify, speculative
+from briefgen.knowledge.events import EventTag, classify, speculative, stage
 from briefgen.periods import Period
 
 
@@ -56,6 +56,12 @@ class DevelopmentWeights:
     paraphrase: float = 0.75  # embedding cosine: the same sentence in other words
     max_item_words: int = 95
     max_details: int = 1  # sentences added to the lead
+    outcome: float = 0.5  # the lead tells how the development came out (its latest state)
+    outcome_pool: float = 0.3  # ... and may weigh this share of the heaviest report
+    superseded: float = 0.3  # an opening or preview when the group reports the outcome
+    detail_same_event: float = 0.3  # a detail of the lead's kind, action and day restates it
+    detail_repeat: float = 1.5  # a detail's value falls with its similarity to the lead
+    detail_containment: float = 0.45  # share of a detail's words (IDF) already said
 
 
 DEFAULT_WEIGHTS = DevelopmentWeights()
@@ -71,6 +77,12 @@ class Report:
     speculative: bool
     future: bool
     weight: float = 0.0
+    stage: str = ""  # "outcome", "opening" or "" (knowledge.events.stage)
+
+    @property
+    def outcome(self) -> bool:
+        """Tells how the development came out, as done (not a preview or a guess)."""
+        return self.stage == "outcome" and not (self.future or self.speculative)
 
     @property
     def article_id(self) -> str:
@@ -196,6 +208,7 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
             when=_stated_date(c, lo, period.end),
             speculative=speculative(condense(text)[:160]),
             future=looks_forward(text),
+            stage=stage(condense(text)),
         )
         # Dated before the period (beyond the day before): last period's news.
         if dated_before(c, period):

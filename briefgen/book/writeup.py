@@ -50,12 +50,44 @@ def _clarity(r: Report, g: Group) -> float:
     )
 
 
+def _latest_day(g: Group) -> date | None:
+    """The latest day the group states, for what is done or still ahead."""
+    return max((r.when.when for r in g.members if r.when and not r.speculative), default=None)
+
+
+def _stage_value(r: Report, g: Group, w: DevelopmentWeights, latest: date | None) -> float:
+    """A development is told from its latest state: how it came out, before its opening
+    or a preview of it.  An outcome dated well before the latest day the group tells of
+    (the schedule agreed on Monday for Friday's summit) is an earlier step's, not the
+    latest state."""
+    if r.outcome:
+        if latest and r.when and (latest - r.when.when).days > w.max_days_apart:
+            return 0.0
+        return w.outcome
+    if (r.stage == "opening" or r.future) and any(
+        o.outcome and not _earlier(o, r) for o in g.members
+    ):
+        return -w.superseded
+    return 0.0
+
+
+def _earlier(a: Report, b: Report) -> bool:
+    """a tells of a day before b's (stated dates)."""
+    return bool(a.when and b.when and a.when.when < b.when.when)
+
+
 def choose_lead(
     g: Group, w: DevelopmentWeights, sim: Any = None, titles: Mapping[str, Vector] | None = None
 ) -> Report:
-    """The clearest of the group's heaviest, most typical reports."""
-    floor = w.lead_pool * max(r.weight for r in g.members)
-    top = [(r, row) for r, row in zip(g.members, g.rows, strict=True) if r.weight >= floor]
+    """The clearest of the group's heaviest, most typical reports, from its latest state."""
+    heaviest = max(r.weight for r in g.members)
+    floor = w.lead_pool * heaviest
+    top = [
+        (r, row)
+        for r, row in zip(g.members, g.rows, strict=True)
+        if r.weight >= floor or (r.outcome and r.weight >= w.outcome_pool * heaviest)
+    ]
+    latest = _latest_day(g)
 
     def typical(row: int) -> float:
         if sim is None or len(g.rows) < 3:
@@ -71,7 +103,13 @@ def choose_lead(
 
     def value(x: tuple[Report, int]) -> tuple[float, float]:
         r, row = x
-        return (_clarity(r, g) + w.typical * typical(row) + w.headline * headline(r), r.weight)
+        return (
+            _clarity(r, g)
+            + _stage_value(r, g, w, latest)
+            + w.typical * typical(row)
+            + w.headline * headline(r),
+            r.weight,
+        )
 
     return max(top, key=value)[0]
 
@@ -92,27 +130,84 @@ _NO_SUBJECT = re.compile(r"^(?:Just|Also|Then|Now|Still|Had|Have|Has|Was|Were|Is
 
 
 def _detail(parts: list[Report], g: Group, w: DevelopmentWeights, sim: Any = None) -> Report | None:
-    """A sentence that adds to those chosen: same development, different words."""
+    """A sentence that adds to those chosen: same development, another fact of it.
+
+    The clearest other report of a group mostly tells the lead's news again, so a detail
+    is valued for what it adds (another kind or stage of the event, another actor, another
+    day, the outcome the lead lacks) less its likeness to what is chosen; one that retells
+    the lead's event, or says mostly the lead's words, is no detail at all."""
     best: tuple[float, Report] | None = None
     rows = {id(r): row for r, row in zip(g.members, g.rows, strict=True)}
     lead = parts[0]
     words = sum(p.cand.sent.words for p in parts)
+    said = {t for p in parts for t in p.cand.vec}
     for r in g.members:
         if r in parts or r.speculative or r.future or words + r.cand.sent.words > w.max_item_words:
             continue
         if not r.cand.subject_first and _NO_SUBJECT.match(r.cand.text):
             continue  # a line that does not say who ("Just had a long talk…") needs its context
+        near = 0.0
         if sim is not None:
-            near = [float(sim[rows[id(p)], rows[id(r)]]) for p in parts]
-            if near[0] < w.detail_min_embedding or max(near) >= w.paraphrase:
+            nears = [float(sim[rows[id(p)], rows[id(r)]]) for p in parts]
+            if nears[0] < w.detail_min_embedding or max(nears) >= w.paraphrase:
                 continue  # another matter, or a paraphrase of a chosen line
+            near = max(nears)
         lexical = max(cosine(p.cand.vec, r.cand.vec) for p in parts)
         if cosine(lead.cand.vec, r.cand.vec) < w.detail_min_sim or lexical > w.detail_max_sim:
             continue
-        val = _clarity(r, g) - lexical
+        if _containment(r, said) >= w.detail_containment:
+            continue  # mostly the chosen lines' words again
+        if any(_same_day_event(r, p) for p in parts):
+            continue  # the chosen event on its day, told again
+        val = _adds(r, parts, g, w) - lexical - w.detail_repeat * near
         if best is None or val > best[0]:
             best = (val, r)
     return best[1] if best else None
+
+
+def _containment(r: Report, said: set[str]) -> float:
+    """Share of the report's words (TF-IDF weight) the chosen lines said already."""
+    total = sum(r.cand.vec.values())
+    return sum(x for t, x in r.cand.vec.items() if t in said) / total if total else 0.0
+
+
+def _adds(r: Report, parts: list[Report], g: Group, w: DevelopmentWeights) -> float:
+    """How plainly a report stands alone and how much of another fact it tells."""
+    c = r.cand
+    text = condense(c.sent.text)
+    lead = parts[0]
+    value = (
+        0.4 / (1.0 + c.rank)
+        + 0.15 * c.news
+        - 0.02 * max(0, c.sent.words - 32)
+        - 0.02 * max(0, 14 - c.sent.words)
+        - (0.3 if has_opener(text) else 0.0)
+        - (0.2 if text.count("“") + text.count('"') >= 2 else 0.0)
+        - (0.4 if media_led(text) else 0.0)
+    )
+    if r.outcome and not any(p.outcome for p in parts):
+        value += w.outcome  # how it came out, which the lead does not say
+    if _same_event(r, lead):
+        value -= w.detail_same_event  # the lead's event, on the lead's day, again
+    if c.subject and c.subject not in {p.cand.subject for p in parts}:
+        value += 0.1  # another actor's part in it (a response)
+    return value
+
+
+def _same_day_event(a: Report, b: Report) -> bool:
+    """One family of event (a summit and its declaration) on one stated day."""
+    if a.tag is None or b.tag is None or a.when is None or b.when is None:
+        return False
+    return a.tag.family == b.tag.family and a.when.when == b.when.when
+
+
+def _same_event(a: Report, b: Report) -> bool:
+    """Same kind of event with the same action, on the same stated day (or none)."""
+    if a.tag is None or b.tag is None:
+        return False
+    if (a.tag.kind, a.tag.action) != (b.tag.kind, b.tag.action):
+        return False
+    return not (a.when and b.when and a.when.when != b.when.when)
 
 
 def sentence_of(r: Report) -> str:
@@ -149,6 +244,12 @@ def write(g: Group, w: DevelopmentWeights, sim: Any = None) -> Development:
         if extra is None:
             break
         parts.append(extra)
+    # How it came out first: an outcome a detail tells after an opening, a preview or an
+    # earlier day leads the item.
+    if not lead.outcome and (lead.stage == "opening" or lead.future):
+        parts.sort(key=lambda r: not r.outcome)
+    elif not lead.outcome:
+        parts.sort(key=lambda r: not (r.outcome and _earlier(lead, r)))
     tag = lead.tag or g.seed.tag
     when, basis, estimate = _when(g, lead)
     subjects = Counter(r.cand.subject for r in g.members if r.cand.subject)

@@ -123,6 +123,24 @@ def speculative(text: str) -> bool:
     return bool(_WOULD.search(plain)) and not reported.search(plain)
 
 
+@lru_cache(maxsize=1)
+def _stage_res() -> dict[str, tuple[re.Pattern[str], ...]]:
+    raw = _data().get("stages") or {}
+    return {str(k): _compile(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+def stage(text: str) -> str:
+    """ "outcome" when the sentence tells how a development came out (ended, collapsed,
+    agreed, adopted, fired), else "opening" when it tells its start or what leads up to
+    it (opened, arrived, ahead of), else "" (data/events.yaml: stages)."""
+    plain = _QUOTED.sub(" ", text)
+    res = _stage_res()
+    for name in ("outcome", "opening"):
+        if any(p.search(plain) for p in res.get(name, ())):
+            return name
+    return ""
+
+
 def kind_label(kind: str) -> str:
     return next((k.label for k in event_kinds() if k.kind == kind), kind.replace("_", " "))
 
