@@ -581,3 +581,38 @@ def test_an_item_says_its_development_once(embed) -> None:  # type: ignore[no-un
     # The detail, if any, is one of the facts the lead does not tell.
     for ev in item.sentences[1:]:
         assert re.search(r"Moon Jae-in will visit|no timeline|first North Korean leader", ev.text)
+
+
+def test_a_country_off_the_peninsula_has_no_section() -> None:
+    """UN General Assembly weeks: Iran named in two articles about its nuclear deal had a
+    section in a Korea brief; Mongolia, hosting North Korea's talks, keeps its section."""
+    iran = [
+        art(
+            f"i{k}",
+            "Iran nuclear deal",
+            f"Iran's foreign minister said on {day} that Tehran would not renegotiate the "
+            "nuclear deal it signed with world powers in 2015.\n\n"
+            "Iran's Supreme Leader said his country would not be bullied by the United States "
+            "over the agreement.",
+            d,
+            outlet,
+        )
+        for k, (day, d, outlet) in enumerate([("Monday", 23, "AFP"), ("Tuesday", 24, "BBC")])
+    ]
+    mongolia = [
+        art(
+            f"m{k}",
+            "Mongolia and North Korea",
+            f"Mongolia's foreign minister said on {day} that Ulaanbaatar would host talks "
+            "between North Korean and Japanese officials on abductions.\n\n"
+            "Mongolia has close ties with North Korea and has offered to mediate before, "
+            "its foreign ministry said.",
+            d,
+            outlet,
+        )
+        for k, (day, d, outlet) in enumerate([("Wednesday", 25, "AP"), ("Thursday", 26, "CNN")])
+    ]
+    b = _bluf(LAUNCH + OTHER + iran + mongolia)
+    codes = [c.code for c in b.countries]
+    assert "IRN" not in codes, codes
+    assert "MNG" in codes, codes

@@ -38,7 +38,13 @@ from briefgen.book.eventlists import ListedEvent, date_developments
 from briefgen.book.keyquotes import pick_quotes, rank_quotes
 from briefgen.book.questions import open_questions
 from briefgen.book.record import computed_record, make_record, period_label
-from briefgen.book.sections import KIND_ORDER, BookContext, CountrySectionBuilder, cites_for
+from briefgen.book.sections import (
+    KIND_ORDER,
+    BookContext,
+    CountrySectionBuilder,
+    cites_for,
+    on_the_peninsula,
+)
 from briefgen.book.summarize import SentencePool
 from briefgen.book.timeline import build_timeline
 from briefgen.book.trend import Move, moves_of
@@ -219,6 +225,11 @@ class BookBuilder:
         )
         key_quotes = pick_quotes(ranked, k=8, min_k=5)
         groups = dict(inp.groups) if inp.groups is not None else country_groups(self.main, self.att)
+        groups = {
+            c: arts
+            for c, arts in groups.items()
+            if c in CORE_ORDER or on_the_peninsula(self.pool, c, arts)
+        }
         sound = Attribution(
             self.quotes, self.att.actors, reliable_positions(self.att.positions, self.quotes)
         )

@@ -55,6 +55,28 @@ class SectionWeights:
     judged_penalty: float = 0.5  # a line already another country's judgement
     summary_floor: float = 0.4
     position_confidence: float = 0.6  # a stated position must be this sure to be the judgement
+    # A country outside the six parties and the UN has a section only when it says or
+    # does this many things about the Koreas (a line it is the subject or a speaker of,
+    # naming a Korea): the UN General Assembly week's Iran, Israel or France do not.
+    peninsula_lines: int = 2
+
+
+def on_the_peninsula(
+    pool: SentencePool, code: str, articles: Sequence[Article], least: int | None = None
+) -> bool:
+    """Does the country act or speak on the Koreas in these articles (at least `least`
+    usable lines it is the subject or a speaker of that name North or South Korea)?"""
+    need = SectionWeights().peninsula_lines if least is None else least
+    found = 0
+    for a in articles:
+        for c in pool.by_article.get(a.article_id, []):
+            if not c.usable or not (c.subject == code or code in c.quote_countries):
+                continue
+            if c.countries.get("PRK") or c.countries.get("KOR"):
+                found += 1
+                if found >= need:
+                    return True
+    return False
 
 
 @dataclass
