@@ -616,3 +616,33 @@ def test_a_country_off_the_peninsula_has_no_section() -> None:
     codes = [c.code for c in b.countries]
     assert "IRN" not in codes, codes
     assert "MNG" in codes, codes
+
+
+def test_a_country_section_keeps_to_what_the_country_did() -> None:
+    """'The North called the South's move "a declaration of war"' was South Korea's
+    judgement, and 'The joint exercises with South Korea presented a demonstration of U.S.
+    military power' one of its lines: the country after a preposition, or the South named
+    second, is not who acted."""
+    from briefgen.book.summarize import subject_country
+
+    names = {"Trump": "USA"}
+    assert subject_country("The North called the South's move a declaration of war.", names, strict=True) == "PRK"  # fmt: skip
+    exercises = "The joint exercises with South Korea presented a demonstration of U.S. power."
+    assert subject_country(exercises, names, strict=True) is None
+    threat = 'A day after he threatened to "totally destroy" North Korea if the U.S. was forced to defend itself, Trump again called for sanctions.'  # fmt: skip
+    assert subject_country(threat, names, strict=True) != "PRK"
+    assert subject_country("The South China Sea is contested by six states.", names, strict=True) is None  # fmt: skip
+    seoul = art(
+        "k1",
+        "North Korea calls aid halt a declaration of war",
+        "The North called the South's move to suspend the aid shipment \"a declaration of "
+        'war" on Saturday and expelled South Korean officials from the border office.\n\n'
+        "The joint exercises with South Korea presented a demonstration of U.S. military "
+        "power just days after the missile launch.",
+        28,
+        "Yonhap",
+    )
+    b = _bluf([*LAUNCH, *OTHER, seoul])
+    kor = next(c for c in b.countries if c.code == "KOR")
+    lines = [s.text for s in kor.summary] + ([kor.judgement.text] if kor.judgement else [])
+    assert not any(t.startswith(("The North called", "The joint exercises")) for t in lines), lines

@@ -70,7 +70,7 @@ def on_the_peninsula(
     found = 0
     for a in articles:
         for c in pool.by_article.get(a.article_id, []):
-            if not c.usable or not (c.subject == code or code in c.quote_countries):
+            if not c.usable or not (c.doer == code or code in c.quote_countries):
                 continue
             if c.countries.get("PRK") or c.countries.get("KOR"):
                 found += 1
@@ -158,8 +158,8 @@ class CountrySectionBuilder:
         ok = [
             r
             for r in g.members
-            if r.cand.subject == code
-            and r.cand.subject_first
+            if r.cand.doer == code
+            and r.cand.doer_first
             and r.cand.sent.words <= self.w.judgement_max_words
             and not r.speculative
             and not r.future
@@ -207,8 +207,8 @@ class CountrySectionBuilder:
         own = [
             c
             for c in cands
-            if c.subject == code
-            and c.subject_first
+            if c.doer == code
+            and c.doer_first
             and c.topical
             and c.sent.words <= self.w.judgement_max_words
             and not c.text.startswith("Asked ")
@@ -239,8 +239,9 @@ class CountrySectionBuilder:
             for c in self.ctx.pool.by_article.get(aid, []):
                 if not c.usable:
                     continue
-                about = c.acting.get(code) or code in c.quote_countries or c.subject == code
-                other_subject = c.subject is not None and c.subject != code
+                acts = code in c.agents if c.doer is None else c.doer == code
+                about = acts or code in c.quote_countries
+                other_subject = c.doer is not None and c.doer != code
                 if about and not (other_subject and code not in c.quote_countries):
                     out.append(c)
         return out
@@ -259,7 +260,7 @@ class CountrySectionBuilder:
         used, w = self.ctx.used, self.w
         top = max((c.score for c in cands), default=0.0) or 1.0
         bonus = {
-            id(c): (w.subject_bonus * top if c.subject == code else 0.0)
+            id(c): (w.subject_bonus * top if c.doer == code else 0.0)
             - w.used_penalty * top * used.get(id(c), 0)
             for c in cands
         }

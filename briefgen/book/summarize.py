@@ -18,7 +18,12 @@ from datetime import date
 
 from briefgen.book.sentences import Sentence, condense, split_sentences, strip_dateline, usable
 from briefgen.book.textsim import TfIdf, Vector, cosine, tokens
-from briefgen.knowledge.countries import countries_acting, countries_mentioned, country_offsets
+from briefgen.knowledge.countries import (
+    countries_acting,
+    countries_mentioned,
+    country_offsets,
+    is_venue,
+)
 from briefgen.knowledge.dates import WEEKDAY_RE
 from briefgen.model import Actor, Article, Quote
 
@@ -78,6 +83,11 @@ class SentenceCandidate:
     official: float = 0.0
     subject: str | None = None  # the country the sentence is about as its subject
     subject_first: bool = False  # ... and the sentence opens on it ("Japan has ordered…")
+    # Who acts, read more strictly for the country sections: not a country after a
+    # preposition ("exercises with South Korea"), and "the North" is North Korea.
+    doer: str | None = None
+    doer_first: bool = False
+    agents: set[str] = field(default_factory=set)  # acting, not named as what is acted on
     acting: Counter[str] = field(default_factory=Counter)  # mentions not as a venue
     topical: bool = False  # about the peninsula (Korea, Kim, nuclear, missile...)
     news: float = 0.0  # +1 reports this week's event, -1 background ("earlier this year")
@@ -212,6 +222,13 @@ class SentencePool:
             c.subject_first = c.subject is not None and (
                 subject_country(head[:OPENS_ON], self.official_countries, self._subj_re)
                 == c.subject
+                and not has_opener(head)
+            )
+            c.doer = subject_country(s.text, self.official_countries, self._subj_re, strict=True)
+            c.agents = agents(s.text)
+            c.doer_first = c.doer is not None and (
+                subject_country(head[:OPENS_ON], self.official_countries, self._subj_re, True)
+                == c.doer
                 and not has_opener(head)
             )
         for q in quotes:
@@ -390,10 +407,15 @@ def _names_re(names: Mapping[str, str]) -> re.Pattern[str] | None:
 
 
 def subject_country(
-    text: str, names: Mapping[str, str], names_re: re.Pattern[str] | None = None
+    text: str,
+    names: Mapping[str, str],
+    names_re: re.Pattern[str] | None = None,
+    strict: bool = False,
 ) -> str | None:
     """The country the sentence is about as its subject: the first one (or official) named,
-    if named early (within the first 60 characters)."""
+    if named early (within the first 60 characters).  `strict`: not one named after a
+    preposition or as what is acted on ("exercises with South Korea", "destroy North
+    Korea"), and "The North" / "the South" opening the sentence are the two Koreas."""
     head = strip_dateline(text)
     # "Without mentioning Seoul by name, Kono warned…": the subject follows the opener.
     if has_opener(head):
@@ -401,11 +423,38 @@ def subject_country(
         if 0 < comma < 120:
             head = head[comma + 2 :]
     head = head[:120]
+    short = _SHORT_NAME_RE.match(head) if strict else None
+    if short:
+        return "PRK" if short.group(1) == "North" else "KOR"
     hits = country_offsets(head)
     rx = names_re if names_re is not None else _names_re(names)
     if rx is not None:
         hits += [(m.start(), names[m.group(1)]) for m in rx.finditer(head)]
+    # "The joint exercises with South Korea presented…", "…threatened to destroy North
+    # Korea, Trump said": a country after a preposition is not who acts.
+    if strict:
+        hits = [(p, code) for p, code in hits if not _OBJECT_RE.search(head[max(0, p - 30) : p])]
     if not hits:
         return None
     pos, code = min(hits)
     return code if pos < 60 else None
+
+
+def agents(text: str) -> set[str]:
+    """Countries named in the sentence other than as a venue or as what is acted on
+    ("exercises with South Korea", "sanctions against North Korea")."""
+    return {
+        code
+        for pos, code in country_offsets(text)
+        if not is_venue(text, pos) and not _OBJECT_RE.search(text[max(0, pos - 30) : pos])
+    }
+
+
+# A peninsula story's short names for the two states, as the sentence's subject.
+_SHORT_NAME_RE = re.compile(r"^(?:The|the) (North|South)(?:(?:’s|'s)\s|\s+(?![A-Z]))")
+_OBJECT_RE = re.compile(
+    r"\b(?:with|against|to|toward|towards|into|on|over|from|for|at|by|about|between|"
+    r"destroy|attack|sanction|punish|accuse|blame|condemn|urge|urged|warn|warned)"
+    r"[”’\"']?\s+"
+    r"(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w.]*\s+)?$"
+)
