@@ -265,3 +265,78 @@ def test_a_sentence_repeating_cues_is_read_for_its_first_cues_only(nlp) -> None:
     text = " ".join(f"Official {k} said the talks were over, and" for k in range(80)) + " left."
     found = extract_reported(nlp(text), load_reporting_verbs(), [])
     assert 0 < len(found) <= MAX_CUES_PER_SENTENCE
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (  # the possessor of a noun cue with a "that" clause
+            "Talks stalled after Mike Pompeo's warning that sanctions would stay in place.",
+            "sanctions would stay in place",
+            "Mike Pompeo",
+            "warning",
+        ),
+        (  # the clause the parser hangs on a noun before the cue is still the cue's
+            "That assertion signaled a break from Mike Pompeo's past warnings that Iran was "
+            "bound to develop a nuclear arsenal.",
+            "Iran was bound to develop a nuclear arsenal",
+            "Mike Pompeo",
+            "warnings",
+        ),
+        (  # "by X", and a pledge's "to" infinitive
+            "The thaw was followed by an offer by Kim Jong Un to meet President Trump in June.",
+            "to meet President Trump in June",
+            "Kim Jong Un",
+            "offer",
+        ),
+        (  # a country in front of the noun, and what a call is "for"
+            "China has resisted U.S. calls for a complete oil embargo on the North.",
+            "a complete oil embargo on the North",
+            "U.S. government",
+            "calls for",
+        ),
+        (  # the subject of a verb that issues the statement
+            "North Korea issued a warning that it would strike Guam within days.",
+            "it would strike Guam within days",
+            "North Korean government",
+            "warning",
+        ),
+    ],
+)
+def test_a_noun_cue_gives_an_indirect_quotation(nlp, text, content, speaker, cue) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, text)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("indirect", content, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody the text names makes the accusation: the denial is the only statement
+        "North Korea denied the accusation that it hacked Sony Pictures.",
+        # a threat or an invitation "to" do something is an act, not a statement
+        "Analysts recalled Ri Yong Ho's threat to test a hydrogen bomb over the Pacific.",
+        # a news report is a source, and "no claim" denies the claim
+        "A Japanese report that the submarine was ready caused alarm in Tokyo.",
+        "There was no claim by Pyongyang that the launch had failed.",
+    ],
+)
+def test_a_noun_without_a_speaker_or_statement_reports_nothing(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.speaker, q.cue) for q in quotes(nlp, text) if q.cue != "denied"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Kim Jong Un, who is just 36, went so far as to say the two Koreas will be reunited.",
+            "the two Koreas will be reunited",
+        ),
+        (
+            "Kim Jong Un laughed, then corrected himself to say the border was not so far away.",
+            "the border was not so far away",
+        ),
+    ],
+)
+def test_an_infinitive_cue_speaks_for_its_clauses_subject(nlp, text, content) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, text)
+    assert (q.text, q.speaker) == (content, "Kim Jong Un")

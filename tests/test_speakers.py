@@ -267,3 +267,13 @@ def test_a_description_set_beside_a_name_is_that_person_later(nlp) -> None:  # t
     )
     got = [q.speaker for q in run(nlp, text).quotes]
     assert got == ["Neil Brandt", "Neil Brandt", "her father"]
+
+
+def test_an_abbreviated_country_keeps_its_dots(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "U.S." cut to "U.S" was no country: a body named "U.S" with no country spoke
+    assert speakers(nlp, "The U.S. said the sanctions would stay in place until March.") == [
+        ("U.S. government", "USA")
+    ]
+    assert speakers(nlp, "China has resisted U.S. calls for a complete oil embargo.") == [
+        ("U.S. government", "USA")
+    ]

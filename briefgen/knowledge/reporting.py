@@ -1,8 +1,8 @@
 """Reporting verbs, one home: which words say that someone said or wrote something.
 
 Read from briefgen/data/reporting_verbs.yaml plus the user's `reporting_verbs_files`
-(whose words are added).  quotes.py finds quotations with them, reported.py reported
-speech, positions.py the statements whose subject takes a position.
+(whose words are added).  quotes.py finds quotations with them, reported.py and
+noun_cues.py reported speech, positions.py the statements whose subject takes a position.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ _LISTS = (
     "hypothetical_verbs",
     "hypothetical_aux",
     "source_phrases",
+    "nouns",
+    "noun_cue_verbs",
+    "noun_infinitive",
+    "noun_for",
 )
 
 
@@ -55,6 +59,10 @@ class ReportingVerbs:
     hypothetical_verbs: frozenset[str] = frozenset()
     hypothetical_aux: frozenset[str] = frozenset()
     source_phrases: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    noun_cue_verbs: frozenset[str] = frozenset()
+    noun_infinitive: frozenset[str] = frozenset()
+    noun_for: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

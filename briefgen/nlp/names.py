@@ -64,8 +64,14 @@ def slugify(text: str) -> str:
 def clean_name(text: str) -> str:
     """One line, no possessive, no leading article: the form names are compared in."""
     t = " ".join(text.split())
-    t = re.sub(r"(?:’s|'s|’|')$", "", t)
-    return t.strip(" ,.;:")
+    t = re.sub(r"(?:’s|'s|’|')$", "", t).strip(" ,;:")
+    if _ABBREVIATION_END.search(t):
+        return t  # "U.S.": the dot is the name's ("U.S" is no country)
+    return t.rstrip(".").strip(" ,;:")
+
+
+# A name ending in an abbreviation of capitals ("U.S.", "the U.N.").
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 
 
 def only_country(text: str) -> str | None:

@@ -29,6 +29,7 @@ from briefgen.nlp.clause_bounds import (
     without_asides,
 )
 from briefgen.nlp.marks import in_spans, spans_near
+from briefgen.nlp.noun_cues import noun_reports
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class Reported:
     speaker_head: Token | None = None
     sentence_start: int = 0
     sentence_end: int = 0
-    via: str = "clause"  # clause | object | request | according | inverted
+    via: str = "clause"  # clause | object | request | according | inverted | noun
     # Quotation marks inside the content (a mixed quotation).
     spans: list[QuoteSpan] = field(default_factory=list)
 
@@ -302,6 +303,9 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             if _in_marks(obj.idx, marks):
                 continue
             out.append(_make(doc, obj.head.head, a, b, obj, "according", sent, marks))
+        for noun, subj, a, b in noun_reports(sent, verbs)[:MAX_CUES_PER_SENTENCE]:
+            if not (_in_marks(noun.idx, marks) or _in_marks(subj.idx, marks)):
+                out.append(_make(doc, noun, a, b, subj, "noun", sent, marks))
     out.sort(key=lambda r: r.start)
     return out
 

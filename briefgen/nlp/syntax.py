@@ -35,12 +35,22 @@ def subject_of(verb: Token) -> Token | None:
                 return v.head  # "Marsudi, who said ..." -> the noun the clause modifies
             if c.dep_ == "nsubj" and c.lower_ == "it" and c.i > verb.i:
                 return c
-        nonfinite = v.tag_ in ("VBG", "VBN", "TO") or v.dep_ in ("conj", "xcomp", "pcomp")
+        # "went so far as to say", "corrected himself to say": an infinitive's subject
+        # is its clause's, through an adverb ("so far") or a clause the parser left loose
+        infinitive = v.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+        )
+        nonfinite = (
+            v.tag_ in ("VBG", "VBN", "TO")
+            or infinitive
+            or v.dep_ in ("conj", "xcomp", "pcomp", "dep")
+        )
         if (
-            v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl")
+            v.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep", "relcl", "acl", "dep")
             and nonfinite
             and v.head is not v
-            or v.dep_ == "prep"
+            or v.dep_ in ("prep", "advmod")
+            and v.pos_ in ("ADV", "ADP")
             and v.head is not v
         ):
             v = v.head
