@@ -277,3 +277,36 @@ def test_an_abbreviated_country_keeps_its_dots(nlp) -> None:  # type: ignore[no-
     assert speakers(nlp, "China has resisted U.S. calls for a complete oil embargo.") == [
         ("U.S. government", "USA")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # "the order" refers back to the proclamation its issuer was named with
+            "Mr. Trump’s proclamation also ordered more scrutiny of Iraqis. The order said "
+            "Iraq did not meet the standards of the review.",
+            ("Donald Trump", "USA"),
+        ),
+        (  # a letter speaks for whoever sent it
+            "North Korea sat out the meeting in protest, but sent a letter Monday that said "
+            "the council was orchestrating a dangerous attempt.",
+            ("North Korean government", "PRK"),
+        ),
+        (  # ... or wrote it
+            "The CIA wrote a manual for its officers. The 15-page manual tells officers to "
+            "avoid looking suspicious to airport screeners.",
+            ("Central Intelligence Agency", "USA"),
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_issuer_named_nearby(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text) == [speaker]
+
+
+def test_reports_do_not_borrow_an_issuer_from_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "reports" refers to nothing named before: no issuer, no quotation
+    text = (
+        "The army chief has been executed by order of the country's leader, Kim Jong Un, "
+        "according to reports."
+    )
+    assert speakers(nlp, text) == []

@@ -47,6 +47,9 @@ _NOT_SPEAKERS = frozenset(
 _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive)s?$")
 # Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
+# Sentences back in which a document named with its issuer is the one "the order" means.
+_DOCUMENT_REACH = 4
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 class ArticleActors(ArticleDescriptions):
@@ -385,8 +388,34 @@ class ArticleActors(ArticleDescriptions):
 
     def _document_source(self, head: Token) -> Speaker | None:
         """ "a White House statement", "a statement from U.S. Pacific Command", "the
-        ministry's statement": a document speaks for whoever issued it."""
-        from briefgen.nlp.syntax import noun_phrase
+        ministry's statement": a document speaks for whoever issued it; "North Korea sent a
+        letter that said": whoever sent it; "The order said" after "Mr. Trump's
+        proclamation": the issuer of the nearest document named before."""
+        found = self._issuer(head) or self._earlier_issuer(head)
+        if found is None:
+            return self._last_document_source
+        self._last_document_source = found
+        return found
+
+    def _earlier_issuer(self, head: Token) -> Speaker | None:
+        """The issuer of the nearest document named, with its issuer, in the last few
+        sentences before `head`, when `head` refers back ("the order", "this statement";
+        not "reports")."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            return None
+        floor = self.sents[max(0, self.sent_index(head.idx) - _DOCUMENT_REACH)].start
+        for t in reversed(self.doc[floor : head.i]):
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.roles.document_words:
+                found = self._issuer(t)
+                if found is not None:
+                    return found
+        return None
+
+    def _issuer(self, head: Token) -> Speaker | None:
+        """Whoever the document noun's own phrase says issued it (its possessor, "from" or
+        "by" object, or a name in front of it), or the subject of the verb that issued it
+        ("sent a letter", `noun_cue_verbs`)."""
+        from briefgen.nlp.syntax import noun_phrase, subject_of
 
         found: Speaker | None = None
         for c in head.children:
@@ -410,9 +439,11 @@ class ArticleActors(ArticleDescriptions):
                 lo = min(lo, mods[0].i)
                 span = self.doc[lo : mods[-1].i + 1]
                 found = self.resolve(span, span[-1], span[-1].idx)
-        if found is None:
-            return self._last_document_source
-        self._last_document_source = found
+        v = head.head
+        if found is None and head.dep_ == "dobj" and v.lemma_ in self.lex.verbs.noun_cue_verbs:
+            subj = subject_of(v)
+            if subj is not None and subj.i != head.i and subj.pos_ != "PRON":
+                found = self.resolve(noun_phrase(subj), subj, subj.idx)
         return found
 
     def _publication(self, phrase: Span, head: Token) -> Speaker | None:
