@@ -310,3 +310,36 @@ def test_reports_do_not_borrow_an_issuer_from_before(nlp) -> None:  # type: igno
         "according to reports."
     )
     assert speakers(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # the NER missed "Hope Hicks" after the descriptions before it
+            "After communications director and Trump confidante Hope Hicks left the White "
+            "House, Sanders took on the role.\n\n“He was really impressed with her,” Hicks says.",
+            "Hope Hicks",
+        ),
+        (  # ... and "Kingston Reif" after an organisation's possessive
+            "The risk is, according to the Arms Control Association’s Kingston Reif, high.\n\n"
+            "“The cycle of threats has entered an even more dangerous phase,” Reif explains.",
+            "Kingston Reif",
+        ),
+        (  # "Councillor" is a title, not a name
+            "China's top diplomat, State Councillor Wang Yi, spoke on Monday.\n\n"
+            "“We cannot let any noise damage the improvements,” Wang said.",
+            "Wang Yi",
+        ),
+    ],
+)
+def test_a_lone_family_name_finds_a_full_name_the_ner_missed(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    direct = [q.speaker for q in run(nlp, text).quotes if q.kind == "direct"]
+    assert direct == [name]
+
+
+def test_a_word_before_a_family_name_is_no_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Though Trump said he wanted talks, Trump warned that time was running out.\n\n"
+        "“You will see very soon,” Trump said."
+    )
+    assert {q.speaker for q in run(nlp, text).quotes} == {"Donald Trump"}

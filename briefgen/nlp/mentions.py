@@ -247,6 +247,7 @@ class ArticleMentions:
     def _collect(self) -> None:
         """Person and organisation mentions outside quotes, with the title words before them."""
         covered = self._collect_people()
+        self._collect_untagged_people(covered)
         self._collect_bodies(covered)
         self._collect_lone_names(covered)
         self.mentions.sort(key=lambda m: m.pos)
@@ -285,6 +286,52 @@ class ArticleMentions:
                 self.subject_names.add((doc[lo].idx, sp.key))
             self._mention(doc[lo].idx, sp.key, subj, sp.person)
         return covered
+
+    def _collect_untagged_people(self, covered: set[int]) -> None:
+        """Two-word names the NER missed ("Trump confidante Hope Hicks", "the Arms Control
+        Association's Kingston Reif") whose family name the article uses alone as a
+        speaker: the given name right before the family name makes the full name, so that
+        "Hicks says" is Hope Hicks."""
+        doc = self.doc
+        lone = {
+            t.text
+            for t in self.tokens
+            if t.pos_ == "PROPN"
+            and t.ent_type_ in ("", "PERSON")
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.i not in covered
+            and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
+            and t.text not in self.lone
+        }
+        for t in self.tokens:
+            if t.text not in lone or t.i == 0 or t.i in covered or self.in_quote(t.idx):
+                continue
+            first = doc[t.i - 1]
+            if not self._given_name(first) or first.i in covered or first.whitespace_ != " ":
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+                continue  # a longer name, or a name of something else
+            name = f"{first.text} {t.text}"
+            covered.update((first.i, t.i))
+            sp = self.person(name, title_before(doc, first.i, self.roles), self._appos(t))
+            self._register(sp, name, first.idx)
+            self._mention(first.idx, sp.key, t.dep_ in ("nsubj", "nsubjpass"), True)
+
+    def _given_name(self, t: Token) -> bool:
+        """Can `t` be a given name: a capitalised proper noun that is no title, role,
+        country or part of another kind of name."""
+        low = t.lower_
+        return (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.text[1:].islower()
+            and len(t.text) > 2
+            and not t.is_stop  # "Though Trump said", "Will" aside
+            and t.ent_type_ in ("", "PERSON")
+            and low not in self.roles.title_words
+            and low not in self.roles.role_nouns
+            and country_of(t.text) is None
+        )
 
     def _note_appositive(self, name: Span, key: str) -> None:
         """ "her husband, Bryan Sanders" / "Michael Lynton, the studio's chief executive":
