@@ -343,3 +343,28 @@ def test_a_word_before_a_family_name_is_no_given_name(nlp) -> None:  # type: ign
         "“You will see very soon,” Trump said."
     )
     assert {q.speaker for q in run(nlp, text).quotes} == {"Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # a capitalised title alone is no body called "The President"
+            "Trump's wild weekend showed how abnormal his presidency has become.\n\n"
+            "The President also said the raid was a disgrace.",
+            "Donald Trump",
+        ),
+        (
+            "Trump's wild weekend showed how abnormal his presidency has become.\n\n"
+            "The current President said he did not want to detract from the occasion.",
+            "Donald Trump",
+        ),
+        (  # "the nation's foreign minister" is the foreign minister the article names
+            "North Korean Foreign Minister Ri Yong Ho arrived in New York on Monday. North "
+            "Korea escalated the dispute when the nation's foreign minister revealed that "
+            "Pyongyang could test a hydrogen bomb.",
+            "Ri Yong Ho",
+        ),
+    ],
+)
+def test_a_role_alone_is_the_person_the_article_names_in_it(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert [q.speaker for q in run(nlp, text).quotes] == [name]

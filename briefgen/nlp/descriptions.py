@@ -128,7 +128,11 @@ class ArticleDescriptions(ArticleMentions):
             }
             return self.people[same.pop()] if len(same) == 1 else None
         role, _ = role_and_country(phrase, self.roles)
-        role_l = re.sub(r"^(?:the|a|an|top|senior|chief)\s+", "", (role or "").lower())
+        # "the nation's foreign minister", "its envoy": the country was read from the text
+        role = re.sub(r"^(?:[a-z]+['’]s|its|their)\s+", "", role or "")
+        role_l = re.sub(
+            r"^(?:(?:the|a|an|top|senior|chief|current|sitting|incumbent)\s+)+", "", role.lower()
+        )
         words = set(re.findall(r"[a-z]+", role_l))
         head = role_l.split()[-1] if role_l.split() else ""
         if head in self.roles.anonymous_heads:

@@ -229,9 +229,12 @@ class ArticleActors(ArticleDescriptions):
         """An organisation the text names that the gazetteer does not know."""
         if head.pos_ != "PROPN" or head.ent_type_ in _NOT_SPEAKERS or head.ent_type_ == "PERSON":
             return None
-        words = re.findall(r"[A-Za-z]+", text.lower())
+        # "Defense", "Foreign Ministry", "The current President": a title or office, no
+        # name (articles and lower-case adjectives aside)
+        kept = " ".join(t.text for t in phrase if t.pos_ != "DET" and not t.text[:1].islower())
+        words = re.findall(r"[A-Za-z]+", kept.lower())
         if words and all(w in self.roles.title_words or w in self.roles.role_nouns for w in words):
-            return None  # "Defense", "Foreign Ministry": a title or office, no name
+            return None
         if head.ent_type_ in ("GPE", "NORP") and clean_name(ent_text(head)) == text:
             return None  # a place that is no country of ours ("Panmunjom said")
         # "KCNA state news agency": a known body named inside the description is that body
