@@ -288,10 +288,8 @@ class ArticleMentions:
         return covered
 
     def _collect_untagged_people(self, covered: set[int]) -> None:
-        """Two-word names the NER missed ("Trump confidante Hope Hicks", "the Arms Control
-        Association's Kingston Reif") whose family name the article uses alone as a
-        speaker: the given name right before the family name makes the full name, so that
-        "Hicks says" is Hope Hicks."""
+        """Two-word names the NER missed ("Trump confidante Hope Hicks") whose family name
+        the article uses alone as a speaker ("Hicks says"): with the given name before it."""
         doc = self.doc
         lone = {
             t.text
@@ -318,19 +316,17 @@ class ArticleMentions:
             self._mention(first.idx, sp.key, t.dep_ in ("nsubj", "nsubjpass"), True)
 
     def _given_name(self, t: Token) -> bool:
-        """Can `t` be a given name: a capitalised proper noun that is no title, role,
-        country or part of another kind of name."""
-        low = t.lower_
+        """A capitalised proper noun that is no title, role, country or stop word ("Though
+        Trump said", "Will")."""
+        low, word = t.lower_, t.text
         return (
-            t.pos_ == "PROPN"
-            and t.text[:1].isupper()
-            and t.text[1:].islower()
-            and len(t.text) > 2
-            and not t.is_stop  # "Though Trump said", "Will" aside
-            and t.ent_type_ in ("", "PERSON")
-            and low not in self.roles.title_words
-            and low not in self.roles.role_nouns
-            and country_of(t.text) is None
+            t.pos_ == "PROPN" and word[:1].isupper() and word[1:].islower() and len(word) > 2
+        ) and not (
+            t.is_stop
+            or t.ent_type_ not in ("", "PERSON")
+            or low in self.roles.title_words
+            or low in self.roles.role_nouns
+            or country_of(word) is not None
         )
 
     def _note_appositive(self, name: Span, key: str) -> None:
