@@ -32,6 +32,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 SHARED = ROOT.parent / "shared" / "data" / "corpora"
 BUDGET = 10.0  # seconds a case may take
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _extra_texts() -> list[Path]:
@@ -145,12 +146,16 @@ def main() -> None:
         args.cases // args.workers + (1 if i < args.cases % args.workers else 0)
         for i in range(args.workers)
     ]
+    # Each worker gets its share of the cores for torch and BLAS: two workers of two
+    # threads each on two cores spent their wall time waiting for each other.
+    threads = str(max(1, (os.cpu_count() or 1) // args.workers))
+    limits = {v: os.environ.get(v, threads) for v in _THREAD_VARS}
     procs = [
         subprocess.Popen(
             [sys.executable, __file__, "--worker", str(i), "--cases", str(n), "--build-every",
              str(args.build_every), "--seed", str(args.seed * 1000 + i), "--out", str(out_dir)]
             + (["--keep-slow", str(args.keep_slow.resolve())] if args.keep_slow else []),
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={**os.environ, **limits, "PYTHONPATH": str(ROOT)},
         )
         for i, n in enumerate(per)
     ]  # fmt: skip

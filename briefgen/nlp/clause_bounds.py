@@ -109,6 +109,17 @@ def _aside(t: Token, verbs: ReportingVerbs) -> bool:
     return dep in ("advcl", "prep", "mark") and t.left_edge.lower_ in _ASIDE_OPENERS
 
 
+def words_upto(doc: Doc, a: int, b: int, enough: int) -> int:
+    """Words among tokens a..b, counted up to `enough` (a bound, not a count)."""
+    n = 0
+    for i in range(a, b + 1):
+        if doc[i].is_alpha:
+            n += 1
+            if n >= enough:
+                break
+    return n
+
+
 def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """Token range [a, b] without a leading "that"/comma and trailing punctuation."""
     while a <= b and (
@@ -122,7 +133,7 @@ def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         doc[b].is_punct and doc[b].text not in ("”", '"', "’", ")") or doc[b].is_space
     ):
         b -= 1
-    if b < a or sum(1 for t in doc[a : b + 1] if t.is_alpha) < 3:
+    if b < a or words_upto(doc, a, b, 3) < 3:
         return None  # "he decided", "she liked what": no statement
     while b > a and (doc[b].is_punct and doc[b].text in ",;—–" or doc[b].dep_ == "cc"):
         b -= 1  # "denied the allegation and": the "and" of a branch left out

@@ -27,6 +27,7 @@ from briefgen.nlp.clause_bounds import (
     trim,
     within_paragraph,
     without_asides,
+    words_upto,
 )
 from briefgen.nlp.marks import in_spans, spans_near
 from briefgen.nlp.noun_cues import noun_reports
@@ -110,10 +111,10 @@ def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
 
 def _question(cue: Token) -> bool:
     """A report put as a question ("Did Kim say ...?")."""
+    if not any(c.dep_ == "aux" and c.i < cue.i and c.lemma_ == "do" for c in cue.children):
+        return False  # asked first: the sentence's text was built for every cue
     sent = cue.sent
-    return sent.text.rstrip().endswith("?") and any(
-        c.dep_ == "aux" and c.i < cue.i and c.lemma_ == "do" for c in cue.children
-    )
+    return sent.text.rstrip().endswith("?")
 
 
 def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], str]:
@@ -242,7 +243,7 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     trimmed = trim(doc, lo, hi)
     if trimmed is None:
         return None
-    short = sum(1 for t in doc[trimmed[0] : trimmed[1] + 1] if t.is_alpha) < 4
+    short = words_upto(doc, trimmed[0], trimmed[1], 4) < 4
     if via == "object" and short and cue.lemma_.lower() not in verbs.short_objects:
         return None  # "praised the speech", "cited world help": no statement of its own
     return trimmed[0], trimmed[1], via
@@ -275,7 +276,7 @@ def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token,
 # Reading a cue walks its sentence, so a "sentence" repeating "said" thousands of times
 # (a garbled or fuzzed text: 96 KB took over 90 s) cost cues x length.  Prose has a few
 # cues a sentence; past this many the rest of the sentence is not read.
-MAX_CUES_PER_SENTENCE = 20
+MAX_CUES_PER_SENTENCE = 8
 
 
 def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> list[Reported]:
