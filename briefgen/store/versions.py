@@ -20,7 +20,16 @@ _SUFFIXES = {".py", ".yaml", ".yml", ".txt", ".json", ".toml", ".csv"}
 # Parts of the package that cannot change what is read from a file or found in an
 # article: the book, its rendering and delivery, the command line, the store itself.
 _NOT_ANALYSIS = ("book", "render", "deliver", "cli", "templates", "store", "ingest")
-_NOT_ANALYSIS_FILES = ("pipeline.py", "__main__.py", "progress.py", "files.py")
+# The sentence embedder is not used per article (stances are read when a build merges the
+# analyses), so changing how vectors are computed keeps the stored analyses.
+_NOT_ANALYSIS_FILES = (
+    "pipeline.py",
+    "__main__.py",
+    "progress.py",
+    "files.py",
+    "nlp/embeddings.py",
+    "nlp/minilm.py",
+)
 
 
 def _files(parts: Iterable[str]) -> list[Path]:
