@@ -56,10 +56,10 @@ def worker(
     from tests.fuzzing import cases as case_strategy
 
     texts = real_articles(_extra_texts())
-    from briefgen.nlp.embeddings import load_keybert
+    from briefgen.nlp.embeddings import load_minilm
 
     load_spacy()  # the models are loaded before the first case, not inside its time:
-    load_keybert()  # importing sentence-transformers alone took 70 s on a loaded machine
+    load_minilm()  # importing torch took tens of seconds on a loaded machine
     counter = {"n": 0}
     seeds = sorted(SEEDS.glob("*.txt"))
 
