@@ -368,3 +368,19 @@ def test_a_word_before_a_family_name_is_no_given_name(nlp) -> None:  # type: ign
 )
 def test_a_role_alone_is_the_person_the_article_names_in_it(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
     assert [q.speaker for q in run(nlp, text).quotes] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Most moviegoers said they did not take the threats seriously.", "Most moviegoers"),
+        ("The other signatories say that Iran is abiding by the agreement.", "other signatories"),
+        ("Those around her say she has never been one to look ahead.", "those around her"),
+        (  # an acronym the tagger took for a plural noun is still the body it names
+            "In response to a records request, the NYPD has disclosed that it operates the devices.",
+            "NYPD",
+        ),
+    ],
+)
+def test_groups_and_acronyms_speak(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert [q.speaker for q in run(nlp, text).quotes] == [speaker]

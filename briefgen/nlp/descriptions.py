@@ -168,12 +168,17 @@ class ArticleDescriptions(ArticleMentions):
             kind=kind,
             named=False,
             person=head not in self.roles.body_nouns,
-            plural=head.endswith("s") and head not in self.roles.body_nouns,
+            plural=(head.endswith("s") or head in _GROUP_WORDS)
+            and head not in self.roles.body_nouns,
             confidence=0.8,
         )
         self.descriptions.append((pos, sp, head))
         self._described(head).append((pos, sp, head))
         return sp
+
+
+# Heads of a group described by what follows them ("those around her").
+_GROUP_WORDS = frozenset({"those", "these"})
 
 
 def _role_fits(words: set[str], role: str) -> bool:
@@ -204,7 +209,7 @@ def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
         re.search(r"\w(?:’s|'s)\s", name) is not None
         or re.match(r"(?:his|her|their|its)\s", name, re.I) is not None  # "her husband"
     )
-    plural = head.endswith("s") and head not in bodies
+    plural = (head.endswith("s") or head in _GROUP_WORDS) and head not in bodies
     if (
         not possessive
         and not plural

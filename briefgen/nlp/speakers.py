@@ -44,7 +44,7 @@ _NOT_SPEAKERS = frozenset(
      "PERCENT", "CARDINAL", "ORDINAL", "LOC", "LANGUAGE"}
 )  # fmt: skip
 # Nouns of people by their ending ("a security guard", "a campaigner", "the economist").
-_AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive)s?$")
+_AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive|goer)s?$")
 # Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 # Sentences back in which a document named with its issuer is the one "the order" means.
@@ -145,6 +145,10 @@ class ArticleActors(ArticleDescriptions):
         if phrase is None or head is None:
             return None
         low = head.lower_
+        if low == "those" and any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+            who = self.doc[head.i : min(head.right_edge.i + 1, head.i + 8)]  # "those around her"
+            text = clean_name(who.text.lower())
+            return self.remember(self.describe(text, low, None, pos), head.idx)
         if head.pos_ == "PRON" or low in self.roles.pronouns or low in self.roles.group_pronouns:
             group = self._clause_group(head) if low in ("they", "them") else None
             if group is not None:
@@ -227,7 +231,10 @@ class ArticleActors(ArticleDescriptions):
 
     def _proper_body(self, phrase: Span, head: Token, text: str) -> Speaker | None:
         """An organisation the text names that the gazetteer does not know."""
-        if head.pos_ != "PROPN" or head.ent_type_ in _NOT_SPEAKERS or head.ent_type_ == "PERSON":
+        acronym = head.ent_type_ == "ORG" and head.text.isupper() and len(head.text) > 1
+        if head.pos_ != "PROPN" and not acronym:  # "the NYPD" tagged a plural noun
+            return None
+        if head.ent_type_ in _NOT_SPEAKERS or head.ent_type_ == "PERSON":
             return None
         # "Defense", "Foreign Ministry", "The current President": a title or office, no
         # name (articles and lower-case adjectives aside)
