@@ -384,3 +384,24 @@ def test_a_role_alone_is_the_person_the_article_names_in_it(nlp, text, name) -> 
 )
 def test_groups_and_acronyms_speak(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
     assert [q.speaker for q in run(nlp, text).quotes] == [speaker]
+
+
+def test_a_chain_of_he_goes_back_to_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump's speech to the nations of the world was also a reminder of his audience at home.\n\n"
+        "He began the speech by talking about his election victory. He ended it with a tribute "
+        "to the middle class. In between, he hit on many resentments. He argued for helping "
+        "refugees where they are. He spoke of the costs of immigration. He mentioned the wall "
+        "again. He praised the troops. And he complained that other countries have gamed the "
+        "system on trade."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes if q.cue == "complained"] == ["Donald Trump"]
+
+
+def test_a_chain_of_he_carries_no_it_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The White House announced the pick on Friday. Sanders was in Maine. He was hiking. "
+        "He had no signal. He walked on. He came back. He was tired. He got a text. "
+        "It said that she was the next press secretary."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes if q.cue == "said"] == []

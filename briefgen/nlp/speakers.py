@@ -49,6 +49,8 @@ _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|i
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 # Sentences back in which a document named with its issuer is the one "the order" means.
 _DOCUMENT_REACH = 4
+# Sentences back a pronoun's chain may reach through sentences led by pronouns.
+_CHAIN_REACH = 20
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -77,13 +79,18 @@ class ArticleActors(ArticleDescriptions):
         """The speaker a pronoun at `pos` refers to: in the nearest sentence back, its
         subjects first (the main clause's before a clause's), then its other mentions from
         the last; of the right sort (a person for he/she, a body for it, a body or a group
-        for they)."""
+        for they).  Six sentences back at most, not counting those led by the same he or
+        she ("He began ... He argued ... he complained": the chain goes back to its name)."""
         cur = self.sent_index(pos)
         before = self._candidates(pos)
-        for s in range(cur, max(-1, cur - 6), -1):
+        budget, s = 6, cur + 1
+        while budget > 0 and s > max(0, cur - _CHAIN_REACH):
+            s -= 1
+            lead = self._lead_pronoun(s) if s != cur else None
+            budget -= 0 if gender and self.roles.pronouns.get(lead or "") == gender else 1
             in_s = sorted((m for m in before if m.sent == s), key=lambda m: m.pos)
             ordered = [m for m in in_s if m.subject]
-            if s != cur and not self._pronoun_led(s):  # in its own sentence a pronoun is
+            if s != cur and lead is None:  # in its own sentence a pronoun is
                 # no object's ("Singling out Maduro, he accused ..."): only subjects there;
                 # nor is it in one led by a pronoun ("He said China could press Kim
                 # Jong Un"): that pronoun carries the chain back, Kim is what was said
@@ -94,12 +101,12 @@ class ArticleActors(ArticleDescriptions):
                     return sp
         return None
 
-    def _pronoun_led(self, s: int) -> bool:
-        """Is sentence `s`'s main subject a personal pronoun ("He said ...")?"""
+    def _lead_pronoun(self, s: int) -> str | None:
+        """Sentence `s`'s main subject when it is a personal pronoun ("He said ...")."""
         from briefgen.nlp.names import root_subject
 
         subj = root_subject(self.sents[s])
-        return subj is not None and subj.lower_ in self.roles.pronouns
+        return subj.lower_ if subj is not None and subj.lower_ in self.roles.pronouns else None
 
     @staticmethod
     def _fits(sp: Speaker, gender: str | None, person: bool, plural: bool) -> bool:
