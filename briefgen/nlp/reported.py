@@ -80,7 +80,10 @@ def content_of(cue: Token, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> tup
 
 def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
     """A negated, hypothetical or imagined report: "did not say", "would say", "if Kim
-    says", "even if Kim walks in and says", "imagine Trump saying", "declined to say"."""
+    says", "even if Kim walks in and says", "imagine Trump saying", "declined to say"; nor
+    is a participle after "as" ("as opposed to", "as compared with")."""
+    if cue.tag_ == "VBN" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
+        return True
     for c in cue.children:
         if c.dep_ == "neg":
             return True
