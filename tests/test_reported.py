@@ -373,3 +373,14 @@ def test_rejecting_opposing_and_mocking_are_statements(nlp, text, content, speak
 def test_as_opposed_to_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Trump argued for helping refugees where they are, as opposed to resettling them here."
     assert [q.cue for q in quotes(nlp, text) if q.cue == "opposed"] == []
+
+
+def test_a_sentence_repeating_noun_cues_is_read_for_its_first_few(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefgen.knowledge.reporting import load_reporting_verbs
+    from briefgen.nlp.noun_cues import noun_reports
+
+    text = " ".join(["Kim's warning that the talks would fail, and"] * 12) + " more."
+    sent = next(iter(nlp(text).sents))
+    verbs = load_reporting_verbs()
+    assert len(noun_reports(sent, verbs, 100)) > 3
+    assert len(noun_reports(sent, verbs, 3)) <= 3

@@ -28,12 +28,19 @@ _NO = frozenset({"no", "any", "without"})
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def noun_reports(sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, Token, int, int]]:
-    """(cue noun, speaker token, first and last content token) of each noun cue in `sent`."""
+def noun_reports(
+    sent: Span, verbs: ReportingVerbs, limit: int
+) -> list[tuple[Token, Token, int, int]]:
+    """(cue noun, speaker token, first and last content token) of each noun cue in `sent`,
+    of its first `limit` noun cues (each walks the sentence: a garbled text may repeat one)."""
     out = []
+    cues = 0
     for t in sent:
         if t.pos_ != "NOUN" or t.lower_ not in verbs.nouns:
             continue
+        cues += 1
+        if cues > limit:
+            break
         content = _content(t, verbs)
         if content is None:
             continue

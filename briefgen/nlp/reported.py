@@ -307,7 +307,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             if _in_marks(obj.idx, marks):
                 continue
             out.append(_make(doc, obj.head.head, a, b, obj, "according", sent, marks))
-        for noun, subj, a, b in noun_reports(sent, verbs)[:MAX_CUES_PER_SENTENCE]:
+        for noun, subj, a, b in noun_reports(sent, verbs, MAX_CUES_PER_SENTENCE):
             if not (_in_marks(noun.idx, marks) or _in_marks(subj.idx, marks)):
                 out.append(_make(doc, noun, a, b, subj, "noun", sent, marks))
     out.sort(key=lambda r: r.start)
