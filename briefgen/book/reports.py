@@ -61,7 +61,7 @@ class DevelopmentWeights:
     superseded: float = 0.3  # an opening or preview when the group reports the outcome
     detail_same_event: float = 0.3  # a detail of the lead's kind, action and day restates it
     detail_repeat: float = 1.5  # a detail's value falls with its similarity to the lead
-    detail_containment: float = 0.45  # share of a detail's words (IDF) already said
+    detail_containment: float = 0.4  # share of a detail's words (IDF) already said
 
 
 DEFAULT_WEIGHTS = DevelopmentWeights()
