@@ -105,26 +105,32 @@ def test_a_run_without_sentence_ends_is_parsed_in_bounded_sentences(nlp) -> None
 
 def test_only_the_overlong_sentence_is_parsed_again(nlp) -> None:  # type: ignore[no-untyped-def]
     """bound_sentences cuts a sentence over MAX_SENTENCE_TOKENS into windows and keeps the
-    rest of the parse as it was (it re-parsed the whole text: a 200 KB fuzz case spent
-    half its time there); the text, and so every offset, is unchanged."""
+    rest of the parse, and every entity, as it was (it re-parsed the whole text: a 200 KB
+    fuzz case spent half its time there); the text, and so every offset, is unchanged."""
     from briefgen.nlp.parse import MAX_SENTENCE_TOKENS, bound_sentences
 
     before = "Kim Jong Un said on Monday that the talks would resume in Hanoi. " * 3
-    run = "sanctions, " * 500  # no sentence end: one sentence of 1,000 tokens
+    run = "sanctions, " * 250 + "Kim Jong Un in Pyongyang, " + "sanctions, " * 250  # 1,000 tokens
     text = before + "\n\n" + run + "\n\nMoon Jae-in said no."
     doc = nlp(text)
     assert max(len(s) for s in doc.sents) > MAX_SENTENCE_TOKENS
     parsed: list[str] = []
 
     class Counting:  # nlp, counting what is parsed again
-        def pipe(self, texts):  # type: ignore[no-untyped-def]
+        pipe_names = nlp.pipe_names
+
+        def pipe(self, texts, disable=()):  # type: ignore[no-untyped-def]
             for t in texts:
                 parsed.append(t)
-                yield nlp(t)
+                with nlp.select_pipes(disable=list(disable)):
+                    yield nlp(t)
 
     out = bound_sentences(Counting(), doc)  # type: ignore[arg-type]
     assert out.text == text
     assert sum(map(len, parsed)) < len(run) + 100  # the run, not the text around it
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    assert any(e[0] > len(before) for e in ents)  # some inside the run
+    assert [(e.start_char, e.end_char, e.label_) for e in out.ents] == ents  # kept, not re-found
     assert max(len(s) for s in out.sents) <= MAX_SENTENCE_TOKENS
     n = len(nlp(before))  # the sentences before the run keep their parse, token for token
     assert [(t.text, t.tag_, t.dep_, t.head.i) for t in out[:n]] == [
