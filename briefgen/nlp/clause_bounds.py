@@ -183,6 +183,14 @@ def _ends(doc: Doc, last: int, hi: int) -> bool:
     return all(t.is_punct or t.is_space for t in doc[last + 1 : hi + 1])
 
 
+def content_bounds(cue: Token, lo: int, hi: int, stop: set[int]) -> tuple[int, int] | None:
+    """The content [lo, hi] of `cue` as a statement: cut to its sentence and paragraph,
+    ended before an aside, trimmed; None when too little is left (verb and noun cues)."""
+    lo, hi = within_paragraph(cue, lo, hi)
+    lo, hi = without_asides(cue.doc, lo, hi, stop, cue)
+    return trim(cue.doc, lo, hi)
+
+
 def within_paragraph(cue: Token, lo: int, hi: int) -> tuple[int, int]:
     """[lo, hi] cut to the cue's sentence and paragraph: the parser may run a sentence
     over a paragraph break."""

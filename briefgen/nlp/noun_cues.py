@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefgen.nlp.clause_bounds import edges, stops, trim, within_paragraph, without_asides
+from briefgen.nlp.clause_bounds import content_bounds, edges, stops
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -52,9 +52,7 @@ def noun_reports(
         if content.dep_ == "prep":
             lo += 1  # "calls for an embargo": the embargo
         lo = max(lo, t.i + 1)
-        lo, hi = within_paragraph(t, lo, hi)
-        lo, hi = without_asides(t.doc, lo, hi, stop, t)
-        trimmed = trim(t.doc, lo, hi)
+        trimmed = content_bounds(t, lo, hi, stop)
         if trimmed is not None:
             out.append((t, speaker, trimmed[0], trimmed[1]))
     return out

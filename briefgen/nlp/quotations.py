@@ -18,7 +18,7 @@ reported one without a speaker is no quotation.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -259,8 +259,6 @@ def _cue_text(it: Item, lex: Lexicon) -> str | None:
 
 def _not_nested(res: list[Resolved]) -> list[Resolved]:
     """A report whose cue lies inside another report's words is part of that quotation."""
-    import bisect
-
     reported = sorted((r.item.start, r.item.end) for r in res if r.item.kind != "direct")
     starts = [a for a, _ in reported]
     reach: list[int] = []  # the farthest end of the intervals up to each one
@@ -268,7 +266,7 @@ def _not_nested(res: list[Resolved]) -> list[Resolved]:
         reach.append(max(b, reach[-1]) if reach else b)
 
     def inside_another(x: int, own: tuple[int, int]) -> bool:
-        k = bisect.bisect_right(starts, x) - 1
+        k = bisect_right(starts, x) - 1
         while k >= 0 and reach[k] > x:  # stops as soon as no earlier interval reaches x
             if reported[k][1] > x and reported[k] != own:
                 return True

@@ -21,12 +21,11 @@ from briefgen.nlp.clause_bounds import (
     OBJECT_DEPS,
     after_comma,
     after_lead,
+    content_bounds,
     edges,
     stops,
     subtree_without,
     trim,
-    within_paragraph,
-    without_asides,
     words_upto,
 )
 from briefgen.nlp.marks import in_spans, spans_near
@@ -241,9 +240,7 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             if subj is not None and subj.left_edge.i > lo:
                 hi = min(hi, subj.left_edge.i - 1)
         via = "inverted"
-    lo, hi = within_paragraph(cue, lo, hi)
-    lo, hi = without_asides(doc, lo, hi, stop, cue)
-    trimmed = trim(doc, lo, hi)
+    trimmed = content_bounds(cue, lo, hi, stop)
     if trimmed is None:
         return None
     short = words_upto(doc, trimmed[0], trimmed[1], 4) < 4
