@@ -1,10 +1,10 @@
 """Sentence embeddings from the local all-MiniLM-L6-v2 model.
 
 The model is loaded once per process, on torch alone (nlp/minilm.py: the vectors of
-sentence-transformers, bit for bit, without its 3-4 s of imports).  Every text is embedded at most once per run
-(an in-memory table) and once ever per cache folder (an SQLite table under
-`cache_dir/embeddings/`, keyed by a hash of the model and the text), so a rerun over a
-grown corpus embeds only the new text.  Vectors are unit length: cosine is a dot product.
+sentence-transformers, bit for bit, without its 3-4 s of imports).  Every text is
+embedded at most once per run (an in-memory table) and once ever per cache folder (an
+SQLite table under `cache_dir/embeddings/`, keyed by a hash of the model and the text),
+so a rerun over a grown corpus embeds only the new text.  Vectors are unit length: cosine is a dot product.
 """
 
 from __future__ import annotations
@@ -158,8 +158,8 @@ class Embedder:
     """Embeds texts in batches, each distinct text once, reusing stored vectors.
 
     The model is loaded on the first text no table holds.  `keybert` (a KeyBERT whose
-    backend embeds) replaces the default model, nlp/minilm.py.  `table` (the article store's embeddings, briefgen.store.articles.EmbeddingTable)
-    or else `cache_dir` (a table of its own there) keeps the vectors between runs."""
+    backend embeds) replaces the default model, nlp/minilm.py.  `table` (the article
+    store's embeddings, briefgen.store.articles.EmbeddingTable) or else `cache_dir` (a table of its own there) keeps the vectors between runs."""
 
     def __init__(
         self,
