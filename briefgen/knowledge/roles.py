@@ -2,7 +2,7 @@
 of speaker a role makes.
 
 Read from briefgen/data/roles.yaml plus the user's `roles_files` (whose words are
-added).  The speaker resolution (nlp/names.py, nlp/speakers.py) reads titles and kinds
+added).  The speaker resolution (nlp/titles.py, nlp/speakers.py) reads titles and kinds
 with it.
 """
 

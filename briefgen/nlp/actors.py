@@ -6,7 +6,8 @@ gazetteer (briefgen/data/actors.yaml, the publications of outlets.yaml, plus the
 files) for what the text leaves out.  The work is split by concern:
 
 - gazetteer.py     known actors and the Lexicon (actors, roles, reporting verbs, outlets)
-- names.py         names whole (East Asian forms included), titles, roles and kinds
+- names.py         names whole (East Asian forms included) and the speaker record
+- titles.py        titles, roles, kinds and whom a title says one speaks for
 - mentions.py      the actors an article names and where
 - descriptions.py  unnamed speakers ("a senior official") and what they point to
 - speakers.py      a speaker phrase ("he", "the official", "the article") to its actor
@@ -29,13 +30,12 @@ from briefgen.nlp.names import (
     Speaker,
     clean_name,
     country_voice,
-    infer_kind,
     is_country_voice,
-    role_and_country,
     slugify,
     speaker_dict,
 )
 from briefgen.nlp.speakers import ArticleActors
+from briefgen.nlp.titles import infer_kind, role_and_country
 
 __all__ = [
     "KINDS",

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.knowledge.countries import country_of
 from briefgen.nlp.mentions import ArticleMentions
-from briefgen.nlp.names import Speaker, infer_kind, name_at, role_and_country
+from briefgen.nlp.names import Speaker, name_at
+from briefgen.nlp.titles import infer_kind, role_and_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -1,247 +1,53 @@
 """The actors an article names: people with their whole names and titles, bodies,
 publications and the unnamed sources it introduces, each with where it is mentioned.
 
-`ArticleMentions` reads them once per article; speakers.py resolves a speaker phrase
-("he", "Moon", "the official", "the article") against them.  A lone family name is the
-nearest person of that name in the article ("Moon" after "Moon Chung-in" is the adviser,
-not the president of the same name); a piece of a name is never an actor of its own.
+`ArticleMentions` reads them once per article into the records of people.py;
+speakers.py resolves a speaker phrase ("he", "Moon", "the official", "the article")
+against them.  A piece of a name is never an actor of its own.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
-from briefgen.knowledge.family_names import load_family_names
-from briefgen.knowledge.places import place_country
-from briefgen.nlp.gazetteer import GazEntry, Lexicon
+from briefgen.nlp.gazetteer import Lexicon
 from briefgen.nlp.names import (
     Speaker,
     affiliation,
-    allegiance_country,
     clean_name,
     comma_block,
     ent_start,
     full_name,
-    has_role_word,
-    infer_kind,
     is_fragment,
-    lone_forms,
-    name_and_title,
     name_bounds,
-    normalize_title,
     phrase_text,
     propn_run,
-    role_and_country,
     root_subject,
-    same_name,
     slugify,
+)
+from briefgen.nlp.people import DESCRIPTION_FILLERS, ArticlePeople
+from briefgen.nlp.titles import (
+    infer_kind,
+    name_and_title,
+    normalize_title,
+    role_and_country,
     title_before,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Words of a description that do not tell one person from another.
-_DESCRIPTION_FILLERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
-# A full name this many sentences back, as a subject, is what a lone family name means.
-_RECENT_SENTS = 2
 
-
-@dataclass
-class Mention:
-    pos: int  # char offset
-    sent: int  # sentence index
-    key: str
-    subject: bool
-    person: bool
-
-
-class ArticleMentions:
-    """Every actor an article names, by key, with their mentions in text order."""
+class ArticleMentions(ArticlePeople):
+    """Every actor an article names, read from the parse: whole names, bodies, lone
+    names and the unnamed sources it introduces."""
 
     def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> None:
-        from briefgen.nlp.syntax import doc_sents, doc_tokens
-
-        self.doc = doc
-        self.lex = lex
-        self.gaz = lex.gaz
-        self.roles = lex.roles
-        self.quoted = sorted(quoted)
-        self._q_starts = [a for a, _ in self.quoted]
-        self.people: dict[str, Speaker] = {}  # key -> speaker (people, bodies, publications)
-        # lone name form -> [(offset, key)] of the full names that may be called by it
-        self.lone: dict[str, list[tuple[int, str]]] = {}
-        self.mentions: list[Mention] = []
-        self.descriptions: list[tuple[int, Speaker, str]] = []  # (pos, speaker, head noun)
-        self.publications: list[tuple[int, str]] = []  # (pos, key) of publications named
-        self.subject_names: set[tuple[int, str]] = set()  # full names that are subjects
-        # (pos, head noun, its words, key) of descriptions set beside a name ("her husband,
-        # Bryan Sanders"), so that a later "her husband says" is that person
-        self.appositives: list[tuple[int, str, frozenset[str], str]] = []
-        self.sents = doc_sents(doc)
-        self.tokens = doc_tokens(doc)
-        self.sent_starts = [s.start_char for s in self.sents]
+        super().__init__(doc, lex, quoted)
         self._collect()
-
-    # -- helpers
-    def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self._q_starts, pos)
-        # spans may nest (a quote inside a quote): look back over the few that start before
-        return any(a <= pos < b for a, b in self.quoted[max(0, k - 3) : k])
-
-    def sent_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
-
-    def from_gaz(self, e: GazEntry) -> Speaker:
-        key = slugify(e.name)
-        sp = self.people.get(key)
-        if sp is None:
-            sp = self.people[key] = Speaker(
-                name=e.name,
-                role=e.role,
-                country=e.country,
-                kind=e.kind,
-                gender=e.gender,
-                named=True,
-                person=e.person,
-            )
-        return sp
-
-    def nearest_full(self, word: str, pos: int) -> str | None:
-        """The key of the person a lone name at `pos` means: the nearest full name before
-        it that is the subject of its clause (a speaker, not a relative named in passing),
-        else the nearest before it, else the first after it."""
-        cands = self.lone.get(word) or []
-        before = [(p, k) for p, k in cands if p <= pos]
-        subjects = [(p, k) for p, k in before if (p, k) in self.subject_names]
-        if len({k for _, k in before}) > 1:
-            # several people of that name: one just named as a subject is meant ("Moon
-            # Chung-in, an adviser, said ... Moon added"); else the one the article has
-            # named most so far, not one named in passing ("First lady Melania Trump")
-            here = self.sent_index(pos)
-            recent = [(p, k) for p, k in subjects if here - self.sent_index(p) <= _RECENT_SENTS]
-            if recent:
-                return max(recent)[1]
-            keys = {k for _, k in before}
-            counts = Counter(k for _, k in set(before))
-            counts.update(m.key for m in self.mentions if m.pos < pos and m.key in keys)
-            return max(before, key=lambda pk: (counts[pk[1]], pk[0]))[1]
-        if subjects:
-            return max(subjects)[1]
-        if before:
-            return max(before)[1]
-        return min(cands)[1] if cands else None
-
-    # -- people
-    def person(
-        self,
-        name: str,
-        title: str = "",
-        appos: str | None = None,
-        pos: int = -1,
-        about: str = "",
-    ) -> Speaker:
-        """The speaker for a person's name; a lone family name is the nearest full name.
-        `about` is what else the text says of them ("from Queens", ", who works at ...")."""
-        name, lead = name_and_title(clean_name(name), self.roles)
-        if lead:
-            title = normalize_title(f"{title} {lead}".strip(), self.roles)
-        sp, e = self._person_record(name, pos)
-        self._learn(sp, name, title, appos, e)
-        if about and (e is None or e.kind == "other"):
-            self._learn_about(sp, about)
-        return sp
-
-    def _learn_about(self, sp: Speaker, about: str) -> None:
-        """A country (and an employer's kind) from what the text says of a person beyond
-        the title: "a Web developer from Queens", "who works at CloudFlare"."""
-        employer = self.employer(about)
-        if sp.country is None:
-            sp.country = (
-                allegiance_country(about)
-                or (employer.country if employer is not None else None)
-                or place_country(about)
-            )
-        if employer is not None and sp.kind == "other":
-            sp.kind = employer.kind
-
-    def _person_record(self, name: str, pos: int) -> tuple[Speaker, GazEntry | None]:
-        if " " not in name:
-            key = self.nearest_full(name, pos if pos >= 0 else 10**9)
-            if key is not None:
-                return self.people[key], None
-        e = self.gaz.lookup(name)
-        if e is not None:
-            return self.from_gaz(e), e
-        for key, sp in self.people.items():  # "Kim Jong-un" after "Kim Jong Un"
-            if sp.named and sp.person and " " in name and same_name(sp.name, name):
-                return self.people[key], None
-        key = slugify(name)
-        if key not in self.people:
-            first = name.split()[0]
-            female = " " in name and first in load_family_names().female_given
-            self.people[key] = Speaker(name=name, named=True, gender="f" if female else None)
-        return self.people[key], None
-
-    def _learn(
-        self, sp: Speaker, name: str, title: str, appos: str | None, e: GazEntry | None
-    ) -> None:
-        """What a mention's title and apposition add: role, country, kind, gender."""
-        self._employer_kind: str | None = None
-        if " " in name and name != sp.name:
-            sp.aliases.add(name)  # a lone family name is no alias: it may mean another
-        for source in (title, appos or ""):
-            if not source:
-                continue
-            role, country = role_and_country(source, self.roles)
-            if (
-                role
-                and has_role_word(role, self.roles)
-                and (sp.role is None or source is title or e is None)
-                and not (source is appos and sp.role)
-            ):
-                sp.role = role
-            if country:
-                country = allegiance_country(source)  # not "a China analyst"
-            employer = self.employer(source)
-            if country is None and employer is not None:
-                country = employer.country
-            if country and (sp.country is None or e is None):
-                sp.country = country
-            if employer is not None and (e is None or e.kind == "other"):
-                self._employer_kind = employer.kind
-        text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
-        if sp.country is None and self.roles.us_politics_re.search(text_bits):
-            sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
-        if e is None or e.kind == "other":
-            kind = infer_kind(text_bits, sp.country, "other", self.roles)
-            if self._employer_kind is not None and kind not in ("defector", "legislator"):
-                kind = self._employer_kind  # "chief executive of CloudFlare": as the body is
-            if (kind != "other" or sp.kind == "other") and sp.kind != "defector":
-                sp.kind = kind  # a defector stays one whatever later titles say
-        elif self.roles.has("defector", text_bits):
-            sp.kind = "defector"
-        if sp.gender is None and self.roles.female_re.search(text_bits):
-            sp.gender = "f"
-
-    def employer(self, text: str) -> GazEntry | None:
-        """The first known body named in a role that says where the person works ("a
-        researcher at the Korea Institute for National Unification")."""
-        for e in self.gaz.bodies_in(text):
-            if e.country:
-                return e
-        return None
-
-    def _register(self, sp: Speaker, name: str, pos: int) -> None:
-        for n in {sp.name, name}:
-            for form in lone_forms(n):
-                self.lone.setdefault(form, []).append((pos, sp.key))
 
     # -- collection
     def _collect(self) -> None:
@@ -346,25 +152,9 @@ class ArticleMentions:
                 for t in noun.subtree
                 if t.i <= noun.i and not (name.start <= t.i < name.end) and t.is_alpha
             )
-            - _DESCRIPTION_FILLERS
+            - DESCRIPTION_FILLERS
         )
         self.appositives.append((name[0].idx, noun.lower_, words, key))
-
-    def described_as(self, head: str, words: set[str], pos: int) -> Speaker | None:
-        """The named person last described by these words beside their name before `pos`."""
-        words = words - _DESCRIPTION_FILLERS
-        for p, h, ws, key in reversed(self.appositives):
-            if p < pos and h == head and words <= ws:
-                return self.people.get(key)
-        return None
-
-    def _appos(self, tok: Token) -> str | None:
-        from briefgen.nlp.syntax import appos_text
-
-        return appos_text(tok)
-
-    def _mention(self, pos: int, key: str, subject: bool, person: bool) -> None:
-        self.mentions.append(Mention(pos, self.sent_index(pos), key, subject, person))
 
     def _collect_bodies(self, covered: set[int]) -> None:
         from briefgen.nlp.names import country_voice, only_country

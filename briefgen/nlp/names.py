@@ -1,7 +1,7 @@
-"""Names and titles: a person's name whole, the title before it, and what the title says.
+"""Names: a person's name whole, the speaker record, and the forms one name takes.
 
-"U.S. Defense Secretary Jim Mattis": the name is "Jim Mattis", the role "Defense
-Secretary", the country USA.  Korean and other East Asian names are kept whole in every
+"U.S. Defense Secretary Jim Mattis": the name is "Jim Mattis" (the title is read by
+titles.py).  Korean and other East Asian names are kept whole in every
 romanisation, spacing and hyphenation ("Moon Jae-in", "Kim Kye Gwan", "Choe Son Hui"):
 the parser's entity often stops inside them ("Moon Jae" + "in"), so a name's extent is
 read from the tokens, not from the entity alone.  The words come from
@@ -16,15 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from briefgen.knowledge.countries import (
-    BODIES,
-    country_matches,
-    country_of,
-    government_name,
-)
-from briefgen.knowledge.countries import _norm_quotes as _norm_quotes
+from briefgen.knowledge.countries import BODIES, country_matches, government_name
 from briefgen.knowledge.family_names import load_family_names
 from briefgen.knowledge.roles import Roles, load_roles
+from briefgen.nlp.titles import name_and_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -98,158 +93,6 @@ def country_voice(code: str) -> Speaker:
 def is_country_voice(actor_id: str, country: str | None) -> bool:
     """True for the actor `country_voice` makes: a country speaking, not one of its officials."""
     return country is not None and actor_id == slugify(government_name(country))
-
-
-# ----------------------------------------------------------------------------- kinds
-
-
-def infer_kind(
-    role: str | None, country: str | None, default: str = "other", roles: Roles | None = None
-) -> str:
-    """The kind of actor from its role words: defectors, experts, media and legislators
-    before governments; an official of a body (UN, IAEA) is international."""
-    r = role or ""
-    found = (roles or load_roles()).kind_of(r)
-    if found == "government" and country in BODIES:
-        return "international"
-    if found is not None and found not in ("government", "legislator"):
-        return found
-    if country in BODIES and r:
-        return "international"
-    return found or default
-
-
-# A country named as a field of study or a desk ("China analyst", "University of North
-# Korean Studies", "top China official on the National Security Council") says what the
-# person knows, not whom they speak for.
-_FIELD_AFTER = re.compile(
-    r"(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)*\s+(?:analyst|expert|specialist|scholar|watcher|hand|"
-    r"program|programme|desk|official on|director on|adviser on)s?\b"
-)
-_STUDIES_AFTER = re.compile(r"\s+(?:\w+\s+)?studies\b", re.IGNORECASE)
-# A country after these words is what the person works on or goes to, not whom they
-# speak for ("research on North Korea's economy at IBK Bank in Seoul" -> KOR).
-_TOPIC_BEFORE = re.compile(
-    r"\b(?:on|to|about|towards?|into|over|against|regarding|concerning)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# ... unless they moved there ("who came to the U.S. from South Korea" -> USA).
-_MOVED_TO = re.compile(
-    r"\b(?:came|come|comes|moved|emigrated|immigrated|returned|fled|defected|relocated)\s+"
-    r"to\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# A country after a portfolio ("director for Korea and China", "envoy for North Korea")
-# is what the person works on, not whom they serve; a body after "for" is an employer
-# ("director for Amnesty International USA").
-_PORTFOLIO_BEFORE = re.compile(
-    r"\b(?i:director|envoy|representative|coordinator|adviser|advisor|negotiator|czar|"
-    r"official|specialist|chief|head)s?\s+(?i:for)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w.'’-]*\s+){1,2}(?:and|&)\s+)?$"
-)
-_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
-
-
-def allegiance_country(text: str) -> str | None:
-    """The first country in `text` that says whom the person speaks for, skipping countries
-    named as a field or desk ("a China analyst at a Washington think tank" -> USA)."""
-    norm = _norm_quotes(text)
-    for start, end, name, code in country_matches(text):
-        rest = norm[end:]
-        if _STUDIES_AFTER.match(rest):
-            continue  # "University of North Korean Studies"
-        if not _DEMONYM.search(name) and _FIELD_AFTER.match(rest):
-            continue  # "China analyst"; "South Korean analyst" is a nationality
-        if norm[:start].endswith("National "):
-            continue  # "National Security Council" is a country's own body, not the UN's
-        if _TOPIC_BEFORE.search(norm[:start]) and not _MOVED_TO.search(norm[:start]):
-            continue  # "an expert on North Korea", "a frequent traveler to North Korea"
-        if _PORTFOLIO_BEFORE.search(norm[:start]):
-            continue  # "director for Korea and China": the desk, not the employer
-        return code
-    return None
-
-
-# ----------------------------------------------------------------------------- titles
-
-
-def role_and_country(title: str, roles: Roles | None = None) -> tuple[str | None, str | None]:
-    """("Japanese Foreign Minister") -> ("Foreign Minister", "JPN"): role and country."""
-    t = " ".join(title.split()).strip(" ,")
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
-    if not t:
-        return None, None
-    found = country_matches(t)
-    country = found[0][3] if found else None
-    role = t
-    institutions = (roles or load_roles()).institution_names
-    if found and found[0][0] == 0 and found[0][2] not in institutions:
-        role = t[found[0][1] :].lstrip(" '’s").strip()
-        role = re.sub(r"^s\s+", "", role)
-    return (role or None), country
-
-
-def title_before(doc: Doc, start: int, roles: Roles | None = None) -> str:
-    """Words of the title right before a name ("U.S. Secretary of State" Rex Tillerson)."""
-    r = roles or load_roles()
-    i = start - 1
-    lo = start
-    while i >= 0:
-        t = doc[i]
-        if t.is_space:
-            i -= 1
-            continue
-        ok = (
-            t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM")
-            and t.ent_type_ not in ("PERSON", "DATE", "TIME")
-            and (
-                t.text[:1].isupper()
-                or t.lower_ in r.role_nouns
-                or t.pos_ == "ADJ"
-                or t.lower_ in r.title_modifiers
-                # "press" in "White House press secretary": a noun compounded into the title
-                or (t.dep_ == "compound" and lo <= t.head.i < start)
-            )
-        ) or (t.lower_ in r.title_connectives and i > 0 and i + 1 < start)
-        if not ok:
-            break
-        lo = i
-        i -= 1
-    while lo < start and doc[lo].lower_ in r.title_connectives:
-        lo += 1
-    if lo >= start:
-        return ""
-    return normalize_title(doc[lo:start].text, r)
-
-
-def normalize_title(title: str, roles: Roles | None = None) -> str:
-    """ "Mr." is no role and "Sen." is "Senator": honorifics out, abbreviations spelled out."""
-    r = roles or load_roles()
-    words = [
-        r.abbreviations.get(w.lower(), w)
-        for w in title.split()
-        if w.lower().rstrip(".") not in r.honorifics
-    ]
-    return " ".join(words)
-
-
-def has_role_word(role: str | None, roles: Roles | None = None) -> bool:
-    """True when a title names an office ("press secretary"), not just a place or an honorific."""
-    r = roles or load_roles()
-    words = re.findall(r"[a-z]+", (role or "").lower())
-    return any(w in r.role_nouns or w in r.title_words for w in words if w not in r.not_offices)
-
-
-def name_and_title(name: str, roles: Roles | None = None) -> tuple[str, str]:
-    """("Secretary of State Rex Tillerson") -> ("Rex Tillerson", "Secretary of State")."""
-    r = roles or load_roles()
-    parts = name.split()
-    k = 0
-    while k < len(parts) - 1 and (parts[k].lower() in r.title_words or country_of(parts[k])):
-        k += 1
-    if len(parts) - k < 1:
-        return name, ""
-    return " ".join(parts[k:]), " ".join(parts[:k])
 
 
 # ----------------------------------------------------------------------------- names whole

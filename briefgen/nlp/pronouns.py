@@ -1,0 +1,96 @@
+"""Pronouns: "he", "she", "it", "they" to the nearest compatible earlier speaker.
+
+A he or she is a person of that gender (or of none known), an "it" a body, a "they" a
+body or a group; the nearest sentence back is read first, its subjects before its
+other mentions.  A chain of sentences led by the same he or she goes back to its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefgen.nlp.descriptions import ArticleDescriptions
+from briefgen.nlp.people import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from briefgen.nlp.gazetteer import Lexicon
+    from briefgen.nlp.names import Speaker
+
+# Sentences back a pronoun's chain may reach through sentences led by pronouns.
+_CHAIN_REACH = 20
+
+
+class ArticlePronouns(ArticleDescriptions):
+    """The speakers resolved so far, and the pronouns that refer back to them."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> None:
+        self.spoken: list[Mention] = []  # speakers already resolved, for pronouns
+        super().__init__(doc, lex, quoted)
+
+    def _candidates(self, pos: int) -> list[Mention]:
+        return [m for m in (*self.mentions, *self.spoken) if m.pos < pos]
+
+    def salient(
+        self, pos: int, gender: str | None, person: bool = True, plural: bool = False
+    ) -> Speaker | None:
+        """The speaker a pronoun at `pos` refers to: in the nearest sentence back, its
+        subjects first (the main clause's before a clause's), then its other mentions from
+        the last; of the right sort (a person for he/she, a body for it, a body or a group
+        for they).  Six sentences back at most, not counting those led by the same he or
+        she ("He began ... He argued ... he complained": the chain goes back to its name)."""
+        cur = self.sent_index(pos)
+        before = self._candidates(pos)
+        budget, s = 6, cur + 1
+        while budget > 0 and s > max(0, cur - _CHAIN_REACH):
+            s -= 1
+            lead = self._lead_pronoun(s) if s != cur else None
+            budget -= 0 if gender and self.roles.pronouns.get(lead or "") == gender else 1
+            in_s = sorted((m for m in before if m.sent == s), key=lambda m: m.pos)
+            ordered = [m for m in in_s if m.subject]
+            if s != cur and lead is None:  # in its own sentence a pronoun is
+                # no object's ("Singling out Maduro, he accused ..."): only subjects there;
+                # nor is it in one led by a pronoun ("He said China could press Kim
+                # Jong Un"): that pronoun carries the chain back, Kim is what was said
+                ordered += [m for m in reversed(in_s) if not m.subject]
+            for m in ordered:
+                sp = self.people.get(m.key)
+                if sp is not None and self._fits(sp, gender, person, plural):
+                    return sp
+        return None
+
+    def _lead_pronoun(self, s: int) -> str | None:
+        """Sentence `s`'s main subject when it is a personal pronoun ("He said ...")."""
+        from briefgen.nlp.names import root_subject
+
+        subj = root_subject(self.sents[s])
+        return subj.lower_ if subj is not None and subj.lower_ in self.roles.pronouns else None
+
+    @staticmethod
+    def _fits(sp: Speaker, gender: str | None, person: bool, plural: bool) -> bool:
+        if person:
+            return (
+                sp.person and not sp.plural and not (gender and sp.gender and sp.gender != gender)
+            )
+        if plural:
+            return sp.plural or not sp.person
+        return not sp.person and not sp.plural
+
+    def _pronoun(self, low: str, pos: int) -> Speaker | None:
+        if low in ("i", "we", "you", "me", "us", "one"):
+            return None
+        gender = self.roles.pronouns.get(low)
+        if gender is not None:
+            sp = self.salient(pos, gender)
+            if sp is not None and sp.gender is None:
+                sp.gender = gender  # what the article calls them, for the next pronoun
+            return sp
+        return self.salient(pos, None, person=False, plural=low in ("they", "them", "their"))
+
+    def remember(self, sp: Speaker, pos: int, subject: bool = True) -> Speaker:
+        """Note a resolved speaker so a later pronoun can find it."""
+        self.people.setdefault(sp.key, sp)
+        self.spoken.append(Mention(pos, self.sent_index(pos), sp.key, subject, sp.person))
+        return self.people[sp.key]
