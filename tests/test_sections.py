@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefgen.book.sections import BookContext, CountrySectionBuilder, SectionWeights
 from briefgen.model import Actor, Position
 from briefgen.nlp.attribution import Attribution
@@ -83,3 +85,118 @@ def test_the_watch_list_keeps_to_the_peninsula() -> None:
     ]
     assert [_plain_news(c, None) for c in off] == [False, False]  # type: ignore[arg-type]
     assert [_plain_news(c, None) for c in on] == [True, True]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "own"),
+    [
+        # the country, its organ or its named official acts
+        ("North Korea has issued a new threat against the US over the hack of Sony.", "PRK", True),
+        ("On Monday, China condemned the cyberattacks on Sony but argued there was no proof.", "CHN", True),
+        ("Chinese Foreign Minister Wang Yi, meeting his counterpart in Manila, urged the North to keep calm.", "CHN", True),
+        ("The U.S. Senate voted overwhelmingly on Wednesday to broaden sanctions on North Korea.", "USA", True),
+        ("The U.N. Security Council unanimously adopted new sanctions on Saturday.", "UN", True),
+        ("Mr. Trump had said on Tuesday that the sanctions would stay in place.", "USA", True),
+        ("China's foreign ministry told reporters that the announcement was “great news”.", "CHN", True),
+        ("South Korea said its top priority was the safe return of all of its people from the zone.", "KOR", True),
+        # something the country has, not the country acting
+        ("Original post: North Korea's Internet is offline, multiple news reports say.", "PRK", False),
+        ("Prominent North Korean websites were back online Tuesday after a shutdown.", "PRK", False),
+        ("North Korea's Internet service, which was out for ten hours, went down again.", "PRK", False),
+        ("The UN measures forbid China and Russia from hiring more North Korean labourers.", "UN", False),
+        ("Trump’s strategy with North Korea has been compared to Nixon’s madman theory.", "USA", False),
+        # an unnamed voice, a description, background, a move not made, a back-reference
+        ("A senior U.N. Security Council diplomat, speaking on condition of anonymity, said the council was split.", "UN", False),
+        ("China is the North’s biggest economic partner and source of aid.", "CHN", False),
+        ("China accounts for about 90 percent of North Korea’s trade.", "CHN", False),
+        ("Seoul has fared little better, with China directing anger its way.", "KOR", False),
+        ("The South Korean government had invested about 1 trillion won in Kaesong since it opened.", "KOR", False),
+        ("Pyongyang hasn't leveled any blame or threats about its latest Internet outage.", "PRK", False),
+        ("Tillerson made the comments at a regional security meeting in Manila.", "USA", False),
+        # another country's news in this country's plain words
+        ("South Korea’s weather agency said a magnitude 3.0 earthquake rocked North Korea on Saturday.", "KOR", False),
+        ("South Korean officials told the Associated Press that the North's news sites were working normally.", "KOR", False),
+    ],
+)  # fmt: skip
+def test_a_judgement_tells_the_country_s_own_move(text: str, code: str, own: bool) -> None:
+    """Held-out judging found judgements that were another country's news, a dateline, a
+    label or background (issue 11, part 2)."""
+    from briefgen.book.moves import own_move
+
+    officials = {"Wang Yi": "CHN", "Trump": "USA", "Tillerson": "USA"}
+    assert own_move(text, code, officials) is own
+
+
+def test_a_judgement_is_the_country_s_own_move_of_the_period() -> None:
+    """North Korea's outage (something that happened to it) led its developments and
+    gave its judgement; China's condemnation, opening on 'On Monday,', gave none; South
+    Korea's only lines report the North's earthquake; the rocket launched the Sunday
+    before the week is last week's move."""
+    from datetime import date
+
+    from briefgen.book.assemble import assemble
+    from briefgen.model import Article
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2014, 12, 22), date(2014, 12, 28), "2014-W52")
+
+    def art(aid: str, title: str, text: str, day: int, outlet: str) -> Article:
+        return Article(
+            article_id=aid, title=title, text=text, source_path=f"{aid}.txt", outlet=outlet,
+            published=date(2014, 12, day), date_source="metadata", outlets=[outlet],
+        )  # fmt: skip
+
+    outage = (
+        "North Korea's Internet went down for ten hours on Monday, days after the Sony hack, "
+        "and North Korean websites were back online on Tuesday.\n\n"
+    )
+    arts = [
+        art("a1", "North Korea offline", outage + "North Korea launched a rocket on Sunday and put a satellite into orbit, its space agency said.", 23, "AP"),
+        art("a2", "North Korean Internet outage", outage + "North Korea issued a new threat against the United States on Tuesday over its accusation that Pyongyang hacked Sony Pictures.", 23, "CNN"),
+        art("a3", "Outage in North Korea", outage + "North Korea issued a new threat against the United States on Tuesday, calling the accusation over the Sony hack a lie.", 24, "NBC"),
+        art("a4", "China and the hack", "On Monday, China condemned the cyberattacks on Sony but argued there was no proof of North Korea's hand in the attacks.\n\nChina is North Korea's biggest trading partner and source of aid.", 22, "Reuters"),
+        art("a5", "Quake in North Korea", "South Korea's weather agency said a magnitude 3.0 earthquake rocked North Korea on Saturday near its nuclear test site.\n\nSouth Korea's weather agency said the quake in North Korea appeared to be natural.", 27, "Yonhap"),
+    ]  # fmt: skip
+    b = assemble(arts, Attribution(), {}, week, date(2014, 12, 28), "T")
+    judged = {c.code: c.judgement.text if c.judgement else None for c in b.countries}
+    assert (judged["PRK"] or "").startswith("North Korea issued a new threat"), judged
+    assert (judged["CHN"] or "").startswith("On Monday, China condemned"), judged
+    assert judged.get("KOR") is None, judged
+
+
+def test_a_judgement_from_a_position_is_said_in_the_words_it_was_stated_in() -> None:
+    """'Konstantin Kosachev demands or commits to denuclearization.' was a judgement: a
+    position's two-sided label cannot say which it was.  The sentence that states the
+    position, opening on its holder, says it; with no such sentence, no judgement."""
+    from datetime import date
+
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Article, Evidence
+
+    text = (
+        "Chinese Foreign Ministry spokesman Geng Shuang said on Tuesday that sanctions on North "
+        "Korea could be eased in line with its actions.\n\nA step toward a nuclear-free "
+        "peninsula was taken in Singapore, according to Russian senator Konstantin Kosachev."
+    )
+    a = Article("a1", "Reactions", text, "a1.txt", published=date(2018, 6, 12))
+    geng = Actor("geng", "Geng Shuang", kind="government", country="CHN")
+    kos = Actor("kos", "Konstantin Kosachev", kind="government", country="RUS")
+    positions = [
+        Position("geng", "actor", "sanctions", -1, "seeks sanctions relief", "CHN",
+                 [Evidence("a1", "sanctions on North Korea could be eased")], 0.9),
+        Position("kos", "actor", "denuclearization", 1, "demands or commits to denuclearization",
+                 "RUS", [Evidence("a1", "a step toward a nuclear-free peninsula")], 0.9),
+    ]  # fmt: skip
+    ctx = BookContext(
+        pool=SentencePool([a], [], [geng, kos]),
+        attribution=Attribution(actors=[geng, kos], positions=positions),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    builder = CountrySectionBuilder(ctx)
+    chn = builder._from_positions("CHN")
+    assert chn is not None and chn.text.startswith("Chinese Foreign Ministry spokesman Geng")
+    assert builder._from_positions("RUS") is None

@@ -1,11 +1,12 @@
 """One country section, CrisisWatch style: judgement, trend, summary, who said what.
 
 The judgement (the bold line) says the country's main move or stance of the period, in
-this order of evidence: the most consequential development the country itself made,
-told by a sentence that opens on the country or its official; else a plain sentence
-that opens on them (what they did or said); else its officials' best-attested stated
-position.  Never a sentence about
-another country, never a dateline.  The summary adds a few cited sentences about the
+this order of evidence: the most consequential development (of a known kind) the country
+itself made, told by a sentence of its own move; else the best plain sentence of its own
+move; else its officials' best-attested stated position, in the sentence that states it.
+A sentence of its own move (moves.py) opens on the country, an organ or an official of
+it acting in the period: never a sentence about another country, a thing it has ("North
+Korea's Internet is offline"), a description, background, a dateline or a label.  The summary adds a few cited sentences about the
 country; lines already used elsewhere in the brief are pushed back.
 """
 
@@ -16,13 +17,15 @@ from dataclasses import dataclass, field
 
 from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.keyquotes import pick_quotes
+from briefgen.book.moves import names_a_thing, own_move
 from briefgen.book.questions import contradictions
-from briefgen.book.reports import Group, Report, dated_before, media_led
-from briefgen.book.summarize import SentenceCandidate, SentencePool, choose
+from briefgen.book.reports import Group, Report, media_led
+from briefgen.book.summarize import SentenceCandidate, SentencePool, choose, story_day
 from briefgen.book.trend import Move, speaks_for, trend
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
 from briefgen.knowledge.countries import country_name
+from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import speculative
 from briefgen.model import Actor, Article, CountrySection, Keyphrase, Position, Quote, Statement
 from briefgen.nlp.attribution import Attribution
@@ -159,22 +162,41 @@ class CountrySectionBuilder:
             r
             for r in g.members
             if r.cand.doer == code
-            and r.cand.doer_first
+            and self._own_move(r.cand, code)
             and r.cand.sent.words <= self.w.judgement_max_words
             and not r.speculative
             and not r.future
             and not media_led(r.cand.text)
+            and not self._before_period(r.cand)
             and self.ctx.judged.get(id(r.cand), 0) == 0
         ]
         return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
+
+    def _own_move(self, c: SentenceCandidate, code: str) -> bool:
+        return own_move(c.text, code, self.ctx.pool.official_countries)
+
+    def _before_period(self, c: SentenceCandidate) -> bool:
+        """The sentence dates what it tells before the period's first day: a judgement
+        says the period's move ("…on Sunday launched a rocket" told on the next
+        Thursday is the week before's)."""
+        period = self.ctx.period
+        if period is None or period.start is None:
+            return False
+        hits = resolve_dates(c.sent.text, story_day(c.article))
+        return bool(hits) and all(h.when < period.start for h in hits)
 
     def _from_developments(self, code: str) -> tuple[Statement, SentenceCandidate] | None:
         finder = self.ctx.finder
         if finder is None:
             return None
         for dev, g in zip(finder.developments, finder.groups, strict=True):
-            if dev.actor != code:
-                continue
+            if dev.actor != code or not dev.kind:
+                continue  # an untagged group is no surer a move than the best own line
+            lead = g.lead.cand if g.lead is not None else None
+            if lead is not None and names_a_thing(
+                lead.text, code, self.ctx.pool.official_countries
+            ):
+                continue  # happened to the country ("North Korea's Internet is offline")
             r = self._own_report(code, g)
             if r is None:
                 continue
@@ -198,7 +220,31 @@ class CountrySectionBuilder:
         who = actor.name if actor and p.holder_kind == "actor" else country_name(code)
         ev = p.evidence[0]
         cites = cites_for([e.article_id for e in p.evidence], self.ctx.cite, ev.article_id)
+        said = self._evidence_sentence(p, code)
+        if said is not None:
+            # The position in the words it was stated in, when they open on the country.
+            own = cites_for([e.article_id for e in p.evidence], self.ctx.cite, said.article_id)
+            return Statement(text=said.text, cites=own[:3])
+        if " or " in p.label:
+            # "demands or commits to denuclearization" cannot say which of the two it was.
+            return None
         return Statement(text=f"{who} {p.label}.", cites=cites[:3], basis=ev.text)
+
+    def _evidence_sentence(self, p: Position, code: str) -> SentenceCandidate | None:
+        """The usable sentence of the position's evidence that tells the country's own move."""
+        for e in p.evidence:
+            snippet = e.text.strip()[:60]
+            for c in self.ctx.pool.by_article.get(e.article_id, []):
+                if (
+                    c.usable
+                    and snippet
+                    and snippet in c.sent.text
+                    and c.sent.words <= self.w.judgement_max_words
+                    and self._own_move(c, code)
+                    and not self._before_period(c)
+                ):
+                    return c
+        return None
 
     def _from_sentences(
         self, code: str, cands: Sequence[SentenceCandidate]
@@ -208,13 +254,13 @@ class CountrySectionBuilder:
             c
             for c in cands
             if c.doer == code
-            and c.doer_first
+            and self._own_move(c, code)
             and c.topical
             and c.sent.words <= self.w.judgement_max_words
             and not c.text.startswith("Asked ")
             and not speculative(c.sent.text)
             and c.news >= 0
-            and not dated_before(c, self.ctx.period)
+            and not self._before_period(c)
         ]
         if not own:
             return None, None
