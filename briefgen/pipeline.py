@@ -367,10 +367,16 @@ def build(
 
     The brief compares with `compare_to` (default: the last stored brief, else the period
     just before) and is kept in the history for the next one."""
-    from briefgen.render import preflight, write_outputs
+    from briefgen.render import PdfWorker, preflight, write_outputs
     from briefgen.store import history
 
     preflight(settings.brief)  # output folder and templates, before the heavy work
+    # WeasyPrint loads in a child meanwhile (a tenth of a weekly brief's time)
+    worker = (
+        PdfWorker(settings.brief.template_dir, settings.brief.pdf_variant)
+        if "pdf" in settings.brief.formats
+        else None
+    )
 
     def run(store: Store, session: StoreSession, runner: Runner, rep: Reporter) -> BuildResult:
         compare = Comparison(compare_to, analyse_previous=True)
@@ -383,12 +389,16 @@ def build(
         rep.step(f"Assembled the brief ({len(brief.sources)} sources)")
         if period.start and period.end:
             history.save(store, record)
-        paths_out = write_outputs(brief, settings.brief)
+        paths_out = write_outputs(brief, settings.brief, worker)
         for p in paths_out:
             rep.step(f"Wrote {p}")
         return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out, analysis=an)
 
-    return _in_store(settings, reporter or Reporter(), client, run)
+    try:
+        return _in_store(settings, reporter or Reporter(), client, run)
+    finally:
+        if worker is not None:
+            worker.close()
 
 
 def last_brief(store: Store, period: Period, compare_to: Period | None) -> PeriodRecord | None:

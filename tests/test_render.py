@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from briefgen.config import BriefSettings
 from briefgen.errors import RenderError
 from briefgen.render import (
+    PdfWorker,
     default_template_dir,
     init_templates,
     render_html,
@@ -390,3 +391,88 @@ def test_any_article_text_is_printed_escaped(text: str) -> None:
     assert html.count("<script") == 0
     if text == "<b>x</b>":
         assert "<b>" not in html
+
+
+# --- the PDF worker process -------------------------------------------------------------
+# Each runs in a fresh interpreter: the worker forks only from a single-threaded process,
+# and earlier tests (Dask, SMTP) leave threads in this one.
+
+_WORKER = """
+import sys, time
+from pathlib import Path
+from briefgen.errors import RenderError
+from briefgen.render import PdfWorker
+html, out, case = Path(sys.argv[1]).read_text(encoding="utf-8"), Path(sys.argv[2]), sys.argv[3]
+worker = PdfWorker(pdf_variant="pdf/z-9" if case == "error" else None)
+assert worker.started, "no child process"
+if case == "idle":
+    t = time.perf_counter()
+    worker.close()
+    assert time.perf_counter() - t < 2.0 and not worker.started
+    sys.exit(0)
+if case == "died":
+    worker._proc.kill()  # e.g. the out-of-memory killer
+    worker._proc.join()
+try:
+    out.write_bytes(worker.render(html, None))
+except RenderError as e:
+    out.write_text("RenderError: " + str(e), encoding="utf-8")
+assert not worker.started  # the child has been waited for
+"""
+
+
+def _worker_run(tmp_path: Path, html: str, case: str) -> bytes:
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the PDF worker forks only on Linux")
+    src = tmp_path / "brief.html"
+    src.write_text(html, encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, "-c", _WORKER, str(src), str(out), case],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert not run.stderr  # nothing printed by the child either
+    return out.read_bytes() if out.exists() else b""
+
+
+def test_pdf_worker_gives_the_bytes_render_pdf_gives(
+    rich_pdf: dict[str, Any], tmp_path: Path
+) -> None:
+    assert _worker_run(tmp_path, rich_pdf["html"], "render") == rich_pdf["pdf"]
+
+
+def test_pdf_worker_renders_here_when_its_child_died(
+    rich_pdf: dict[str, Any], tmp_path: Path
+) -> None:
+    assert _worker_run(tmp_path, rich_pdf["html"], "died") == rich_pdf["pdf"]
+
+
+def test_pdf_worker_passes_on_a_render_error_in_one_line(tmp_path: Path) -> None:
+    got = _worker_run(tmp_path, render_html(empty_brief()), "error").decode()
+    assert got.startswith("RenderError: PDF variant 'pdf/z-9' is not supported")
+    assert "\n" not in got
+
+
+def test_pdf_worker_never_asked_is_stopped_at_once(tmp_path: Path) -> None:
+    _worker_run(tmp_path, "", "idle")
+
+
+def test_pdf_worker_is_not_started_beside_other_threads() -> None:
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        with PdfWorker() as worker:
+            assert not worker.started  # a lock the other thread held could hang a child
+            assert worker.render(render_html(empty_brief()), empty_brief())[:5] == b"%PDF-"
+    finally:
+        stop.set()
+        t.join()

@@ -19,10 +19,12 @@ from briefgen.files import MB, atomic_write, check_output_folder, write_problem
 from briefgen.model import Brief
 from briefgen.render.html import UndefinedInTemplate, build_stamp, render_html
 from briefgen.render.pdf import PDF_VARIANTS, render_pdf, restricted_fetcher
+from briefgen.render.pdfworker import PdfWorker
 from briefgen.render.templates import default_template_dir, init_templates, make_environment
 
 __all__ = [
     "PDF_VARIANTS",
+    "PdfWorker",
     "atomic_write",
     "build_stamp",
     "default_template_dir",
@@ -41,10 +43,14 @@ def output_stem(brief: Brief) -> str:
     return f"korea-brief-{brief.as_of.isoformat()}"
 
 
-def write_outputs(brief: Brief, settings: BriefSettings) -> list[Path]:
+def write_outputs(
+    brief: Brief, settings: BriefSettings, pdf_worker: PdfWorker | None = None
+) -> list[Path]:
     """Render and write the formats `settings` asks for; returns the paths written.
 
-    Everything is rendered before anything is written, so a failure leaves earlier files alone.
+    Everything is rendered before anything is written, so a failure leaves earlier files
+    alone.  `pdf_worker` (started with the same settings before the brief was assembled)
+    renders the PDF with WeasyPrint already loaded.
     """
     out = Path(settings.output_dir)
     template_dir = settings.template_dir
@@ -55,7 +61,10 @@ def write_outputs(brief: Brief, settings: BriefSettings) -> list[Path]:
     if "pdf" in fmts or "html" in fmts:
         html = render_html(brief, template_dir, paper=settings.paper, marking=marking)
         if "pdf" in fmts:
-            pdf = render_pdf(html, brief, template_dir, pdf_variant=settings.pdf_variant)
+            if pdf_worker is not None:
+                pdf = pdf_worker.render(html, brief)
+            else:
+                pdf = render_pdf(html, brief, template_dir, pdf_variant=settings.pdf_variant)
             rendered.append((out / f"{stem}.pdf", pdf))
         if "html" in fmts:
             rendered.append((out / f"{stem}.html", html.encode("utf-8")))

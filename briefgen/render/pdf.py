@@ -54,7 +54,7 @@ def restricted_fetcher(allowed_root: Iterable[Path]) -> Any:
 
 def render_pdf(
     html: str,
-    brief: Brief,
+    brief: Brief | None,
     template_dir: str | Path | None = None,
     *,
     pdf_variant: str | None = None,
