@@ -385,6 +385,17 @@ def pipes(n: int = 60) -> None:
         )
 
 
+def compile_bytecode() -> None:
+    """Compile briefgen's modules before the steps, as `pip install` does, so each step
+    imports them as an installed briefgen would.  Without it a shell with
+    PYTHONDONTWRITEBYTECODE=1 (which stops writing .pyc files, not reading them) makes
+    every step compile all of briefgen from source again: about 0.2 s CPU of a weekly
+    brief's 4.5 s."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "briefgen", quiet=1)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -409,6 +420,7 @@ def main() -> None:
         return
     scales = [int(s) for s in args.scales.split(",")]
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()}")
+    compile_bytecode()
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="briefgen-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
     results = []
