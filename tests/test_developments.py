@@ -646,3 +646,74 @@ def test_a_country_section_keeps_to_what_the_country_did() -> None:
     kor = next(c for c in b.countries if c.code == "KOR")
     lines = [s.text for s in kor.summary] + ([kor.judgement.text] if kor.judgement else [])
     assert not any(t.startswith(("The North called", "The joint exercises")) for t in lines), lines
+
+
+# One article tells its news twice up top, the second time in other words; a second
+# article reports the same news and what came before it.
+THREAT = [
+    art(
+        "t1",
+        "North Korea threatens US over Sony hack",
+        "North Korea issued a new threat against the United States on Monday over the hack "
+        "of Sony Pictures that Washington blames on Pyongyang.\n\n"
+        "In a long statement carried by the state news agency KCNA on Monday, the National "
+        "Defence Commission said the country was fully ready to confront the US in all war "
+        "spaces including cyber warfare space.\n\n"
+        "The commission denied any part in the hacking of the studio.",
+        23,
+        "BBC",
+    ),
+    art(
+        "t2",
+        "Pyongyang warns Washington",
+        "North Korea threatened on Monday to strike the White House and the Pentagon, "
+        "accusing the United States of spreading falsehoods about the Sony hack.\n\n"
+        "The threat came days after the FBI said North Korea was behind the attack.",
+        23,
+        "AP",
+    ),
+]
+
+
+def test_an_article_telling_its_news_twice_gives_one_item_with_no_background(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(THREAT + OTHER, embed)
+    threat = [
+        d for d in b.developments if "t1" in d.article_ids and re.search(r"threat|confront", d.text)
+    ]
+    assert len(threat) == 1, [d.text for d in b.developments]
+    assert {"t1", "t2"} <= set(threat[0].article_ids)
+    # "The threat came days after the FBI said...": background, not a fact of the threat.
+    assert "days after" not in threat[0].text, threat[0].text
+
+
+# A pledge made at talks, and the flight home the next day: the flight is no outcome of
+# the pledge (blind judges found an item that lost Kim's pledge to flight times).
+PLEDGE = [
+    art(
+        "p1",
+        "Kim pledges to close test site",
+        "North Korean leader Kim Jong Un pledged on Friday to close the Punggye-ri nuclear "
+        "test site in May and to invite experts to watch.\n\n"
+        "Kim flew back to Pyongyang on Saturday morning after the talks on the test site, "
+        "a flight of two hours.",
+        28,
+        "Reuters",
+    ),
+    art(
+        "p2",
+        "North Korea to shut nuclear test site",
+        "Kim Jong Un pledged on Friday to shut down the Punggye-ri nuclear test site next "
+        "month, South Korea said.\n\n"
+        "Kim flew home on Saturday after pledging to close the nuclear test site.",
+        28,
+        "AP",
+    ),
+]
+
+
+def test_an_item_leads_on_its_key_fact_and_adds_no_colour(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(PLEDGE + OTHER, embed)
+    item = next(d for d in b.developments if "Punggye-ri" in d.text)
+    # The pledge leads; the flight (an outcome of another kind) neither leads nor follows.
+    assert "pledged" in item.sentences[0].text, item.text
+    assert not re.search(r"\bflew\b", item.text), item.text

@@ -256,11 +256,18 @@ class DevelopmentFinder:
             * (0.5 + max(r.cand.score for r in g.members))
         )
 
-    def rank(self, groups: list[Group], before: Sequence[str] = ()) -> list[Group]:
-        """Score every group; one the comparison period reported already is 'continued'."""
+    def rank(
+        self, groups: list[Group], before: Sequence[str] = (), keep_lead: bool = False
+    ) -> list[Group]:
+        """Score every group; one the comparison period reported already is 'continued'.
+
+        `keep_lead`: a group that absorbed lower ones is still told from its own lead (the
+        reports that joined it say less of the development: a warning it prompted abroad
+        must not take the place of the statement itself)."""
         prev = self._previous_vectors(before)
         for g in groups:
-            g.lead = choose_lead(g, self.w, self._sim, self.pool.title_vecs)
+            if not (keep_lead and g.lead is not None):
+                g.lead = choose_lead(g, self.w, self._sim, self.pool.title_vecs)
             g.score = self._consequence(g) * quality(g.lead)
             if prev is not None and len(prev):
                 text = condense(g.seed.cand.sent.text)
@@ -340,16 +347,46 @@ class DevelopmentFinder:
         too): the bottom line never shows one development twice."""
         kept: list[Group] = []
         keys: list[tuple[int, int, int]] = []
+        by_article: dict[str, list[int]] = {}  # article -> kept groups with a report of it
         for g in groups:
-            k = self._home(g, kept, keys)
+            k = self._same_story(g, kept, by_article)
             if k < 0:
+                k = self._home(g, kept, keys)
+            if k < 0:
+                k = len(kept)
                 kept.append(g)
                 keys.append(self._keys(g))
-                continue
-            kept[k].members += g.members
-            kept[k].rows += g.rows
-            keys[k] = self._keys(kept[k])
+            else:
+                kept[k].members += g.members
+                kept[k].rows += g.rows
+                keys[k] = self._keys(kept[k])
+            for a in g.articles():
+                if k not in by_article.setdefault(a, []):
+                    by_article[a].append(k)
         return kept
+
+    def _same_story(self, g: Group, hs: Sequence[Group], by_article: dict[str, list[int]]) -> int:
+        """Index of the first of `hs` that holds a lead-area report of the one article g
+        tells of, close to g's lead (itself in that lead area), else -1.  A news article
+        tells one development up top: its second sentence ("In a statement carried by KCNA
+        on Monday, the commission said...") tells the news its first one does ("North Korea
+        issued a new threat..."), in other words.  A group carried by other articles too is
+        a story of its own (the reactions to a summit, led by a line of one summit report)."""
+        lead = g.lead
+        top = self.w.anchor_rank
+        if lead is None or lead.cand.rank >= top or g.articles() != [lead.article_id]:
+            return -1
+        i = g.rows[g.members.index(lead)]
+        for k in by_article.get(lead.article_id, ()):
+            h = hs[k]
+            for m, j in zip(h.members, h.rows, strict=True):
+                if m.article_id != lead.article_id or m.cand.rank >= top:
+                    continue
+                if self._dated_apart(i, j):
+                    continue
+                if float(self._sim[i, j]) >= self.w.same_story:
+                    return k
+        return -1
 
     def _vector(self, text: str) -> Any:
         assert self.embed is not None
@@ -367,7 +404,8 @@ class DevelopmentFinder:
 
         `before`: the comparison period's development texts (novelty)."""
         reports = find_reports(self.pool, self.period, self.w)
-        groups = self.rank(self.absorb(self.rank(self.group(reports), before)), before)
+        groups = self.rank(self.group(reports), before)
+        groups = self.rank(self.absorb(groups), before, keep_lead=True)
         sim = self._sim if self.embed is not None else None
         self.groups = groups
         self.developments = [write(g, self.w, sim) for g in groups]

@@ -35,6 +35,7 @@ class DevelopmentWeights:
     retells: float = 0.45  # a report of the article this close to a lead tells the same
     absorb: float = 0.58  # best reports of two ranked groups this close: one development
     absorb_leads: float = 0.6  # ... or the reports the two are written from
+    same_story: float = 0.45  # a lead-area report this close to one of its article's: one
     opposite: float = 0.1  # one escalates, the other engages: more similarity needed
     max_days_apart: int = 1  # two stated dates further apart: two developments
     max_days_reported: int = 10  # two reports published further apart: two developments
@@ -151,9 +152,32 @@ def looks_forward(text: str) -> bool:
 
 
 def opinion(text: str) -> bool:
-    """Comment, not news: the writer in the first person outside quotation marks, or
-    nobody in particular ("Others warn…")."""
-    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)) or _VAGUE_VOICES.match(text))
+    """Comment, not news: the writer in the first person outside quotation marks, nobody
+    in particular ("Others warn…"), or a commentator's view of the news."""
+    return bool(
+        _FIRST_PERSON.search(_QUOTED.sub(" ", text))
+        or _VAGUE_VOICES.match(text)
+        or commentary(text)
+    )
+
+
+# The verb a commentator's sentence turns on: what precedes it is who speaks.
+_VIEW_VERB = re.compile(
+    r"\b(?:said|says|noted|notes|wrote|writes|argued|argues|believes?|thinks?|told|"
+    r"explained|observed|pointed out|suggested|cautioned|warned)\b"
+)
+
+
+def commentary(text: str) -> bool:
+    """An analyst, scholar or journalist gives a view of the news ("BBC News Korea
+    correspondent Stephen Evans noted that the statement has weight..."): what they think
+    of a development, not the development (roles.yaml kinds expert and media)."""
+    from briefgen.knowledge.roles import load_roles
+
+    m = _VIEW_VERB.search(text[:120])
+    if m is None:
+        return False
+    return load_roles().kind_of(text[: m.start()]) in ("expert", "media")
 
 
 _ABOUT_REPORTING = re.compile(r"\b(?:broke the news|first reported|was first to report|scoop)\b")

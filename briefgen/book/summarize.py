@@ -109,7 +109,9 @@ class SentenceCandidate:
 
 _BACKGROUND_RE = re.compile(
     r"\b(?:earlier this year|last year|years ago|in (?:19|20)\d\d|for years|for decades|"
-    r"last (?:week|month)|a (?:week|month) ago|weeks ago|months ago|earlier this month|"
+    r"last (?:week|month|year|spring|summer|autumn|fall|winter|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)|a (?:week|month) ago|"
+    r"until (?:this|last) (?:week|month)|weeks ago|months ago|earlier this month|"
     r"usually|typically|often|all the time|routinely|traditionally|(?:its|the|their) recent|"
     r"previously|long concerned|(?:\w+ )?(?:years|decades|months) (?:later|earlier)|"
     r"no stranger|has long|have long|had long|in the past|history of|since the|"

@@ -60,7 +60,7 @@ def _stage_value(r: Report, g: Group, w: DevelopmentWeights, latest: date | None
     or a preview of it.  An outcome dated well before the latest day the group tells of
     (the schedule agreed on Monday for Friday's summit) is an earlier step's, not the
     latest state."""
-    if r.outcome:
+    if r.outcome and _own_kind(r, g):
         if latest and r.when and (latest - r.when.when).days > w.max_days_apart:
             return 0.0
         return w.outcome
@@ -69,6 +69,25 @@ def _stage_value(r: Report, g: Group, w: DevelopmentWeights, latest: date | None
     ):
         return -w.superseded
     return 0.0
+
+
+def _family(g: Group) -> str | None:
+    """The family of event most of the group's reports tell (None: none tagged)."""
+    fams = Counter(r.tag.family for r in g.members if r.tag)
+    return fams.most_common(1)[0][0] if fams else None
+
+
+def _own_kind(r: Report, g: Group) -> bool:
+    """The report tells the group's own kind of event: an outcome of another kind (the
+    leaders' flight landed, in a group about the pledge they made) is not how the
+    development came out."""
+    fam = _family(g)
+    return fam is None or (r.tag is not None and r.tag.family == fam)
+
+
+def _days_before(a: Report, b: Report) -> int:
+    """How many days before b's stated date a's is (0 without both)."""
+    return (b.when.when - a.when.when).days if a.when and b.when else 0
 
 
 def _earlier(a: Report, b: Report) -> bool:
@@ -144,6 +163,8 @@ def _detail(parts: list[Report], g: Group, w: DevelopmentWeights, sim: Any = Non
     for r in g.members:
         if r in parts or r.speculative or r.future or words + r.cand.sent.words > w.max_item_words:
             continue
+        if not _tells_an_event(r) or _days_before(r, lead) > w.max_days_apart:
+            continue  # colour, background or an earlier step: not a fact of this development
         if not r.cand.subject_first and _NO_SUBJECT.match(r.cand.text):
             continue  # a line that does not say who ("Just had a long talk…") needs its context
         near = 0.0
@@ -163,6 +184,15 @@ def _detail(parts: list[Report], g: Group, w: DevelopmentWeights, sim: Any = Non
         if best is None or val > best[0]:
             best = (val, r)
     return best[1] if best else None
+
+
+def _tells_an_event(r: Report) -> bool:
+    """A sentence that says what happened (a kind of event and its action, how it came
+    out, or the day it happened) and is no background: the convoy that left at dawn, a researcher's tweet or last
+    September's test add colour, not a fact of the week's development."""
+    if r.cand.news < 0 or r.tag is None:
+        return False
+    return bool(r.tag.action) or r.outcome or r.when is not None
 
 
 def _containment(r: Report, said: set[str]) -> float:
@@ -244,12 +274,18 @@ def write(g: Group, w: DevelopmentWeights, sim: Any = None) -> Development:
         if extra is None:
             break
         parts.append(extra)
+
     # How it came out first: an outcome a detail tells after an opening, a preview or an
     # earlier day leads the item.
+    # Only an outcome of the lead's own family of event leads: a flight that landed does
+    # not displace the pledge the item reports.
+    def own_outcome(r: Report) -> bool:
+        return r.outcome and bool(lead.tag and r.tag and r.tag.family == lead.tag.family)
+
     if not lead.outcome and (lead.stage == "opening" or lead.future):
-        parts.sort(key=lambda r: not r.outcome)
+        parts.sort(key=lambda r: not own_outcome(r))
     elif not lead.outcome:
-        parts.sort(key=lambda r: not (r.outcome and _earlier(lead, r)))
+        parts.sort(key=lambda r: not (own_outcome(r) and _earlier(lead, r)))
     tag = lead.tag or g.seed.tag
     when, basis, estimate = _when(g, lead)
     subjects = Counter(r.cand.subject for r in g.members if r.cand.subject)
