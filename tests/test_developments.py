@@ -704,7 +704,9 @@ PLEDGE = [
         "North Korea to shut nuclear test site",
         "Kim Jong Un pledged on Friday to shut down the Punggye-ri nuclear test site next "
         "month, South Korea said.\n\n"
-        "Kim flew home on Saturday after pledging to close the nuclear test site.",
+        "Kim flew home on Saturday after pledging to close the nuclear test site.\n\n"
+        "Robert Kelly of Pusan National University said on Friday that the pledge to close "
+        "the test site was a real step, though one that would be hard to verify.",
         28,
         "AP",
     ),
@@ -717,3 +719,68 @@ def test_an_item_leads_on_its_key_fact_and_adds_no_colour(embed) -> None:  # typ
     # The pledge leads; the flight (an outcome of another kind) neither leads nor follows.
     assert "pledged" in item.sentences[0].text, item.text
     assert not re.search(r"\bflew\b", item.text), item.text
+    # An analyst's view of the pledge is comment, not a fact of it.
+    assert "Kelly" not in item.text, item.text
+
+
+# Kim's statement leads two stories; two others, about an earthquake and a travel ban,
+# mention it in passing, deep in their text.
+def _passing(aid: str, title: str, news: list[str], mention: str, day: int, outlet: str) -> Article:
+    return art(aid, title, "\n\n".join([*news, mention]), day, outlet)
+
+
+ECHO = [
+    art(
+        "k1",
+        "Kim calls Trump deranged, vows countermeasures",
+        "North Korean leader Kim Jong Un on Thursday called President Donald Trump mentally "
+        "deranged and vowed the highest level of hard-line countermeasures in response to "
+        "his threat at the United Nations.",
+        26,
+        "Reuters",
+    ),
+    art(
+        "k2",
+        "Kim vows countermeasures against Trump",
+        "North Korean leader Kim Jong Un on Thursday called President Donald Trump deranged "
+        "and vowed the highest level of countermeasures over his speech at the United Nations.",
+        26,
+        "AP",
+    ),
+    _passing(
+        "k3",
+        "Earthquake near North Korean test site",
+        [
+            "A magnitude 3.4 earthquake struck near North Korea's nuclear test site on "
+            "Saturday, South Korea's weather agency said.",
+            "The agency said the quake appeared to be natural and not a nuclear test.",
+            "China's earthquake agency said it had detected a suspected explosion.",
+            "Monitors in Vienna later agreed that the tremor had natural causes.",
+        ],
+        "North Korea's Kim Jong Un has vowed to take the highest-level action against the "
+        "United States, calling Trump deranged.",
+        28,
+        "USA Today",
+    ),
+    _passing(
+        "k4",
+        "Travel ban widened",
+        [
+            "The United States on Sunday added North Korea, Chad and Venezuela to its travel ban.",
+            "The new rules take effect next month and bar most visitors from eight countries.",
+            "Civil rights groups said they would challenge the order in court.",
+            "The order replaces one that expired on Sunday.",
+        ],
+        "North Korea's Kim Jong Un has vowed the highest-level action against the United "
+        "States, calling its president deranged.",
+        29,
+        "CNN",
+    ),
+]
+
+
+def test_a_development_told_only_in_passing_joins_the_one_it_retells(embed) -> None:  # type: ignore[no-untyped-def]
+    b = _bluf(ECHO + OTHER, embed)
+    kim = [d for d in b.developments if re.search(r"highest", d.text)]
+    assert len(kim) == 1, [(d.article_ids, d.text) for d in b.developments]
+    assert {"k1", "k2"} <= set(kim[0].article_ids)

@@ -351,6 +351,8 @@ class DevelopmentFinder:
         for g in groups:
             k = self._same_story(g, kept, by_article)
             if k < 0:
+                k = self._echo(g, kept)
+            if k < 0:
                 k = self._home(g, kept, keys)
             if k < 0:
                 k = len(kept)
@@ -364,6 +366,24 @@ class DevelopmentFinder:
                 if k not in by_article.setdefault(a, []):
                     by_article[a].append(k)
         return kept
+
+    def _echo(self, g: Group, hs: Sequence[Group]) -> int:
+        """Index of the first of `hs` with a report close to g's lead (echo), when no
+        article leads with g's development (every report deeper than its lead area): a
+        development told only in passing by stories of others ("Kim has vowed to take the
+        highest-level action...", six sentences into a story about an earthquake) is one
+        of those others' news, told again.  Else -1."""
+        lead = g.lead
+        if lead is None or any(r.cand.rank < self.w.anchor_rank for r in g.members):
+            return -1
+        i = g.rows[g.members.index(lead)]
+        for k, h in enumerate(hs):
+            if any(
+                float(self._sim[i, j]) >= self.w.echo and not self._dated_apart(i, j)
+                for j in h.rows
+            ):
+                return k
+        return -1
 
     def _same_story(self, g: Group, hs: Sequence[Group], by_article: dict[str, list[int]]) -> int:
         """Index of the first of `hs` that holds a lead-area report of the one article g

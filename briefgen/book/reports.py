@@ -36,6 +36,7 @@ class DevelopmentWeights:
     absorb: float = 0.58  # best reports of two ranked groups this close: one development
     absorb_leads: float = 0.6  # ... or the reports the two are written from
     same_story: float = 0.45  # a lead-area report this close to one of its article's: one
+    echo: float = 0.55  # a development no article leads with, this close to a higher one's
     opposite: float = 0.1  # one escalates, the other engages: more similarity needed
     max_days_apart: int = 1  # two stated dates further apart: two developments
     max_days_reported: int = 10  # two reports published further apart: two developments
@@ -52,7 +53,7 @@ class DevelopmentWeights:
     typical: float = 2.0  # ... the one closest, on average, to the rest of its group
     headline: float = 1.0  # ... and to its articles' headlines
     detail_max_sim: float = 0.45  # a second sentence must add, not repeat (TF-IDF cosine)
-    detail_min_sim: float = 0.12  # ... and stay on the development
+    detail_min_sim: float = 0.08  # ... and stay on the development (TF-IDF cosine)
     detail_min_embedding: float = 0.45
     paraphrase: float = 0.75  # embedding cosine: the same sentence in other words
     max_item_words: int = 95
@@ -113,6 +114,11 @@ _PLUPERFECT = re.compile(r"\bhad (?:long |already |been |not )?\w+(?:ed|en|wn|un
 # A preview of what is to come ("diplomats are eager to hear…"), beyond dates' "will".
 _PREVIEW = re.compile(r"\b(?:eager to|poised to|preparing to|gearing up|looms? large|is slated)\b")
 _MEDIA_LED = re.compile(r"^(?:[\w.’'-]+\s){0,6}?(?:reported|reports|told|tells|according to)\b")
+
+
+def background(text: str) -> bool:
+    """The story's background, told in the pluperfect ("had invested", "had been warned")."""
+    return bool(_PLUPERFECT.search(text))
 
 
 def actors_of(r: Report) -> set[str]:
@@ -240,7 +246,7 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
         r.weight = c.score * (0.4 + tag_weight(r.tag, w))
         if r.speculative or r.future:
             r.weight *= w.speculative_factor
-        if opinion(condense(text)) or media_led(condense(text)) or _PLUPERFECT.search(text):
+        if opinion(condense(text)) or media_led(condense(text)) or background(text):
             r.weight *= w.opinion_factor
         out.append(r)
     out.sort(key=lambda r: (-r.weight, r.cand.key()))

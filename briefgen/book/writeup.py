@@ -17,6 +17,7 @@ from briefgen.book.reports import (
     DevelopmentWeights,
     Group,
     Report,
+    background,
     media_led,
     opinion,
     outlets_of,
@@ -165,6 +166,8 @@ def _detail(parts: list[Report], g: Group, w: DevelopmentWeights, sim: Any = Non
             continue
         if not _tells_an_event(r) or _days_before(r, lead) > w.max_days_apart:
             continue  # colour, background or an earlier step: not a fact of this development
+        if not _of_the_development(r, lead, w):
+            continue
         if not r.cand.subject_first and _NO_SUBJECT.match(r.cand.text):
             continue  # a line that does not say who ("Just had a long talk…") needs its context
         near = 0.0
@@ -190,9 +193,19 @@ def _tells_an_event(r: Report) -> bool:
     """A sentence that says what happened (a kind of event and its action, how it came
     out, or the day it happened) and is no background: the convoy that left at dawn, a researcher's tweet or last
     September's test add colour, not a fact of the week's development."""
-    if r.cand.news < 0 or r.tag is None:
+    text = condense(r.cand.sent.text)
+    if r.cand.news < 0 or r.tag is None or opinion(text) or background(text):
         return False
     return bool(r.tag.action) or r.outcome or r.when is not None
+
+
+def _of_the_development(r: Report, lead: Report, w: DevelopmentWeights) -> bool:
+    """Another family of event than the lead's is part of its development only on the
+    lead's days (a response to it): "North Korea this year conducted its sixth nuclear
+    test" is background to an item about talks, not a fact of them."""
+    if lead.tag is None or r.tag is None or r.tag.family == lead.tag.family:
+        return True
+    return bool(r.when and lead.when and abs(_days_before(r, lead)) <= w.max_days_apart)
 
 
 def _containment(r: Report, said: set[str]) -> float:
