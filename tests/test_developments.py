@@ -784,3 +784,29 @@ def test_a_development_told_only_in_passing_joins_the_one_it_retells(embed) -> N
     kim = [d for d in b.developments if re.search(r"highest", d.text)]
     assert len(kim) == 1, [(d.article_ids, d.text) for d in b.developments]
     assert {"k1", "k2"} <= set(kim[0].article_ids)
+
+
+def test_the_bottom_line_prefers_developments_someone_did() -> None:
+    """Colour names nobody acting ("After criminals hacked a company, the White House is
+    now forced to consider..."): while enough developments have an actor, it stays out,
+    even ranked above them."""
+    from briefgen.book.developments import bottom_line
+
+    def dev(text: str, actor: str | None, score: float, aid: str) -> Development:
+        return Development(text=text, kind="", actor=actor, score=score, article_ids=[aid])
+
+    devs = [
+        dev("North Korea's internet went down for nine hours.", "PRK", 3.0, "a1"),
+        dev("North Korea threatened the White House.", "PRK", 1.3, "a2"),
+        dev(
+            "After criminals hacked a company, the White House must now consider.", None, 0.9, "a3"
+        ),
+        dev("North Korea denied responsibility for the hack.", "PRK", 0.8, "a4"),
+        dev("North Korea boycotted the Security Council meeting.", "PRK", 0.7, "a5"),
+        dev("Sony released the film online.", "USA", 0.6, "a6"),
+    ]
+    out = bottom_line(devs)
+    # Six articles: four items at least, each of someone's doing, most consequential first.
+    assert [d.article_ids[0] for d in out] == ["a1", "a2", "a4", "a5"]
+    # With too few developments that have an actor, the others still fill the minimum.
+    assert [d.article_ids[0] for d in bottom_line(devs[:3])] == ["a1", "a2", "a3"]

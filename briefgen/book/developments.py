@@ -449,8 +449,9 @@ def bottom_line(
 ) -> list[Development]:
     """The three to six most consequential developments, most consequential first.
 
-    Only developments of a known kind (data/events.yaml) qualify while there are enough
-    of them: a line of no kind is more often colour than news.  More articles, more
+    Only developments of a known kind (data/events.yaml) and with an actor qualify while
+    there are enough of them: a line of no kind, or of nobody acting, is more often colour
+    than news.  More articles, more
     items (3 below 6 articles, 4 below 10, else 5), up to six above `floor` of the top."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
@@ -459,6 +460,11 @@ def bottom_line(
     least = min(w.max_items, w.min_items + (articles >= 6) + (articles >= 10))
     kinded = [d for d in devs if d.kind]
     pool = kinded if len(kinded) >= least else list(devs)
+    # Who did what: a line that names nobody acting ("After criminals hacked a company,
+    # the White House is now forced to consider...", a correspondent's note) is comment.
+    acted = [d for d in pool if d.actor]
+    if len(acted) >= least:
+        pool = acted
     top = pool[0].score or 1.0
     out = [d for d in pool[: w.max_items] if d.score >= w.floor * top]
     if len(out) < least:
