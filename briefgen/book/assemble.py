@@ -309,7 +309,7 @@ class BookBuilder:
         per_country_quotes = quotes_per_country(self.quotes)
         mentions = ctx.mentions
         questions = open_questions(
-            self.pool, self.att.positions, self.att.actors, self.cite, inp.period, self.quotes
+            self.pool, self.att.positions, self.att.actors, self.cite, inp.period, self.quotes, devs
         )
         timeline = build_timeline(self.pool, inp.period, self.cite, inp.events)
         outlets = {

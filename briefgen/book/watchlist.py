@@ -5,7 +5,9 @@ Every line rests on one sentence of the period, cited: a plain news sentence (no
 background, not a guess, not dated before the period) whose subject is a country or one
 of its officials.  A date is shown only when the sentence states it (a month and day, or
 a weekday the story's date resolves) and it falls after the brief's period; otherwise
-the line has no date rather than an invented one.  Positions feed the contradictions only
+the line has no date rather than an invented one.  A pending meeting is dropped once it
+has come: dated inside the period, or a later report of a meeting of the same parties.
+A deadline needs its time stated ("an ultimatum" alone gives nothing to watch for).  Positions feed the contradictions only
 when their evidence is this period's words of a speaker named with confidence.
 """
 
@@ -17,11 +19,12 @@ from datetime import date
 
 from briefgen.book.reports import dated_before
 from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
-from briefgen.book.textsim import cosine
+from briefgen.book.textsim import cosine, tokens
 from briefgen.corpus.relevance import mentions_peninsula
+from briefgen.knowledge.countries import countries_mentioned
 from briefgen.knowledge.dates import long_date, looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
-from briefgen.model import Position, Quote, Statement
+from briefgen.model import Development, Position, Quote, Statement
 from briefgen.periods import Period
 
 CONDITION_RE = re.compile(
@@ -34,15 +37,30 @@ DEADLINE_RE = re.compile(
     r"within (?:\w+ ){0,2}(?:days|weeks|months)|no later than)\b",
     re.I,
 )
+# The pending verb is the marker's own, at most two words on ("plans to hold his
+# historic summit", "will begin talks"), never a clause further on ("…will do nothing to
+# bring North Korea back to talks", "skepticism that Pyongyang will abandon its weapons
+# following this week's summit").
 PENDING_RE = re.compile(
     r"\b(?:will|is expected to|are expected to|plans? to|planning to|is set to|are set to|"
     r"is due to|are due to|intends? to|is considering|are considering|weighing|mulling|"
-    r"is scheduled to|are scheduled to|has yet to|have yet to)\b[^.;]{0,60}?\b(?:decide|"
-    r"decision|meet|meeting|summit|talks|visit|vote|sign|announce|respond|resume|hold|"
-    r"travel|host|review)\w*\b",
+    r"is scheduled to|are scheduled to|has yet to|have yet to)\s+(?!not\b|never\b|do nothing\b)"
+    r"(?:[\w’'-]+\s+){0,2}?(?:decide|decision|meet|meeting|summit|talks|visit|vote|sign|"
+    r"announce|respond|resume|hold|travel|host|review)\w*\b",
+    re.I,
+)
+# A deadline is one with its time stated ("by the end of the year", "within 60 days");
+# "Trump then issued an ultimatum to Kim" gives nothing to watch for.
+_TIMED_RE = re.compile(
+    r"\b(?:by the end of|within (?:\w+ ){0,2}(?:days|weeks|months)|no later than|by "
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|mid-\w+|the \w+ of)|"
+    r"deadline (?:of|for|on|is|was|set for)\b)",
     re.I,
 )
 MAX_PENDING = 2
+# A development this close in words to a pending meeting reports that meeting held.
+HELD_SIMILARITY = 0.2
 MAX_CONDITIONS = 2
 MAX_SCHEDULED = 2
 MIN_SPEAKER_CONFIDENCE = 0.7
@@ -117,11 +135,16 @@ class WatchList:
     """Pending matters, conditions and deadlines, and dated coming events."""
 
     def __init__(
-        self, pool: SentencePool, cite: Callable[[str], int | None], period: Period | None
+        self,
+        pool: SentencePool,
+        cite: Callable[[str], int | None],
+        period: Period | None,
+        developments: Sequence[Development] = (),
     ) -> None:
         self.pool = pool
         self.cite = cite
         self.period = period
+        self.developments = list(developments)
         self.taken: list[SentenceCandidate] = []
         self.cands = sorted(
             (c for c in pool.usable_candidates() if _plain_news(c, period)),
@@ -144,16 +167,59 @@ class WatchList:
     def pending(self) -> list[Statement]:
         """Meetings and decisions announced but not yet held or made (no date given)."""
         picks = [
-            (c, c.text) for c in self.cands if PENDING_RE.search(c.sent.text) and c.official >= 0.5
+            (c, c.text)
+            for c in self.cands
+            if PENDING_RE.search(c.text) and c.official >= 0.5 and not self._past(c)
         ]
         return distinct_lines(picks, "pending", MAX_PENDING, self.cite, self.taken)
+
+    def _past(self, c: SentenceCandidate) -> bool:
+        """By the brief's end the pending matter has come: the sentence dates it inside the
+        period ("…his speech to the General Assembly on Tuesday"), or a development of its
+        kind is reported on or after the sentence's day ("Kim will hold talks with Moon",
+        then "Moon and Kim met Friday")."""
+        end = self.period.end if self.period else None
+        if end is None:
+            return False
+        said = c.article.published
+        ahead = [
+            h for h in resolve_dates(c.sent.text, story_day(c.article)) if said and h.when > said
+        ]
+        if ahead and all(h.when <= end for h in ahead):
+            return True
+        tag = classify(c.text)
+        if tag is None or said is None or tag.family != "diplomacy":
+            return False  # only a meeting is known held by a later report of one
+        parties = set(c.countries)
+        for d in self.developments:
+            if (
+                d.when is None
+                or not said <= d.when <= end
+                or d.action in ("cancelled", "threatened")
+                or looks_ahead(d.text)
+                or c.text in d.text  # its own announcement is no sign it was held
+            ):
+                continue
+            held = classify(d.text)
+            if held is None or held.family != tag.family:
+                continue
+            # the same meeting: the same parties named, or the same words
+            if parties <= set(countries_mentioned(d.text)) or (
+                cosine(c.vec, self.pool.tfidf.vector(tokens(d.text))) >= HELD_SIMILARITY
+            ):
+                return True
+        return False
 
     def conditions(self) -> list[Statement]:
         """Conditions and deadlines an official set ("…until the US drops…")."""
         out: list[Statement] = []
         for kind, rx in (("deadline", DEADLINE_RE), ("condition", CONDITION_RE)):
             picks = [
-                (c, c.text) for c in self.cands if c.official >= 0.5 and rx.search(c.sent.text)
+                (c, c.text)
+                for c in self.cands
+                if c.official >= 0.5
+                and rx.search(c.sent.text)
+                and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
             ]
             out += distinct_lines(picks, kind, MAX_CONDITIONS - len(out), self.cite, self.taken)
         return out
