@@ -40,6 +40,7 @@ OFFICIALS = [
     Actor("trump", "Donald Trump", kind="government", country="USA", role="President"),
     Actor("kim", "Kim Jong Un", kind="government", country="PRK", role="leader"),
     Actor("moon", "Moon Jae-in", kind="government", country="KOR", role="President"),
+    Actor("pence", "Mike Pence", kind="government", country="USA", role="Vice President"),
 ]
 
 
@@ -179,3 +180,39 @@ def test_the_white_house_may_differ_from_the_secretary_of_state() -> None:
         _pos("wh", "USA", "talks", -1, "rejects or doubts talks now"),
     ]
     assert len(contradictions(pair, actors, lambda _: 1)) == 1
+
+
+def test_a_condition_binds_what_comes_and_a_stale_statement_is_not_watched() -> None:
+    """'Pompeo secured the Americans' freedom in exchange for the country's promise' is a
+    deal told as done, and 'a top North Korean diplomat said in October…' last year's
+    words; 'will not let off the pressure until…' is a condition to watch."""
+    pool = pool_of(
+        (
+            "Vice President Mike Pence said on Wednesday that the United States will not let "
+            "off the pressure on North Korea until it dismantles its nuclear program.\n\n"
+            "Secretary of State Mike Pompeo secured the release of three Americans from North "
+            "Korea on Wednesday in exchange for the country's promise to desert its program.\n\n"
+            "A top North Korean diplomat said in October that North Korea would not negotiate "
+            "unless the hostile policy of the United States is eradicated.",
+            24,
+        ),
+    )
+    watch = WatchList(pool, lambda _: 1, WEEK)
+    lines = [s.text for s in watch.conditions()]
+    assert len(lines) == 1 and "will not let off the pressure" in lines[0], lines
+
+
+def test_the_one_who_demands_is_the_sentence_s_subject() -> None:
+    """'Trump promised on Tuesday to be effective on North Korea and called on China…' is
+    the United States' demand of China, not North Korea's."""
+    pool = pool_of(
+        (
+            "President Donald Trump promised on Tuesday to be effective on North Korea, and "
+            "called on China to play a role in containing the nuclear program.",
+            24,
+        ),
+    )
+    found = no_response(pool, lambda _: 1, WEEK)
+    assert [q.text.split(":")[0] for q in found] == [
+        "Watch for an answer from China to United States"
+    ]

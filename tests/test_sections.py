@@ -113,9 +113,19 @@ def test_the_watch_list_keeps_to_the_peninsula() -> None:
         ("The South Korean government had invested about 1 trillion won in Kaesong since it opened.", "KOR", False),
         ("Pyongyang hasn't leveled any blame or threats about its latest Internet outage.", "PRK", False),
         ("Tillerson made the comments at a regional security meeting in Manila.", "USA", False),
+        ("North Korea has reneged on agreements before, its leader as unpredictable as ever.", "PRK", False),
+        ("North Korea has learned that nuclear weapons bring the US president to the table.", "PRK", False),
+        ("South Korea’s presidential office echoed the sentiment on Sunday, saying it welcomed the move.", "KOR", False),
+        ("Many North Korea watchers believed the regime was years away from such a missile.", "PRK", False),
+        ("Maybe South Korea misreads the North’s signals and thinks it is about to launch a war.", "KOR", False),
+        # a list of countries: the last name heads the phrase
+        ("Japan, South Korea and the U.S. have scheduled an emergency meeting at the G20 summit.", "JPN", True),
+        ("U.S., South Korean and Japanese officials on Monday said North Korea launched a missile.", "USA", False),
         # another country's news in this country's plain words
         ("South Korea’s weather agency said a magnitude 3.0 earthquake rocked North Korea on Saturday.", "KOR", False),
         ("South Korean officials told the Associated Press that the North's news sites were working normally.", "KOR", False),
+        ("South Korea's joint chiefs said the launch was made from North Korea's west, South Korea's Yonhap news agency said.", "KOR", False),
+        ("North Korean leader Kim Jong Un said the ICBM test completed his country’s strategic weapons capability.", "PRK", True),
     ],
 )  # fmt: skip
 def test_a_judgement_tells_the_country_s_own_move(text: str, code: str, own: bool) -> None:
@@ -200,3 +210,15 @@ def test_a_judgement_from_a_position_is_said_in_the_words_it_was_stated_in() -> 
     chn = builder._from_positions("CHN")
     assert chn is not None and chn.text.startswith("Chinese Foreign Ministry spokesman Geng")
     assert builder._from_positions("RUS") is None
+
+
+def test_a_preview_is_not_yet_a_move() -> None:
+    """'North Korean diplomats will have a front-row seat…' was North Korea's judgement in
+    a week it vowed the 'highest-level' action; a move announced ('China announced on
+    Saturday that it will limit exports…') is one."""
+    from briefgen.book.moves import previews
+
+    seat = "North Korean diplomats will have a front-row seat for Trump's speech on Tuesday."
+    assert previews(seat, "PRK", {})
+    limit = "China announced on Saturday that it will limit exports of petroleum to North Korea."
+    assert not previews(limit, "CHN", {})

@@ -115,14 +115,17 @@ _STATIVE = {
     "accounts", "accounted", "represents", "shares", "borders", "depends", "relies", "lies",
     "owns", "consists", "contains", "includes", "possesses", "boasts", "hosts", "ranks",
     "fared", "faces", "faced", "suffered", "endured", "received",
+    "learned", "learnt", "knows", "realized", "realised", "understands",
 }  # fmt: skip
 # A line that leans on the one before ("Tillerson made the comments at…", "The remarks
 # came…"): not a judgement a reader can take alone.
 _ANAPHORIC_RE = re.compile(
     r"^(?:mad[ei]|making)\s+(?:the|these|those|his|her|its)\s+(?:comments|remarks|statement)\b"
-    r"|^(?:comes?|came)\b",
+    r"|^(?:comes?|came)\b|^echo(?:ed|es)?\s+(?:the|that|this)\s+(?:sentiment|view|call|remarks?)\b",
     re.I,
 )
+# Background told as such: "North Korea has reneged on agreements before", "…in the past".
+_BEFORE_RE = re.compile(r"\b(?:before|previously|in the past|for years|for decades)\s*[.,;]", re.I)
 # A move not made: "Pyongyang hasn't leveled any blame", "China did not comment".
 _NOT_DONE_RE = re.compile(
     r"^(?:has|have|had|did|does|do)(?:\s+not|n[’']t)\b(?!\s+(?:ruled?|rule)\s+out)", re.I
@@ -148,6 +151,8 @@ _STANCE_ADJ_RE = re.compile(
     r"set|due|expected|poised|likely|open|keen|reluctant|sceptical|skeptical|against|"
     r"firmly|still\s+\w+ing|also\s+\w+ing)\b"
 )
+# One more name of a list: ", South Korean", " and Japanese", ", and the".
+_LIST_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _ADJECTIVE_NAME_RE = re.compile(r"(?:ean|ian|ese|ish|can)$")
 _REPORTING_RE = re.compile(
     r"^(?:said|says|told\s+[^,]{1,40}?|reported|reports|confirmed|added|noted|estimated|"
@@ -155,9 +160,11 @@ _REPORTING_RE = re.compile(
 )
 _OWN_STANCE_RE = re.compile(
     r"\b(?:will|would|should|must|could|can|may|might|need|needs|wants?|hopes?|"
-    r"we|our|us|opposes?|supports?|welcomes?|condemns?)\b|[“\"]",
+    r"we|our|us|opposes?|supports?|welcomes?|condemns?|(?:his|her)\s+(?:country|nation|"
+    r"government|people)[’']?s?)\b|[“\"]",
     re.I,
 )
+_CREDIT_RE = re.compile(r",\s+[^,]{0,80}\b(?:said|says|reported|reports)\W*$")
 _ITS_RE = re.compile(r"\b(?:its|their|they)\b", re.I)
 _PAST_PERFECT_RE = re.compile(r"^had\s+(?:(?:also|already|long|not|never)\s+)?(\w+)\b")
 _DATED_RE = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:on|late|early)\s+(?:{_DAYS}|{_MONTHS})")
@@ -167,7 +174,9 @@ _DATED_RE = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:on|late|early)\s+(?:{_DAYS}|{
 # North Korean websites", "The sharp new U.N. sanctions") — not a preposition.
 _LEAD_RE = re.compile(
     r"(?:(?:The|the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?"
-    r"(?:(?!(?:of|in|at|for|from|with|to|by|on|and|or|as|after|before)\b)[A-Za-z-]+(?<!ed)\s+){0,2}"
+    r"(?:(?!(?:of|in|at|for|from|with|to|by|on|and|or|as|after|before|Maybe|Perhaps|Many|"
+    r"Some|Most|Few|Several|Other|Both|All|Even|Only|Still|Yet|Also|Not|If|When)\b)"
+    r"[A-Za-z-]+(?<!ed)\s+){0,2}"
 )
 
 
@@ -226,6 +235,17 @@ def _subject(head: str, code: str, officials: Mapping[str, str]) -> tuple[bool, 
         return None
     rest = head[name_end:]
     possessive = re.match(r"[’']s\s", rest)
+    listed = _LIST_RE.match(rest)
+    if listed and any(m[0] == listed.end() for m in country_matches(rest)):
+        # "U.S., South Korean and Japanese officials": the last of the list heads the phrase
+        last = next(m for m in country_matches(rest) if m[0] == listed.end())
+        while True:
+            more = _LIST_RE.match(rest, last[1])
+            nxt_name = more and next((m for m in country_matches(rest) if m[0] == more.end()), None)
+            if not nxt_name:
+                break
+            last = nxt_name
+        rest, adjectival = rest[last[1] :], bool(_ADJECTIVE_NAME_RE.search(last[2]))
     if not possessive and not adjectival:
         if re.match(r"\s*,", rest):  # "China, North Korea's biggest ally, backed…"
             return True, rest[rest.index(",") + 1 :].split(",", 1)[-1]
@@ -233,7 +253,8 @@ def _subject(head: str, code: str, officials: Mapping[str, str]) -> tuple[bool, 
         if nxt and _singular(nxt.group(1)) not in _agents():
             w, after = nxt.group(1), nxt.group(2) or ""
             says = w.endswith("s") and (after[:1].isupper() or after.lower() in _FUNCTION_WORDS)
-            if surface not in _QUALIFYING_NAMES or _verb_like(w) or says:
+            plural = w.endswith("s") and not says  # "North Korea watchers believed…"
+            if _verb_like(w) or says or not (plural or surface in _QUALIFYING_NAMES):
                 return True, rest  # the country itself is the subject: "China condemned"
     # "North Korea's National Defence Commission", "South Korean officials": the head of
     # the noun phrase must be an organ or official (or a named official of the country).
@@ -253,6 +274,21 @@ def names_a_thing(text: str, code: str, officials: Mapping[str, str]) -> bool:
     ("North Korea's Internet is offline", "North Korean websites are back")?"""
     found = _subject(opening(text), code, officials)
     return found is not None and not found[0]
+
+
+_PREVIEW_RE = re.compile(
+    r"^(?:will|would|is|are)\s+(?:(?:set|expected|due|scheduled|likely|poised|about)\s+)?(?:to\s+)?"
+    r"(?:have|be|attend|hold|meet|visit|travel|speak|address|take)\b|^plans?\s+to\b",
+    re.I,
+)
+
+
+def previews(text: str, code: str, officials: Mapping[str, str]) -> bool:
+    """Does the sentence's main verb tell what the country will do ("North Korean
+    diplomats will have a front-row seat…"), not what it did or announced ("China
+    announced on Saturday that it will limit exports…")?"""
+    found = _subject(opening(text), code, officials)
+    return found is not None and bool(_PREVIEW_RE.match(found[1].lstrip(" ,")))
 
 
 def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
@@ -276,6 +312,8 @@ def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
         r"(?:The|These|Those|His|Her) (?:comments|remarks)\b", head
     ):
         return False
+    if _BEFORE_RE.search(rest):
+        return False  # background: "North Korea has reneged on agreements before"
     if _NOT_DONE_RE.match(rest):
         return False  # not a move: "Pyongyang hasn't leveled any blame or threats"
     pp = _PAST_PERFECT_RE.match(rest)
@@ -283,7 +321,8 @@ def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
         return False  # background: "…had invested about 1 trillion won since it opened"
     rep = _REPORTING_RE.match(rest)
     if rep is not None:
-        content = rest[rep.end() :]
+        # the content, without a trailing credit (", …South Korea's Yonhap news agency said.")
+        content = _CREDIT_RE.sub("", rest[rep.end() :])
         named = country_matches(content)
         first_other = min((m[0] for m in named if m[3] != code), default=len(content))
         its = _ITS_RE.search(content)

@@ -84,7 +84,7 @@ _SAME_LINE_ANSWER_RE = re.compile(
     r"\bbut\b.{0,60}\b(?:wary|rejected|refused|resisted|dismissed|balked|declined|"
     r"opposed|pushed back|agreed|accepted|welcomed)\b"
 )
-_ONGOING_RE = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|repeatedly\s+|also\s+)?\w+$")
+_ONGOING_RE = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|repeatedly\s+|also\s+)?\w+(?:ed|en)\b")
 _BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:story|report)", re.I)
 MAX_UNANSWERED = 4
 MAX_CONTRADICTIONS = 3
@@ -392,10 +392,12 @@ def no_response(
             continue
         t = c.text
         m = _DEMAND_RE.search(t)
-        if not m or _ONGOING_RE.search(t[max(0, m.start() - 12) : m.end()]):
+        if not m or _ONGOING_RE.search(t[: m.end()]):
             continue  # "Trump has urged China to…": a standing demand, not this week's
         target = _addressee(t[m.end() :])
-        asker = _who(t[: m.start()], names)
+        # who demands is the sentence's subject ("Trump has promised to be effective on
+        # North Korea, and called on China…" is Trump's demand, not North Korea's)
+        asker = c.doer or c.subject or _who(t[: m.start()], names)
         if not asker or not target or asker == target:
             continue
         if _SAME_LINE_ANSWER_RE.search(t[m.end() :]):

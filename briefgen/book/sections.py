@@ -12,12 +12,13 @@ country; lines already used elsewhere in the brief are pushed back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.keyquotes import pick_quotes
-from briefgen.book.moves import names_a_thing, own_move
+from briefgen.book.moves import names_a_thing, own_move, previews
 from briefgen.book.questions import contradictions
 from briefgen.book.reports import Group, Report, media_led
 from briefgen.book.summarize import SentenceCandidate, SentencePool, choose, story_day
@@ -30,6 +31,13 @@ from briefgen.knowledge.events import speculative
 from briefgen.model import Actor, Article, CountrySection, Keyphrase, Position, Quote, Statement
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
+
+# The reason given after the move ("…suspended the project, saying it would no longer
+# allow…") is reported speech: its "would" does not make the move a guess.
+_SAYING_RE = re.compile(r"[,\s]\s*(?:saying|adding|warning|arguing|insisting)\b")
+
+_QUOTED_WORDS_RE = re.compile(r"[“\"](?:[^”\"\s]+\s+){3,}[^”\"]*[”\"]")
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
 
 KIND_ORDER = {
     "government": 0,
@@ -168,6 +176,15 @@ class CountrySectionBuilder:
             and not r.future
             and not media_led(r.cand.text)
             and not self._before_period(r.cand)
+            # the period's news, not its background ("Moon helped engineer the Sunshine
+            # Policy…"): a stated day of the period, the present perfect ("has agreed") or
+            # the official's own words quoted
+            and (
+                r.cand.news > 0
+                or bool(
+                    _PERFECT_RE.search(r.cand.text[:120]) or _QUOTED_WORDS_RE.search(r.cand.text)
+                )
+            )
             and self.ctx.judged.get(id(r.cand), 0) == 0
         ]
         return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
@@ -258,12 +275,17 @@ class CountrySectionBuilder:
             and c.topical
             and c.sent.words <= self.w.judgement_max_words
             and not c.text.startswith("Asked ")
-            and not speculative(c.sent.text)
+            and not speculative(_SAYING_RE.split(c.sent.text, maxsplit=1)[0])
             and c.news >= 0
             and not self._before_period(c)
         ]
         if not own:
             return None, None
+        # A line that reports the period's news ("…on Wednesday suspended the project")
+        # before one with no time of its own ("Moon helped engineer the Sunshine Policy").
+        names = self.ctx.pool.official_countries
+        own = [c for c in own if not previews(c.text, code, names)] or own  # no move yet
+        own = [c for c in own if c.news > 0] or own
         top = max(c.score for c in own) or 1.0
         bonus = {
             id(c): 0.1 * top * c.news - self.w.judged_penalty * top * self.ctx.judged.get(id(c), 0)

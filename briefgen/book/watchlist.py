@@ -58,6 +58,20 @@ _TIMED_RE = re.compile(
     r"deadline (?:of|for|on|is|was|set for)\b)",
     re.I,
 )
+# A condition still to be met binds what comes ("will not let off the pressure until…",
+# "would denuclearize in return for…"); a deal told as done ("Pompeo secured their
+# freedom in exchange for a promise") sets none.
+_BINDS_RE = re.compile(
+    r"\b(?:will|would|won[’']t|wouldn[’']t|must|shall|should|cannot|can[’']t|can|to keep|"
+    r"willing|ready|refuses?|demands?|insists?|keep|continue|maintain|propos\w*|offer\w*)\b",
+    re.I,
+)
+# A statement the sentence dates to an earlier month ("said in October") is stale.
+_STALE_RE = re.compile(
+    r"\b(?:said|told|warned|declared|stated|wrote|announced)\s+(?:\w+\s+){0,3}?in\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:19|20)\d\d)\b"
+)
 MAX_PENDING = 2
 # A development this close in words to a pending meeting reports that meeting held.
 HELD_SIMILARITY = 0.2
@@ -79,6 +93,7 @@ def _plain_news(c: SentenceCandidate, period: Period | None) -> bool:
         and not speculative(c.sent.text)
         and not dated_before(c, period)
         and not c.text.startswith("Asked ")
+        and not _STALE_RE.search(c.text)
     )
 
 
@@ -220,6 +235,7 @@ class WatchList:
                 if c.official >= 0.5
                 and rx.search(c.sent.text)
                 and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
+                and (kind != "condition" or _BINDS_RE.search(c.text))
             ]
             out += distinct_lines(picks, kind, MAX_CONDITIONS - len(out), self.cite, self.taken)
         return out
