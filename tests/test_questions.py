@@ -216,3 +216,13 @@ def test_the_one_who_demands_is_the_sentence_s_subject() -> None:
     assert [q.text.split(":")[0] for q in found] == [
         "Watch for an answer from China to United States"
     ]
+
+
+def test_a_matter_opening_on_whether_becomes_a_question() -> None:
+    from briefgen.book.questions import phrase_question
+
+    said = (
+        "Whether the unpredictable North Korean leader will follow through remains unclear, "
+        "but Trump sounded optimistic as he left the summit."
+    )
+    assert phrase_question(said) == "Will the unpredictable North Korean leader follow through?"

@@ -62,6 +62,7 @@ _ASKED_RE = re.compile(
     r"^Asked\b[^,]{0,40}?\b(whether|if|about|how|what|when|why)\s+([^,]{3,160}),\s+"
     r"((?:[A-Z][\w.’'-]*\s+){1,6}?)(?=(?:did|does|would|could|declined|refused|was|has)\b)"
 )
+_WHETHER_FIRST_RE = re.compile(r"^(?:But\s+|And\s+)?Whether\s+([^,;]{8,200}?)\s*$")
 _AUX = r"would|will|could|can|should|might|may|was|were|is|are|has|have|had"
 _INVERT_WHETHER_RE = re.compile(r"^([^,;]{2,60}?)\s+(" + _AUX + r")\s+(.+)$")
 # "has/had/have" + a noun is the verb "have", not an auxiliary: ask with do-support.
@@ -115,11 +116,15 @@ def phrase_question(sentence: str) -> str | None:
             cue = _tidy_clause(sentence[m.start() :])
             wh = "whether" if wh == "if" else wh
             return f"Watch for: {wh} {body} ({cue} when asked)."
-    rest = sentence[m.end() :]
-    w = _WH_RE.search(rest)
-    if not w or w.start() > 40:
-        return None
-    wh, body = w.group(1).lower(), _tidy_clause(w.group(2))
+    lead = _WHETHER_FIRST_RE.match(sentence[: m.start()])
+    if lead:
+        # "Whether the North Korean leader will follow through remains unclear, but…"
+        wh, body = "whether", _tidy_clause(lead.group(1))
+    else:
+        w = _WH_RE.search(sentence[m.end() :])
+        if not w or w.start() > 40:
+            return None
+        wh, body = w.group(1).lower(), _tidy_clause(w.group(2))
     if _PRONOUN_RE.match(body):
         # "The president refused to say whether he…": the pronoun is the sentence's subject.
         who = sentence[: m.start()].strip().rstrip(",")
