@@ -1,6 +1,6 @@
 """Stances and positions against independent labels: briefgen's model beside the 0.1 lexicon.
 
-    .venv/bin/python benchmarks/positions.py [--split test|dev] [--no-weeks]
+    .venv/bin/python benchmarks/positions.py [--split test|dev] [--no-weeks] [--errors]
 
 Labels: benchmarks/labels/quotes-<split>.jsonl — every quotation of whole articles with
 the positions its speaker takes (guide: benchmarks/labels/GUIDE.md), by annotators who
@@ -13,8 +13,8 @@ items) is never used for training or tuning: report it, never tune on it.
    (gold +1/-1 against given +1/-1/abstained); and, in the same run, the 0.1 lexicon
    (benchmarks/baselines/lexicon_stance.py, its rule of a clear single stance) on the
    same words, for the four issues it knew.
-2. Weeks, end to end (test only, unless --no-weeks): briefgen analyses each held-out
-   week as the brief does (its own quotations, speakers and stances).  Gold positions
+2. Weeks, end to end (unless --no-weeks): briefgen analyses each held-out week (test) or
+   each development week (dev, splits.DEV_WEEKS) as the brief does (its own quotations, speakers and stances).  Gold positions
    are the analysts': per official speaker (government, international body, state
    media) and issue, the side of the majority of its labelled stances that week
    (statements dated earlier left out); per country, the side two or more of its
@@ -41,8 +41,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 
 import numpy as np  # noqa: E402
-from gold import GoldQuote, load_gold  # noqa: E402
-from splits import CORPORA, HELD_OUT_WEEKS, iso_week, source_key  # noqa: E402
+from gold import GoldQuote, align, load_gold  # noqa: E402
+from splits import CORPORA, DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key  # noqa: E402
 from train_stance import OFFICIAL, examples, load_articles_and_docs  # noqa: E402
 
 _TITLES = re.compile(
@@ -140,9 +140,27 @@ def _norm(name: str | None) -> str:
     return " ".join(re.findall(r"[a-z0-9'-]+", n))
 
 
+def _country_speaker(gold: str) -> str | None:
+    """The country or body code when the gold speaker is nothing but its name or capital
+    ("North Korea", "Pyongyang", "the EU"): briefgen's actor for it is its government."""
+    from briefgen.knowledge.countries import country_matches
+
+    g = re.sub(r"^the\s+", "", gold.strip().replace("’", "'"), flags=re.I).rstrip(".")
+    found = country_matches(g)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(g):
+        return found[0][3]
+    return None
+
+
 def same_speaker(gold: str, names: list[str]) -> bool:
     """The gold speaker is one of briefgen's names: equal, one inside the other, or the
-    same family name with a given name in common (forms of one Korean name included)."""
+    same family name with a given name in common (forms of one Korean name included);
+    a country named as the speaker ("China said") is briefgen's actor for its government."""
+    from briefgen.knowledge.countries import government_name
+
+    code = _country_speaker(gold)
+    if code is not None and government_name(code).lower() in {n.lower() for n in names}:
+        return True
     g = _norm(gold).replace("-", " ")
     if not g:
         return False
@@ -189,7 +207,7 @@ def _score(gold: dict[Any, int], given: list[tuple[Any, int]], match: Any) -> tu
     return found, len(given), right
 
 
-def weeks(split: str) -> None:
+def weeks(split: str, errors: bool = False) -> None:
     from dataclasses import replace
 
     from briefgen.config import CorrectionsSettings, Settings
@@ -201,12 +219,14 @@ def weeks(split: str) -> None:
     gold = load_gold(f"quotes-{split}")
     arts, _ = load_articles_and_docs([f"quotes-{split}"])
     published = {source_key(a): a.published for a in arts}
+    chosen = HELD_OUT_WEEKS if split == "test" else DEV_WEEKS
     by_week: dict[tuple[str, str], list[GoldQuote]] = defaultdict(list)
     for g in gold:
         corpus = g.key.split(":")[0]
         wk = iso_week(published.get(g.key))
-        if wk in HELD_OUT_WEEKS.get(corpus, ()):
+        if wk in chosen.get(corpus, ()):
             by_week[(corpus, wk)].append(g)
+    causes: Counter[str] = Counter()
     show = show_confidence()
     settings = Settings()
     settings.corrections = CorrectionsSettings(files=[])
@@ -263,6 +283,8 @@ def weeks(split: str) -> None:
             if p.holder_kind == "actor" and p.holder in official
         ]
         lex_c = [((p.holder, p.issue), p.stance) for p in lex_ps if p.holder_kind == "country"]
+        if errors:
+            _errors(corpus, wk, gs, gold_a, ps, att, actors, official, match_actor, causes)
         for level, g, ours, lex, match in (
             ("actor", gold_a, ours_a, lex_a, match_actor),
             ("country", gold_c, ours_c, lex_c, match_country),
@@ -291,16 +313,135 @@ def weeks(split: str) -> None:
             f"{t['given']:7d} {t['right']:5d} {_r(t['right'], t['given'])} | {t['lfound']:17d} "
             f"{_r(t['lfound'], t['gold'])} {t['lgiven']:5d} {t['lright']:5d} {_r(t['lright'], t['lgiven'])}"
         )
+    if errors:
+        print("\nmissed gold actor positions by cause:")
+        for cause, n in causes.most_common():
+            print(f"  {n:4d}  {cause}")
+
+
+def _errors(
+    corpus: str,
+    wk: str,
+    gs: list[GoldQuote],
+    gold_a: dict[Any, int],
+    ps: list[Any],
+    att: Any,
+    actors: dict[str, Any],
+    official: set[str],
+    match_actor: Any,
+    causes: Counter[str],
+) -> None:
+    """Print one week's wrong printed actor positions and missed gold ones, with causes."""
+    from briefgen.nlp.positions import show_confidence
+
+    show = show_confidence()
+    print(f"\n-- {corpus} {wk}: printed actor positions that are wrong or without gold --")
+    for p in ps:
+        if p.holder_kind != "actor" or p.holder not in official:
+            continue
+        hits = [s for k, s in gold_a.items() if match_actor(k, (p.holder, p.issue))]
+        if p.stance in hits:
+            continue
+        verdict = "WRONG SIGN" if hits else "no gold"
+        a = actors[p.holder]
+        print(
+            f"  [{verdict}] {a.name} ({a.country}, {a.kind}) {p.issue} {p.stance:+d} {p.confidence:.2f}"
+        )
+        for e in p.evidence[:3]:
+            print(f"      - {e.text[:220]}")
+    # where each gold quotation landed in briefgen's extraction
+    by_art: dict[str, list[Any]] = defaultdict(list)
+    for q in att.quotes:
+        by_art[q.article_id].append(q)
+    print(f"-- {corpus} {wk}: gold actor positions not found --")
+    for (who, issue), side in gold_a.items():
+        given = [
+            p
+            for p in att.positions
+            if p.holder_kind == "actor"
+            and p.issue == issue
+            and match_actor((who, issue), (p.holder, issue))
+        ]
+        if any(p.stance == side and p.confidence >= show and p.holder in official for p in given):
+            continue
+        mine = [
+            g
+            for g in gs
+            if g.speaker == who
+            and not g.earlier
+            and any(x["issue"] == issue and int(x["stance"]) == side for x in g.positions)
+        ]
+        spans = _gold_spans(mine, att)
+        detail = ""
+        found = [
+            (g, q)
+            for g, (aid, s, e) in spans
+            for q in by_art.get(aid, [])
+            if q.start < e and s < q.end
+        ]
+        right_spk = [
+            (g, q)
+            for g, q in found
+            if q.actor_id and match_actor((who, issue), (q.actor_id, issue))
+        ]
+        if any(p.stance == side and p.holder in official for p in given):
+            best = max(p.confidence for p in given if p.stance == side)
+            cause = f"stance right, below display threshold {show:.2f}"
+            detail = f" ({best:.2f})"
+        elif given and any(p.stance == side for p in given):
+            kinds = {actors[p.holder].kind for p in given if p.holder in actors}
+            cause = "stance right, briefgen's speaker not official"
+            detail = f" ({', '.join(sorted(kinds))})"
+        elif given:
+            cause = "position of the other side"
+        elif right_spk and any(st.issue == issue for _, q in right_spk for st in q.stances):
+            cause = "stance read on that issue, other side or outvoted"
+        elif right_spk:
+            cause = "quotation found, right speaker, no stance read (model abstained)"
+        elif found:
+            cause = "quotation found, other speaker"
+        else:
+            cause = "quotation not extracted"
+        causes[cause] += 1
+        print(f"  [{cause}] {who} {issue} {side:+d}{detail}")
+        for _g, q in (right_spk or found)[:2]:
+            print(f"      briefgen: {q.speaker} / {q.actor_id}: {' '.join(q.text.split())[:200]}")
+        if not found:
+            for g in mine[:1]:
+                print(f"      gold text: {_gold_text(g)[:200]}")
+
+
+def _gold_text(g: GoldQuote) -> str:
+    from gold import raw_text
+
+    return " ".join(raw_text(g.key)[g.start : g.end].split())
+
+
+_ARTS: dict[str, Any] = {}
+
+
+def _gold_spans(gs: list[GoldQuote], att: Any) -> list[tuple[GoldQuote, tuple[str, int, int]]]:
+    """Each gold quotation's span in briefgen's cleaned article text."""
+    if not _ARTS:
+        from packets import read_all
+
+        _ARTS.update({source_key(a): a for a in read_all()})
+    arts = [_ARTS[g.key] for g in gs if g.key in _ARTS]
+    hits = align(gs, arts)
+    return [(gs[i], v) for i, v in hits.items()]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     ap.add_argument("--no-weeks", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="dev only: list errors and causes")
     args = ap.parse_args()
+    if args.errors and args.split == "test":
+        ap.error("--errors lists the test split's errors: tune on dev only")
     statements(args.split)
-    if not args.no_weeks and args.split == "test":
-        weeks(args.split)
+    if not args.no_weeks:
+        weeks(args.split, args.errors)
     return 0
 
 
