@@ -198,7 +198,9 @@ def test_a_defector_backing_pressure_is_not_read_as_north_korea(read) -> None:  
 # --- adding stances up ---------------------------------------------------------------
 
 
-def _q(n: int, actor: str, country: str, issue: str, stance: int, conf: float = 0.8, **kw) -> Quote:  # type: ignore[no-untyped-def]
+def _q(
+    n: int, actor: str, country: str, issue: str, stance: int, conf: float = 0.95, **kw
+) -> Quote:  # type: ignore[no-untyped-def]
     return Quote(
         quote_id=f"a-q{n}",
         article_id="a",
@@ -279,7 +281,7 @@ def test_disagreement_needs_confidence_on_both_sides() -> None:
             holder, "actor", "sanctions", stance, "x", "USA", [Evidence("a", "t")], conf
         )
 
-    strong, weak, clear = pos("a", 1, 0.9), pos("b", -1, 0.3), pos("c", -1, 0.7)
+    strong, weak, clear = pos("a", 1, 0.99), pos("b", -1, 0.3), pos("c", -1, 0.95)
     assert disagreements([strong, weak]) == []
     assert disagreements([strong, clear]) == [(strong, clear)]
 
@@ -301,3 +303,54 @@ def test_positions_come_through_the_pipeline_with_evidence() -> None:
     assert all(p.evidence and p.evidence[0].quote_id for p in ri)
     prk = [p for p in att.positions if p.holder == "PRK" and p.issue == "denuclearization"]
     assert prk and prk[0].stance == -1 and prk[0].label == "refuses to give up nuclear weapons"
+
+
+# The issue's own phrases, negated or not, pointing only against the model's side: the
+# model abstains on that issue instead of stating a side the words contradict.
+CONTRADICTED = [
+    (
+        "USA",
+        "government",
+        "said",
+        "the United States opposes a freeze-for-freeze, whereby the drills would halt in "
+        "exchange for a suspension of the North's nuclear programs",
+        "exercises",
+        -1,
+    ),
+    (
+        "PRK",
+        "government",
+        "called for",
+        "the lifting of the sanctions, which he said were strangling the economy",
+        "sanctions",
+        1,
+    ),
+]
+
+
+def test_a_side_the_issue_phrases_contradict_is_never_stated(read) -> None:  # type: ignore[no-untyped-def]
+    for row, stances in zip(CONTRADICTED, read([r[:4] for r in CONTRADICTED]), strict=True):
+        assert (row[4], row[5]) not in {(s.issue, s.stance) for s in stances}, row[3]
+
+
+def test_contradicted_reads_the_issue_phrases_of_either_side() -> None:
+    from briefgen.knowledge.issues import issue_keys
+    from briefgen.nlp.stance import MENTION_FEATURES, contradicted, feature_names
+
+    def hand(issue: str, **on: float) -> list[float]:
+        names = feature_names()
+        row = [0.0] * len(names)
+        for name, v in on.items():
+            row[names.index(f"{issue}:{name}")] = v
+        return row
+
+    k = list(issue_keys()).index("sanctions")
+    assert "pro_phrase" in MENTION_FEATURES
+    assert contradicted(hand("sanctions", con_phrase=0.5), k, 1)  # "lift sanctions" read +1
+    assert not contradicted(hand("sanctions", con_phrase=0.5), k, -1)
+    assert contradicted(hand("sanctions", pro_phrase=0.5), k, -1)  # "maximum pressure" read -1
+    assert contradicted(hand("sanctions", pro_negated=0.5), k, 1)  # "will not tighten"
+    assert contradicted(hand("sanctions", con_negated=0.5), k, -1)  # "will not lift"
+    both = hand("sanctions", pro_phrase=0.5, con_phrase=0.5)
+    assert not contradicted(both, k, 1) and not contradicted(both, k, -1)  # the model decides
+    assert not contradicted(hand("sanctions"), k, 1)  # no phrase: the model decides

@@ -11,9 +11,9 @@ is kept only when their product is high enough, otherwise the model abstains.  H
 statements add up to an actor's or a country's position is nlp/positions.py's job.
 
 Weights ship in briefgen/data/models/stance.npz; `benchmarks/train_stance.py` trains
-them from the labelled statements of benchmarks/labels/ (train and dev splits, the
-threshold chosen by cross-validation grouped by article) and `benchmarks/positions.py`
-reports the held-out test figures.
+them from the labelled statements of the train split in benchmarks/labels/ (C chosen by
+cross-validation grouped by article, the thresholds on the dev split) and
+`benchmarks/positions.py` reports the dev and held-out test figures.
 """
 
 from __future__ import annotations
@@ -267,14 +267,30 @@ class StanceModel:
         tau = self.threshold if floor is None else floor
         probs = self.probabilities(hand, emb)
         out: list[list[Stance]] = [[] for _ in range(len(hand))]
-        for issue in self.issues:
+        for k, issue in enumerate(self.issues):
             p_rel, p_pos = probs[issue]
             for n in range(len(hand)):
                 sign = 1 if p_pos[n] >= 0.5 else -1
                 conf = float(p_rel[n]) * float(max(p_pos[n], 1 - p_pos[n]))
-                if conf >= tau:
+                if conf >= tau and not contradicted(hand[n], k, sign):
                     out[n].append(Stance(issue, sign, round(conf, 3)))
         return out
+
+
+def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
+    """The issue's own phrases point only the other way: abstain rather than state a side
+    the words contradict.  "US opposition to a freeze-for-freeze" is a negated con phrase
+    (for the exercises), so a -1 read from it is dropped; "the lifting of sanctions" is a
+    con phrase, so a +1 on sanctions from it is dropped.  Phrases on both sides leave the
+    model to decide."""
+    base = k * len(MENTION_FEATURES)
+
+    def f(name: str) -> bool:
+        return hand[base + MENTION_FEATURES.index(name)] > 0
+
+    plus = f("pro_phrase") or f("con_negated")
+    minus = f("con_phrase") or f("pro_negated")
+    return (minus and not plus) if sign > 0 else (plus and not minus)
 
 
 @lru_cache(maxsize=1)
