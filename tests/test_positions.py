@@ -133,6 +133,50 @@ SIGNED = [
         1,
     ),
 ]
+# Cases blind readers found reversed in briefs: a North Korean plea for relief, "not the
+# time for dialogue", demands on North Korea from Washington.
+SIGNED += [
+    (
+        "PRK",
+        "government",
+        "asked",
+        "for partial relief from the sanctions that are hurting the civilian economy",
+        "sanctions",
+        -1,
+    ),
+    (
+        "PRK",
+        "government",
+        "said",
+        "the United States must ease sanctions if it wants the talks to make progress",
+        "sanctions",
+        -1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "Sanctions will remain in place until North Korea denuclearizes",
+        "sanctions",
+        1,
+    ),
+    (
+        "JPN",
+        "government",
+        "said",
+        "now is not the time for dialogue with North Korea but for pressure",
+        "talks",
+        -1,
+    ),
+    (
+        "USA",
+        "government",
+        "said",
+        "North Korea must stop its missile tests and come back to the negotiating table",
+        "talks",
+        1,
+    ),
+]
 SILENT = [
     (
         "USA",
@@ -354,3 +398,46 @@ def test_contradicted_reads_the_issue_phrases_of_either_side() -> None:
     both = hand("sanctions", pro_phrase=0.5, con_phrase=0.5)
     assert not contradicted(both, k, 1) and not contradicted(both, k, -1)  # the model decides
     assert not contradicted(hand("sanctions"), k, 1)  # no phrase: the model decides
+
+
+# Whose demand it is, end to end: the words of one side about the other are the
+# speaker's position, never the other side's concession; a North Korean plea for relief
+# is never read as backing sanctions.
+WHOSE = [
+    (
+        "“North Korea must completely and verifiably dismantle its nuclear weapons program "
+        "before any sanctions are lifted,” Secretary of State Mike Pompeo said on Tuesday.",
+        "Mike Pompeo",
+        {("denuclearization", 1)},
+        "PRK",
+    ),
+    (
+        "North Korea's vice foreign minister Choe Son Hui said on Monday that Washington must "
+        "lift the sanctions that are strangling the country before talks can resume.",
+        "Choe Son Hui",
+        {("sanctions", -1)},
+        "USA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "wanted", "not_country"), WHOSE)
+def test_a_demand_is_the_position_of_who_makes_it(text, speaker, wanted, not_country) -> None:  # type: ignore[no-untyped-def]
+    from briefgen.nlp.attribution import attribute
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+
+    art = Article(article_id="w", title="", text=text, source_path="w.txt")
+    att = attribute([art], {"w": load_spacy()(text)}, embed=Embedder(None).embed)
+    names = {a.actor_id: a.name for a in att.actors}
+    got = {
+        (p.issue, p.stance)
+        for p in att.positions
+        if p.holder_kind == "actor" and names.get(p.holder) == speaker
+    }
+    assert wanted <= got, (speaker, got)
+    # the other side takes no position from these words
+    assert not [p for p in att.positions if p.country == not_country]
+    stances = {(s.issue, s.stance) for q in att.quotes for s in q.stances}
+    flipped = {(i, -s) for i, s in wanted}
+    assert not stances & flipped, stances
