@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from briefgen.book.namefind import NameFinder
 from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
@@ -360,16 +361,12 @@ def contradictions(
     return out
 
 
-def _who(text: str, names: Mapping[str, str]) -> str | None:
-    """The country of the last country or official named in `text` (the demand's maker)."""
+def _who(text: str, names: Mapping[str, str], finder: NameFinder | None = None) -> str | None:
+    """The country of the last country or official named in `text` (the demand's maker);
+    `finder` finds the names of `names` (made here when not given)."""
     hits = [(p, c) for p, c in country_offsets(text) if not is_venue(text, p)]
     if names:
-        rx = re.compile(
-            r"\b("
-            + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-            + r")\b"
-        )
-        hits += [(m.start(), names[m.group(1)]) for m in rx.finditer(text)]
+        hits += [(p, names[n]) for p, n in (finder or NameFinder(names)).find(text)]
     return max(hits)[1] if hits else None
 
 
@@ -391,6 +388,7 @@ def no_response(
     """Demands one side made of another that no article in the period shows answered."""
     out: list[tuple[float, SentenceCandidate, str, str]] = []
     names = pool.official_countries
+    finder = NameFinder(names)
     usable_cands = pool.usable_candidates()
     for c in usable_cands:
         if c.news < 0 or dated_before(c, period):
@@ -402,7 +400,7 @@ def no_response(
         target = _addressee(t[m.end() :])
         # who demands is the sentence's subject ("Trump has promised to be effective on
         # North Korea, and called on China…" is Trump's demand, not North Korea's)
-        asker = c.doer or c.subject or _who(t[: m.start()], names)
+        asker = c.doer or c.subject or _who(t[: m.start()], names, finder)
         if not asker or not target or asker == target:
             continue
         if _SAME_LINE_ANSWER_RE.search(t[m.end() :]):

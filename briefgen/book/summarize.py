@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefgen.book.namefind import NameFinder
 from briefgen.book.sentences import Sentence, condense, split_sentences, strip_dateline, usable
 from briefgen.book.textsim import TfIdf, Vector, cosine, tokens
 from briefgen.knowledge.countries import (
@@ -185,10 +186,7 @@ class SentencePool:
         self.official_countries = official_countries(actors)
         self._subj_re = _names_re(self.official_countries)
         self._names = official_names(actors)
-        alts = sorted(self._names, key=len)[::-1]
-        self._name_re = (
-            re.compile(r"\b(" + "|".join(re.escape(n) for n in alts) + r")\b") if alts else None
-        )
+        self._name_re = NameFinder(self._names)
         qby: dict[str, list[Quote]] = {}
         for q in quotes:
             qby.setdefault(q.article_id, []).append(q)
@@ -238,9 +236,8 @@ class SentencePool:
                 c.official = max(c.official, self._speaker_weight(q))
                 if q.country:
                     c.quote_countries.add(q.country)
-        if self._name_re is not None:
-            for m in self._name_re.finditer(s.text):
-                c.official = max(c.official, 0.5 * self._names[m.group(1)])
+        for _, name in self._name_re.find(s.text):
+            c.official = max(c.official, 0.5 * self._names[name])
         return c
 
     def _speaker_weight(self, q: Quote) -> float:
@@ -401,17 +398,14 @@ def official_countries(actors: Sequence[Actor]) -> dict[str, str]:
     return out
 
 
-def _names_re(names: Mapping[str, str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    alts = sorted(names, key=lambda n: (-len(n), n))
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in alts) + r")\b")
+def _names_re(names: Mapping[str, str]) -> NameFinder | None:
+    return NameFinder(names) if names else None
 
 
 def subject_country(
     text: str,
     names: Mapping[str, str],
-    names_re: re.Pattern[str] | None = None,
+    names_re: NameFinder | None = None,
     strict: bool = False,
 ) -> str | None:
     """The country the sentence is about as its subject: the first one (or official) named,
@@ -431,7 +425,7 @@ def subject_country(
     hits = country_offsets(head)
     rx = names_re if names_re is not None else _names_re(names)
     if rx is not None:
-        hits += [(m.start(), names[m.group(1)]) for m in rx.finditer(head)]
+        hits += [(p, names[n]) for p, n in rx.find(head)]
     # "The joint exercises with South Korea presented…", "…threatened to destroy North
     # Korea, Trump said": a country after a preposition is not who acts.
     if strict:

@@ -73,14 +73,21 @@ def country_matches(text: str) -> list[tuple[int, int, str, str]]:
     ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _matches(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    # The sentence pool asks about each sentence (and its opening) several times: its
+    # countries, those acting, its subject, strictly and not.
+    return tuple(country_matches(text))
+
+
 def countries_mentioned(text: str) -> Counter[str]:
     """How often each country or body code is named in `text`."""
-    return Counter(code for _, _, _, code in country_matches(text))
+    return Counter(code for _, _, _, code in _matches(text))
 
 
 def country_offsets(text: str) -> list[tuple[int, str]]:
     """[(offset, code)...] of every country or body named in `text`, in text order."""
-    return [(start, code) for start, _, _, code in country_matches(text)]
+    return [(start, code) for start, _, _, code in _matches(text)]
 
 
 _LOCATIVE_RE = re.compile(r"\b(?:in|at|from|near|to|visit(?:ed|ing|s)?)\s+(?:the\s+)?$", re.I)
