@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from briefgen.book.eventlists import ListedEvent
+    from briefgen.book.sentfacts import Facts
     from briefgen.corrections import Desk
     from briefgen.ingest import Runner, StoreSession
     from briefgen.nlp.embeddings import Embedder
@@ -70,6 +71,8 @@ class Analysis:
     # for trend markers and "What changed" when no stored brief covers it.
     before: Period | None = None
     previous_attribution: Attribution | None = None
+    # Each article's sentence facts for the book, kept in the store (None: computed).
+    facts: Facts | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,7 @@ def _analyse(
     from briefgen.book.assemble import country_groups
     from briefgen.corrections import desk_for
     from briefgen.ingest import StoredDocs
+    from briefgen.keptfacts import KeptFacts
 
     desk = desk_for(settings)  # a bad entry stops the run before any work
     corpus = _read(store, session, runner, paths, settings, rep)
@@ -291,6 +295,7 @@ def _analyse(
         embedder=embedder,
         desk=desk,
         before=before,
+        facts=KeptFacts(store),
     )
     if compare.analyse_previous and previous and before is not None:
         result.previous_attribution = attribute(
@@ -462,6 +467,7 @@ def assemble_brief(
             embed=an.embedder.embed if an.embedder else None,
             groups=an.groups,
             events=events,
+            facts=an.facts,
         )
     )
     brief = builder.build()

@@ -45,6 +45,7 @@ from briefgen.book.sections import (
     cites_for,
     on_the_peninsula,
 )
+from briefgen.book.sentfacts import Facts
 from briefgen.book.summarize import SentencePool
 from briefgen.book.timeline import build_timeline
 from briefgen.book.trend import Move, moves_of
@@ -148,6 +149,9 @@ class BookInput:
     embed: Embed | None = None
     groups: Mapping[str, list[Article]] | None = None
     events: Sequence[ListedEvent] = ()
+    # What each article's own text says (book.sentfacts), kept between builds; None:
+    # computed here.
+    facts: Facts | None = None
 
 
 class BookBuilder:
@@ -160,7 +164,7 @@ class BookBuilder:
         ids = {a.article_id for a in self.main}
         self.quotes = [q for q in inp.attribution.quotes if q.article_id in ids]
         self.att = Attribution(self.quotes, inp.attribution.actors, inp.attribution.positions)
-        self.pool = SentencePool(self.main, self.quotes, inp.attribution.actors)
+        self.pool = SentencePool(self.main, self.quotes, inp.attribution.actors, inp.facts)
         self.compared = self._compared()
         # The record of this brief (for the history), once built.
         self.record: PeriodRecord | None = None
@@ -193,7 +197,7 @@ class BookBuilder:
         if not self.inp.previous or before is None:
             return None
         return computed_record(
-            self.inp.previous, self.inp.previous_attribution, before, self.inp.embed
+            self.inp.previous, self.inp.previous_attribution, before, self.inp.embed, self.inp.facts
         )
 
     def compared_label(self) -> str:

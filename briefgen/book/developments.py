@@ -56,6 +56,7 @@ class DevelopmentFinder:
         self._joint: Any = None
         self._has_when: Any = None  # per report: a stated date?  (set by group())
         self._when: Any = None  # ... its day number
+        self._rows_of: dict[str, list[int]] = {}  # article id -> its reports' rows
         # After find(): the developments and the groups they were written from, aligned.
         self.developments: list[Development] = []
         self.groups: list[Group] = []
@@ -117,6 +118,9 @@ class DevelopmentFinder:
         whens = [r.when.when.toordinal() if r.when else None for r in self._reports]
         self._has_when = np.array([x is not None for x in whens], dtype=bool)
         self._when = np.array([x or 0 for x in whens], dtype=np.int64)
+        self._rows_of = {}
+        for i, r in enumerate(self._reports):
+            self._rows_of.setdefault(r.article_id, []).append(i)
         anchors = self._anchors(reports)
         groups = []
         for cluster in average_linkage(self._article_sim(anchors), self.w.same_article):
@@ -222,8 +226,11 @@ class DevelopmentFinder:
     def _article_group(self, anchor_rows: list[int], articles: set[str]) -> Group:
         """The anchors plus their articles' reports that retell one of them."""
         rows = list(anchor_rows)
-        for i, r in enumerate(self._reports):
-            if i in rows or r.article_id not in articles:
+        anchors = set(anchor_rows)
+        # the articles' reports in report order (not every report of the period per group)
+        own = sorted(i for a in articles for i in self._rows_of.get(a, ()))
+        for i in own:
+            if i in anchors:
                 continue
             if max(float(self._joint[i, a]) for a in anchor_rows) >= self.w.retells:
                 rows.append(i)
@@ -316,8 +323,11 @@ class DevelopmentFinder:
         if g.lead is not None and g.lead.future:
             linked |= np.array([_previews(g, h) for h in hs], dtype=bool)
         elif g.lead is not None:
-            # a preview ranked above the development it previews
-            linked |= np.array([_previews(h, g) for h in hs], dtype=bool)
+            # a preview ranked above the development it previews (only a group whose
+            # lead looks ahead can be one)
+            for n, h in enumerate(hs):
+                if h.lead is not None and h.lead.future and _previews(h, g):
+                    linked[n] = True
         g0, g1, gl = self._keys(g)
         if gl >= 0:
             has_lead = hl >= 0

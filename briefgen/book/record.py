@@ -14,6 +14,7 @@ from typing import Any
 
 from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.sentfacts import Facts
 from briefgen.book.summarize import SentencePool
 from briefgen.model import (
     Article,
@@ -96,10 +97,11 @@ def computed_record(
     attribution: Attribution | None,
     period: Period,
     embed: Embed | None,
+    facts: Facts | None = None,
 ) -> PeriodRecord:
     """The comparison period's record from its own articles (no stored brief)."""
     att = attribution or Attribution()
-    pool = SentencePool(list(articles), att.quotes, att.actors)
+    pool = SentencePool(list(articles), att.quotes, att.actors, facts)
     devs = DevelopmentFinder(pool, period, embed).find()
     by_id = {a.article_id: a for a in articles}
     quotes = pick_quotes(rank_quotes(att.quotes, att.actors, by_id), k=8, min_k=5)

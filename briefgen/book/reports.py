@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from briefgen.book.sentences import condense
-from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
+from briefgen.book.sentfacts import story_day
+from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
 from briefgen.knowledge.events import EventTag, classify, speculative, stage
 from briefgen.periods import Period

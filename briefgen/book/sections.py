@@ -21,7 +21,8 @@ from briefgen.book.keyquotes import pick_quotes
 from briefgen.book.moves import names_a_thing, own_move, previews
 from briefgen.book.questions import contradictions
 from briefgen.book.reports import Group, Report, media_led
-from briefgen.book.summarize import SentenceCandidate, SentencePool, choose, story_day
+from briefgen.book.sentfacts import story_day
+from briefgen.book.summarize import SentenceCandidate, SentencePool, choose
 from briefgen.book.trend import Move, speaks_for, trend
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of

@@ -15,17 +15,21 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 
 from briefgen.book.namefind import NameFinder
-from briefgen.book.sentences import Sentence, condense, split_sentences, strip_dateline, usable
-from briefgen.book.textsim import TfIdf, Vector, cosine, tokens
-from briefgen.knowledge.countries import (
-    countries_acting,
-    countries_mentioned,
-    country_offsets,
-    is_venue,
+from briefgen.book.sentences import Sentence, condense, strip_dateline
+from briefgen.book.sentfacts import (
+    MAX_SENTENCES_PER_ARTICLE,
+    OBJECT_RE,
+    Facts,
+    SentenceFacts,
+    computed,
 )
-from briefgen.knowledge.dates import WEEKDAY_RE
+from briefgen.book.textsim import TfIdf, Vector, cosine
+from briefgen.knowledge.countries import (
+    country_offsets,
+)
 from briefgen.model import Actor, Article, Quote
 
 # Roles whose words move events; quotes and mentions of them weigh more.
@@ -62,8 +66,6 @@ _OPENER_RE = re.compile(
 # Secretary of State Rex Tillerson said…"), not after a subject of its own ("A plan being
 # floated among Japan…").
 OPENS_ON = 26
-# Only the first sentences of each article are weighed (speed; the news is up top).
-MAX_SENTENCES_PER_ARTICLE = 40
 # Above this many articles, support is approximated (see SentencePool._weigh).
 BIG_CORPUS = 60
 POSTINGS_CAP = 40
@@ -108,48 +110,6 @@ class SentenceCandidate:
         return (self.article.published or date.min, self.article.article_id, self.sent.index)
 
 
-_BACKGROUND_RE = re.compile(
-    r"\b(?:earlier this year|last year|years ago|in (?:19|20)\d\d|for years|for decades|"
-    r"last (?:week|month|year|spring|summer|autumn|fall|winter|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)|a (?:week|month) ago|"
-    r"until (?:this|last) (?:week|month)|weeks ago|months ago|earlier this month|"
-    r"usually|typically|often|all the time|routinely|traditionally|(?:its|the|their) recent|"
-    r"previously|long concerned|(?:\w+ )?(?:years|decades|months) (?:later|earlier)|"
-    r"no stranger|has long|have long|had long|in the past|history of|since the|"
-    r"was elected|were elected|once again)\b",
-    re.I,
-)
-_RECENT_RE = re.compile(
-    rf"\b(?:on (?:{WEEKDAY_RE})|(?:{WEEKDAY_RE})(?:’s|'s)?|"
-    r"this week|yesterday|today|days ago|latest|new)\b"
-)
-
-
-def _newsworthiness(c: SentenceCandidate) -> float:
-    """+1 for a sentence reporting the week's events, -1 for background.
-
-    Stated dates decide when there are any: within a week of the story is news, only
-    older dates ("held a summit on April 27") are background.
-    """
-    from briefgen.knowledge.dates import resolve_dates
-
-    t = c.sent.text
-    if _BACKGROUND_RE.search(t):
-        return -1.0
-    pub = story_day(c.article)
-    if pub is not None:
-        hits = resolve_dates(t, pub)
-        if hits:
-            return 1.0 if any(abs((h.when - pub).days) <= 7 for h in hits) else -1.0
-    return 1.0 if _RECENT_RE.search(t) else 0.0
-
-
-def story_day(a: Article) -> date | None:
-    """The day "on Tuesday" is resolved against: the publication date when it is known to
-    the day (a story dated only to its month has no day to count from)."""
-    return a.published if a.date_precision == "day" else None
-
-
 def official_names(actors: Sequence[Actor]) -> dict[str, float]:
     """{surface name: weight} for government speakers; top roles weigh most."""
     out: dict[str, float] = {}
@@ -175,13 +135,20 @@ class SentencePool:
         articles: Sequence[Article],
         quotes: Sequence[Quote] = (),
         actors: Sequence[Actor] = (),
+        facts: Facts | None = None,
     ) -> None:
+        """`facts`: what each article's own text says (sentences, words, countries),
+        computed or kept from an earlier build (book.sentfacts)."""
         self.articles = list(articles)
         self.by_article: dict[str, list[SentenceCandidate]] = {}
-        toks = {a.article_id: tokens(a.title + " " + a.text) for a in self.articles}
+        known = (facts or computed)(self.articles)
+        toks = {a.article_id: f.tokens for a, f in zip(self.articles, known, strict=True)}
         self.tfidf = TfIdf(toks.values())
         self.article_vecs = {aid: self.tfidf.vector(t) for aid, t in toks.items()}
-        self.title_vecs = {a.article_id: self.tfidf.vector(tokens(a.title)) for a in articles}
+        self.title_vecs = {
+            a.article_id: self.tfidf.vector(f.title_tokens)
+            for a, f in zip(self.articles, known, strict=True)
+        }
         self.actor_by_id = {a.actor_id: a for a in actors}
         self.official_countries = official_countries(actors)
         self._subj_re = _names_re(self.official_countries)
@@ -191,11 +158,11 @@ class SentencePool:
         for q in quotes:
             qby.setdefault(q.article_id, []).append(q)
         self.all: list[SentenceCandidate] = []
-        for a in self.articles:
+        for a, af in zip(self.articles, known, strict=True):
             cands: list[SentenceCandidate] = []
             rank = 0
-            for s in split_sentences(a)[:MAX_SENTENCES_PER_ARTICLE]:
-                c = self._candidate(a, s, rank, qby.get(a.article_id, []))
+            for sf in af.sentences[:MAX_SENTENCES_PER_ARTICLE]:
+                c = self._candidate(a, sf, rank, qby.get(a.article_id, []))
                 rank += int(c.usable)
                 cands.append(c)
             self.by_article[a.article_id] = cands
@@ -203,20 +170,22 @@ class SentencePool:
         self._weigh()
 
     def _candidate(
-        self, a: Article, s: Sentence, rank: int, quotes: Sequence[Quote]
+        self, a: Article, sf: SentenceFacts, rank: int, quotes: Sequence[Quote]
     ) -> SentenceCandidate:
         """One sentence with its countries, subject and the weight of who speaks in it."""
-        ok = usable(s.text)
+        s = sf.sent
+        ok = sf.usable
         c = SentenceCandidate(
             sent=s,
             article=a,
-            vec=self.tfidf.vector(tokens(s.text)),
-            countries=countries_mentioned(s.text),
+            vec=self.tfidf.vector(sf.tokens),
+            countries=sf.countries,
             usable=ok,
             rank=rank if ok else 99,
         )
+        c.news = sf.news
         if ok:
-            c.acting = countries_acting(s.text)
+            c.acting = sf.acting
             c.subject = subject_country(s.text, self.official_countries, self._subj_re)
             head = strip_dateline(s.text)
             c.subject_first = c.subject is not None and (
@@ -225,7 +194,7 @@ class SentencePool:
                 and not has_opener(head)
             )
             c.doer = subject_country(s.text, self.official_countries, self._subj_re, strict=True)
-            c.agents = agents(s.text)
+            c.agents = sf.agents
             c.doer_first = c.doer is not None and (
                 subject_country(head[:OPENS_ON], self.official_countries, self._subj_re, True)
                 == c.doer
@@ -269,14 +238,15 @@ class SentencePool:
             if not c.usable:
                 continue
             acc: dict[str, float] = {}
+            own = c.article_id
             terms = sorted(c.vec.items(), key=lambda x: (-x[1], x[0]))
             for t, w in terms[:TERMS_CAP] if big else terms:
                 if t in common:
                     continue
                 for aid, w2 in postings.get(t, ()):
-                    if aid != c.article_id:
+                    if aid != own:
                         acc[aid] = acc.get(aid, 0.0) + w * w2
-            raw[i] = sum(min(x, 0.25) for x in acc.values()) / 0.25
+            raw[i] = sum(map(min, acc.values(), repeat(0.25))) / 0.25
         top = max(raw.values(), default=0.0) or 1.0
         for i, c in enumerate(self.all):
             if not c.usable:
@@ -287,7 +257,6 @@ class SentencePool:
             c.topical = _topical(c)
             topical = 1.0 if c.topical else 0.5
             carried = 1.0 + 0.15 * max(0, len(set(c.article.outlets)) - 1)
-            c.news = _newsworthiness(c)
             c.score = (
                 topical
                 * max(c.article.relevance, 0.2)
@@ -436,21 +405,6 @@ def subject_country(
     return code if pos < 60 else None
 
 
-def agents(text: str) -> set[str]:
-    """Countries named in the sentence other than as a venue or as what is acted on
-    ("exercises with South Korea", "sanctions against North Korea")."""
-    return {
-        code
-        for pos, code in country_offsets(text)
-        if not is_venue(text, pos) and not _OBJECT_RE.search(text[max(0, pos - 30) : pos])
-    }
-
-
 # A peninsula story's short names for the two states, as the sentence's subject.
 _SHORT_NAME_RE = re.compile(r"^(?:The|the) (North|South)(?:(?:’s|'s)\s|\s+(?![A-Z]))")
-_OBJECT_RE = re.compile(
-    r"\b(?:with|against|to|toward|towards|into|on|over|from|for|at|by|about|between|"
-    r"destroy|attack|sanction|punish|accuse|blame|condemn|urge|urged|warn|warned)"
-    r"[”’\"']?\s+"
-    r"(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w.]*\s+)?$"
-)
+_OBJECT_RE = OBJECT_RE

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from briefgen.book.reports import dated_before
-from briefgen.book.summarize import SentenceCandidate, SentencePool, story_day
+from briefgen.book.sentfacts import story_day
+from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine, tokens
 from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import countries_mentioned

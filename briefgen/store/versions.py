@@ -29,6 +29,7 @@ _NOT_ANALYSIS_FILES = (
     "files.py",
     "nlp/embeddings.py",
     "nlp/minilm.py",
+    "keptfacts.py",
 )
 
 
@@ -107,3 +108,21 @@ def analysis_version(actor_files: Sequence[Path] = ()) -> str:
     and the user's knowledge files: actors, outlets, roles, reporting verbs (their
     content, not their names)."""
     return "a-" + _digest([], [_analysis_code(), files_digest(actor_files)])
+
+
+@lru_cache(maxsize=1)
+def facts_version() -> str:
+    """What the sentence pool reads from one article's own text (book.sentfacts): its
+    code and the code and data it reads (sentences, words, countries, dates)."""
+    return "f-" + _digest(
+        _files(
+            [
+                "book/sentfacts.py",
+                "book/sentences.py",
+                "book/textsim.py",
+                "knowledge",
+                "data",
+                "model.py",
+            ]
+        )
+    )
