@@ -405,3 +405,56 @@ def test_a_chain_of_he_carries_no_it_back(nlp) -> None:  # type: ignore[no-untyp
         "It said that she was the next press secretary."
     )
     assert [q.speaker for q in run(nlp, text).quotes if q.cue == "said"] == []
+
+
+# -- joint speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "North Korean leader Kim Jong Un and South Korean President Moon Jae-in said "
+            "they would work toward a permanent peace treaty.",
+            "Kim Jong Un and Moon Jae-in",
+            None,
+        ),
+        (
+            "The United States, Japan and South Korea said Sunday's launch was a ballistic "
+            "missile test.",
+            "United States, Japan and South Korea",
+            None,
+        ),
+        (
+            "Jenny Jun, Scott LaFoy and Ethan Sohn wrote that the North's cyber units were "
+            "growing.",
+            "Jenny Jun, Scott LaFoy and Ethan Sohn",
+            None,
+        ),
+        (
+            "Kang Kyung-wha and Cho Myoung-gyon said the talks would resume next month.",
+            "Kang Kyung-wha and Cho Myoung-gyon",
+            "KOR",
+        ),
+    ],
+)
+def test_a_joint_statement_is_of_all_its_speakers(nlp, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text) == [(name, country)]
+
+
+def test_words_of_one_name_or_alternatives_are_no_joint_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Victor Cha of the Center for Strategic and International Studies said the site "
+        "was still active."
+    )
+    assert speakers(nlp, text) == [("Victor Cha", "USA")]
+    text = "Diplomats said Russia or China could veto the resolution within days."
+    assert [s for s, _ in speakers(nlp, text)] == ["Diplomats"]
+
+
+def test_they_after_a_joint_statement_is_the_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Jong Un and Moon Jae-in met at the border on Friday. They said the two "
+        "Koreas would seek a permanent end to the war this year."
+    )
+    assert [s for s, _ in speakers(nlp, text)] == ["Kim Jong Un and Moon Jae-in"]

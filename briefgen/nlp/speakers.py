@@ -70,10 +70,28 @@ class ArticleActors(ArticlePronouns):
         from briefgen.nlp.names import root_subject
         from briefgen.nlp.syntax import noun_phrase, sent_of
 
-        subj = root_subject(sent_of(pron))
+        sent = sent_of(pron)
+        subj = root_subject(sent)
+        if subj is not None and subj.i < pron.i and subj.pos_ != "PRON":
+            joint = self._joint(subj, subj.idx)  # "Trump and his aides said ..., they ..."
+            if joint is not None:
+                return joint
         if subj is None or subj.i > pron.i or subj.tag_ != "NNS" or subj.pos_ != "NOUN":
-            return None
+            return self._joint_before(sent)
         return self._resolve_described(noun_phrase(subj), subj, subj.idx)
+
+    def _joint_before(self, sent: Span) -> Speaker | None:
+        """ "Kim and Moon met at the border. They said ...": a "they" that opens a sentence
+        after one whose subject joins several speakers is all of them."""
+        from briefgen.nlp.names import root_subject
+
+        k = self.sent_index(sent.start_char)
+        if k == 0 or self.sents[k].start != sent.start:
+            return None
+        subj = root_subject(self.sents[k - 1])
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        return self._joint(subj, subj.idx)
 
     # -- the entry point
     def resolve(self, phrase: Span | None, head: Token | None, pos: int) -> Speaker | None:
@@ -90,6 +108,10 @@ class ArticleActors(ArticlePronouns):
             if group is not None:
                 return self.remember(group, head.idx)
             return self._pronoun(low, min(head.idx, pos))
+        sp = self._joint(head, pos) or self._resolve_one(phrase, head, pos)
+        return self.remember(sp, head.idx) if sp is not None else None
+
+    def _resolve_one(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
         if (
             head.dep_ == "pobj"
             and head.head.lower_ in ("of", "from")
@@ -99,10 +121,29 @@ class ArticleActors(ArticlePronouns):
             from briefgen.nlp.syntax import noun_phrase
 
             phrase = noun_phrase(head)
-        sp = self._resolve_named(phrase, head)
-        if sp is None:
-            sp = self._resolve_described(phrase, head, pos)
-        return self.remember(sp, head.idx) if sp is not None else None
+        return self._resolve_named(phrase, head) or self._resolve_described(phrase, head, pos)
+
+    def _joint(self, head: Token, pos: int) -> Speaker | None:
+        """ "Kim Jong Un and Moon Jae-in said": one speaker of both (joint.py); None when
+        the phrase joins nobody or a part is no speaker (then the head alone speaks)."""
+        from briefgen.nlp.joint import conjuncts, joint_speaker
+        from briefgen.nlp.syntax import noun_phrase
+
+        others = conjuncts(head)
+        if not others:
+            return None
+        parts: list[tuple[Speaker, str]] = []
+        for t in (head, *others):
+            if t.pos_ == "PRON":
+                return None
+            np = noun_phrase(t)
+            sp = self._resolve_one(np, t, pos)
+            if sp is None:
+                return None
+            parts.append((sp, np.text))
+        if len({sp.key for sp, _ in parts}) == 1:
+            return parts[0][0]
+        return joint_speaker(parts)
 
     def _resolve_named(self, phrase: Span, head: Token) -> Speaker | None:
         """A person, body or publication the phrase names."""

@@ -1,0 +1,89 @@
+"""Joint speakers: "Kim Jong Un and Moon Jae-in said", "The United States and South
+Korea said", "Jenny Jun, Scott LaFoy and Ethan Sohn wrote".
+
+A statement made by several people or bodies together is theirs together, not the first
+one's: the speaker is one plural actor named by its parts in the text's order (a person
+by their full name, a country by its name, anything else as written), with the country
+and kind the parts share (none when they differ).  A later "they" may refer to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.knowledge.countries import country_name
+from briefgen.nlp.names import Speaker, clean_name, is_country_voice
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Conjunctions that join speakers into one: "or" and "nor" give alternatives, not a pair.
+_JOINING = frozenset({"and", "&"})
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The nouns joined to `head` by "and", in text order ("Jun, LaFoy and Sohn"); none
+    when they are words of one name ("the Center for Strategic and International
+    Studies") or joined by "or"."""
+    out: list[Token] = []
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.i > t.i and c.pos_ in ("PROPN", "NOUN") or _listed(t, c):
+                out.append(c)
+                todo.append(c)
+    if not out:
+        return []
+    ccs = [c for t in (head, *out) for c in t.children if c.dep_ == "cc"]
+    if not ccs or any(c.lower_ not in _JOINING for c in ccs):
+        return []
+    if any(_one_entity(head, c) for c in out):
+        return []
+    return sorted(out, key=lambda t: t.i)
+
+
+def _listed(t: Token, c: Token) -> bool:
+    """ "Jenny Jun, Scott LaFoy and Ethan Sohn": the parser hangs the second name of a
+    list of people on the first as an apposition, the last on it by "and"."""
+    return (
+        c.dep_ == "appos"
+        and c.i > t.i
+        and t.ent_type_ == c.ent_type_ == "PERSON"
+        and any(x.dep_ == "conj" for x in c.children)
+    )
+
+
+def _one_entity(a: Token, b: Token) -> bool:
+    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)
+
+
+def part_name(sp: Speaker, written: str) -> str:
+    """How a part is named in the joint name: a named person in full, a country by its
+    name, anything else as the text writes it."""
+    if sp.person and sp.named:
+        return sp.name
+    if is_country_voice(sp.key, sp.country) and sp.country is not None:
+        return country_name(sp.country)
+    return clean_name(written)
+
+
+def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
+    """One plural speaker for several (speaker, as written) parts, in text order."""
+    names: list[str] = []
+    for sp, written in parts:
+        name = part_name(sp, written)
+        if name not in names:
+            names.append(name)
+    label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    countries = {sp.country for sp, _ in parts}
+    kinds = {sp.kind for sp, _ in parts}
+    return Speaker(
+        name=label,
+        country=countries.pop() if len(countries) == 1 else None,
+        kind=kinds.pop() if len(kinds) == 1 else "other",
+        named=all(sp.named for sp, _ in parts),
+        person=all(sp.person for sp, _ in parts),
+        plural=True,
+        confidence=min(sp.confidence for sp, _ in parts),
+    )
