@@ -375,3 +375,37 @@ def test_a_sentence_repeating_noun_cues_is_read_for_its_first_few(nlp) -> None: 
     verbs = load_reporting_verbs()
     assert len(noun_reports(sent, verbs, 100)) > 3
     assert len(noun_reports(sent, verbs, 3)) <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Everything in the Trump White House, Sean Spicer says, was harder than before.",
+            "Everything in the Trump White House, Sean Spicer says, was harder than before",
+            "Sean Spicer",
+        ),
+        (
+            "Syria, the White House said, does not identify security risks to travellers.",
+            "Syria, the White House said, does not identify security risks to travellers",
+            "White House",
+        ),
+    ],
+)
+def test_a_cue_between_commas_reports_the_clause_around_it(nlp, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, text)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_a_long_subject_the_parser_took_for_an_object_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Other experts said a simple closure of the site, where North Korea has conducted "
+        "all six of its tests, was more likely than a complete dismantling."
+    )
+    assert one(nlp, text).text == (
+        "a simple closure of the site, where North Korea has conducted all six of its "
+        "tests, was more likely than a complete dismantling"
+    )
+    # whom a cue addresses is no part of what was said
+    q = one(nlp, "Kang Kyung-wha told reporters the talks would resume next month.")
+    assert q.text == "the talks would resume next month"

@@ -45,6 +45,8 @@ _CONTENT_PREPS = frozenset({"of", "for", "on", "upon", "about", "against", "over
 # Entity types of a preposition's object that make it an adverbial, not content.
 _ADVERBIAL_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON", "NORP"})
 _SAY_LIKE = frozenset({"say", "tell", "add", "state", "write", "tweet", "post", "report"})
+# Cues whose object is whom they address ("told reporters in response to ...").
+_ADDRESSED = frozenset({"tell", "remind", "assure", "inform", "notify", "brief", "ask"})
 
 
 @dataclass
@@ -134,7 +136,9 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
         if (objs or preps) and xcomps:
             return [*objs, *preps, *xcomps], "request"  # "urged China to ..."
     if clauses:
-        return clauses + _second_clause(cue, clauses, verbs), "clause"
+        return _misread_subject(cue, clauses) + clauses + _second_clause(
+            cue, clauses, verbs
+        ), "clause"
     misread = _that_clause(cue, verbs)
     if misread is not None:
         return [misread], "clause"
@@ -157,6 +161,25 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
     if preps:
         return preps[:1], "object"  # "warned of a war"
     return [], ""
+
+
+def _misread_subject(cue: Token, clauses: list[Token]) -> list[Token]:
+    """ "said a simple closure of the site, where ..., was more likely": the parser takes
+    the subject of a long reported clause for the cue's object and leaves the clause
+    without one; the object is the clause's subject, so part of what was said."""
+    first = min(clauses, key=lambda c: c.i)
+    if cue.lemma_.lower() in _ADDRESSED or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in first.children
+    ):
+        return []
+    return [
+        c
+        for c in cue.children
+        if c.dep_ == "dobj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and cue.i < c.i < first.left_edge.i
+        and c.right_edge.i < first.left_edge.i
+    ]
 
 
 def _second_clause(cue: Token, clauses: list[Token], verbs: ReportingVerbs) -> list[Token]:
@@ -207,7 +230,29 @@ def _inverted_clause(cue: Token) -> Token | None:
     ):
         # "Trump, the aide said, is not interested": the cue hangs on the clause
         return cue.head
+    if _parenthetical(cue):
+        return cue.head  # "Syria, the order says, doesn't identify security risks"
     return None
+
+
+def _parenthetical(cue: Token) -> bool:
+    """A cue set between commas inside the clause it reports, after that clause's
+    subject: "Everything in the White House, he says, was harder"."""
+    head = cue.head
+    doc = cue.doc
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    if lo > 0 and doc[lo].text != ",":
+        lo -= 1  # the commas may hang on the cue or on the clause
+    if hi + 1 < len(doc) and doc[hi].text != ",":
+        hi += 1
+    return (
+        cue.dep_ == "parataxis"
+        and head.i > cue.i
+        and head.pos_ in ("VERB", "AUX")
+        and doc[lo].text == ","
+        and doc[hi].text == ","
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < lo for c in head.children)
+    )
 
 
 def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
