@@ -458,3 +458,24 @@ def test_they_after_a_joint_statement_is_the_pair(nlp) -> None:  # type: ignore[
         "Koreas would seek a permanent end to the war this year."
     )
     assert [s for s, _ in speakers(nlp, text)] == ["Kim Jong Un and Moon Jae-in"]
+
+
+def test_he_is_the_nearest_earlier_speaker_not_the_first_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # two sentences the parser may read as one: Onodera spoke last, so "he" is Onodera
+    text = (
+        "Trump tweeted in response on Friday: “Kim will be tested like never before!” "
+        "Itsunori Onodera, the Japanese defence minister, warned such a test could involve "
+        "a nuclear device flown over Japan. “We cannot deny the possibility it may fly over "
+        "our country,” he said."
+    )
+    assert [s for s, _ in speakers(nlp, text)][-1] == "Itsunori Onodera"
+
+
+def test_a_pronoun_chain_keeps_its_speaker_past_a_name_in_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Trump" is the subject of what Kim said, not a speaker: the next "he" is Kim again
+    text = (
+        "Kim Jong Un said the remarks had convinced him he was right. He added that he "
+        "was thinking hard about his response, but vowed that Trump would pay dearly for "
+        "his speech. “Action is the best option in treating the dotard,” he said."
+    )
+    assert [s for s, _ in speakers(nlp, text)][-1] == "Kim Jong Un"

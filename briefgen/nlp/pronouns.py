@@ -36,9 +36,9 @@ class ArticlePronouns(ArticleDescriptions):
     def salient(
         self, pos: int, gender: str | None, person: bool = True, plural: bool = False
     ) -> Speaker | None:
-        """The speaker a pronoun at `pos` refers to: in the nearest sentence back, its
-        subjects first (the main clause's before a clause's), then its other mentions from
-        the last; of the right sort (a person for he/she, a body for it, a body or a group
+        """The speaker a pronoun at `pos` refers to: in the nearest sentence back, who
+        spoke there (the nearest first), then its subjects (the main clause's before a
+        clause's), then its other mentions from the last; of the right sort (a person for he/she, a body for it, a body or a group
         for they).  Six sentences back at most, not counting those led by the same he or
         she ("He began ... He argued ... he complained": the chain goes back to its name)."""
         cur = self.sent_index(pos)
@@ -49,7 +49,9 @@ class ArticlePronouns(ArticleDescriptions):
             lead = self._lead_pronoun(s) if s != cur else None
             budget -= 0 if gender and self.roles.pronouns.get(lead or "") == gender else 1
             in_s = sorted((m for m in before if m.sent == s), key=lambda m: m.pos)
-            ordered = [m for m in in_s if m.subject]
+            # who spoke in the sentence, the nearest first, before who else is its subject
+            spoke = sorted((m for m in self.spoken if m.sent == s and m.pos < pos), key=_back)
+            ordered = spoke + [m for m in in_s if m.subject]
             if s != cur and lead is None:  # in its own sentence a pronoun is
                 # no object's ("Singling out Maduro, he accused ..."): only subjects there;
                 # nor is it in one led by a pronoun ("He said China could press Kim
@@ -94,3 +96,7 @@ class ArticlePronouns(ArticleDescriptions):
         self.people.setdefault(sp.key, sp)
         self.spoken.append(Mention(pos, self.sent_index(pos), sp.key, subject, sp.person))
         return self.people[sp.key]
+
+
+def _back(m: Mention) -> int:
+    return -m.pos

@@ -107,7 +107,8 @@ class ArticleActors(ArticlePronouns):
             group = self._clause_group(head) if low in ("they", "them") else None
             if group is not None:
                 return self.remember(group, head.idx)
-            return self._pronoun(low, min(head.idx, pos))
+            sp = self._pronoun(low, min(head.idx, pos))
+            return self.remember(sp, head.idx) if sp is not None else None  # the chain goes on
         sp = self._joint(head, pos) or self._resolve_one(phrase, head, pos)
         return self.remember(sp, head.idx) if sp is not None else None
 
