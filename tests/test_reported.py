@@ -390,6 +390,12 @@ def test_a_sentence_repeating_noun_cues_is_read_for_its_first_few(nlp) -> None: 
             "Syria, the White House said, does not identify security risks to travellers",
             "White House",
         ),
+        (  # after a phrase that opens the clause, the clause after the cue
+            "For the cost of settling one refugee in the U.S., Donald Trump said, ten "
+            "refugees could be resettled closer to home.",
+            "ten refugees could be resettled closer to home",
+            "Donald Trump",
+        ),
     ],
 )
 def test_a_cue_between_commas_reports_the_clause_around_it(nlp, text, content, speaker) -> None:  # type: ignore[no-untyped-def]

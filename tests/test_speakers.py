@@ -479,3 +479,10 @@ def test_a_pronoun_chain_keeps_its_speaker_past_a_name_in_what_was_said(nlp) -> 
         "his speech. “Action is the best option in treating the dotard,” he said."
     )
     assert [s for s, _ in speakers(nlp, text)][-1] == "Kim Jong Un"
+
+
+def test_experts_on_a_country_speak_for_no_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korea experts say Pyongyang wants nuclear weapons to deter an invasion."
+    assert speakers(nlp, text) == [("North Korea experts", None)]
+    text = "A senior North Korean official said the talks were over for this year."
+    assert speakers(nlp, text) == [("a senior North Korean official", "PRK")]

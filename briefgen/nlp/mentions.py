@@ -30,6 +30,7 @@ from briefgen.nlp.names import (
 )
 from briefgen.nlp.people import DESCRIPTION_FILLERS, ArticlePeople
 from briefgen.nlp.titles import (
+    allegiance_country,
     infer_kind,
     name_and_title,
     normalize_title,
@@ -246,7 +247,7 @@ class ArticleMentions(ArticlePeople):
             if ds is None or ds.pos_ != "NOUN" or ds.lower_ not in self.roles.role_nouns:
                 continue
             phrase = clean_name(noun_phrase(ds).text)
-            country = country_of(phrase)
+            country = allegiance_country(phrase)  # not "North Korea experts"
             if country is not None and self.match_description(phrase, country, ds.idx) is None:
                 self.describe(phrase, ds.lower_, country, ds.idx)
 

@@ -237,7 +237,8 @@ def _inverted_clause(cue: Token) -> Token | None:
 
 def _parenthetical(cue: Token) -> bool:
     """A cue set between commas inside the clause it reports, after that clause's
-    subject: "Everything in the White House, he says, was harder"."""
+    subject ("Everything in the White House, he says, was harder") or after a phrase
+    that opens it ("After all, he said, the main reason was ...")."""
     head = cue.head
     doc = cue.doc
     lo, hi = cue.left_edge.i, cue.right_edge.i
@@ -246,12 +247,12 @@ def _parenthetical(cue: Token) -> bool:
     if hi + 1 < len(doc) and doc[hi].text != ",":
         hi += 1
     return (
-        cue.dep_ == "parataxis"
+        cue.dep_ in ("parataxis", "ccomp", "advcl")
         and head.i > cue.i
         and head.pos_ in ("VERB", "AUX")
         and doc[lo].text == ","
         and doc[hi].text == ","
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < lo for c in head.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != cue.i for c in head.children)
     )
 
 
@@ -284,6 +285,8 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             subj = subject_of(cue)
             if subj is not None and subj.left_edge.i > lo:
                 hi = min(hi, subj.left_edge.i - 1)
+        elif not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in inv.children):
+            lo = max(lo, cue.right_edge.i + 1)  # "After all, he said, the reason was ..."
         via = "inverted"
     trimmed = content_bounds(cue, lo, hi, stop)
     if trimmed is None:

@@ -26,7 +26,7 @@ from briefgen.nlp.names import (
     only_country,
 )
 from briefgen.nlp.pronouns import ArticlePronouns
-from briefgen.nlp.titles import infer_kind, normalize_title, title_before
+from briefgen.nlp.titles import allegiance_country, infer_kind, normalize_title, title_before
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -257,7 +257,7 @@ class ArticleActors(ArticlePronouns):
             return self.describe(text, low, companion, pos)
         employer = self.employer(text)
         country = (
-            country_of(text)
+            allegiance_country(text)  # "North Korea experts" know it, serve no country
             or (employer.country if employer is not None else None)
             or self._modifier_country(phrase, head)
             or self._earlier_country(text, head, pos)
