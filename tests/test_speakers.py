@@ -486,3 +486,30 @@ def test_experts_on_a_country_speak_for_no_country(nlp) -> None:  # type: ignore
     assert speakers(nlp, text) == [("North Korea experts", None)]
     text = "A senior North Korean official said the talks were over for this year."
     assert speakers(nlp, text) == [("a senior North Korean official", "PRK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The outage was first seen by Dyn, a company in Manchester that tracks Internet "
+            "traffic. The company said the connectivity problems would continue for days.",
+            "Dyn Research",
+        ),
+        (
+            "The Committee to Protect Journalists ranks North Korea second on its list. The "
+            "group said only a smattering of ruling elites can go online freely.",
+            "Committee to Protect Journalists",
+        ),
+    ],
+)
+def test_the_company_is_the_organisation_just_named(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s, _ in speakers(nlp, text)] == [name]
+
+
+def test_the_company_finds_no_organisation_named_long_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sony Pictures pulled the film. Theatres were empty on Friday. Fans were angry. "
+        "Critics were divided. The company said it had found the attackers."
+    )
+    assert [s for s, _ in speakers(nlp, text)] == ["a company"]

@@ -29,6 +29,7 @@ _LOWER = (
     "honorifics",
     "body_heads",
     "body_nouns",
+    "firm_nouns",
     "document_words",
     "publication_words",
     "questioners",
@@ -63,6 +64,7 @@ class Roles:
     honorifics: frozenset[str] = frozenset()
     body_heads: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    firm_nouns: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
     publication_words: frozenset[str] = frozenset()
     questioners: frozenset[str] = frozenset()

@@ -46,6 +46,8 @@ _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|i
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 # Sentences back in which a document named with its issuer is the one "the order" means.
 _DOCUMENT_REACH = 4
+# Sentences back (besides its own) in which "the company" finds the organisation it means.
+_FIRM_REACH = 2
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -252,6 +254,10 @@ class ArticleActors(ArticlePronouns):
             named = self.described_as(low, words, pos)
             if named is not None:
                 return named  # "her husband says" after "her husband, Bryan Sanders"
+        if low in self.roles.firm_nouns:
+            firm = self._earlier_firm(phrase, head)
+            if firm is not None:
+                return firm  # "The firm said" after "Taia Global, a cybersecurity consultant"
         companion = self._accompanied(head)
         if companion is not None:
             return self.describe(text, low, companion, pos)
@@ -309,6 +315,34 @@ class ArticleActors(ArticlePronouns):
         for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
             sp = self.people.get(m.key)
             if sp is not None and not sp.person and sp.name.lower().split()[-1:] == [noun]:
+                return sp
+        return None
+
+    def _earlier_firm(self, phrase: Span, head: Token) -> Speaker | None:
+        """ "the company", "the firm": the organisation last named before it, a few
+        sentences back at most (not a publication, which reports rather than speaks)."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            return None
+        if any(t.ent_type_ in ("ORG", "PERSON") for t in phrase):
+            return None  # "the Sony company": the name is in the phrase
+        floor = self.sents[max(0, self.sent_index(head.idx) - _FIRM_REACH)].start
+        for ent in reversed([e for e in self.doc.ents if floor <= e.start < phrase.start]):
+            firm_appos = any(
+                c.dep_ == "appos" and c.lower_ in self.roles.firm_nouns for c in ent.root.children
+            )  # "Dyn, a company in Manchester": a name the tagger took for a person's
+            if ent.label_ != "ORG" and not firm_appos or self.in_quote(ent.start_char):
+                continue
+            e = self.gaz.lookup(ent.text)
+            if e is not None and (e.outlet is not None or e.person):
+                continue
+            if firm_appos and ent.label_ != "ORG":
+                return Speaker(name=clean_name(ent.text), person=False)
+            sp = self._resolve_named(noun_phrase(ent.root), ent.root)
+            if sp is None:  # "the Committee to Protect Journalists": words of roles
+                return Speaker(name=re.sub(r"^(?i:the)\s+", "", clean_name(ent.text)), person=False)
+            if not sp.person and sp.kind != "government":
                 return sp
         return None
 
