@@ -513,3 +513,13 @@ def test_the_company_finds_no_organisation_named_long_before(nlp) -> None:  # ty
         "Critics were divided. The company said it had found the attackers."
     )
     assert [s for s, _ in speakers(nlp, text)] == ["a company"]
+
+
+def test_a_place_named_after_a_person_lends_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Jong Un said the test was a success. Crowds gathered in Kim Il Sung Square "
+        "on Saturday. Kim said the United States would pay dearly for its threats."
+    )
+    assert [s for s, _ in speakers(nlp, text)] == ["Kim Jong Un", "Kim Jong Un"]
+    text = "Grace Park, 45, of New Jersey, said she was a little afraid of the film."
+    assert [s for s, _ in speakers(nlp, text)] == ["Grace Park"]

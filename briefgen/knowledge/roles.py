@@ -35,6 +35,7 @@ _LOWER = (
     "questioners",
     "speaker_nouns",
     "not_people",
+    "place_words",
     "anonymous_heads",
     "group_pronouns",
 )
@@ -70,6 +71,7 @@ class Roles:
     questioners: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
     anonymous_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()

@@ -77,6 +77,8 @@ class ArticleMentions(ArticlePeople):
             known = self.gaz.lookup(name)
             if known is not None and not known.person:
                 continue  # "Rodong Sinmun" tagged as a person: a body, read with the bodies
+            if name.split()[-1].lower() in self.roles.place_words:
+                continue  # "Kim Il Sung Square": a place, whose "Kim" is nobody's name
             covered.update(range(lo, hi))
             sp = self.person(
                 name,
