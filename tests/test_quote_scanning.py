@@ -2,7 +2,9 @@
 paragraph kept `briefgen quotes` busy for minutes).
 
 Bounds are generous (several times the measured time) so a slow machine passes while a
-quadratic scan, which takes minutes here, fails.
+quadratic scan, which takes minutes here, fails.  They are CPU seconds, not wall seconds:
+on a shared machine at load 15 the wall time of a 0.5 s scan passed 5 s, its CPU time
+did not.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ def _unclosed(n: int, mark: str = "“") -> str:
 @pytest.mark.parametrize("mark", ["“", '"', "«", "„", "‘"])
 def test_find_quote_spans_10000_unclosed_marks(mark: str) -> None:
     text = _unclosed(10_000, mark)
-    t = time.perf_counter()
+    t = time.process_time()
     spans = find_quote_spans(text)
-    assert time.perf_counter() - t < 2.0
+    assert time.process_time() - t < 2.0
     assert isinstance(spans, QuoteSpans)
     for s in spans:  # every span lies inside the text and inside its marks
         assert 0 <= s.mark_start <= s.start <= s.end <= s.mark_end <= len(text)
@@ -44,9 +46,9 @@ def test_find_quote_spans_10000_unclosed_marks(mark: str) -> None:
 def test_attribution_of_10000_unclosed_marks_is_fast(nlp) -> None:  # type: ignore[no-untyped-def]
     text = _unclosed(10_000)
     doc = nlp(text)  # the parse is not what is measured
-    t = time.perf_counter()
+    t = time.process_time()
     raws = extract_raw(text, doc)
-    took = time.perf_counter() - t
+    took = time.process_time() - t
     assert took < 5.0, f"{took:.1f} s for 10,000 unclosed marks"
     assert raws  # each unclosed mark still opens a quote that runs to the next one
     for r in raws:  # frames stay short: a quote's sentence is never the whole paragraph
@@ -98,9 +100,9 @@ def test_a_run_without_sentence_ends_is_parsed_in_bounded_sentences(nlp) -> None
     (doc,) = pipe_texts(nlp, [text])
     assert doc.text == text  # offsets hold
     assert max(len(s) for s in doc.sents) <= 2 * MAX_SENTENCE_TOKENS
-    t = time.perf_counter()
+    t = time.process_time()
     extract_raw(text, doc)
-    assert time.perf_counter() - t < 5.0
+    assert time.process_time() - t < 5.0
 
 
 def test_only_the_overlong_sentence_is_parsed_again(nlp) -> None:  # type: ignore[no-untyped-def]
