@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from briefgen.book.sentences import strip_dateline
 from briefgen.knowledge.countries import country_matches
+from briefgen.knowledge.dates import MONTH_NAME_RE, WEEKDAY_RE
 from briefgen.knowledge.roles import load_roles
 
 # Words that make the head of a noun phrase an organ or official of a country, beside
@@ -88,8 +89,9 @@ def _agents() -> frozenset[str]:
 
 # A time phrase before the subject: "On Monday,", "Late Sunday,", "Earlier on Tuesday,",
 # "On Dec. 22,".
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAYS = rf"(?:{WEEKDAY_RE})"
+# Abbreviated ("Dec.", "Sept") or in full; May, June and July only in full.
+_MONTHS = rf"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?|(?:{MONTH_NAME_RE})"
 _TIME_OPENER_RE = re.compile(
     rf"^(?:(?:On|Late|Early|Earlier|Later)\s+(?:on\s+|in\s+)?)?(?:{_DAYS}|(?:{_MONTHS})\s+\d{{1,2}})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,\s+"

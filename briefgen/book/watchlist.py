@@ -23,7 +23,7 @@ from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine, tokens
 from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import countries_mentioned
-from briefgen.knowledge.dates import long_date, looks_ahead, resolve_dates
+from briefgen.knowledge.dates import MONTH_NAME_RE, long_date, looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
 from briefgen.model import Development, Position, Quote, Statement
 from briefgen.periods import Period
@@ -54,8 +54,7 @@ PENDING_RE = re.compile(
 # "Trump then issued an ultimatum to Kim" gives nothing to watch for.
 _TIMED_RE = re.compile(
     r"\b(?:by the end of|within (?:\w+ ){0,2}(?:days|weeks|months)|no later than|by "
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|mid-\w+|the \w+ of)|"
+    rf"(?:{MONTH_NAME_RE}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|mid-\w+|the \w+ of)|"
     r"deadline (?:of|for|on|is|was|set for)\b)",
     re.I,
 )
@@ -70,8 +69,7 @@ _BINDS_RE = re.compile(
 # A statement the sentence dates to an earlier month ("said in October") is stale.
 _STALE_RE = re.compile(
     r"\b(?:said|told|warned|declared|stated|wrote|announced)\s+(?:\w+\s+){0,3}?in\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:19|20)\d\d)\b"
+    rf"(?:{MONTH_NAME_RE}|(?:19|20)\d\d)\b"
 )
 MAX_PENDING = 2
 # A development this close in words to a pending meeting reports that meeting held.
