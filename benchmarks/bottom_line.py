@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bottom_line.py                 # the four dev weeks
     .venv/bin/python benchmarks/bottom_line.py --split test    # the held-out weeks (at the end only)
+    .venv/bin/python benchmarks/bottom_line.py --split train   # the train weeks (tune on these)
+    .venv/bin/python benchmarks/bottom_line.py --split tune    # dev and train weeks together
     .venv/bin/python benchmarks/bottom_line.py --show          # also print every item
 
 Prints ROUGE-1 and ROUGE-2 F (benchmarks/rouge.py: stemmed, clipped counts) per week and
@@ -35,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from labels.splits import CORPORA, DEV_WEEKS, HELD_OUT_WEEKS  # noqa: E402
+from labels.splits import CORPORA, DEV_WEEKS, HELD_OUT_WEEKS, TRAIN_WEEKS  # noqa: E402
 from rouge import rouge_n  # noqa: E402
 
 from briefgen.book.sentences import condense, split_sentences, usable  # noqa: E402
@@ -60,8 +62,15 @@ class Week:
 
 def weeks(split: str) -> list[Week]:
     out: list[Week] = []
-    if split in ("dev", "all"):
+    if split in ("dev", "tune", "all"):
         out += [Week(c, w, "dev") for c, ws in DEV_WEEKS.items() for w in ws]
+    if split in ("train", "tune"):
+        out += [
+            Week(c, w, "train")
+            for c, ws in TRAIN_WEEKS.items()
+            for w in ws
+            if (LABELS / f"{c}-{w}.json").exists()
+        ]
     if split in ("test", "all"):
         out += [Week(c, w, "test") for c, ws in HELD_OUT_WEEKS.items() for w in ws]
     return out
@@ -192,7 +201,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--split", choices=["dev", "train", "tune", "test", "all"], default="dev")
     ap.add_argument("--cache", type=Path, help="keep each week's analysis here between runs")
     ap.add_argument("--show", action="store_true", help="print briefgen's items")
     ap.add_argument(

@@ -12,6 +12,9 @@ maps packet ids to source keys.  Sets (see splits.py):
   train  --n train-split articles, sampled across corpora and years, half of them
          among articles that name the rarer issues (sequencing, exercises,
          inter-Korean projects) so each issue has examples
+  weeks  every article of the train weeks (splits.TRAIN_WEEKS), one folder per week
+         (OUT_DIR/<corpus>-<week>/W001.txt ...): what an analyst writes a train
+         bottom line from
 """
 
 from __future__ import annotations
@@ -31,7 +34,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 DATA = ROOT.parent / "shared" / "data" / "corpora"
 
-from splits import CORPORA, held_out_week, iso_week, source_key, split_of  # noqa: E402
+from splits import (  # noqa: E402
+    CORPORA,
+    TRAIN_WEEKS,
+    held_out_week,
+    iso_week,
+    source_key,
+    split_of,
+)
 
 _RARE = re.compile(
     r"step[- ]by[- ]step|phased|action[- ]for[- ]action|big deal|all at once|"
@@ -67,10 +77,35 @@ def write_packet(out: Path, pid: str, a) -> None:
     (out / f"{pid}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
+def write_set(out: Path, prefix: str, chosen: list) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    chosen.sort(key=lambda x: (x[1].published or __import__("datetime").date.min, x[0]))
+    with (out / "manifest.jsonl").open("w", encoding="utf-8") as mf:
+        for i, (k, a) in enumerate(chosen, 1):
+            pid = f"{prefix}{i:03d}"
+            write_packet(out, pid, a)
+            mf.write(
+                json.dumps(
+                    {
+                        "packet": pid,
+                        "key": k,
+                        "article_id": a.article_id,
+                        "published": str(a.published) if a.published else None,
+                        "week": iso_week(a.published),
+                        "words": a.words,
+                        "low_relevance": a.low_relevance,
+                    }
+                )
+                + "\n"
+            )
+    words = sum(a.words for _, a in chosen)
+    print(f"{len(chosen)} packets, {words} words -> {out}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("out", type=Path)
-    ap.add_argument("--set", choices=["test", "dev", "train"], required=True)
+    ap.add_argument("--set", choices=["test", "dev", "train", "weeks"], required=True)
     ap.add_argument("--n", type=int, default=10)
     ap.add_argument("--seed", type=int, default=20261201)
     args = ap.parse_args()
@@ -78,6 +113,16 @@ def main() -> int:
     arts = read_all()
     keyed = [(source_key(a), a) for a in arts]
     chosen = []
+    if args.set == "weeks":
+        for corpus, ws in TRAIN_WEEKS.items():
+            for w in ws:
+                week = [
+                    (k, a)
+                    for k, a in keyed
+                    if k.startswith(corpus + ":") and iso_week(a.published) == w
+                ]
+                write_set(args.out / f"{corpus}-{w}", "W", week)
+        return 0
     if args.set == "test":
         chosen = [(k, a) for k, a in keyed if held_out_week(k, a.published)]
         kcna = [
@@ -116,29 +161,8 @@ def main() -> int:
             cands = by_corpus.get(c, [])
             pick += rng.sample(cands, min(len(cands), round(share * (args.n - half))))
         chosen = pick
-    args.out.mkdir(parents=True, exist_ok=True)
-    chosen.sort(key=lambda x: (x[1].published or __import__("datetime").date.min, x[0]))
     prefix = {"test": "T", "dev": "D", "train": "R"}[args.set]
-    with (args.out / "manifest.jsonl").open("w", encoding="utf-8") as mf:
-        for i, (k, a) in enumerate(chosen, 1):
-            pid = f"{prefix}{i:03d}"
-            write_packet(args.out, pid, a)
-            mf.write(
-                json.dumps(
-                    {
-                        "packet": pid,
-                        "key": k,
-                        "article_id": a.article_id,
-                        "published": str(a.published) if a.published else None,
-                        "week": iso_week(a.published),
-                        "words": a.words,
-                        "low_relevance": a.low_relevance,
-                    }
-                )
-                + "\n"
-            )
-    words = sum(a.words for _, a in chosen)
-    print(f"{len(chosen)} packets, {words} words -> {args.out}")
+    write_set(args.out, prefix, chosen)
     return 0
 
 
