@@ -117,3 +117,20 @@ def test_compare_to_refuses_what_is_not_a_period(two_weeks: Path, tmp_path: Path
     )
     assert result.exit_code == 2
     assert "briefgen history" in result.output
+
+
+def test_a_development_is_told_to_its_sentence_end_not_to_an_abbreviation() -> None:
+    """'What changed' cut 'North Korea, in an apparent show of defiance against U.S.' and
+    'Mr.' at the period of the abbreviation, so a reader got half a line and the two
+    periods' reports of one launch failed to match."""
+    from briefgen.book.sentences import first_sentence
+
+    text = (
+        "North Korea, in an apparent show of defiance against U.S. President Donald Trump, "
+        "tried to test a missile early Sunday. It failed."
+    )
+    assert first_sentence(text).endswith("tried to test a missile early Sunday.")
+    assert first_sentence("Mr. Moon met Mr. Kim on Friday. Both smiled.") == (
+        "Mr. Moon met Mr. Kim on Friday."
+    )
+    assert first_sentence("No end here") == "No end here"

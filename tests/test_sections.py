@@ -172,7 +172,8 @@ def test_a_judgement_is_the_country_s_own_move_of_the_period() -> None:
     judged = {c.code: c.judgement.text if c.judgement else None for c in b.countries}
     assert (judged["PRK"] or "").startswith("North Korea issued a new threat"), judged
     assert (judged["CHN"] or "").startswith("On Monday, China condemned"), judged
-    assert judged.get("KOR") is None, judged
+    # nothing of South Korea's own: said plainly, not left blank
+    assert (judged.get("KOR") or "").startswith("Too little basis for a judgement"), judged
 
 
 def test_a_judgement_from_a_position_is_said_in_the_words_it_was_stated_in() -> None:
@@ -222,3 +223,50 @@ def test_a_preview_is_not_yet_a_move() -> None:
     assert previews(seat, "PRK", {})
     limit = "China announced on Saturday that it will limit exports of petroleum to North Korea."
     assert not previews(limit, "CHN", {})
+
+
+def test_a_country_that_only_spoke_is_judged_by_its_official_s_words() -> None:
+    """China's only line of the week was a quotation ('"…," Chinese Foreign Minister Wang Yi
+    said'): no sentence opens on China's move, so its section had no judgement at all.  Its
+    highest official's words of the period are its stance; an earlier statement, a guessed
+    speaker or another country's voice are not, and a country with none of its own says
+    there is too little basis."""
+    from datetime import date
+
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Article, Quote
+
+    said = (
+        "“The two leaders sitting together to talk has important and positive meaning,” "
+        "Chinese Foreign Minister Wang Yi said on Tuesday."
+    )
+    old = "Chinese spokesman Lu Kang said in March that China opposed the drills."
+    a = Article("a1", "Reactions", f"{said}\n\n{old}", "a1.txt", published=date(2018, 6, 12))
+    wang = Actor("wang", "Wang Yi", role="Foreign Minister", kind="government", country="CHN")
+    lu = Actor("lu", "Lu Kang", role="spokesman", kind="government", country="CHN")
+    quotes = [
+        Quote("q1", "a1", "The two leaders sitting together to talk has important and positive meaning",
+              1, 78, speaker="Wang Yi", country="CHN", actor_id="wang", sentence=said),
+        Quote("q2", "a1", "China opposed the drills", 0, 0, speaker="Lu Kang", country="CHN",
+              actor_id="lu", kind="indirect", sentence=old, earlier=True),
+    ]  # fmt: skip
+    ctx = BookContext(
+        pool=SentencePool([a], quotes, [wang, lu]),
+        attribution=Attribution(quotes=quotes, actors=[wang, lu]),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    builder = CountrySectionBuilder(ctx)
+    judgement, _ = builder.judgement("CHN", [])
+    assert judgement is not None
+    assert judgement.text == (
+        "Wang Yi, Foreign Minister, said: “The two leaders sitting together to talk has "
+        "important and positive meaning.”"
+    )
+    assert judgement.cites == [1]
+    quotes[0].speaker_confidence = 0.5  # a guessed speaker is no basis
+    russia, _ = builder.judgement("RUS", [])
+    assert russia is not None and russia.text.startswith("Too little basis"), russia
+    assert builder._from_quotes("CHN") is None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from briefgen.book.sentences import first_sentence
 from briefgen.book.trend import development_phrase
 from briefgen.knowledge.countries import country_name
 from briefgen.model import OFFICIAL_KINDS, Actor, Change, Development, PeriodRecord, Position
@@ -32,14 +33,6 @@ class ChangeWeights:
     max_continued: int = 3
     max_ended: int = 3
     top_developments: int = 6  # only this many of each period's developments are compared
-
-
-def _first_sentence(text: str) -> str:
-    for end in (". ", "? ", "! "):
-        i = text.find(end)
-        if 0 < i < len(text) - 2:
-            return text[: i + 1]
-    return text
 
 
 def _holder(p: Position, actors: Mapping[str, Actor]) -> str:
@@ -154,8 +147,8 @@ class ChangeFinder:
         """matrix[i][j]: does now[i] continue before[j]?"""
         sims = None
         if self.embed is not None and now and before:
-            a = self.embed([_first_sentence(d.text) for d in now])
-            b = self.embed([_first_sentence(d.text) for d in before])
+            a = self.embed([first_sentence(d.text) for d in now])
+            b = self.embed([first_sentence(d.text) for d in before])
             sims = a @ b.T
         if sims is not None:
             return [
@@ -181,7 +174,7 @@ class ChangeFinder:
             js = [j for j in range(len(before)) if match[i][j]]
             if js and sum(c.kind == "continued" for c in out) < self.w.max_continued:
                 e = before[js[0]]
-                text = f"{_first_sentence(d.text)} ({development_phrase(d)})"
+                text = f"{first_sentence(d.text)} ({development_phrase(d)})"
                 out.append(
                     Change(
                         "continued",
@@ -193,6 +186,6 @@ class ChangeFinder:
         gone = [j for j in range(len(before)) if not any(match[i][j] for i in range(len(now)))]
         for j in gone[: self.w.max_ended]:
             e = before[j]
-            text = f"{_first_sentence(e.text)} ({development_phrase(e)})"
+            text = f"{first_sentence(e.text)} ({development_phrase(e)})"
             out.append(Change("ended", text, [], self._nums(e.article_ids, self.cite_before)))
         return out

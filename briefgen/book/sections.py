@@ -22,20 +22,35 @@ from briefgen.book.moves import names_a_thing, own_move, previews
 from briefgen.book.questions import contradictions
 from briefgen.book.reports import Group, Report, media_led
 from briefgen.book.sentfacts import story_day
-from briefgen.book.summarize import SentenceCandidate, SentencePool, choose
+from briefgen.book.summarize import TOP_ROLE_RE, SentenceCandidate, SentencePool, choose
 from briefgen.book.trend import Move, speaks_for, trend
-from briefgen.book.watchlist import reliable_positions
+from briefgen.book.watchlist import MIN_SPEAKER_CONFIDENCE, reliable_positions
 from briefgen.book.writeup import sentence_of
-from briefgen.knowledge.countries import country_name
+from briefgen.corpus.relevance import mentions_peninsula
+from briefgen.knowledge.countries import country_matches, country_name
 from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import speculative
-from briefgen.model import Actor, Article, CountrySection, Keyphrase, Position, Quote, Statement
+from briefgen.model import (
+    OFFICIAL_KINDS,
+    Actor,
+    Article,
+    CountrySection,
+    Keyphrase,
+    Position,
+    Quote,
+    Statement,
+)
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
 
 # The reason given after the move ("…suspended the project, saying it would no longer
 # allow…") is reported speech: its "would" does not make the move a guess.
 _SAYING_RE = re.compile(r"[,\s]\s*(?:saying|adding|warning|arguing|insisting)\b")
+# A modal after the official's own reporting verb ("Geng Shuang said that sanctions could
+# be lifted") is the stated position, not the reporter's guess.
+_REPORTED_RE = re.compile(
+    r"\b(?:said|says|told\s+\w+|stressed|insisted|stated|announced|declared)\b"
+)
 
 _QUOTED_WORDS_RE = re.compile(r"[“\"](?:[^”\"\s]+\s+){3,}[^”\"]*[”\"]")
 _PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
@@ -71,6 +86,13 @@ class SectionWeights:
     # does this many things about the Koreas (a line it is the subject or a speaker of,
     # naming a Korea): the UN General Assembly week's Iran, Israel or France do not.
     peninsula_lines: int = 2
+
+
+def _own_words(text: str) -> str:
+    """The sentence before the reason given after the move and before a reporting verb:
+    what a guess would be the reporter's."""
+    head = _SAYING_RE.split(text, maxsplit=1)[0]
+    return _REPORTED_RE.split(head, maxsplit=1)[0]
 
 
 def on_the_peninsula(
@@ -163,7 +185,90 @@ class CountrySectionBuilder:
         statement, cand = self._from_sentences(code, cands)
         if statement is not None:
             return statement, cand
-        return self._from_positions(code), None
+        found_p = self._from_positions(code)
+        if found_p is not None:
+            return found_p, None
+        found_q = self._from_quotes(code)
+        if found_q is not None:
+            return found_q, None
+        return self._too_little(code), None
+
+    def _from_quotes(self, code: str) -> Statement | None:
+        """What the country's highest-ranking official said in the period, in the words of
+        the report: a country that spoke has a stance to judge even when no sentence
+        opens on its own move ("…," Chinese Foreign Minister Wang Yi said)."""
+        best: tuple[tuple[int, int, int, float, int, int], Statement] | None = None
+        said: dict[str, int] = {}
+        for q in self.ctx.attribution.quotes:
+            if q.actor_id:
+                said[q.actor_id] = said.get(q.actor_id, 0) + 1
+        for q in self.ctx.attribution.quotes:
+            a = self.actors_by_id.get(q.actor_id or "")
+            line = self._quote_line(q, a, code)
+            if line is None or a is None:
+                continue
+            key = (
+                int(a.kind != "state-media"),  # the state's officials before its press
+                int(mentions_peninsula(q.sentence)),
+                int(bool(q.stances)),  # a stated stance on an issue of the peninsula
+                1.0 if a.role and TOP_ROLE_RE.search(a.role) else 0.5,
+                said.get(a.actor_id, 0),
+                -len(line.split()),
+            )
+            if best is None or key > best[0]:
+                cites = cites_for([q.article_id], self.ctx.cite, q.article_id)
+                basis = "" if line == q.sentence.strip() else q.sentence.strip()
+                best = (key, Statement(text=line, cites=cites, quote=q, basis=basis))
+        return best[1] if best is not None else None
+
+    def _quote_line(self, q: Quote, a: Actor | None, code: str) -> str | None:
+        """The judgement line of one statement of an official of the country, or None
+        when it is not one: another country's or a joint speaker, an earlier statement, a
+        guessed speaker, or only a report of another country's doings."""
+        if (
+            a is None
+            or q.country != code
+            or a.country != code
+            or a.kind not in OFFICIAL_KINDS
+            or q.earlier
+            or q.speaker_confidence < MIN_SPEAKER_CONFIDENCE
+            or not a.name[:1].isupper()
+            or any(m[3] != code for m in country_matches(a.name))
+        ):
+            return None
+        sentence = q.sentence.strip()
+        if (
+            "\n" not in sentence
+            and len(sentence.split()) <= self.w.judgement_max_words
+            and self._own_move_text(sentence, code)
+        ):
+            return sentence
+        words = q.text.strip().rstrip(",;: ")
+        if not 4 <= len(words.split()) <= self.w.judgement_max_words - 8:
+            return None
+        opening = country_matches(words[:40])
+        if q.kind != "direct" and opening and opening[0][0] == 0 and opening[0][3] != code:
+            return None  # "North Korea launched a missile, officials said": its news
+        who = a.name
+        if a.role and a.role.lower() not in a.name.lower():
+            who = f"{a.name}, {a.role},"
+        end = "" if re.search(r"[.!?][\"”’']*$", words) else "."
+        if q.kind == "direct":
+            return f"{who} said: “{words}{end}”"
+        return f"{who} said {words}{end}"
+
+    def _own_move_text(self, text: str, code: str) -> bool:
+        return own_move(text, code, self.ctx.pool.official_countries)
+
+    def _too_little(self, code: str) -> Statement:
+        """Said plainly, not left blank: nothing of the country's own this period."""
+        return Statement(
+            text=(
+                "Too little basis for a judgement: no move or statement of "
+                "its own officials is reported this period."
+            ),
+            kind="insufficient",
+        )
 
     def _own_report(self, code: str, g: Group) -> Report | None:
         """The group's clearest report that opens on this country or its official."""
@@ -276,7 +381,7 @@ class CountrySectionBuilder:
             and c.topical
             and c.sent.words <= self.w.judgement_max_words
             and not c.text.startswith("Asked ")
-            and not speculative(_SAYING_RE.split(c.sent.text, maxsplit=1)[0])
+            and not speculative(_own_words(c.sent.text))
             and c.news >= 0
             and not self._before_period(c)
         ]

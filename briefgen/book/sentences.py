@@ -144,6 +144,16 @@ def _add(out: list[Sentence], aid: str, text: str, start: int, end: int, para: i
         out.append(Sentence(aid, norm, start + lead, end, len(out), para))
 
 
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end; a period of an abbreviation ("U.S.", "Mr.")
+    ends no sentence."""
+    for m in _END_RE.finditer(text):
+        if m.group(0).startswith(".") and _is_abbreviation(text[: m.end()]):
+            continue
+        return text[: m.end()].strip()
+    return text.strip()
+
+
 def strip_dateline(text: str) -> str:
     """'WASHINGTON (Reuters) – The US...', 'Washington -- The US...' -> 'The US...';
     a byline run into the text goes too."""
