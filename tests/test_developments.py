@@ -253,6 +253,23 @@ def test_a_trend_marker_with_too_little_basis_says_so() -> None:
     assert marker == "insufficient"
     assert basis.startswith("insufficient basis: 2 moves this period, 3 moves in 2017-W42")
     assert trend(now, None)[0] is None  # nothing to compare with: no marker at all
+    assert basis.endswith("this period: missile launch, threat")  # the basis in words
+
+
+def test_a_development_counts_as_a_move_only_of_the_country_that_made_it() -> None:
+    """A failed North Korean launch told as 'U.S. officials said…' was credited to the
+    United States and swung its marker; the country's move is a line that tells its own
+    act, as for the judgement."""
+    from briefgen.book.trend import moves_of
+    from briefgen.model import Development
+
+    devs = [
+        Development("U.S. officials said the North Korean missile exploded seconds after launch.",
+                    kind="missile_launch", action="held", direction=1, actor="USA"),
+        Development("The United States imposed new sanctions on ten Chinese firms on Tuesday.",
+                    kind="sanctions", action="imposed", direction=1, actor="USA"),
+    ]  # fmt: skip
+    assert [m.what for m in moves_of("USA", devs, [], [])] == ["sanctions imposed"]
 
 
 def test_a_trend_marker_says_its_basis_in_words() -> None:

@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from briefgen.book.moves import own_move
+from briefgen.book.sentences import first_sentence
+from briefgen.book.summarize import official_countries
 from briefgen.knowledge.events import issue_direction, kind_label
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
@@ -57,11 +60,17 @@ def moves_of(
     positions: Sequence[Position],
     actors: Sequence[Actor],
 ) -> list[Move]:
-    """The country's developments and its officials' stated positions, one move each."""
+    """The country's developments and its officials' stated positions, one move each.
+
+    A development counts as the country's move only when its sentence tells it as one
+    (book/moves.py, as for the judgement): a launch a development finder credits to the
+    United States because "U.S. officials said" it failed is North Korea's, and read as
+    America's it made the marker swing on nothing the country did."""
     by_id = {a.actor_id: a for a in actors}
+    officials = official_countries(actors)
     out: dict[str, Move] = {}
     for d in developments:
-        if d.actor == code and d.kind:
+        if d.actor == code and d.kind and own_move(first_sentence(d.text), code, officials):
             what = development_phrase(d)
             out.setdefault(what, Move(what, d.direction, tuple(d.article_ids)))
     for p in positions:
@@ -99,9 +108,10 @@ def trend(
     if before is None:
         return None, "no earlier period to compare with"
     if len(now) < MIN_MOVES or len(before) < MIN_MOVES:
+        said = f"; this period: {', '.join(m.what for m in now[:4])}" if now else ""
         return "insufficient", (
             f"insufficient basis: {_count(len(now))} this period, {_count(len(before))} in "
-            f"{before_label} ({MIN_MOVES} needed in each)"
+            f"{before_label} ({MIN_MOVES} needed in each){said}"
         )
     diff = _balance(now) - _balance(before)
     marker = (
