@@ -465,7 +465,11 @@ def test_a_watch_date_is_one_the_source_gives_for_what_is_coming() -> None:
     a = art("w1", "Summit called off", text, 27, "Reuters")
     b = assemble([a], Attribution(), {}, WEEK, date(2017, 10, 29), "T")
     watch = [q for q in b.open_questions if q.kind == "scheduled"]
-    assert [q.text[:40] for q in watch] == ["Watch for (30 October 2017, “on Monday”)"]
+    # asked as the question a reader tracks, with the date as the source gives it
+    assert [q.text for q in watch] == [
+        "Will Secretary of State Rex Tillerson travel to Seoul on Monday to meet South Korean "
+        "officials about the crisis? (30 October 2017, “on Monday”)"
+    ]
     # The called-off meeting and the past call are not things to watch on a date.
     assert not any("12 November" in q.text or "Wednesday" in q.text[:40] for q in watch)
 

@@ -22,7 +22,7 @@ from briefgen.book.sentfacts import story_day
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine, tokens
 from briefgen.corpus.relevance import mentions_peninsula
-from briefgen.knowledge.countries import countries_mentioned
+from briefgen.knowledge.countries import countries_mentioned, country_matches
 from briefgen.knowledge.dates import MONTH_NAME_RE, long_date, looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
 from briefgen.model import Development, Position, Quote, Statement
@@ -78,6 +78,126 @@ MAX_CONDITIONS = 2
 MAX_SCHEDULED = 2
 MIN_SPEAKER_CONFIDENCE = 0.7
 MIN_POSITION_CONFIDENCE = 0.6
+
+
+# Phrasing a pending matter as the question a reader tracks ("Will South Korea begin
+# talks with Washington as early as next week on deploying THAAD?"): the marker's
+# subject, its verb and what follows up to the clause's end.  A blind reader judged the
+# sentences restated whole "a sentence turned into a question": weak.
+_LEAD_MARKER_RE = re.compile(
+    r"\b(?:will|(?:is|are) (?:expected|set|due|scheduled) to|plans? to|planning to|"
+    r"intends? to|(?:has|have) yet to)\s+(?!not\b|never\b|be\b|have\b)",
+    re.I,
+)
+_REPORT_CUE_RE = re.compile(
+    r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|added|confirmed)\s+(?:that\s+)?", re.I
+)
+_CLAUSE_END_RE = re.compile(
+    r"\s*(?:[,;:]|[“”\"]?(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)[.?!][”\"]?(?=\s|$)|\s[-–—]\s|\s(?:following|amid|because|while|but|"
+    r"which|who|where|in response to|in a bid to|according to)\b)"
+)
+_HE_RE = re.compile(r"^(?:he|she|they)$", re.I)
+_NAME_TAIL_RE = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr|Gen)\.\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)\s*$"
+)
+
+
+def as_question(text: str) -> str | None:
+    """The pending matter of the sentence as a yes/no question, or None when it cannot be
+    turned safely (no named subject, a clause too short or too long)."""
+    text = re.sub(r"\s[-–—]\s[^-–—]{1,80}\s[-–—]\s", " ", text)  # an aside in dashes
+    m = _LEAD_MARKER_RE.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()].rstrip()
+    cues = list(_REPORT_CUE_RE.finditer(before))
+    speaker_part = before[: cues[-1].start()] if cues else ""
+    subject = before[cues[-1].end() :] if cues else before
+    subject = re.split(r",\s+", subject)[-1].strip()
+    if _HE_RE.match(subject):
+        named = _NAME_TAIL_RE.search(re.split(r",\s+", speaker_part.rstrip(" ,"))[-1])
+        if named is None:
+            return None
+        subject = named.group(1)
+    if not (1 <= len(subject.split()) <= 8) or not subject[:1].isupper():
+        return None
+    if _PRONOUN_OPEN_RE.match(subject) or _HE_RE.match(subject.split()[0]):
+        return None
+    rest = text[m.end() :]
+    end = _CLAUSE_END_RE.search(rest)
+    clause = (rest[: end.start()] if end else rest).strip().rstrip(".,;:")
+    if clause.count("“") != clause.count("”"):
+        clause = clause.replace("“", "").replace("”", "")
+    if clause.count('"') % 2:
+        clause = clause.replace('"', "")
+    if not 1 <= len(clause.split()) <= 24:
+        return None
+    return f"Will {subject} {clause}?"
+
+
+_OPEN_CONDITION_RE = re.compile(
+    r"\b(?:unless|until|as long as|only if|on (?:the )?condition that|provided that|so long as)"
+    r"\s+",
+    re.I,
+)
+_EXCHANGE_RE = re.compile(r"\b(?:in exchange for|in return for)\b", re.I)
+# An exchange told as an offer ("are proposing…", "would be willing…"), not as done.
+_DONE_DEAL_RE = re.compile(r"\b(?:secured|won|obtained|got|received|agreed)\b", re.I)
+_LEAD_NAME_RE = re.compile(
+    r"^((?:(?:Mr|Mrs|Ms|Dr|Gen)\.\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]+)"
+)
+
+
+def _base_verb(word: str) -> str | None:
+    """'takes' -> 'take', 'carries' -> 'carry', 'has' -> 'have'; None if no present verb."""
+    w = word.lower()
+    if w in ("has", "does", "goes", "is"):
+        return {"has": "have", "does": "do", "goes": "go", "is": "be"}[w]
+    if not w.isalpha() or not w.endswith("s") or w.endswith("ss") or w != word:
+        return None
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    return w[:-1]
+
+
+def condition_question(text: str) -> str | None:
+    """'…will keep the pressure until North Korea takes concrete steps' as 'Will North
+    Korea take concrete steps? (the condition Pence set)'; None when the condition is not a
+    clause of a named subject and a present verb."""
+    m = _OPEN_CONDITION_RE.search(text)
+    if m is None:
+        if _EXCHANGE_RE.search(text) and not _DONE_DEAL_RE.search(text):
+            # an offer of one thing for another: whether it is taken up is what to watch
+            return f"Will the offer be taken up? {text}"
+        return None
+    rest = text[m.end() :]
+    end = _CLAUSE_END_RE.search(rest)
+    clause = (rest[: end.start()] if end else rest).strip().rstrip('.,;:”"')
+    if re.match(r"(?:it|they)\s", clause):
+        # "…pressure on North Korea until it dismantles": the country named last before
+        named = country_matches(text[: m.start()])
+        if not named:
+            return None
+        clause = text[named[-1][0] : named[-1][1]] + clause[clause.index(" ") :]
+    words = clause.split()
+    at = next((i for i, w in enumerate(words[:7]) if w[:1].islower()), None)
+    if not at or not words[0][:1].isupper() or _PRONOUN_OPEN_RE.match(clause):
+        return None
+    verb = _base_verb(words[at])
+    if verb is None or not 1 <= len(words) - at <= 20:
+        return None
+    clause = clause.replace("“", "").replace("”", "").replace('"', "")
+    words = clause.split()
+    q = f"Will {' '.join(words[:at])} {verb} {' '.join(words[at + 1 :])}".rstrip() + "?"
+    cue = _REPORT_CUE_RE.search(text[: m.start()])
+    head = text[: cue.start()] if cue else text[: m.start()]
+    who = _LEAD_NAME_RE.match(re.split(r",\s+", head.strip())[0])
+    return f"{q} (the condition {who.group(1)} set)" if who else q
+
+
+_PRONOUN_OPEN_RE = re.compile(r"^(?:It|This|That|These|Those|There|We|I|You)\b")
 
 
 def _plain_news(c: SentenceCandidate, period: Period | None) -> bool:
@@ -175,15 +295,26 @@ class WatchList:
             found = _future_date(c, after)
             if found is not None:
                 when, said = found
-                picks.append((c, f"Watch for ({long_date(when)}, “{said}”): {c.text}"))
+                q = as_question(c.text)
+                picks.append(
+                    (
+                        c,
+                        f"{q} ({long_date(when)}, “{said}”)"
+                        if q
+                        else f"Watch for ({long_date(when)}, “{said}”): {c.text}",
+                    )
+                )
         return distinct_lines(picks, "scheduled", MAX_SCHEDULED, self.cite, self.taken)
 
     def pending(self) -> list[Statement]:
         """Meetings and decisions announced but not yet held or made (no date given)."""
         picks = [
-            (c, c.text)
+            (c, q)
             for c in self.cands
-            if PENDING_RE.search(c.text) and c.official >= 0.5 and not self._past(c)
+            if PENDING_RE.search(c.text)
+            and c.official >= 0.5
+            and not self._past(c)
+            and (q := as_question(c.text)) is not None
         ]
         return distinct_lines(picks, "pending", MAX_PENDING, self.cite, self.taken)
 
@@ -236,6 +367,9 @@ class WatchList:
                 and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
                 and (kind != "condition" or _BINDS_RE.search(c.text))
             ]
+            if kind == "condition":
+                # the condition as the question it leaves open, else not at all
+                picks = [(c, q) for c, _ in picks if (q := condition_question(c.text))]
             out += distinct_lines(picks, kind, MAX_CONDITIONS - len(out), self.cite, self.taken)
         return out
 
