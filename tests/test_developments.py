@@ -831,3 +831,45 @@ def test_the_bottom_line_prefers_developments_someone_did() -> None:
     assert [d.article_ids[0] for d in out] == ["a1", "a2", "a4", "a5"]
     # With too few developments that have an actor, the others still fill the minimum.
     assert [d.article_ids[0] for d in bottom_line(devs[:3])] == ["a1", "a2", "a3"]
+
+
+def test_what_changed_tracks_own_acts_and_present_officials_only() -> None:
+    """2017-W16 against W15 listed 'Bermudez and his colleague correctly predicted the last
+    nuclear test' and '38 North said the site is primed' as developments no longer
+    reported, and 'Steve Bucci, former Pentagon official' as a new voice: an expert's
+    forecast or a monitor's report ends nothing a reader tracks, and a former official
+    speaks for no one now."""
+    from briefgen.book.changes import ChangeFinder
+    from briefgen.model import Development
+
+    before = PeriodRecord(
+        label="2017-W15",
+        start=BEFORE.start,
+        end=BEFORE.end,
+        developments=[
+            Development("Bermudez and his colleague correctly predicted the last nuclear test.",
+                        kind="nuclear_test", actor="PRK"),
+            Development("Former US diplomats say talks with North Korea are frustrating.",
+                        kind="talks", actor="USA"),
+            Development("North Korea launched a ballistic missile on Sunday from Sinpo.",
+                        kind="missile_launch", action="held", actor="PRK"),
+        ],
+    )  # fmt: skip
+    now = PeriodRecord(
+        label="2017-W16",
+        start=WEEK.start,
+        end=WEEK.end,
+        actors=[
+            Actor("bucci", "Steve Bucci", "government", "former Pentagon official", "USA",
+                  quote_count=2),
+            Actor("spicer", "Sean Spicer", "government", "White House Press Secretary", "USA",
+                  quote_count=1),
+        ],
+    )  # fmt: skip
+    changes = ChangeFinder(now, before, lambda _: 1, lambda _: 2).changes()
+    ended = [c.text for c in changes if c.kind == "ended"]
+    assert ended == [
+        "North Korea launched a ballistic missile on Sunday from Sinpo. (missile launch)"
+    ]
+    voices = [c.text for c in changes if c.kind == "new-actor"]
+    assert len(voices) == 1 and voices[0].startswith("Sean Spicer"), voices

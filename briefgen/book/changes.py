@@ -10,11 +10,14 @@ least, by kind and actor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from briefgen.book.moves import own_move
 from briefgen.book.sentences import first_sentence
+from briefgen.book.summarize import official_countries
 from briefgen.book.trend import development_phrase
 from briefgen.knowledge.countries import country_name
 from briefgen.model import OFFICIAL_KINDS, Actor, Change, Development, PeriodRecord, Position
@@ -38,6 +41,10 @@ class ChangeWeights:
 def _holder(p: Position, actors: Mapping[str, Actor]) -> str:
     a = actors.get(p.holder)
     return a.name if a is not None and p.holder_kind == "actor" else country_name(p.holder)
+
+
+# A former official speaks for no one now ("Steve Bucci, former Pentagon official").
+_FORMER_RE = re.compile(r"\b(?:former|ex-|retired|onetime|one-time)\b", re.I)
 
 
 def _official(p: Position, actors: Mapping[str, Actor]) -> bool:
@@ -64,6 +71,7 @@ class ChangeFinder:
         self.embed = embed
         self.w = weights or ChangeWeights()
         self.actors = {a.actor_id: a for a in [*before.actors, *now.actors]}
+        self._officials: dict[int, dict[str, str]] = {}
 
     def changes(self) -> list[Change]:
         return [
@@ -131,6 +139,7 @@ class ChangeFinder:
             and a.quote_count > 0
             and a.name[:1].isupper()
             and not a.name.startswith(("A ", "An ", "The "))
+            and not _FORMER_RE.search(f"{a.role or ''} {a.name}")
         ]
         fresh.sort(key=lambda a: (-a.quote_count, -a.mentions, a.name))
         out = []
@@ -164,6 +173,20 @@ class ChangeFinder:
             for d in now
         ]
 
+    def _own(self, d: Development, rec: PeriodRecord) -> bool:
+        """The development is told as its actor's own act (book/moves.py): an expert's
+        forecast or a monitor's report ("38 North said the site is primed") continues or
+        ends nothing a reader tracks."""
+        key = id(rec)
+        if key not in self._officials:
+            self._officials[key] = official_countries(rec.actors)
+        head = " ".join(d.text.split()[:4])
+        return (
+            bool(d.actor)
+            and not _FORMER_RE.search(head)
+            and own_move(first_sentence(d.text), d.actor or "", self._officials[key])
+        )
+
     def developments(self) -> list[Change]:
         # Only developments of a known kind: a line of no kind is more often colour.
         now = [d for d in self.now.developments if d.kind][: 3 * self.w.top_developments]
@@ -172,6 +195,8 @@ class ChangeFinder:
         out: list[Change] = []
         for i, d in enumerate(now[: self.w.top_developments]):
             js = [j for j in range(len(before)) if match[i][j]]
+            if not self._own(d, self.now):
+                continue
             if js and sum(c.kind == "continued" for c in out) < self.w.max_continued:
                 e = before[js[0]]
                 text = f"{first_sentence(d.text)} ({development_phrase(d)})"
@@ -183,7 +208,11 @@ class ChangeFinder:
                         self._nums(e.article_ids, self.cite_before),
                     )
                 )
-        gone = [j for j in range(len(before)) if not any(match[i][j] for i in range(len(now)))]
+        gone = [
+            j
+            for j in range(len(before))
+            if not any(match[i][j] for i in range(len(now))) and self._own(before[j], self.before)
+        ]
         for j in gone[: self.w.max_ended]:
             e = before[j]
             text = f"{first_sentence(e.text)} ({development_phrase(e)})"
