@@ -104,6 +104,7 @@ def _analysis(w: Week, settings: Settings, cache: Path | None) -> Any:
     an.docs = {}
     an.corpus = None
     an.embedder = None
+    an.facts = None  # kept in the article store (an open connection): computed again
     if hit:
         hit.parent.mkdir(parents=True, exist_ok=True)
         hit.write_bytes(pickle.dumps(an))
