@@ -873,3 +873,63 @@ def test_what_changed_tracks_own_acts_and_present_officials_only() -> None:
     ]
     voices = [c.text for c in changes if c.kind == "new-actor"]
     assert len(voices) == 1 and voices[0].startswith("Sean Spicer"), voices
+
+
+COLOUR = [
+    art(
+        "c1",
+        "Life in Pyongyang",
+        "Kim Jong Un inspected a new apartment block in Pyongyang, state media said, in a "
+        "visit that showed off construction in the capital.\n\n"
+        "The apartments have forty floors and a view of the river.",
+        25,
+        "NK News",
+    ),
+]
+
+
+def test_the_ranker_reads_how_many_headlines_tell_a_development(embed) -> None:  # type: ignore[no-untyped-def]
+    """The launch three headlines tell outranks an inspection one article tells, by the
+    learned ranker's features (issue 11: headlines are the week's evidence of its news)."""
+    from briefgen.book.developments import DevelopmentFinder
+    from briefgen.book.summarize import SentencePool
+
+    finder = DevelopmentFinder(SentencePool(LAUNCH + OTHER + COLOUR), WEEK, embed)
+    devs = finder.find()
+    feats = {d.text: f for d, f in zip(devs, finder.features, strict=True)}
+    launch = next(f for t, f in feats.items() if "missile" in t and "Japan" in t)
+    visit = next(f for t, f in feats.items() if "apartment" in t)
+    assert launch["title_share"] > visit["title_share"]
+    assert launch["article_share"] == pytest.approx(3 / 6)
+    assert "missile" in devs[0].text  # the shipped model puts the launch first
+    assert 0.0 < devs[-1].score < devs[0].score <= 1.0
+    assert len(finder.hand_scores) == len(devs)
+
+
+def test_the_shipped_ranker_weighs_known_features_only() -> None:
+    from briefgen.book.ranker import FEATURES, ranker_from, shipped_ranker
+
+    model = shipped_ranker()
+    assert model is not None and set(model.names) <= set(FEATURES)
+    assert all(c > 0 for c in model.coef)  # more headlines, articles: more the week's news
+    # A model file written for other features is not used (the hand-set order stands).
+    assert ranker_from({**model.to_json(), "names": ["bogus", *model.names[1:]]}) is None
+    low = {n: m - s for n, m, s in zip(model.names, model.mean, model.scale, strict=True)}
+    high = {n: m + s for n, m, s in zip(model.names, model.mean, model.scale, strict=True)}
+    assert model.score(low) < 0.5 < model.score(high)
+
+
+def test_the_bottom_line_takes_its_length_from_the_hand_set_scores() -> None:
+    """With the learned order, the hand-set scores still say how many items (the ranker's
+    probabilities are not on their scale), and the learned order says which."""
+    from briefgen.book.developments import bottom_line
+
+    def dev(aid: str, score: float) -> Development:
+        return Development(text=aid, kind="summit", actor="PRK", score=score, article_ids=[aid])
+
+    devs = [dev("a", 0.9), dev("b", 0.8), dev("c", 0.7), dev("d", 0.6), dev("e", 0.5)]
+    hand = [1.0, 3.0, 0.2, 0.2, 0.2]  # b was the hand-set top; c, d, e below 0.3 of it
+    out = bottom_line(devs, hand=hand)
+    assert [d.text for d in out] == ["a", "b", "c"]  # five articles: three, in learned order
+    # By their own scores all five are within `floor` of the top: all five.
+    assert [d.text for d in bottom_line(devs)] == ["a", "b", "c", "d", "e"]

@@ -223,7 +223,8 @@ class BookBuilder:
         for d in devs:
             own = d.sentences[0].article_id if d.sentences else None
             d.cites = cites_for(d.article_ids, self.cite, own)
-        bluf = [Statement(text=d.text, cites=d.cites) for d in bottom_line(devs)]
+        chosen = bottom_line(devs, hand=finder.hand_scores)
+        bluf = [Statement(text=d.text, cites=d.cites) for d in chosen]
         ranked = rank_quotes(
             self.quotes, inp.attribution.actors, {a.article_id: a for a in self.main}
         )
@@ -259,7 +260,13 @@ class BookBuilder:
             moves_before=self._moves(self.compared, list(groups)) if self.compared else None,
             before_label=self.compared_label(),
             period=inp.period,
-            used={id(r.cand): 1 for g in finder.groups[: len(bluf)] for r in [g.lead] if r},
+            used={
+                id(r.cand): 1
+                for d, g in zip(devs, finder.groups, strict=True)
+                if any(d is c for c in chosen)
+                for r in [g.lead]
+                if r
+            },
         )
         builder = CountrySectionBuilder(ctx)
         sections = [builder.build(code, grp) for code, grp in groups.items()]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from briefgen.book.ranker import TITLE_TELLS, TITLE_TELLS_LEXICAL, group_features, shipped_ranker
 from briefgen.book.reports import (
     DEFAULT_WEIGHTS,
     DevelopmentWeights,
@@ -46,6 +47,7 @@ class DevelopmentFinder:
         period: Period,
         embed: Embed | None = None,
         weights: DevelopmentWeights | None = None,
+        learned: bool = True,
     ) -> None:
         self.pool = pool
         self.period = period
@@ -60,6 +62,9 @@ class DevelopmentFinder:
         # After find(): the developments and the groups they were written from, aligned.
         self.developments: list[Development] = []
         self.groups: list[Group] = []
+        self.features: list[dict[str, float]] = []  # book.ranker's, aligned with groups
+        self.learned = learned  # rank by the shipped model (book.ranker) when there is one
+        self.hand_scores: list[float] = []  # the hand-set scores of the groups, aligned
 
     # -- grouping ------------------------------------------------------------------------
 
@@ -427,6 +432,26 @@ class DevelopmentFinder:
             return None
         return self.embed(list(before))
 
+    # -- the learned ranking -------------------------------------------------------------
+
+    def features_of(self, groups: Sequence[Group]) -> list[dict[str, float]]:
+        """book.ranker's features of each ranked group, against the whole week."""
+        arts = self.pool.articles
+        outlets = {o for a in arts for o in (a.outlets or ([a.outlet] if a.outlet else [])) if o}
+        ids = [a.article_id for a in arts]
+        leads = [g.lead or g.seed for g in groups]
+        if self.embed is not None and groups and arts:
+            tv = self.embed([a.title or "" for a in arts])
+            lv = self.embed([condense(r.cand.sent.text) for r in leads])
+            sims = lv @ tv.T
+            rows = [dict(zip(ids, (float(x) for x in row), strict=True)) for row in sims]
+            cut = TITLE_TELLS
+        else:
+            tvs = self.pool.title_vecs
+            rows = [{a: cosine(r.cand.vec, tvs.get(a, {})) for a in ids} for r in leads]
+            cut = TITLE_TELLS_LEXICAL
+        return group_features(groups, self.w, len(arts), len(outlets), rows, cut)
+
     # -- writing -------------------------------------------------------------------------
 
     def find(self, before: Sequence[str] = ()) -> list[Development]:
@@ -436,6 +461,16 @@ class DevelopmentFinder:
         reports = find_reports(self.pool, self.period, self.w)
         groups = self.rank(self.group(reports), before)
         groups = self.rank(self.absorb(groups), before, keep_lead=True)
+        self.features = self.features_of(groups)
+        model = shipped_ranker() if self.learned else None
+        self.hand_scores = [g.score for g in groups]
+        if model is not None:
+            for g, f in zip(groups, self.features, strict=True):
+                g.score = model.score(f)
+            order = sorted(range(len(groups)), key=lambda i: (-groups[i].score, i))
+            groups = [groups[i] for i in order]
+            self.features = [self.features[i] for i in order]
+            self.hand_scores = [self.hand_scores[i] for i in order]
         sim = self._sim if self.embed is not None else None
         self.groups = groups
         self.developments = [write(g, self.w, sim) for g in groups]
@@ -455,28 +490,36 @@ def _previews(g: Group, h: Group) -> bool:
 
 
 def bottom_line(
-    devs: Sequence[Development], w: DevelopmentWeights | None = None
+    devs: Sequence[Development],
+    w: DevelopmentWeights | None = None,
+    hand: Sequence[float] | None = None,
 ) -> list[Development]:
     """The three to six most consequential developments, most consequential first.
 
     Only developments of a known kind (data/events.yaml) and with an actor qualify while
     there are enough of them: a line of no kind, or of nobody acting, is more often colour
-    than news.  More articles, more
-    items (3 below 6 articles, 4 below 10, else 5), up to six above `floor` of the top."""
+    than news.  More articles, more items (3 below 6 articles, 4 below 10, else 5), up to
+    six above `floor` of the top score.  `hand`: when `devs` are in the learned ranker's
+    order (book.ranker), the hand-set scores, aligned: they say how many items (as they
+    always have), the ranker which."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
         return []
     articles = len({a for d in devs for a in d.article_ids})
     least = min(w.max_items, w.min_items + (articles >= 6) + (articles >= 10))
-    kinded = [d for d in devs if d.kind]
-    pool = kinded if len(kinded) >= least else list(devs)
-    # Who did what: a line that names nobody acting ("After criminals hacked a company,
-    # the White House is now forced to consider...", a correspondent's note) is comment.
-    acted = [d for d in pool if d.actor]
-    if len(acted) >= least:
-        pool = acted
-    top = pool[0].score or 1.0
-    out = [d for d in pool[: w.max_items] if d.score >= w.floor * top]
-    if len(out) < least:
-        out = pool[:least]
-    return sorted(out, key=lambda d: -d.score)
+    score = {id(d): d.score for d in devs}
+    if hand is not None:
+        score = {id(d): h for d, h in zip(devs, hand, strict=True)}
+    pool = list(devs)
+    for keep in (
+        lambda d: bool(d.kind),
+        # Who did what: a line that names nobody acting ("After criminals hacked a company,
+        # the White House is now forced to consider...", a correspondent's note) is comment.
+        lambda d: bool(d.actor),
+    ):
+        kept = [d for d in pool if keep(d)]
+        if len(kept) >= least:
+            pool = kept
+    top = max(score[id(d)] for d in pool) or 1.0
+    n = min(w.max_items, sum(1 for d in pool if score[id(d)] >= w.floor * top))
+    return pool[: max(n, least)]
