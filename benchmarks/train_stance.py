@@ -168,17 +168,22 @@ def _speaker(e: Example) -> str:
     return " ".join((e.speaker or "?").lower().split())
 
 
-def actor_scores(
-    ex: list[Example], stances: list[list[Any]], show: float
-) -> tuple[int, int, int, int]:
-    """(gold positions, printed positions, printed and right, gold found) for official
-    speakers per week (per article when undated), through nlp.positions.actor_positions."""
+Key = tuple[str, str, str]  # (week or article, speaker, issue)
+
+
+def _gold_and_made(
+    ex: list[Example], stances: list[list[Any]]
+) -> tuple[dict[Key, int], dict[Key, tuple[int, float]], set[Key]]:
+    """Gold positions of official speakers per week (per article when undated), the
+    positions nlp.positions.actor_positions makes of the given stances ({key: (side,
+    confidence)}), and the keys with any stance read at all."""
     from briefgen.model import Actor, Quote
     from briefgen.nlp.positions import actor_positions
 
-    gold: dict[tuple[str, str, str], Counter[int]] = defaultdict(Counter)
+    gold: dict[Key, Counter[int]] = defaultdict(Counter)
     quotes: list[Quote] = []
     actors: dict[str, Actor] = {}
+    read: set[Key] = set()
     for n, (e, st) in enumerate(zip(ex, stances, strict=True)):
         if e.earlier or e.group not in OFFICIAL or not e.source.startswith("quotes-"):
             continue
@@ -187,20 +192,49 @@ def actor_scores(
         actors.setdefault(aid, Actor(aid, _speaker(e), "government"))
         for issue, sign in e.labels.items():
             gold[(scope, _speaker(e), issue)][sign] += 1
+        read |= {(scope, _speaker(e), s.issue) for s in st}
         quotes.append(Quote(f"q{n}", e.key, e.text, 0, 0, actor_id=aid, stances=list(st)))
     gm = {
         k: c.most_common(1)[0][0]
         for k, c in gold.items()
         if len(c) == 1 or c.most_common(2)[0][1] > c.most_common(2)[1][1]
     }
-    made = {
-        (*p.holder.split("|", 1), p.issue): p.stance
-        for p in actor_positions(quotes, list(actors.values()))
-        if p.confidence >= show
-    }
+    made: dict[Key, tuple[int, float]] = {}
+    for p in actor_positions(quotes, list(actors.values())):
+        scope, who = p.holder.split("|", 1)
+        made[(scope, who, p.issue)] = (p.stance, p.confidence)
+    return gm, made, read
+
+
+def actor_scores(
+    ex: list[Example], stances: list[list[Any]], show: float
+) -> tuple[int, int, int, int]:
+    """(gold positions, printed positions, printed and right, gold found) for official
+    speakers per week (per article when undated), through nlp.positions.actor_positions."""
+    gm, all_made, _ = _gold_and_made(ex, stances)
+    made = {k: side for k, (side, conf) in all_made.items() if conf >= show}
     right = sum(1 for k, v in made.items() if gm.get(k) == v)
     found = sum(1 for k, v in gm.items() if made.get(k) == v)
     return len(gm), len(made), right, found
+
+
+def miss_causes(ex: list[Example], stances: list[list[Any]], show: float) -> Counter[str]:
+    """Each gold actor position (gold speakers, so extraction and speakers play no part)
+    as found or by why the model missed it: no stance on the issue read from any of the
+    speaker's statements (abstained), the right side below the display threshold, the
+    other side, or statements that split below the agreement aggregation needs."""
+    gm, made, read = _gold_and_made(ex, stances)
+    out: Counter[str] = Counter()
+    for k, side in gm.items():
+        if k in made:
+            got, conf = made[k]
+            if got != side:
+                out["other side"] += 1
+            else:
+                out["found" if conf >= show else f"right side, below display threshold {show}"] += 1
+        else:
+            out["statements split" if k in read else "model abstained"] += 1
+    return out
 
 
 def _cv_probs(
@@ -278,8 +312,10 @@ def main() -> int:
         f"{'C':>8} {'floor':>5} {'show':>5}   gold printed right  prec recall  (train, cross-validated)"
     )
     chosen_c, cv_best = 0.01, -1
+    cv: dict[float, list[dict[str, tuple[float, float]]]] = {}
     for c in () if args.c else (0.005, 0.01, 0.02):
-        best = _grid(ex, _cv_probs(hand, emb, ex, c), str(c))
+        cv[c] = _cv_probs(hand, emb, ex, c)
+        best = _grid(ex, cv[c], str(c))
         if best is not None and best[0] > cv_best:
             chosen_c, cv_best = c, best[0]
     chosen_c = args.c or chosen_c
@@ -298,6 +334,15 @@ def main() -> int:
         f"dev actor positions precision {right / made:.3f}, recall {found / g:.3f} "
         f"({found} of {g} gold positions of official speakers)"
     )
+    print("gold actor positions of official speakers (gold speakers) found or why missed:")
+    cv_probs = cv.get(chosen_c) or _cv_probs(hand, emb, ex, chosen_c)
+    for label, part, probs in (("train (cross-validated)", ex, cv_probs), ("dev", dev, dev_probs)):
+        stances = [
+            [_stance(i, pr, pp) for i, (pr, pp) in p.items() if pr * max(pp, 1 - pp) >= floor]
+            for p in probs
+        ]
+        causes = miss_causes(part, stances, show)
+        print(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in causes.most_common()))
     arrays["threshold"] = np.float32(floor)
     arrays["show"] = np.float32(show)
     print("training stances per issue (+1/-1):")
