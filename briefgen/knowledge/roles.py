@@ -39,7 +39,7 @@ _LOWER = (
     "anonymous_heads",
     "group_pronouns",
 )
-_CASED = ("female_words", "us_politics", "institution_names")
+_CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
 KIND_ORDER = ("defector", "expert", "state-media", "media", "legislator", "government")
 
@@ -75,6 +75,7 @@ class Roles:
     anonymous_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()
     institution_names: frozenset[str] = frozenset()
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -83,12 +84,14 @@ class Roles:
     kind_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     us_politics_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     female_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    male_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
 
     def __post_init__(self) -> None:
         for k in KIND_ORDER:
             self.kind_patterns[k] = _phrases(self.kinds.get(k, ()))
         object.__setattr__(self, "us_politics_re", _phrases(sorted(self.us_politics), cased=True))
         object.__setattr__(self, "female_re", _phrases(sorted(self.female_words), cased=True))
+        object.__setattr__(self, "male_re", _phrases(sorted(self.male_words), cased=True))
 
     def kind_of(self, text: str) -> str | None:
         """The first kind (KIND_ORDER) whose words appear in `text`, else None."""

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
-from briefgen.nlp.gazetteer import Lexicon
+from briefgen.nlp.gazetteer import GazEntry, Lexicon
 from briefgen.nlp.names import (
     Speaker,
     affiliation,
@@ -202,12 +202,15 @@ class ArticleMentions(ArticlePeople):
             if t.ent_type_ and not (t.ent_iob_ == "B" and self._entity_len(t) == 1):
                 continue
             key = self.nearest_full(t.text, t.idx)
+            subj = t.dep_ in ("nsubj", "nsubjpass")
             if key is None:
                 e = self.gaz.lookup(t.text) if not t.ent_type_ else None
                 if e is None or not e.person:
                     continue
-                key = self.from_gaz(e).key
-            self._mention(t.idx, key, t.dep_ in ("nsubj", "nsubjpass"), True)
+                sp = self.from_gaz(e)
+                self._known_here(sp, e, t.text, t.idx, subj)
+                key = sp.key
+            self._mention(t.idx, key, subj, True)
 
     def _entity_len(self, t: Token) -> int:
         n = 1
@@ -222,19 +225,29 @@ class ArticleMentions(ArticlePeople):
         subj = tok.dep_ in ("nsubj", "nsubjpass")
         if " " in word:
             return
-        key = self.nearest_full(word, tok.idx)
+        title = normalize_title(f"{title} {lead}".strip(), self.roles)
+        key = self.nearest_full(word, tok.idx, title)
+        e = None
         if key is None:
             e = self.gaz.lookup(word)
             if e is None and (is_fragment(word) or country_of(word)):
                 return
             if e is not None and not e.person:
                 return
-        sp = self.person(
-            word, normalize_title(f"{title} {lead}".strip(), self.roles), appos, tok.idx
-        )
+        sp = self.person(word, title, appos, tok.idx)
         if word != sp.name:
             sp.aliases.add(word)  # "Tillerson" as the NER found it
+        self._known_here(sp, e, word, tok.idx, subj)
         self._mention(tok.idx, sp.key, subj, True)
+
+    def _known_here(self, sp: Speaker, e: GazEntry | None, word: str, pos: int, subj: bool) -> None:
+        """A known person met by a lone name ("Trump said") is a candidate for that name
+        from here on, beside any other of the name the article names in full ("first
+        lady Melania Trump")."""
+        if e is not None and sp.key == slugify(e.name):
+            self._register(sp, word, pos)
+            if subj:
+                self.subject_names.add((pos, sp.key))
 
     def _collect_unnamed(self) -> None:
         """Unnamed sources introduced outside quotes ("a senior State Department official

@@ -72,6 +72,7 @@ class ArticlePeople:
         self.sents = doc_sents(doc)
         self.tokens = doc_tokens(doc)
         self.sent_starts = [s.start_char for s in self.sents]
+        self._tok_starts = [t.idx for t in self.tokens]
 
     # -- helpers
     def in_quote(self, pos: int) -> bool:
@@ -97,11 +98,14 @@ class ArticlePeople:
             )
         return sp
 
-    def nearest_full(self, word: str, pos: int) -> str | None:
+    def nearest_full(self, word: str, pos: int, title: str = "") -> str | None:
         """The key of the person a lone name at `pos` means: the nearest full name before
         it that is the subject of its clause (a speaker, not a relative named in passing),
-        else the nearest before it, else the first after it."""
-        cands = self.lone.get(word) or []
+        else the nearest before it, else the first after it, unless a known person goes
+        by that name (the article then uses it before naming the other in full).  A full
+        name the lone name's `title` rules out (`fits`) is not meant."""
+        title = f"{self._honorific(pos)} {title}".strip()
+        cands = [pk for pk in self.lone.get(word) or [] if self.fits(pk[1], word, title)]
         before = [(p, k) for p, k in cands if p <= pos]
         subjects = [(p, k) for p, k in before if (p, k) in self.subject_names]
         if len({k for _, k in before}) > 1:
@@ -120,7 +124,37 @@ class ArticlePeople:
             return max(subjects)[1]
         if before:
             return max(before)[1]
+        known = self.gaz.lookup(word)
+        if cands and known is not None and known.person:
+            return None  # "Trump said ... first lady Melania Trump": the known Trump
         return min(cands)[1] if cands else None
+
+    def _honorific(self, pos: int) -> str:
+        """The word right before the token at `pos` ("Mr." in "Mr. Trump"), which titles
+        lose (normalize_title) but which says whom a lone name means."""
+        k = bisect.bisect_left(self._tok_starts, pos)
+        if k == 0 or k >= len(self._tok_starts) or self._tok_starts[k] != pos:
+            return ""
+        return self.tokens[k - 1].text
+
+    def fits(self, key: str, word: str, title: str) -> bool:
+        """Whether the lone name `word` with `title` may mean the full name `key`: not
+        "Mr. Trump" for Melania Trump (gender), nor "President Trump" for her when the
+        known person of that name holds the title and she does not (role)."""
+        sp = self.people.get(key)
+        if sp is None or not title:
+            return True
+        gender = "f" if self.roles.female_re.search(title) else None
+        gender = "m" if self.roles.male_re.search(title) else gender
+        if gender and sp.gender and gender != sp.gender:
+            return False
+        known = self.gaz.lookup(word)
+        if known is None or not known.person or slugify(known.name) == key:
+            return True
+        said = set(title.lower().split()) - self.roles.not_offices
+        return not (said & set((known.role or "").lower().split())) or bool(
+            said & set((sp.role or "").lower().split())
+        )
 
     # -- people
     def person(
@@ -136,7 +170,7 @@ class ArticlePeople:
         name, lead = name_and_title(clean_name(name), self.roles)
         if lead:
             title = normalize_title(f"{title} {lead}".strip(), self.roles)
-        sp, e = self._person_record(name, pos)
+        sp, e = self._person_record(name, pos, title)
         self._learn(sp, name, title, appos, e)
         if about and (e is None or e.kind == "other"):
             self._learn_about(sp, about)
@@ -155,9 +189,9 @@ class ArticlePeople:
         if employer is not None and sp.kind == "other":
             sp.kind = employer.kind
 
-    def _person_record(self, name: str, pos: int) -> tuple[Speaker, GazEntry | None]:
+    def _person_record(self, name: str, pos: int, title: str) -> tuple[Speaker, GazEntry | None]:
         if " " not in name:
-            key = self.nearest_full(name, pos if pos >= 0 else 10**9)
+            key = self.nearest_full(name, pos if pos >= 0 else 10**9, title)
             if key is not None:
                 return self.people[key], None
         e = self.gaz.lookup(name)
