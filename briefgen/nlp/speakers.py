@@ -25,8 +25,8 @@ from briefgen.nlp.names import (
     name_bounds,
     only_country,
 )
-from briefgen.nlp.pronouns import ArticlePronouns
-from briefgen.nlp.titles import allegiance_country, infer_kind, normalize_title, title_before
+from briefgen.nlp.sources import DEFINITE, ArticleSources
+from briefgen.nlp.titles import allegiance_country, infer_kind, title_before
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,14 +44,11 @@ _NOT_SPEAKERS = frozenset(
 _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive|goer)s?$")
 # Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
-# Sentences back in which a document named with its issuer is the one "the order" means.
-_DOCUMENT_REACH = 4
 # Sentences back (besides its own) in which "the company" finds the organisation it means.
 _FIRM_REACH = 2
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-class ArticleActors(ArticlePronouns):
+class ArticleActors(ArticleSources):
     """Every actor an article names, and the resolution of speaker phrases against them."""
 
     def __init__(
@@ -61,9 +58,7 @@ class ArticleActors(ArticlePronouns):
         quoted: Sequence[tuple[int, int]],
         outlet: str | None = None,
     ) -> None:
-        self._last_document_source: Speaker | None = None
-        self.outlet = outlet
-        super().__init__(doc, lex, quoted)
+        super().__init__(doc, lex, quoted, outlet)
 
     # -- pronouns (pronouns.py); a "they" in the clause of a plural subject
     def _clause_group(self, pron: Token) -> Speaker | None:
@@ -323,7 +318,7 @@ class ArticleActors(ArticlePronouns):
         sentences back at most (not a publication, which reports rather than speaks)."""
         from briefgen.nlp.syntax import noun_phrase
 
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
         if any(t.ent_type_ in ("ORG", "PERSON") for t in phrase):
             return None  # "the Sony company": the name is in the phrase
@@ -365,133 +360,6 @@ class ArticleActors(ArticlePronouns):
                 if sp is not None and sp.country is not None:
                     return sp.country
         return None
-
-    # -- persons behind titles, documents and publications
-    def _titled_person(self, phrase: Span, head: Token) -> Speaker | None:
-        """ "U.S. Ambassador to the United Nations Nikki Haley": a title whose phrase ends in
-        a name is that person, the title is the role (the parser heads it on the title)."""
-        if head.pos_ in ("NOUN", "PROPN"):
-            for c in head.children:  # "the US defence secretary, James Mattis, said"
-                if c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON":
-                    return self.person(
-                        name_at(c, self.roles) or ent_text(c),
-                        normalize_title(phrase.text, self.roles),
-                        pos=c.idx,
-                    )
-        if head.lower_ not in self.roles.role_nouns and head.lower_ not in self.roles.title_words:
-            return None
-        toks = [t for t in phrase if not t.is_space and not t.is_punct]
-        for k in (3, 2):  # "the U.N. Nikki Haley" tagged as an organisation: a known person
-            e = self.gaz.lookup(" ".join(t.text for t in toks[-k:])) if len(toks) > k else None
-            if e is not None and e.person:
-                title = normalize_title(self.doc[phrase.start : toks[-k].i].text, self.roles)
-                return self.person(e.name, title, pos=toks[-k].idx)
-        if not toks or toks[-1].ent_type_ != "PERSON":
-            return None
-        last = toks[-1]
-        lo, _hi = name_bounds(last, self.roles)
-        if lo <= phrase.start:
-            return None
-        for t in self.doc[phrase.start : lo]:
-            if t.is_space or t.is_punct and t.text not in ",;":
-                continue
-            if not (
-                t.text[:1].isupper()
-                or t.lower_ in self.roles.role_nouns
-                or t.lower_ in self.roles.title_connectives
-                or t.pos_ in ("DET", "ADJ")
-                or t.dep_ == "compound"
-            ):
-                return None
-        title = normalize_title(self.doc[phrase.start : lo].text, self.roles)
-        return self.person(
-            name_at(last, self.roles) or ent_text(last), title, self._appos(last), last.idx
-        )
-
-    def _document_source(self, head: Token) -> Speaker | None:
-        """ "a White House statement", "a statement from U.S. Pacific Command", "the
-        ministry's statement": a document speaks for whoever issued it; "North Korea sent a
-        letter that said": whoever sent it; "The order said" after "Mr. Trump's
-        proclamation": the issuer of the nearest document named before."""
-        found = self._issuer(head) or self._earlier_issuer(head)
-        if found is None:
-            return self._last_document_source
-        self._last_document_source = found
-        return found
-
-    def _earlier_issuer(self, head: Token) -> Speaker | None:
-        """The issuer of the nearest document named, with its issuer, in the last few
-        sentences before `head`, when `head` refers back ("the order", "this statement";
-        not "reports")."""
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
-            return None
-        floor = self.sents[max(0, self.sent_index(head.idx) - _DOCUMENT_REACH)].start
-        for t in reversed(self.doc[floor : head.i]):
-            if t.pos_ == "NOUN" and t.lemma_.lower() in self.roles.document_words:
-                found = self._issuer(t)
-                if found is not None:
-                    return found
-        return None
-
-    def _issuer(self, head: Token) -> Speaker | None:
-        """Whoever the document noun's own phrase says issued it (its possessor, "from" or
-        "by" object, or a name in front of it), or the subject of the verb that issued it
-        ("sent a letter", `noun_cue_verbs`)."""
-        from briefgen.nlp.syntax import noun_phrase, subject_of
-
-        found: Speaker | None = None
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.lemma_.lower() not in self.roles.document_words:
-                    found = self.resolve(noun_phrase(obj), obj, obj.idx)
-            elif c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-                found = self.resolve(noun_phrase(c), c, c.idx)
-            if found is not None:
-                break
-        if found is None:
-            mods = [
-                t
-                for t in head.lefts
-                if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP"))
-                and t.dep_ in ("compound", "amod", "nmod")
-            ]
-            if mods:
-                lo = min(m.left_edge.i if m.dep_ == "compound" else m.i for m in mods)
-                lo = min(lo, mods[0].i)
-                span = self.doc[lo : mods[-1].i + 1]
-                found = self.resolve(span, span[-1], span[-1].idx)
-        v = head.head
-        if found is None and head.dep_ == "dobj" and v.lemma_ in self.lex.verbs.noun_cue_verbs:
-            subj = subject_of(v)
-            if subj is not None and subj.i != head.i and subj.pos_ != "PRON":
-                found = self.resolve(noun_phrase(subj), subj, subj.idx)
-        return found
-
-    def _publication(self, phrase: Span, head: Token) -> Speaker | None:
-        """ "the article said", "the editorial warned", "a commentary in Rodong Sinmun":
-        the publication the phrase or, failing that, the text before it names."""
-        for t in head.subtree:
-            if t.i == head.i or t.pos_ != "PROPN":
-                continue
-            e = self.gaz.lookup(ent_text(t) if t.ent_type_ else t.text) or self.gaz.lookup(t.text)
-            if e is not None and e.type == "publication":
-                return self.from_gaz(e)
-        wants_agency = head.lower_ in ("agency", "dispatch", "bulletin")
-        pubs = [(p, k) for p, k in self.publications if p < head.idx]
-        for prefer in (True, False):
-            for _p, key in reversed(pubs):
-                sp = self.people[key]
-                wire = sp.role is not None and "agency" in sp.role
-                if not prefer or wire == wants_agency:
-                    return sp
-        if self.outlet is not None:
-            e = self.gaz.lookup(self.outlet)
-            if e is not None and e.type == "publication":
-                return self.from_gaz(e)
-        return None
-
-    # -- descriptions
 
 
 def _anchor(tok: Token) -> Token:
