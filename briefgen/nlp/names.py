@@ -310,13 +310,26 @@ def affiliation(name: Span) -> str:
     block = comma_block(name)
     if block:
         nxt = doc[name.end + 1] if name.end + 1 < len(doc) else None
-        if nxt is not None and nxt.tag_ not in ("VBG", "VBD", "VBZ", "VBP", "VB"):
+        verb = nxt is None or nxt.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
+        if not verb and not _opens_clause(doc, name.end + 1):
             parts.append(block)
     head = name[-1]
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "of", "at", "with") and c.i >= name.end:
             parts.append(" ".join(t.text for t in c.subtree))
     return " ; ".join(parts)
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Whether the words from doc[i] are a clause of their own, not an aside ("According
+    to one watcher, Martyn Williams, Pyongyang has developed ..."): a finite verb comes
+    after nothing but the words of a noun phrase (no "who", "until", "of" before it)."""
+    for t in doc[i : i + 12]:
+        if t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
+            return t.i > i
+        if t.is_punct or t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"):
+            return False
+    return False
 
 
 def comma_block(ent: Span) -> str:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefgen.nlp.names import Speaker, ent_text, name_at, name_bounds
+from briefgen.nlp.names import (
+    Speaker,
+    clean_name,
+    ent_text,
+    is_east_asian,
+    name_at,
+    name_bounds,
+)
 from briefgen.nlp.pronouns import ArticlePronouns
 from briefgen.nlp.titles import normalize_title
 
@@ -86,6 +93,43 @@ class ArticleSources(ArticlePronouns):
         return self.person(
             name_at(last, self.roles) or ent_text(last), title, self._appos(last), last.idx
         )
+
+    def named_beside(self, phrase: Span) -> Speaker | None:
+        """ "The US ambassador to the UN, Nikki Haley, described ...", "Moon Sang-gyun, a
+        spokesman for the defense ministry, said": a person's full name set off by a
+        comma beside a description is whom it describes, however the parser attached
+        the two; the description is the title."""
+        doc = self.doc
+        comma = next((t.i for t in phrase if t.text == ","), None)
+        if comma is None and phrase.end < len(doc) and doc[phrase.end].text == ",":
+            comma = phrase.end
+        if comma is not None and comma > phrase.start and comma + 1 < len(doc):
+            lo, hi = name_bounds(doc[comma + 1], self.roles)
+            closed = hi >= len(doc) or doc[hi].is_punct or doc[hi].pos_ in ("VERB", "AUX")
+            if lo == comma + 1 and closed:
+                return self._beside(lo, hi, doc[phrase.start : comma])
+        k = phrase.start - 1
+        if k >= 2 and doc[k].text == ",":
+            lo, hi = name_bounds(doc[k - 1], self.roles)
+            if hi == k and (lo == 0 or doc[lo - 1].is_punct or doc[lo - 1].is_space):
+                end = comma if comma is not None else phrase.end
+                return self._beside(lo, hi, doc[phrase.start : end])
+        return None
+
+    def _beside(self, lo: int, hi: int, desc: Span) -> Speaker | None:
+        """The person named by doc[lo:hi], titled by `desc`, if it is a person's full name."""
+        span = self.doc[lo:hi]
+        name = clean_name(span.text)
+        e = self.gaz.lookup(name)
+        if " " not in name or self.in_quote(span.start_char):
+            return None
+        if not (
+            any(t.ent_type_ == "PERSON" for t in span)
+            or (e is not None and e.person)
+            or is_east_asian(name)
+        ):
+            return None
+        return self.person(name, normalize_title(desc.text, self.roles), pos=span.start_char)
 
     def _document_source(self, head: Token) -> Speaker | None:
         """ "a White House statement", "a statement from U.S. Pacific Command", "the

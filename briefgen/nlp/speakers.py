@@ -239,6 +239,10 @@ class ArticleActors(ArticleSources):
         low = head.lower_
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
+        if self._speaker_noun(head):
+            beside = self.named_beside(phrase)
+            if beside is not None:
+                return beside
         for t in phrase:
             if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
                 e2 = self.gaz.lookup(t.text)

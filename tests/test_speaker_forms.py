@@ -1,5 +1,6 @@
-"""A lone family name on short texts written here: which of two people of one name it
-means, by the honorific and the title it comes with and by whom the text named first."""
+"""Speaker forms on short texts written here: which of two people of one name a lone
+family name means (by its honorific, its title and whom the text named first), and a
+name set by commas beside a description."""
 
 from __future__ import annotations
 
@@ -16,9 +17,13 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_spacy()
 
 
-def speakers(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+def quotes(nlp, text: str):  # type: ignore[no-untyped-def]
     art = Article(article_id="t", title="", text=text, source_path="t.txt")
-    return [q.speaker for q in attribute([art], {"t": nlp(text)}, with_positions=False).quotes]
+    return attribute([art], {"t": nlp(text)}, with_positions=False).quotes
+
+
+def speakers(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [q.speaker for q in quotes(nlp, text)]
 
 
 @pytest.mark.parametrize(
@@ -61,3 +66,38 @@ def speakers(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def
 )
 def test_lone_name_means_the_person_its_title_fits(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        # the parser hangs the name on "to the UN": the name beside the title still speaks
+        (
+            "The US ambassador to the UN, Nikki Haley, described the measures as “the "
+            "single largest economic sanctions package ever levelled” against North Korea.",
+            "Nikki Haley",
+            "USA",
+        ),
+        # the name before the description, the parser's subject the description
+        (
+            "“We urge North Korea to make the right choice,” Moon Sang-gyun, a spokesman "
+            "for South Korea’s defense ministry, said on Tuesday.",
+            "Moon Sang-gyun",
+            "KOR",
+        ),
+        # a clause after the name is no aside: "Pyongyang" does not make him North Korean
+        (
+            "According to one longtime North Korea watcher, Martyn Williams, Pyongyang has "
+            "developed a quantum encryption device.",
+            "Martyn Williams",
+            None,
+        ),
+    ],
+)
+def test_a_name_beside_a_description_speaks(nlp, text, speaker, country) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.speaker, q.country) for q in quotes(nlp, text)] == [(speaker, country)]
+
+
+def test_a_description_without_a_name_stays_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior official, speaking on condition of anonymity, said the talks were off."
+    assert speakers(nlp, text) == ["a senior official"]
