@@ -101,3 +101,30 @@ def test_a_name_beside_a_description_speaks(nlp, text, speaker, country) -> None
 def test_a_description_without_a_name_stays_one(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A senior official, speaking on condition of anonymity, said the talks were off."
     assert speakers(nlp, text) == ["a senior official"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“There is no good option here,” former CIA Director Michael Morell told “CBS This "
+        "Morning.” “There is no option to take out the program.”",
+        "“It is an enormous challenge,” Pompeo said in an interview for CBS' “Intelligence "
+        "Matters” podcast.",
+    ],
+)
+def test_titles_in_marks_are_no_quotation(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    """Programmes, books and slogans in title case are named, not said."""
+    texts = [q.text for q in quotes(nlp, text)]
+    assert not any(t[:1] in "CIM" and t.istitle() for t in texts)
+    assert not any(w in " ".join(texts) for w in ("This Morning", "Intelligence"))
+
+
+def test_capitals_and_given_names_stay_quotations(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefgen.nlp.marks import find_quote_spans
+    from briefgen.nlp.quotes import _is_title
+
+    shout = "Trump wrote “NO COLLUSION, NO OBSTRUCTION” again."
+    assert not _is_title(shout, find_quote_spans(shout)[0], alone=True)  # a shout is said
+    # a name a speaker gives is a mixed quotation
+    text = "Trump called Kim “Little Rocket Man” at a rally in Alabama."
+    assert any("Little Rocket Man" in q.text for q in quotes(nlp, text))

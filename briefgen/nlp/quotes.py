@@ -128,21 +128,37 @@ def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-# "on CBS’s “Face the Nation”", "on ABC's “This Week,”", "a ticket for “The Interview”":
-# a programme or a work is named after a possessive or "on"/"for"/"in".
-_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w.&]*(?:’s|'s)|\b(?:on|in|for|of|to|watch|see)\s)\s*$")
+# "on CBS’s “Face the Nation”", "a ticket for “The Interview”", "told “Hannity”": a
+# programme or a work is named after a possessive or "on"/"for"/"in"/"told".
+_TITLE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.&]*(?:’s|'s|’|')|\b(?:on|in|for|of|to|told|watch|see)\s)\s*$"
+)
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
+# Words in title case up to this many are a name or a title, never a statement.
+_TITLE_WORDS = 14
 
 
-def _is_title(text: str, span: QuoteSpan) -> bool:
-    """A short quote in title case after "on", "for" or a possessive names a programme,
-    a film or a book ("Face the Nation", "The Interview"), not a statement."""
+def _is_title(text: str, span: QuoteSpan, alone: bool = False) -> bool:
+    """Words in title case after "on", "told", "for" or a possessive name a programme, a
+    book or a film ("on CBS’s “Face the Nation”"); standing `alone` (as a sentence, or
+    with no cue) two or more such words are a title or a slogan wherever they stand
+    ("A World In Disarray: American Foreign Policy ...", "Make Bubbles Great Again"):
+    people do not speak in title case.  A shout in capitals ("NO COLLUSION") is a
+    statement; a name a speaker gives ("called Kim “Little Rocket Man”") is a mixed
+    quotation, so not `alone`."""
     words = re.findall(r"[\w’']+", text[span.start : span.end])
-    if not words or len(words) > 6:
+    if not words or len(words) > _TITLE_WORDS or not words[0][:1].isupper():
         return False
-    titled = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return False
+    if not any(any(c.islower() for c in w[1:]) for w in words if w[:1].isupper()):
+        return False
+    if len(words) >= 2 and alone:
+        return True
+    if len(words) > 6:
+        return False
     before = text[max(0, span.mark_start - 25) : span.mark_start]
-    return titled and words[0][:1].isupper() and bool(_TITLE_BEFORE.search(before))
+    return bool(_TITLE_BEFORE.search(before))
 
 
 def _is_scare(text: str, span: QuoteSpan, doc: Doc | None) -> bool:
@@ -199,8 +215,11 @@ def extract_raw(text: str, doc: Doc, verbs: ReportingVerbs | None = None) -> lis
         rq = RawQuote(
             spans=grp, sentence_start=fr[0], sentence_end=fr[1], kind=kind, attribution=att
         )
-        rq.scare = all(_is_scare(text, s, doc) for s in grp) or (
-            kind == "mixed" and len(grp) == 1 and _modifier_of_noun(doc, grp[0])
+        alone = kind == "direct" or att.cue is None
+        rq.scare = (
+            all(_is_scare(text, s, doc) for s in grp)
+            or (alone and all(_is_title(text, s, alone=True) for s in grp))
+            or (kind == "mixed" and len(grp) == 1 and _modifier_of_noun(doc, grp[0]))
         )
         out.append(rq)
     return out
