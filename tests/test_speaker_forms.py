@@ -128,3 +128,39 @@ def test_capitals_and_given_names_stay_quotations(nlp) -> None:  # type: ignore[
     # a name a speaker gives is a mixed quotation
     text = "Trump called Kim “Little Rocket Man” at a rally in Alabama."
     assert any("Little Rocket Man" in q.text for q in quotes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the press described, not named, is a source of news
+        "The blast was felt in Yanji, near the North Korean border, according to local media.",
+        "North Korea is believed to have up to 30 Musudan missiles, according to South "
+        "Korean media.",
+        # the subject of a passive cue is what is said about, not who says it
+        "The Pentagon was also reported to be scouting sites on the west coast.",
+        "Trump has been criticized for offering far fewer specific policy proposals.",
+    ],
+)
+def test_sources_and_passive_subjects_are_no_speakers(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # state media speak for their state
+        (
+            "Pyongyang’s state-controlled media denied that the organization existed.",
+            "Pyongyang’s state-controlled media",
+        ),
+        # an agent says who spoke; "He's described" with an object is active
+        (
+            "Donald Trump spoke on Monday. He’s also described the U.N. as “a club for "
+            "people to get together, talk and have a good time.”",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_state_media_and_active_cues_still_speak(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert [q.speaker for q in quotes(nlp, text)] == [speaker]

@@ -32,6 +32,7 @@ _LOWER = (
     "firm_nouns",
     "document_words",
     "publication_words",
+    "media_nouns",
     "questioners",
     "speaker_nouns",
     "not_people",
@@ -68,6 +69,7 @@ class Roles:
     firm_nouns: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
     publication_words: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
     questioners: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 # Share of a reported clause inside quotation marks above which it is the direct quotation.
 _QUOTED_SHARE = 0.7
+# Words by which described press is a state's voice, a speaker ("official media").
+_STATE_PRESS = frozenset({"state", "official", "party", "government"})
 # Cues by which a publication reports news: the publication is a source.
 _SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
 
@@ -136,14 +138,31 @@ def _fragment(r: RawQuote) -> bool:
 
 
 def _is_source(sp: Speaker, item: Item, lex: Lexicon) -> bool:
-    """A publication that reports the news it carries is a source, not a speaker."""
+    """A publication that reports the news it carries is a source, not a speaker; so is
+    the press described, not named ("according to local media", "the news organization
+    reported")."""
+    lemma = item.cue.lemma_.lower() if item.cue is not None else ""
+    sourcing = lemma in _SOURCE_CUES or item.via == "according"
     e = lex.gaz.lookup(sp.name)
     if e is None or e.outlet is None:
-        return False
-    lemma = item.cue.lemma_.lower() if item.cue is not None else ""
-    if lemma in _SOURCE_CUES or item.via == "according":
+        return not sp.named and _press(item, lex, sourcing)
+    if sourcing:
         return True
     return e.outlet.wire and not e.outlet.state
+
+
+def _press(item: Item, lex: Lexicon, sourcing: bool) -> bool:
+    """Is the speaker phrase the press described: "local media", "a news organization"
+    (whatever its cue), or "a newspaper" by a cue of sourcing ("according to")?"""
+    if item.head is None or item.phrase is None:
+        return False
+    low = item.head.lower_
+    words = {t.lower_ for t in item.phrase}
+    if words & _STATE_PRESS or any(w.startswith(("state-", "government-")) for w in words):
+        return False  # "Pyongyang's state-controlled media" speaks for its state
+    if low in ("organization", "organisation", "agency"):
+        return "news" in words
+    return low in lex.roles.media_nouns or (sourcing and low in lex.roles.publication_words)
 
 
 def _questioner(item: Item, sp: Speaker | None, text: str, lex: Lexicon) -> bool:
@@ -156,6 +175,17 @@ def _questioner(item: Item, sp: Speaker | None, text: str, lex: Lexicon) -> bool
     return asks and (
         bool(words & lex.roles.questioners) or (sp is None and lemma in lex.verbs.questions)
     )
+
+
+def _passive_topic(item: Item) -> bool:
+    """The subject of a passive cue with no "by" agent is what is said about, or to
+    whom ("The Pentagon was reported to be scouting sites", "every North Korean is told
+    to hate"), never who says it."""
+    h, c = item.head, item.cue
+    if h is None or c is None or h.dep_ != "nsubjpass" or h.head.i != c.i:
+        return False
+    # an agent says who spoke; an object says the parser misread "He's described the U.N."
+    return not any(t.dep_ in ("agent", "dobj") for t in c.children)
 
 
 @dataclass
@@ -182,6 +212,8 @@ def resolve_items(
             and not_a_statement(it.cue, lex.verbs)
         ):
             continue
+        if it.kind != "direct" and _passive_topic(it):
+            continue  # "The Pentagon was reported to be ...": said of it, not by it
         sp = ctx.resolve(it.phrase, it.head, it.start) if it.cue is not None else None
         conf = _confidence(it, sp)
         cue = _cue_text(it, lex)
