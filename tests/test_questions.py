@@ -253,6 +253,10 @@ def test_a_matter_opening_on_whether_becomes_a_question() -> None:
             "Kim and Trump will meet, and Kim's regime will reap hours of footage.",
             "Will Kim and Trump meet?",
         ),
+        (
+            "The North Korean leader will meet on Friday with South Korean President Moon Jae-in.",
+            "Will the North Korean leader meet on Friday with South Korean President Moon Jae-in?",
+        ),
         ("It will be a long time before talks resume.", None),
         ("They said they will decide soon.", None),
     ],
@@ -289,6 +293,11 @@ def test_a_pending_matter_is_asked_as_the_question_a_reader_tracks(
         ),
         # told as done, or a condition the words cannot ask safely: not watched
         ("Pompeo secured their release in exchange for a promise of talks.", None),
+        (
+            "Moon said North Korea had not raised its demand for the withdrawal of US forces in "
+            "exchange for giving up nuclear weapons.",
+            None,
+        ),
         ("Sanctions would stay until North Korea dismantled its program.", None),
     ],
 )

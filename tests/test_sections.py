@@ -270,3 +270,46 @@ def test_a_country_that_only_spoke_is_judged_by_its_official_s_words() -> None:
     russia, _ = builder.judgement("RUS", [])
     assert russia is not None and russia.text.startswith("Too little basis"), russia
     assert builder._from_quotes("CHN") is None
+
+
+def test_a_line_that_is_not_the_official_s_own_statement_is_no_judgement() -> None:
+    """Read on train weeks held apart while the quote judgement was written: 'UN Security
+    Council said they were caused by a "heinous U.S. plot"' (the North's statement, the
+    Council named before its 'saying'), 'U.S. government said annual defensive springtime
+    war games' (a naming cue) and 'the unification ministry said neither Kim's father nor
+    his grandfather had issued a similar statement' (background)."""
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Quote
+
+    unsc = Actor("unsc", "UN Security Council", kind="international", country="UN")
+    usg = Actor("usg", "U.S. government", kind="government", country="USA")
+    mou = Actor("mou", "Unification Ministry", kind="government", country="KOR")
+    ctx = BookContext(
+        pool=SentencePool([], [], []),
+        attribution=Attribution(actors=[unsc, usg, mou]),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    b = CountrySectionBuilder(ctx)
+    plot = Quote("q1", "a1", 'they were caused by a "heinous U.S. plot to stifle" North Korea', 0, 1,
+                 country="UN", actor_id="unsc", kind="mixed", cue="saying",
+                 sentence="The North's statement came two days after the U.N. Security Council "
+                 'approved new sanctions, saying they were caused by a "heinous U.S. plot to '
+                 'stifle" North Korea.')  # fmt: skip
+    games = Quote("q2", "a1", "annual defensive springtime war games", 0, 1, country="USA",
+                  actor_id="usg", kind="indirect", cue="call",
+                  sentence="Tensions spike when Washington and Seoul stage what they call annual "
+                  "defensive springtime war games.")  # fmt: skip
+    past = Quote("q3", "a1", "neither Kim's father nor his grandfather had issued a similar statement",
+                 0, 1, country="KOR", actor_id="mou", kind="indirect", cue="said",
+                 sentence="South Korea's unification ministry said neither Kim's father nor his "
+                 "grandfather had issued a similar statement.")  # fmt: skip
+    assert b._quote_line(plot, unsc, "UN") is None
+    assert b._quote_line(games, usg, "USA") is None
+    assert b._quote_line(past, mou, "KOR") is None
+    past.text = "Seoul would answer any provocation firmly and at once"
+    past.sentence = f"South Korea's unification ministry said {past.text}."
+    line = b._quote_line(past, mou, "KOR")
+    assert line is not None and "would answer any provocation firmly" in line

@@ -22,9 +22,15 @@ from briefgen.book.moves import names_a_thing, own_move, previews
 from briefgen.book.questions import contradictions
 from briefgen.book.reports import Group, Report, media_led
 from briefgen.book.sentfacts import story_day
-from briefgen.book.summarize import TOP_ROLE_RE, SentenceCandidate, SentencePool, choose
+from briefgen.book.summarize import (
+    TOP_ROLE_RE,
+    SentenceCandidate,
+    SentencePool,
+    choose,
+    subject_country,
+)
 from briefgen.book.trend import Move, speaks_for, trend
-from briefgen.book.watchlist import MIN_SPEAKER_CONFIDENCE, reliable_positions
+from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
 from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches, country_name
@@ -82,10 +88,27 @@ class SectionWeights:
     judged_penalty: float = 0.5  # a line already another country's judgement
     summary_floor: float = 0.4
     position_confidence: float = 0.6  # a stated position must be this sure to be the judgement
+    # An official's words are the judgement only when the speaker is named in the clause
+    # ('It says the sanctions will never force…' resolved to the Security Council was the
+    # North's statement).
+    judgement_speaker_confidence: float = 0.9
     # A country outside the six parties and the UN has a section only when it says or
     # does this many things about the Koreas (a line it is the subject or a speaker of,
     # naming a Korea): the UN General Assembly week's Iran, Israel or France do not.
     peninsula_lines: int = 2
+
+
+# A cue that names a thing, not one that states something ("what they call war games").
+_NAMING_CUE_RE = re.compile(r"(?:call|dub|describ|term|label)", re.I)
+# A reported clause states the official's stance when it has a stance found (issue 10) or
+# says what should, will or may be: "China would continue to maintain sanctions".
+_STANCE_WORD_RE = re.compile(
+    r"\b(?:would|will|should|must|could|can|cannot|may|might|won[’']t|hopes?|wants?|urged?|"
+    r"needs?|ready|willing|opposes?|supports?|welcomes?|rejects?)\b",
+    re.I,
+)
+# A reported clause in the past perfect tells background ("had issued a similar statement").
+_HAD_DONE_RE = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
 
 
 def _own_words(text: str) -> str:
@@ -231,12 +254,21 @@ class CountrySectionBuilder:
             or a.country != code
             or a.kind not in OFFICIAL_KINDS
             or q.earlier
-            or q.speaker_confidence < MIN_SPEAKER_CONFIDENCE
+            or q.speaker_confidence < self.w.judgement_speaker_confidence
             or not a.name[:1].isupper()
             or any(m[3] != code for m in country_matches(a.name))
         ):
             return None
         sentence = q.sentence.strip()
+        if q.kind != "direct" and (
+            _NAMING_CUE_RE.match(q.cue or "") or _HAD_DONE_RE.search(q.text)
+        ):
+            return None  # "what they call war games", "had issued": no statement of its own
+        if q.kind != "direct" and not (q.stances or _STANCE_WORD_RE.search(q.text)):
+            return None  # "the KMA said the activity occurred in Kilju": a report, no stance
+        doer = subject_country(sentence, self.ctx.pool.official_countries, None, True)
+        if q.kind != "direct" and doer is not None and doer != code:
+            return None  # "The North's statement came after the Security Council…": its line
         if (
             "\n" not in sentence
             and len(sentence.split()) <= self.w.judgement_max_words

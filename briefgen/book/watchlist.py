@@ -119,7 +119,10 @@ def as_question(text: str) -> str | None:
         if named is None:
             return None
         subject = named.group(1)
-    if not (1 <= len(subject.split()) <= 8) or not subject[:1].isupper():
+    lowered = re.match(r"(?:The|A|An)\s+\w", subject) is not None
+    if lowered:
+        subject = subject[0].lower() + subject[1:]  # "Will the North Korean leader meet…?"
+    if not (1 <= len(subject.split()) <= 8) or not (subject[:1].isupper() or lowered):
         return None
     if _PRONOUN_OPEN_RE.match(subject) or _HE_RE.match(subject.split()[0]):
         return None
@@ -140,6 +143,9 @@ _OPEN_CONDITION_RE = re.compile(
     r"\s+",
     re.I,
 )
+# An exchange is an offer to watch only when told as one ("are proposing", "would be
+# willing"); "had not raised its demand … in exchange for…" offers nothing.
+_OFFER_RE = re.compile(r"\b(?:propos\w*|offer\w*|suggest\w*|willing|ready|would|could)\b", re.I)
 _EXCHANGE_RE = re.compile(r"\b(?:in exchange for|in return for)\b", re.I)
 # An exchange told as an offer ("are proposing…", "would be willing…"), not as done.
 _DONE_DEAL_RE = re.compile(r"\b(?:secured|won|obtained|got|received|agreed)\b", re.I)
@@ -168,7 +174,8 @@ def condition_question(text: str) -> str | None:
     clause of a named subject and a present verb."""
     m = _OPEN_CONDITION_RE.search(text)
     if m is None:
-        if _EXCHANGE_RE.search(text) and not _DONE_DEAL_RE.search(text):
+        ex = _EXCHANGE_RE.search(text)
+        if ex and _OFFER_RE.search(text[: ex.start()]) and not _DONE_DEAL_RE.search(text):
             # an offer of one thing for another: whether it is taken up is what to watch
             return f"Will the offer be taken up? {text}"
         return None
