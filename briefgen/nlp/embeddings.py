@@ -187,7 +187,17 @@ class Embedder:
     def _encode(self, texts: list[str]) -> Any:
         if self._keybert is not None:
             return self._keybert.model.embed(texts)
-        return load_minilm().encode(texts, batch_size=ENCODE_BATCH)
+        import torch
+
+        # One thread: on 2 shared cores torch's second thread burnt 2-4x the CPU in spin
+        # waits under load (measured), and a worker process a core is the parallelism;
+        # the same vectors wherever this runs (here, a local worker, a Dask worker).
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return load_minilm().encode(texts, batch_size=ENCODE_BATCH)
+        finally:
+            torch.set_num_threads(threads)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors, one row per text, in order."""

@@ -144,20 +144,10 @@ def _texts_to_embed(article: Article, an: ArticleAnalysis | None, terms: Article
 
 def _embed(results: Sequence[Result], texts: Sequence[Sequence[str]]) -> None:
     """Each result's vectors: every distinct text of the batch embedded once, together."""
-    import torch
-
     from briefgen.nlp.embeddings import Embedder, text_key
 
     uniq = list(dict.fromkeys(t for ts in texts for t in ts))
-    # One thread, wherever this runs: one worker a core (torch's own threads would fight
-    # the other workers for them, and under load burnt 2-3x the CPU waiting), and the
-    # same vectors in this process, a local worker or a Dask worker.
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        vecs = Embedder().embed(uniq)
-    finally:
-        torch.set_num_threads(threads)
+    vecs = Embedder().embed(uniq)  # one torch thread (Embedder._encode)
     row = {t: i for i, t in enumerate(uniq)}
     seen: set[str] = set()
     for r, ts in zip(results, texts, strict=True):
