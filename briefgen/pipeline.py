@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from briefgen.book.sentfacts import Facts
     from briefgen.corrections import Desk
     from briefgen.ingest import Runner, StoreSession
+    from briefgen.keptbrief import KeptBrief
     from briefgen.nlp.embeddings import Embedder
     from briefgen.store import Store
     from briefgen.store.history import StoredBrief
@@ -375,6 +376,7 @@ def build(
 
     The brief compares with `compare_to` (default: the last stored brief, else the period
     just before) and is kept in the history for the next one."""
+    from briefgen.keptbrief import KeptBrief, KeptPdf
     from briefgen.render import PdfWorker, preflight, write_outputs
     from briefgen.store import history
 
@@ -390,14 +392,17 @@ def build(
         compare = Comparison(compare_to, analyse_previous=True)
         an = _analyse(store, session, runner, settings, period, rep, paths, "brief", None, compare)
         last = last_brief(store, period, compare_to)
-        brief, record = assemble_brief(an, settings, as_of, last, events_for(settings, rep))
+        brief, record = assemble_brief(
+            an, settings, as_of, last, events_for(settings, rep), KeptBrief(store)
+        )
         if an.desk is not None:
             an.desk.brief(brief)
             report_corrections(an.desk, rep)
         rep.step(f"Assembled the brief ({len(brief.sources)} sources)")
         if period.start and period.end:
             history.save(store, record)
-        paths_out = write_outputs(brief, settings.brief, worker)
+        kept_pdf = KeptPdf(store, worker, settings.brief.template_dir, settings.brief.pdf_variant)
+        paths_out = write_outputs(brief, settings.brief, kept_pdf)
         for p in paths_out:
             rep.step(f"Wrote {p}")
         return BuildResult(brief=brief, corpus=an.corpus, paths=paths_out, analysis=an)
@@ -448,34 +453,40 @@ def assemble_brief(
     as_of: date,
     last: PeriodRecord | None = None,
     events: Sequence[ListedEvent] = (),
+    kept: KeptBrief | None = None,
 ) -> tuple[Brief, PeriodRecord]:
-    """The Brief of one analysed period and the record the history keeps of it."""
+    """The Brief of one analysed period and the record the history keeps of it.
+
+    `kept`: the store's kept briefs; one assembled from the same input is read back."""
     from briefgen.book.assemble import BookBuilder, BookInput
 
-    builder = BookBuilder(
-        BookInput(
-            an.articles,
-            printed(an.attribution),
-            an.keyphrases,
-            an.period,
-            as_of,
-            settings.brief.title,
-            low_relevance=an.low_relevance,
-            previous=an.previous,
-            previous_attribution=(
-                printed(an.previous_attribution) if an.previous_attribution else None
-            ),
-            before=an.before,
-            last=last,
-            embed=an.embedder.embed if an.embedder else None,
-            groups=an.groups,
-            events=events,
-            facts=an.facts,
-        )
+    inp = BookInput(
+        an.articles,
+        printed(an.attribution),
+        an.keyphrases,
+        an.period,
+        as_of,
+        settings.brief.title,
+        low_relevance=an.low_relevance,
+        previous=an.previous,
+        previous_attribution=(
+            printed(an.previous_attribution) if an.previous_attribution else None
+        ),
+        before=an.before,
+        last=last,
+        embed=an.embedder.embed if an.embedder else None,
+        groups=an.groups,
+        events=events,
+        facts=an.facts,
     )
-    brief = builder.build()
-    assert builder.record is not None
-    return brief, builder.record
+
+    def make() -> tuple[Brief, PeriodRecord]:
+        builder = BookBuilder(inp)
+        brief = builder.build()
+        assert builder.record is not None
+        return brief, builder.record
+
+    return kept(inp, make) if kept is not None else make()
 
 
 def stored_briefs(settings: Settings, reporter: Reporter | None = None) -> list[StoredBrief]:

@@ -19,11 +19,12 @@ from briefgen.files import MB, atomic_write, check_output_folder, write_problem
 from briefgen.model import Brief
 from briefgen.render.html import UndefinedInTemplate, build_stamp, render_html
 from briefgen.render.pdf import PDF_VARIANTS, render_pdf, restricted_fetcher
-from briefgen.render.pdfworker import PdfWorker
+from briefgen.render.pdfworker import PdfRenderer, PdfWorker
 from briefgen.render.templates import default_template_dir, init_templates, make_environment
 
 __all__ = [
     "PDF_VARIANTS",
+    "PdfRenderer",
     "PdfWorker",
     "atomic_write",
     "build_stamp",
@@ -44,13 +45,14 @@ def output_stem(brief: Brief) -> str:
 
 
 def write_outputs(
-    brief: Brief, settings: BriefSettings, pdf_worker: PdfWorker | None = None
+    brief: Brief, settings: BriefSettings, pdf_worker: PdfRenderer | None = None
 ) -> list[Path]:
     """Render and write the formats `settings` asks for; returns the paths written.
 
     Everything is rendered before anything is written, so a failure leaves earlier files
     alone.  `pdf_worker` (started with the same settings before the brief was assembled)
-    renders the PDF with WeasyPrint already loaded.
+    renders the PDF with WeasyPrint already loaded (any PdfRenderer: the pipeline's keeps
+    the last PDF of each brief).
     """
     out = Path(settings.output_dir)
     template_dir = settings.template_dir

