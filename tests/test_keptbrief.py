@@ -4,6 +4,7 @@ day, a row of older code or a damaged row assembles the brief again."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -155,3 +156,13 @@ def test_a_rerun_writes_the_same_pdf_without_laying_it_out(
     monkeypatch.setattr("briefgen.render.PdfWorker.render", refuse)
     build(s, DAY, resolve_period(DAY), reporter=Reporter(), paths=[corpus])
     assert pdf.read_bytes() == first
+
+
+def test_kept_records_are_the_json_of_the_records_codec() -> None:
+    from briefgen.keptbrief import dumps
+    from briefgen.records import to_jsonable
+    from tests.brief_fixture import hostile_brief, rich_brief
+
+    for brief in (rich_brief(), hostile_brief()):
+        assert json.loads(dumps(brief)) == to_jsonable(brief)
+        assert dumps(brief) == json.dumps(to_jsonable(brief))
