@@ -57,13 +57,3 @@ def _read(data: bytes | None, a: Article) -> ArticleFacts | None:
         return ArticleFacts.loads(zlib.decompress(data), a)
     except (zlib.error, ValueError, TypeError, IndexError, KeyError):
         return None
-
-
-def derived_rows(articles: Sequence[Article]) -> list[tuple[str, str, bytes, str]]:
-    """(kind, key, data, version) of each article's facts, the rows KeptFacts reads: the
-    workers compute them beside each new article's analysis (ingest.analyse_stored), so
-    a cold build's assembly reads them instead of computing them in one process."""
-    version = facts_version()
-    return [
-        (KIND, facts_key(a), zlib.compress(article_facts(a).dumps(), 1), version) for a in articles
-    ]

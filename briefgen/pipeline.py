@@ -175,12 +175,9 @@ def attribute(
     analysed first when missing), merged for the period; with an embedder, each
     statement's stances are read and the period's positions derived from them."""
     from briefgen.ingest import analyse_stored, tasks
-    from briefgen.keptfacts import derived_rows
     from briefgen.nlp.attribution import merge
 
-    analyses, fresh = analyse_stored(
-        store, articles, settings, runner, reporter, embed=embedder is not None, also=derived_rows
-    )
+    analyses, fresh = analyse_stored(store, articles, settings, runner, reporter)
     reporter.step(
         f"Parsed and analysed {fresh} articles {runner.where(tasks(fresh))} "
         f"({len(articles) - fresh} from the store)"

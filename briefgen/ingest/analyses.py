@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from briefgen.nlp.keyphrases import ArticleTerms
-    from briefgen.nlp.worker import Derive, Result
+    from briefgen.nlp.worker import Result
 
 # Articles per task: big enough for spaCy's batching, small enough to spread over workers.
 BATCH = 16
@@ -33,16 +33,11 @@ def analyse_stored(
     runner: Runner,
     reporter: Reporter,
     decode: bool = True,
-    embed: bool = True,
-    also: Derive | None = None,
 ) -> tuple[list[ArticleAnalysis], int]:
     """Each article's analysis, in order (articles whose analysis failed left out; none
     when not `decode`), and how many were computed (`runner.where(tasks(n))` says
     where): only articles without a current parse and analysis are
-    parsed and analysed (on the runner's workers), and those results are stored.  With
-    `embed`, the workers also embed the texts builds embed for those articles, and the
-    vectors are stored (the store's embeddings, as nlp.embeddings.Embedder reads them).
-    `also`: more per-article rows the workers compute for the store (nlp.worker.Derive)."""
+    parsed and analysed (on the runner's workers), and those results are stored."""
     from briefgen.nlp.actors import KnowledgeFiles
     from briefgen.nlp.worker import analysis_key, load_analysis, parse_key, process
 
@@ -67,12 +62,8 @@ def analyse_stored(
             from briefgen.nlp.parse import load_spacy
 
             load_spacy()  # loaded here once; forked workers share it
-            if embed:
-                from briefgen.nlp.embeddings import load_minilm
-
-                load_minilm()
         batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-        work = partial(process, knowledge=knowledge, embed=embed, also=also)
+        work = partial(process, knowledge=knowledge)
         with reporter.bar(total=len(todo), label="parsing and analysing") as bar:
             for batch, results in zip(batches, runner.map(work, batches), strict=True):
                 _put_results(store, batch, results, aver, pver, found)
@@ -117,13 +108,6 @@ def _put_results(
     st.put_derived(store, "parse", parses, pver)
     st.put_derived(store, "analysis", analyses, aver)
     st.put_derived(store, "terms", terms, aver)
-    st.EmbeddingTable(store).put([v for r in results for v in r.vectors])
-    derived: dict[tuple[str, str], list[tuple[str, bytes]]] = {}
-    for r in results:
-        for kind, key, data, version in r.derived:
-            derived.setdefault((kind, version), []).append((key, data))
-    for (kind, version), rows in derived.items():
-        st.put_derived(store, kind, rows, version)
 
 
 class StoredDocs(Mapping[str, "Doc"]):

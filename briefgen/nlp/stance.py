@@ -308,14 +308,6 @@ def _load_model() -> StanceModel:
     return StanceModel(arrays)
 
 
-def statement_text(text: str) -> str | None:
-    """What the model reads of a statement: its words on one line; None for a statement
-    of a few words ("yes", "a disaster"), which says nothing the model can read.  The
-    workers embed these texts beside the analysis (nlp.worker), so a build finds them."""
-    words = text.split()
-    return " ".join(words) if len(words) >= 4 else None
-
-
 def read_statements(
     rows: Sequence[tuple[Sequence[float], str]],
     embed: Callable[[list[str]], Any],
@@ -326,13 +318,13 @@ def read_statements(
     import numpy as np
 
     out: list[list[Stance]] = [[] for _ in rows]
-    texts = [statement_text(text) for _, text in rows]
-    todo = [n for n, t in enumerate(texts) if t is not None]
+    # a statement of a few words ("yes", "a disaster") says nothing the model can read
+    todo = [n for n, (_, text) in enumerate(rows) if len(text.split()) >= 4]
     if not todo:
         return out
     m = model or StanceModel.load()
     hand = np.array([list(rows[n][0]) for n in todo], dtype=np.float32)
-    emb = np.asarray(embed([texts[n] or "" for n in todo]))
+    emb = np.asarray(embed([" ".join(rows[n][1].split()) for n in todo]))
     for n, st in zip(todo, m.predict(hand, emb), strict=True):
         out[n] = st
     return out

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen import records
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
     from briefgen.nlp.actors import KnowledgeFiles
-    from briefgen.nlp.keyphrases import ArticleTerms
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +53,6 @@ class Result:
     parse: bytes
     analysis: bytes | None
     terms: bytes = b""  # keyphrase candidates and sentences (keyphrases.ArticleTerms)
-    # (embeddings.text_key, float32 bytes) of the texts a build embeds for this article
-    vectors: list[tuple[str, bytes]] = field(default_factory=list)
-    # (kind, key, data, version) rows for the store, made by `process(also=...)`
-    derived: list[tuple[str, str, bytes, str]] = field(default_factory=list)
-
-
-# articles -> (kind, key, data, version) rows: per-article results of a higher layer,
-# computed on the workers beside the analysis (the book's sentence facts).
-Derive = Callable[[Sequence[Article]], list[tuple[str, str, bytes, str]]]
 
 
 def doc_to_bytes(doc: Doc) -> bytes:
@@ -81,16 +71,10 @@ def process(
     articles: Sequence[Article],
     actor_files: Iterable[str] = (),
     knowledge: KnowledgeFiles | None = None,
-    embed: bool = False,
-    also: Derive | None = None,
 ) -> list[Result]:
     """Parse and analyse `articles` (one batch); an article whose analysis fails is logged
     and has analysis None, so one odd article never stops the run.  `knowledge` names the
-    user's knowledge files (`actor_files` alone: the actor gazetteers).  With `embed`,
-    the texts a build embeds for these articles (statements, keyphrase candidates and
-    openings, headlines) are embedded here too, on the worker's core, not afterwards in
-    the one process that merges the analyses.  `also` adds per-article results of
-    higher layers (the book's sentence facts) to be stored beside them."""
+    user's knowledge files (`actor_files` alone: the actor gazetteers)."""
     from briefgen.nlp.actors import KnowledgeFiles, load_lexicon
     from briefgen.nlp.attribution import analyse_article
     from briefgen.nlp.keyphrases import article_terms
@@ -99,62 +83,19 @@ def process(
     nlp = load_spacy()
     lex = load_lexicon(knowledge or KnowledgeFiles(actors=tuple(str(f) for f in actor_files)))
     out: list[Result] = []
-    texts: list[list[str]] = []
     for a, doc in zip(articles, pipe_texts(nlp, [a.text for a in articles]), strict=True):
         data = doc_to_bytes(doc)
         # The analysis reads the parse as every later build will: from the stored bytes,
         # so a fresh run and a rerun see the same Doc.
         doc = doc_from_bytes(data, nlp.vocab)
-        an: ArticleAnalysis | None = None
         try:
-            an = analyse_article(a, doc, lex)
-            analysis: bytes | None = records.dumps(an).encode("utf-8")
+            analysis: bytes | None = records.dumps(analyse_article(a, doc, lex)).encode("utf-8")
         except Exception as e:  # one odd article never stops the brief
             log.warning("attribution failed for %s: %s", a.source_path, e)
             analysis = None
-        terms = article_terms(doc, title=a.title, nlp=nlp)
-        out.append(Result(a.article_id, data, analysis, terms.to_bytes()))
-        if embed:
-            texts.append(_texts_to_embed(a, an, terms))
-    if embed:
-        _embed(out, texts)
-    if also is not None and out:
-        out[0].derived = also(articles)
+        terms = article_terms(doc, title=a.title, nlp=nlp).to_bytes()
+        out.append(Result(a.article_id, data, analysis, terms))
     return out
-
-
-def _texts_to_embed(article: Article, an: ArticleAnalysis | None, terms: ArticleTerms) -> list[str]:
-    """What a build embeds for this article alone: its statements (stance.read_statements),
-    its keyphrase candidates and opening (KeyphraseExtractor.score_articles), its headline
-    (grouping developments).  Only a cache: a text missed here is embedded when used."""
-    from briefgen.nlp.keyphrases import KeyphraseExtractor
-    from briefgen.nlp.stance import statement_text
-
-    out: list[str] = []
-    if an is not None:
-        for q in an.quotes:
-            t = statement_text(q.text) if q.quote_id in an.stance_features else None
-            if t is not None:
-                out.append(t)
-    out += KeyphraseExtractor().texts_to_embed(article, terms)
-    if article.title:
-        out.append(article.title)
-    return out
-
-
-def _embed(results: Sequence[Result], texts: Sequence[Sequence[str]]) -> None:
-    """Each result's vectors: every distinct text of the batch embedded once, together."""
-    from briefgen.nlp.embeddings import Embedder, text_key
-
-    uniq = list(dict.fromkeys(t for ts in texts for t in ts))
-    vecs = Embedder().embed(uniq)  # one torch thread (Embedder._encode)
-    row = {t: i for i, t in enumerate(uniq)}
-    seen: set[str] = set()
-    for r, ts in zip(results, texts, strict=True):
-        for t in ts:
-            if t not in seen:
-                seen.add(t)
-                r.vectors.append((text_key(t), vecs[row[t]].tobytes()))
 
 
 def load_analysis(data: bytes) -> ArticleAnalysis:
