@@ -164,3 +164,29 @@ def test_sources_and_passive_subjects_are_no_speakers(nlp, text) -> None:  # typ
 )
 def test_state_media_and_active_cues_still_speak(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
     assert [q.speaker for q in quotes(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "From two continents, Pence and Defense Secretary Jim Mattis warned of a reckless act.",
+            "Defense Secretary",
+        ),
+        (
+            "Trump and Secretary of State Rex Tillerson said talks were possible.",
+            "Secretary of State",
+        ),
+        (
+            "Minister of Trade and Industry Yoon Sang-jick said exports fell.",
+            "Minister of Trade and Industry",
+        ),
+    ],
+)
+def test_a_title_never_reaches_back_over_another_person(nlp, text, title) -> None:  # type: ignore[no-untyped-def]
+    """ "Pence and Defense Secretary" was printed as Jim Mattis's role (seen in a train week)."""
+    from briefgen.nlp.titles import title_before
+
+    doc = nlp(text)
+    person = [e for e in doc.ents if e.label_ == "PERSON"][-1]
+    assert title_before(doc, person.start) == title

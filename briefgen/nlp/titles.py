@@ -133,6 +133,14 @@ def title_before(doc: Doc, start: int, roles: Roles | None = None) -> str:
             break
         lo = i
         i -= 1
+    # "and" joins words of an office's name only after its "of" or "for" ("Minister of
+    # Trade and Industry"); before that it joins two people ("Pence and Defense Secretary
+    # Jim Mattis"), and the title starts after it.
+    for k in range(lo, start):
+        if doc[k].lower_ in ("and", "&") and not any(
+            doc[m].lower_ in ("of", "for") for m in range(lo, k)
+        ):
+            lo = k + 1
     while lo < start and doc[lo].lower_ in r.title_connectives:
         lo += 1
     if lo >= start:
