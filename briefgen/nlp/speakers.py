@@ -29,11 +29,8 @@ from briefgen.nlp.sources import DEFINITE, ArticleSources
 from briefgen.nlp.titles import allegiance_country, infer_kind, title_before
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from spacy.tokens import Span, Token
 
-    from spacy.tokens import Doc, Span, Token
-
-    from briefgen.nlp.gazetteer import Lexicon
 
 # Entity types that are never a speaker: things, events, places that are no country.
 _NOT_SPEAKERS = frozenset(
@@ -50,15 +47,6 @@ _FIRM_REACH = 2
 
 class ArticleActors(ArticleSources):
     """Every actor an article names, and the resolution of speaker phrases against them."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        lex: Lexicon,
-        quoted: Sequence[tuple[int, int]],
-        outlet: str | None = None,
-    ) -> None:
-        super().__init__(doc, lex, quoted, outlet)
 
     # -- pronouns (pronouns.py); a "they" in the clause of a plural subject
     def _clause_group(self, pron: Token) -> Speaker | None:
