@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/quotes.py [--split test] [--limit N]
     .venv/bin/python benchmarks/quotes.py --korea dev [--show]
     .venv/bin/python benchmarks/quotes.py --korea train       # labelled articles only
+    .venv/bin/python benchmarks/quotes.py --korea fresh       # confirmation set: never --show
     .venv/bin/python benchmarks/quotes.py --korea test        # held out: run rarely, never tune
 
 PolNeAR (../shared/data/quotes/polnear/<split>/attributions, one annotator's file per
@@ -26,7 +27,11 @@ head noun for descriptions) must appear in the predicted speaker.
 Korea (--korea dev|test): benchmarks/labels/quotes-<set>.jsonl, whole articles labelled
 by annotators (GUIDE.md), aligned to briefgen's cleaned text with gold.align().  The
 scored articles are those of the set's weeks (splits.py) plus any other article a label
-names (train: the labelled articles only).  Matching rules:
+names (train: the labelled articles only), plus the keys listed in
+quotes-<set>.articles.txt where that file exists (fresh: every packet, so an article with
+no quotation is scored too).  `fresh` is a confirmation set labelled by two annotators
+who never saw the rules, from train-split articles no rule was tuned on: it is never
+shown one by one.  Matching rules:
 
 * a prediction and a gold quotation match when they are in one article and their spans
   overlap by at least half of the longer; matching is one to one, each gold quotation
@@ -363,6 +368,9 @@ def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
 
     weeks: dict[str, tuple[str, ...]] = {"dev": DEV_WEEKS, "test": HELD_OUT_WEEKS}.get(which, {})
     keys = {g.key for g in gold}
+    listed = ROOT / "benchmarks" / "labels" / f"quotes-{which}.articles.txt"
+    if listed.exists():
+        keys |= {ln.strip() for ln in listed.read_text(encoding="utf-8").splitlines() if ln.strip()}
     corpora = {k.split(":", 1)[0] for k in keys} | set(weeks)
     if which == "test":
         corpora.add("kcna")
@@ -422,8 +430,8 @@ def korea(which: str, show: bool) -> int:
     if not path.exists():
         print(f"{path} not found; nothing to measure")
         return 0
-    if show and which == "test":
-        print("--show is for dev only: the test labels are never looked at one by one")
+    if show and which in ("test", "fresh"):
+        print(f"--show is not for {which}: those labels are never looked at one by one")
         return 2
     from briefgen.config import default_cache_dir
     from briefgen.nlp.actors import load_gazetteer
@@ -496,7 +504,7 @@ def main() -> int:
     ap.add_argument("--split", default="test", help="PolNeAR split: train, dev or test")
     ap.add_argument("--limit", type=int, default=0, help="PolNeAR: first N articles only")
     ap.add_argument(
-        "--korea", choices=["dev", "test", "train"], help="score our Korea labels instead"
+        "--korea", choices=["dev", "test", "train", "fresh"], help="score our Korea labels instead"
     )
     ap.add_argument("--show", action="store_true", help="Korea dev: print every miss")
     args = ap.parse_args()
