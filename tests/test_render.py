@@ -121,6 +121,22 @@ def test_estimated_dates_are_marked(rich_pdf: dict[str, Any]) -> None:
     assert "est." in src3  # Sputnik's date_source is "estimate"
     src1 = html[html.index('id="src-1"') : html.index('id="src-2"')]
     assert "est." not in src1
+    # the sentence ends with the abbreviation's own full stop, not "est.."
+    assert "est.</abbr>." not in src3
+
+
+def test_a_role_the_name_already_says_is_not_repeated() -> None:
+    b = rich_brief()
+    q = replace(
+        b.key_quotes[0],
+        speaker="a senior State Department official",
+        speaker_role="senior State Department official",
+    )
+    html = render_html(replace(b, key_quotes=[q, *b.key_quotes[1:]]))
+    assert "a senior State Department official" in html
+    assert "official, senior State Department official" not in html
+    # a role that adds something is still shown
+    assert f"{b.key_quotes[1].speaker}, {b.key_quotes[1].speaker_role}" in html
 
 
 def test_empty_brief_renders_every_section_as_empty() -> None:
