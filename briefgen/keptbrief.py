@@ -8,17 +8,15 @@ the compared period's articles, attribution and stored brief, the country groups
 events lists (`inputs_key` hashes them all), and the code (`brief_version`: every module
 and data file the book can reach, and the installed models).  Anything else is a miss:
 the brief is assembled and kept in place of the old one (one row per period label).
-A row that cannot be read counts as missing; a store in trouble only costs time.
+A row that cannot be read counts as missing; a store in trouble only costs time
+(store.kept).
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
-import sqlite3
-import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,8 +26,8 @@ from briefgen import records
 from briefgen.book.assemble import BookInput
 from briefgen.book.record import period_label
 from briefgen.model import Brief, PeriodRecord
-from briefgen.store import Store, StoreError
-from briefgen.store import articles as st
+from briefgen.store import Store
+from briefgen.store.kept import Kept
 from briefgen.store.versions import brief_version, pdf_version
 
 if TYPE_CHECKING:
@@ -76,27 +74,14 @@ class KeptBrief:
     def __call__(
         self, inp: BookInput, make: Callable[[], tuple[Brief, PeriodRecord]]
     ) -> tuple[Brief, PeriodRecord]:
-        label = period_label(inp.period)
         try:
             key = inputs_key(inp)
         except TypeError:  # a value that is no record: nothing to compare, assemble
             return make()
-        version = brief_version()
-        try:
-            found = st.get_derived(self.store, KIND, [label], version).get(label)
-        except (StoreError, sqlite3.Error):
-            found = None
-        kept = _read(found, key)
-        self.hit = kept is not None
-        if kept is not None:
-            return kept
-        brief, record = make()
-        data = dumps([brief, record])
-        # the key first, so a miss is told without unpacking the brief
-        row = key.encode() + zlib.compress(data.encode(), 1)
-        with contextlib.suppress(StoreError, sqlite3.Error):
-            st.put_derived(self.store, KIND, [(label, row)], version)
-        return brief, record
+        kept = Kept(self.store, KIND, brief_version())
+        made = kept.one(period_label(inp.period), key, make, _encode, _decode)
+        self.hit = kept.hit
+        return made
 
 
 def dumps(obj: Any) -> str:
@@ -122,15 +107,13 @@ def _plain(obj: Any) -> Any:
     return {n: getattr(obj, n) for n in names}
 
 
-def _read(data: bytes | None, key: str) -> tuple[Brief, PeriodRecord] | None:
-    head = key.encode()
-    if data is None or not data.startswith(head):
-        return None
-    try:
-        brief, record = json.loads(zlib.decompress(data[len(head) :]))
-        return records.from_jsonable(Brief, brief), records.from_jsonable(PeriodRecord, record)
-    except (zlib.error, ValueError, TypeError, IndexError, KeyError, AttributeError):
-        return None
+def _encode(made: tuple[Brief, PeriodRecord]) -> bytes:
+    return dumps(list(made)).encode()
+
+
+def _decode(data: bytes) -> tuple[Brief, PeriodRecord]:
+    brief, record = json.loads(data)
+    return records.from_jsonable(Brief, brief), records.from_jsonable(PeriodRecord, record)
 
 
 PDF_KIND = "pdf"
@@ -162,19 +145,14 @@ class KeptPdf:
         version = pdf_version([str(r) for r in _template_roots(self.template_dir)], _PDF_DISTS)
         h = hashlib.sha1(f"{version}\0{self.pdf_variant}\0".encode())
         h.update(html.encode("utf-8"))
-        key = h.hexdigest().encode()
         label = f"{brief.title}\0{brief.period_start}\0{brief.period_end}"
-        try:
-            found = st.get_derived(self.store, PDF_KIND, [label], version).get(label)
-        except (StoreError, sqlite3.Error):
-            found = None
-        self.hit = found is not None and found.startswith(key)
-        if found is not None and self.hit:
-            return found[len(key) :]
-        if self.worker is not None:
-            pdf = self.worker.render(html, brief)
-        else:
-            pdf = render_pdf(html, brief, self.template_dir, pdf_variant=self.pdf_variant)
-        with contextlib.suppress(StoreError, sqlite3.Error):
-            st.put_derived(self.store, PDF_KIND, [(label, key + pdf)], version)
+
+        def lay_out() -> bytes:
+            if self.worker is not None:
+                return self.worker.render(html, brief)
+            return render_pdf(html, brief, self.template_dir, pdf_variant=self.pdf_variant)
+
+        kept = Kept(self.store, PDF_KIND, version, compress=False)
+        pdf = kept.one(label, h.hexdigest(), lay_out, bytes, bytes)
+        self.hit = kept.hit
         return pdf

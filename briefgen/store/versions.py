@@ -10,6 +10,9 @@ stored rows of the old one are then treated as missing and recomputed.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import subprocess
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import metadata
@@ -161,4 +164,47 @@ def pdf_version(folders: Sequence[str], dists: Sequence[str]) -> str:
             h.update(b"?")
     for d in dists:
         h.update(_dist(d).encode() + b"\0")
+    h.update(fonts_digest().encode())
     return "r-" + h.hexdigest()[:16]
+
+
+# fontconfig's configuration: which installed font a CSS family (serif, sans-serif) is
+_FONTCONFIG = ("/etc/fonts", "~/.config/fontconfig", "~/.fonts.conf")
+
+
+@lru_cache(maxsize=1)
+def fonts_digest() -> str:
+    """The system fonts WeasyPrint lays out with: fontconfig's list of font files (with
+    their families, styles, versions, sizes and times) and its configuration files, so
+    an installed, removed or updated font, or another alias, lays the PDF out again."""
+    h = hashlib.sha1()
+    try:
+        listing = subprocess.run(
+            ["fc-list", "--format", "%{file}|%{family}|%{style}|%{fontversion}\\n"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        listing = "" if shutil.which("fc-list") else "no fc-list"
+    rows = sorted(set(listing.splitlines()))
+    files = sorted({r.split("|", 1)[0] for r in rows})
+    conf: list[str] = []
+    for root in _FONTCONFIG:
+        p = Path(os.path.expanduser(root))
+        conf.extend(str(f) for f in ([p] if p.is_file() else p.rglob("*") if p.is_dir() else []))
+    for row in rows:
+        h.update(row.encode() + b"\0")
+    for f in [*files, *(os.environ.get(v, "") for v in ("FONTCONFIG_FILE", "FONTCONFIG_PATH"))]:
+        try:
+            st = os.stat(f)
+            h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+        except OSError:
+            h.update(f"{f}:?\0".encode())
+    for f in sorted(conf):
+        try:
+            h.update(f.encode() + b"\0" + Path(f).read_bytes())
+        except OSError:
+            h.update(f"{f}:?\0".encode())
+    return h.hexdigest()[:16]
