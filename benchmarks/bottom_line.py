@@ -112,14 +112,30 @@ def _analysis(w: Week, settings: Settings, cache: Path | None) -> Any:
     return an
 
 
-def briefgen_brief(an: Any, settings: Settings) -> Brief:
+def briefgen_brief(an: Any, settings: Settings, found: list[Any] | None = None) -> Brief:
     """The brief as `briefgen build` assembles it (compared with the previous week's
-    articles: the benchmark neither reads nor writes the brief history)."""
+    articles: the benchmark neither reads nor writes the brief history).
+
+    `found`: receives every development the book found (not only the bottom line's)."""
+    from briefgen.book import assemble
     from briefgen.nlp.embeddings import Embedder
     from briefgen.pipeline import assemble_brief
 
     an.embedder = Embedder(settings.cache_dir / "embeddings")
-    return assemble_brief(an, settings, as_of=an.period.end)[0]
+    saved = assemble.DevelopmentFinder
+
+    class Keep(saved):  # type: ignore[valid-type,misc]
+        def find(self, before: Any = ()) -> Any:
+            devs = super().find(before)
+            if found is not None:
+                found.extend(devs)
+            return devs
+
+    assemble.DevelopmentFinder = Keep  # type: ignore[misc]
+    try:
+        return assemble_brief(an, settings, as_of=an.period.end)[0]
+    finally:
+        assemble.DevelopmentFinder = saved  # type: ignore[misc]
 
 
 # -- baselines --------------------------------------------------------------------------------
@@ -193,7 +209,8 @@ def run_week(
     w: Week, settings: Settings, cache: Path | None, show: bool, match: bool = False
 ) -> dict[str, tuple[float, ...]]:
     an = _analysis(w, settings, cache)
-    brief = briefgen_brief(an, settings)
+    found: list[Any] = []
+    brief = briefgen_brief(an, settings, found)
     items = [s.text for s in brief.bluf]
     week_articles = sorted(
         [*an.articles, *an.low_relevance], key=lambda a: (a.source_path, a.part, a.article_id)
@@ -213,8 +230,18 @@ def run_week(
     if not match:
         return {name: score(out, ref) for name, out in outputs.items()}
     embed = an.embedder.embed
+    # coverage: the analyst items that ANY development briefgen found tells (the ceiling
+    # of what ranking can choose); the baselines' is their own items'
+    every = {"briefgen": [d.text for d in found]}
     return {
-        name: (*score(out, ref), *told(out, ref, embed), len(out), len(ref))
+        name: (
+            *score(out, ref),
+            *told(out, ref, embed),
+            len(out),
+            len(ref),
+            told(every.get(name, out), ref, embed)[0],
+            len(every.get(name, out)),
+        )
         for name, out in outputs.items()
     }
 
@@ -264,6 +291,9 @@ def main() -> None:
         for name, r in res.items():
             results.setdefault(w.split, {}).setdefault(name, []).append(r)
         row = "  ".join(f"{r[0]:.3f} {r[1]:.3f} {r[2]:5d}" for r in res.values())
+        if args.match:
+            b = res["briefgen"]
+            row += f"  told {int(b[3])}/{int(b[6])} cover {int(b[7])}/{int(b[6])}"
         print(f"{w.name:<20} {w.split:<5} {row}")
     for split, per in results.items():
         row = "  ".join(
@@ -280,6 +310,14 @@ def main() -> None:
                 for rs in per.values()
             )
             print(f"{'match':<20} {split:<5} {row}")
+            # briefgen: analyst items told by any development it found / all, and how
+            # many developments it found (the baselines: as 'told' above)
+            rs = per["briefgen"]
+            print(
+                f"{'coverage':<20} {split:<5} any development tells "
+                f"{sum(int(r[7]) for r in rs)}/{sum(int(r[6]) for r in rs)} analyst items "
+                f"({sum(int(r[8]) for r in rs)} developments)"
+            )
 
 
 if __name__ == "__main__":
