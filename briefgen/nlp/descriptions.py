@@ -146,9 +146,20 @@ class ArticleDescriptions(ArticleMentions):
             seen.add(m.key)
             if country and sp.country != country:
                 continue
-            if _role_fits(words, (sp.role or "").lower()):
+            if _role_fits(words, (sp.role or "").lower()) or self._house_fits(head, sp):
                 return sp
         return None
+
+    def _house_fits(self, head: str, sp: Speaker) -> bool:
+        """ "the congressman added" after "Rep. Jim Himes": a legislator's description fits
+        a named legislator whatever the title's words ("Rep.", "Representative": alone, the
+        title is only a legislator's; "Trade Representative" is no member of a house)."""
+        if head.endswith(("s", "men")):
+            return False  # "lawmakers", "congressmen": a group, not the one named
+        role = (sp.role or "").strip().lower()
+        return self.roles.kind_of(head) == "legislator" and (
+            role == "representative" or self.roles.kind_of(role) == "legislator"
+        )
 
     def describe(self, text: str, head: str, country: str | None, pos: int) -> Speaker:
         """An unnamed speaker, kept as the article first described it."""

@@ -52,6 +52,8 @@ class ArticlePronouns(ArticleDescriptions):
             # who spoke in the sentence, the nearest first, before who else is its subject
             spoke = sorted((m for m in self.spoken if m.sent == s and m.pos < pos), key=_back)
             ordered = spoke + [m for m in in_s if m.subject]
+            if s != cur and not any(m.subject for m in in_s):
+                ordered += self._described_subject(s)  # "The president did not ... he"
             if s != cur and lead is None:  # in its own sentence a pronoun is
                 # no object's ("Singling out Maduro, he accused ..."): only subjects there;
                 # nor is it in one led by a pronoun ("He said China could press Kim
@@ -62,6 +64,32 @@ class ArticlePronouns(ArticleDescriptions):
                 if sp is not None and self._fits(sp, gender, person, plural):
                     return sp
         return None
+
+    def _described_subject(self, s: int) -> list[Mention]:
+        """ "The president did not reference military action. Instead, he criticized ...":
+        a sentence whose subject is a definite description of a named person ("the
+        president", "the congressman") holds a mention of that person for the pronouns
+        after it (once per sentence)."""
+        from briefgen.nlp.names import root_subject
+        from briefgen.nlp.syntax import noun_phrase
+
+        memo: dict[int, list[Mention]] = self.__dict__.setdefault("_described_subject_memo", {})
+        if s in memo:
+            return memo[s]
+        memo[s] = []
+        subj = root_subject(self.sents[s])
+        if (
+            subj is not None
+            and subj.tag_ in ("NN", "NNP")
+            and subj.text.islower()
+            and subj.lower_ in self.roles.role_nouns
+            and subj.lower_ not in self.roles.anonymous_heads
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        ):
+            sp = self.match_description(noun_phrase(subj).text, None, subj.idx)
+            if sp is not None:
+                memo[s] = [Mention(subj.idx, s, sp.key, True, True)]
+        return memo[s]
 
     def _lead_pronoun(self, s: int) -> str | None:
         """Sentence `s`'s main subject when it is a personal pronoun ("He said ...")."""

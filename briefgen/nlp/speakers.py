@@ -197,6 +197,8 @@ class ArticleActors(ArticleSources):
         acronym = head.ent_type_ == "ORG" and head.text.isupper() and len(head.text) > 1
         if head.pos_ != "PROPN" and not acronym:  # "the NYPD" tagged a plural noun
             return None
+        if head.is_alpha and head.text.islower():
+            return None  # "the president tweeted", "the congressman added": a noun tagged a name
         if head.ent_type_ in _NOT_SPEAKERS or head.ent_type_ == "PERSON":
             return None
         # "Defense", "Foreign Ministry", "The current President": a title or office, no

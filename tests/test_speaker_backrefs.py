@@ -1,0 +1,62 @@
+"""Speakers named by what points back to them, on short texts written here: a definite
+description ("the president tweeted", "the congressman added") is the person named
+before with that office."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.model import Article
+from briefgen.nlp.attribution import attribute
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+def speakers(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    art = Article(article_id="t", title="", text=text, source_path="t.txt")
+    return [q.speaker for q in attribute([art], {"t": nlp(text)}, with_positions=False).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser tags a lower-case office as a name: still the president named before
+        (
+            "In Washington, President Trump called the test hostile.\n\n“North Korea is a "
+            "rogue nation which has become a great threat,” the president tweeted.",
+            "Donald Trump",
+        ),
+        # a member of Congress is "the congressman" whatever his title's words
+        (
+            "Rep. Jim Himes, who sits on the House Intelligence Committee, spoke on CNN.\n\n"
+            "“I guess the president regards this as a show of strength,” the congressman "
+            "added.",
+            "Jim Himes",
+        ),
+    ],
+)
+def test_a_definite_description_is_the_person_named_before(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker
+
+
+def test_a_group_of_legislators_is_not_the_one_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Congress needs to act,” tweeted Rep. Ro Khanna.\n\nDemocratic lawmakers called "
+        "for a new measure that would require Trump to gain approval for a strike."
+    )
+    assert speakers(nlp, text)[-1] == "Democratic lawmakers"
+
+
+def test_a_pronoun_after_a_described_subject_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Trump met his advisers. Defense Secretary James Mattis then issued a "
+        "statement.\n\n“Any threat will be met with a massive response,” Mattis said.\n\n"
+        "The president did not mention military action in his tweets on Sunday. Instead, "
+        "he criticized South Korea for pursuing “appeasement” toward the North."
+    )
+    assert speakers(nlp, text)[-1] == "Donald Trump"
