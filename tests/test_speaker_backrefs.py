@@ -60,3 +60,41 @@ def test_a_pronoun_after_a_described_subject_is_that_person(nlp) -> None:  # typ
         "he criticized South Korea for pursuing “appeasement” toward the North."
     )
     assert speakers(nlp, text)[-1] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the people named together in the sentence before
+        (
+            "The White House said Trump and Moon Jae-in had agreed on more pressure.\n\n"
+            "In an hour-long phone call, the leaders said they would continue to apply "
+            "pressure to the North.",
+            "Donald Trump and Moon Jae-in",
+        ),
+        # as many as the phrase counts, the last named leaders when no "and" joins them
+        (
+            "U.S. President Barack Obama met South Korean President Park Geun-hye in "
+            "Washington on Thursday, joined by Japanese Prime Minister Shinzo Abe.\n\n"
+            "The three leaders warned they could take further steps against Pyongyang.",
+            "Barack Obama, Park Geun-hye and Shinzo Abe",
+        ),
+    ],
+)
+def test_people_spoken_of_together_are_those_named_together(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whose leaders the phrase says itself
+        "Trump and Kim Jong Un met in Singapore.\n\nIn April, the leaders of both Koreas "
+        "promised to end hostilities.",
+        # no group named before: "leaders" is a description
+        "Trump and Kim Jong Un met in Singapore.\n\nLeaders from 20 countries said the "
+        "summit was a success.",
+    ],
+)
+def test_a_group_that_says_whose_or_names_none_is_described(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] != "Donald Trump and Kim Jong Un"

@@ -39,6 +39,7 @@ _LOWER = (
     "place_words",
     "anonymous_heads",
     "group_pronouns",
+    "counterpart_nouns",
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
@@ -76,6 +77,7 @@ class Roles:
     place_words: frozenset[str] = frozenset()
     anonymous_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
+    counterpart_nouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()
@@ -83,6 +85,7 @@ class Roles:
     abbreviations: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)
+    group_sizes: dict[str, str] = field(default_factory=dict)
     kind_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     us_politics_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     female_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
@@ -113,13 +116,13 @@ def _merge(acc: dict[str, object], raw: object, where: str) -> None:
         return
     if not isinstance(raw, dict):
         raise ConfigError(f"roles file {where} must map list names to words")
-    known = {*_LOWER, *_CASED, "abbreviations", "kinds", "pronouns"}
+    known = {*_LOWER, *_CASED, "abbreviations", "kinds", "pronouns", "group_sizes"}
     for key, value in raw.items():
         if key not in known:
             raise ConfigError(
                 f"roles file {where}: unknown list {key!r}; use one of {', '.join(sorted(known))}"
             )
-        if key in ("abbreviations", "kinds", "pronouns"):
+        if key in ("abbreviations", "kinds", "pronouns", "group_sizes"):
             if not isinstance(value, dict):
                 raise ConfigError(f"roles file {where}: {key} must be a mapping")
             target = acc.setdefault(key, {})
@@ -151,6 +154,7 @@ def _load(extra: tuple[str, ...]) -> Roles:
         abbreviations=dict(acc.get("abbreviations") or {}),  # type: ignore[call-overload]
         kinds=dict(acc.get("kinds") or {}),  # type: ignore[call-overload]
         pronouns=dict(acc.get("pronouns") or {}),  # type: ignore[call-overload]
+        group_sizes=dict(acc.get("group_sizes") or {}),  # type: ignore[call-overload]
     )
 
 

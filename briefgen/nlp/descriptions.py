@@ -146,7 +146,7 @@ class ArticleDescriptions(ArticleMentions):
             seen.add(m.key)
             if country and sp.country != country:
                 continue
-            if _role_fits(words, (sp.role or "").lower()) or self._house_fits(head, sp):
+            if role_fits(words, (sp.role or "").lower()) or self._house_fits(head, sp):
                 return sp
         return None
 
@@ -193,7 +193,7 @@ class ArticleDescriptions(ArticleMentions):
 _GROUP_WORDS = frozenset({"those", "these"})
 
 
-def _role_fits(words: set[str], role: str) -> bool:
+def role_fits(words: set[str], role: str) -> bool:
     """Does a described role ("the American leader", "the US envoy") fit a named role?"""
     if not role:
         return False

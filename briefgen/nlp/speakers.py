@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
+from briefgen.nlp.descriptions import role_fits
 from briefgen.nlp.names import (
     Speaker,
     clean_name,
@@ -229,6 +230,9 @@ class ArticleActors(ArticleSources):
         low = head.lower_
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
+        together = self._counterparts(phrase, head, pos)
+        if together is not None:
+            return together
         if self._speaker_noun(head):
             beside = self.named_beside(phrase)
             if beside is not None:
@@ -275,6 +279,52 @@ class ArticleActors(ArticleSources):
         if self._speaker_noun(head):
             return self.describe(text, low, country, pos)
         return None
+
+    def _counterparts(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
+        """ "Trump and Moon agreed ... the leaders said", "Obama met Park and Abe ... the
+        three leaders warned", "The three men issued a statement ... the trio said": people
+        spoken of together are those the text named together just before (one joint
+        speaker), as many as the phrase counts; none when the phrase says whose ("the
+        leaders of both Koreas") or names no group ("leaders from 20 countries")."""
+        from briefgen.nlp.joint import conjuncts, joint_speaker
+
+        low = head.lower_
+        if low not in self.roles.counterpart_nouns or self.in_quote(head.idx):
+            return None
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+            return None
+        sizes = self.roles.group_sizes
+        size = next((int(sizes[t.lower_]) for t in phrase if t.lower_ in sizes), None)
+        if size is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        cur = self.sent_index(pos)
+        floor = self.sents[max(0, cur - 3)].start
+        for t in reversed(self.doc[floor : phrase.start]):
+            if t.pos_ != "PROPN" or t.dep_ == "conj" or self.in_quote(t.idx):
+                continue
+            others = conjuncts(t)
+            if not others or (size is not None and len(others) + 1 != size):
+                continue
+            sp = self._joint(t, t.idx)
+            if sp is not None and sp.person and sp.named:
+                return sp
+        if size is None:
+            return None
+        word = {"leaders": "leader", "presidents": "president", "ministers": "minister"}.get(low)
+        first: dict[str, int] = {}  # the nearest people who fit, where each was first named
+        for m in sorted(self._candidates(phrase.start_char), key=lambda m: -m.pos):
+            if m.sent < cur - 1 or (len(first) == size and m.key not in first):
+                break
+            sp = self.people.get(m.key)
+            if sp is None or not (sp.person and sp.named) or sp.plural:
+                continue
+            if word is not None and not role_fits({word}, (sp.role or "").lower()):
+                continue
+            first[m.key] = m.pos
+        if len(first) != size:
+            return None
+        keys = sorted(first, key=first.__getitem__)
+        return joint_speaker([(self.people[k], self.people[k].name) for k in keys])
 
     def _context_country(self, pos: int) -> str | None:
         """ "The White House has not threatened a veto, and a spokesman told reporters":
