@@ -311,3 +311,28 @@ def test_a_big_feed_is_cleaned_in_chunks_on_workers_as_one_file(tmp_path: Path) 
         stored = corpus_from_store(store, s, [str(f) for f in expand_paths([feed])])
     assert [a.to_dict() for a in stored.articles] == [a.to_dict() for a in fresh.articles]
     assert stored.records_without_text == fresh.records_without_text > 0
+
+
+def test_retrained_stance_weights_give_a_new_brief_version_not_a_new_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stances are read from the weights when a build merges the analyses: new weights
+    alone must not serve a kept brief of the old ones, nor redo every article."""
+    from briefgen.store import versions
+
+    package = tmp_path / "pkg"
+    shutil.copytree(versions.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(versions, "PACKAGE", package)
+    for f in (versions._analysis_code, versions.brief_version):
+        f.cache_clear()
+    try:
+        analysis, brief = versions.analysis_version(), versions.brief_version()
+        weights = package / "data" / "models" / "stance.npz"
+        weights.write_bytes(weights.read_bytes() + b"\0")
+        for f in (versions._analysis_code, versions.brief_version):
+            f.cache_clear()
+        assert versions.brief_version() != brief
+        assert versions.analysis_version() == analysis
+    finally:
+        for f in (versions._analysis_code, versions.brief_version):
+            f.cache_clear()

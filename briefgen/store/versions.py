@@ -19,13 +19,15 @@ from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
-_SUFFIXES = {".py", ".yaml", ".yml", ".txt", ".json", ".toml", ".csv"}
+_SUFFIXES = {".py", ".yaml", ".yml", ".txt", ".json", ".toml", ".csv", ".npz"}
 # Parts of the package that cannot change what is read from a file or found in an
 # article: the book, its rendering and delivery, the command line, the store itself.
 _NOT_ANALYSIS = ("book", "render", "deliver", "cli", "templates", "store", "ingest")
-# The sentence embedder is not used per article (stances are read when a build merges the
-# analyses), so changing how vectors are computed keeps the stored analyses.
+# The sentence embedder and the stance model are not used per article (stances are read
+# when a build merges the analyses), so changing how vectors are computed or retrained
+# weights keep the stored analyses; the brief's version has them.
 _NOT_ANALYSIS_FILES = (
+    "data/models/stance.npz",
     "pipeline.py",
     "__main__.py",
     "progress.py",
