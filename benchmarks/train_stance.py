@@ -8,13 +8,16 @@ statements-*.jsonl (single statements of train-split articles sampled for the is
 is kept apart to set the thresholds and to measure (benchmarks/positions.py --split
 dev); the test labels are never read here.
 
-The regularisation C is chosen by 5-fold cross-validation on train grouped by article
-(no article in two folds).  The model is then fitted on all of train, and the statement
-floor (a stance below it is not kept) and the display threshold (a position below it is
-not printed) are chosen on dev: the most actor positions at a precision of at least
-0.92, counted as benchmarks/positions.py counts them: per speaker and week (or
-article), official speakers, through the same aggregation code the brief uses
-(nlp.positions.actor_positions).  Prints the figures it chose by.
+The regularisation C, the statement floor (a stance below it is not kept) and the
+display threshold (a position below it is not printed) are chosen by 5-fold
+cross-validation on train grouped by week (no week's statements in two folds): the most actor
+positions at a precision of at least 0.92, counted as benchmarks/positions.py counts
+them: per speaker and week (or article), official speakers, through the same
+aggregation code the brief uses (nlp.positions.actor_positions).  The model is then
+fitted on all of train and only checked on dev at those settings (the dev grid is
+printed beside, not chosen from; `--thresholds-on dev` is the older way, kept to
+compare).  A model whose printed positions fall below 0.9 precision on dev at those
+settings is not written.  Prints the figures it chose by.
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ GROUP_TO_KIND = {
     "other": "other",
 }
 OFFICIAL = {"government", "international", "state-media"}
-TARGET_PRECISION = 0.92  # a margin over the 0.9 the brief promises
+TARGET_PRECISION = 0.95  # a margin over the 0.9 the brief promises: train flatters
+DEV_CHECK = 0.9  # a model whose printed positions fall below this on dev is not written
 FOLDS = 5
 
 
@@ -243,10 +247,13 @@ def _cv_probs(
     """Each training statement's probabilities from the fold model that did not see it."""
     from briefgen.nlp.stance import StanceModel
 
-    keys = sorted({e.key for e in ex})
+    # folds by week (undated articles by article): one statement quoted by several
+    # outlets that week must not be in two folds, or the folds flatter the model (grouped
+    # by article, thresholds chosen on them printed at 0.82 precision on dev)
+    keys = sorted({e.week or e.key for e in ex})
     rng = np.random.RandomState(20261201)
     fold_of = {k: rng.randint(FOLDS) for k in keys}
-    fold = np.array([fold_of[e.key] for e in ex])
+    fold = np.array([fold_of[e.week or e.key] for e in ex])
     probs: list[dict[str, tuple[float, float]]] = [{} for _ in ex]
     for f in range(FOLDS):
         model = StanceModel({**fit(hand, emb, ex, fold != f, c), "threshold": np.float32(0)})
@@ -294,6 +301,12 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT})")
     ap.add_argument("--c", type=float, help="use this C (skip the cross-validation on train)")
     ap.add_argument("--also", nargs="*", default=[], help="more train-split label files")
+    ap.add_argument(
+        "--thresholds-on",
+        choices=["train", "dev"],
+        default="train",
+        help="choose floor and display threshold on cross-validated train (default) or dev",
+    )
     args = ap.parse_args()
     names = training_names() + [n for n in args.also if n not in training_names()]
     arts, docs = load_articles_and_docs([*names, DEV])
@@ -313,11 +326,14 @@ def main() -> int:
     )
     chosen_c, cv_best = 0.01, -1
     cv: dict[float, list[dict[str, tuple[float, float]]]] = {}
-    for c in () if args.c else (0.005, 0.01, 0.02):
+    on_train: dict[float, tuple[int, float, float, tuple[int, int, int, int]]] = {}
+    for c in (args.c,) if args.c else (0.005, 0.01, 0.02):
         cv[c] = _cv_probs(hand, emb, ex, c)
         best = _grid(ex, cv[c], str(c))
-        if best is not None and best[0] > cv_best:
-            chosen_c, cv_best = c, best[0]
+        if best is not None:
+            on_train[c] = best
+            if best[0] > cv_best:
+                chosen_c, cv_best = c, best[0]
     chosen_c = args.c or chosen_c
     arrays = fit(hand, emb, ex, np.ones(len(ex), dtype=bool), chosen_c)
     model = StanceModel({**arrays, "threshold": np.float32(0)})
@@ -325,15 +341,28 @@ def main() -> int:
     dev_probs = [
         {i: (float(v[0][j]), float(v[1][j])) for i, v in p.items()} for j in range(len(dev))
     ]
-    print(f"\nC {chosen_c} (cross-validated on train); thresholds on dev:")
-    best = _grid(dev, dev_probs, "dev")
-    assert best is not None, "no setting reaches the target precision on dev"
+    print(f"\nC {chosen_c} (cross-validated on train); dev, {args.thresholds_on} chooses:")
+    dev_best = _grid(dev, dev_probs, "dev")
+    best = on_train.get(chosen_c) if args.thresholds_on == "train" else dev_best
+    assert best is not None, f"no setting reaches the target precision on {args.thresholds_on}"
     _, floor, show, (g, made, right, found) = best
-    print(
-        f"\nchosen: C {chosen_c}, statement floor {floor}, display threshold {show}: "
-        f"dev actor positions precision {right / made:.3f}, recall {found / g:.3f} "
-        f"({found} of {g} gold positions of official speakers)"
-    )
+    cv_scores = on_train[chosen_c][3] if chosen_c in on_train else (0, 0, 0, 0)
+    dev_stances = [
+        [_stance(i, pr, pp) for i, (pr, pp) in q.items() if pr * max(pp, 1 - pp) >= floor]
+        for q in dev_probs
+    ]
+    dev_scores = actor_scores(dev, dev_stances, show)
+    for label, (g, made, right, found) in (
+        ("train (cross-validated)", cv_scores if args.thresholds_on == "train" else (0, 0, 0, 0)),
+        ("dev", dev_scores),
+    ):
+        if g:
+            print(
+                f"chosen: C {chosen_c}, statement floor {floor}, display threshold {show}: "
+                f"{label} actor positions precision {right / max(1, made):.3f}, recall "
+                f"{found / g:.3f} ({found} of {g} gold positions of official speakers, "
+                f"{right} of {made} printed right)"
+            )
     print("gold actor positions of official speakers (gold speakers) found or why missed:")
     cv_probs = cv.get(chosen_c) or _cv_probs(hand, emb, ex, chosen_c)
     for label, part, probs in (("train (cross-validated)", ex, cv_probs), ("dev", dev, dev_probs)):
@@ -350,6 +379,13 @@ def main() -> int:
         pos = sum(1 for e in ex if e.labels.get(issue) == 1)
         neg = sum(1 for e in ex if e.labels.get(issue) == -1)
         print(f"  {issue:18} {pos:4d} {neg:4d}")
+    dev_precision = dev_scores[2] / max(1, dev_scores[1])
+    if not args.dry_run and dev_precision < DEV_CHECK:
+        print(
+            f"not written: the dev check fails (precision {dev_precision:.3f} < {DEV_CHECK} "
+            "at the settings chosen on train); the shipped model stays"
+        )
+        return 1
     if not args.dry_run:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(args.out, **arrays)
