@@ -44,3 +44,41 @@ def test_cache_round_trip_keeps_the_parse(tmp_path: Path) -> None:
         k: _signature(d) for k, d in again.items()
     }
     assert [e.text for e in again["a0"].ents]  # entities survive the cache
+
+
+# Texts for the attribute ruler's rarer patterns: two-token ones (gonna, gotta, let's,
+# ain't), spaces, 'gets'/'got' (a pattern of two alternatives), and the lemmatizer's
+# proper nouns and base forms seen twice (cached answers reused).
+_RULER_TEXTS = [
+    "We're gonna win, and you gotta believe it. Let's go! He ain't coming, is he?",
+    "She gets what she wants;  she got it  yesterday.\n\nThe U.S.  said Kim Jong Un's tests"
+    " were a threat. Kim said nothing. The tests, the TESTS, the Tests.",
+    "I'm not sure y'all know what 'wanna' means; Moon Jae-in didn't, and Moon won't.",
+]
+
+
+def test_cached_pipes_give_spacys_own_parse() -> None:
+    """The cached attribute ruler and lemmatizer (nlp/fastpipes.py) annotate exactly as
+    spaCy's own pipes: the same DocBin bytes, article for article."""
+    import importlib
+    import json
+
+    from briefgen.nlp.fastpipes import FastRuler
+    from briefgen.nlp.parse import SPACY_PACKAGE, load_spacy, pipe_texts
+    from briefgen.nlp.worker import doc_to_bytes
+
+    texts = list(_RULER_TEXTS)
+    corpus = Path(__file__).resolve().parents[2] / "shared/data/corpora/allsides-korea.jsonl"
+    if corpus.exists():  # real articles as well, when the shared data is there
+        with corpus.open(encoding="utf-8") as f:
+            for _, line in zip(range(12), f, strict=False):
+                texts.append(json.loads(line).get("content_original") or "")
+    plain = importlib.import_module(SPACY_PACKAGE).load()
+    fast = load_spacy()
+    assert hasattr(fast.get_pipe("attribute_ruler"), "_briefgen_fast")  # the fast path runs
+    assert FastRuler.of(plain.get_pipe("attribute_ruler")) is not None
+    for _ in range(2):  # the second time from the caches
+        want = [doc_to_bytes(d) for d in pipe_texts(plain, texts)]
+        got = [doc_to_bytes(d) for d in pipe_texts(fast, texts)]
+        assert got == want
+    assert doc_to_bytes(fast(texts[0])) == doc_to_bytes(plain(texts[0]))

