@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from briefgen.nlp.actors import ArticleActors, Lexicon, Speaker
+    from briefgen.nlp.quotations import Resolved
     from briefgen.nlp.quotes import RawQuote
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,26 @@ def quotes_for_article(
     ctx = ArticleActors(doc, lex, quoted, article.outlet)
     items = collect(doc, raws, extract_reported(doc, lex.verbs, marks), lex)
     resolved = resolve_items(article, items, ctx, lex)
+    resolved = _with_speeches(article, doc, resolved, ctx, lex)
     return _dedupe(to_quotes(article, resolved, dateline_country(article))), ctx, raws
+
+
+def _with_speeches(
+    article: Article, doc: Doc, resolved: list[Resolved], ctx: ArticleActors, lex: Lexicon
+) -> list[Resolved]:
+    """The paragraphs of a speech printed without marks after "he said:" (speeches.py)
+    join the quotations; what else was found inside them is part of the speech."""
+    from briefgen.nlp.quotations import resolve_items
+    from briefgen.nlp.speeches import speech_items
+
+    cues = [r.item.cue.idx for r in resolved if r.item.cue is not None and r.speaker is not None]
+    items = speech_items(doc, article.text, lex.verbs, cues)
+    if not items:
+        return resolved
+    spoken = [r for r in resolve_items(article, items, ctx, lex) if r.speaker is not None]
+    inside = [(r.item.start, r.item.end) for r in spoken]
+    kept = [r for r in resolved if not any(a <= r.item.start < b for a, b in inside)]
+    return sorted(kept + spoken, key=lambda r: r.item.start)
 
 
 def _dedupe(

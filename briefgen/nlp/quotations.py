@@ -334,7 +334,9 @@ def to_quotes(
         # the parser may start a sentence at the previous quote's closing mark
         sentence = " ".join(text[it.sentence_start : it.sentence_end].split()).lstrip('”"’ ')
         pieces = (
-            [(s.start, s.end) for s in it.spans] if it.kind == "direct" else [(it.start, it.end)]
+            [(s.start, s.end) for s in it.spans]
+            if it.kind == "direct" and it.spans
+            else [(it.start, it.end)]  # a reported clause, a speech's paragraph (speeches.py)
         )
         for a, b in pieces:
             if not any(ch.isalnum() for ch in text[a:b]):
