@@ -313,3 +313,67 @@ def test_a_line_that_is_not_the_official_s_own_statement_is_no_judgement() -> No
     past.sentence = f"South Korea's unification ministry said {past.text}."
     line = b._quote_line(past, mou, "KOR")
     assert line is not None and "would answer any provocation firmly" in line
+
+
+def test_a_country_speaks_through_voices_described_and_stance_cues() -> None:
+    """Judges counted 'too little basis' as none where the country spoke through a voice
+    the text describes ('U.S. officials told…'), a cue that is itself a stance ('the
+    Chinese insist that…', no modal) or an official's assessment of another country
+    ('Abe said North Korea may have the capability…'). A voice whose country the words
+    do not give ('a defense official') or a pronoun resolved to a name not in the
+    sentence stays no basis."""
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Quote
+
+    usa = Actor("uso", "U.S. officials", role="U.S. officials", kind="government", country="USA")
+    anon = Actor("dfo", "a defense official", role="defense official", kind="government",
+                 country="USA")  # fmt: skip
+    chn = Actor("cg", "Chinese government", kind="government", country="CHN")
+    abe = Actor("abe", "Shinzo Abe", role="Prime Minister", kind="government", country="JPN")
+    ctx = BookContext(
+        pool=SentencePool([], [], []),
+        attribution=Attribution(actors=[usa, anon, chn, abe]),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    b = CountrySectionBuilder(ctx)
+    policy = (
+        "U.S. officials told The Associated Press that the administration had settled on a "
+        "policy that will emphasize increasing pressure on Pyongyang with the help of China."
+    )
+    q = Quote("q1", "a1", policy.split(" that ", 1)[1].rstrip("."), 0, 1, speaker="U.S. officials",
+              country="USA", actor_id="uso", kind="indirect", cue="told",
+              speaker_confidence=0.8, sentence=policy)  # fmt: skip
+    assert b._quote_line(q, usa, "USA") == policy
+    q.actor_id, q.speaker = "dfo", "a defense official"
+    q.sentence = policy.replace("U.S. officials", "A defense official")
+    assert b._quote_line(q, anon, "USA") is None  # whose official, the words do not say
+    insist = "But the Chinese insist that they have only limited influence on Kim Jong Un."
+    q2 = Quote("q2", "a1", "they have only limited influence on Kim Jong Un", 0, 1,
+               speaker="Chinese government", country="CHN", actor_id="cg", kind="indirect",
+               cue="insist", sentence=insist)  # fmt: skip
+    assert b._quote_line(q2, chn, "CHN") == (
+        "The Chinese insist that they have only limited influence on Kim Jong Un."
+    )
+    q2.cue = "said"  # no stance in the words nor in the cue: a report
+    assert b._quote_line(q2, chn, "CHN") is None
+    long = (
+        "Their prediction comes as Japanese Prime Minister Shinzo Abe said Thursday that North "
+        "Korea may have the capability to deliver missiles equipped with sarin nerve gas He and "
+        "other analysts pore over commercial satellite imagery of the testing site, looking for "
+        "signs of activity."
+    )
+    q3 = Quote("q3", "a1", "North Korea may have the capability to deliver missiles equipped "
+               "with sarin nerve gas", 0, 1, speaker="Shinzo Abe", country="JPN", actor_id="abe",
+               kind="indirect", cue="said", sentence=long)  # fmt: skip
+    assert b._quote_line(q3, abe, "JPN") == (
+        "Shinzo Abe, Prime Minister, said North Korea may have the capability to deliver "
+        "missiles equipped with sarin nerve gas."
+    )
+    q3.text = "North Korea launched a missile from Sinpo"  # the other country's news
+    assert b._quote_line(q3, abe, "JPN") is None
+    q3.text, q3.sentence = "sanctions would stay", "He said sanctions would stay."
+    q3.speaker_confidence = 0.8  # 'he' resolved to Abe: the name is not in the sentence
+    assert b._quote_line(q3, abe, "JPN") is None

@@ -92,6 +92,9 @@ class SectionWeights:
     # ('It says the sanctions will never force…' resolved to the Security Council was the
     # North's statement).
     judgement_speaker_confidence: float = 0.9
+    # A voice described, not named ("U.S. officials told…", confidence 0.8), speaks for
+    # its country when the description is in the quote's own sentence.
+    described_speaker_confidence: float = 0.8
     # A country outside the six parties and the UN has a section only when it says or
     # does this many things about the Koreas (a line it is the subject or a speaker of,
     # naming a Korea): the UN General Assembly week's Iran, Israel or France do not.
@@ -107,8 +110,37 @@ _STANCE_WORD_RE = re.compile(
     r"needs?|ready|willing|opposes?|supports?|welcomes?|rejects?)\b",
     re.I,
 )
-# A reported clause in the past perfect tells background ("had issued a similar statement").
+# A reported clause in the past perfect tells background ("had issued a similar statement"),
+# unless what was settled still binds ("had settled on a policy that will emphasize…"): the
+# reporting verb's backshift of "has settled".
 _HAD_DONE_RE = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
+_STILL_BINDS_RE = re.compile(r"\b(?:will|would|should|must|wants?|hopes?)\b", re.I)
+# A cue that itself states a stance: what follows is the speaker's line, modal or not
+# ("the Chinese insist that they have only limited influence").
+_STANCE_CUE_RE = re.compile(
+    r"^(?:insist|warn|vow|pledg|promis|den[iy]|reject|demand|urg|call|welcom|condemn|"
+    r"critici[sz]|accus|threat|stress|reiterat|argu|assert|maintain|blam|dismiss|hail|prais)",
+    re.I,
+)
+# A clause that opens on another country ("North Korea may have the capability to deliver
+# sarin", Abe said) is the speaker's assessment when it says what may or must be, else
+# the other country's news ("North Korea launched a missile, officials said").
+_ASSESS_RE = re.compile(
+    r"\b(?:may|might|could|would|should|must|cannot|can[’']t|won[’']t|likely|unlikely)\b", re.I
+)
+# Words that join a sentence to the one before: dropped from a judgement's opening.
+_JOINER_RE = re.compile(r"^(?:But|And|Yet|Still|However|Meanwhile|Also)\b,?\s+")
+
+
+def _opens_on_speaker(sentence: str, q: Quote, code: str) -> bool:
+    """The sentence opens on the country's voice and its cue ("The Chinese insist that
+    they have only limited influence…"): its own line, in the report's words."""
+    named = country_matches(sentence[:60])
+    cue = (q.cue or "").split()
+    if not named or named[0][0] > 4 or named[0][3] != code or not cue:
+        return False
+    head = " ".join(sentence[named[0][1] :].split()[:5])
+    return re.search(rf"\b{re.escape(cue[0])}\b", head) is not None
 
 
 def _own_words(text: str) -> str:
@@ -220,7 +252,7 @@ class CountrySectionBuilder:
         """What the country's highest-ranking official said in the period, in the words of
         the report: a country that spoke has a stance to judge even when no sentence
         opens on its own move ("…," Chinese Foreign Minister Wang Yi said)."""
-        best: tuple[tuple[int, int, int, float, int, int], Statement] | None = None
+        best: tuple[tuple[int, int, int, int, float, int, int], Statement] | None = None
         said: dict[str, int] = {}
         for q in self.ctx.attribution.quotes:
             if q.actor_id:
@@ -233,6 +265,7 @@ class CountrySectionBuilder:
             key = (
                 int(a.kind != "state-media"),  # the state's officials before its press
                 int(mentions_peninsula(q.sentence)),
+                int(a.name[:1].isupper()),  # a named voice before one described
                 int(bool(q.stances)),  # a stated stance on an issue of the peninsula
                 1.0 if a.role and TOP_ROLE_RE.search(a.role) else 0.5,
                 said.get(a.actor_id, 0),
@@ -254,17 +287,20 @@ class CountrySectionBuilder:
             or a.country != code
             or a.kind not in OFFICIAL_KINDS
             or q.earlier
-            or q.speaker_confidence < self.w.judgement_speaker_confidence
-            or not a.name[:1].isupper()
+            or not self._voiced_here(q, a, code)
             or any(m[3] != code for m in country_matches(a.name))
         ):
             return None
-        sentence = q.sentence.strip()
+        sentence = _JOINER_RE.sub("", q.sentence.strip())
+        sentence = sentence[:1].upper() + sentence[1:]
         if q.kind != "direct" and (
-            _NAMING_CUE_RE.match(q.cue or "") or _HAD_DONE_RE.search(q.text)
+            _NAMING_CUE_RE.match(q.cue or "")
+            or (_HAD_DONE_RE.search(q.text) and not _STILL_BINDS_RE.search(q.text))
         ):
             return None  # "what they call war games", "had issued": no statement of its own
-        if q.kind != "direct" and not (q.stances or _STANCE_WORD_RE.search(q.text)):
+        if q.kind != "direct" and not (
+            q.stances or _STANCE_WORD_RE.search(q.text) or _STANCE_CUE_RE.match(q.cue or "")
+        ):
             return None  # "the KMA said the activity occurred in Kilju": a report, no stance
         doer = subject_country(sentence, self.ctx.pool.official_countries, None, True)
         if q.kind != "direct" and doer is not None and doer != code:
@@ -272,22 +308,44 @@ class CountrySectionBuilder:
         if (
             "\n" not in sentence
             and len(sentence.split()) <= self.w.judgement_max_words
-            and self._own_move_text(sentence, code)
+            and (self._own_move_text(sentence, code) or _opens_on_speaker(sentence, q, code))
         ):
             return sentence
         words = q.text.strip().rstrip(",;: ")
         if not 4 <= len(words.split()) <= self.w.judgement_max_words - 8:
             return None
         opening = country_matches(words[:40])
-        if q.kind != "direct" and opening and opening[0][0] == 0 and opening[0][3] != code:
+        if (
+            q.kind != "direct"
+            and opening
+            and opening[0][0] == 0
+            and opening[0][3] != code
+            and not _ASSESS_RE.search(words)
+        ):
             return None  # "North Korea launched a missile, officials said": its news
-        who = a.name
+        who = a.name[:1].upper() + a.name[1:]  # "A White House official said…"
         if a.role and a.role.lower() not in a.name.lower():
             who = f"{a.name}, {a.role},"
         end = "" if re.search(r"[.!?][\"”’']*$", words) else "."
         if q.kind == "direct":
             return f"{who} said: “{words}{end}”"
         return f"{who} said {words}{end}"
+
+    def _voiced_here(self, q: Quote, a: Actor, code: str) -> bool:
+        """The speaker is the country's voice in the clause itself: a named official or
+        body ("Shinzo Abe", "the Chinese government"), or one the text describes by its
+        country or organ ("U.S. officials", "a White House official", "China's foreign
+        ministry"), said in the quote's own sentence, not a pronoun resolved to it ('It
+        says the sanctions will never force…' resolved to the Security Council)."""
+        named = a.name[:1].isupper()
+        if not named and not any(m[3] == code for m in country_matches(a.name)):
+            return False  # "a defense official": whose, the words do not say
+        if q.speaker_confidence >= self.w.judgement_speaker_confidence:
+            return True
+        if q.speaker_confidence < self.w.described_speaker_confidence:
+            return False
+        said = re.sub(r"^(?:the|a|an)\s+", "", (q.speaker or a.name).strip(), flags=re.I)
+        return bool(said) and said.lower() in q.sentence.lower()
 
     def _own_move_text(self, text: str, code: str) -> bool:
         return own_move(text, code, self.ctx.pool.official_countries)
