@@ -225,13 +225,34 @@ def test_the_one_who_demands_is_the_sentence_s_subject() -> None:
 
 
 def test_a_matter_opening_on_whether_becomes_a_question() -> None:
+    """...unless nothing is left to track but its verb: 'Will the unpredictable North Korean
+    leader follow through?' (on what?) was judged weak on train 2018-W24."""
     from briefgen.book.questions import phrase_question
 
     said = (
-        "Whether the unpredictable North Korean leader will follow through remains unclear, "
+        "Whether the North Korean leader will dismantle the test site remains unclear, "
         "but Trump sounded optimistic as he left the summit."
     )
-    assert phrase_question(said) == "Will the unpredictable North Korean leader follow through?"
+    assert phrase_question(said) == "Will the North Korean leader dismantle the test site?"
+    vague = said.replace("dismantle the test site", "follow through")
+    assert phrase_question(vague) is None
+    # "it's not yet clear" leaves a matter open as "is not clear" does (train 2017-W15)
+    assert (
+        phrase_question(
+            "The Trump administration has asked China to do more to pressure North Korea, but "
+            "it’s not yet clear how far Beijing is willing to go."
+        )
+        == "How far is Beijing willing to go?"
+    )
+    # nobody to watch in "whether there will be…"; the clause ends at ", but"
+    assert phrase_question("It’s not yet clear whether there will be hamburgers at talks.") is None
+    assert (
+        phrase_question(
+            "It's unclear what caused the outage, but State Department spokeswoman Marie Harf said "
+            "today that the US would respond."
+        )
+        == "What caused the outage?"
+    )
 
 
 @pytest.mark.parametrize(
@@ -298,10 +319,71 @@ def test_a_pending_matter_is_asked_as_the_question_a_reader_tracks(
             "exchange for giving up nuclear weapons.",
             None,
         ),
-        ("Sanctions would stay until North Korea dismantled its program.", None),
+        # told in reported speech's past: whether it has been met (train 2018-W24), the setter
+        # named only when the sentence names one (a country, an official, a speaker)
+        (
+            "Sanctions would stay until North Korea dismantled its program.",
+            "Has North Korea dismantled its program?",
+        ),
+        (
+            "China said it would keep sanctions until a political settlement was reached.",
+            "Has a political settlement been reached? (the condition China set)",
+        ),
+        ("Sanctions would stay until North Korea took concrete steps.", None),  # irregular
     ],
 )
 def test_a_condition_is_asked_as_whether_it_will_be_met(text: str, question: str | None) -> None:
     from briefgen.book.watchlist import condition_question
 
     assert condition_question(text) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # the reporting verb's "would" is the "will" that was said (train 2017-W27)
+        (
+            "Haley said the United States would propose new U.N. sanctions on North Korea in "
+            "coming days and warned that if Russia and China did not support the move, then "
+            "“we will go our own path.”",
+            "Will the United States propose new U.N. sanctions on North Korea in coming days?",
+        ),
+        (
+            "The United States and South Korea said they would begin formal talks about "
+            "deploying THAAD at the earliest possible date.",
+            "Will the United States and South Korea begin formal talks about deploying THAAD at "
+            "the earliest possible date?",
+        ),
+        # a "would" nobody reports saying is a guess, and stays one
+        ("The talks would begin next month if the North agreed.", None),
+    ],
+)
+def test_a_reported_plan_is_pending_as_it_was_said(text: str, question: str | None) -> None:
+    from briefgen.book.watchlist import PENDING_RE, as_question, backshifted
+
+    said = backshifted(text)
+    assert (as_question(said) if PENDING_RE.search(said) else None) == question
+
+
+def test_a_state_sets_a_condition_and_a_would_of_reported_speech_binds() -> None:
+    """Train 2017-W27 and 2018-W10: 'Pyongyang will not negotiate … until Washington
+    abandons…' is the condition of the state the sentence opens on (no official named),
+    and 'the U.S. would not ease sanctions … until it tempered…' a condition set in a
+    reported 'would'; an analyst's 'the hope would be that…' sets none."""
+    pool = pool_of(
+        (
+            "Pyongyang will not negotiate with the United States to give up its weapons until "
+            "Washington abandons its hostile policy against the North, KCNA said.\n\n"
+            "Trump on Thursday hailed the talks as progress, while adding that the U.S. would "
+            "not ease sanctions on North Korea until it tempered its nuclear ambitions.\n\n"
+            "One positive outcome would be if talks on North Korea continued until the summer.",
+            27,
+        ),
+    )
+    watch = WatchList(pool, lambda _: 1, WEEK)
+    lines = sorted(s.text for s in watch.conditions())
+    assert lines == [
+        "Has North Korea tempered its nuclear ambitions? (the condition Trump set)",
+        "Will Washington abandon its hostile policy against the North? (the condition "
+        "Pyongyang set)",
+    ], lines

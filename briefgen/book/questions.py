@@ -29,7 +29,7 @@ from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
-from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions
+from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions, too_vague
 from briefgen.knowledge.countries import (
     countries_mentioned,
     country_matches,
@@ -49,7 +49,8 @@ UNANSWERED_RE = re.compile(
     r"elaborate|specify|confirm|disclose|explain|detail|reveal|rule out|indicate)"
     r"|refus(?:ed|es|ing) to (?:say|answer|comment|confirm|discuss|rule out|specify)"
     r"|without (?:specifying|saying|elaborating|explaining|giving details|detailing|indicating)"
-    r"|(?:was|is|remains?|remained) (?:not |un)clear|\bunclear (?:whether|if|how|what|when|why|who)"
+    r"|(?:was|is|[’']s|remains?|remained) (?:still )?(?:not (?:yet |immediately )?|un)clear"
+    r"|\bunclear (?:whether|if|how|what|when|why|who)"
     r"|remains? to be seen|(?:is|was|are|were) not (?:yet )?known|an open question"
     r"|no (?:clear |direct )?answer|not answer(?:ed)? directly|did not answer)\b",
     re.I,
@@ -96,7 +97,7 @@ MAX_NO_RESPONSE = 2
 def _tidy_clause(clause: str) -> str:
     """Drop the trailing attribution, second alternative and punctuation of a clause."""
     c = re.split(r",\s+(?:\w+\s+){0,5}(?:said|says|say|added|noted|told)\b", clause)[0]
-    c = re.split(r",\s+(?:saying|adding|noting|citing|arguing)\b|\s+or whether\b", c)[0]
+    c = re.split(r",\s+(?:saying|adding|noting|citing|arguing|but|and)\b|\s+or whether\b", c)[0]
     c = re.split(r"[;:]|\s[-–—]\s", c)[0]
     return c.strip().rstrip(".,!?\"”’' ")
 
@@ -139,6 +140,8 @@ def phrase_question(sentence: str) -> str | None:
     inv = _INVERT_WHETHER_RE.match(body)
     if inv and not re.search(r"\b(?:" + _AUX + r")\b", inv.group(1)):
         subj_np, aux, pred = inv.groups()
+        if (wh in ("whether", "if") and too_vague(subj_np, pred)) or subj_np.lower() == "there":
+            return None  # "whether there will be hamburgers": nobody to watch
         if aux in _DO_SUPPORT and not _PARTICIPLE_RE.match(pred):
             # "whether the US had any role" -> "Did the US have any role?"
             aux, pred = _DO_SUPPORT[aux], "have " + pred
@@ -146,8 +149,17 @@ def phrase_question(sentence: str) -> str | None:
             return f"{aux.capitalize()} {subj_np} {pred}?"
         if wh not in ("who", "what", "which") and re.match(r"[A-Z]|the\b", subj_np):
             return f"{wh.capitalize()} {aux} {subj_np} {pred}?"
+    if wh in ("what", "who") and _VERB_FIRST_RE.match(body):
+        return f"{wh.capitalize()} {body}?"  # "what caused the outage": its own question
     wh = "whether" if wh == "if" else wh
     return f"Watch for: {wh} {body}."
+
+
+# A clause that opens on its verb: the wh-word is its subject ("what caused the outage").
+_VERB_FIRST_RE = re.compile(
+    r"^(?:(?:would|will|could|can|should|might|may|was|were|is|are|has|have|had)\s|"
+    r"[a-z]+(?:ed|es)\s)"
+)
 
 
 def unanswered(

@@ -14,7 +14,7 @@ when their evidence is this period's words of a speaker named with confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 
 from briefgen.book.reports import dated_before
@@ -47,7 +47,7 @@ PENDING_RE = re.compile(
     r"is due to|are due to|intends? to|is considering|are considering|weighing|mulling|"
     r"is scheduled to|are scheduled to|has yet to|have yet to)\s+(?!not\b|never\b|do nothing\b)"
     r"(?:[\w’'-]+\s+){0,2}?(?:decide|decision|meet|meeting|summit|talks|visit|vote|sign|"
-    r"announce|respond|resume|hold|travel|host|review)\w*\b",
+    r"announce|respond|resume|hold|travel|host|review|propos|submit|introduce|unveil)\w*\b",
     re.I,
 )
 # A deadline is one with its time stated ("by the end of the year", "within 60 days");
@@ -90,15 +90,23 @@ _LEAD_MARKER_RE = re.compile(
     re.I,
 )
 _REPORT_CUE_RE = re.compile(
-    r"\b(?:said|says|told (?:\w+ ){0,3}?|announced|added|confirmed)\s+(?:that\s+)?", re.I
+    r"\b(?:(?:said|says|announced|added|confirmed)\s+(?:that\s+)?"
+    r"|told(?:\s+[\w.’'-]+){1,4}?\s+that\s+|told\s+\w+\s+)",
+    re.I,
 )
 _CLAUSE_END_RE = re.compile(
-    r"\s*(?:[,;:]|[“”\"]?(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)[.?!][”\"]?(?=\s|$)|\s[-–—]\s|\s(?:following|amid|because|while|but|"
+    r"\s*(?:[,;:]|[“”\"]?(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)[.?!][”\"]?(?=\s|$)|\s[-–—]\s|"
+    r"\s(?:and|but)\s(?=(?:\w+ed|said|told)\b)|\s(?:following|amid|because|while|but|"
     r"which|who|where|in response to|in a bid to|according to)\b)"
 )
 _HE_RE = re.compile(r"^(?:he|she|they)$", re.I)
 _NAME_TAIL_RE = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Gen)\.\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)\s*$"
+)
+# "The United States and South Korea said they would…": "they" are both.
+_NAMES_TAIL_RE = re.compile(
+    r"((?:The\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+\s+and\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)\s*$"
 )
 
 
@@ -115,11 +123,13 @@ def as_question(text: str) -> str | None:
     subject = before[cues[-1].end() :] if cues else before
     subject = re.split(r",\s+", subject)[-1].strip()
     if _HE_RE.match(subject):
-        named = _NAME_TAIL_RE.search(re.split(r",\s+", speaker_part.rstrip(" ,"))[-1])
+        tail = re.split(r",\s+", speaker_part.rstrip(" ,"))[-1]
+        both = _NAMES_TAIL_RE.search(tail) if subject.lower() == "they" else None
+        named = both or _NAME_TAIL_RE.search(tail)
         if named is None:
             return None
         subject = named.group(1)
-    lowered = re.match(r"(?:The|A|An)\s+\w", subject) is not None
+    lowered = re.match(r"(?:The|A|An)\s+\w|the\s+[A-Z]", subject) is not None
     if lowered:
         subject = subject[0].lower() + subject[1:]  # "Will the North Korean leader meet…?"
     if not (1 <= len(subject.split()) <= 8) or not (subject[:1].isupper() or lowered):
@@ -133,9 +143,38 @@ def as_question(text: str) -> str | None:
         clause = clause.replace("“", "").replace("”", "")
     if clause.count('"') % 2:
         clause = clause.replace('"', "")
-    if not 1 <= len(clause.split()) <= 24:
+    if not 1 <= len(clause.split()) <= 24 or too_vague(subject, clause):
         return None
     return f"Will {subject} {clause}?"
+
+
+# The reporting verb's "would" is the speaker's "will" ("Haley told the Council that the
+# United States would propose new sanctions in coming days").
+_REPORTED_WOULD_RE = re.compile(
+    r"(\b(?:(?:said|says|announced|warned|confirmed)\s+(?:that\s+)?|"
+    r"told(?:\s+[\w.’'-]+){1,5}?\s+that\s+)"
+    r"[^,;:“”\"]{2,80}?\s)would(?=\s)"
+)
+
+
+def backshifted(text: str) -> str:
+    """The sentence with a reported "would" told as the "will" it was said as."""
+    return _REPORTED_WOULD_RE.sub(r"\1will", text, count=1)
+
+
+# Words after a verb that name nothing to track ("follow through", "go ahead").
+_BARE_RE = re.compile(
+    r"^[\w’'-]+(?:\s+(?:through|up|out|on|off|back|down|ahead|forward|soon|again|now|"
+    r"in|over|along|it|so))*$",
+    re.I,
+)
+
+
+def too_vague(subject: str, predicate: str) -> bool:
+    """A yes/no question with nothing to track beyond its verb ("Will the unpredictable
+    North Korean leader follow through?", judged weak): a bare verb, unless the subject
+    names the parties ("Will Kim and Trump meet?")."""
+    return bool(_BARE_RE.match(predicate.strip())) and not re.search(r"\b(?:and|with)\b", subject)
 
 
 _OPEN_CONDITION_RE = re.compile(
@@ -168,10 +207,13 @@ def _base_verb(word: str) -> str | None:
     return w[:-1]
 
 
-def condition_question(text: str) -> str | None:
+def condition_question(text: str, officials: Collection[str] = ()) -> str | None:
     """'…will keep the pressure until North Korea takes concrete steps' as 'Will North
-    Korea take concrete steps? (the condition Pence set)'; None when the condition is not a
-    clause of a named subject and a present verb."""
+    Korea take concrete steps? (the condition Pence set)'; told in the past of reported
+    speech ('…until North Korea dismantled its program', '…until a deal was reached'), as
+    whether it has been met.  None when the condition is not a clause of a named subject
+    and a present or regular past verb.  The setter is named when the sentence gives it:
+    a country, one of `officials` (names of the period's officials) or whoever speaks."""
     m = _OPEN_CONDITION_RE.search(text)
     if m is None:
         ex = _EXCHANGE_RE.search(text)
@@ -190,33 +232,71 @@ def condition_question(text: str) -> str | None:
         clause = text[named[-1][0] : named[-1][1]] + clause[clause.index(" ") :]
     words = clause.split()
     at = next((i for i, w in enumerate(words[:7]) if w[:1].islower()), None)
-    if not at or not words[0][:1].isupper() or _PRONOUN_OPEN_RE.match(clause):
+    passive = next((i for i, w in enumerate(words[:7]) if w in ("was", "were")), None)
+    if passive and words[0][:1].islower() and not _PRONOUN_RE.match(words[0]):
+        at = passive  # "until a political settlement was reached": a thing to be done
+    elif not at or not words[0][:1].isupper() or _PRONOUN_OPEN_RE.match(clause):
         return None
-    verb = _base_verb(words[at])
-    if verb is None or not 1 <= len(words) - at <= 20:
+    if not 1 <= len(words) - at <= 20:
         return None
     clause = clause.replace("“", "").replace("”", "").replace('"', "")
     words = clause.split()
-    q = f"Will {' '.join(words[:at])} {verb} {' '.join(words[at + 1 :])}".rstrip() + "?"
+    subject, rest = " ".join(words[:at]), " ".join(words[at + 1 :])
+    verb = None if words[at] in ("was", "were") else _base_verb(words[at])
+    if verb is not None:
+        q = f"Will {subject} {verb} {rest}".rstrip() + "?"
+    else:
+        # Told in the reporting verb's past ("sanctions would stay until North Korea
+        # dismantled its program", "until a deal was reached"): asked whether it has
+        # been met, in the participle the past form of a regular verb shares.
+        q_past = _met_yet(subject, words[at], rest)
+        if q_past is None:
+            return None
+        q = q_past
     cue = _REPORT_CUE_RE.search(text[: m.start()])
     head = text[: cue.start()] if cue else text[: m.start()]
     who = _LEAD_NAME_RE.match(re.split(r",\s+", head.strip())[0])
-    return f"{q} (the condition {who.group(1)} set)" if who else q
+    if who and not cue and not (country_matches(who.group(1)) or who.group(1) in officials):
+        return q  # "Sanctions would stay until…": no one named who set it
+    if who is None:
+        return q
+    setter = re.sub(r"^The\s", "the ", who.group(1))
+    return f"{q} (the condition {setter} set)"
 
 
 _PRONOUN_OPEN_RE = re.compile(r"^(?:It|This|That|These|Those|There|We|I|You)\b")
+_PRONOUN_RE = re.compile(r"^(?:it|this|that|these|those|there|we|i|you|he|she|they)$", re.I)
+# A regular verb's past, which is its participle too ("tempered", "agreed"), not an
+# irregular one ("took", "gave") nor a word in -ed that is no verb ("red").
+_REGULAR_PAST_RE = re.compile(r"^[a-z]{2,}[^e]ed$|^[a-z]{2,}eed$|^[a-z]{2,}ied$")
 
 
-def _plain_news(c: SentenceCandidate, period: Period | None) -> bool:
+def _met_yet(subject: str, verb: str, rest: str) -> str | None:
+    """'North Korea' 'dismantled' 'its program' -> 'Has North Korea dismantled its
+    program?'; 'a deal' 'was' 'reached' -> 'Has a deal been reached?'."""
+    words = rest.split()
+    if verb in ("was", "were") and words and _REGULAR_PAST_RE.match(words[0]):
+        aux = "Have" if verb == "were" else "Has"
+        return f"{aux} {subject} been {rest}?"
+    if not _REGULAR_PAST_RE.match(verb) or not words:
+        return None
+    named = country_matches(subject)
+    one = bool(named) and named[0][0] <= 4 and named[0][1] >= len(subject) - 1
+    plural = not one and subject.endswith("s") and not subject.endswith("ss")
+    return f"{'Have' if plural else 'Has'} {subject} {verb} {rest}?"
+
+
+def _plain_news(c: SentenceCandidate, period: Period | None, modal: bool = False) -> bool:
     """This period's news about the peninsula (named, or a Korean state the subject) in a
     sentence of its own, said by a country or its official (a week's reports also carry
-    Iran's nuclear deal or Myanmar's Rohingya: nothing for this brief's reader to watch)."""
+    Iran's nuclear deal or Myanmar's Rohingya: nothing for this brief's reader to watch).
+    `modal`: a sentence of what would be is news too (a condition is set in a "would")."""
     return (
         c.usable
         and (c.subject in ("PRK", "KOR") or mentions_peninsula(c.sent.text))
         and c.news >= 0
         and c.subject is not None
-        and not speculative(c.sent.text)
+        and (modal or not speculative(c.sent.text))
         and not dated_before(c, period)
         and not c.text.startswith("Asked ")
         and not _STALE_RE.search(c.text)
@@ -291,6 +371,11 @@ class WatchList:
             (c for c in pool.usable_candidates() if _plain_news(c, period)),
             key=lambda c: (-c.score, c.key()),
         )
+        # Conditions are set in what would be ("the U.S. would not ease sanctions until…").
+        self.modal_cands = sorted(
+            (c for c in pool.usable_candidates() if _plain_news(c, period, modal=True)),
+            key=lambda c: (-c.score, c.key()),
+        )
 
     def scheduled(self) -> list[Statement]:
         """Events the sources date after the period (the date as the source gives it)."""
@@ -317,11 +402,14 @@ class WatchList:
         """Meetings and decisions announced but not yet held or made (no date given)."""
         picks = [
             (c, q)
-            for c in self.cands
-            if PENDING_RE.search(c.text)
+            for c in self.modal_cands
+            # a guess is not pending, the "would" of what was said is its "will"; read up
+            # to the pending verb ("…will propose sanctions and warned that if…")
+            if (m := PENDING_RE.search(text := backshifted(c.text)))
+            and not speculative(text[: m.end()])
             and c.official >= 0.5
             and not self._past(c)
-            and (q := as_question(c.text)) is not None
+            and (q := as_question(text)) is not None
         ]
         return distinct_lines(picks, "pending", MAX_PENDING, self.cite, self.taken)
 
@@ -368,15 +456,18 @@ class WatchList:
         for kind, rx in (("deadline", DEADLINE_RE), ("condition", CONDITION_RE)):
             picks = [
                 (c, c.text)
-                for c in self.cands
-                if c.official >= 0.5
+                for c in (self.cands if kind == "deadline" else self.modal_cands)
+                # set by an official, or by the state the sentence opens on ("Pyongyang
+                # will not negotiate … until Washington abandons…")
+                if (c.official >= 0.5 or c.subject_first)
                 and rx.search(c.sent.text)
                 and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
                 and (kind != "condition" or _BINDS_RE.search(c.text))
             ]
             if kind == "condition":
                 # the condition as the question it leaves open, else not at all
-                picks = [(c, q) for c, _ in picks if (q := condition_question(c.text))]
+                names = self.pool.official_countries
+                picks = [(c, q) for c, _ in picks if (q := condition_question(c.text, names))]
             out += distinct_lines(picks, kind, MAX_CONDITIONS - len(out), self.cite, self.taken)
         return out
 
