@@ -387,3 +387,23 @@ def test_a_state_sets_a_condition_and_a_would_of_reported_speech_binds() -> None
         "Will Washington abandon its hostile policy against the North? (the condition "
         "Pyongyang set)",
     ], lines
+
+
+def test_an_expert_s_until_sets_no_condition_and_but_ends_a_clause() -> None:
+    """Train 2017-W16 and reuters 2016-W10: 'Until North Korea begins ICBM tests, it will
+    be difficult to gauge…, said an expert' is no condition anyone set; 'did not say when
+    the test took place but it was likely…' asks only when the test took place."""
+    from briefgen.book.questions import phrase_question
+
+    pool = pool_of(
+        (
+            "Until North Korea begins ICBM tests, it will be difficult to gauge the country's "
+            "capabilities, said Joshua Pollack, a researcher at the Middlebury Institute.",
+            24,
+        ),
+    )
+    assert WatchList(pool, lambda _: 1, WEEK).conditions() == []
+    assert phrase_question(
+        "The report did not say when the test took place but it was likely referring to "
+        "North Korea's launch of two missiles."
+    ) == ("Watch for: when the test took place.")

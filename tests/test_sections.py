@@ -377,3 +377,42 @@ def test_a_country_speaks_through_voices_described_and_stance_cues() -> None:
     q3.text, q3.sentence = "sanctions would stay", "He said sanctions would stay."
     q3.speaker_confidence = 0.8  # 'he' resolved to Abe: the name is not in the sentence
     assert b._quote_line(q3, abe, "JPN") is None
+
+
+def test_an_assessment_is_a_stance_and_a_standing_perfect_is_no_news() -> None:
+    """Train reuters 2016-W10: 'The U.S. Defence Department said this week it had seen no
+    evidence that North Korea had succeeded in miniaturizing a warhead' is the country's
+    assessment (the backshift of 'has seen no evidence'), not background; train 2017-W16:
+    'North Korea has also developed a missile … but so far struggled to launch it' tells
+    how things stand, not the period's move."""
+    from briefgen.book.sections import _PERFECT_RE, _STANDING_RE
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Quote
+
+    dod = Actor("dod", "The U.S. Defence Department", kind="government", country="USA")
+    ctx = BookContext(
+        pool=SentencePool([], [], []),
+        attribution=Attribution(actors=[dod]),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    b = CountrySectionBuilder(ctx)
+    said = (
+        "The U.S. Defence Department said this week it had seen no evidence that North Korea "
+        "had succeeded in miniaturizing a warhead."
+    )
+    q = Quote("q1", "a1", said.split("week ", 1)[1].rstrip("."), 0, 1, country="USA",
+              actor_id="dod", kind="indirect", cue="said", sentence=said)  # fmt: skip
+    assert b._quote_line(q, dod, "USA") == said
+    standing = (
+        "North Korea has also developed a missile with an estimated range of 2,200 miles, "
+        "but so far struggled to launch it."
+    )
+
+    def news(text: str) -> bool:  # the perfect that counts as the period's news
+        return bool(_PERFECT_RE.search(text) and not _STANDING_RE.search(text))
+
+    assert not news(standing)
+    assert news("North Korea has agreed to hold talks with the South.")

@@ -98,6 +98,7 @@ def _tidy_clause(clause: str) -> str:
     """Drop the trailing attribution, second alternative and punctuation of a clause."""
     c = re.split(r",\s+(?:\w+\s+){0,5}(?:said|says|say|added|noted|told)\b", clause)[0]
     c = re.split(r",\s+(?:saying|adding|noting|citing|arguing|but|and)\b|\s+or whether\b", c)[0]
+    c = re.split(r"\s+but\s+", c)[0]  # "when the test took place but it was likely…"
     c = re.split(r"[;:]|\s[-–—]\s", c)[0]
     return c.strip().rstrip(".,!?\"”’' ")
 

@@ -59,7 +59,12 @@ _REPORTED_RE = re.compile(
 )
 
 _QUOTED_WORDS_RE = re.compile(r"[“\"](?:[^”\"\s]+\s+){3,}[^”\"]*[”\"]")
-_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
+# A perfect that tells how things stand, not the period's news ("North Korea has also
+# developed a missile … but so far struggled to launch it").
+_STANDING_RE = re.compile(
+    r"\b(?:also|already|long|so far|since|repeatedly|for (?:years|decades|months))\b", re.I
+)
 
 KIND_ORDER = {
     "government": 0,
@@ -115,6 +120,13 @@ _STANCE_WORD_RE = re.compile(
 # reporting verb's backshift of "has settled".
 _HAD_DONE_RE = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
 _STILL_BINDS_RE = re.compile(r"\b(?:will|would|should|must|wants?|hopes?)\b", re.I)
+# An assessment is a stance too ("it had seen no evidence that North Korea had succeeded
+# in miniaturizing a warhead": the backshift of "has seen no evidence").
+_ASSESSMENT_RE = re.compile(
+    r"\b(?:no (?:evidence|sign|indication|proof)|believes?|doubts?|confident|concerned|"
+    r"unlikely|likely)\b",
+    re.I,
+)
 # A cue that itself states a stance: what follows is the speaker's line, modal or not
 # ("the Chinese insist that they have only limited influence").
 _STANCE_CUE_RE = re.compile(
@@ -295,11 +307,17 @@ class CountrySectionBuilder:
         sentence = sentence[:1].upper() + sentence[1:]
         if q.kind != "direct" and (
             _NAMING_CUE_RE.match(q.cue or "")
-            or (_HAD_DONE_RE.search(q.text) and not _STILL_BINDS_RE.search(q.text))
+            or (
+                _HAD_DONE_RE.search(q.text)
+                and not (_STILL_BINDS_RE.search(q.text) or _ASSESSMENT_RE.search(q.text))
+            )
         ):
             return None  # "what they call war games", "had issued": no statement of its own
         if q.kind != "direct" and not (
-            q.stances or _STANCE_WORD_RE.search(q.text) or _STANCE_CUE_RE.match(q.cue or "")
+            q.stances
+            or _STANCE_WORD_RE.search(q.text)
+            or _STANCE_CUE_RE.match(q.cue or "")
+            or _ASSESSMENT_RE.search(q.text)
         ):
             return None  # "the KMA said the activity occurred in Kilju": a report, no stance
         doer = subject_country(sentence, self.ctx.pool.official_countries, None, True)
@@ -378,7 +396,8 @@ class CountrySectionBuilder:
             and (
                 r.cand.news > 0
                 or bool(
-                    _PERFECT_RE.search(r.cand.text[:120]) or _QUOTED_WORDS_RE.search(r.cand.text)
+                    (_PERFECT_RE.search(r.cand.text[:120]) and not _STANDING_RE.search(r.cand.text))
+                    or _QUOTED_WORDS_RE.search(r.cand.text)
                 )
             )
             and self.ctx.judged.get(id(r.cand), 0) == 0

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 
+from briefgen.book.moves import own_move
 from briefgen.book.reports import dated_before
 from briefgen.book.sentfacts import story_day
 from briefgen.book.summarize import SentenceCandidate, SentencePool
@@ -457,9 +458,17 @@ class WatchList:
             picks = [
                 (c, c.text)
                 for c in (self.cands if kind == "deadline" else self.modal_cands)
-                # set by an official, or by the state the sentence opens on ("Pyongyang
-                # will not negotiate … until Washington abandons…")
-                if (c.official >= 0.5 or c.subject_first)
+                # set by an official, or by the state the sentence opens on acting
+                # ("Pyongyang will not negotiate … until Washington abandons…"), not an
+                # expert's "Until North Korea begins ICBM tests, it will be difficult…"
+                if (
+                    c.official >= 0.5
+                    or (
+                        c.subject is not None
+                        and not CONDITION_RE.match(c.text)  # "Until North Korea begins…"
+                        and own_move(c.text, c.subject, self.pool.official_countries)
+                    )
+                )
                 and rx.search(c.sent.text)
                 and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
                 and (kind != "condition" or _BINDS_RE.search(c.text))
