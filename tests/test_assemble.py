@@ -543,7 +543,7 @@ def test_assemble_compares_with_the_previous_period_when_given() -> None:
         c.trend in ("deteriorated", "improved", "unchanged", "insufficient") for c in b.countries
     )
     assert all(c.trend_basis for c in b.countries)
-    assert "in 2017-W42" in by["PRK"].trend_basis
+    assert "2017-W42: " in by["PRK"].trend_basis  # what the compared week had, in words
     assert b.stats["previous_articles"] == 3
 
 

@@ -4,20 +4,27 @@ A country's *moves* are its developments (a launch, sanctions imposed, talks off
 data/events.yaml says which way each points) and the stated positions of its own
 officials (supporting sanctions escalates, supporting talks engages).  The marker
 compares the balance of the two periods and says the basis in words a reader can check:
-"new: missile launch, threat; no longer: offer of talks".  With fewer than
-`MIN_MOVES` moves in either period it says so ("insufficient"), instead of reading a
-trend into one or two lines.  No comparison period at all gives no marker.
+"more escalation than in 2017-W26; new: missile launch, threat; no longer reported: offer
+of talks", never a count of "moves".  Only what points one way counts (a "policy
+statement" or a stance on denuclearization does not), and a country's report or verdict
+on another's act is no act of its own ("China's ambassador told the Council that the
+missile launch was a flagrant violation" is no Chinese launch).  With fewer than
+`MIN_MOVES` in either period it says so ("insufficient basis", with what each period
+had), instead of reading a trend into one or two lines.  No comparison period at all
+gives no marker.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.book.moves import own_move
 from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
-from briefgen.knowledge.events import issue_direction, kind_label
+from briefgen.knowledge.countries import country_matches
+from briefgen.knowledge.events import classify, issue_direction, kind_label
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
 MIN_MOVES = 3
@@ -43,7 +50,20 @@ def development_phrase(d: Development) -> str:
         return label
     if d.action == "eased" and d.kind in ("missile_launch", "nuclear_test"):
         return f"halt of {label}es" if label.endswith("launch") else f"halt of {label}s"
+    if d.kind not in _ACTS_ON.get(d.action, ()):
+        return label  # "missile launch imposed", "talks eased": the action misread
     return f"{label} {d.action}"
+
+
+# The kinds each action reads right with ("sanctions imposed", "summit cancelled").
+_ACTS_ON: dict[str, tuple[str, ...]] = {
+    "imposed": ("sanctions", "un_action"),
+    "eased": ("sanctions", "exercise", "deployment"),
+    "cancelled": ("summit", "talks", "exercise", "visit", "agreement", "inter_korean"),
+    "agreed": ("summit", "talks", "visit", "inter_korean"),
+    "released": ("detention",),
+    "threatened": ("summit", "talks", "agreement"),
+}
 
 
 def speaks_for(p: Position, code: str, actors: Mapping[str, Actor]) -> bool:
@@ -70,24 +90,58 @@ def moves_of(
     officials = official_countries(actors)
     out: dict[str, Move] = {}
     for d in developments:
-        if d.actor == code and d.kind and own_move(first_sentence(d.text), code, officials):
+        if d.actor != code or not d.kind or d.direction == 0:
+            continue  # a "policy statement" points no way: its stated position may
+        said = first_sentence(d.text)
+        if own_move(said, code, officials) and not reacts_to(said, code):
             what = development_phrase(d)
             out.setdefault(what, Move(what, d.direction, tuple(d.article_ids)))
     for p in positions:
         if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
             continue
         direction = issue_direction(p.issue) * (1 if p.stance > 0 else -1)
+        if direction == 0:
+            continue  # "demands or commits to denuclearization" points neither way
         ids = tuple(sorted({e.article_id for e in p.evidence}))
         out.setdefault(p.label, Move(p.label, direction, ids))
     return sorted(out.values(), key=lambda m: m.what)
+
+
+# A verb by which a country reports or judges what happened, before the event's words:
+# "China's U.N. ambassador told the Council that the missile launch was a flagrant
+# violation" is China's reaction to the North's launch, not a Chinese launch.
+_REACTS_RE = re.compile(
+    r"\b(?:said|says|told|called|calls|condemned|condemns|denounced|criticized|criticised|"
+    r"described|welcomed|warned|urged|reported|confirmed|detected|tracked|protested|"
+    r"tweeted|wrote)\b"
+)
+# The country itself in the words just before the event ("said it would conduct a test").
+_OWN_REF_RE = re.compile(r"\b(?:it|its|we|our|they|their|itself)\b", re.I)
+
+
+def reacts_to(text: str, code: str) -> bool:
+    """The sentence tells the country speaking of an event, not making it: a reporting
+    verb comes before the event's words, and those words are not said of itself."""
+    tag = classify(text)
+    at = text.find(tag.trigger) if tag is not None and tag.trigger else -1
+    verb = _REACTS_RE.search(text)
+    if at < 0 or verb is None or verb.start() > at:
+        return False
+    near = text[verb.end() : at]
+    own = _OWN_REF_RE.search(near[-40:]) or any(m[3] == code for m in country_matches(near))
+    return not own
 
 
 def _balance(moves: Sequence[Move]) -> float:
     return sum(m.direction for m in moves) / len(moves) if moves else 0.0
 
 
-def _count(n: int) -> str:
-    return f"{n} move{'' if n == 1 else 's'}"
+def _listed(moves: Sequence[Move]) -> str:
+    """The moves in words: "none found", "only missile launch", "missile launch, threat"."""
+    if not moves:
+        return "none found"
+    words = ", ".join(m.what for m in moves[:4])
+    return f"only {words}" if len(moves) < MIN_MOVES else words
 
 
 def _difference(now: Sequence[Move], before: Sequence[Move]) -> str:
@@ -97,27 +151,30 @@ def _difference(now: Sequence[Move], before: Sequence[Move]) -> str:
     if new:
         parts.append("new: " + ", ".join(new[:4]))
     if gone:
-        parts.append("no longer: " + ", ".join(gone[:4]))
-    return "; ".join(parts) or "the same moves as before: " + ", ".join(m.what for m in now[:4])
+        parts.append("no longer reported: " + ", ".join(gone[:4]))
+    return "; ".join(parts) or "the same as before: " + ", ".join(m.what for m in now[:4])
 
 
 def trend(
     now: Sequence[Move], before: Sequence[Move] | None, before_label: str = "the previous period"
 ) -> tuple[str | None, str]:
-    """(marker, one-line basis in words) for one country."""
+    """(marker, one-line basis in words) for one country: what it did or stated in each
+    period, never a count a reader cannot check."""
     if before is None:
         return None, "no earlier period to compare with"
     if len(now) < MIN_MOVES or len(before) < MIN_MOVES:
-        said = f"; this period: {', '.join(m.what for m in now[:4])}" if now else ""
         return "insufficient", (
-            f"insufficient basis: {_count(len(now))} this period, {_count(len(before))} in "
-            f"{before_label} ({MIN_MOVES} needed in each){said}"
+            "insufficient basis: too few actions or stated positions of its own that lean "
+            f"toward escalation or engagement (this period: {_listed(now)}; {before_label}: "
+            f"{_listed(before)})"
         )
     diff = _balance(now) - _balance(before)
     marker = (
         "deteriorated" if diff >= THRESHOLD else "improved" if diff <= -THRESHOLD else "unchanged"
     )
-    return marker, (
-        f"{_difference(now, before)} ({_count(len(now))} this period, "
-        f"{_count(len(before))} in {before_label})"
-    )
+    lean = {
+        "deteriorated": f"more escalation than in {before_label}",
+        "improved": f"more engagement than in {before_label}",
+        "unchanged": f"much the same balance as in {before_label}",
+    }[marker]
+    return marker, f"{lean}; {_difference(now, before)}"
