@@ -309,8 +309,12 @@ def test_a_pending_matter_is_asked_as_the_question_a_reader_tracks(
         (
             "China and Russia are proposing that the North freeze its tests in exchange for a "
             "halt to the drills.",
-            "Will the offer be taken up? China and Russia are proposing that the North freeze "
-            "its tests in exchange for a halt to the drills.",
+            "Will China and Russia’s offer be taken up?",  # the sentence is its evidence
+        ),
+        (
+            "Kim told Moon that North Korea would be willing to give up its weapons in "
+            "exchange for a security guarantee.",
+            "Will North Korea’s offer be taken up?",
         ),
         # told as done, or a condition the words cannot ask safely: not watched
         ("Pompeo secured their release in exchange for a promise of talks.", None),

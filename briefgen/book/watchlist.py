@@ -218,8 +218,13 @@ def condition_question(text: str, officials: Collection[str] = ()) -> str | None
     m = _OPEN_CONDITION_RE.search(text)
     if m is None:
         ex = _EXCHANGE_RE.search(text)
-        if ex and _OFFER_RE.search(text[: ex.start()]) and not _DONE_DEAL_RE.search(text):
-            # an offer of one thing for another: whether it is taken up is what to watch
+        offer = _OFFER_RE.search(text[: ex.start()]) if ex else None
+        if ex and offer and not _DONE_DEAL_RE.search(text):
+            # an offer of one thing for another: whether it is taken up is what to watch,
+            # asked of whoever made it (the sentence itself is shown as its evidence)
+            maker = _offerer(text[: offer.start()])
+            if maker:
+                return f"Will {maker}’s offer be taken up?"
             return f"Will the offer be taken up? {text}"
         return None
     rest = text[m.end() :]
@@ -266,6 +271,22 @@ def condition_question(text: str, officials: Collection[str] = ()) -> str | None
 
 
 _PRONOUN_OPEN_RE = re.compile(r"^(?:It|This|That|These|Those|There|We|I|You)\b")
+
+
+def _offerer(head: str) -> str | None:
+    """Who makes the offer told after `head` ("In a joint statement, China and Russia are
+    proposing…" -> "China and Russia"): the name just before the verb and its auxiliaries,
+    a country or parties named in full."""
+    head = re.sub(r"(?:\s+(?:are|is|was|were|would|be|been|has|have|also|now))+\s*$", "", head)
+    named = _NAMES_TAIL_RE.search(head) or _NAME_TAIL_RE.search(head)
+    if named is None:
+        return None
+    who = named.group(1)
+    who = re.sub(r"^(?:In|On|At|But|And|That)\s+", "", who)
+    hits = country_matches(who)
+    return who if hits and hits[0][0] == 0 else None
+
+
 _PRONOUN_RE = re.compile(r"^(?:it|this|that|these|those|there|we|i|you|he|she|they)$", re.I)
 # A regular verb's past, which is its participle too ("tempered", "agreed"), not an
 # irregular one ("took", "gave") nor a word in -ed that is no verb ("red").
