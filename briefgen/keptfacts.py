@@ -1,5 +1,7 @@
-"""The sentence facts of each article (book.sentfacts) kept in the article store, so a
-rerun computes them only for new or changed articles.
+"""The sentence facts of each article (book.sentfacts), with what its first sentences
+tell as reports of news (book.reports.report_facts: kind of event, dates, speculative,
+forward-looking, comment), kept in the article store, so a rerun computes them only for
+new or changed articles.
 
 A stored row is keyed by what the facts depend on (`facts_key`: the article's id, title,
 text and day) and made by one version of the code (`facts_version`); any other row, or
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefgen.book.reports import with_reports
 from briefgen.book.sentfacts import ArticleFacts, article_facts, facts_key
 from briefgen.model import Article
 from briefgen.store import Store
@@ -28,4 +31,9 @@ class KeptFacts:
 
     def __call__(self, articles: Sequence[Article]) -> list[ArticleFacts]:
         kept = Kept(self.store, KIND, facts_version())
-        return kept.each(articles, facts_key, article_facts, ArticleFacts.dumps, ArticleFacts.loads)
+        return kept.each(articles, facts_key, _facts, ArticleFacts.dumps, ArticleFacts.loads)
+
+
+def _facts(a: Article) -> ArticleFacts:
+    """The article's facts with what its first sentences tell as reports of news."""
+    return with_reports(article_facts(a), a)

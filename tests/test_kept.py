@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.book.assemble import BookBuilder, BookInput
+from briefgen.book.reports import DEFAULT_WEIGHTS, find_reports, report_facts, with_reports
 from briefgen.book.sentfacts import article_facts, facts_key
 from briefgen.config import Settings
 from briefgen.keptbrief import KIND, KeptBrief, KeptPdf
@@ -132,12 +133,17 @@ def test_stored_facts_equal_computed_and_are_read_back(
 ) -> None:
     arts = [_article(), _article(TEXT.replace("Tuesday", "Monday"), "a2")]
     first = KeptFacts(store)(arts)
-    assert [f.dumps() for f in first] == [article_facts(a).dumps() for a in arts]
-    assert first[0].sentences[0].usable and first[0].sentences[0].news == 1.0
+    assert [f.dumps() for f in first] == [with_reports(article_facts(a), a).dumps() for a in arts]
+    lead = first[0].sentences[0]
+    assert lead.usable and lead.news == 1.0
+    # what the lead tells as a report of news is kept with it, as computed
+    assert lead.report == report_facts(lead.sent.text, arts[0])
+    assert lead.report is not None and lead.report.tag is not None and lead.report.dates
     monkeypatch.setattr("briefgen.keptfacts.article_facts", _refuse_facts)
     again = KeptFacts(store)(arts)
     assert [f.dumps() for f in again] == [f.dumps() for f in first]
     assert again[1].sentences[0].sent.article_id == "a2"
+    assert again[0].sentences[0].report == lead.report
 
 
 def test_a_changed_article_an_old_row_and_a_damaged_row_are_computed_again(
@@ -149,14 +155,14 @@ def test_a_changed_article_an_old_row_and_a_damaged_row_are_computed_again(
     assert facts_key(replace(a, published=date(2017, 10, 1))) != facts_key(a)
     KeptFacts(store)([a])
     got = KeptFacts(store)([changed])[0]
-    assert got.dumps() == article_facts(changed).dumps()
+    assert got.dumps() == with_reports(article_facts(changed), changed).dumps()
     assert "cruis" in got.tokens  # stemmed
     # a row of another version of the code counts as missing
     st.put_derived(store, FACTS, [(facts_key(a), b"old")], "f-older")
-    assert KeptFacts(store)([a])[0].dumps() == article_facts(a).dumps()
+    assert KeptFacts(store)([a])[0].dumps() == with_reports(article_facts(a), a).dumps()
     # a row whose bytes are not facts is computed again (and written anew)
     st.put_derived(store, FACTS, [(facts_key(a), b"\x78\x01garbage")], facts_version())
-    assert KeptFacts(store)([a])[0].dumps() == article_facts(a).dumps()
+    assert KeptFacts(store)([a])[0].dumps() == with_reports(article_facts(a), a).dumps()
     rows = st.get_derived(store, FACTS, [facts_key(a)], facts_version())
     assert rows[facts_key(a)] != b"\x78\x01garbage"
 
@@ -164,7 +170,34 @@ def test_a_changed_article_an_old_row_and_a_damaged_row_are_computed_again(
 def test_a_closed_store_still_gives_the_facts(store: Store) -> None:
     kept = KeptFacts(store)
     store.close()
-    assert kept([_article()])[0].dumps() == article_facts(_article()).dumps()
+    a = _article()
+    assert kept([a])[0].dumps() == with_reports(article_facts(a), a).dumps()
+
+
+def test_reports_from_kept_facts_equal_reports_computed_in_the_book(store: Store) -> None:
+    """The pool of kept facts (report facts and all) finds the same reports, weighed
+    alike, as a pool that computes them as it goes."""
+    from briefgen.book.summarize import SentencePool
+
+    arts = [
+        _article(),
+        _article(TEXT.replace("Tuesday", "Monday") + "\n\nTalks may resume next week.", "a2"),
+        _article(TEXT.replace("fired", "will fire"), "a3"),
+    ]
+    period = resolve_period(date(2017, 12, 3), week="2017-W48")
+
+    def found(pool: SentencePool) -> list[tuple[object, ...]]:
+        return [
+            (r.cand.sent.text, r.tag, r.when, r.speculative, r.future, r.stage, r.weight)
+            for r in find_reports(pool, period, DEFAULT_WEIGHTS)
+        ]
+
+    KeptFacts(store)(arts)
+    kept = SentencePool(arts, facts=KeptFacts(store))
+    assert any(c.report is not None for c in kept.all)
+    plain = SentencePool(arts)
+    assert all(c.report is None for c in plain.all)
+    assert found(kept) == found(plain) and len(found(plain)) >= 3
 
 
 def _as_of(settings: Settings, corpus: Path, as_of: date) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from briefgen.book.sentences import condense
-from briefgen.book.sentfacts import story_day
+from briefgen.book.sentfacts import ArticleFacts, ReportFacts, story_day
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
 from briefgen.knowledge.events import EventTag, classify, speculative, stage
+from briefgen.model import Article
 from briefgen.periods import Period
 
 
@@ -199,9 +200,7 @@ def media_led(text: str) -> bool:
 def _stated_date(cand: SentenceCandidate, lo: date | None, hi: date | None) -> DateHit | None:
     """The first date the sentence states that falls in [lo, hi] (exact dates first)."""
     hits = [
-        h
-        for h in resolve_dates(cand.sent.text, story_day(cand.article))
-        if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
+        h for h in _dates(cand) if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
     ]
     exact = [h for h in hits if not h.estimate]
     pick = exact or hits
@@ -213,8 +212,15 @@ def dated_before(c: SentenceCandidate, period: Period | None) -> bool:
     if period is None or period.start is None:
         return False
     start = period.start
-    hits = resolve_dates(c.sent.text, story_day(c.article))
+    hits = _dates(c)
     return bool(hits) and all(h.when < start - timedelta(days=1) for h in hits)
+
+
+def _dates(c: SentenceCandidate) -> list[DateHit]:
+    """Every date the sentence states, resolved against its story's day (kept, or now)."""
+    if c.report is not None:
+        return c.report.dates
+    return resolve_dates(c.sent.text, story_day(c.article))
 
 
 def tag_weight(tag: EventTag | None, w: DevelopmentWeights) -> float:
@@ -232,14 +238,14 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
     for c in pool.usable_candidates():
         if c.rank >= w.lead_sentences or c.news < 0 or not c.topical:
             continue
-        text = c.sent.text
+        f = c.report or report_facts(c.sent.text, c.article)
         r = Report(
             cand=c,
-            tag=classify(text),
+            tag=f.tag,
             when=_stated_date(c, lo, period.end),
-            speculative=speculative(condense(text)[:160]),
-            future=looks_forward(text),
-            stage=stage(condense(text)),
+            speculative=f.speculative,
+            future=f.future,
+            stage=f.stage,
         )
         # Dated before the period (beyond the day before): last period's news.
         if dated_before(c, period):
@@ -247,8 +253,36 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
         r.weight = c.score * (0.4 + tag_weight(r.tag, w))
         if r.speculative or r.future:
             r.weight *= w.speculative_factor
-        if opinion(condense(text)) or media_led(condense(text)) or background(text):
+        if f.comment:
             r.weight *= w.opinion_factor
         out.append(r)
     out.sort(key=lambda r: (-r.weight, r.cand.key()))
     return out
+
+
+def report_facts(text: str, article: Article) -> ReportFacts:
+    """What find_reports reads of one sentence's own text and its story's day."""
+    plain = condense(text)
+    return ReportFacts(
+        classify(text),
+        resolve_dates(text, story_day(article)),
+        speculative(plain[:160]),
+        looks_forward(text),
+        stage(plain),
+        opinion(plain) or media_led(plain) or background(text),
+    )
+
+
+def with_reports(facts: ArticleFacts, article: Article) -> ArticleFacts:
+    """`facts` with the report facts of the sentences find_reports may read (the first
+    usable ones that are not background), so a store keeps them with the rest."""
+    rank = 0
+    for sf in facts.sentences:
+        if not sf.usable:
+            continue
+        if rank >= DEFAULT_WEIGHTS.lead_sentences:
+            break
+        rank += 1
+        if sf.news >= 0:
+            sf.report = report_facts(sf.sent.text, article)
+    return facts

@@ -16,12 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from briefgen.book.sentences import Sentence, split_sentences, usable
 from briefgen.book.textsim import tokens
 from briefgen.knowledge.countries import countries_acting, countries_mentioned, country_offsets
 from briefgen.knowledge.countries import is_venue as _is_venue
-from briefgen.knowledge.dates import WEEKDAY_RE
+from briefgen.knowledge.dates import WEEKDAY_RE, DateHit
+from briefgen.knowledge.events import EventTag
 from briefgen.model import Article
 
 # Only the first sentences of each article are weighed (speed; the news is up top).
@@ -86,8 +88,38 @@ def agents(text: str) -> set[str]:
 
 
 @dataclass
+class ReportFacts:
+    """What a report of a development reads of its sentence's own text and day
+    (book.reports.report_facts computes it; kept here so a rerun need not)."""
+
+    tag: EventTag | None
+    dates: list[DateHit]  # every date the sentence states, resolved against its story's day
+    speculative: bool
+    future: bool
+    stage: str
+    comment: bool  # opinion, told as a report about reporting, or background
+
+    def row(self) -> list[object]:
+        t = self.tag
+        tag = (
+            None
+            if t is None
+            else [t.kind, t.family, t.label, t.weight, t.direction, t.action, t.trigger]
+        )
+        dates = [[h.when.isoformat(), h.estimate, h.basis, h.pos] for h in self.dates]
+        return [tag, dates, self.speculative, self.future, self.stage, self.comment]
+
+    @classmethod
+    def of_row(cls, r: list[Any]) -> ReportFacts:
+        tag = None if r[0] is None else EventTag(*r[0])
+        dates = [DateHit(date.fromisoformat(d[0]), d[1], d[2], d[3]) for d in r[1]]
+        return cls(tag, dates, r[2], r[3], r[4], r[5])
+
+
+@dataclass
 class SentenceFacts:
-    """One sentence and what its own text says (`acting`, `agents`, `news`: usable only)."""
+    """One sentence and what its own text says (`acting`, `agents`, `news`: usable only;
+    `report`: kept only for a build's first sentences that may report news)."""
 
     sent: Sentence
     usable: bool
@@ -96,6 +128,7 @@ class SentenceFacts:
     acting: Counter[str]
     agents: set[str]
     news: float
+    report: ReportFacts | None = None
 
 
 @dataclass
@@ -120,6 +153,7 @@ class ArticleFacts:
                 dict(f.acting),
                 sorted(f.agents),
                 f.news,
+                f.report.row() if f.report is not None else None,
             ]
             for f in self.sentences
         ]
@@ -141,6 +175,7 @@ class ArticleFacts:
                     Counter(r[8]),
                     set(r[9]),
                     r[10],
+                    ReportFacts.of_row(r[11]) if len(r) > 11 and r[11] is not None else None,
                 )
                 for r in rows
             ],

@@ -23,6 +23,7 @@ from briefgen.book.sentfacts import (
     MAX_SENTENCES_PER_ARTICLE,
     OBJECT_RE,
     Facts,
+    ReportFacts,
     SentenceFacts,
     computed,
 )
@@ -96,6 +97,7 @@ class SentenceCandidate:
     news: float = 0.0  # +1 reports this week's event, -1 background ("earlier this year")
     score: float = 0.0
     support: float = 0.0
+    report: ReportFacts | None = None  # kept with the facts (book.reports.report_facts)
 
     @property
     def text(self) -> str:
@@ -182,6 +184,7 @@ class SentencePool:
             countries=sf.countries,
             usable=ok,
             rank=rank if ok else 99,
+            report=sf.report,
         )
         c.news = sf.news
         if ok:

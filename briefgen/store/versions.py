@@ -118,12 +118,14 @@ def analysis_version(actor_files: Sequence[Path] = ()) -> str:
 
 @lru_cache(maxsize=1)
 def facts_version() -> str:
-    """What the sentence pool reads from one article's own text (book.sentfacts): its
-    code and the code and data it reads (sentences, words, countries, dates)."""
+    """What the sentence pool reads from one article's own text (book.sentfacts) and
+    what its reports of news do (book.reports.report_facts): their code and the code and
+    data they read (sentences, words, countries, dates, kinds of event)."""
     return "f-" + _digest(
         _files(
             [
                 "book/sentfacts.py",
+                "book/reports.py",
                 "book/sentences.py",
                 "book/textsim.py",
                 "knowledge",
