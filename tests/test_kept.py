@@ -264,6 +264,22 @@ def test_a_changed_article_assembles_the_brief_again(stores: Stores) -> None:
     assert _brief_json(stores.warm, [stores.corpus]) == fresh
 
 
+def test_an_article_added_to_a_warm_store_gives_the_brief_of_a_fresh_store(
+    stores: Stores, tmp_path: Path
+) -> None:
+    """What is kept of the other articles (facts, reports, parses, analyses, vectors)
+    gives, with one new article, the brief a store that never saw them builds."""
+    files = sorted(p for p in stores.corpus.rglob("*") if p.is_file() and p.suffix == ".txt")
+    held = tmp_path / "held"
+    held.mkdir()
+    late = files[-1]
+    shutil.move(late, held / late.name)
+    _brief_json(stores.warm, [stores.corpus])
+    shutil.move(held / late.name, late)
+    fresh = _brief_json(stores.fresh, [stores.corpus])
+    assert _brief_json(stores.warm, [stores.corpus]) == fresh
+
+
 def test_an_old_row_a_damaged_row_and_a_closed_store_assemble_again(store: Store) -> None:
     period = resolve_period(DAY, week="2017-W48")
     inp = BookInput([], Attribution([], [], []), {}, period, DAY, "T")
