@@ -58,6 +58,18 @@ def test_a_publication_goes_on_after_a_colon(nlp) -> None:  # type: ignore[no-un
     assert {q.speaker for q in direct} == {"Rodong Sinmun"}
 
 
+def test_a_heading_after_a_cue_opens_no_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the cue must be in the colon's own paragraph (seen on PolNeAR train: a correction
+    # notice after "Mr. Verdery said." became his words)
+    text = (
+        "As a woman, Ms. Malik likely raised less suspicion, Mr. Verdery said.\n\n"
+        "CORRECTION:\n\n"
+        "An earlier version of this article misstated the date of the visa interview.\n\n"
+        "The article also misspelled the name of the consulate in Islamabad."
+    )
+    assert not [q for q in quotes(nlp, text) if q.kind == "direct"]
+
+
 def test_a_colon_with_no_speaker_opens_no_speech(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Libyan experience can be applied to North Korea today. Four lessons are:\n\n"

@@ -48,13 +48,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _cue_before_colon(doc: Doc, colon: int, verbs: ReportingVerbs) -> Token | None:
-    """The reporting verb just before a paragraph's closing colon, with a subject."""
+def _cue_before_colon(doc: Doc, start: int, colon: int, verbs: ReportingVerbs) -> Token | None:
+    """The reporting verb just before a paragraph's closing colon, with a subject, in that
+    paragraph: a heading ("CORRECTION:") after "Mr. Verdery said." opens no speech."""
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:
         return None
     end = span.start
     for t in reversed(doc[max(0, end - _CUE_REACH) : end]):
+        if t.idx < start:
+            break
         if t.pos_ in ("VERB", "AUX") and (
             t.lemma_.lower() in verbs.cues or (t.lemma_.lower() == "go" and _has_on(t))
         ):
@@ -99,7 +102,7 @@ def speech_items(doc: Doc, text: str, verbs: ReportingVerbs, attributed: list[in
         k += 1
         if not text[a:b].endswith(":"):
             continue
-        cue = _cue_before_colon(doc, b - 1, verbs)
+        cue = _cue_before_colon(doc, a, b - 1, verbs)
         head = speaker_of(cue) if cue is not None else None
         if cue is None or head is None or head.pos_ == "PRON" and head.lower_ in ("i", "we"):
             continue
