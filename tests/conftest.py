@@ -23,6 +23,14 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The shipped spaCy pipeline, loaded once for every test that parses a short text."""
+    from briefgen.nlp.parse import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """`briefgen build seeds/ --date 2017-12-20` through the CLI, once; its outputs and log."""
     from click.testing import CliRunner

@@ -13,13 +13,6 @@ from briefgen.nlp.actors import load_gazetteer, role_and_country
 from briefgen.nlp.attribution import attribute
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
-
-
 def run(nlp, text: str, extra=(), indirect: bool = False):  # type: ignore[no-untyped-def]
     """Quotations and actors of `text`; reported speech left out unless asked for."""
     art = Article(article_id="t", title="", text=text, source_path="t.txt")

@@ -18,13 +18,6 @@ from briefgen.nlp import embeddings  # noqa: E402
 from briefgen.nlp.keyphrases import KeyphraseExtractor, candidates  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
-
-
 def _cands(nlp, text: str):
     return candidates(nlp(text))
 

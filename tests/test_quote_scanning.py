@@ -19,13 +19,6 @@ from briefgen.nlp.quotes import QuoteSpans, extract_raw, find_quote_spans
 MARKS = ["“", "”", '"', "‘", "’", "«", "»", "„", "'"]
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
-
-
 def _unclosed(n: int, mark: str = "“") -> str:
     rng = random.Random(n)
     words = ["Kim", "said", "talks", "would", "resume", "warned", "told", "the", "minister"]

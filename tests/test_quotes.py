@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from briefgen.model import Article
 from briefgen.nlp.attribution import attribute
 from briefgen.nlp.quotes import find_quote_spans
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
 
 
 def run(nlp, text: str, indirect: bool = False):  # type: ignore[no-untyped-def]

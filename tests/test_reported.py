@@ -12,13 +12,6 @@ from briefgen.model import Article, Quote
 from briefgen.nlp.attribution import attribute
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
-
-
 def quotes(nlp, text: str, published: date | None = None) -> list[Quote]:  # type: ignore[no-untyped-def]
     art = Article(article_id="t", title="", text=text, source_path="t.txt", published=published)
     att = attribute([art], {"t": nlp(text)}, with_positions=False)

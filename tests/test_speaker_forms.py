@@ -10,13 +10,6 @@ from briefgen.model import Article
 from briefgen.nlp.attribution import attribute
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
-
-
 def quotes(nlp, text: str):  # type: ignore[no-untyped-def]
     art = Article(article_id="t", title="", text=text, source_path="t.txt")
     return attribute([art], {"t": nlp(text)}, with_positions=False).quotes

@@ -11,13 +11,6 @@ from briefgen.nlp.attribution import Attribution, attribute
 from briefgen.nlp.names import is_east_asian, name_key, same_name
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
-
-
 def run(nlp, text: str, outlet: str | None = None) -> Attribution:  # type: ignore[no-untyped-def]
     art = Article(article_id="t", title="", text=text, source_path="t.txt", outlet=outlet)
     return attribute([art], {"t": nlp(text)}, with_positions=False)

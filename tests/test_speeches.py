@@ -3,17 +3,8 @@ here: the paragraphs after "he said:" are the speaker's words, up to the narrati
 
 from __future__ import annotations
 
-import pytest
-
 from briefgen.model import Article
 from briefgen.nlp.attribution import attribute
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from briefgen.nlp.parse import load_spacy
-
-    return load_spacy()
 
 
 def quotes(nlp, text: str):  # type: ignore[no-untyped-def]
