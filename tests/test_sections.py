@@ -9,6 +9,21 @@ from briefgen.model import Actor, Position
 from briefgen.nlp.attribution import Attribution
 
 
+def _quote_builder(*actors: Actor) -> CountrySectionBuilder:
+    """A section builder over these actors and no sentences: what the quote-line tests need."""
+    from briefgen.book.summarize import SentencePool
+
+    ctx = BookContext(
+        pool=SentencePool([], [], []),
+        attribution=Attribution(actors=list(actors)),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    return CountrySectionBuilder(ctx)
+
+
 def test_an_actor_holding_a_position_is_never_cut_from_the_section() -> None:
     """A senator below the actor limit had his position printed as 'United States as a
     whole'; whoever holds a printed position is listed, the rest fill the limit."""
@@ -278,21 +293,12 @@ def test_a_line_that_is_not_the_official_s_own_statement_is_no_judgement() -> No
     Council named before its 'saying'), 'U.S. government said annual defensive springtime
     war games' (a naming cue) and 'the unification ministry said neither Kim's father nor
     his grandfather had issued a similar statement' (background)."""
-    from briefgen.book.summarize import SentencePool
     from briefgen.model import Quote
 
     unsc = Actor("unsc", "UN Security Council", kind="international", country="UN")
     usg = Actor("usg", "U.S. government", kind="government", country="USA")
     mou = Actor("mou", "Unification Ministry", kind="government", country="KOR")
-    ctx = BookContext(
-        pool=SentencePool([], [], []),
-        attribution=Attribution(actors=[unsc, usg, mou]),
-        keyphrases={},
-        cite=lambda _: 1,
-        ranked_quotes=[],
-        mentions={},
-    )
-    b = CountrySectionBuilder(ctx)
+    b = _quote_builder(unsc, usg, mou)
     plot = Quote("q1", "a1", 'they were caused by a "heinous U.S. plot to stifle" North Korea', 0, 1,
                  country="UN", actor_id="unsc", kind="mixed", cue="saying",
                  sentence="The North's statement came two days after the U.N. Security Council "
@@ -322,7 +328,6 @@ def test_a_country_speaks_through_voices_described_and_stance_cues() -> None:
     ('Abe said North Korea may have the capability…'). A voice whose country the words
     do not give ('a defense official') or a pronoun resolved to a name not in the
     sentence stays no basis."""
-    from briefgen.book.summarize import SentencePool
     from briefgen.model import Quote
 
     usa = Actor("uso", "U.S. officials", role="U.S. officials", kind="government", country="USA")
@@ -330,15 +335,7 @@ def test_a_country_speaks_through_voices_described_and_stance_cues() -> None:
                  country="USA")  # fmt: skip
     chn = Actor("cg", "Chinese government", kind="government", country="CHN")
     abe = Actor("abe", "Shinzo Abe", role="Prime Minister", kind="government", country="JPN")
-    ctx = BookContext(
-        pool=SentencePool([], [], []),
-        attribution=Attribution(actors=[usa, anon, chn, abe]),
-        keyphrases={},
-        cite=lambda _: 1,
-        ranked_quotes=[],
-        mentions={},
-    )
-    b = CountrySectionBuilder(ctx)
+    b = _quote_builder(usa, anon, chn, abe)
     policy = (
         "U.S. officials told The Associated Press that the administration had settled on a "
         "policy that will emphasize increasing pressure on Pyongyang with the help of China."
@@ -386,19 +383,10 @@ def test_an_assessment_is_a_stance_and_a_standing_perfect_is_no_news() -> None:
     'North Korea has also developed a missile … but so far struggled to launch it' tells
     how things stand, not the period's move."""
     from briefgen.book.sections import _PERFECT_RE, _STANDING_RE
-    from briefgen.book.summarize import SentencePool
     from briefgen.model import Quote
 
     dod = Actor("dod", "The U.S. Defence Department", kind="government", country="USA")
-    ctx = BookContext(
-        pool=SentencePool([], [], []),
-        attribution=Attribution(actors=[dod]),
-        keyphrases={},
-        cite=lambda _: 1,
-        ranked_quotes=[],
-        mentions={},
-    )
-    b = CountrySectionBuilder(ctx)
+    b = _quote_builder(dod)
     said = (
         "The U.S. Defence Department said this week it had seen no evidence that North Korea "
         "had succeeded in miniaturizing a warhead."
