@@ -55,6 +55,20 @@ def test_people_and_titles_are_not_keyphrases(nlp) -> None:
         assert bad not in shown, bad
 
 
+def test_lower_case_names_in_a_pull_quote_are_people_and_countries(nlp) -> None:
+    c = _cands(
+        nlp,
+        "Kim Jong Un met envoys on Monday. Analysts doubted the nuclear freeze.\n\n"
+        "in buying north korea's explanation, we are helping kim jong un\n\n"
+        "The nuclear freeze was discussed.",
+    )
+    shown = {x.display for x in c.values()}
+    assert "kim jong un" not in shown  # a person, though the tagger missed it
+    assert "north korea" not in shown  # the country, merged with its other forms
+    assert "north korea" in c["country:PRK"].forms
+    assert "nuclear freeze" in shown
+
+
 def test_non_latin_boilerplate_is_not_a_candidate(nlp) -> None:
     c = _cands(nlp, "Read the Korea Herald 지나쌤 column on nuclear talks.")
     assert not any("지나쌤" in x.display for x in c.values())

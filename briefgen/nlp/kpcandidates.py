@@ -114,6 +114,18 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return _GAZ
 
 
+_LOWER_GAZ: dict[str, tuple[str, str]] | None = None
+
+
+def lower_gazetteer() -> dict[str, tuple[str, str]]:
+    """The gazetteer keyed by lower-cased multi-word names only: "north korea" is the
+    country, but a lone "china" or "korea" in lower case could be a common word."""
+    global _LOWER_GAZ
+    if _LOWER_GAZ is None:
+        _LOWER_GAZ = {n.lower(): v for n, v in gazetteer().items() if " " in n}
+    return _LOWER_GAZ
+
+
 def _units(doc: Doc) -> list[list[Token]]:
     """Tokens grouped into words: 'freeze-for-freeze', 'long-range' become one unit."""
     units: list[list[Token]] = []
@@ -252,6 +264,11 @@ class _Collector:
             return True
         if head[-1].pos_ == "PROPN" and any(t.text in self.person_words for t in head):
             return True
+        # A name written in lower case ("... we are helping kim jong un" in a pull quote):
+        # the tagger misses it, but every word is a word of a name it saw elsewhere.
+        lower = len(run) > 1 and all(_text(u).islower() for u in run)
+        if lower and all(_text(u).capitalize() in self.person_words for u in run):
+            return True
         for i, u in enumerate(run[:-1]):
             if _text(u).lower() in _TITLES and _text(u)[:1].isupper():
                 after = run[i + 1]
@@ -282,11 +299,14 @@ class _Collector:
 
     def country(self, run: list[list[Token]]) -> tuple[str, str] | None:
         """The country the phrase names, alone or with an epithet ("ally South Korea")."""
-        found = self.gaz.get(" ".join(_text(u) for u in run))
+        gaz = self.gaz
+        if all(_text(u).islower() for u in run):
+            gaz = lower_gazetteer()  # "north korea" in a lower-case pull quote
+        found = gaz.get(" ".join(_text(u) for u in run))
         for i in range(1, len(run)):
             if found is not None:
                 break
-            found = self.gaz.get(" ".join(_text(u) for u in run[i:]))
+            found = gaz.get(" ".join(_text(u) for u in run[i:]))
         return found
 
     def split(self, run: list[list[Token]]) -> None:
