@@ -69,6 +69,16 @@ def test_lower_case_names_in_a_pull_quote_are_people_and_countries(nlp) -> None:
     assert "nuclear freeze" in shown
 
 
+def test_people_in_the_plural_end_a_phrase(nlp) -> None:
+    c = _cands(
+        nlp,
+        "Kang told the 20 senior envoys sanctions pressure is already making progress.",
+    )
+    shown = {x.display for x in c.values()}
+    assert "sanctions pressure" in shown
+    assert not any("envoys" in x for x in shown), shown
+
+
 def test_non_latin_boilerplate_is_not_a_candidate(nlp) -> None:
     c = _cands(nlp, "Read the Korea Herald 지나쌤 column on nuclear talks.")
     assert not any("지나쌤" in x.display for x in c.values())

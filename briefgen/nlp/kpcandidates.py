@@ -315,7 +315,10 @@ class _Collector:
         for i in range(len(run) - 1):
             lo, hi = run[i][0].i, run[i][-1].i
             head = next((t.head.i for t in run[i] if not lo <= t.head.i <= hi), hi + 1)
-            if not run[i + 1][0].i <= head <= run[-1][-1].i:
+            # People in the plural do not modify what follows: "told the senior envoys
+            # sanctions pressure is ..." is two phrases, though the parser chains them.
+            people = run[i][-1].tag_ == "NNS" and _text(run[i]).lower() in _PEOPLE
+            if people or not run[i + 1][0].i <= head <= run[-1][-1].i:
                 self.add(run[start : i + 1])
                 start = i + 1
         self.add(run[start:])
