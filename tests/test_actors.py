@@ -11,12 +11,12 @@ from briefgen.knowledge.countries import countries_mentioned, country_name
 from briefgen.model import Article
 from briefgen.nlp.actors import load_gazetteer, role_and_country
 from briefgen.nlp.attribution import attribute
+from tests.texts import attribute_text
 
 
 def run(nlp, text: str, extra=(), indirect: bool = False):  # type: ignore[no-untyped-def]
     """Quotations and actors of `text`; reported speech left out unless asked for."""
-    art = Article(article_id="t", title="", text=text, source_path="t.txt")
-    att = attribute([art], {"t": nlp(text)}, extra_actor_files=extra, with_positions=False)
+    att = attribute_text(nlp, text, extra=extra)
     if not indirect:
         att.quotes = [q for q in att.quotes if q.kind != "indirect"]
     return att

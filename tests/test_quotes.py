@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from briefgen.model import Article
-from briefgen.nlp.attribution import attribute
 from briefgen.nlp.quotes import find_quote_spans
+from tests.texts import attribute_text
 
 
 def run(nlp, text: str, indirect: bool = False):  # type: ignore[no-untyped-def]
     """The quotations of `text`: those in quotation marks, reported speech too if asked."""
-    art = Article(article_id="t", title="", text=text, source_path="t.txt")
-    att = attribute([art], {"t": nlp(text)}, with_positions=False)
-    for q in att.quotes:
-        assert text[q.start : q.end] == q.text  # the offsets contract
+    att = attribute_text(nlp, text)
     return [q for q in att.quotes if indirect or q.kind != "indirect"]
 
 

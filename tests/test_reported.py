@@ -8,16 +8,12 @@ from datetime import date
 
 import pytest
 
-from briefgen.model import Article, Quote
-from briefgen.nlp.attribution import attribute
+from briefgen.model import Quote
+from tests.texts import attribute_text
 
 
 def quotes(nlp, text: str, published: date | None = None) -> list[Quote]:  # type: ignore[no-untyped-def]
-    art = Article(article_id="t", title="", text=text, source_path="t.txt", published=published)
-    att = attribute([art], {"t": nlp(text)}, with_positions=False)
-    for q in att.quotes:
-        assert text[q.start : q.end] == q.text  # the offsets contract
-    return att.quotes
+    return attribute_text(nlp, text, published=published).quotes
 
 
 def one(nlp, text: str, published: date | None = None) -> Quote:  # type: ignore[no-untyped-def]

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.model import Article
-from briefgen.nlp.attribution import attribute
+from tests.texts import attribute_text
 
 
 def speakers(nlp, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
-    art = Article(article_id="t", title="", text=text, source_path="t.txt")
-    return [q.speaker for q in attribute([art], {"t": nlp(text)}, with_positions=False).quotes]
+    return [q.speaker for q in attribute_text(nlp, text).quotes]
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.model import Article
-from briefgen.nlp.attribution import Attribution, attribute
+from briefgen.nlp.attribution import Attribution
 from briefgen.nlp.names import is_east_asian, name_key, same_name
+from tests.texts import attribute_text
 
 
 def run(nlp, text: str, outlet: str | None = None) -> Attribution:  # type: ignore[no-untyped-def]
-    art = Article(article_id="t", title="", text=text, source_path="t.txt", outlet=outlet)
-    return attribute([art], {"t": nlp(text)}, with_positions=False)
+    return attribute_text(nlp, text, outlet=outlet)
 
 
 def speakers(nlp, text: str, outlet: str | None = None) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]

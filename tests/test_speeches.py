@@ -3,13 +3,11 @@ here: the paragraphs after "he said:" are the speaker's words, up to the narrati
 
 from __future__ import annotations
 
-from briefgen.model import Article
-from briefgen.nlp.attribution import attribute
+from tests.texts import attribute_text
 
 
 def quotes(nlp, text: str):  # type: ignore[no-untyped-def]
-    art = Article(article_id="t", title="", text=text, source_path="t.txt")
-    return attribute([art], {"t": nlp(text)}, with_positions=False).quotes
+    return attribute_text(nlp, text).quotes
 
 
 SPEECH = (
