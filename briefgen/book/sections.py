@@ -36,6 +36,7 @@ from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches, country_name
 from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import speculative
+from briefgen.knowledge.stance_cues import assessment_re, stance_cue_re
 from briefgen.model import (
     OFFICIAL_KINDS,
     Actor,
@@ -120,20 +121,6 @@ _STANCE_WORD_RE = re.compile(
 # reporting verb's backshift of "has settled".
 _HAD_DONE_RE = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
 _STILL_BINDS_RE = re.compile(r"\b(?:will|would|should|must|wants?|hopes?)\b", re.I)
-# An assessment is a stance too ("it had seen no evidence that North Korea had succeeded
-# in miniaturizing a warhead": the backshift of "has seen no evidence").
-_ASSESSMENT_RE = re.compile(
-    r"\b(?:no (?:evidence|sign|indication|proof)|believes?|doubts?|confident|concerned|"
-    r"unlikely|likely)\b",
-    re.I,
-)
-# A cue that itself states a stance: what follows is the speaker's line, modal or not
-# ("the Chinese insist that they have only limited influence").
-_STANCE_CUE_RE = re.compile(
-    r"^(?:insist|warn|vow|pledg|promis|den[iy]|reject|demand|urg|call|welcom|condemn|"
-    r"critici[sz]|accus|threat|stress|reiterat|argu|assert|maintain|blam|dismiss|hail|prais)",
-    re.I,
-)
 # A clause that opens on another country ("North Korea may have the capability to deliver
 # sarin", Abe said) is the speaker's assessment when it says what may or must be, else
 # the other country's news ("North Korea launched a missile, officials said").
@@ -309,15 +296,15 @@ class CountrySectionBuilder:
             _NAMING_CUE_RE.match(q.cue or "")
             or (
                 _HAD_DONE_RE.search(q.text)
-                and not (_STILL_BINDS_RE.search(q.text) or _ASSESSMENT_RE.search(q.text))
+                and not (_STILL_BINDS_RE.search(q.text) or assessment_re().search(q.text))
             )
         ):
             return None  # "what they call war games", "had issued": no statement of its own
         if q.kind != "direct" and not (
             q.stances
             or _STANCE_WORD_RE.search(q.text)
-            or _STANCE_CUE_RE.match(q.cue or "")
-            or _ASSESSMENT_RE.search(q.text)
+            or stance_cue_re().match(q.cue or "")
+            or assessment_re().search(q.text)
         ):
             return None  # "the KMA said the activity occurred in Kilju": a report, no stance
         doer = subject_country(sentence, self.ctx.pool.official_countries, None, True)

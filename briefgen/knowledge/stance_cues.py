@@ -1,6 +1,7 @@
 """Cue words of stance (data/stance_cues.yaml): push, against, threat, restraint,
 negator, modal, condition.  Features for nlp/stance.py, matched on lower-cased lemmas
-and words."""
+and words.  Also the judgement's two lists (book/sections.py): cue verbs that state a
+stance, matched by prefix, and words of an assessment."""
 
 from __future__ import annotations
 
@@ -56,3 +57,22 @@ def issue_phrase_regexes() -> dict[str, dict[str, re.Pattern[str]]]:
                 r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])"
             )
     return out
+
+
+def _words(key: str) -> list[str]:
+    return sorted(map(str, _data().get(key) or []), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def stance_cue_re() -> re.Pattern[str]:
+    """A reporting cue that itself states a stance ("insisted", "vows"): a listed prefix
+    at the start of the cue, any case."""
+    alts = "|".join(re.escape(w) for w in _words("stance_cue_prefixes")) or "(?!x)x"
+    return re.compile(rf"^(?:{alts})", re.I)
+
+
+@lru_cache(maxsize=1)
+def assessment_re() -> re.Pattern[str]:
+    """Words of an assessment ("no evidence", "believes", "unlikely") as whole words."""
+    alts = "|".join(re.escape(w) for w in _words("assessment_words")) or "(?!x)x"
+    return re.compile(rf"\b(?:{alts})\b", re.I)
