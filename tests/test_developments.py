@@ -247,19 +247,22 @@ def test_grouping_over_arrays_equals_the_pairwise_rules(embed) -> None:  # type:
 
 
 def test_a_trend_marker_with_too_little_basis_says_so() -> None:
+    """ "insufficient basis" only when nothing of the country's own is reported this
+    period; an earlier period with nothing that leans gives no comparison, and no marker."""
     now = [Move("missile launch", 1, ("a",)), Move("threat", 1, ("a",))]
-    before = [Move("talks offered", -1, ("b",)), Move("summit", -1, ("c",)), Move("visit", -1)]
-    marker, basis = trend(now, before, "2017-W42")
+    marker, basis = trend([], [Move("talks offered", -1)], "2017-W42")
     assert marker == "insufficient"
-    assert basis.startswith("insufficient basis: too few actions or stated positions")
+    assert basis == (
+        "insufficient basis: no action or stated position of its own is reported this period"
+    )
     assert trend(now, None)[0] is None  # nothing to compare with: no marker at all
-    # the basis in words, each period's, and which falls short ("only"); no count of
-    # "moves" a reader cannot check (judged unclear in the held-out round)
-    assert basis.endswith(
-        "(this period: only missile launch, threat; 2017-W42: talks offered, summit, visit)"
+    marker, basis = trend(now, [], "2017-W42")
+    assert marker is None
+    assert basis == (
+        "this period leans toward escalation: missile launch (escalation), threat "
+        "(escalation); nothing of its own in 2017-W42 leans either way to compare with"
     )
     assert "moves" not in basis
-    assert "2017-W42: none found" in trend(now, [], "2017-W42")[1]
 
 
 def test_a_development_counts_as_a_move_only_of_the_country_that_made_it() -> None:
@@ -286,8 +289,13 @@ def test_a_development_counts_as_a_move_only_of_the_country_that_made_it() -> No
         Development("China said it would conduct a missile launch next week.",
                     kind="missile_launch", action="held", direction=1, actor="CHN"),
     ]  # fmt: skip
-    assert [m.what for m in moves_of("CHN", devs, [], [])] == ["missile launch"]
-    assert len(moves_of("CHN", devs[:2], [], [])) == 0
+    # the policy statement is a basis that leans no way
+    moves = moves_of("CHN", devs, [], [])
+    assert [(m.what, m.direction) for m in moves] == [
+        ("missile launch", 1),
+        ("policy statement", 0),
+    ]
+    assert [m.what for m in moves_of("CHN", devs[:1], [], [])] == []
 
 
 def test_a_trend_marker_says_its_basis_in_words() -> None:
@@ -295,13 +303,19 @@ def test_a_trend_marker_says_its_basis_in_words() -> None:
     before = [Move("talks offered", -1), Move("summit", -1), Move("visit", -1)]
     marker, basis = trend(now, before, "2017-W42")
     assert marker == "deteriorated"
-    assert basis.startswith("more escalation than in 2017-W42; new: missile launch, threat")
-    assert "no longer reported: talks offered" in basis
+    assert basis.startswith(
+        "more escalation than in 2017-W42; new: missile launch (escalation), threat (escalation)"
+    )
+    assert "no longer reported: talks offered (engagement)" in basis
     assert trend(before, now, "x")[0] == "improved"
     assert trend(now, now, "x")[0] == "unchanged"
 
 
-def test_the_brief_marks_a_country_with_too_little_basis(embed) -> None:  # type: ignore[no-untyped-def]
+def test_the_trend_marker_agrees_with_its_section(embed) -> None:  # type: ignore[no-untyped-def]
+    """Judges read "insufficient basis" and "none found" beside a section that showed the
+    country acting: the North's launch is its move this period (the week before had
+    nothing of its own to compare with, so no marker), and only a section that states
+    nothing of its own is "insufficient"."""
     b = assemble(
         LAUNCH + OTHER,
         Attribution(),
@@ -313,8 +327,12 @@ def test_the_brief_marks_a_country_with_too_little_basis(embed) -> None:  # type
         embed=embed,
     )
     by = {c.code: c for c in b.countries}
-    assert by["PRK"].trend == "insufficient"
-    assert "insufficient basis" in by["PRK"].trend_basis
+    assert by["PRK"].trend is None
+    assert by["PRK"].trend_basis.startswith("this period leans toward escalation: missile launch")
+    assert "nothing of its own in 2017-W42" in by["PRK"].trend_basis
+    for c in b.countries:
+        stated = c.judgement is not None and c.judgement.kind != "insufficient"
+        assert (c.trend == "insufficient") is (not stated and not c.positions), c.code
 
 
 # --- what changed since the last brief -------------------------------------------------------

@@ -36,7 +36,7 @@ from briefgen.book.summarize import (
     SentencePool,
     choose,
 )
-from briefgen.book.trend import speaks_for, trend
+from briefgen.book.trend import STATED, Move, merged, sentence_moves, speaks_for, trend
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
 from briefgen.knowledge.countries import country_name
@@ -118,7 +118,7 @@ class CountrySectionBuilder(QuoteLines):
         judgement, j_cand = self.judgement(code, cands)
         summary = self._summary(code, group, cands, j_cand)
         positions = self._positions(code)
-        marker, basis = self._trend(code)
+        marker, basis = self._trend(code, judgement, cands)
         return CountrySection(
             code=code,
             name=country_name(code),
@@ -405,10 +405,27 @@ class CountrySectionBuilder(QuoteLines):
             floor_ratio=0.0,
         )
 
-    def _trend(self, code: str) -> tuple[str | None, str]:
+    def _trend(
+        self, code: str, judgement: Statement | None, cands: Sequence[SentenceCandidate]
+    ) -> tuple[str | None, str]:
+        """The marker over what the section shows: this period's developments and
+        positions of the country, the sentences that tell its own act, and the
+        judgement, which is a basis even when it names no kind of development."""
+        said = [
+            c.text
+            for c in cands
+            if c.doer == code
+            and c.topical
+            and c.news >= 0
+            and not (c.quote_countries and code not in c.quote_countries)  # another's words
+            and not self._before_period(c)
+        ]
+        judged = judgement is not None and judgement.kind != "insufficient"
+        if judged and judgement is not None:
+            said.insert(0, judgement.text)
+        names = self.ctx.pool.official_countries
+        now = merged(self.ctx.moves.get(code, []), sentence_moves(said, code, names))
+        if not now and judged:
+            now = [Move(STATED, 0)]
         before = self.ctx.moves_before
-        return trend(
-            self.ctx.moves.get(code, []),
-            None if before is None else before.get(code, []),
-            self.ctx.before_label,
-        )
+        return trend(now, None if before is None else before.get(code, []), self.ctx.before_label)

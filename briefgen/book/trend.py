@@ -1,17 +1,20 @@
 """Trend marker per country: what it did and said this period against the period before.
 
-A country's *moves* are its developments (a launch, sanctions imposed, talks offered:
-data/events.yaml says which way each points) and the stated positions of its own
-officials (supporting sanctions escalates, supporting talks engages).  The marker
-compares the balance of the two periods and says the basis in words a reader can check:
-"more escalation than in 2017-W26; new: missile launch, threat; no longer reported: offer
-of talks", never a count of "moves".  Only what points one way counts (a "policy
-statement" or a stance on denuclearization does not), and a country's report or verdict
-on another's act is no act of its own ("China's ambassador told the Council that the
-missile launch was a flagrant violation" is no Chinese launch).  With fewer than
-`MIN_MOVES` in either period it says so ("insufficient basis", with what each period
-had), instead of reading a trend into one or two lines.  No comparison period at all
-gives no marker.
+A country's *moves* are its own developments (acts of its officials and bodies: a launch,
+sanctions imposed, a summit cancelled, tests suspended, talks offered; data/events.yaml
+says which way each points) and the stated positions of its own officials (supporting
+sanctions escalates, supporting talks engages).  This period's moves come from the same
+data its section shows: the developments, the positions and the sentences that tell the
+country's own act (the judgement's among them), so the marker never says "none found"
+beside a section that shows the country acting.  A country's report or verdict on
+another's act is no act of its own ("China's ambassador told the Council that the
+missile launch was a flagrant violation" is no Chinese launch).
+
+The basis is said in words a reader can check, each move with the way it leans: "more
+escalation than in 2017-W26; new: missile launch (escalation); no longer reported: talks
+offered (engagement)".  "insufficient basis" only when nothing of the country's own is
+reported this period; the previous period is compared with only when it has moves that
+lean one way too, and the marker goes only the way its basis shows.
 """
 
 from __future__ import annotations
@@ -24,13 +27,15 @@ from briefgen.book.moves import own_move
 from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
 from briefgen.knowledge.countries import country_matches
-from briefgen.knowledge.events import classify, issue_direction, kind_label
+from briefgen.knowledge.events import classify, issue_direction, kind_label, speculative
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
-MIN_MOVES = 3
 # Change in the balance (mean direction, -1..+1) that moves the marker.
 THRESHOLD = 0.5
 MIN_CONFIDENCE = 0.5
+# This period's basis when the section states the country's line but nothing of it is a
+# kind of development or a position that leans: a basis, no lean.
+STATED = "the judgement's statement"
 
 
 @dataclass(frozen=True)
@@ -45,14 +50,19 @@ class Move:
 def development_phrase(d: Development) -> str:
     """'missile launch', 'sanctions imposed', 'summit cancelled' ('agreement', not
     'agreement agreed')."""
-    label = kind_label(d.kind) if d.kind else "statement"
-    if d.action in ("", "held") or d.action[:5] in label:
+    return phrase(d.kind, d.action)
+
+
+def phrase(kind: str, action: str) -> str:
+    """A kind of development and what happened to it, in words (development_phrase)."""
+    label = kind_label(kind) if kind else "statement"
+    if action in ("", "held") or action[:5] in label:
         return label
-    if d.action == "eased" and d.kind in ("missile_launch", "nuclear_test"):
+    if action == "eased" and kind in ("missile_launch", "nuclear_test"):
         return f"halt of {label}es" if label.endswith("launch") else f"halt of {label}s"
-    if d.kind not in _ACTS_ON.get(d.action, ()):
+    if kind not in _ACTS_ON.get(action, ()):
         return label  # "missile launch imposed", "talks eased": the action misread
-    return f"{label} {d.action}"
+    return f"{label} {action}"
 
 
 # The kinds each action reads right with ("sanctions imposed", "summit cancelled").
@@ -90,18 +100,16 @@ def moves_of(
     officials = official_countries(actors)
     out: dict[str, Move] = {}
     for d in developments:
-        if d.actor != code or not d.kind or d.direction == 0:
-            continue  # a "policy statement" points no way: its stated position may
-        said = first_sentence(d.text)
-        if own_move(said, code, officials) and not reacts_to(said, code):
-            what = development_phrase(d)
-            out.setdefault(what, Move(what, d.direction, tuple(d.article_ids)))
+        if not d.kind:
+            continue  # whoever the finder filed it under: its sentence says whose act
+        # the development's sentence read as the section's are: its own clause, no habit
+        for m in sentence_moves([first_sentence(d.text)], code, officials):
+            out.setdefault(m.what, Move(m.what, m.direction, tuple(d.article_ids)))
     for p in positions:
         if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
             continue
+        # "demands or commits to denuclearization" points neither way: a basis, no lean
         direction = issue_direction(p.issue) * (1 if p.stance > 0 else -1)
-        if direction == 0:
-            continue  # "demands or commits to denuclearization" points neither way
         ids = tuple(sorted({e.article_id for e in p.evidence}))
         out.setdefault(p.label, Move(p.label, direction, ids))
     return sorted(out.values(), key=lambda m: m.what)
@@ -112,6 +120,7 @@ def moves_of(
 # violation" is China's reaction to the North's launch, not a Chinese launch.
 _REACTS_RE = re.compile(
     r"\b(?:said|says|told|called|calls|condemned|condemns|denounced|criticized|criticised|"
+    r"blamed|blames|accused|accuses|"
     r"described|welcomed|warned|urged|reported|confirmed|detected|tracked|protested|"
     r"tweeted|wrote)\b"
 )
@@ -132,49 +141,160 @@ def reacts_to(text: str, code: str) -> bool:
     return not own
 
 
+# Where the country's own clause ends: what follows is another's act, a reason, the time
+# or a description ("…vowed revenge after the UN imposed sanctions", "…closing the site,
+# where it has tested six bombs", "Trump has pushed China to pressure North Korea to halt…").
+_CLAUSE_END_RE = re.compile(
+    r",\s*(?:which|where|who|whose|when|while|as|after|amid)\b"
+    r"|\s(?:after|amid|while|when|because|since|following|despite|until|unless|if)\s"
+    r"|\sas\s(?!(?:a|an|part|well|much|many|long|soon|if|though)\b)"
+    r"|\s(?:in response to|in reaction to|ahead of|in the wake of)\s"
+    r"|\b(?:urged|urges|urging|pushed|pushes|pressed|presses|pressured|pressures|asked|asks|"
+    r"called on|calls on|persuade\w*|demanded|demands|wants|wanted|told|pointed to|cited|"
+    r"reacted|reacts|responded|responds|referencing|referring)\b",
+    re.I,
+)
+# A perfect or present of habit, not the period's act ("has frequently tested missiles").
+_HABIT_RE = re.compile(
+    r"\b(?:frequently|repeatedly|consistently|often|routinely|always|usually|long|already|"
+    r"so far|for (?:(?:more than|over|nearly|almost|about) )?(?:\w+ )?(?:years|decades|months)|"
+    r"in the past|previous(?:ly)?|years of)\b",
+    re.I,
+)
+# A pledge, a commitment or a hoped-for deal is no agreement made with another party.
+_NO_AGREEMENT_RE = re.compile(r"^(?:pledg|promis|commit|deal|denucl|accord)", re.I)
+
+
+# The country has a thing, it does nothing ("Trump has codes to launch 800 missiles"):
+# "has" before the subject's first participle is possession, not a perfect.
+_HAS_THING_RE = re.compile(
+    r"^(?:[\w.’'-]+\s+){1,6}?(?:has|have|had)\s+(?!(?:not\s+|never\s+|also\s+|now\s+|just\s+)?"
+    r"(?:\w+ly\s+)?(?:been|\w+(?:ed|en|wn|ne|un|ght|lt|nt|pt|ft|id|ld))\b)"
+)
+# A site named for what was done there ("the Punggye-ri Nuclear Test Site") is no test.
+_SITE_RE = re.compile(r"\bnuclear test(?:ing)? site\b", re.I)
+
+
+def own_clause(sentence: str) -> str:
+    """The sentence up to where the country's own clause ends (_CLAUSE_END_RE)."""
+    return _CLAUSE_END_RE.split(sentence, maxsplit=1)[0]
+
+
+def sentence_moves(texts: Sequence[str], code: str, officials: Mapping[str, str]) -> list[Move]:
+    """The country's own acts in the sentences its section shows (the judgement, the lines
+    that open on it): "North Korea has agreed to suspend all nuclear tests" is the North's
+    act whoever's tweet the development finder filed it under.  A sentence counts when it
+    tells the country's own move (book/moves.py), is no report or verdict on another's
+    act, no guess and no habit, and its own clause names a kind of development
+    (data/events.yaml): an event in a clause that follows is someone else's or a reason."""
+    out: dict[str, Move] = {}
+    for text in texts:
+        said = first_sentence(text)
+        if not own_move(said, code, officials) or reacts_to(said, code) or speculative(said):
+            continue
+        head = own_clause(said)
+        tag = classify(_SITE_RE.sub("test site", head))
+        if tag is None or _HABIT_RE.search(head) or _HAS_THING_RE.match(head):
+            continue
+        if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
+            continue
+        what = "threat" if tag.action == "threatened" else phrase(tag.kind, tag.action)
+        out.setdefault(what, Move(what, tag.direction))
+    return sorted(out.values(), key=lambda m: m.what)
+
+
+def merged(*lists: Sequence[Move]) -> list[Move]:
+    """One move per thing done or said, the first list's first."""
+    out: dict[str, Move] = {}
+    for moves in lists:
+        for m in moves:
+            out.setdefault(m.what, m)
+    return sorted(out.values(), key=lambda m: m.what)
+
+
+def _leaning(moves: Sequence[Move]) -> list[Move]:
+    return [m for m in moves if m.direction]
+
+
 def _balance(moves: Sequence[Move]) -> float:
-    return sum(m.direction for m in moves) / len(moves) if moves else 0.0
+    lean = _leaning(moves)
+    return sum(m.direction for m in lean) / len(lean) if lean else 0.0
 
 
-def _listed(moves: Sequence[Move]) -> str:
-    """The moves in words: "none found", "only missile launch", "missile launch, threat"."""
-    if not moves:
-        return "none found"
-    words = ", ".join(m.what for m in moves[:4])
-    return f"only {words}" if len(moves) < MIN_MOVES else words
+def _way(direction: float) -> str:
+    return "escalation" if direction > 0 else "engagement" if direction < 0 else "neither way"
+
+
+def _tagged(moves: Sequence[Move], limit: int = 4) -> str:
+    """ "missile launch (escalation), talks offered (engagement)"."""
+    return ", ".join(f"{m.what} ({_way(m.direction)})" for m in moves[:limit])
+
+
+def _lean_words(moves: Sequence[Move]) -> str:
+    """What this period's moves lean toward, with the moves: a reader can check it."""
+    b = _balance(moves)
+    lean = _leaning(moves)
+    if not lean:
+        words = ", ".join(m.what for m in moves[:4] if m.what != STATED)
+        seen = f" ({words})" if words else ""
+        return f"nothing of its own{seen} leans toward escalation or engagement"
+    toward = "both ways" if b == 0 else f"toward {_way(b)}"
+    first = [m for m in lean if m.direction * b >= 0]  # the way it leans first, then the other
+    rest = [m for m in lean if m.direction * b < 0]
+    return f"leans {toward}: {_tagged(first[:3] + rest[:2], 5)}"
 
 
 def _difference(now: Sequence[Move], before: Sequence[Move]) -> str:
-    new = [m.what for m in now if m.what not in {b.what for b in before}]
-    gone = [m.what for m in before if m.what not in {n.what for n in now}]
+    new = [m for m in _leaning(now) if m.what not in {b.what for b in before}]
+    gone = [m for m in _leaning(before) if m.what not in {n.what for n in now}]
     parts = []
     if new:
-        parts.append("new: " + ", ".join(new[:4]))
+        parts.append("new: " + _tagged(new))
     if gone:
-        parts.append("no longer reported: " + ", ".join(gone[:4]))
-    return "; ".join(parts) or "the same as before: " + ", ".join(m.what for m in now[:4])
+        parts.append("no longer reported: " + _tagged(gone))
+    return "; ".join(parts) or "the same as before: " + _tagged(_leaning(now))
 
 
 def trend(
     now: Sequence[Move], before: Sequence[Move] | None, before_label: str = "the previous period"
 ) -> tuple[str | None, str]:
-    """(marker, one-line basis in words) for one country: what it did or stated in each
-    period, never a count a reader cannot check."""
-    if before is None:
-        return None, "no earlier period to compare with"
-    if len(now) < MIN_MOVES or len(before) < MIN_MOVES:
+    """(marker, one-line basis in words) for one country.
+
+    "insufficient" only when nothing of the country's own is reported this period; a
+    marker only when both periods have moves that lean one way, and only the way its
+    basis shows: "deteriorated" when the balance moved toward escalation and something
+    new escalates or an engagement is no longer reported (and the mirror for
+    "improved"), else "unchanged".  Without a comparison the basis still says which way
+    this period leans, with no marker."""
+    if not now:
         return "insufficient", (
-            "insufficient basis: too few actions or stated positions of its own that lean "
-            f"toward escalation or engagement (this period: {_listed(now)}; {before_label}: "
-            f"{_listed(before)})"
+            "insufficient basis: no action or stated position of its own is reported this period"
+        )
+    if before is None:
+        return None, f"this period {_lean_words(now)}; no earlier period to compare with"
+    if not _leaning(now):
+        return None, f"this period {_lean_words(now)}"
+    if not _leaning(before):
+        return None, (
+            f"this period {_lean_words(now)}; nothing of its own in {before_label} leans "
+            "either way to compare with"
         )
     diff = _balance(now) - _balance(before)
-    marker = (
-        "deteriorated" if diff >= THRESHOLD else "improved" if diff <= -THRESHOLD else "unchanged"
-    )
+    new_ways = {m.direction for m in _leaning(now) if m.what not in {b.what for b in before}}
+    gone_ways = {-m.direction for m in _leaning(before) if m.what not in {n.what for n in now}}
+    ways = new_ways | gone_ways
+    now_b, before_b = _balance(now), _balance(before)
+    if diff >= THRESHOLD and now_b > 0 and 1 in ways:
+        marker = "deteriorated"
+    elif diff <= -THRESHOLD and now_b < 0 and -1 in ways:
+        marker = "improved"
+    elif now_b * before_b > 0:
+        marker = "unchanged"  # it leans the way it leaned
+    else:  # it leans both ways, or another way by too little: say so, with no marker
+        return None, f"this period {_lean_words(now)}; {before_label} {_lean_words(before)}"
     lean = {
         "deteriorated": f"more escalation than in {before_label}",
         "improved": f"more engagement than in {before_label}",
-        "unchanged": f"much the same balance as in {before_label}",
+        "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
     return marker, f"{lean}; {_difference(now, before)}"
