@@ -538,12 +538,15 @@ def test_assemble_compares_with_the_previous_period_when_given() -> None:
     ]
     b = assemble(ARTICLES, ATT, {}, WEEK, date(2017, 10, 29), "T", previous=prev)
     by = {c.code: c for c in b.countries}
-    # Every section says what its marker rests on, or that the basis is too thin.
-    assert all(
-        c.trend in ("deteriorated", "improved", "unchanged", "insufficient") for c in b.countries
-    )
+    # Every section says what its marker rests on (no marker when a period leans no way
+    # or both ways), or that nothing of its own is reported.
     assert all(c.trend_basis for c in b.countries)
-    assert "2017-W42: " in by["PRK"].trend_basis  # what the compared week had, in words
+    # the North agreed to talks the week before and refuses them now, in words
+    assert by["PRK"].trend == "deteriorated"
+    assert by["PRK"].trend_basis == (
+        "more escalation than in 2017-W42; new: rejects talks on its nuclear deterrent "
+        "(escalation); no longer reported: agreement (engagement)"
+    )
     assert b.stats["previous_articles"] == 3
 
 

@@ -50,6 +50,14 @@ def test_an_event_outside_the_countrys_own_clause_is_not_its_act() -> None:
     assert (
         _moves("JPN", "Abe pledged Saturday to do everything to protect his nation's people.") == []
     )
+    # a negation before the event's words; one act said with and without what happened
+    assert (
+        _moves("PRK", "North Korea said it would never put its deterrent on the negotiating table.")
+        == []
+    )
+    assert _moves(
+        "JPN", "Japan imposed sanctions on Monday.", "Japan will raise pressure with new sanctions."
+    ) == [("sanctions imposed", 1)]
     # a reporter's guess
     assert _moves("PRK", "North Korea may be preparing another missile launch.") == []
 

@@ -20,7 +20,7 @@ lean one way too, and the marker goes only the way its basis shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.book.moves import own_move
@@ -171,6 +171,9 @@ _HAS_THING_RE = re.compile(
     r"^(?:[\w.’'-]+\s+){1,6}?(?:has|have|had)\s+(?!(?:not\s+|never\s+|also\s+|now\s+|just\s+)?"
     r"(?:\w+ly\s+)?(?:been|\w+(?:ed|en|wn|ne|un|ght|lt|nt|pt|ft|id|ld))\b)"
 )
+# A negation before the event's words: the country says it will not ("would never put its
+# nuclear deterrent on the negotiating table"); its stated position says which way.
+_NEGATED_RE = re.compile(r"\b(?:not|never|no longer|refus\w*|n[’']t)\b", re.I)
 # A site named for what was done there ("the Punggye-ri Nuclear Test Site") is no test.
 _SITE_RE = re.compile(r"\bnuclear test(?:ing)? site\b", re.I)
 
@@ -198,9 +201,24 @@ def sentence_moves(texts: Sequence[str], code: str, officials: Mapping[str, str]
             continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
+        at = head.find(tag.trigger)
+        if _NEGATED_RE.search(head[: max(at, 0)]):
+            continue  # "would never put its deterrent on the negotiating table": no talks
         what = "threat" if tag.action == "threatened" else phrase(tag.kind, tag.action)
         out.setdefault(what, Move(what, tag.direction))
-    return sorted(out.values(), key=lambda m: m.what)
+    return _fullest(out.values())
+
+
+def _fullest(moves: Iterable[Move]) -> list[Move]:
+    """Without "sanctions" beside "sanctions imposed" (one act, said with and without
+    what happened to it)."""
+    ms = list(moves)
+    kept = [
+        m
+        for m in ms
+        if not any(o.what.startswith(m.what + " ") and o.direction == m.direction for o in ms)
+    ]
+    return sorted(kept, key=lambda m: m.what)
 
 
 def merged(*lists: Sequence[Move]) -> list[Move]:
@@ -209,7 +227,7 @@ def merged(*lists: Sequence[Move]) -> list[Move]:
     for moves in lists:
         for m in moves:
             out.setdefault(m.what, m)
-    return sorted(out.values(), key=lambda m: m.what)
+    return _fullest(out.values())
 
 
 def _leaning(moves: Sequence[Move]) -> list[Move]:
