@@ -404,3 +404,55 @@ def test_an_assessment_is_a_stance_and_a_standing_perfect_is_no_news() -> None:
 
     assert not news(standing)
     assert news("North Korea has agreed to hold talks with the South.")
+
+
+def test_an_official_passing_on_anothers_news_is_not_the_judgement() -> None:
+    """Train 2018-W16: the US judgement was Trump's tweet that North Korea had agreed to
+    suspend its tests, the North's move; a line of the official's own (a modal, a stance,
+    its own country named, quoted words) stays its judgement."""
+    from briefgen.book.sections import tells_anothers_news
+
+    tweet = (
+        "President Donald Trump, referencing a North Korean state media report, tweeted Friday "
+        "evening North Korea has agreed to suspend all nuclear weapons testing."
+    )
+    assert tells_anothers_news(tweet, "USA")
+    assert not tells_anothers_news(tweet, "PRK")
+    assert not tells_anothers_news("Haley said North Korea would face consequences.", "USA")
+    assert not tells_anothers_news(
+        "South Korea’s military said on Thursday that North Korea’s statements were a "
+        "challenge against Seoul.",
+        "KOR",
+    )
+    assert not tells_anothers_news(
+        "China announced on Saturday that it will limit exports to North Korea.", "CHN"
+    )
+
+
+def test_an_officials_words_come_before_a_positions_label() -> None:
+    """Train 2018-W16: 'Shinzo Abe favours talks now.' (a label of one of his positions,
+    with no sentence of his own move behind it) was Japan's judgement the week he urged
+    that maximum pressure be kept; his words say which stance he pressed."""
+    from briefgen.model import Evidence, Quote
+
+    abe = Actor("abe", "Shinzo Abe", role="Prime Minister", kind="government", country="JPN")
+    b = _quote_builder(abe)
+    said = "Maximum pressure should be maintained."
+    b.ctx.attribution.positions.append(
+        Position("abe", "actor", "talks", 1, "favours talks now", "JPN",
+                 [Evidence("a1", "Abe welcomed the talks.")])
+    )  # fmt: skip
+    b.ctx.attribution.quotes.append(
+        Quote("q1", "a1", said, 0, 1, speaker="Shinzo Abe", country="JPN", actor_id="abe",
+              kind="direct", cue="said", speaker_confidence=1.0,
+              sentence=f"“{said}” Abe said.")
+    )  # fmt: skip
+    statement, _ = b.judgement("JPN", [])
+    assert statement is not None
+    assert (
+        statement.text
+        == "Shinzo Abe, Prime Minister, said: “Maximum pressure should be maintained.”"
+    )
+    b.ctx.attribution.quotes.clear()  # no words of his: the label, with its evidence
+    statement, _ = b.judgement("JPN", [])
+    assert statement is not None and statement.text == "Shinzo Abe favours talks now."

@@ -3,11 +3,14 @@
 The judgement (the bold line) says the country's main move or stance of the period, in
 this order of evidence: the most consequential development (of a known kind) the country
 itself made, told by a sentence of its own move; else the best plain sentence of its own
-move; else its officials' best-attested stated position, in the sentence that states it.
+move; else its officials' best-attested stated position, in the sentence that states it;
+else what its highest-ranking official said (quotelines.py); else that position's label.
 A sentence of its own move (moves.py) opens on the country, an organ or an official of
 it acting in the period: never a sentence about another country, a thing it has ("North
-Korea's Internet is offline"), a description, background, a dateline or a label.  The summary adds a few cited sentences about the
-country; lines already used elsewhere in the brief are pushed back.
+Korea's Internet is offline"), a description, background, a dateline or a label, nor an
+official passing on another country's news in plain words ("Trump tweeted North Korea
+has agreed to…").  The summary adds a few cited sentences about the country; lines
+already used elsewhere in the brief are pushed back.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from briefgen.book.summarize import (
 from briefgen.book.trend import STATED, Move, merged, sentence_moves, speaks_for, trend
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
-from briefgen.knowledge.countries import country_name
+from briefgen.knowledge.countries import country_matches, country_name
 from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import speculative
 from briefgen.model import (
@@ -78,6 +81,38 @@ KIND_ORDER = {
     "media": 4,
     "other": 5,
 }
+
+
+# A reporting verb, then the time it was said, then what was reported ("tweeted Friday
+# evening North Korea has agreed to suspend…").
+_TELLS_RE = re.compile(
+    r"\b(?:said|says|told\s+[^,]{1,40}?|tweeted|tweets|announced|reported|confirmed|wrote|"
+    r"added|noted|claimed|revealed)\s+"
+    r"(?:(?:on|late|early|this|last|that)\s+)*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|day|morning|afternoon|evening|night)\b,?\s+)*(?:that\s+)?"
+)
+# The official's own line in what it reports: a modal, a stance, "we", its own words.
+_OWN_LINE_RE = re.compile(
+    r"\b(?:will|would|should|must|could|can|may|might|need|needs|wants?|hopes?|we|our|us|"
+    r"opposes?|supports?|welcomes?|condemns?)\b|[“\"]",
+    re.I,
+)
+
+
+def tells_anothers_news(text: str, code: str) -> bool:
+    """The country's official only passes on another country's news in plain words:
+    "Trump, referencing a North Korean state media report, tweeted Friday evening North
+    Korea has agreed to suspend all nuclear weapons testing" is the North's move, not an
+    American one.  What is reported opens on the other country and holds no line of the
+    speaker's own (a modal, a stance, "we", quoted words, its own country named)."""
+    m = _TELLS_RE.search(text[:160])
+    if m is None:
+        return False
+    content = text[m.end() :]
+    named = country_matches(content)
+    if not named or named[0][0] > 4 or named[0][3] == code:
+        return False
+    return not (_OWN_LINE_RE.search(content) or any(n[3] == code for n in named))
 
 
 def _own_words(text: str) -> str:
@@ -148,11 +183,16 @@ class CountrySectionBuilder(QuoteLines):
         if statement is not None:
             return statement, cand
         found_p = self._from_positions(code)
-        if found_p is not None:
-            return found_p, None
+        if found_p is not None and not found_p.basis:
+            return found_p, None  # the position in the sentence that states it
+        # An official's own words before a position's label ("Shinzo Abe favours talks
+        # now." read as the judgement of a week he urged maximum pressure): the label
+        # names one of its stances, the words say which it pressed.
         found_q = self._from_quotes(code)
         if found_q is not None:
             return found_q, None
+        if found_p is not None:
+            return found_p, None
         return self._too_little(code), None
 
     def _too_little(self, code: str) -> Statement:
@@ -176,6 +216,7 @@ class CountrySectionBuilder(QuoteLines):
             and not r.speculative
             and not r.future
             and not media_led(r.cand.text)
+            and not tells_anothers_news(r.cand.text, code)
             and not self._before_period(r.cand)
             # the period's news, not its background ("Moon helped engineer the Sunshine
             # Policy…"): a stated day of the period, the present perfect ("has agreed") or
@@ -278,6 +319,7 @@ class CountrySectionBuilder(QuoteLines):
             and c.sent.words <= self.w.judgement_max_words
             and not c.text.startswith("Asked ")
             and not speculative(_own_words(c.sent.text))
+            and not tells_anothers_news(c.text, code)
             and c.news >= 0
             and not self._before_period(c)
         ]
