@@ -76,12 +76,14 @@ def _with_speeches(
     article: Article, doc: Doc, resolved: list[Resolved], ctx: ArticleActors, lex: Lexicon
 ) -> list[Resolved]:
     """The paragraphs of a speech printed without marks after "he said:" (speeches.py)
-    join the quotations; what else was found inside them is part of the speech."""
+    and embedded posts (tweets.py) join the quotations; what else was found inside them
+    is part of the speech."""
     from briefgen.nlp.quotations import resolve_items
     from briefgen.nlp.speeches import speech_items
+    from briefgen.nlp.tweets import tweet_items
 
     cues = [r.item.cue.idx for r in resolved if r.item.cue is not None and r.speaker is not None]
-    items = speech_items(doc, article.text, lex.verbs, cues)
+    items = speech_items(doc, article.text, lex.verbs, cues) + tweet_items(doc, article.text)
     if not items:
         return resolved
     spoken = [r for r in resolve_items(article, items, ctx, lex) if r.speaker is not None]

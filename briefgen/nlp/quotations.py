@@ -280,6 +280,8 @@ def _cue_text(it: Item, lex: Lexicon) -> str | None:
         return None
     if it.via == "according":
         return "according to"
+    if it.via == "tweet":
+        return "tweeted"  # an embedded post (tweets.py): its cue token is the signature's name
     parts = lex.verbs.particles.get(it.cue.lemma_.lower(), frozenset())
     particle = next(
         (c.lower_ for c in it.cue.children if c.dep_ in ("prep", "prt") and c.i == it.cue.i + 1),

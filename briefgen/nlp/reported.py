@@ -256,6 +256,16 @@ def _parenthetical(cue: Token) -> bool:
     )
 
 
+def _after_colon(doc: Doc, lo: int, hi: int) -> int:
+    """ "Vision 3000 had other problems: “It's tantamount to neocolonialism,” says Green":
+    before a cue that follows its clause, a colon that opens quotation marks ends the
+    writer's words; what the speaker said starts at the marks."""
+    for i in range(hi - 1, lo - 1, -1):
+        if doc[i].text == ":" and doc[i + 1].text in ("“", '"'):
+            return i + 1
+    return lo
+
+
 def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     """The content of `cue` as a token range and how it was found."""
     doc = cue.doc
@@ -285,6 +295,7 @@ def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             subj = subject_of(cue)
             if subj is not None and subj.left_edge.i > lo:
                 hi = min(hi, subj.left_edge.i - 1)
+            lo = _after_colon(doc, lo, hi)
         elif not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in inv.children):
             lo = max(lo, cue.right_edge.i + 1)  # "After all, he said, the reason was ..."
         via = "inverted"

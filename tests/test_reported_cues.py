@@ -1,0 +1,60 @@
+"""Quotations the cue words alone missed, on short texts written here: embedded posts
+signed with an account (nlp/tweets.py), "pointed out" after a quotation, and a quotation
+opened after the writer's colon ("…: “…,” says X")."""
+
+from __future__ import annotations
+
+from briefgen.model import Article
+from briefgen.nlp.attribution import attribute
+
+
+def quotes(nlp, text: str):  # type: ignore[no-untyped-def]
+    art = Article(article_id="t", title="", text=text, source_path="t.txt")
+    return attribute([art], {"t": nlp(text)}, with_positions=False).quotes
+
+
+EMBED = (
+    "The president seemed to change his mind, judging by his post on July 5.\n\n"
+    "Trade between China and North Korea grew almost 40% in the first quarter. So much "
+    "for China working with us! — Donald J. Trump (@realDonaldTrump) July 5, 2017\n\n"
+    "The White House posted a picture.\n\n"
+    "Trump at the summit: pic.twitter.com/NsP9dteZEF — The White House (@WhiteHouse) "
+    "June 28, 2019\n\n"
+    "— Reuters Top News (@Reuters) June 28, 2019"
+)
+
+
+def test_an_embedded_post_is_its_account_holders_direct_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(nlp, EMBED)
+    post = [q for q in qs if q.text.startswith("Trade between")]
+    assert len(post) == 1
+    assert post[0].kind == "direct" and post[0].cue == "tweeted"
+    assert post[0].text.endswith("working with us!")  # the signature is no part of it
+    assert post[0].speaker is not None and "Trump" in post[0].speaker
+
+
+def test_a_post_of_a_picture_or_a_bare_signature_quotes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    qs = quotes(nlp, EMBED)
+    assert not any("summit" in q.text or "Reuters" in q.text for q in qs)
+
+
+def test_pointed_out_after_a_quotation_attributes_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“They intend to stay close to the South for now, but they are not committed,” "
+        "Youngshik Bong, a professor at Yonsei University, pointed out. “It is a clear "
+        "strategy to raise the stakes.”"
+    )
+    qs = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert [q.text[:12] for q in qs] == ["They intend ", "It is a clea"]
+    assert {q.speaker for q in qs} == {"Youngshik Bong"}
+
+
+def test_a_quotation_after_the_writers_colon_starts_at_its_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "But the plan suffered from other problems: “It is tantamount to neocolonialism "
+        "and that angers the North Koreans,” says Christopher Green, an expert at Leiden "
+        "University."
+    )
+    qs = quotes(nlp, text)
+    assert [(q.kind, q.text[:14]) for q in qs] == [("direct", "It is tantamou")]
+    assert qs[0].speaker == "Christopher Green"
