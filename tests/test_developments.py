@@ -158,6 +158,52 @@ def test_background_and_previews_do_not_become_developments() -> None:
     assert not any("Oct. 3" in s.text for s in b.bluf)
 
 
+def test_a_pluperfect_in_a_relative_clause_or_reported_speech_is_no_background() -> None:
+    """The week's news shifted back in reported speech ('announced it had determined') or
+    a relative clause about the main clause's noun ('the attack, which had led…') is news;
+    a pluperfect of the sentence's own clause tells the story's background."""
+    from briefgen.book.reports import background, has_pluperfect
+
+    assert background("North Korea had invested heavily in its missile programme.")
+    assert background("Seoul had been warned of the risk, officials said on Monday.")
+    assert not background(
+        "The FBI announced on Friday it had determined that North Korea was behind the attack."
+    )
+    assert not background("The ministry said that Pyongyang had fired two missiles.")
+    assert not background(
+        "Obama blamed North Korea for the cyberattack, which had led the studio to cancel the film."
+    )
+    assert background("The studio, which cancelled the film, had invested $44 million.")
+    # A report with any pluperfect still weighs as comment does: it seldom tells the news
+    # most plainly (the lead), though it may add a fact of it (a detail).
+    fbi = "The FBI announced on Friday it had determined that North Korea was behind it."
+    assert has_pluperfect(fbi) and not background(fbi)
+
+
+def test_a_fact_told_in_reported_speech_can_be_a_detail() -> None:
+    """Train 2014-W51: 'On Friday, Obama blamed North Korea for the cyberattack, which had
+    led the studio to cancel the film' was background, no fact an item about the North's
+    denial could add; a pluperfect of its own clause still makes colour."""
+    from briefgen.book.reports import Report
+    from briefgen.book.sentences import Sentence
+    from briefgen.book.summarize import SentenceCandidate
+    from briefgen.book.writeup import _tells_an_event
+
+    def report(text: str) -> Report:
+        c = SentenceCandidate.__new__(SentenceCandidate)
+        c.sent, c.news = Sentence("a", text, 0, len(text), 0, 0), 0.0
+        return Report(cand=c, tag=classify(text), when=None, speculative=False, future=False)
+
+    assert _tells_an_event(
+        report(
+            "Obama blamed North Korea for the cyberattack, which had led Sony to cancel the film."
+        )
+    )
+    assert not _tells_an_event(
+        report("North Korea had launched a cyberattack on South Korean banks before.")
+    )
+
+
 def test_event_kinds_and_actions() -> None:
     tag = classify("North Korea launched a ballistic missile over Japan on Friday.")
     assert tag is not None and tag.kind == "missile_launch" and tag.direction == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from briefgen.book.sentences import condense
 from briefgen.book.sentfacts import ArticleFacts, ReportFacts, story_day
@@ -118,9 +119,45 @@ _PREVIEW = re.compile(r"\b(?:eager to|poised to|preparing to|gearing up|looms? l
 _MEDIA_LED = re.compile(r"^(?:[\w.’'-]+\s){0,6}?(?:reported|reports|told|tells|according to)\b")
 
 
-def background(text: str) -> bool:
-    """The story's background, told in the pluperfect ("had invested", "had been warned")."""
+# What a pluperfect after it tells is no background of the story: a relative clause ("the
+# cyberattack, which had led the studio to cancel…") is said of a noun of the main clause,
+# and reported speech shifts the week's news back ("the FBI announced it had determined…").
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom|whose)\s+(?:[\w’'-]+\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _reported_before() -> re.Pattern[str]:
+    """A reporting verb in the past, an optional 'that' and a short subject, at the end."""
+    from briefgen.knowledge.reporting import load_reporting_verbs
+
+    irregular = {"say": "said", "tell": "told", "write": "wrote"}
+    forms = set(irregular.values())
+    for v in load_reporting_verbs().cues:
+        if v in irregular:
+            continue
+        forms.add(v + "d" if v.endswith("e") else v[:-1] + "ied" if v.endswith("y") else v + "ed")
+        forms.add(v + v[-1] + "ed")  # admitted, regretted
+    words = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:that\s+)?(?:[\w.’'-]+\s+){{0,4}}$", re.IGNORECASE)
+
+
+def has_pluperfect(text: str) -> bool:
+    """Any pluperfect in the sentence: a report that has one weighs as comment does (it
+    is seldom the plainest telling of the week's news, even when the pluperfect is not
+    the background itself)."""
     return bool(_PLUPERFECT.search(text))
+
+
+def background(text: str) -> bool:
+    """The story's background, told in the pluperfect ("had invested", "had been warned")
+    in its own clause: not in a relative clause or in reported speech, where the
+    pluperfect tells of a noun of the sentence or is the week's news shifted back."""
+    for m in _PLUPERFECT.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if _RELATIVE_BEFORE.search(before) or _reported_before().search(before):
+            continue
+        return True
+    return False
 
 
 def actors_of(r: Report) -> set[str]:
@@ -269,7 +306,7 @@ def report_facts(text: str, article: Article) -> ReportFacts:
         speculative(plain[:160]),
         looks_forward(text),
         stage(plain),
-        opinion(plain) or media_led(plain) or background(text),
+        opinion(plain) or media_led(plain) or has_pluperfect(text),
     )
 
 
