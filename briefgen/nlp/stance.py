@@ -6,13 +6,15 @@ issue's terms, whether the verb that governs it pushes for it or against it, whe
 that verb is negated or modal, and whether its subject is North Korea (a demand *on*
 Pyongyang is the speaker's own position, not a North Korean concession); plus who
 speaks (country, kind) and how (cue, kind of quotation).  Per issue two logistic
-models give P(the statement takes a stance on it) and P(the stance is +1); a stance
-is kept only when their product is high enough, otherwise the model abstains.  How
+models give P(the statement takes a stance on it) and P(the stance is +1); a third,
+per issue, calibrates the two into P(the statement takes this stance), learnt on whole
+articles' quotations (where most statements take none); a stance is kept only when that
+is high enough, otherwise the model abstains.  How
 statements add up to an actor's or a country's position is nlp/positions.py's job.
 
 Weights ship in briefgen/data/models/stance.npz; `benchmarks/train_stance.py` trains
-them from the labelled statements of the train split in benchmarks/labels/ (C chosen by
-cross-validation grouped by article, the thresholds on the dev split) and
+them from the labelled statements of the train split in benchmarks/labels/ (C, the
+calibration and the thresholds chosen by cross-validation grouped by week) and
 `benchmarks/positions.py` reports the dev and held-out test figures.
 """
 
@@ -64,6 +66,9 @@ MENTION_FEATURES = (
     "pro_negated",
     "con_negated",
 )
+# A statement whose uncalibrated P(stance) x P(side) is below this takes no stance on
+# the issue: the calibration was fitted above it.
+RAW_FLOOR = 0.1
 # Cue classes counted over the whole statement (the stance may sit far from the term).
 WHOLE_CUES = ("push", "against", "threat", "restraint", "negator", "modal", "condition")
 _PRK_WORDS = re.compile(r"^(?:it|they|the north|pyongyang|north korea|the regime|kim\b)", re.I)
@@ -226,8 +231,8 @@ def issue_design(hand: np.ndarray, emb: np.ndarray, k: int) -> np.ndarray:
 
 class StanceModel:
     """Per issue: P(the statement takes a stance on it) and P(+1 | stance), two logistic
-    models over `issue_design`; a stance is kept when P(stance) x P(side) reaches the
-    model's threshold."""
+    models over `issue_design`, and their calibration; a stance is kept when its
+    calibrated confidence reaches the model's threshold."""
 
     def __init__(self, arrays: dict[str, Any]) -> None:
         self.a = arrays
@@ -259,22 +264,52 @@ class StanceModel:
             out[issue] = (1 / (1 + np.exp(-rel)), 1 / (1 + np.exp(-pos)))
         return out
 
+    def confidences(self, k: int, p_rel: Any, p_pos: Any) -> Any:
+        """How likely each statement takes issue k's stance on the side P(+1) points to:
+        P(stance) x P(side) through the issue's calibration when the model has one (the
+        relevance models of some issues are surer than their record: the calibration,
+        fitted on cross-validated whole-article statements, says how often such a
+        reading was right), 0 below RAW_FLOOR."""
+        if "cal_coef" not in self.a:
+            return p_rel * _side(p_pos)
+        return calibrated(p_rel, p_pos, self.a["cal_coef"][k], self.a["cal_icpt"][k])
+
     def predict(
         self, hand: np.ndarray, emb: np.ndarray, floor: float | None = None
     ) -> list[list[Stance]]:
-        """Stances per statement, each with confidence P(stance) x P(side); those below
+        """Stances per statement, each with its (calibrated) confidence; those below
         `floor` (default: the model's threshold) are left out: the model abstains."""
         tau = self.threshold if floor is None else floor
         probs = self.probabilities(hand, emb)
         out: list[list[Stance]] = [[] for _ in range(len(hand))]
         for k, issue in enumerate(self.issues):
             p_rel, p_pos = probs[issue]
+            confs = self.confidences(k, p_rel, p_pos)
             for n in range(len(hand)):
                 sign = 1 if p_pos[n] >= 0.5 else -1
-                conf = float(p_rel[n]) * float(max(p_pos[n], 1 - p_pos[n]))
+                conf = float(confs[n])
                 if conf >= tau and not contradicted(hand[n], k, sign):
                     out[n].append(Stance(issue, sign, round(conf, 3)))
         return out
+
+
+def _side(p_pos: Any) -> Any:
+    import numpy as np
+
+    return np.maximum(p_pos, 1 - p_pos)
+
+
+def calibrated(p_rel: Any, p_pos: Any, coef: Any, icpt: float) -> Any:
+    """P(the stance read is right) from one issue's calibration over the logits of
+    P(stance) and of P(side); 0 where P(stance) x P(side) is below RAW_FLOOR."""
+    import numpy as np
+
+    eps = 1e-4
+    side = _side(np.asarray(p_pos, dtype=float))
+    rel = np.clip(np.asarray(p_rel, dtype=float), eps, 1 - eps)
+    sure = np.clip(side, eps, 1 - eps)
+    z = coef[0] * np.log(rel / (1 - rel)) + coef[1] * np.log(sure / (1 - sure)) + icpt
+    return np.where(rel * side >= RAW_FLOOR, 1 / (1 + np.exp(-z)), 0.0)
 
 
 def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
