@@ -37,6 +37,7 @@ _LOWER = (
     "speaker_nouns",
     "not_people",
     "place_words",
+    "name_of_body_words",
     "anonymous_heads",
     "group_pronouns",
     "counterpart_nouns",
@@ -75,6 +76,7 @@ class Roles:
     speaker_nouns: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    name_of_body_words: frozenset[str] = frozenset()
     anonymous_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()

@@ -21,6 +21,7 @@ from briefgen.nlp.names import (
     comma_block,
     ent_start,
     full_name,
+    given_name_person,
     is_fragment,
     name_bounds,
     phrase_text,
@@ -40,6 +41,9 @@ from briefgen.nlp.titles import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+# Entity labels the tagger gives some people's names ("Carly Fiorina" as ORG).
+_MISLABELLED = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 class ArticleMentions(ArticlePeople):
@@ -67,7 +71,11 @@ class ArticleMentions(ArticlePeople):
         doc = self.doc
         covered: set[int] = set()
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or ent.start in covered:
+            if self.in_quote(ent.start_char) or ent.start in covered:
+                continue
+            if ent.label_ != "PERSON" and not (
+                ent.label_ in _MISLABELLED and given_name_person(ent, self.roles)
+            ):
                 continue
             lo, hi = name_bounds(ent[-1], self.roles)
             lo = min(lo, ent.start)

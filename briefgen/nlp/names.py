@@ -255,6 +255,46 @@ def full_name(tok: Token, roles: Roles | None = None) -> str:
     return name_and_title(name, roles)[0]
 
 
+# A capitalised word of a name: "Fiorina", "O’Donnell", "McCain", "Smith-Jones".
+_NAME_WORD = re.compile(r"^[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|[’'][A-Z][a-z]+)(?:-[A-Z][a-z]+)?$")
+
+
+def is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word))
+
+
+def given_name_person(span: Span, roles: Roles | None = None) -> bool:
+    """ "Carly Fiorina", "Kelsey Davenport" tagged as an organisation or a place: two or
+    three capitalised words opening on a given name that is mostly one sex's
+    (family_names.yaml) are a person's name whatever the tagger's label, unless a word
+    of them names an office, a body or a place ("Marshall Islands")."""
+    r = roles or load_roles()
+    words = [t for t in span if not t.is_space]
+    if not 2 <= len(words) <= 3 or any(w.whitespace_ != " " for w in words[:-1]):
+        return False
+    if load_family_names().gender_of_given(words[0].text) is None or words[-1].tag_ == "NNPS":
+        return False  # "Roman Catholics": a plural is a group
+    from briefgen.knowledge.countries import country_of
+
+    for w in words:
+        low = w.lower_
+        if not is_name_word(w.text):
+            return False
+        if w.pos_ not in ("PROPN", "NOUN") or country_of(w.text) is not None:
+            return False
+        if (
+            low in r.title_words
+            or low in r.role_nouns
+            or low in r.body_nouns
+            or low in r.firm_nouns
+            or low in r.place_words
+            or low in r.name_of_body_words
+            or low in r.publication_words
+        ):
+            return False
+    return True
+
+
 def is_fragment(name: str) -> bool:
     """A piece of a name that is no name: a lone given-name syllable ("in", "Gwan" after
     "Kim Kye"), a two-letter word, a hyphenated syllable."""

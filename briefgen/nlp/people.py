@@ -203,8 +203,8 @@ class ArticlePeople:
         key = slugify(name)
         if key not in self.people:
             first = name.split()[0]
-            female = " " in name and first in load_family_names().female_given
-            self.people[key] = Speaker(name=name, named=True, gender="f" if female else None)
+            gender = load_family_names().gender_of_given(first) if " " in name else None
+            self.people[key] = Speaker(name=name, named=True, gender=gender)
         return self.people[key], None
 
     def _learn(

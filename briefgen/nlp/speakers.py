@@ -22,6 +22,7 @@ from briefgen.nlp.names import (
     clean_name,
     country_voice,
     ent_text,
+    is_name_word,
     name_at,
     name_bounds,
     only_country,
@@ -84,6 +85,9 @@ class ArticleActors(ArticleSources):
         """A speaker phrase from quotes.py to a Speaker, or None when there is nobody."""
         if phrase is None or head is None:
             return None
+        obj = _quoted_object(head)
+        if obj is not None:  # "KCNA quoted the spokesman as saying ...": the spokesman
+            return self._quoted_by(phrase, obj, pos)
         low = head.lower_
         if low == "those" and any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
             who = self.doc[head.i : min(head.right_edge.i + 1, head.i + 8)]  # "those around her"
@@ -97,6 +101,20 @@ class ArticleActors(ArticleSources):
             return self.remember(sp, head.idx) if sp is not None else None  # the chain goes on
         sp = self._joint(head, pos) or self._resolve_one(phrase, head, pos)
         return self.remember(sp, head.idx) if sp is not None else None
+
+    def _quoted_by(self, agency: Span, obj: Token, pos: int) -> Speaker | None:
+        """The one a news agency quotes; an unnamed one the agency does not place ("a
+        spokesman for the Foreign Ministry", quoted by KCNA) serves the state whose
+        state media quote them."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        sp = self.resolve(noun_phrase(obj), obj, pos)
+        if sp is not None and not sp.named and sp.country is None:
+            e = self.gaz.lookup(clean_name(agency.text))
+            if e is not None and e.kind == "state-media" and e.country:
+                sp.country = e.country
+                sp.kind = infer_kind(sp.role or sp.name, e.country, "government", self.roles)
+        return sp
 
     def _resolve_one(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
         if (
@@ -153,7 +171,9 @@ class ArticleActors(ArticleSources):
         name = name_at(head, self.roles)
         if name is not None:
             return self._named_person(head, name)
-        if head.pos_ == "PROPN" and self.nearest_full(head.text, head.idx) is not None:
+        if _capitalised(head) and self.nearest_full(head.text, head.idx) is not None:
+            # "Moon said"; "said Skelly" and "O’Donnell said" after "Bill Skelly" and
+            # "Brett O’Donnell", whatever part of speech the tagger gave the family name
             return self.person(head.text, pos=head.idx)
         titled = self._titled_person(phrase, head)
         if titled is not None:
@@ -404,6 +424,33 @@ class ArticleActors(ArticleSources):
                 if sp is not None and sp.country is not None:
                     return sp.country
         return None
+
+
+def _capitalised(tok: Token) -> bool:
+    """A proper noun, or a capitalised word inside the sentence the tagger read as
+    another part of speech (a family name as an adverb or noun)."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        is_name_word(tok.text)
+        and not tok.is_sent_start
+        and tok.pos_ in ("NOUN", "ADV", "ADJ", "VERB", "X")
+    )
+
+
+def _quoted_object(head: Token) -> Token | None:
+    """ "KCNA quoted a Foreign Ministry spokesman as saying that ...", "Yonhap cited an
+    official as saying ...": whoever the agency quotes or cites is the speaker; the
+    agency, the subject, only reports."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _anchor(tok: Token) -> Token:
