@@ -101,6 +101,22 @@ def test_a_country_does_not_contradict_its_own_leader_but_two_officials_may_diff
     assert len(found) == 1 and "Donald Trump" in found[0].text and "Rex Tillerson" in found[0].text
 
 
+def test_a_label_that_says_two_things_is_no_side_of_a_contradiction() -> None:
+    """Train 2017-W32: 'North Korea refuses to give up nuclear weapons, while United States
+    demands or commits to denuclearization' (judged weak): which of the two, the label
+    cannot say."""
+    actors = {
+        "nkgov": Actor("nkgov", "North Korean government", kind="government", country="PRK"),
+        "trump": Actor("trump", "Donald Trump", kind="government", country="USA"),
+    }
+    pair = [
+        _pos("nkgov", "PRK", "denuclearization", -1, "refuses to give up nuclear weapons"),
+        _pos("trump", "USA", "denuclearization", 1, "demands or commits to denuclearization"),
+    ]
+    assert contradictions(pair, actors, lambda _: 1) == []
+    # "rejects or doubts talks now" says one thing: test_the_white_house_may_differ…
+
+
 def test_a_demand_without_an_answer_is_this_week_s_and_made_of_one_side() -> None:
     pool = pool_of(
         (
