@@ -225,16 +225,16 @@ def _subject(head: str, code: str, officials: Mapping[str, str]) -> tuple[bool, 
         name_end, adjectival = end, bool(_ADJECTIVE_NAME_RE.search(surface))
     else:
         simple = re.match(r"(?:(?:The|the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?", head)
-        starts = {at, simple.end() if simple else 0}
-        for n in sorted(officials, key=len, reverse=True):
-            at = next((i for i in sorted(starts) if head.startswith(n, i)), -1)
-            if officials[n] == code and at >= 0 and len(n) > 3:
-                after = head[at + len(n) :]
-                if re.match(r"[’']s\s", after):  # "Trump's strategy": his, not him
-                    words = re.findall(r"[\w’'.-]+", after[3:])[:4]
-                    return any(_singular(w) in _agents() for w in words), after
-                return True, after
-        return None
+        starts = sorted({at, simple.end() if simple else 0})
+        hit = _official_at(head, starts, _officials_of(tuple(officials.items()), code))
+        if hit is None:
+            return None
+        at, n = hit
+        after = head[at + len(n) :]
+        if re.match(r"[’']s\s", after):  # "Trump's strategy": his, not him
+            words = re.findall(r"[\w’'.-]+", after[3:])[:4]
+            return any(_singular(w) in _agents() for w in words), after
+        return True, after
     rest = head[name_end:]
     possessive = re.match(r"[’']s\s", rest)
     listed = _LIST_RE.match(rest)
@@ -271,6 +271,40 @@ def _subject(head: str, code: str, officials: Mapping[str, str]) -> tuple[bool, 
     return agent, ""
 
 
+@lru_cache(maxsize=8)
+def _officials_of(
+    officials: tuple[tuple[str, str], ...], code: str
+) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """The names of `code`'s officials that can open a sentence (longer than 3
+    characters): {name: its place, longest first (ties in the map's order)} and the
+    names by their first four characters.  Kept per map and country: a whole-corpus
+    brief asks thousands of sentences with one map of hundreds of officials."""
+    of = dict(officials)
+    rank: dict[str, int] = {}
+    by4: dict[str, list[str]] = {}
+    for n in sorted(of, key=len, reverse=True):
+        if of[n] == code and len(n) > 3:
+            rank[n] = len(rank)
+            by4.setdefault(n[:4], []).append(n)
+    return rank, by4
+
+
+def _official_at(
+    head: str, starts: list[int], of: tuple[dict[str, int], dict[str, list[str]]]
+) -> tuple[int, str] | None:
+    """(where, name) of the first of the country's officials, longest first, that `head`
+    opens on at one of `starts` (the earliest of them), else None."""
+    rank, by4 = of
+    best: str | None = None
+    for i in starts:
+        for n in by4.get(head[i : i + 4], ()):
+            if head.startswith(n, i) and (best is None or rank[n] < rank[best]):
+                best = n
+    if best is None:
+        return None
+    return next(i for i in starts if head.startswith(best, i)), best
+
+
 def names_a_thing(text: str, code: str, officials: Mapping[str, str]) -> bool:
     """Does the sentence open on something of the country that does not act for it
     ("North Korea's Internet is offline", "North Korean websites are back")?"""
@@ -291,6 +325,12 @@ def previews(text: str, code: str, officials: Mapping[str, str]) -> bool:
     announced on Saturday that it will limit exports…")?"""
     found = _subject(opening(text), code, officials)
     return found is not None and bool(_PREVIEW_RE.match(found[1].lstrip(" ,")))
+
+
+@lru_cache(maxsize=8)
+def _officials_named(officials: tuple[tuple[str, str], ...], code: str) -> tuple[str, ...]:
+    """Every name of `code`'s officials in the map, in its order."""
+    return tuple(n for n, c in officials if c == code)
 
 
 def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
@@ -331,7 +371,7 @@ def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
         own = (
             _OWN_STANCE_RE.search(content)
             or any(m[3] == code for m in named)
-            or any(officials[n] == code and n in content for n in officials)
+            or any(n in content for n in _officials_named(tuple(officials.items()), code))
             or (its is not None and its.start() < first_other)  # its, not the other's
         )
         if not own:

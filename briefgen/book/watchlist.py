@@ -473,7 +473,8 @@ class WatchList:
         return False
 
     def conditions(self) -> list[Statement]:
-        """Conditions and deadlines an official set ("…until the US drops…")."""
+        """Conditions and deadlines an official set ("…until the US drops…").  The
+        sentence's words are tested before whether it tells a move (the dearer test)."""
         out: list[Statement] = []
         for kind, rx in (("deadline", DEADLINE_RE), ("condition", CONDITION_RE)):
             picks = [
@@ -482,7 +483,10 @@ class WatchList:
                 # set by an official, or by the state the sentence opens on acting
                 # ("Pyongyang will not negotiate … until Washington abandons…"), not an
                 # expert's "Until North Korea begins ICBM tests, it will be difficult…"
-                if (
+                if rx.search(c.sent.text)
+                and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
+                and (kind != "condition" or _BINDS_RE.search(c.text))
+                and (
                     c.official >= 0.5
                     or (
                         c.subject is not None
@@ -490,9 +494,6 @@ class WatchList:
                         and own_move(c.text, c.subject, self.pool.official_countries)
                     )
                 )
-                and rx.search(c.sent.text)
-                and (kind != "deadline" or _TIMED_RE.search(c.sent.text))
-                and (kind != "condition" or _BINDS_RE.search(c.text))
             ]
             if kind == "condition":
                 # the condition as the question it leaves open, else not at all
