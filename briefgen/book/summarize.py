@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import repeat
+from typing import Any
 
 from briefgen.book.namefind import NameFinder
 from briefgen.book.sentences import Sentence, condense, strip_dateline
@@ -27,6 +27,7 @@ from briefgen.book.sentfacts import (
     SentenceFacts,
     computed,
 )
+from briefgen.book.support import MARGIN, SparseRows, support
 from briefgen.book.textsim import TfIdf, Vector, cosine
 from briefgen.knowledge.countries import (
     country_offsets,
@@ -160,6 +161,8 @@ class SentencePool:
         for q in quotes:
             qby.setdefault(q.article_id, []).append(q)
         self.all: list[SentenceCandidate] = []
+        # for similar_articles: the articles' and sentences' vectors as sparse rows
+        self._rows: tuple[SparseRows, SparseRows, Any] | None = None
         for a, af in zip(self.articles, known, strict=True):
             cands: list[SentenceCandidate] = []
             rank = 0
@@ -236,20 +239,18 @@ class SentencePool:
             for p in postings.values():
                 p.sort(key=lambda x: (-x[1], x[0]))
                 del p[POSTINGS_CAP:]
-        raw: dict[int, float] = {}
-        for i, c in enumerate(self.all):
-            if not c.usable:
-                continue
-            acc: dict[str, float] = {}
-            own = c.article_id
-            terms = sorted(c.vec.items(), key=lambda x: (-x[1], x[0]))
-            for t, w in terms[:TERMS_CAP] if big else terms:
-                if t in common:
-                    continue
-                for aid, w2 in postings.get(t, ()):
-                    if aid != own:
-                        acc[aid] = acc.get(aid, 0.0) + w * w2
-            raw[i] = sum(map(min, acc.values(), repeat(0.25))) / 0.25
+        # each usable sentence: the sum over other articles of min(0.25, the products of
+        # its terms' weights and theirs), over 0.25 (book.support: at numpy speed)
+        usable = [i for i, c in enumerate(self.all) if c.usable]
+        sums = support(
+            [self.all[i].vec for i in usable],
+            [self.all[i].article_id for i in usable],
+            postings,
+            common,
+            list(self.article_vecs),
+            TERMS_CAP if big else None,
+        )
+        raw = dict(zip(usable, sums, strict=True))
         top = max(raw.values(), default=0.0) or 1.0
         for i, c in enumerate(self.all):
             if not c.usable:
@@ -271,10 +272,26 @@ class SentencePool:
         return [c for c in self.all if c.usable]
 
     def similar_articles(self, cand: SentenceCandidate, threshold: float = 0.3) -> list[str]:
-        """Other articles with a sentence close to `cand`: they carry the same development."""
+        """Other articles with a sentence close to `cand`: they carry the same development.
+        (Only articles whose dot products come near the thresholds are tested with
+        `cosine`, book.support.)"""
+        import numpy as np
+
+        if self._rows is None:
+            self._rows = (
+                SparseRows([self.article_vecs[aid] for aid in self.by_article]),
+                SparseRows([o.vec for cs in self.by_article.values() for o in cs]),
+                np.cumsum([0] + [len(cs) for cs in self.by_article.values()]),
+            )
+        art_rows, sent_rows, bounds = self._rows
+        near_article = art_rows.dot(cand.vec) >= 0.05 - MARGIN
+        sims = np.append(sent_rows.dot(cand.vec), -np.inf)
+        # each article's closest sentence (an article with none: -inf)
+        starts = np.minimum(bounds[:-1], len(sims) - 1)
+        best = np.where(bounds[1:] > bounds[:-1], np.maximum.reduceat(sims, starts), -np.inf)
         out = []
-        for aid, cands in self.by_article.items():
-            if aid == cand.article_id:
+        for k, (aid, cands) in enumerate(self.by_article.items()):
+            if aid == cand.article_id or not near_article[k] or best[k] < threshold - MARGIN:
                 continue
             if cosine(cand.vec, self.article_vecs[aid]) < 0.05:
                 continue
