@@ -195,3 +195,27 @@ def test_similar_articles_are_those_the_plain_test_finds() -> None:
             assert got == plain(c, threshold)
             found += len(got)
     assert found  # the corpus has similar articles to find
+
+
+@pytest.mark.parametrize(
+    "text,loose,strict",
+    [
+        ("North Korea fired a missile on Tuesday.", "PRK", "PRK"),
+        ("The North said it would respond.", None, "PRK"),
+        ("The joint exercises with South Korea presented a threat.", "KOR", None),
+        ("Speaking in Seoul, Tillerson said the talks would go on.", "USA", "USA"),
+        ("Talks with Japan and China went on.", "JPN", "CHN"),
+        ("Nobody named a country here at all, as far as anyone can tell.", None, None),
+    ],
+)
+def test_the_subject_and_the_doer_are_read_in_one_pass(
+    text: str, loose: str | None, strict: str | None
+) -> None:
+    """subject_countries gives what subject_country gives, loose and strict."""
+    from briefgen.book.summarize import NameFinder, subject_countries, subject_country
+
+    names = {"Tillerson": "USA"}
+    rx = NameFinder(names)
+    assert subject_countries(text, names, rx) == (loose, strict)
+    assert subject_country(text, names, rx) == loose
+    assert subject_country(text, names, rx, strict=True) == strict

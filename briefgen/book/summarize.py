@@ -192,20 +192,14 @@ class SentencePool:
         c.news = sf.news
         if ok:
             c.acting = sf.acting
-            c.subject = subject_country(s.text, self.official_countries, self._subj_re)
-            head = strip_dateline(s.text)
-            c.subject_first = c.subject is not None and (
-                subject_country(head[:OPENS_ON], self.official_countries, self._subj_re)
-                == c.subject
-                and not has_opener(head)
-            )
-            c.doer = subject_country(s.text, self.official_countries, self._subj_re, strict=True)
+            names, rx = self.official_countries, self._subj_re
+            c.subject, c.doer = subject_countries(s.text, names, rx)
             c.agents = sf.agents
-            c.doer_first = c.doer is not None and (
-                subject_country(head[:OPENS_ON], self.official_countries, self._subj_re, True)
-                == c.doer
-                and not has_opener(head)
-            )
+            head = strip_dateline(s.text)
+            if (c.subject or c.doer) and not has_opener(head):
+                first, first_doer = subject_countries(head[:OPENS_ON], names, rx)
+                c.subject_first = c.subject is not None and first == c.subject
+                c.doer_first = c.doer is not None and first_doer == c.doer
         for q in quotes:
             if s.start <= q.start < s.end or q.start <= s.start < q.end:
                 c.official = max(c.official, self._speaker_weight(q))
@@ -401,6 +395,14 @@ def subject_country(
     if named early (within the first 60 characters).  `strict`: not one named after a
     preposition or as what is acted on ("exercises with South Korea", "destroy North
     Korea"), and "The North" / "the South" opening the sentence are the two Koreas."""
+    return subject_countries(text, names, names_re)[1 if strict else 0]
+
+
+def subject_countries(
+    text: str, names: Mapping[str, str], names_re: NameFinder | None = None
+) -> tuple[str | None, str | None]:
+    """subject_country(text, ...) and subject_country(text, ..., strict=True), reading
+    the sentence's opening once."""
     head = strip_dateline(text)
     # "Without mentioning Seoul by name, Kono warned…": the subject follows the opener.
     if has_opener(head):
@@ -408,17 +410,22 @@ def subject_country(
         if 0 < comma < 120:
             head = head[comma + 2 :]
     head = head[:120]
-    short = _SHORT_NAME_RE.match(head) if strict else None
-    if short:
-        return "PRK" if short.group(1) == "North" else "KOR"
     hits = country_offsets(head)
     rx = names_re if names_re is not None else _names_re(names)
     if rx is not None:
         hits += [(p, names[n]) for p, n in rx.find(head)]
+    loose = _first(hits)
+    short = _SHORT_NAME_RE.match(head)
+    if short:
+        return loose, "PRK" if short.group(1) == "North" else "KOR"
     # "The joint exercises with South Korea presented…", "…threatened to destroy North
     # Korea, Trump said": a country after a preposition is not who acts.
-    if strict:
-        hits = [(p, code) for p, code in hits if not _OBJECT_RE.search(head[max(0, p - 30) : p])]
+    acting = [(p, code) for p, code in hits if not _OBJECT_RE.search(head[max(0, p - 30) : p])]
+    return loose, _first(acting)
+
+
+def _first(hits: list[tuple[int, str]]) -> str | None:
+    """The country named first, if named within the first 60 characters."""
     if not hits:
         return None
     pos, code = min(hits)
