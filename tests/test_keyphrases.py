@@ -58,12 +58,14 @@ def test_people_and_titles_are_not_keyphrases(nlp) -> None:
 def test_lower_case_names_in_a_pull_quote_are_people_and_countries(nlp) -> None:
     c = _cands(
         nlp,
-        "Kim Jong Un met envoys on Monday. Analysts doubted the nuclear freeze.\n\n"
+        "Kim Jong Un met envoys on Monday. Donald Trump spoke. Analysts doubted the nuclear "
+        "freeze.\n\n"
         "in buying north korea's explanation, we are helping kim jong un\n\n"
-        "The nuclear freeze was discussed.",
+        "The nuclear freeze was discussed. Supporters of trump cheered the nuclear freeze.",
     )
     shown = {x.display for x in c.values()}
     assert "kim jong un" not in shown  # a person, though the tagger missed it
+    assert "trump" not in shown  # one word is enough when the text names him
     assert "north korea" not in shown  # the country, merged with its other forms
     assert "north korea" in c["country:PRK"].forms
     assert "nuclear freeze" in shown

@@ -264,9 +264,10 @@ class _Collector:
             return True
         if head[-1].pos_ == "PROPN" and any(t.text in self.person_words for t in head):
             return True
-        # A name written in lower case ("... we are helping kim jong un" in a pull quote):
-        # the tagger misses it, but every word is a word of a name it saw elsewhere.
-        lower = len(run) > 1 and all(_text(u).islower() for u in run)
+        # A name written in lower case ("... we are helping kim jong un" in a pull quote,
+        # "trump" in a hashtag): the tagger misses it, but every word is a word of a name
+        # it saw elsewhere in the text.
+        lower = all(_text(u).islower() for u in run)
         if lower and all(_text(u).capitalize() in self.person_words for u in run):
             return True
         for i, u in enumerate(run[:-1]):
