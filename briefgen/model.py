@@ -37,6 +37,9 @@ ActorKind = Literal[
 ]
 # Actors whose words are their country's (or body's) official voice.
 OFFICIAL_KINDS = frozenset({"government", "international", "state-media"})
+# Actors who speak for a state or body (legislators too), as against those who speak for
+# themselves: the two groups of a country section's table of positions.
+STATE_VOICE_KINDS = OFFICIAL_KINDS | {"legislator"}
 
 # direct: the statement is in quotation marks; mixed: a reported statement with some of
 # the speaker's words quoted; indirect: reported speech ("X said that ...").

@@ -139,6 +139,35 @@ def test_a_role_the_name_already_says_is_not_repeated() -> None:
     assert f"{b.key_quotes[1].speaker}, {b.key_quotes[1].speaker_role}" in html
 
 
+def test_officials_of_international_bodies_and_legislators_are_not_other_voices() -> None:
+    from briefgen.model import Actor, Evidence, Position
+
+    b = rich_brief()
+    sec = b.countries[0]
+    people = [
+        Actor("un-sg", "Antonio Guterres", "international", "Secretary-General", sec.code),
+        Actor("sen-x", "Lindsey Graham", "legislator", "Senator", sec.code),
+        Actor("expert-x", "Victor Cha", "expert", "CSIS", sec.code),
+    ]
+    held = [
+        Position(
+            holder=a.actor_id,
+            holder_kind="actor",
+            issue="talks",
+            stance=1,
+            label="favours talks now",
+            evidence=[Evidence(article_id="a000", text="t")],
+        )
+        for a in people
+    ]
+    sec = replace(sec, actors=[*sec.actors, *people], positions=[*sec.positions, *held])
+    html = render_html(replace(b, countries=[sec, *b.countries[1:]]))
+    others = html.index("Other voices (speak for themselves)")
+    assert html.index("Antonio Guterres") < others  # speaks for the UN
+    assert html.index("Lindsey Graham") < others  # speaks for a legislature
+    assert html.index("Victor Cha") > others  # speaks for himself
+
+
 def test_empty_brief_renders_every_section_as_empty() -> None:
     b = empty_brief()
     html = render_html(b)

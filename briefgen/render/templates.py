@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from briefgen.errors import RenderError
 from briefgen.knowledge.dates import long_date
-from briefgen.model import Brief
+from briefgen.model import STATE_VOICE_KINDS, Brief
 
 
 def default_template_dir() -> Path:
@@ -206,6 +206,7 @@ def make_environment(template_dir: str | Path | None = None) -> jinja2.Environme
     env.tests["web_url"] = _is_web_url
     env.filters["is_web_url"] = _is_web_url
     env.globals["stat"] = _stat
+    env.globals["state_voice_kinds"] = sorted(STATE_VOICE_KINDS)
     env.globals["asset"] = _asset_function(_template_roots(template_dir))
     return env
 
