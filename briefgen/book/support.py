@@ -74,7 +74,8 @@ def support(
     own = np.asarray([col.get(o, -1) for o in owners], dtype=np.int64)
     out = np.zeros(len(vecs), dtype=np.float64)
     n = len(articles)
-    block = max(1, BLOCK_CELLS // max(n, 1))
+    # a block's widest tables: sentences x articles, and sentences x (terms x postings)
+    block = max(1, BLOCK_CELLS // max(n, k * width, 1))
     for lo in range(0, len(vecs), block):
         hi = min(len(vecs), lo + block)
         out[lo:hi] = _block(term[lo:hi], tw[lo:hi], own[lo:hi], post_col, post_w, n, cap)
