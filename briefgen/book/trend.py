@@ -262,9 +262,14 @@ def _lean_words(moves: Sequence[Move]) -> str:
     return f"leans {toward}: {_tagged(first[:3] + rest[:2], 5)}"
 
 
-def _difference(now: Sequence[Move], before: Sequence[Move]) -> str:
+def _new_and_gone(now: Sequence[Move], before: Sequence[Move]) -> tuple[list[Move], list[Move]]:
+    """The leaning moves of this period not in the earlier one, and the reverse."""
     new = [m for m in _leaning(now) if m.what not in {b.what for b in before}]
     gone = [m for m in _leaning(before) if m.what not in {n.what for n in now}]
+    return new, gone
+
+
+def _difference(now: Sequence[Move], new: Sequence[Move], gone: Sequence[Move]) -> str:
     parts = []
     if new:
         parts.append("new: " + _tagged(new))
@@ -297,11 +302,10 @@ def trend(
             f"this period {_lean_words(now)}; nothing of its own in {before_label} leans "
             "either way to compare with"
         )
-    diff = _balance(now) - _balance(before)
-    new_ways = {m.direction for m in _leaning(now) if m.what not in {b.what for b in before}}
-    gone_ways = {-m.direction for m in _leaning(before) if m.what not in {n.what for n in now}}
-    ways = new_ways | gone_ways
     now_b, before_b = _balance(now), _balance(before)
+    diff = now_b - before_b
+    new, gone = _new_and_gone(now, before)
+    ways = {m.direction for m in new} | {-m.direction for m in gone}
     if diff >= THRESHOLD and now_b > 0 and 1 in ways:
         marker = "deteriorated"
     elif diff <= -THRESHOLD and now_b < 0 and -1 in ways:
@@ -315,4 +319,4 @@ def trend(
         "improved": f"more engagement than in {before_label}",
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
-    return marker, f"{lean}; {_difference(now, before)}"
+    return marker, f"{lean}; {_difference(now, new, gone)}"
