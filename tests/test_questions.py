@@ -13,7 +13,8 @@ from datetime import date
 
 import pytest
 
-from briefgen.book.questions import contradictions, no_response, unanswered
+from briefgen.book.contradictions import contradictions
+from briefgen.book.questions import no_response, unanswered
 from briefgen.book.summarize import SentencePool
 from briefgen.book.watchlist import PENDING_RE, WatchList
 from briefgen.model import Actor, Article, Development, Evidence, Position
@@ -304,7 +305,7 @@ def test_a_pending_matter_is_asked_as_the_question_a_reader_tracks(
     """Blind readers judged pending meetings restated as whole sentences 'a sentence turned
     into a question' (weak): the subject, the pending verb and its clause are asked, and a
     line with no named subject is not watched."""
-    from briefgen.book.watchlist import as_question
+    from briefgen.book.watchphrase import as_question
 
     assert as_question(text) == question
 
@@ -353,7 +354,7 @@ def test_a_pending_matter_is_asked_as_the_question_a_reader_tracks(
     ],
 )
 def test_a_condition_is_asked_as_whether_it_will_be_met(text: str, question: str | None) -> None:
-    from briefgen.book.watchlist import condition_question
+    from briefgen.book.watchphrase import condition_question
 
     assert condition_question(text) == question
 
@@ -379,7 +380,8 @@ def test_a_condition_is_asked_as_whether_it_will_be_met(text: str, question: str
     ],
 )
 def test_a_reported_plan_is_pending_as_it_was_said(text: str, question: str | None) -> None:
-    from briefgen.book.watchlist import PENDING_RE, as_question, backshifted
+    from briefgen.book.watchlist import PENDING_RE
+    from briefgen.book.watchphrase import as_question, backshifted
 
     said = backshifted(text)
     assert (as_question(said) if PENDING_RE.search(said) else None) == question

@@ -49,7 +49,7 @@ def test_an_actor_holding_a_position_is_never_cut_from_the_section() -> None:
 
 
 def test_a_disagreement_names_the_issue_as_a_reader_would() -> None:
-    from briefgen.book.questions import contradiction_statement
+    from briefgen.book.contradictions import contradiction_statement
     from briefgen.model import Evidence
 
     trump = Actor("donald-trump", "Donald Trump", kind="government", country="USA")

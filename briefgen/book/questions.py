@@ -5,10 +5,11 @@ Four sources of evidence:
   directly", "without specifying how long", "it was not clear", "remains to be seen");
   the clause after the cue becomes the question ("whether the US would talk" ->
   "Would the US talk?") or, when it cannot be turned safely, a "Watch for:" line;
-- contradictions between actors (position pairs with opposite stances on one issue);
+- contradictions between actors (book/contradictions.py: position pairs with opposite
+  stances on one issue);
 - demands without responses: one side urges or demands something of another, and
   nothing in the period shows the other side answering;
-- what to watch (book/watchlist.py): events the sources date after the period, pending
+- what to watch (book/watchlist.py, phrased by book/watchphrase.py): events the sources date after the period, pending
   meetings and decisions, conditions and deadlines an official set.
 
 Fewer, sound lines beat many weak ones (issue 11: a blind reader found 5 useful, 21 weak
@@ -24,23 +25,21 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from briefgen.book.contradictions import contradictions
 from briefgen.book.namefind import NameFinder
 from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
-from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions, too_vague
+from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions
+from briefgen.book.watchphrase import too_vague
 from briefgen.knowledge.countries import (
     countries_mentioned,
-    country_matches,
     country_name,
     country_offsets,
     is_venue,
 )
-from briefgen.knowledge.events import issue_direction
-from briefgen.knowledge.issues import get_issue
 from briefgen.model import Actor, Development, Position, Quote, Statement
-from briefgen.nlp.positions import disagreements
 from briefgen.periods import Period
 
 UNANSWERED_RE = re.compile(
@@ -247,143 +246,6 @@ def _who_first(text: str, names: Mapping[str, str]) -> str | None:
 
 def _raw_weight(c: SentenceCandidate) -> float:
     return 0.2 * max(c.article.relevance, 0.2) / (1.0 + 0.1 * c.sent.index)
-
-
-def holder_name(p: Position, actors: Mapping[str, Actor]) -> str:
-    if p.holder_kind == "actor" and p.holder in actors:
-        a = actors[p.holder]
-        return a.name
-    return country_name(p.holder)
-
-
-_ADJ_LABEL_RE = re.compile(
-    r"^(?:sceptical|skeptical|opposed|open|ready|wary|cautious|willing|unwilling|against|"
-    r"for|in favour|in favor|keen|reluctant|committed|hostile|supportive|critical|undecided)\b"
-)
-
-
-def _predicate(label: str) -> str:
-    """Position labels read after a name: "sceptical of talks" needs an "is"."""
-    return f"is {label}" if _ADJ_LABEL_RE.match(label) else label
-
-
-def _issue_name(key: str) -> str:
-    """The issue as a reader names it ("military force"), never its key ("military_force")."""
-    try:
-        name = get_issue(key).name
-    except KeyError:
-        name = key.replace("_", " ")
-    return name[:1].lower() + name[1:]
-
-
-def contradiction_statement(
-    a: Position, b: Position, actors: Mapping[str, Actor], cite: Callable[[str], int | None]
-) -> Statement:
-    nums = sorted({n for p in (a, b) for e in p.evidence if (n := cite(e.article_id)) is not None})
-    text = (
-        f"{holder_name(a, actors)} {_predicate(a.label)}, while {holder_name(b, actors)} "
-        f"{_predicate(b.label)}: "
-        f"watch which line prevails on {_issue_name(a.issue)}."
-    )
-    basis = " / ".join(e.text for p in (a, b) for e in p.evidence[:1])
-    return Statement(text=text, cites=nums, kind="contradiction", basis=basis)
-
-
-def presentable_holder(p: Position, actors: Mapping[str, Actor]) -> bool:
-    """A country, or an actor with a proper name ("James Mattis", not "an US ambassador")."""
-    if p.holder_kind == "country" or p.holder not in actors:
-        return p.holder_kind == "country"
-    name = actors[p.holder].name.strip()
-    return bool(name[:1].isupper()) and name.split()[0] not in ("A", "An", "The")
-
-
-def _holder_country(p: Position, actors: Mapping[str, Actor]) -> str | None:
-    if p.holder_kind == "country":
-        return p.holder
-    a = actors.get(p.holder)
-    return (a.country if a else None) or p.country
-
-
-def _own_side(a: Position, b: Position, actors: Mapping[str, Actor]) -> bool:
-    """A country against one of its own officials ("Kim Jong Un demands or commits to
-    denuclearization, while North Korean government refuses…"): the country's stance is
-    read from its officials' words, so the two are one side read two ways, not a
-    contradiction between actors.  Two named officials of one country may still differ."""
-    if not (_as_country(a, actors) or _as_country(b, actors)):
-        return False
-    return _holder_country(a, actors) == _holder_country(b, actors)
-
-
-_STATE_WORDS = {"government", "regime", "administration", "authorities", "state", "leadership"}
-
-
-def _as_country(p: Position, actors: Mapping[str, Actor]) -> bool:
-    """The holder is the country itself: the country, or an actor named as its government
-    ("North Korean government", "the Chinese regime")."""
-    if p.holder_kind == "country":
-        return True
-    a = actors.get(p.holder)
-    if a is None or not a.country:
-        return False
-    if a.name == country_name(a.country):
-        return True
-    # "North Korean government" is the state; "White House" or "Pentagon" is an organ of
-    # it, whose line may differ from another official's.
-    rest = a.name
-    for start, end, _, code in reversed(country_matches(a.name)):
-        if code == a.country:
-            rest = rest[:start] + rest[end:]
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", rest)} - {"the"}
-    return bool(words) and words <= _STATE_WORDS
-
-
-def _two_ways(p: Position) -> bool:
-    """A label that cannot say which of two it was ("demands or commits to
-    denuclearization") is no side of a contradiction: 'North Korea refuses to give up
-    nuclear weapons, while the United States demands or commits to denuclearization' was
-    judged weak, the standing quarrel read as the period's.  Only on an issue whose sides
-    point no way (data/issues.yaml): "rejects or doubts talks now" says one thing."""
-    return " or " in p.label and issue_direction(p.issue) == 0
-
-
-def contradictions(
-    positions: Sequence[Position],
-    actors: Mapping[str, Actor],
-    cite: Callable[[str], int | None],
-    involving: set[str] | None = None,
-) -> list[Statement]:
-    """Opposite stances on one issue: between countries first, each holder named once.
-
-    `involving`: only pairs where one side is one of these holders (a country section).
-    """
-    pairs = [
-        (a, b)
-        for a, b in disagreements(positions)
-        if presentable_holder(a, actors)
-        and presentable_holder(b, actors)
-        and not _own_side(a, b, actors)
-        and not _two_ways(a)
-        and not _two_ways(b)
-        and (involving is None or a.holder in involving or b.holder in involving)
-    ]
-    pairs.sort(
-        key=lambda ab: (
-            _holder_country(ab[0], actors) == _holder_country(ab[1], actors),
-            -abs(ab[0].stance * ab[0].confidence - ab[1].stance * ab[1].confidence),
-            -len(ab[0].evidence) - len(ab[1].evidence),
-            ab[0].issue,
-            ab[0].holder,
-            ab[1].holder,
-        )
-    )
-    out = []
-    seen_holders: set[str] = set()
-    for a, b in pairs:
-        if a.holder in seen_holders or b.holder in seen_holders:
-            continue
-        seen_holders |= {a.holder, b.holder}
-        out.append(contradiction_statement(a, b, actors, cite))
-    return out
 
 
 def _who(text: str, names: Mapping[str, str], finder: NameFinder | None = None) -> str | None:

@@ -27,9 +27,9 @@ __all__ = [
 import re
 from collections.abc import Sequence
 
+from briefgen.book.contradictions import contradictions
 from briefgen.book.keyquotes import pick_quotes
 from briefgen.book.moves import names_a_thing, own_move, previews
-from briefgen.book.questions import contradictions
 from briefgen.book.quotelines import QuoteLines, cites_for
 from briefgen.book.reports import Group, Report, media_led
 from briefgen.book.sectionctx import BookContext, SectionWeights
