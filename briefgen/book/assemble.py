@@ -13,6 +13,7 @@ sources it rests on.  The choosing is done by the modules named below, one conce
 - changes.py       what changed since the last brief
 - keyquotes.py     key quotes by weight and variety
 - questions.py     open questions and what to watch
+  (contradictions.py: position pairs; watchlist.py, watchphrase.py: what to watch)
 - timeline.py      dated events of the period, with the user's events lists
 - chart.py         country mentions, section order, chart data
 """
