@@ -1,14 +1,12 @@
 """The reporting verbs trend markers and the watch list read (a country's reaction to
 another's act; the cue before a pending matter's subject; a reported "would"), written
-against their matching before they moved to data."""
+against their matching before they moved to data (data/watch_cues.yaml)."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefgen.book.trend import _REACTS_RE as reaction_re
-from briefgen.book.watchphrase import _REPORT_CUE_RE as report_cue
-from briefgen.book.watchphrase import _REPORTED_WOULD_RE as reported_would
+from briefgen.knowledge.watch_cues import reaction_re, report_cue_re, reported_would_re
 
 REACTIONS = {
     "China's envoy told the Council that the launch was a violation": True,
@@ -49,15 +47,15 @@ BACKSHIFTED = {
 
 @pytest.mark.parametrize(("text", "expected"), sorted(REACTIONS.items()))
 def test_a_reaction_verb_is_a_whole_word_in_its_case(text: str, expected: bool) -> None:
-    assert bool(reaction_re.search(text)) is expected
+    assert bool(reaction_re().search(text)) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), sorted(REPORT_CUES.items()))
 def test_the_report_cue_before_a_subject(text: str, expected: str | None) -> None:
-    cues = list(report_cue.finditer(text))
+    cues = list(report_cue_re().finditer(text))
     assert (cues[-1].group(0) if cues else None) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), sorted(BACKSHIFTED.items()))
 def test_a_reported_would_is_the_will_it_was_said_as(text: str, expected: str) -> None:
-    assert reported_would.sub(r"\1will", text, count=1) == expected
+    assert reported_would_re().sub(r"\1will", text, count=1) == expected

@@ -28,6 +28,7 @@ from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.events import classify, issue_direction, kind_label, speculative
+from briefgen.knowledge.watch_cues import reaction_re
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
 # Change in the balance (mean direction, -1..+1) that moves the marker.
@@ -115,25 +116,18 @@ def moves_of(
     return sorted(out.values(), key=lambda m: m.what)
 
 
-# A verb by which a country reports or judges what happened, before the event's words:
-# "China's U.N. ambassador told the Council that the missile launch was a flagrant
-# violation" is China's reaction to the North's launch, not a Chinese launch.
-_REACTS_RE = re.compile(
-    r"\b(?:said|says|told|called|calls|condemned|condemns|denounced|criticized|criticised|"
-    r"blamed|blames|accused|accuses|"
-    r"described|welcomed|warned|urged|reported|confirmed|detected|tracked|protested|"
-    r"tweeted|wrote)\b"
-)
 # The country itself in the words just before the event ("said it would conduct a test").
 _OWN_REF_RE = re.compile(r"\b(?:it|its|we|our|they|their|itself)\b", re.I)
 
 
 def reacts_to(text: str, code: str) -> bool:
     """The sentence tells the country speaking of an event, not making it: a reporting
-    verb comes before the event's words, and those words are not said of itself."""
+    verb (data/watch_cues.yaml) comes before the event's words, and those words are not
+    said of itself ("China's envoy told the Council that the missile launch was a
+    violation" is China's reaction to the North's launch, not a Chinese launch)."""
     tag = classify(text)
     at = text.find(tag.trigger) if tag is not None and tag.trigger else -1
-    verb = _REACTS_RE.search(text)
+    verb = reaction_re().search(text)
     if at < 0 or verb is None or verb.start() > at:
         return False
     near = text[verb.end() : at]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection
 
 from briefgen.knowledge.countries import country_matches
+from briefgen.knowledge.watch_cues import report_cue_re, reported_would_re
 
 # Phrasing a pending matter as the question a reader tracks ("Will South Korea begin
 # talks with Washington as early as next week on deploying THAAD?"): the marker's
@@ -22,11 +23,6 @@ from briefgen.knowledge.countries import country_matches
 _LEAD_MARKER_RE = re.compile(
     r"\b(?:will|(?:is|are) (?:expected|set|due|scheduled) to|plans? to|planning to|"
     r"intends? to|(?:has|have) yet to)\s+(?!not\b|never\b|be\b|have\b)",
-    re.I,
-)
-_REPORT_CUE_RE = re.compile(
-    r"\b(?:(?:said|says|announced|added|confirmed)\s+(?:that\s+)?"
-    r"|told(?:\s+[\w.’'-]+){1,4}?\s+that\s+|told\s+\w+\s+)",
     re.I,
 )
 _CLAUSE_END_RE = re.compile(
@@ -53,7 +49,7 @@ def as_question(text: str) -> str | None:
     if m is None:
         return None
     before = text[: m.start()].rstrip()
-    cues = list(_REPORT_CUE_RE.finditer(before))
+    cues = list(report_cue_re().finditer(before))
     speaker_part = before[: cues[-1].start()] if cues else ""
     subject = before[cues[-1].end() :] if cues else before
     subject = re.split(r",\s+", subject)[-1].strip()
@@ -83,18 +79,10 @@ def as_question(text: str) -> str | None:
     return f"Will {subject} {clause}?"
 
 
-# The reporting verb's "would" is the speaker's "will" ("Haley told the Council that the
-# United States would propose new sanctions in coming days").
-_REPORTED_WOULD_RE = re.compile(
-    r"(\b(?:(?:said|says|announced|warned|confirmed)\s+(?:that\s+)?|"
-    r"told(?:\s+[\w.’'-]+){1,5}?\s+that\s+)"
-    r"[^,;:“”\"]{2,80}?\s)would(?=\s)"
-)
-
-
 def backshifted(text: str) -> str:
-    """The sentence with a reported "would" told as the "will" it was said as."""
-    return _REPORTED_WOULD_RE.sub(r"\1will", text, count=1)
+    """The sentence with a reported "would" told as the "will" it was said as ("Haley told
+    the Council that the United States would propose new sanctions in coming days")."""
+    return reported_would_re().sub(r"\1will", text, count=1)
 
 
 # Words after a verb that name nothing to track ("follow through", "go ahead").
@@ -193,7 +181,7 @@ def condition_question(text: str, officials: Collection[str] = ()) -> str | None
         if q_past is None:
             return None
         q = q_past
-    cue = _REPORT_CUE_RE.search(text[: m.start()])
+    cue = report_cue_re().search(text[: m.start()])
     head = text[: cue.start()] if cue else text[: m.start()]
     who = _LEAD_NAME_RE.match(re.split(r",\s+", head.strip())[0])
     if who and not cue and not (country_matches(who.group(1)) or who.group(1) in officials):

@@ -1,0 +1,41 @@
+"""Reporting verbs of trend markers and the watch list (data/watch_cues.yaml), compiled
+into the patterns that read them: the words are data, the grammar around them code."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefgen.knowledge.datafiles import packaged
+
+
+def _alts(key: str) -> str:
+    raw = packaged("watch_cues.yaml") or {}
+    words = raw.get(key) if isinstance(raw, dict) else None
+    return "|".join(re.escape(str(w)) for w in words or []) or "(?!x)x"
+
+
+@lru_cache(maxsize=1)
+def reaction_re() -> re.Pattern[str]:
+    """A verb of reporting or judging what happened, a whole word in its listed case."""
+    return re.compile(rf"\b(?:{_alts('reaction_verbs')})\b")
+
+
+@lru_cache(maxsize=1)
+def report_cue_re() -> re.Pattern[str]:
+    """The reporting cue before a subject ("said that ", "told reporters that "), any case."""
+    return re.compile(
+        rf"\b(?:(?:{_alts('report_cue_verbs')})\s+(?:that\s+)?"
+        r"|told(?:\s+[\w.’'-]+){1,4}?\s+that\s+|told\s+\w+\s+)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def reported_would_re() -> re.Pattern[str]:
+    """A reporting verb, what it reports up to a "would" (group 1), and the "would"."""
+    return re.compile(
+        rf"(\b(?:(?:{_alts('reported_would_verbs')})\s+(?:that\s+)?|"
+        r"told(?:\s+[\w.’'-]+){1,5}?\s+that\s+)"
+        r"[^,;:“”\"]{2,80}?\s)would(?=\s)"
+    )
