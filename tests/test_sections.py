@@ -382,7 +382,7 @@ def test_an_assessment_is_a_stance_and_a_standing_perfect_is_no_news() -> None:
     assessment (the backshift of 'has seen no evidence'), not background; train 2017-W16:
     'North Korea has also developed a missile … but so far struggled to launch it' tells
     how things stand, not the period's move."""
-    from briefgen.book.sections import _PERFECT_RE, _STANDING_RE
+    from briefgen.book.ownlines import PERFECT_RE, STANDING_RE
     from briefgen.model import Quote
 
     dod = Actor("dod", "The U.S. Defence Department", kind="government", country="USA")
@@ -400,7 +400,7 @@ def test_an_assessment_is_a_stance_and_a_standing_perfect_is_no_news() -> None:
     )
 
     def news(text: str) -> bool:  # the perfect that counts as the period's news
-        return bool(_PERFECT_RE.search(text) and not _STANDING_RE.search(text))
+        return bool(PERFECT_RE.search(text) and not STANDING_RE.search(text))
 
     assert not news(standing)
     assert news("North Korea has agreed to hold talks with the South.")
@@ -410,7 +410,7 @@ def test_an_official_passing_on_anothers_news_is_not_the_judgement() -> None:
     """Train 2018-W16: the US judgement was Trump's tweet that North Korea had agreed to
     suspend its tests, the North's move; a line of the official's own (a modal, a stance,
     its own country named, quoted words) stays its judgement."""
-    from briefgen.book.sections import tells_anothers_news
+    from briefgen.book.ownlines import tells_anothers_news
 
     tweet = (
         "President Donald Trump, referencing a North Korean state media report, tweeted Friday "

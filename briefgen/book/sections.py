@@ -24,12 +24,18 @@ __all__ = [
     "on_the_peninsula",
 ]
 
-import re
 from collections.abc import Sequence
 
 from briefgen.book.contradictions import contradictions
 from briefgen.book.keyquotes import pick_quotes
 from briefgen.book.moves import names_a_thing, own_move, previews
+from briefgen.book.ownlines import (
+    PERFECT_RE,
+    QUOTED_WORDS_RE,
+    STANDING_RE,
+    own_words,
+    tells_anothers_news,
+)
 from briefgen.book.quotelines import QuoteLines, cites_for
 from briefgen.book.reports import Group, Report, media_led
 from briefgen.book.sectionctx import BookContext, SectionWeights
@@ -42,7 +48,7 @@ from briefgen.book.summarize import (
 from briefgen.book.trend import STATED, Move, merged, sentence_moves, speaks_for, trend
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
-from briefgen.knowledge.countries import country_matches, country_name
+from briefgen.knowledge.countries import country_name
 from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import speculative
 from briefgen.model import (
@@ -52,23 +58,6 @@ from briefgen.model import (
     Position,
     Quote,
     Statement,
-)
-
-# The reason given after the move ("…suspended the project, saying it would no longer
-# allow…") is reported speech: its "would" does not make the move a guess.
-_SAYING_RE = re.compile(r"[,\s]\s*(?:saying|adding|warning|arguing|insisting)\b")
-# A modal after the official's own reporting verb ("Geng Shuang said that sanctions could
-# be lifted") is the stated position, not the reporter's guess.
-_REPORTED_RE = re.compile(
-    r"\b(?:said|says|told\s+\w+|stressed|insisted|stated|announced|declared)\b"
-)
-
-_QUOTED_WORDS_RE = re.compile(r"[“\"](?:[^”\"\s]+\s+){3,}[^”\"]*[”\"]")
-_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
-# A perfect that tells how things stand, not the period's news ("North Korea has also
-# developed a missile … but so far struggled to launch it").
-_STANDING_RE = re.compile(
-    r"\b(?:also|already|long|so far|since|repeatedly|for (?:years|decades|months))\b", re.I
 )
 
 KIND_ORDER = {
@@ -81,45 +70,6 @@ KIND_ORDER = {
     "media": 4,
     "other": 5,
 }
-
-
-# A reporting verb, then the time it was said, then what was reported ("tweeted Friday
-# evening North Korea has agreed to suspend…").
-_TELLS_RE = re.compile(
-    r"\b(?:said|says|told\s+[^,]{1,40}?|tweeted|tweets|announced|reported|confirmed|wrote|"
-    r"added|noted|claimed|revealed)\s+"
-    r"(?:(?:on|late|early|this|last|that)\s+)*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|week|day|morning|afternoon|evening|night)\b,?\s+)*(?:that\s+)?"
-)
-# The official's own line in what it reports: a modal, a stance, "we", its own words.
-_OWN_LINE_RE = re.compile(
-    r"\b(?:will|would|should|must|could|can|may|might|need|needs|wants?|hopes?|we|our|us|"
-    r"opposes?|supports?|welcomes?|condemns?)\b|[“\"]",
-    re.I,
-)
-
-
-def tells_anothers_news(text: str, code: str) -> bool:
-    """The country's official only passes on another country's news in plain words:
-    "Trump, referencing a North Korean state media report, tweeted Friday evening North
-    Korea has agreed to suspend all nuclear weapons testing" is the North's move, not an
-    American one.  What is reported opens on the other country and holds no line of the
-    speaker's own (a modal, a stance, "we", quoted words, its own country named)."""
-    m = _TELLS_RE.search(text[:160])
-    if m is None:
-        return False
-    content = text[m.end() :]
-    named = country_matches(content)
-    if not named or named[0][0] > 4 or named[0][3] == code:
-        return False
-    return not (_OWN_LINE_RE.search(content) or any(n[3] == code for n in named))
-
-
-def _own_words(text: str) -> str:
-    """The sentence before the reason given after the move and before a reporting verb:
-    what a guess would be the reporter's."""
-    head = _SAYING_RE.split(text, maxsplit=1)[0]
-    return _REPORTED_RE.split(head, maxsplit=1)[0]
 
 
 def on_the_peninsula(
@@ -224,8 +174,8 @@ class CountrySectionBuilder(QuoteLines):
             and (
                 r.cand.news > 0
                 or bool(
-                    (_PERFECT_RE.search(r.cand.text[:120]) and not _STANDING_RE.search(r.cand.text))
-                    or _QUOTED_WORDS_RE.search(r.cand.text)
+                    (PERFECT_RE.search(r.cand.text[:120]) and not STANDING_RE.search(r.cand.text))
+                    or QUOTED_WORDS_RE.search(r.cand.text)
                 )
             )
             and self.ctx.judged.get(id(r.cand), 0) == 0
@@ -318,7 +268,7 @@ class CountrySectionBuilder(QuoteLines):
             and c.topical
             and c.sent.words <= self.w.judgement_max_words
             and not c.text.startswith("Asked ")
-            and not speculative(_own_words(c.sent.text))
+            and not speculative(own_words(c.sent.text))
             and not tells_anothers_news(c.text, code)
             and c.news >= 0
             and not self._before_period(c)
