@@ -56,7 +56,9 @@ def test_an_event_outside_the_countrys_own_clause_is_not_its_act() -> None:
         == []
     )
     assert _moves(
-        "JPN", "Japan imposed sanctions on Monday.", "Japan will raise pressure with new sanctions."
+        "JPN",
+        "Japan imposed sanctions on North Korea on Monday.",
+        "Japan imposed sanctions on Pyongyang.",
     ) == [("sanctions imposed", 1)]
     # a reporter's guess
     assert _moves("PRK", "North Korea may be preparing another missile launch.") == []
@@ -84,3 +86,93 @@ def test_a_section_that_states_something_is_never_insufficient() -> None:
     assert basis == "this period nothing of its own leans toward escalation or engagement"
     marker, basis = trend([Move("policy statement", 0)], None)
     assert basis.startswith("this period nothing of its own (policy statement) leans")
+
+
+def test_an_event_counts_only_when_it_happened() -> None:
+    """The events lexicon reads words, not what happened: a denial, a negation, a
+    question, a wish or a condition is no event of the period; the country's own
+    announcement of what it will do is its move."""
+    # negated, before or after the event's words
+    assert _moves("PRK", "North Korea shows no sign of wanting to restart talks.") == []
+    assert _moves("PRK", "North Korea said the nuclear test did not take place.") == []
+    # denied: no incident
+    assert _moves("PRK", "North Korea denied any role in the hacking of Seoul's banks.") == []
+    assert _moves("PRK", "Pyongyang dismissed reports of a missile launch as fabricated.") == []
+    # asked, wished for, conditional, guessed
+    assert _moves("USA", "Will the United States lift sanctions on North Korea?") == []
+    assert _moves("KOR", "South Korea wants to hold talks with North Korea.") == []
+    assert _moves("USA", "The US will ease sanctions on North Korea if it disarms.") == []
+    assert _moves("CHN", "China hopes to see sanctions on North Korea eased.") == []
+    # announced, agreed and threatened are done when said
+    assert _moves("PRK", "North Korea said it would suspend nuclear tests.") == [
+        ("halt of nuclear tests", -1)
+    ]
+    assert _moves("KOR", "South Korea agreed to hold talks with North Korea.") == [
+        ("agreement", -1)
+    ]
+    # and what happened still counts
+    assert _moves("PRK", "North Korea fired a missile into the sea on Sunday.") == [
+        ("missile launch", 1)
+    ]
+
+
+def test_another_countrys_act_is_no_basis() -> None:
+    """An event the country condemns, opposes or reports is another's act, also when an
+    "its" in the words between names the other country."""
+    assert (
+        _moves("CHN", "Beijing took the opportunity to condemn the U.S. THAAD deployment in Korea.")
+        == []
+    )
+    assert (
+        _moves("PRK", "Pyongyang has expressed anger over the military exercises of South Korea.")
+        == []
+    )
+    assert _moves("USA", "Trump said he believes North Korea is sincere in its peace talks.") == []
+    assert _moves("CHN", "China is pushing the United States to start talks with the North.") == []
+    # a count of past events is history, not the period's act
+    assert _moves("PRK", "North Korea has conducted five nuclear tests in total.") == []
+
+
+def test_an_act_with_no_tie_to_the_koreas_is_no_basis() -> None:
+    """A country's act in another region ("endorsed the strike on an Islamic State
+    complex") is no move on the peninsula; a Korean name, official, programme or issue
+    term ties it, in the sentence or (for a development) in another of its reports."""
+    assert _moves("USA", "The United States imposed sanctions on Iran's oil exports.") == []
+    assert _moves("USA", "The United States imposed sanctions on North Korea's banks.") == [
+        ("sanctions imposed", 1)
+    ]
+    assert _moves("USA", "The US deployed THAAD batteries near Seongju.") == [("deployment", 1)]
+    assert _moves("CHN", "China imposed sanctions over the six-party talks impasse.") == [
+        ("sanctions imposed", 1)
+    ]
+    tied = sentence_moves(["The United States imposed sanctions on the banks."], "USA", {}, True)
+    assert [m.what for m in tied] == ["sanctions imposed"]
+
+
+def test_what_a_country_says_may_come_is_its_stance_not_an_event() -> None:
+    """'Sanctions eased' for a week nothing was eased: the country's own words that a
+    thing could come lean its way, said as such; a standing measure merely named is no act."""
+    assert _moves(
+        "CHN", "China’s foreign ministry said that sanctions on North Korea could be lifted."
+    ) == [("said may come: sanctions eased", -1)]
+    assert (
+        _moves("USA", "Mnuchin argued that U.S. sanctions have brought North Korea to the table.")
+        == []
+    )
+    # another's act it expects is its reading of that country, no stance of its own
+    assert _moves("KOR", "Seoul said North Korea could launch a missile soon.") == []
+    # the reporter's guess before the country speaks is no stance of its own
+    assert _moves("CHN", "China may say that sanctions on North Korea could be lifted.") == []
+
+
+def test_no_marker_goes_against_the_countrys_main_move() -> None:
+    """'Deteriorated' beside a judgement that the country agreed to a summit: the marker
+    would contradict its own section, so the basis says both instead."""
+    now = [Move("summit agreed", -1), Move("keeps up sanctions", 1), Move("threat", 1)]
+    before = [Move("talks offered", -1)]
+    assert trend(now, before, "x")[0] == "deteriorated"
+    marker, basis = trend(now, before, "x", main=[Move("summit agreed", -1)])
+    assert marker is None
+    assert "its main move, summit agreed (engagement), goes the other way" in basis
+    # a main move the marker agrees with changes nothing
+    assert trend(now, before, "x", main=[Move("threat", 1)])[0] == "deteriorated"

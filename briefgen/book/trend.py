@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from briefgen.book.moves import own_move
 from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
+from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.events import classify, issue_direction, kind_label, speculative
-from briefgen.knowledge.watch_cues import reaction_re
+from briefgen.knowledge.named import named_matches
+from briefgen.knowledge.watch_cues import peninsula_issue_re, reaction_re
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
 # Change in the balance (mean direction, -1..+1) that moves the marker.
@@ -104,7 +106,9 @@ def moves_of(
         if not d.kind:
             continue  # whoever the finder filed it under: its sentence says whose act
         # the development's sentence read as the section's are: its own clause, no habit
-        for m in sentence_moves([first_sentence(d.text)], code, officials):
+        # tied to the Koreas by any of its reports, not only the one it is told by
+        tied = any(korea_tie(t, officials) for t in [d.text, *(e.text for e in d.sentences)])
+        for m in sentence_moves([first_sentence(d.text)], code, officials, tied=tied):
             out.setdefault(m.what, Move(m.what, m.direction, tuple(d.article_ids)))
     for p in positions:
         if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
@@ -131,8 +135,25 @@ def reacts_to(text: str, code: str) -> bool:
     if at < 0 or verb is None or verb.start() > at:
         return False
     near = text[verb.end() : at]
-    own = _OWN_REF_RE.search(near[-40:]) or any(m[3] == code for m in country_matches(near))
-    return not own
+    named = country_matches(near)
+    if any(m[3] == code for m in named):
+        return False
+    # "it"/"its" is the country's own only when no other country is named before it
+    # ("Trump said he believes North Korea is sincere in its peace talks": the North's)
+    return not (_OWN_REF_RE.search(near[-40:]) and not named)
+
+
+def _reported_stance(text: str) -> bool:
+    """After the reporting verb, what may or should come with no country named as its
+    doer: "the ministry said that sanctions could be lifted" is a stance of the speaker's,
+    "Seoul said North Korea could launch a missile" its reading of another's act."""
+    tag = classify(text)
+    verb = reaction_re().search(text)
+    if tag is None or verb is None:
+        return False
+    at = text.find(tag.trigger)
+    near = text[verb.end() : max(at, verb.end())]
+    return not country_matches(near) and bool(_MAYBE_RE.search(text[verb.end() :]))
 
 
 # Where the country's own clause ends: what follows is another's act, a reason, the time
@@ -143,7 +164,8 @@ _CLAUSE_END_RE = re.compile(
     r"|\s(?:after|amid|while|when|because|since|following|despite|until|unless|if)\s"
     r"|\sas\s(?!(?:a|an|part|well|much|many|long|soon|if|though)\b)"
     r"|\s(?:in response to|in reaction to|ahead of|in the wake of)\s"
-    r"|\b(?:urged|urges|urging|pushed|pushes|pressed|presses|pressured|pressures|asked|asks|"
+    r"|\b(?:urged|urges|urging|pushed|pushes|pushing|pressed|presses|pressing|pressured|"
+    r"pressures|pressuring|asked|asks|asking|demanding|"
     r"called on|calls on|persuade\w*|demanded|demands|wants|wanted|told|pointed to|cited|"
     r"reacted|reacts|responded|responds|referencing|referring)\b",
     re.I,
@@ -152,7 +174,10 @@ _CLAUSE_END_RE = re.compile(
 _HABIT_RE = re.compile(
     r"\b(?:frequently|repeatedly|consistently|often|routinely|always|usually|long|already|"
     r"so far|for (?:(?:more than|over|nearly|almost|about) )?(?:\w+ )?(?:years|decades|months)|"
-    r"in the past|previous(?:ly)?|years of)\b",
+    r"in the past|previous(?:ly)?|years of|in total|to date|spent (?:\w+ )?(?:years|decades))\b"
+    # a count of past events ("has conducted five nuclear tests", "dozens of missiles")
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of|scores of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:tests|launches|missiles|rockets|summits|rounds)\b",
     re.I,
 )
 # A pledge, a commitment or a hoped-for deal is no agreement made with another party.
@@ -167,7 +192,51 @@ _HAS_THING_RE = re.compile(
 )
 # A negation before the event's words: the country says it will not ("would never put its
 # nuclear deterrent on the negotiating table"); its stated position says which way.
-_NEGATED_RE = re.compile(r"\b(?:not|never|no longer|refus\w*|n[’']t)\b", re.I)
+_NEGATED_RE = re.compile(
+    r"\b(?:not|never|no(?!\s+more\b)|no longer|without|refus\w*|yet to)\b|n[’']t\b", re.I
+)
+# A negation just after the event's words: "the talks did not take place".
+_NEGATED_AFTER_RE = re.compile(
+    r"^[^,;.]{0,30}?\b(?:was|were|is|are|did|does|do|has|have|had|will|would)\s*"
+    r"(?:not|never|n[’']t)\b",
+    re.I,
+)
+# A denial is no event: "North Korea denied any role in the hack", "dismissed reports of
+# a test as fabricated".
+_DENIAL_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|denial|dismiss\w*\s+(?:the\s+)?(?:reports?|claims?|"
+    r"allegations?|accusations?)|reject\w*\s+(?:the\s+)?(?:reports?|claims?|allegations?|"
+    r"accusations?)|refut\w+|fabricat\w+|baseless|groundless|no (?:evidence|sign|indication))\b",
+    re.I,
+)
+# What may, should or is wished to happen, before the event's words: no event of the
+# period ("wants to hold talks", "could launch", "if Pyongyang tests", "whether").
+_NOT_YET_RE = re.compile(
+    r"\b(?:will|would|shall|could|might|may|should|must|wants?\s+to|wanted\s+to|"
+    r"hopes?\s+to|hoped\s+to|plans?\s+to|planning\s+to|intends?\s+to|seeks?\s+to|"
+    r"aims?\s+to|wishes\s+to|would like to|(?:is|are|was|were)\s+(?:to|expected to|set to|"
+    r"due to|likely to|considering|poised to|preparing to)|likely|perhaps|possibly|if|unless|"
+    r"whether|in case|ready to|willing to|prepared to)\b",
+    re.I,
+)
+# The country's own reporting verb, and after it a "will"/"would": a decision it made
+# known in the period ("North Korea said it would suspend nuclear tests"), its move though
+# not done; a "could" or an "if" after it is its stance ("could be lifted").
+_OWN_REPORT_RE = re.compile(
+    r"\b(?:said|says|announced|announces|declared|declares|pledged|pledges|promised|"
+    r"promises|decided|decides|agreed|agrees|vowed|vows|confirmed|stated|insisted)\b",
+    re.I,
+)
+_ANNOUNCED_RE = re.compile(r"[^.;]{0,60}?\b(?:will|would|to)\b", re.I)
+_MAYBE_RE = re.compile(r"\b(?:if|unless|whether|could|might|may|perhaps|possibly)\b", re.I)
+# A standing measure named without what happened to it ("U.S. sanctions have brought…").
+_STANDING_KINDS = ("sanctions",)
+# How happened() tells a move the country's own words say may or should come.
+STATED_ONLY = "stated"
+# Words asking, not telling: a question is no event.
+_QUESTION_RE = re.compile(
+    r"\?\s*[”\"’']?\s*$|^(?:Will|Would|Could|Can|Should|Is|Are|Did|Does|Do|Has|Have)\s"
+)
 # A site named for what was done there ("the Punggye-ri Nuclear Test Site") is no test.
 _SITE_RE = re.compile(r"\bnuclear test(?:ing)? site\b", re.I)
 
@@ -177,30 +246,87 @@ def own_clause(sentence: str) -> str:
     return _CLAUSE_END_RE.split(sentence, maxsplit=1)[0]
 
 
-def sentence_moves(texts: Sequence[str], code: str, officials: Mapping[str, str]) -> list[Move]:
+def sentence_moves(
+    texts: Sequence[str], code: str, officials: Mapping[str, str], tied: bool = False
+) -> list[Move]:
     """The country's own acts in the sentences its section shows (the judgement, the lines
     that open on it): "North Korea has agreed to suspend all nuclear tests" is the North's
     act whoever's tweet the development finder filed it under.  A sentence counts when it
     tells the country's own move (book/moves.py), is no report or verdict on another's
-    act, no guess and no habit, and its own clause names a kind of development
-    (data/events.yaml): an event in a clause that follows is someone else's or a reason."""
+    act, no habit, ties to the Koreas (korea_tie; `tied`: the caller found the tie, in
+    another report of the same development), and its own clause names a kind of
+    development (data/events.yaml) that happened (happened): an event in a clause that
+    follows is someone else's or a reason."""
     out: dict[str, Move] = {}
     for text in texts:
         said = first_sentence(text)
-        if not own_move(said, code, officials) or reacts_to(said, code) or speculative(said):
+        if not own_move(said, code, officials):
             continue
+        reacting = reacts_to(said, code)
+        if reacting and not _reported_stance(said):
+            continue
+        if not (tied or korea_tie(said, officials)):
+            continue  # an act with no tie to either Korea ("endorsed the strike in Syria")
         head = own_clause(said)
         tag = classify(_SITE_RE.sub("test site", head))
         if tag is None or _HABIT_RE.search(head) or _HAS_THING_RE.match(head):
             continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
-        at = head.find(tag.trigger)
-        if _NEGATED_RE.search(head[: max(at, 0)]):
-            continue  # "would never put its deterrent on the negotiating table": no talks
+        if tag.kind in _STANDING_KINDS and not tag.action:
+            continue  # "U.S. sanctions have brought North Korea to the table": no act
+        how = happened(said, head, tag.trigger, tag.action)
+        if how is None or (reacting and how != STATED_ONLY):
+            continue
         what = "threat" if tag.action == "threatened" else phrase(tag.kind, tag.action)
+        if how == STATED_ONLY:
+            what = f"said may come: {what}"  # "sanctions could be lifted", Geng said
         out.setdefault(what, Move(what, tag.direction))
     return _fullest(out.values())
+
+
+def happened(sentence: str, head: str, trigger: str, action: str = "") -> str | None:
+    """How the sentence tells the event of `trigger` as the country's in the period:
+    "done" (done, announced or, for a threat or an agreement, made by saying it),
+    STATED_ONLY (what its own reporting verb says may or should come: "Geng said that
+    sanctions could be lifted", a stance, not an event), or None.  None when it is asked,
+    denied or negated ("shows no sign of wanting to restart talks", "denied any role in the
+    hack", "the talks did not take place"), or what may, should or is wished to happen in
+    the reporter's words or before the country speaks ("wants to hold talks", "if
+    Pyongyang tests").  `head`: the country's own clause of the sentence (own_clause)."""
+    at = head.find(trigger)
+    before = head[: max(at, 0)]
+    if _QUESTION_RE.search(sentence.strip()) or _DENIAL_RE.search(head):
+        return None
+    if _NEGATED_RE.search(before):
+        return None  # "would never put its deterrent on the negotiating table": no talks
+    if at >= 0 and _NEGATED_AFTER_RE.search(head[at + len(trigger) :]):
+        return None
+    if action in ("threatened", "agreed"):
+        return "done"
+    if not (_NOT_YET_RE.search(before) or speculative(sentence)):
+        return "done"
+    said = _OWN_REPORT_RE.search(before)
+    if said is None:
+        return None
+    ahead = sentence[: said.start()]
+    if _NOT_YET_RE.search(ahead) or speculative(ahead):
+        return None  # the guess or wish is the reporter's, or comes before it is said
+    reported = sentence[said.end() :]
+    if _ANNOUNCED_RE.match(reported) and not _MAYBE_RE.search(reported):
+        return "done"  # "said it would suspend nuclear tests": its decision, made known
+    return STATED_ONLY
+
+
+def korea_tie(text: str, officials: Mapping[str, str]) -> bool:
+    """Does the text concern the peninsula: either Korea or a peninsula term named
+    (corpus.relevance), an official of either Korea, a named programme, site or weapon
+    (data/named.yaml) or an issue of the peninsula (data/watch_cues.yaml)?  An act with
+    none of them ("the U.S. military announced the attack on an Islamic State tunnel
+    complex") is no country's move on the Koreas."""
+    if mentions_peninsula(text) or peninsula_issue_re().search(text) or named_matches(text):
+        return True
+    return any(c in ("PRK", "KOR") and n in text for n, c in officials.items())
 
 
 def _fullest(moves: Iterable[Move]) -> list[Move]:
@@ -273,7 +399,10 @@ def _difference(now: Sequence[Move], new: Sequence[Move], gone: Sequence[Move]) 
 
 
 def trend(
-    now: Sequence[Move], before: Sequence[Move] | None, before_label: str = "the previous period"
+    now: Sequence[Move],
+    before: Sequence[Move] | None,
+    before_label: str = "the previous period",
+    main: Sequence[Move] = (),
 ) -> tuple[str | None, str]:
     """(marker, one-line basis in words) for one country.
 
@@ -282,7 +411,8 @@ def trend(
     basis shows: "deteriorated" when the balance moved toward escalation and something
     new escalates or an engagement is no longer reported (and the mirror for
     "improved"), else "unchanged".  Without a comparison the basis still says which way
-    this period leans, with no marker."""
+    this period leans, with no marker.  `main`: the moves of the section's judgement (the
+    country's main move); a marker it goes against is not given."""
     if not now:
         return "insufficient", (
             "insufficient basis: no action or stated position of its own is reported this period"
@@ -308,6 +438,14 @@ def trend(
         marker = "unchanged"  # it leans the way it leaned
     else:  # it leans both ways, or another way by too little: say so, with no marker
         return None, f"this period {_lean_words(now)}; {before_label} {_lean_words(before)}"
+    against = [m for m in _leaning(main) if m.direction * now_b < 0]
+    if marker != "unchanged" and against:
+        # "deteriorated" the week the country agreed to a summit: its main move (the
+        # judgement's) goes against the marker, which would contradict its own section
+        return None, (
+            f"this period {_lean_words(now)}, but its main move, {_tagged(against[:1])}, "
+            f"goes the other way; {before_label} {_lean_words(before)}"
+        )
     lean = {
         "deteriorated": f"more escalation than in {before_label}",
         "improved": f"more engagement than in {before_label}",

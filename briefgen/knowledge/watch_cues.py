@@ -39,3 +39,9 @@ def reported_would_re() -> re.Pattern[str]:
         r"told(?:\s+[\w.’'-]+){1,5}?\s+that\s+)"
         r"[^,;:“”\"]{2,80}?\s)would(?=\s)"
     )
+
+
+@lru_cache(maxsize=1)
+def peninsula_issue_re() -> re.Pattern[str]:
+    """An issue of the peninsula named ("denuclearization"), a word prefix, any case."""
+    return re.compile(rf"\b(?:{_alts('peninsula_issue_words')})", re.I)
