@@ -45,7 +45,15 @@ from briefgen.book.summarize import (
     SentencePool,
     choose,
 )
-from briefgen.book.trend import STATED, Move, merged, sentence_moves, speaks_for, trend
+from briefgen.book.trend import (
+    STATED,
+    Move,
+    korea_tie,
+    merged,
+    sentence_moves,
+    speaks_for,
+    trend,
+)
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
 from briefgen.knowledge.countries import country_name
@@ -182,6 +190,21 @@ class CountrySectionBuilder(QuoteLines):
         ]
         return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
 
+    def _tied(self, c: SentenceCandidate) -> bool:
+        """The sentence concerns the peninsula (trend.korea_tie), itself or by what it
+        follows: the sentence before it, or the headline of an article it opens ("Xi
+        telephoned Trump to welcome the development" after the summit was agreed)."""
+        names = self.ctx.pool.official_countries
+        if korea_tie(c.sent.text, names):
+            return True
+        i = c.sent.index
+        if i <= 1 and korea_tie(c.article.title or "", names):
+            return True
+        return any(
+            o.sent.index == i - 1 and korea_tie(o.sent.text, names)
+            for o in self.ctx.pool.by_article.get(c.article_id, [])
+        )
+
     def _own_move(self, c: SentenceCandidate, code: str) -> bool:
         return own_move(c.text, code, self.ctx.pool.official_countries)
 
@@ -207,6 +230,8 @@ class CountrySectionBuilder(QuoteLines):
                 lead.text, code, self.ctx.pool.official_countries
             ):
                 continue  # happened to the country ("North Korea's Internet is offline")
+            if not any(self._tied(r.cand) for r in g.members):
+                continue  # no report of it ties it to the Koreas: another region's act
             r = self._own_report(code, g)
             if r is None:
                 continue
@@ -272,6 +297,7 @@ class CountrySectionBuilder(QuoteLines):
             and not tells_anothers_news(c.text, code)
             and c.news >= 0
             and not self._before_period(c)
+            and self._tied(c)
         ]
         if not own:
             return None, None
@@ -411,13 +437,20 @@ class CountrySectionBuilder(QuoteLines):
             and c.news >= 0
             and not (c.quote_countries and code not in c.quote_countries)  # another's words
             and not self._before_period(c)
+            and self._tied(c)  # an act in another region is no basis (its context ties too)
         ]
         judged = judgement is not None and judgement.kind != "insufficient"
         if judged and judgement is not None:
             said.insert(0, judgement.text)
         names = self.ctx.pool.official_countries
-        now = merged(self.ctx.moves.get(code, []), sentence_moves(said, code, names))
+        own = sentence_moves(said, code, names, tied=True)
+        now = merged(self.ctx.moves.get(code, []), own)
         if not now and judged:
             now = [Move(STATED, 0)]
         before = self.ctx.moves_before
-        return trend(now, None if before is None else before.get(code, []), self.ctx.before_label)
+        main = (
+            sentence_moves([judgement.text], code, names, tied=True) if judged and judgement else []
+        )
+        return trend(
+            now, None if before is None else before.get(code, []), self.ctx.before_label, main
+        )
