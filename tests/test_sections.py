@@ -456,3 +456,34 @@ def test_an_officials_words_come_before_a_positions_label() -> None:
     b.ctx.attribution.quotes.clear()  # no words of his: the label, with its evidence
     statement, _ = b.judgement("JPN", [])
     assert statement is not None and statement.text == "Shinzo Abe favours talks now."
+
+
+def test_a_judgement_and_its_basis_concern_the_peninsula() -> None:
+    """A US act in another region ("struck an Islamic State complex") is no judgement of
+    the US section of a Korea brief nor its trend basis; its act on the Koreas is."""
+    from datetime import date
+
+    from briefgen.book.assemble import assemble
+    from briefgen.model import Article
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2018, 3, 5), date(2018, 3, 11), "2018-W10")
+
+    def art(aid: str, title: str, text: str, outlet: str) -> Article:
+        return Article(
+            article_id=aid, title=title, text=text, source_path=f"{aid}.txt", outlet=outlet,
+            published=date(2018, 3, 9), date_source="metadata", outlets=[outlet],
+        )  # fmt: skip
+
+    arts = [
+        art("a1", "Strike in Syria", "The United States launched a missile strike on a Syrian airbase on Friday.\n\nThe strike hit hangars and fuel depots near Homs.", "AP"),
+        art("a2", "Talks with Pyongyang", "North Korea offered to hold talks with the United States on Thursday.\n\nThe United States imposed new sanctions on North Korea on Friday.", "CNN"),
+        art("a3", "Xi and Trump", "North Korea agreed to a summit with South Korea on Thursday.\n\nChinese President Xi Jinping telephoned President Trump on Friday to welcome the development.", "Reuters"),
+    ]  # fmt: skip
+    b = assemble(arts, Attribution(), {}, week, date(2018, 3, 11), "T")
+    sections = {c.code: c for c in b.countries}
+    us = sections["USA"]
+    assert us.judgement is not None and "sanctions on North Korea" in us.judgement.text
+    assert "missile launch" not in us.trend_basis, us.trend_basis
+    assert "sanctions imposed" in us.trend_basis, us.trend_basis
