@@ -141,6 +141,16 @@ def test_the_watch_list_keeps_to_the_peninsula() -> None:
         ("South Korean officials told the Associated Press that the North's news sites were working normally.", "KOR", False),
         ("South Korea's joint chiefs said the launch was made from North Korea's west, South Korea's Yonhap news agency said.", "KOR", False),
         ("North Korean leader Kim Jong Un said the ICBM test completed his country’s strategic weapons capability.", "PRK", True),
+        # state media speak for their state, reported or not; a description is no move
+        ("The Global Times, a Beijing-run newspaper, warned that China would punish any U.S. strike.", "CHN", True),
+        ("China's state-run Global Times said in an editorial that war on the peninsula is unacceptable.", "CHN", True),
+        ("Chinese state media warned the United States against a strike on North Korea.", "CHN", True),
+        ("KCNA said the launch was a success.", "PRK", True),
+        ("North Korea's official news agency said the test was a success.", "PRK", True),
+        ("Rodong Sinmun said the summit was a success.", "PRK", True),
+        ("KCNA said the launch was a success.", "CHN", False),
+        ("The Global Times is a Beijing-run newspaper.", "CHN", False),
+        ("South Korea's Yonhap news agency said the North fired a missile.", "KOR", False),
     ],
 )  # fmt: skip
 def test_a_judgement_tells_the_country_s_own_move(text: str, code: str, own: bool) -> None:

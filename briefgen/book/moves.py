@@ -333,12 +333,65 @@ def _officials_named(officials: tuple[tuple[str, str], ...], code: str) -> tuple
     return tuple(n for n, c in officials if c == code)
 
 
+# The state's press after the country's name ("Chinese state media", "North Korea's
+# official news agency", "China's state-run Global Times"): its voice (data/outlets.yaml
+# names the state outlets themselves).
+_STATE_PRESS_RE = re.compile(
+    r"^(?:[’']s)?\s+(?:official|state|state-run|state-controlled|state-owned|government-run|"
+    r"party-run|ruling party[’']s)\s+(?:[\w’'-]+\s+){0,3}?(?:media|news agency|newspaper|"
+    r"daily|television|TV|broadcaster|mouthpiece|press|[A-Z][\w’'-]+)\b"
+)
+_STATE_LEAD_RE = re.compile(
+    r"^(?:The\s+|the\s+)?(?:(?:official|[Ss]tate-run|[Ss]tate-controlled|[Ss]tate)\s+)?"
+)
+
+
+@lru_cache(maxsize=16)
+def _state_outlets(code: str) -> tuple[str, ...]:
+    """The names of the country's state media (data/outlets.yaml), longest first."""
+    from briefgen.knowledge.outlets import load_outlets
+
+    names = {
+        n
+        for e in load_outlets().entries
+        if e.state and e.country == code
+        for n in (e.name, e.speaker_name, *e.aliases)
+        if n[:1].isupper() and "." not in n
+    }
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def state_voice(head: str, code: str) -> bool:
+    """Does the sentence open on the country's state media, which speak for the state
+    ("KCNA said…", "The Global Times, a Beijing-run newspaper, warned…", "Chinese state
+    media said…")?  A judge read China's section count a Beijing-run paper for nothing."""
+    lead = _STATE_LEAD_RE.match(head)
+    at = lead.end() if lead else 0
+    name = next((n for n in _state_outlets(code) if head.startswith(n, at)), None)
+    if name is not None:
+        end = at + len(name)
+    else:
+        named = country_matches(head[:60])
+        if not named or named[0][3] != code or named[0][0] > 4:
+            return False
+        press = _STATE_PRESS_RE.match(head[named[0][1] :])
+        if press is None:
+            return False
+        end = named[0][1] + press.end()
+    # what it does, after an aside (", a Beijing-run newspaper,"): not what it is
+    rest = re.sub(r"^(?:\s+news agency|\s+newspaper)?\s*,[^,]{1,60},", "", head[end:])
+    verb = re.match(r"\s*([\w’'-]+)", rest)
+    return verb is not None and verb.group(1) not in _COPULA | _STATIVE
+
+
 def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
     """Does the sentence tell the country's own move (see the module docstring)?
     `officials`: {name: country} of the period's officials."""
     if _LABEL_RE.match(text) or _ANONYMOUS_RE.search(text):
         return False
     head = opening(text)
+    if state_voice(head, code):
+        return True  # what its state media say is the state's line, reported or not
     found = _subject(head, code, officials)
     if found is None or not found[0]:
         return False
