@@ -497,3 +497,36 @@ def test_a_judgement_and_its_basis_concern_the_peninsula() -> None:
     assert us.judgement is not None and "sanctions on North Korea" in us.judgement.text
     assert "missile launch" not in us.trend_basis, us.trend_basis
     assert "sanctions imposed" in us.trend_basis, us.trend_basis
+
+
+def test_the_state_s_officials_come_before_its_press() -> None:
+    """State media speak for their state, but a line of its officials' own move is the
+    judgement before one of its press (as for statements, quotelines.py)."""
+    from datetime import date
+
+    from briefgen.book.assemble import assemble
+    from briefgen.model import Article
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2017, 8, 7), date(2017, 8, 13), "2017-W32")
+
+    def art(aid: str, title: str, text: str, outlet: str) -> Article:
+        return Article(
+            article_id=aid, title=title, text=text, source_path=f"{aid}.txt", outlet=outlet,
+            published=date(2017, 8, 11), date_source="metadata", outlets=[outlet],
+        )  # fmt: skip
+
+    x = "The official Xinhua news agency on Thursday warned that China would retaliate against any strike on North Korea."
+    arts = [
+        art("a1", "China and the North", x + "\n\nChina's foreign ministry on Friday called for talks with North Korea.", "AP"),
+        art("a2", "Xinhua warns", x + "\n\nThe warning came as tensions rose.", "Reuters"),
+        art("a3", "Xinhua on a strike", x, "CNN"),
+    ]  # fmt: skip
+    from briefgen.model import Actor
+
+    xinhua = Actor("xinhua", "Xinhua", "state-media", country="CHN", mentions=3)
+    b = assemble(arts, Attribution(actors=[xinhua]), {}, week, date(2017, 8, 13), "T")
+    cn = {c.code: c for c in b.countries}["CHN"]
+    assert cn.judgement is not None
+    assert cn.judgement.text.startswith("China's foreign ministry on Friday"), cn.judgement

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from briefgen.book.contradictions import contradictions
 from briefgen.book.keyquotes import pick_quotes
-from briefgen.book.moves import names_a_thing, own_move, previews
+from briefgen.book.moves import names_a_thing, opening, own_move, previews, state_voice
 from briefgen.book.ownlines import (
     PERFECT_RE,
     QUOTED_WORDS_RE,
@@ -222,6 +222,7 @@ class CountrySectionBuilder(QuoteLines):
         finder = self.ctx.finder
         if finder is None:
             return None
+        press: tuple[Statement, SentenceCandidate] | None = None
         for dev, g in zip(finder.developments, finder.groups, strict=True):
             if dev.actor != code or not dev.kind:
                 continue  # an untagged group is no surer a move than the best own line
@@ -236,8 +237,11 @@ class CountrySectionBuilder(QuoteLines):
             if r is None:
                 continue
             cites = cites_for(dev.article_ids, self.ctx.cite, r.article_id)[:3]
-            return Statement(text=sentence_of(r), cites=cites), r.cand
-        return None
+            found = Statement(text=sentence_of(r), cites=cites), r.cand
+            if not state_voice(opening(r.cand.text), code):
+                return found
+            press = press or found  # the state's officials before its press (quotelines)
+        return press
 
     def _from_positions(self, code: str) -> Statement | None:
         """The best-attested stated position of the country or one of its officials."""
@@ -305,6 +309,8 @@ class CountrySectionBuilder(QuoteLines):
         # before one with no time of its own ("Moon helped engineer the Sunshine Policy").
         names = self.ctx.pool.official_countries
         own = [c for c in own if not previews(c.text, code, names)] or own  # no move yet
+        # the state's officials before its press, as for statements (quotelines.py)
+        own = [c for c in own if not state_voice(opening(c.text), code)] or own
         own = [c for c in own if c.news > 0] or own
         top = max(c.score for c in own) or 1.0
         bonus = {
