@@ -229,8 +229,6 @@ _OWN_REPORT_RE = re.compile(
 )
 _ANNOUNCED_RE = re.compile(r"[^.;]{0,60}?\b(?:will|would|to)\b", re.I)
 _MAYBE_RE = re.compile(r"\b(?:if|unless|whether|could|might|may|perhaps|possibly)\b", re.I)
-# A standing measure named without what happened to it ("U.S. sanctions have brought…").
-_STANDING_KINDS = ("sanctions",)
 # How happened() tells a move the country's own words say may or should come.
 STATED_ONLY = "stated"
 # Words asking, not telling: a question is no event.
@@ -273,8 +271,6 @@ def sentence_moves(
             continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
-        if tag.kind in _STANDING_KINDS and not tag.action:
-            continue  # "U.S. sanctions have brought North Korea to the table": no act
         how = happened(said, head, tag.trigger, tag.action)
         if how is None or (reacting and how != STATED_ONLY):
             continue
