@@ -321,7 +321,8 @@ def test_a_development_counts_as_a_move_only_of_the_country_that_made_it() -> No
     devs = [
         Development("U.S. officials said the North Korean missile exploded seconds after launch.",
                     kind="missile_launch", action="held", direction=1, actor="USA"),
-        Development("The United States imposed new sanctions on ten Chinese firms on Tuesday.",
+        Development("The United States imposed new sanctions on ten Chinese firms trading with "
+                    "North Korea on Tuesday.",
                     kind="sanctions", action="imposed", direction=1, actor="USA"),
     ]  # fmt: skip
     assert [m.what for m in moves_of("USA", devs, [], [])] == ["sanctions imposed"]
@@ -331,8 +332,9 @@ def test_a_development_counts_as_a_move_only_of_the_country_that_made_it() -> No
         Development("China's U.N. ambassador told the Security Council that the missile launch "
                     "was a flagrant violation.", kind="missile_launch", action="held",
                     direction=1, actor="CHN"),
-        Development("China announced a new policy on Monday.", kind="statement", actor="CHN"),
-        Development("China said it would conduct a missile launch next week.",
+        Development("China announced a new policy on North Korea on Monday.", kind="statement",
+                    actor="CHN"),
+        Development("China said it would conduct a missile launch near Korea next week.",
                     kind="missile_launch", action="held", direction=1, actor="CHN"),
     ]  # fmt: skip
     # the policy statement is a basis that leans no way
