@@ -364,7 +364,7 @@ def _state_outlets(code: str) -> tuple[str, ...]:
 def state_voice(head: str, code: str) -> bool:
     """Does the sentence open on the country's state media, which speak for the state
     ("KCNA said…", "The Global Times, a Beijing-run newspaper, warned…", "Chinese state
-    media said…")?  A judge read China's section count a Beijing-run paper for nothing."""
+    media said…")?  A China section counted a Beijing-run paper for nothing (2014-W51)."""
     lead = _STATE_LEAD_RE.match(head)
     at = lead.end() if lead else 0
     name = next((n for n in _state_outlets(code) if head.startswith(n, at)), None)
