@@ -66,6 +66,8 @@ class ArticleSources(ArticlePronouns):
                     )
         if head.lower_ not in self.roles.role_nouns and head.lower_ not in self.roles.title_words:
             return None
+        if self.served(head) is not None:
+            return None  # "an aide to Senator Marco Rubio": his aide, not Rubio
         toks = [t for t in phrase if not t.is_space and not t.is_punct]
         for k in (3, 2):  # "the U.N. Nikki Haley" tagged as an organisation: a known person
             e = self.gaz.lookup(" ".join(t.text for t in toks[-k:])) if len(toks) > k else None
@@ -93,6 +95,32 @@ class ArticleSources(ArticlePronouns):
         return self.person(
             name_at(last, self.roles) or ent_text(last), title, self._appos(last), last.idx
         )
+
+    def served(self, head: Token) -> Token | None:
+        """The person a role serves: "an adviser to Hillary Clinton", "a spokesman for
+        President Moon Jae-in", "a senior aide to Sen. Marco Rubio" (the name right after
+        "to" or "for", with at most a title before it).  "Ambassador to the United Nations
+        Nikki Haley" names a body after "to": Haley is the ambassador."""
+        from briefgen.nlp.names import name_bounds
+
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "for") or prep.i <= head.i:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ != "PERSON":  # "Jae-in": a glued syllable
+                obj = next(
+                    (t for t in reversed(list(obj.subtree)) if t.ent_type_ == "PERSON"), None
+                )
+            if obj is None:
+                continue
+            lo, _hi = name_bounds(obj, self.roles)
+            between = self.doc[prep.i + 1 : lo]
+            if all(
+                t.lower_ in self.roles.title_words or t.lower_.rstrip(".") in self.roles.honorifics
+                for t in between
+            ):
+                return obj
+        return None
 
     def named_beside(self, phrase: Span) -> Speaker | None:
         """ "The US ambassador to the UN, Nikki Haley, described ...", "Moon Sang-gyun, a

@@ -43,6 +43,8 @@ _NOT_SPEAKERS = frozenset(
 _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive|goer)s?$")
 # Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
+# Kinds of speaker that report others' words (a person they quote speaks instead).
+_PRESS = frozenset({"media", "state-media"})
 # Sentences back (besides its own) in which "the company" finds the organisation it means.
 _FIRM_REACH = 2
 
@@ -100,7 +102,27 @@ class ArticleActors(ArticleSources):
             sp = self._pronoun(low, min(head.idx, pos))
             return self.remember(sp, head.idx) if sp is not None else None  # the chain goes on
         sp = self._joint(head, pos) or self._resolve_one(phrase, head, pos)
+        if sp is not None and not sp.person and sp.kind in _PRESS:
+            sp = self._reported_within(head, pos) or sp
         return self.remember(sp, head.idx) if sp is not None else None
+
+    def _reported_within(self, head: Token, pos: int) -> Speaker | None:
+        """ "Kim “said proudly the test confirmed …,” KCNA said", "The KCNA report said that
+        after the test Kim declared that …": the press reports what a person it names
+        said, so the person in the reported clause, not the press, is the speaker."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        cues = self.lex.verbs.cues
+        for clause in head.head.children:
+            if clause.dep_ != "ccomp" or clause.lemma_.lower() not in cues:
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ != "PROPN":
+                continue
+            sp = self._resolve_named(noun_phrase(subj), subj)
+            if sp is not None and sp.person and sp.named:
+                return sp
+        return None
 
     def _quoted_by(self, agency: Span, obj: Token, pos: int) -> Speaker | None:
         """The one a news agency quotes; an unnamed one the agency does not place ("a
@@ -273,7 +295,14 @@ class ArticleActors(ArticleSources):
                 return firm  # "The firm said" after "Taia Global, a cybersecurity consultant"
         companion = self._accompanied(head)
         if companion is not None:
-            return self.describe(text, low, companion, pos)
+            return self.describe(self._full_possessor(phrase, text), low, companion, pos)
+        boss = self.served(head)
+        if boss is not None:  # "an adviser to Hillary Clinton": of her country, not her
+            from briefgen.nlp.syntax import noun_phrase
+
+            sp = self._resolve_named(noun_phrase(boss), boss)
+            if sp is not None and sp.person and sp.country is not None:
+                return self.describe(self._full_possessor(phrase, text), low, sp.country, pos)
         employer = self.employer(text)
         country = (
             allegiance_country(text)  # "North Korea experts" know it, serve no country
@@ -297,8 +326,30 @@ class ArticleActors(ArticleSources):
         if named is not None:
             return named
         if self._speaker_noun(head):
-            return self.describe(text, low, country, pos)
+            return self.describe(self._full_possessor(phrase, text), low, country, pos)
         return None
+
+    def _full_possessor(self, phrase: Span, text: str) -> str:
+        """ "Mr Moon's office said" after "Moon Jae-in": the office, aide or campaign of a
+        person the description calls by a title and family name goes by the full name
+        the text gave them, so one person's bodies are one actor whatever form of the
+        name each sentence uses.  A bare family name ("Kim's regime") is left as it is:
+        without a title it may be anyone of that name."""
+        courtesy = self.roles.male_words | self.roles.female_words  # Mr, Mrs, Ms
+        for t in phrase:
+            if t.dep_ != "poss" or t.pos_ != "PROPN" or not _capitalised(t):
+                continue
+            lead = [w for w in self.doc[t.left_edge.i : t.i] if not w.is_punct]
+            if not lead or not all(
+                w.text.rstrip(".") in courtesy or w.lower_ in self.roles.title_words for w in lead
+            ):
+                continue  # "Donald Trump's", "Kim's": no title and a lone name
+            key = self.nearest_full(t.text, t.idx)
+            full = self.people[key].name if key is not None and key in self.people else None
+            written = self.doc[lead[0].i : t.i + 1].text
+            if full and " " in full and written in text:
+                text = text.replace(written, full, 1)
+        return text
 
     def _counterparts(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
         """ "Trump and Moon agreed ... the leaders said", "Obama met Park and Abe ... the
