@@ -181,3 +181,21 @@ def test_a_title_never_reaches_back_over_another_person(nlp, text, title) -> Non
     doc = nlp(text)
     person = [e for e in doc.ents if e.label_ == "PERSON"][-1]
     assert title_before(doc, person.start) == title
+
+
+def test_a_family_name_opening_a_sentence_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Sanders" opening a sentence is tagged a plural noun; it is still his name, not
+    # the role of the spokesman described with it ("Sanders campaign spokesman")
+    text = (
+        "Hillary Clinton and Bernie Sanders were on opposing sides of research.\n\n"
+        "Sanders campaign spokesman Michael Briggs did not respond to requests.\n\n"
+        "Sanders said following a vote in 2001 that he had “very serious concerns "
+        "about the industry.”"
+    )
+    assert speakers(nlp, text) == ["Bernie Sanders"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a capitalised common noun is no lone name of anyone the text named
+    text = "Jane Rivers leads the group.\n\nOfficials said the talks would resume."
+    assert speakers(nlp, text) == ["Officials"]

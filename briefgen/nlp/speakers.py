@@ -193,7 +193,10 @@ class ArticleActors(ArticleSources):
         name = name_at(head, self.roles)
         if name is not None:
             return self._named_person(head, name)
-        if _capitalised(head) and self.nearest_full(head.text, head.idx) is not None:
+        lone = _capitalised(head) or (
+            head.is_sent_start and is_name_word(head.text) and head.text in self.lone
+        )  # "Sanders said" opening a sentence, tagged a plural noun: his name all the same
+        if lone and self.nearest_full(head.text, head.idx) is not None:
             # "Moon said"; "said Skelly" and "O’Donnell said" after "Bill Skelly" and
             # "Brett O’Donnell", whatever part of speech the tagger gave the family name
             return self.person(head.text, pos=head.idx)
