@@ -896,7 +896,7 @@ def test_the_bottom_line_prefers_developments_someone_did() -> None:
     """Colour names nobody acting ("After criminals hacked a company, the White House is
     now forced to consider..."): while enough developments have an actor, it stays out,
     even ranked above them."""
-    from briefgen.book.developments import bottom_line
+    from briefgen.book.bottomline import bottom_line
 
     def dev(text: str, actor: str | None, score: float, aid: str) -> Development:
         return Development(text=text, kind="", actor=actor, score=score, article_ids=[aid])
@@ -1007,7 +1007,7 @@ def test_the_shipped_ranker_weighs_known_features_only() -> None:
 def test_the_bottom_line_takes_its_length_from_the_hand_set_scores() -> None:
     """With the learned order, the hand-set scores still say how many items (the ranker's
     probabilities are not on their scale), and the learned order says which."""
-    from briefgen.book.developments import bottom_line
+    from briefgen.book.bottomline import bottom_line
 
     def dev(aid: str, score: float) -> Development:
         return Development(text=aid, kind="summit", actor="PRK", score=score, article_ids=[aid])

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from briefgen.book.bottomline import bottom_line
 from briefgen.book.changes import ChangeFinder
 from briefgen.book.chart import (
     CORE_ORDER,
@@ -36,7 +37,7 @@ from briefgen.book.chart import (
     quotes_per_country,
     section_order,
 )
-from briefgen.book.developments import DevelopmentFinder, bottom_line
+from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.eventlists import ListedEvent, date_developments
 from briefgen.book.keyquotes import pick_quotes, rank_quotes
 from briefgen.book.questions import open_questions

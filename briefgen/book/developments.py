@@ -487,39 +487,3 @@ def _previews(g: Group, h: Group) -> bool:
         return False
     days = {r.when.when for r in h.members if r.when and not r.future}
     return a.when is not None and a.when.when in days
-
-
-def bottom_line(
-    devs: Sequence[Development],
-    w: DevelopmentWeights | None = None,
-    hand: Sequence[float] | None = None,
-) -> list[Development]:
-    """The three to six most consequential developments, most consequential first.
-
-    Only developments of a known kind (data/events.yaml) and with an actor qualify while
-    there are enough of them: a line of no kind, or of nobody acting, is more often colour
-    than news.  More articles, more items (3 below 6 articles, 4 below 10, else 5), up to
-    six above `floor` of the top score.  `hand`: when `devs` are in the learned ranker's
-    order (book.ranker), the hand-set scores, aligned: they say how many items (as they
-    always have), the ranker which."""
-    w = w or DEFAULT_WEIGHTS
-    if not devs:
-        return []
-    articles = len({a for d in devs for a in d.article_ids})
-    least = min(w.max_items, w.min_items + (articles >= 6) + (articles >= 10))
-    score = {id(d): d.score for d in devs}
-    if hand is not None:
-        score = {id(d): h for d, h in zip(devs, hand, strict=True)}
-    pool = list(devs)
-    for keep in (
-        lambda d: bool(d.kind),
-        # Who did what: a line that names nobody acting ("After criminals hacked a company,
-        # the White House is now forced to consider...", a correspondent's note) is comment.
-        lambda d: bool(d.actor),
-    ):
-        kept = [d for d in pool if keep(d)]
-        if len(kept) >= least:
-            pool = kept
-    top = max(score[id(d)] for d in pool) or 1.0
-    n = min(w.max_items, sum(1 for d in pool if score[id(d)] >= w.floor * top))
-    return pool[: max(n, least)]
