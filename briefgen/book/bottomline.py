@@ -16,6 +16,7 @@ def bottom_line(
     devs: Sequence[Development],
     w: DevelopmentWeights | None = None,
     hand: Sequence[float] | None = None,
+    lines: Sequence[float | None] | None = None,
 ) -> list[Development]:
     """The three to six most consequential developments, most consequential first.
 
@@ -24,7 +25,9 @@ def bottom_line(
     than news.  More articles, more items (3 below 6 articles, 4 below 10, else 5), up to
     six above `floor` of the top score.  `hand`: when `devs` are in the learned ranker's
     order (book.ranker), the hand-set scores, aligned: they say how many items (as they
-    always have), the ranker which."""
+    always have), the ranker which.  `lines`: aligned, how likely each development's
+    lead is a line an analyst tells news with (book.newsline; None: not known): one the
+    model takes for comment or a hypothetical is an item only when too few others are."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
         return []
@@ -33,6 +36,7 @@ def bottom_line(
     score = {id(d): d.score for d in devs}
     if hand is not None:
         score = {id(d): h for d, h in zip(devs, hand, strict=True)}
+    line = {id(d): x for d, x in zip(devs, lines or [None] * len(devs), strict=True)}
     pool = list(devs)
     for keep in (
         lambda d: bool(d.kind),
@@ -45,4 +49,12 @@ def bottom_line(
             pool = kept
     top = max(score[id(d)] for d in pool) or 1.0
     n = min(w.max_items, sum(1 for d in pool if score[id(d)] >= w.floor * top))
-    return pool[: max(n, least)]
+    # the likely news lines in rank order; comment only fills the least number, last
+    floor = w.newsline_floor
+    news = [d for d in pool if (x := line[id(d)]) is None or x >= floor]
+    chosen = news[: max(n, least)]
+    if len(chosen) < least:
+        taken = {id(d) for d in chosen}
+        rest = [d for d in pool if id(d) not in taken]
+        chosen += rest[: least - len(chosen)]
+    return chosen

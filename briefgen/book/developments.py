@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from briefgen.book.newsline import mark_newslines
 from briefgen.book.ranker import TITLE_TELLS, TITLE_TELLS_LEXICAL, group_features, shipped_ranker
 from briefgen.book.reports import (
     DEFAULT_WEIGHTS,
@@ -65,6 +66,7 @@ class DevelopmentFinder:
         self.features: list[dict[str, float]] = []  # book.ranker's, aligned with groups
         self.learned = learned  # rank by the shipped model (book.ranker) when there is one
         self.hand_scores: list[float] = []  # the hand-set scores of the groups, aligned
+        self.newslines: list[float | None] = []  # their leads' book.newsline, aligned
 
     # -- grouping ------------------------------------------------------------------------
 
@@ -74,6 +76,7 @@ class DevelopmentFinder:
 
         if self.embed is not None and reports:
             vecs = np.asarray(self.embed([condense(r.cand.sent.text) for r in reports]))
+            mark_newslines(list(reports), vecs)
             return vecs @ vecs.T
         n = len(reports)
         sim = np.zeros((n, n))
@@ -474,6 +477,7 @@ class DevelopmentFinder:
         sim = self._sim if self.embed is not None else None
         self.groups = groups
         self.developments = [write(g, self.w, sim) for g in groups]
+        self.newslines = [(g.lead or g.seed).newsline for g in groups]
         return self.developments
 
 

@@ -67,6 +67,10 @@ class DevelopmentWeights:
     detail_same_event: float = 0.3  # a detail of the lead's kind, action and day restates it
     detail_repeat: float = 1.5  # a detail's value falls with its similarity to the lead
     detail_containment: float = 0.4  # share of a detail's words (IDF) already said
+    # A lead less likely a news line than this (book.newsline) is an item only to fill the
+    # least number: at most one in twenty lines an analyst told falls below it (train
+    # weeks, leave one week out: benchmarks/train_newsline.py).
+    newsline_floor: float = 0.1
 
 
 DEFAULT_WEIGHTS = DevelopmentWeights()
@@ -83,6 +87,7 @@ class Report:
     future: bool
     weight: float = 0.0
     stage: str = ""  # "outcome", "opening" or "" (knowledge.events.stage)
+    newsline: float | None = None  # P(an analyst tells the news with it): book.newsline
 
     @property
     def outcome(self) -> bool:

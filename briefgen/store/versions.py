@@ -28,6 +28,7 @@ _NOT_ANALYSIS = ("book", "render", "deliver", "cli", "templates", "store", "inge
 # weights keep the stored analyses; the brief's version has them.
 _NOT_ANALYSIS_FILES = (
     "data/models/stance.npz",
+    "data/models/newsline.npz",  # read by the book only (book/newsline.py)
     "pipeline.py",
     "__main__.py",
     "progress.py",
