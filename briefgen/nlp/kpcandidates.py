@@ -16,59 +16,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefgen.knowledge.keyphrase_words import institutions, words
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-# Named-entity types that are never keyphrases on their own (dates, amounts, ordinals).
-_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-# Words that head many noun phrases in news without saying what the news is about.
-_GENERIC = {
-    "thing", "things", "way", "ways", "lot", "kind", "sort", "part", "time", "times",
-    "year", "years", "day", "days", "week", "weeks", "month", "months", "today",
-    "people", "percent", "number", "something", "anything", "nothing", "everything",
-    "everybody", "someone", "anyone", "fact", "issue", "issues", "matter", "point",
-    "statement", "report", "reports", "news", "article", "story", "comment", "comments",
-    "mr", "mrs", "ms", "dr", "ap", "reuters", "afp", "yonhap", "photo", "image",
-    "video", "copyright", "rights", "reserved", "click", "email", "share", "advertisement",
-    "nation", "nations", "country", "countries",
-}  # fmt: skip
-# Head nouns of reporting filler: "cautious note", "steady pace", "public opening remarks".
-_VAGUE_HEADS = {
-    "note", "pace", "remark", "remarks", "tone", "backing", "sense", "view", "views",
-    "move", "moves", "step", "steps", "manner", "way", "ways", "room", "bit", "lot",
-    "message", "signal", "signals", "hope", "hopes", "opinion", "look", "order", "terms",
-    "basis", "side", "sides", "end", "kind", "sort", "type", "case", "cases", "place",
-    "topic", "topics", "agenda", "clarity", "question", "questions", "detail", "details",
-    "breakthrough",
-}  # fmt: skip
-# Titles: on their own (or left over from "Secretary of State ...") they name nobody.
-_TITLES = {
-    "president", "secretary", "minister", "premier", "chairman", "leader", "spokesman",
-    "spokeswoman", "spokesperson", "official", "officials", "ambassador", "envoy",
-    "general", "gen.", "adm.", "sen.", "rep.", "gov.", "state", "department", "ministry",
-    "correspondent", "reporter", "editor", "analyst", "analysts", "expert", "experts",
-}  # fmt: skip
-# Head nouns that make a phrase a description of people ("U.S. negotiator"), not a subject.
-_PEOPLE = {
-    "president", "secretary", "minister", "premier", "chairman", "leader", "leaders",
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "ambassador",
-    "ambassadors", "envoy", "envoys", "negotiator", "negotiators", "diplomat", "diplomats",
-    "counterpart", "counterparts", "lawmaker", "lawmakers", "senator", "analyst", "analysts",
-    "expert", "experts", "source", "sources", "aide", "aides", "interlocutor", "interlocutors",
-    "defector", "defectors", "strongman", "dictator", "correspondent", "reporter",
-    "director", "general", "chief", "head", "deputy", "commander", "critic", "critics",
-}  # fmt: skip
-# Gazetteer entries that name an institution, not the country: kept as their own phrase.
-_INSTITUTIONS = {
-    "White House", "State Department", "Pentagon", "Security Council", "UN Security Council",
-    "UNSC", "KCNA", "Cheong Wa Dae", "Blue House", "Kremlin", "the North", "the South",
-}  # fmt: skip
-INSTITUTION_CODE = {
-    "White House": "USA", "State Department": "USA", "Pentagon": "USA", "Security Council": "UN",
-    "UN Security Council": "UN", "UNSC": "UN", "KCNA": "PRK", "Cheong Wa Dae": "KOR",
-    "Blue House": "KOR", "Kremlin": "RUS", "the North": "PRK", "the South": "KOR",
-}  # fmt: skip
+_SKIP_ENTS = words("skip_entities")
+_GENERIC = words("generic")
+_VAGUE_HEADS = words("vague_heads")
+_TITLES = words("titles")
+_PEOPLE = words("people")
+INSTITUTION_CODE = institutions()
+_INSTITUTIONS = frozenset(INSTITUTION_CODE)
 _LATIN = re.compile(r"^[\w.'&\-]+$")
 
 

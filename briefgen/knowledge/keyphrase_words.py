@@ -1,0 +1,35 @@
+"""Word lists of the keyphrase candidates (data/keyphrase_words.yaml): entity types that
+are never phrases, generic and vague head nouns, titles, people-nouns, and institutions
+with the country they belong to.  One loader, so nlp/kpcandidates.py holds no lists."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from briefgen.errors import ConfigError
+from briefgen.knowledge.datafiles import packaged, str_list
+
+_FILE = "briefgen/data/keyphrase_words.yaml"
+LISTS = ("skip_entities", "generic", "vague_heads", "titles", "people")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = packaged("keyphrase_words.yaml") or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{_FILE} must be a mapping of word lists; reinstall briefgen")
+    return raw
+
+
+def words(name: str) -> frozenset[str]:
+    """The list `name` (one of LISTS) as a set."""
+    if name not in LISTS:
+        raise KeyError(name)
+    return frozenset(str_list(_data().get(name)))
+
+
+def institutions() -> dict[str, str]:
+    """{institution as written: country or body code}, in file order."""
+    raw = _data().get("institutions") or {}
+    return {str(k): str(v) for k, v in raw.items()}

@@ -1,0 +1,27 @@
+"""The keyphrase word lists live in one data file (data/keyphrase_words.yaml)."""
+
+from __future__ import annotations
+
+from briefgen.knowledge.countries import load_countries
+from briefgen.knowledge.keyphrase_words import LISTS, institutions, words
+from briefgen.nlp import kpcandidates
+
+
+def test_each_list_is_lower_case_words_except_entity_types() -> None:
+    for name in LISTS:
+        ws = words(name)
+        assert ws, name
+        if name == "skip_entities":
+            assert all(w.isupper() for w in ws)
+        else:
+            assert all(w == w.lower() and " " not in w for w in ws), name
+
+
+def test_institutions_belong_to_known_codes_and_feed_the_candidates() -> None:
+    codes = {c.code for c in load_countries()} | {"UN"}
+    inst = institutions()
+    assert inst["Pentagon"] == "USA" and inst["KCNA"] == "PRK"
+    assert set(inst.values()) <= codes
+    assert kpcandidates.INSTITUTION_CODE == inst
+    assert kpcandidates._INSTITUTIONS == frozenset(inst)
+    assert "remarks" in kpcandidates._VAGUE_HEADS and "envoys" in kpcandidates._PEOPLE
