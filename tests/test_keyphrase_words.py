@@ -22,6 +22,6 @@ def test_institutions_belong_to_known_codes_and_feed_the_candidates() -> None:
     inst = institutions()
     assert inst["Pentagon"] == "USA" and inst["KCNA"] == "PRK"
     assert set(inst.values()) <= codes
-    assert kpcandidates.INSTITUTION_CODE == inst
-    assert kpcandidates._INSTITUTIONS == frozenset(inst)
+    assert inst == kpcandidates.INSTITUTION_CODE
+    assert frozenset(inst) == kpcandidates._INSTITUTIONS
     assert "remarks" in kpcandidates._VAGUE_HEADS and "envoys" in kpcandidates._PEOPLE

@@ -81,6 +81,25 @@ def test_people_in_the_plural_end_a_phrase(nlp) -> None:
     assert not any("envoys" in x for x in shown), shown
 
 
+def test_publications_logistics_bodies_and_bare_evaluations_are_not_keyphrases(nlp) -> None:
+    c = _cands(
+        nlp,
+        "A New York Post headline mocked the talks, the national editor of Politico Magazine "
+        "wrote. At a press conference before a k-pop concert, the North Korean foreign "
+        "ministry said it was the wrong thing and an important issue. The Trump-Kim meeting "
+        "at the Munich Security Conference discussed sanctions relief.",
+    )
+    shown = {x.display for x in c.values()}
+    for bad in (
+        "New York Post headline", "national editor", "Politico Magazine", "press conference",
+        "k-pop concert", "North Korean foreign ministry", "wrong thing", "important issue",
+    ):  # fmt: skip
+        assert bad not in shown, bad
+    assert "sanctions relief" in shown
+    assert "Munich Security Conference" in shown  # a named conference is a subject
+    assert any("meeting" in x for x in shown), shown  # a named meeting stays
+
+
 def test_non_latin_boilerplate_is_not_a_candidate(nlp) -> None:
     c = _cands(nlp, "Read the Korea Herald 지나쌤 column on nuclear talks.")
     assert not any("지나쌤" in x.display for x in c.values())

@@ -11,7 +11,15 @@ from briefgen.errors import ConfigError
 from briefgen.knowledge.datafiles import packaged, str_list
 
 _FILE = "briefgen/data/keyphrase_words.yaml"
-LISTS = ("skip_entities", "generic", "vague_heads", "titles", "people")
+LISTS = (
+    "skip_entities",
+    "generic",
+    "vague_heads",
+    "media_heads",
+    "lower_vague_heads",
+    "titles",
+    "people",
+)
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _SKIP_ENTS = words("skip_entities")
 _GENERIC = words("generic")
 _VAGUE_HEADS = words("vague_heads")
+_MEDIA_HEADS = words("media_heads")
+_LOWER_VAGUE_HEADS = words("lower_vague_heads")
 _TITLES = words("titles")
 _PEOPLE = words("people")
 INSTITUTION_CODE = institutions()
@@ -250,7 +252,13 @@ class _Collector:
         words = [_unit_surface(u) for u in run]
         if all(w.lower() in _GENERIC or w.lower() in _TITLES for w in words):
             return
-        if words[-1].lower() in _VAGUE_HEADS:
+        if words[-1].lower() in _VAGUE_HEADS or words[-1].lower() in _MEDIA_HEADS:
+            return
+        if words[-1] in _LOWER_VAGUE_HEADS:
+            return  # "press conference"; "Munich Security Conference" is a subject
+        # Only a generic noun, the rest adjectives: "wrong thing", "important issue".
+        nouns = [u for u in run if _unit_class(u) == "N"]
+        if all(_text(u).lower() in _GENERIC and u[-1].pos_ != "PROPN" for u in nouns):
             return
         if _is_outlet(" ".join(_text(u) for u in run)):
             return  # a publication is a source or a speaker, not a subject
