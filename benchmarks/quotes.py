@@ -77,7 +77,11 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 CORPORA = ROOT.parent / "shared" / "data" / "corpora"
 
-_MARKS = re.compile(r"[“\"]([^“”\"]+)[”\"]|[“\"]([^“”\"]+)$")
+# A quoted stretch: curly or straight double marks, or typewriter ones (`` ... '' and
+# '' ... '', as PolNeAR's NYT texts have them), closed or running to the segment's end.
+_OPEN = r"(?:“|\"|``|'')"
+_INNER = r"((?:(?!''|``)[^“”\"])+)"
+_MARKS = re.compile(_OPEN + _INNER + r"(?:”|\"|'')|" + _OPEN + _INNER + "$")
 _PRON = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "his"}
 
 
@@ -100,7 +104,7 @@ def read_ann(path: Path, text: str) -> tuple[list[Gold], list[Gold]]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     rels: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if re.match(r"T\d+\t", line):  # a span's text may run over a line break
             tid, rest, *_ = line.split("\t") + [""]
             label, _, offs = rest.partition(" ")
             pieces = [tuple(map(int, p.split())) for p in offs.split(";")]
@@ -134,8 +138,9 @@ def read_ann(path: Path, text: str) -> tuple[list[Gold], list[Gold]]:
             seg = text[a:b]
             outside += len(re.findall(r"\w+", _MARKS.sub(" ", seg)))
             for m in _MARKS.finditer(seg):
-                g = m.group(1) if m.group(1) is not None else m.group(2)
-                gs = a + m.start() + 1
+                k = 1 if m.group(1) is not None else 2
+                g = m.group(k)
+                gs = a + m.start(k)
                 inner = g.strip().rstrip(",")
                 if len(re.findall(r"\w+", inner)) == 0:
                     continue
@@ -243,7 +248,33 @@ def textacy_preds(doc) -> list[Pred] | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def polnear(split: str, limit: int) -> int:
+def _parse(nlp: Any, text: str, cache: Path | None) -> Any:
+    """spaCy's parse of `text`, read from or written to `cache` (keyed by the model and the
+    text), so reruns on the same split skip the parse: the figures are the same."""
+    if cache is None:
+        return nlp(text)
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    tag = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{'+'.join(nlp.pipe_names)}"
+    key = hashlib.sha1((tag + "\0" + text).encode("utf-8")).hexdigest()
+    f = cache / f"{key}.spacy"
+    if f.is_file():
+        return next(iter(DocBin().from_disk(f).get_docs(nlp.vocab)))
+    doc = nlp(text)
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=[doc]).to_disk(f)
+    return doc
+
+
+def _nyt_style(text: str) -> bool:
+    """The text marks quotations with two apostrophes ('' ... '' or `` ... ''), as
+    PolNeAR's NYT texts do."""
+    return text.count("''") >= 2
+
+
+def polnear(split: str, limit: int, cache: Path | None = None) -> int:
     base = POLNEAR / split
     if not base.is_dir():
         print(f"PolNeAR not found at {base}; nothing to measure")
@@ -264,6 +295,7 @@ def polnear(split: str, limit: int) -> int:
     if limit:
         texts = texts[:limit]
     golds, rgolds, ours, rours, theirs = [], [], [], [], []
+    nyt: list[bool] = []
     failed = 0
     t_ours = t_theirs = 0.0
     for f in texts:
@@ -274,7 +306,8 @@ def polnear(split: str, limit: int) -> int:
         quoted, reported = read_ann(anns[0], text)
         golds.append(quoted)
         rgolds.append(reported)
-        doc = nlp(text)
+        nyt.append(_nyt_style(text))
+        doc = _parse(nlp, text, cache)
         t0 = time.perf_counter()
         qp, rp = briefgen_preds(text, _briefgen_quotes(text, doc, gaz))
         t_ours += time.perf_counter() - t0
@@ -305,6 +338,16 @@ def polnear(split: str, limit: int) -> int:
         print(
             f"{name:10} {what:9} {s['pred']:5.0f} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
             f"{s['speaker_acc']:8.3f} {s['speaker_n']:5.0f} {t / max(n, 1):7.4f}"
+        )
+    for label, keep in (("two-apostrophe marks", True), ("other texts", False)):
+        pick = [k for k, v in enumerate(nyt) if v == keep]
+        sq = score([ours[k] for k in pick], [golds[k] for k in pick])
+        sr = score([rours[k] for k in pick], [rgolds[k] for k in pick])
+        print(
+            f"  {label} ({len(pick)} articles): quoted F1 {sq['F1']:.3f} "
+            f"(P {sq['P']:.3f} R {sq['R']:.3f}, {sq['gold']:.0f} gold, speaker "
+            f"{sq['speaker_acc']:.3f}); reported F1 {sr['F1']:.3f} (P {sr['P']:.3f} "
+            f"R {sr['R']:.3f}, {sr['gold']:.0f} gold, speaker {sr['speaker_acc']:.3f})"
         )
     if have_textacy:
         print(f"textacy raised on {failed}/{n} documents (counted as no predictions)")
@@ -507,10 +550,13 @@ def main() -> int:
         "--korea", choices=["dev", "test", "train", "fresh"], help="score our Korea labels instead"
     )
     ap.add_argument("--show", action="store_true", help="Korea dev: print every miss")
+    ap.add_argument(
+        "--cache", type=Path, help="PolNeAR: keep spaCy parses in this folder for reruns"
+    )
     args = ap.parse_args()
     if args.korea:
         return korea(args.korea, args.show)
-    return polnear(args.split, args.limit)
+    return polnear(args.split, args.limit, args.cache)
 
 
 if __name__ == "__main__":
