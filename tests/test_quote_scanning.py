@@ -16,7 +16,7 @@ import pytest
 
 from briefgen.nlp.quotes import QuoteSpans, extract_raw, find_quote_spans
 
-MARKS = ["“", "”", '"', "‘", "’", "«", "»", "„", "'"]
+MARKS = ["“", "”", '"', "‘", "’", "«", "»", "„", "'", "''", "``"]
 
 
 def _unclosed(n: int, mark: str = "“") -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from briefgen.nlp.marks import MARK_TOKENS, OPENING_TOKENS, STRAIGHT_TOKENS
 from briefgen.nlp.syntax import sent_of
 
 if TYPE_CHECKING:
@@ -149,8 +150,8 @@ def without_asides(doc: Doc, lo: int, hi: int, stop: set[int], cue: Token) -> tu
     dashes = 0
     for i in range(lo, hi + 1):
         t = doc[i]
-        if t.text in ("“", "”", '"'):
-            quoted = t.text == "“" or (t.text == '"' and not quoted)
+        if t.text in MARK_TOKENS:
+            quoted = t.text in OPENING_TOKENS or (t.text in STRAIGHT_TOKENS and not quoted)
             continue
         if t.text in ("—", "–", "--"):
             dashes += 1

@@ -17,6 +17,8 @@ from typing import Any
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _STRAIGHT = '"'
+# Characters a double mark can start with (_mark_at decides).
+_CANDIDATE = re.compile("[" + re.escape(_OPEN_DOUBLE + _CLOSE_DOUBLE + _STRAIGHT) + "`']")
 _PARA_RE = re.compile(r"\n[ \t]*\n")
 # ‘…’ not inside a word; an apostrophe followed by a letter (’s) does not close it.
 _SINGLE_RE = re.compile(r"(?<![\w’])‘([^‘’\n]*(?:’\w[^‘’\n]*)*?)’(?!\w)")
@@ -105,12 +107,55 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _is_opening_straight(text: str, i: int, lo: int, hi: int) -> bool:
+def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[i + width] if i + width < hi else " "
     if before.isspace() or before in "([{—–-/:":
         return not after.isspace()
     return False
+
+
+def _mark_at(text: str, i: int) -> tuple[str, int]:
+    """The double quotation mark at `i`, if any: ("open", width) for “ „ « and ``,
+    ("close", width) for ” », ("straight", width) for " and '' (typewriter style, as some
+    newspapers' archives print them: ''We will,'' he said), else ("", 0)."""
+    c = text[i]
+    if c in _OPEN_DOUBLE:
+        return "open", 1
+    if c in _CLOSE_DOUBLE:
+        return "close", 1
+    if c == _STRAIGHT:
+        return "straight", 1
+    if c == "`" and text.startswith("``", i):
+        return "open", 2
+    if c == "'" and text.startswith("''", i) and not text.startswith("'''", i):
+        return "straight", 2
+    return "", 0
+
+
+def opening_width(s: str) -> int:
+    """Width of the double quotation mark that opens `s` (0 when none opens it)."""
+    what, w = _mark_at(s, 0) if s else ("", 0)
+    return w if what in ("open", "straight") else 0
+
+
+def closing_width(s: str) -> int:
+    """Width of the double quotation mark that closes `s` (0 when none closes it)."""
+    if s.endswith("''"):
+        return 2
+    return 1 if s.endswith(("”", "»", '"')) else 0
+
+
+def has_mark(s: str) -> bool:
+    """Does `s` hold a double quotation mark anywhere?"""
+    return any(_mark_at(s, i)[1] for i in range(len(s)))
+
+
+# Tokens that are a double quotation mark in the parse (spaCy keeps `` and '' whole).
+MARK_TOKENS = frozenset({"“", "”", '"', "„", "«", "»", "``", "''"})
+# Of those, the ones that only open a quotation, and the ones that open or close one.
+OPENING_TOKENS = frozenset({"“", "„", "«", "``"})
+STRAIGHT_TOKENS = frozenset({'"', "''"})
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -125,45 +170,58 @@ def find_quote_spans(text: str) -> QuoteSpans:
     """Every quoted stretch in `text`, paired per paragraph, double and curly-single marks.
 
     One pass over the text (and one regex pass for single marks): linear whatever the
-    marks, closed, unclosed or nested."""
+    marks, closed, unclosed or nested.  Typewriter marks (`` ... '' and '' ... '') are
+    double marks two characters wide."""
     spans = QuoteSpans()
     prev_unclosed = False
     for lo, hi in paragraphs(text):
         open_at: int | None = None
+        open_w = 1  # width of the opening mark
         para_spans: list[QuoteSpan] = []
         i = lo
         first_mark = True
         while i < hi:
-            c = text[i]
-            if c in _OPEN_DOUBLE or (c == _STRAIGHT and open_at is None):
-                if c == _STRAIGHT and not _is_opening_straight(text, i, lo, hi) and open_at is None:
-                    i += 1
+            m = _CANDIDATE.search(text, i, hi)  # jump to the next character a mark can start
+            if m is None:
+                break
+            i = m.start()
+            what, w = _mark_at(text, i)
+            if not w:
+                i += 1
+                continue
+            if what == "open" or (what == "straight" and open_at is None):
+                if (
+                    what == "straight"
+                    and open_at is None
+                    and not _is_opening_straight(text, i, lo, hi, w)
+                ):
+                    i += w
                     continue
                 if open_at is not None:  # a second opener: the first was never closed
-                    a, b = _strip(text, open_at + 1, i)
+                    a, b = _strip(text, open_at + open_w, i)
                     if b > a:
                         para_spans.append(QuoteSpan(a, b, open_at, i, closed=False))
                 cont = prev_unclosed and first_mark and not text[lo:i].strip()
-                open_at = i
+                open_at, open_w = i, w
                 if cont:
                     para_spans.append(QuoteSpan(-1, -1, i, i, continues=True))  # placeholder
                 first_mark = False
-            elif (c in _CLOSE_DOUBLE or c == _STRAIGHT) and open_at is not None:
-                a, b = _strip(text, open_at + 1, i)
+            elif open_at is not None:  # a closing or straight mark closes the open quote
+                a, b = _strip(text, open_at + open_w, i)
                 cont = bool(para_spans and para_spans[-1].start == -1)
                 if cont:
                     para_spans.pop()
                 if b > a:
-                    para_spans.append(QuoteSpan(a, b, open_at, i + 1, continues=cont))
+                    para_spans.append(QuoteSpan(a, b, open_at, i + w, continues=cont))
                 open_at = None
                 first_mark = False
-            i += 1
+            i += w
         prev_unclosed = False
         if open_at is not None:
             cont = bool(para_spans and para_spans[-1].start == -1)
             if cont:
                 para_spans.pop()
-            a, b = _strip(text, open_at + 1, hi)
+            a, b = _strip(text, open_at + open_w, hi)
             if b > a:
                 para_spans.append(QuoteSpan(a, b, open_at, hi, closed=False, continues=cont))
                 prev_unclosed = True

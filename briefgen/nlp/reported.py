@@ -28,7 +28,7 @@ from briefgen.nlp.clause_bounds import (
     trim,
     words_upto,
 )
-from briefgen.nlp.marks import in_spans, spans_near
+from briefgen.nlp.marks import MARK_TOKENS, in_spans, spans_near
 from briefgen.nlp.noun_cues import noun_reports
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
 
@@ -261,7 +261,7 @@ def _after_colon(doc: Doc, lo: int, hi: int) -> int:
     before a cue that follows its clause, a colon that opens quotation marks ends the
     writer's words; what the speaker said starts at the marks."""
     for i in range(hi - 1, lo - 1, -1):
-        if doc[i].text == ":" and doc[i + 1].text in ("“", '"'):
+        if doc[i].text == ":" and doc[i + 1].text in MARK_TOKENS:
             return i + 1
     return lo
 

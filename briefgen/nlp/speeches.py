@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefgen.nlp.marks import closing_width, has_mark, opening_width
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -27,9 +29,6 @@ if TYPE_CHECKING:
 
 # Words a paragraph needs to be a quotation rather than an address ("Comrades,").
 _MIN_WORDS = 5
-# Opening quotation marks.
-_MARKS = '“"«'
-_CLOSING = '”"»'
 # Tokens before the colon in which the cue verb is looked for ("he said as follows:").
 _CUE_REACH = 6
 
@@ -110,18 +109,18 @@ def speech_items(doc: Doc, text: str, verbs: ReportingVerbs, attributed: list[in
         while k < len(paras):
             pa, pb = paras[k]
             body = text[pa:pb]
-            if marked is not None and marked != (body[:1] in _MARKS):
+            if marked is not None and marked != (opening_width(body) > 0):
                 break
             if body.endswith(":") or any(pa <= c < pb for c in attributed):
                 break
             if _led_by(doc, pa, head):
                 break
-            if body[:1] in _MARKS:
+            if opening_width(body):
                 pa, pb = _inside_marks(body, pa, pb)
                 if pa == pb:
                     break  # marks and narration: quotes.py reads the paragraph
             k += 1
-            marked = body[:1] in _MARKS
+            marked = opening_width(body) > 0
             if len(body.split()) < _MIN_WORDS or body.endswith(","):
                 continue  # "Comrades,", "How are you?": an address
             out.append(
@@ -143,10 +142,12 @@ def speech_items(doc: Doc, text: str, verbs: ReportingVerbs, attributed: list[in
 def _inside_marks(body: str, pa: int, pb: int) -> tuple[int, int]:
     """The words of a paragraph that is one quotation in marks, without them; (pa, pa)
     when the paragraph holds more than that."""
-    inner = body[1:].rstrip()
-    if not inner or inner[-1] not in _CLOSING or any(c in inner[:-1] for c in _MARKS + _CLOSING):
+    w = opening_width(body)
+    inner = body[w:].rstrip()
+    c = closing_width(inner)
+    if not inner or not c or has_mark(inner[: len(inner) - c]):
         return pa, pa
-    return pa + 1, pa + len(inner)
+    return pa + w, pa + w + len(inner) - c
 
 
 def _led_by(doc: Doc, pos: int, head: Token) -> bool:

@@ -111,7 +111,7 @@ def noun_phrase(tok: Token) -> Span:
         for c in t.children:
             if c.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj", "ccomp", "xcomp"):
                 continue
-            if c.dep_ == "punct" and c.text in ',;:—–“”"':
+            if c.dep_ == "punct" and (c.text in ',;:—–“”"' or c.text in ("''", "``")):
                 continue
             if c.dep_ not in keep and t is tok:
                 continue
@@ -124,11 +124,11 @@ def noun_phrase(tok: Token) -> Span:
     toks = [t for t in span]
     cut_lo = lo
     for t in toks:
-        if t.i < tok.i and t.text in '“”",;':
+        if t.i < tok.i and (t.text in '“”",;' or t.text in ("''", "``")):
             cut_lo = t.i + 1
     cut_hi = hi
     for t in toks:
-        if t.i > tok.i and t.text in '“”",;':
+        if t.i > tok.i and (t.text in '“”",;' or t.text in ("''", "``")):
             cut_hi = t.i - 1
             break
     return doc[cut_lo : cut_hi + 1]
