@@ -343,6 +343,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
     out: list[Reported] = []
     for sent in doc_sents(doc):
         cues = 0
+        first = len(out)  # this sentence's reports are out[first:]
         for t in sent:
             if t.lemma_.lower() not in verbs.indirect or t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -356,9 +357,13 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
                 continue
             a, b, via = found
             subj = _participle_speaker(t, verbs) or subject_of(t) or _it_subject(t)
+            left = None if subj is not None else _left_subject(t, marks)
             if subj is not None and _in_marks(subj.idx, marks):
                 subj = None
-            out.append(_make(doc, t, a, b, subj, via, sent, marks))
+            rep = _make(doc, t, a, b, subj or left, via, sent, marks)
+            if left is not None:
+                _end_before(out, first, _name_start(left), doc.text)
+            out.append(rep)
         for obj, a, b in _according(doc, sent, verbs):
             if _in_marks(obj.idx, marks):
                 continue
@@ -368,6 +373,28 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
                 out.append(_make(doc, noun, a, b, subj, "noun", sent, marks))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _name_start(t: Token) -> int:
+    """Where the name `t` is in begins (its entity's first word), else `t` itself."""
+    i = t.i
+    while t.ent_iob_ == "I" and i > 0 and t.doc[i - 1].ent_type_ == t.ent_type_:
+        i -= 1
+        if t.doc[i].ent_iob_ == "B":
+            break
+    return t.doc[i].idx
+
+
+def _end_before(reps: list[Reported], first: int, pos: int, text: str) -> None:
+    """A report of the sentence whose words run on to `pos`, where the speaker of the
+    next report stands ("... into the U.S.\nChris Christie added"), ends before it."""
+    for r in reps[first:]:
+        if r.start < pos < r.end:
+            end = pos
+            while end > r.start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            r.end = end
+            r.spans = [s for s in r.spans if s.end <= end]
 
 
 def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
@@ -383,6 +410,50 @@ def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
         if t.head is t:
             break
         t = t.head
+    return None
+
+
+# Tags of a finite verb: one that must have a subject of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Entity types a name right before a subjectless cue can be the speaker as.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _left_subject(cue: Token, marks: list[QuoteSpan]) -> Token | None:
+    """The name or noun phrase right before a finite cue the parser left without a
+    subject: a hard line break ("... into the U.S.\nChris Christie added that ...") or a
+    name read as a conjunct of the phrase before it ("Alarmed by the unrest in Nevada,
+    Senator Harry Reid, the minority leader, said that ...") hangs the speaker elsewhere.
+    An apposition gives the name it describes; a clause in between gives nothing."""
+    if cue.tag_ not in _FINITE or cue.dep_ in ("relcl", "conj", "xcomp", "ccomp", "acl"):
+        return None
+    doc = cue.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+        return None
+    i = cue.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADV" and doc[i].i > cue.i - 3):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":  # ", the minority leader, said": an apposition's end
+        i -= 1
+        if i < 0:
+            return None
+        t = doc[i]
+        for _ in range(4):  # from the apposition's last word up to its head
+            if t.dep_ == "appos" or not t.i < t.head.i < cue.i:
+                break
+            t = t.head
+        if t.dep_ != "appos" or t.head.pos_ != "PROPN" or t.head.i > t.i:
+            return None
+        t = t.head
+    elif i >= 0:
+        t = doc[i]
+    else:
+        return None
+    if _in_marks(t.idx, marks) or t.sent.start != cue.sent.start:
+        return None
+    named = t.pos_ == "PROPN" and t.ent_type_ in _SPEAKER_ENTS
+    if named or t.pos_ == "NOUN" and t.dep_ != "pobj" and t.tag_ == "NNS" or t.tag_ == "PRP":
+        return t if t.lower_ not in ("it", "there", "that", "this") else None
     return None
 
 
