@@ -66,3 +66,16 @@ def test_a_typewriter_quotation_has_its_speaker(nlp) -> None:  # type: ignore[no
         "Mark Warner",
         "the deal was ``a step in the right direction'' for Virginia",
     ) in got
+
+
+@pytest.mark.parametrize("mark", ["''", '"'])
+def test_a_quotation_after_a_sentence_opens_its_own_frame(nlp, mark: str) -> None:  # type: ignore[no-untyped-def]
+    # the parser ends the sentence before on the opening mark (it reads '' and " as
+    # closing marks there); the quotation is still a whole statement, not mixed
+    text = (
+        "Mr. Stevens said he was worried about the race. "
+        f"{mark}I don't think there is anything good about it,{mark} he said."
+    )
+    qs = attribute_text(nlp, text).quotes
+    got = [(q.kind, q.speaker, q.text) for q in qs]
+    assert ("direct", "Stevens", "I don't think there is anything good about it") in got
