@@ -21,6 +21,8 @@ time per article and its ratio to x1 (linear: x10 articles within x11 time).  A 
 article is made of paragraphs of several AllSides articles (at most one from each, never
 a short one), so near-duplicate merging does not fold it into its sources.
 
+`--big` then clones the x1 store 13 times (benchmarks/bigstore.py: about 10,000
+articles, no parsing) and times the weekly brief from that large store.
 `--pipes` prints the CPU cost of each spaCy pipe and which analysis reads it.
 `--dask` runs the cold ingest and build on a dask.distributed LocalCluster (2 workers)
 and checks that its brief is byte-identical to the local path's (PDF and HTML).
@@ -411,6 +413,7 @@ def main() -> None:
         "--whole", action="store_true", help="past x1, also the whole-corpus brief (slow)"
     )
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
+    ap.add_argument("--big", action="store_true", help="x1: also the weekly brief from x14 clones")
     ap.add_argument("--pipes", action="store_true", help="CPU per spaCy pipe, then stop")
     args = ap.parse_args()
     if not DATA.exists():
@@ -427,6 +430,8 @@ def main() -> None:
     try:
         for sc in scales:
             results.append(bench_scale(sc, tmp, None, args.cold_only, args.whole))
+            if sc == 1 and args.big and "week" in results[-1]:
+                big_weekly(tmp, results[-1]["week"])
         if args.dask:
             from dask.distributed import LocalCluster
 
@@ -444,6 +449,17 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def big_weekly(work: Path, week: str) -> None:
+    """The x1 store cloned to about 10,000 articles, and the weekly brief from it."""
+    import bigstore
+
+    big = bigstore.make(work / "store-x1", work / "big", 13)
+    res = bigstore.weekly(big, work / "big", week)
+    print(f"  weekly   {res['secs']:7.1f} s  ({res['cpu']:.1f} s CPU; {week}, from the x14 store)")
+    for line in stage_rates(res["lines"], 25):
+        print(line)
 
 
 def _summary(results: list[dict[str, Any]]) -> None:

@@ -113,16 +113,17 @@ def _read(
     paths: Sequence[str | Path] | None,
     settings: Settings,
     reporter: Reporter,
+    periods: Sequence[Period] | None = None,
 ) -> Corpus:
     from briefgen.ingest import read_corpus
 
-    corpus, report = read_corpus(store, settings, paths, session, runner, reporter)
+    corpus, report = read_corpus(store, settings, paths, session, runner, reporter, periods)
     for s in corpus.skipped:
         reporter.warn(f"skipped {s.path}: {s.reason}" if s.skipped else f"{s.path}: {s.reason}")
     fresh = report.files_new + report.files_updated
     note = f" ({fresh} files read anew)" if fresh else ""
     reporter.step(f"Read {corpus.summary()}{note}")
-    if not corpus.articles:
+    if not corpus.size:
         where = ", ".join(map(str, paths or settings.corpus.paths))
         raise CorpusError(
             f"no articles found in {where}; point briefgen at .txt, .md, .html, .json or .jsonl files"
@@ -268,7 +269,8 @@ def _analyse(
     from briefgen.keptfacts import KeptFacts
 
     desk = desk_for(settings)  # a bad entry stops the run before any work
-    corpus = _read(store, session, runner, paths, settings, rep)
+    before = compare.period or period.previous()
+    corpus = _read(store, session, runner, paths, settings, rep, _dated(desk, period, before))
     corpus.articles = desk.articles(corpus.articles, period)
     in_period, main, low = _in_period(corpus, period, settings, rep)
     desk.analysed(corpus.articles, in_period, main)
@@ -282,7 +284,6 @@ def _analyse(
     desk.attribution(att, period)
     docs = StoredDocs(store, main)
     groups = country_groups(main, att)
-    before = compare.period or period.previous()
     previous = relevant(select(corpus.articles, before), settings) if before else []
     result = Analysis(
         corpus,
@@ -312,6 +313,16 @@ def _analyse(
     return result
 
 
+def _dated(desk: Desk, period: Period, before: Period | None) -> list[Period] | None:
+    """The periods whose articles are all a build reads (by the store's day index):
+    this one and the one compared with, when both have a first and a last day and the
+    desk has no corrections (those are found in, and reported against, every article)."""
+    periods = [p for p in (period, before) if p is not None]
+    if len(desk.corrections) or any(p.start is None or p.end is None for p in periods):
+        return None
+    return periods
+
+
 def _in_period(
     corpus: Corpus, period: Period, settings: Settings, rep: Reporter
 ) -> tuple[list[Article], list[Article], list[Article]]:
@@ -320,7 +331,7 @@ def _in_period(
     if not in_period:
         span = period.label or "the period"
         raise CorpusError(
-            f"no dated articles in {span} among {len(corpus.articles)} read; "
+            f"no dated articles in {span} among {corpus.size} read; "
             "widen --since/--until or check the corpus dates with `briefgen articles`"
         )
     main = relevant(in_period, settings)

@@ -184,7 +184,7 @@ def test_a_damaged_row_is_never_served(tmp_path: Path) -> None:
         h, rec = con.execute("SELECT hash, record FROM articles LIMIT 1").fetchone()
         con.execute("UPDATE articles SET record = ? WHERE hash = ?", (rec.replace("a", "o", 1), h))
         # and the kept corpus (which would otherwise serve the articles, rightly, unread)
-        con.execute("UPDATE derived SET data = X'00' WHERE kind = 'corpus'")
+        con.execute("UPDATE corpus_articles SET crc = crc + 1")
     rep = Notes()
     assert _brief_json(s, None, rep) == expected  # the store is rebuilt from the files
     assert len(rep.warnings) == 1 and "checksum" in rep.warnings[0]
@@ -336,3 +336,101 @@ def test_retrained_stance_weights_give_a_new_brief_version_not_a_new_analysis(
     finally:
         for f in (versions._analysis_code, versions.brief_version):
             f.cache_clear()
+
+
+def _dated_feed(tmp: Path) -> Path:
+    """Articles over three weeks, one dated only to its month, one undated."""
+    import json
+
+    dates = ["2017-10-02", "2017-10-04", "2017-10-09", "2017-10-11", "2017-10-12"]
+    dates += ["2017-10-18", "October 2017", ""]
+    rows = []
+    for i, d in enumerate(dates):
+        text = (
+            f"SEOUL -- Story {i}: North Korea's envoy met officials from "
+            f"{['Japan', 'China', 'Russia'][i % 3]} in round {i} of talks, the ministry said, "
+            f"adding that item {i * 13} of the agenda would be taken up next. "
+        ) * 4
+        rows.append({"title": f"Story {i}", "text": text, "date": d})
+    feed = tmp / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return feed
+
+
+def test_a_period_reads_only_its_articles_from_the_kept_corpus(tmp_path: Path) -> None:
+    """With periods, the kept corpus gives exactly the articles a selection over the
+    whole corpus gives (the day index; month-dated and undated ones as `holds` says),
+    with the whole corpus's counts; a damaged row is never served."""
+    from briefgen.corpus.load import expand_paths
+    from briefgen.ingest import store_path
+    from briefgen.periods import Period
+    from briefgen.pipeline import select
+    from briefgen.store import store_file
+
+    feed = _dated_feed(tmp_path)
+    s = _settings(tmp_path)
+    fresh = load_corpus([feed], s.corpus)
+    assert any(a.date_precision == "month" for a in fresh.articles)
+    ingest(s, [feed], analyse=False)
+    files = [str(f) for f in expand_paths([feed])]
+    weeks = [
+        Period(date(2017, 10, 9), date(2017, 10, 15)),
+        Period(date(2017, 10, 2), date(2017, 10, 8)),
+    ]
+    month = [Period(date(2017, 10, 1), date(2017, 10, 31))]
+    with open_store(store_path(s)) as store:
+        made = corpus_from_store(store, s, files, weeks)  # assembled now, then kept
+        for periods in (weeks, month, weeks[:1]):
+            got = corpus_from_store(store, s, files, periods)
+            want = [a for a in fresh.articles if any(a in select([a], p) for p in periods)]
+            assert [a.to_dict() for a in got.articles] == [a.to_dict() for a in want]
+            assert got.summary() == fresh.summary() and got.size == len(fresh.articles)
+        assert [a.to_dict() for a in made.articles] == [
+            a.to_dict() for a in corpus_from_store(store, s, files, weeks).articles
+        ]
+        assert len(corpus_from_store(store, s, files, month).articles) == 7  # dated to it too
+    with sqlite3.connect(store_file(store_path(s))) as con:
+        rec = con.execute("SELECT record FROM corpus_articles WHERE day = '2017-10-11'").fetchone()[
+            0
+        ]
+        con.execute(
+            "UPDATE corpus_articles SET record = ? WHERE day = '2017-10-11'",
+            (rec.replace("Story", "Storm", 1),),
+        )
+    with open_store(store_path(s)) as store:
+        got = corpus_from_store(store, s, files, weeks[:1])
+    assert all("Storm" not in a.to_dict()["text"] for a in got.articles)
+    assert [a.title for a in got.articles] == ["Story 2", "Story 3", "Story 4"]
+
+
+def test_a_weekly_build_reads_its_weeks_and_gives_the_whole_reads_brief(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brief of a period with a first and a last day reads only that period's and the
+    compared period's articles from the store, and is the brief a read of every
+    article gives (corrections present: every article is read, as they need)."""
+    from briefgen import pipeline
+    from briefgen.periods import Period
+
+    corpus = _seeds_copy(tmp_path)
+    s = _settings(tmp_path, tmp_path / "data")
+    ingest(s, [corpus])
+    october = Period(date(2017, 10, 1), date(2017, 10, 31), "October 2017")
+    day = date(2017, 10, 31)
+
+    def brief(rep: Reporter) -> tuple[str, int]:
+        from tests.regen_golden import brief_json
+
+        result = build(s, day, october, reporter=rep)
+        assert result.analysis is not None
+        return brief_json(result.brief), len(result.analysis.corpus.articles)
+
+    partial_rep, whole_rep = Notes(), Notes()
+    partial, n_read = brief(partial_rep)
+    monkeypatch.setattr(pipeline, "_dated", lambda desk, period, before: None)
+    with sqlite3.connect(tmp_path / "data" / "briefgen-store.sqlite") as con:
+        con.execute("DELETE FROM derived WHERE kind = 'brief'")  # assembled again
+    whole, n_all = brief(whole_rep)
+    assert partial == whole
+    assert n_read == 2 < n_all == 5
+    assert partial_rep.steps[0] == whole_rep.steps[0]  # "Read 5 articles from ..."

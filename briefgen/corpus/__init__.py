@@ -33,10 +33,21 @@ class Corpus:
     duplicates_merged: int = 0
     # JSON records / split parts that held no article text after cleaning (not files).
     records_without_text: int = 0
+    # (articles, low-relevance ones) of the whole corpus when `articles` holds only the
+    # articles of some periods (read from the store by day); None: `articles` is whole.
+    whole: tuple[int, int] | None = None
+
+    @property
+    def size(self) -> int:
+        """How many articles the whole corpus has."""
+        return self.whole[0] if self.whole else len(self.articles)
 
     def summary(self) -> str:
-        low = sum(1 for a in self.articles if a.low_relevance)
-        s = f"{len(self.articles)} articles from {self.files_read} files"
+        n, low = self.whole or (
+            len(self.articles),
+            sum(1 for a in self.articles if a.low_relevance),
+        )
+        s = f"{n} articles from {self.files_read} files"
         if self.duplicates_merged:
             s += f", {self.duplicates_merged} duplicates merged"
         if low:

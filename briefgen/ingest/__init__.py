@@ -30,6 +30,7 @@ from briefgen.ingest.report import IngestReport
 from briefgen.ingest.runner import Runner, cores, runner_for
 from briefgen.ingest.session import StoreSession, is_archive, manifest_of, store_path
 from briefgen.ingest.stored_corpus import corpus_from_store
+from briefgen.periods import Period
 from briefgen.progress import Reporter
 from briefgen.store import Store
 
@@ -77,16 +78,18 @@ def read_corpus(
     session: StoreSession,
     runner: Runner,
     reporter: Reporter,
+    periods: Sequence[Period] | None = None,
 ) -> tuple[Corpus, IngestReport]:
-    """Ingest the paths (only new or changed files are read), then the corpus."""
+    """Ingest the paths (only new or changed files are read), then the corpus (with
+    `periods`, only their articles: see corpus_from_store)."""
     files, chosen = selection(store, settings, paths, session)
     report = ingest_files(store, files, settings, runner, reporter)
     vanished = {p for p, _ in report.vanished}
     if chosen is not None and vanished:
         chosen = [p for p in chosen if p not in vanished]
-    corpus = corpus_from_store(store, settings, chosen)
+    corpus = corpus_from_store(store, settings, chosen, periods)
     corpus.skipped += [SkippedFile(p, why) for p, why in report.vanished]
-    if not corpus.articles and chosen is None:
+    if not corpus.size and chosen is None:
         raise CorpusError(
             f"the store {store.path} holds no articles; run `briefgen ingest PATH` or give paths"
         )

@@ -4,27 +4,39 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
+from briefgen import records
 from briefgen.config import Settings
 from briefgen.corpus import Corpus, SkippedFile
 from briefgen.corpus.load import FileResult, assemble
 from briefgen.model import Article
-from briefgen.store import Store, StoreError
+from briefgen.periods import Period
+from briefgen.store import Store, StoreError, corpora
 from briefgen.store import articles as st
 from briefgen.store.versions import corpus_code, files_digest
 
 
-def corpus_from_store(store: Store, settings: Settings, files: Sequence[str] | None) -> Corpus:
+def corpus_from_store(
+    store: Store,
+    settings: Settings,
+    files: Sequence[str] | None,
+    periods: Sequence[Period] | None = None,
+) -> Corpus:
     """The corpus of the stored `files` (in that order), or of the whole store (in the
     order files were first ingested): exactly what reading them afresh gives.
 
-    The result is kept per selection of files, under a hash of everything it depends
-    on (the articles' hashes, the files' problems, the corpus code and settings), so an
-    unchanged store gives its corpus back without redoing the corpus-wide steps; when
-    it changed, each article's relevance score is still reused (kept by its inputs)."""
-    import numpy as np
+    The result is kept per selection of files, one row per article with its day
+    indexed, under a hash of everything it depends on (the articles' hashes, the
+    files' problems, the corpus code and settings), so an unchanged store gives its
+    corpus back without redoing the corpus-wide steps; when it changed, each article's
+    relevance score is still reused (kept by its inputs).
 
+    `periods` (each with a first and a last day): only the articles inside one of them
+    are read, by the day index (what a weekly brief of a large store needs); the
+    corpus's counts (`whole`, `summary()`) are still those of all its articles."""
     stored = st.stored_files(store, files)
     order = list(files) if files is not None else list(stored)
     missing = [p for p in order if p not in stored]
@@ -41,13 +53,25 @@ def corpus_from_store(store: Store, settings: Settings, files: Sequence[str] | N
     )
     selection = "corpus:" + st.sha1(json.dumps(order if files is not None else None))
     content = st.sha1(fingerprint)
-    snap = st.get_derived(store, "corpus", [selection], content).get(selection)
-    if snap is not None:
-        try:
-            return _corpus_from_json(snap)
-        except (ValueError, TypeError, KeyError):  # unreadable: assembled again
-            pass
-    loaded = st.load_files(store, [stored[p] for p in order])
+    kept = _kept(store, selection, content, periods)
+    if kept is not None:
+        return kept
+    corpus = _assemble(store, settings, [stored[p] for p in order])
+    corpora.put(
+        store,
+        selection,
+        content,
+        _head_json(corpus),
+        [(a.published, records.dumps(a)) for a in corpus.articles],
+    )
+    return corpus if periods is None else _inside(corpus, periods)
+
+
+def _assemble(store: Store, settings: Settings, files: Sequence[st.StoredFile]) -> Corpus:
+    """The corpus-wide steps over the stored articles of `files`."""
+    import numpy as np
+
+    loaded = st.load_files(store, files)
     results: list[FileResult] = []
     sigs: list[Any] = []
     for fa in loaded:
@@ -57,8 +81,65 @@ def corpus_from_store(store: Store, settings: Settings, files: Sequence[str] | N
     scores = _RelevanceCache(store, knowledge_digest(settings))
     corpus = assemble(results, settings.corpus, sigs, relevance_of=scores)
     scores.save()
-    st.put_derived(store, "corpus", [(selection, _corpus_to_json(corpus))], content)
     return corpus
+
+
+def _spans(periods: Sequence[Period]) -> list[tuple[date, date]]:
+    spans = []
+    for p in periods:
+        if p.start is None or p.end is None:
+            raise ValueError("a period read by the day index needs a first and a last day")
+        spans.append((p.start, p.end))
+    return spans
+
+
+def _inside(corpus: Corpus, periods: Sequence[Period]) -> Corpus:
+    """The corpus with only the articles inside one of `periods`, its counts kept."""
+    low = sum(1 for a in corpus.articles if a.low_relevance)
+    return replace(
+        corpus,
+        articles=[a for a in corpus.articles if _holds(periods, a)],
+        whole=corpus.whole or (len(corpus.articles), low),
+    )
+
+
+def _holds(periods: Sequence[Period], a: Article) -> bool:
+    return any(p.holds(a.published, a.date_precision) for p in periods)
+
+
+def _kept(
+    store: Store, selection: str, content: str, periods: Sequence[Period] | None
+) -> Corpus | None:
+    """The kept corpus of the selection when made from `content` (None: assemble it).
+
+    An article dated to the month or year is inside a period only when all of its span
+    is, so its day (the span's first) is too: the day index finds every article a
+    period holds; `holds` then keeps exactly those."""
+    head = corpora.head(store, selection, content)
+    if head is None:
+        return None
+    spans = None if periods is None else _spans(periods)
+    rows = corpora.records(store, selection, spans)
+    if rows is None:
+        return None
+    try:
+        raw = json.loads(head)
+        if periods is None and len(rows) != raw["articles"]:
+            return None
+        articles = [records.loads(Article, rec) for _, rec in rows]
+        corpus = Corpus(
+            articles=articles,
+            files_read=raw["files_read"],
+            skipped=[SkippedFile(p, why, skipped) for p, why, skipped in raw["skipped"]],
+            duplicates_merged=raw["duplicates_merged"],
+            records_without_text=raw["records_without_text"],
+        )
+        if periods is not None:
+            corpus.articles = [a for a in articles if _holds(periods, a)]
+            corpus.whole = (raw["articles"], raw["low_relevance"])
+        return corpus
+    except (ValueError, TypeError, KeyError):  # unreadable: assembled again
+        return None
 
 
 def knowledge_digest(settings: Settings) -> str:
@@ -67,30 +148,16 @@ def knowledge_digest(settings: Settings) -> str:
     return files_digest(KnowledgeFiles.of(settings.corpus).all())
 
 
-def _corpus_to_json(corpus: Corpus) -> bytes:
-    from briefgen import records
-
-    return records.dumps(
+def _head_json(corpus: Corpus) -> str:
+    return json.dumps(
         {
-            "articles": corpus.articles,
+            "articles": len(corpus.articles),
+            "low_relevance": sum(1 for a in corpus.articles if a.low_relevance),
             "files_read": corpus.files_read,
-            "skipped": [[s.path, s.reason] for s in corpus.skipped],
+            "skipped": [[s.path, s.reason, s.skipped] for s in corpus.skipped],
             "duplicates_merged": corpus.duplicates_merged,
             "records_without_text": corpus.records_without_text,
         }
-    ).encode("utf-8")
-
-
-def _corpus_from_json(data: bytes) -> Corpus:
-    from briefgen import records
-
-    raw = json.loads(data.decode("utf-8"))
-    return Corpus(
-        articles=records.from_jsonable(list[Article], raw["articles"]),
-        files_read=raw["files_read"],
-        skipped=[SkippedFile(p, why) for p, why in raw["skipped"]],
-        duplicates_merged=raw["duplicates_merged"],
-        records_without_text=raw["records_without_text"],
     )
 
 
