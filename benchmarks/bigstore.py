@@ -187,7 +187,7 @@ def main() -> None:
     load = os.getloadavg()
     res = weekly(big, args.work, args.week, args.html_only)
     print(
-        f"weekly brief {args.week} (HTML) from the large store: {res['secs']:.1f} s wall, "
+        f"weekly brief {args.week} ({'HTML' if args.html_only else 'PDF and HTML'}) from the large store: {res['secs']:.1f} s wall, "
         f"{res['cpu']:.1f} s CPU (load {load[0]:.2f} -> {os.getloadavg()[0]:.2f})"
     )
     last = 0.0
