@@ -12,7 +12,6 @@ Heavy libraries (spaCy, torch, WeasyPrint) load only when a brief is built.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -26,14 +25,6 @@ if TYPE_CHECKING:
     from briefgen.progress import Reporter
 
 __version__ = "0.2.0"
-
-# Torch's OpenMP threads (the sentence embeddings) spin while they wait between the many
-# small steps of a forward pass; on a busy machine that spinning takes the cores from
-# the parse workers and from the other thread: 400 paragraphs embedded on 2 threads at
-# load 20 cost 13.4 s CPU, waiting passively 8.4 s and less wall time, with the same
-# vectors (the work is split the same way).  OpenMP reads this once, as torch loads (spaCy
-# loads torch too), so it is set here, before any of them; a user's own setting wins.
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 __all__ = [
     "Actor",

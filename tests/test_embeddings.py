@@ -78,27 +78,3 @@ def test_embedding_imports_neither_sentence_transformers_nor_transformers() -> N
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
-
-
-def test_openmp_waits_passively_and_the_vectors_do_not_depend_on_it(tmp_path: Path) -> None:
-    """briefgen sets OMP_WAIT_POLICY before torch loads (spinning threads burnt a loaded
-    machine's CPU), keeps a user's own setting, and the vectors are the same either way."""
-    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
-    probe = "import os, briefgen; print(os.environ['OMP_WAIT_POLICY'])"
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
-    )
-    assert out.stdout.strip() == "PASSIVE"
-    saved = tmp_path / "active.npy"
-    probe = (
-        "import sys, numpy as np, tests.test_embeddings as t\n"
-        "from briefgen.nlp.embeddings import load_minilm\n"
-        "np.save(sys.argv[1], load_minilm().encode(t.TEXTS))\n"
-    )
-    subprocess.run(
-        [sys.executable, "-c", probe, str(saved)],
-        check=True,
-        env={**env, "OMP_WAIT_POLICY": "ACTIVE"},
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-    assert np.array_equal(np.load(saved), load_minilm().encode(TEXTS))
