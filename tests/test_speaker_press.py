@@ -98,3 +98,23 @@ def test_an_aide_to_someone_is_not_that_person(nlp, text, speaker, country) -> N
 )
 def test_a_title_before_a_name_is_still_that_person(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
     assert [s for s, _ in said(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The North‘s Korean Central News Agency said the talks with Russia were a success.",
+        "North Korea's Korean Central News Agency said the talks with Russia were a success.",
+    ],
+)
+def test_a_paper_after_its_countrys_possessive_is_the_paper(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    # "North's KCNA" is KCNA, of North Korea: not an unknown speaker with no country
+    assert said(nlp, text) == [("Korean Central News Agency", "PRK")]
+
+
+def test_a_person_after_a_possessive_is_not_taken_for_a_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefgen.nlp.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.lookup("China's Xinhua") is not None
+    assert gaz.lookup("America's Kim Jong Un") is None

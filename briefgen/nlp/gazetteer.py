@@ -93,7 +93,18 @@ class Gazetteer:
             hit = self.by_alias.get(n[4:])
         if hit is None and " " in n:  # a loose match needs more than one word
             hit = self.by_key.get(name_key(n))
+        if hit is None:
+            # "North's Korean Central News Agency", "China's Xinhua": a body or a paper
+            # after its country's possessive is that body, not an unknown speaker.
+            m = _POSSESSOR_RE.match(n)
+            if m:
+                inner = self.lookup(n[m.end() :])
+                hit = inner if inner is not None and not inner.person else None
         return hit
+
+
+# A capitalised possessor before a name: "North's ", "China’s ", "the North‘s ".
+_POSSESSOR_RE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’'‘]s\s+")
 
 
 def _entry(item: Any, where: str, i: int) -> GazEntry:
