@@ -15,21 +15,13 @@ from briefgen.book.newsline import HAND, shipped_model
 from briefgen.book.reports import DEFAULT_WEIGHTS
 from briefgen.model import Article, Development
 from briefgen.periods import Period
+from tests.texts import news_article
 
 WEEK = Period(date(2017, 10, 23), date(2017, 10, 29), "2017-W43")
 
 
 def art(aid: str, title: str, text: str, day: int, outlet: str) -> Article:
-    return Article(
-        article_id=aid,
-        title=title,
-        text=text,
-        source_path=f"{aid}.txt",
-        outlet=outlet,
-        published=date(2017, 10, day),
-        date_source="metadata",
-        outlets=[outlet],
-    )
+    return news_article(aid, title, text, outlet, date(2017, 10, day))
 
 
 ARTICLES = [

@@ -7,6 +7,7 @@ import pytest
 from briefgen.book.sections import BookContext, CountrySectionBuilder, SectionWeights
 from briefgen.model import Actor, Position
 from briefgen.nlp.attribution import Attribution
+from tests.texts import news_article
 
 
 def _quote_builder(*actors: Actor) -> CountrySectionBuilder:
@@ -481,10 +482,7 @@ def test_a_judgement_and_its_basis_concern_the_peninsula() -> None:
     week = Period(date(2018, 3, 5), date(2018, 3, 11), "2018-W10")
 
     def art(aid: str, title: str, text: str, outlet: str) -> Article:
-        return Article(
-            article_id=aid, title=title, text=text, source_path=f"{aid}.txt", outlet=outlet,
-            published=date(2018, 3, 9), date_source="metadata", outlets=[outlet],
-        )  # fmt: skip
+        return news_article(aid, title, text, outlet, date(2018, 3, 9))
 
     arts = [
         art("a1", "Strike in Syria", "The United States launched a missile strike on a Syrian airbase on Friday.\n\nThe strike hit hangars and fuel depots near Homs.", "AP"),
@@ -512,10 +510,7 @@ def test_the_state_s_officials_come_before_its_press() -> None:
     week = Period(date(2017, 8, 7), date(2017, 8, 13), "2017-W32")
 
     def art(aid: str, title: str, text: str, outlet: str) -> Article:
-        return Article(
-            article_id=aid, title=title, text=text, source_path=f"{aid}.txt", outlet=outlet,
-            published=date(2017, 8, 11), date_source="metadata", outlets=[outlet],
-        )  # fmt: skip
+        return news_article(aid, title, text, outlet, date(2017, 8, 11))
 
     x = "The official Xinhua news agency on Thursday warned that China would retaliate against any strike on North Korea."
     arts = [

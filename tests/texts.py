@@ -14,6 +14,20 @@ from briefgen.model import Article
 from briefgen.nlp.attribution import Attribution, attribute
 
 
+def news_article(aid: str, title: str, text: str, outlet: str, published: date) -> Article:
+    """An article from one outlet, dated by its metadata: how the book tests build a week."""
+    return Article(
+        article_id=aid,
+        title=title,
+        text=text,
+        source_path=f"{aid}.txt",
+        outlet=outlet,
+        published=published,
+        date_source="metadata",
+        outlets=[outlet],
+    )
+
+
 def attribute_text(
     nlp: Any,
     text: str,
