@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.knowledge.watch_cues import reaction_re, report_cue_re, reported_would_re
+from briefgen.knowledge.watch_cues import (
+    own_report_re,
+    reaction_re,
+    report_cue_re,
+    reported_would_re,
+)
 
 REACTIONS = {
     "China's envoy told the Council that the launch was a violation": True,
@@ -59,3 +64,19 @@ def test_the_report_cue_before_a_subject(text: str, expected: str | None) -> Non
 @pytest.mark.parametrize(("text", "expected"), sorted(BACKSHIFTED.items()))
 def test_a_reported_would_is_the_will_it_was_said_as(text: str, expected: str) -> None:
     assert reported_would_re().sub(r"\1will", text, count=1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea said it would suspend tests", "said"),
+        ("Pyongyang ANNOUNCED it will close the site", "ANNOUNCED"),
+        ("Seoul insisted the drills would go ahead", "insisted"),
+        ("the announcement of a freeze", None),
+        ("a pledge to talk", None),
+    ],
+)
+def test_a_country_s_own_verb_of_making_known(text: str, expected: str | None) -> None:
+    # the words trend.happened() read from its own regex before they moved to data
+    m = own_report_re().search(text)
+    assert (m.group(0) if m else None) == expected

@@ -30,7 +30,7 @@ from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.events import classify, issue_direction, kind_label, speculative
 from briefgen.knowledge.named import named_matches
-from briefgen.knowledge.watch_cues import peninsula_issue_re, reaction_re
+from briefgen.knowledge.watch_cues import own_report_re, peninsula_issue_re, reaction_re
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
 
 # Change in the balance (mean direction, -1..+1) that moves the marker.
@@ -219,14 +219,9 @@ _NOT_YET_RE = re.compile(
     r"whether|in case|ready to|willing to|prepared to)\b",
     re.I,
 )
-# The country's own reporting verb, and after it a "will"/"would": a decision it made
-# known in the period ("North Korea said it would suspend nuclear tests"), its move though
-# not done; a "could" or an "if" after it is its stance ("could be lifted").
-_OWN_REPORT_RE = re.compile(
-    r"\b(?:said|says|announced|announces|declared|declares|pledged|pledges|promised|"
-    r"promises|decided|decides|agreed|agrees|vowed|vows|confirmed|stated|insisted)\b",
-    re.I,
-)
+# After the country's own reporting verb (data/watch_cues.yaml own_report_verbs), a
+# "will"/"would" is a decision it made known in the period, its move though not done; a
+# "could" or an "if" after it is its stance ("could be lifted").
 _ANNOUNCED_RE = re.compile(r"[^.;]{0,60}?\b(?:will|would|to)\b", re.I)
 _MAYBE_RE = re.compile(r"\b(?:if|unless|whether|could|might|may|perhaps|possibly)\b", re.I)
 # How happened() tells a move the country's own words say may or should come.
@@ -302,7 +297,7 @@ def happened(sentence: str, head: str, trigger: str, action: str = "") -> str | 
         return "done"
     if not (_NOT_YET_RE.search(before) or speculative(sentence)):
         return "done"
-    said = _OWN_REPORT_RE.search(before)
+    said = own_report_re().search(before)
     if said is None:
         return None
     ahead = sentence[: said.start()]

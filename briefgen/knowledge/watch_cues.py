@@ -42,6 +42,12 @@ def reported_would_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def own_report_re() -> re.Pattern[str]:
+    """A country's verb of making a decision known ("announced"), a whole word, any case."""
+    return re.compile(rf"\b(?:{_alts('own_report_verbs')})\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def peninsula_issue_re() -> re.Pattern[str]:
     """An issue of the peninsula named ("denuclearization"), a word prefix, any case."""
     return re.compile(rf"\b(?:{_alts('peninsula_issue_words')})", re.I)
