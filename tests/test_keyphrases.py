@@ -267,3 +267,26 @@ def test_the_headline_is_a_source_of_candidates(extractor, nlp) -> None:
     assert "propaganda broadcasts" in phrases[:3]
     # Headline grammar ("Seoul Halts") does not become a phrase.
     assert not any("halts" in p for p in phrases)
+
+
+def test_headlines_parsed_in_one_batch_give_the_same_terms(nlp) -> None:
+    """The workers parse a batch's headlines in one pipe; each article's terms must be
+    exactly those of parsing its headline alone, blank titles included."""
+    from briefgen.nlp.kpcandidates import article_terms, many_article_terms
+
+    pairs = [
+        (
+            nlp("Seoul said the talks on the Kaesong complex would resume."),
+            "Kaesong talks to resume",
+        ),
+        (nlp("Pyongyang fired two short-range missiles, Tokyo said."), ""),
+        (
+            nlp("The UN Security Council tightened sanctions on coal exports."),
+            "UN Security Council tightens sanctions on North Korean coal",
+        ),
+    ]
+    batched = many_article_terms(pairs, nlp=nlp)
+    alone = [article_terms(d, title=t, nlp=nlp) for d, t in pairs]
+    assert [b.to_bytes() for b in batched] == [a.to_bytes() for a in alone]
+    # and the headline was merged in, not dropped
+    assert batched[2].to_bytes() != article_terms(pairs[2][0]).to_bytes()

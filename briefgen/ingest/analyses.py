@@ -176,14 +176,15 @@ class StoredTerms:
         self.version = analysis_version(KnowledgeFiles.of(settings.corpus).all())
 
     def __call__(self, articles: Sequence[Article], max_words: int) -> dict[str, ArticleTerms]:
-        from briefgen.nlp.keyphrases import ArticleTerms, article_terms
+        from briefgen.nlp.keyphrases import ArticleTerms
+        from briefgen.nlp.kpcandidates import many_article_terms
         from briefgen.nlp.worker import terms_key
 
         keys = {a.article_id: terms_key(a, max_words) for a in articles}
         titles = {a.article_id: a.title for a in articles}
         found = st.get_derived(self.store, "terms", keys.values(), self.version)
         out: dict[str, ArticleTerms] = {}
-        new: list[tuple[str, bytes]] = []
+        todo: list[str] = []
         for aid, key in keys.items():
             data = found.get(key)
             if data is not None:
@@ -192,7 +193,10 @@ class StoredTerms:
                     continue
                 except (ValueError, TypeError):  # unreadable: computed again
                     pass
-            out[aid] = article_terms(self.docs[aid], max_words, titles[aid])
-            new.append((key, out[aid].to_bytes()))
-        st.put_derived(self.store, "terms", new, self.version)
-        return out
+            todo.append(aid)
+        made = many_article_terms([(self.docs[aid], titles[aid]) for aid in todo], max_words)
+        out.update(zip(todo, made, strict=True))
+        st.put_derived(
+            self.store, "terms", [(keys[aid], out[aid].to_bytes()) for aid in todo], self.version
+        )
+        return {aid: out[aid] for aid in keys}

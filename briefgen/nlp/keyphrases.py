@@ -35,6 +35,7 @@ from briefgen.nlp.kpcandidates import (
     article_terms,
     candidates,
     gazetteer,
+    many_article_terms,
 )
 from briefgen.nlp.kpdedupe import distinct
 
@@ -133,7 +134,8 @@ class KeyphraseExtractor:
         mw = self.params.max_words
         if self._terms_source is not None:
             return self._terms_source(arts, mw)
-        return {a.article_id: article_terms(docs[a.article_id], mw, a.title) for a in arts}
+        made = many_article_terms([(docs[a.article_id], a.title) for a in arts], mw)
+        return {a.article_id: t for a, t in zip(arts, made, strict=True)}
 
     def score_articles(self, articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[_Scored]:
         """Every article's candidates with their prior-weighted cosine scores."""

@@ -77,12 +77,12 @@ def process(
     user's knowledge files (`actor_files` alone: the actor gazetteers)."""
     from briefgen.nlp.actors import KnowledgeFiles, load_lexicon
     from briefgen.nlp.attribution import analyse_article
-    from briefgen.nlp.keyphrases import article_terms
+    from briefgen.nlp.kpcandidates import many_article_terms
     from briefgen.nlp.parse import load_spacy, pipe_texts
 
     nlp = load_spacy()
     lex = load_lexicon(knowledge or KnowledgeFiles(actors=tuple(str(f) for f in actor_files)))
-    out: list[Result] = []
+    done: list[tuple[Article, bytes, Doc, bytes | None]] = []
     for a, doc in zip(articles, pipe_texts(nlp, [a.text for a in articles]), strict=True):
         data = doc_to_bytes(doc)
         # The analysis reads the parse as every later build will: from the stored bytes,
@@ -93,9 +93,12 @@ def process(
         except Exception as e:  # one odd article never stops the brief
             log.warning("attribution failed for %s: %s", a.source_path, e)
             analysis = None
-        terms = article_terms(doc, title=a.title, nlp=nlp).to_bytes()
-        out.append(Result(a.article_id, data, analysis, terms))
-    return out
+        done.append((a, data, doc, analysis))
+    terms = many_article_terms([(doc, a.title) for a, _, doc, _ in done], nlp=nlp)
+    return [
+        Result(a.article_id, data, analysis, t.to_bytes())
+        for (a, data, _, analysis), t in zip(done, terms, strict=True)
+    ]
 
 
 def load_analysis(data: bytes) -> ArticleAnalysis:
