@@ -148,6 +148,8 @@ def test_the_watch_list_keeps_to_the_peninsula() -> None:
         ("Chinese state media warned the United States against a strike on North Korea.", "CHN", True),
         ("KCNA said the launch was a success.", "PRK", True),
         ("North Korea's official news agency said the test was a success.", "PRK", True),
+        ("North Korea's ruling party's newspaper said the test was a success.", "PRK", True),
+        ("China's government newspaper warned the United States against a strike.", "CHN", True),
         ("Rodong Sinmun said the summit was a success.", "PRK", True),
         ("KCNA said the launch was a success.", "CHN", False),
         ("The Global Times is a Beijing-run newspaper.", "CHN", False),

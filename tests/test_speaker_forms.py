@@ -199,3 +199,18 @@ def test_a_common_word_opening_a_sentence_is_no_name(nlp) -> None:  # type: igno
     # a capitalised common noun is no lone name of anyone the text named
     text = "Jane Rivers leads the group.\n\nOfficials said the talks would resume."
     assert speakers(nlp, text) == ["Officials"]
+
+
+def test_state_press_words_have_one_home() -> None:
+    """The words that make described press the state's voice live in roles.yaml, read by
+    the quotation layer (a speaker, not a source) and by the sections (the state's own
+    line): two copies of one list drifted apart before."""
+    from briefgen.book.moves import _state_press_re
+    from briefgen.knowledge.roles import load_roles
+
+    roles = load_roles()
+    for phrase in ("state-run media", "the ruling party's newspaper", "government-run TV"):
+        assert roles.state_press_re.search(phrase), phrase
+    assert not roles.state_press_re.search("local media")
+    assert _state_press_re().match("'s state-controlled media")
+    assert not _state_press_re().match("'s local media")

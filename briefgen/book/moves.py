@@ -333,14 +333,20 @@ def _officials_named(officials: tuple[tuple[str, str], ...], code: str) -> tuple
     return tuple(n for n, c in officials if c == code)
 
 
-# The state's press after the country's name ("Chinese state media", "North Korea's
-# official news agency", "China's state-run Global Times"): its voice (data/outlets.yaml
-# names the state outlets themselves).
-_STATE_PRESS_RE = re.compile(
-    r"^(?:[’']s)?\s+(?:official|state|state-run|state-controlled|state-owned|government-run|"
-    r"party-run|ruling party[’']s)\s+(?:[\w’'-]+\s+){0,3}?(?:media|news agency|newspaper|"
-    r"daily|television|TV|broadcaster|mouthpiece|press|[A-Z][\w’'-]+)\b"
-)
+@lru_cache(maxsize=1)
+def _state_press_re() -> re.Pattern[str]:
+    """The state's press after the country's name ("Chinese state media", "North Korea's
+    official news agency", "China's state-run Global Times"): its voice.  The words that
+    make press the state's are roles.yaml's state_press_words, which the quotation layer
+    reads too; data/outlets.yaml names the state outlets themselves."""
+    words = sorted(load_roles().state_press_words, key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "[’']") for w in words)
+    return re.compile(
+        r"^(?:[’']s)?\s+(?:" + alts + r")\s+(?:[\w’'-]+\s+){0,3}?(?:media|news agency|"
+        r"newspaper|daily|television|TV|broadcaster|mouthpiece|press|[A-Z][\w’'-]+)\b"
+    )
+
+
 _STATE_LEAD_RE = re.compile(
     r"^(?:The\s+|the\s+)?(?:(?:official|[Ss]tate-run|[Ss]tate-controlled|[Ss]tate)\s+)?"
 )
@@ -374,7 +380,7 @@ def state_voice(head: str, code: str) -> bool:
         named = country_matches(head[:60])
         if not named or named[0][3] != code or named[0][0] > 4:
             return False
-        press = _STATE_PRESS_RE.match(head[named[0][1] :])
+        press = _state_press_re().match(head[named[0][1] :])
         if press is None:
             return False
         end = named[0][1] + press.end()

@@ -33,6 +33,7 @@ _LOWER = (
     "document_words",
     "publication_words",
     "media_nouns",
+    "state_press_words",
     "questioners",
     "speaker_nouns",
     "not_people",
@@ -72,6 +73,7 @@ class Roles:
     document_words: frozenset[str] = frozenset()
     publication_words: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    state_press_words: frozenset[str] = frozenset()
     questioners: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
@@ -92,6 +94,7 @@ class Roles:
     us_politics_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     female_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     male_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    state_press_re: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
 
     def __post_init__(self) -> None:
         for k in KIND_ORDER:
@@ -99,6 +102,7 @@ class Roles:
         object.__setattr__(self, "us_politics_re", _phrases(sorted(self.us_politics), cased=True))
         object.__setattr__(self, "female_re", _phrases(sorted(self.female_words), cased=True))
         object.__setattr__(self, "male_re", _phrases(sorted(self.male_words), cased=True))
+        object.__setattr__(self, "state_press_re", _phrases(sorted(self.state_press_words)))
 
     def kind_of(self, text: str) -> str | None:
         """The first kind (KIND_ORDER) whose words appear in `text`, else None."""

@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 
 # Share of a reported clause inside quotation marks above which it is the direct quotation.
 _QUOTED_SHARE = 0.7
-# Words by which described press is a state's voice, a speaker ("official media").
-_STATE_PRESS = frozenset({"state", "official", "party", "government"})
 # Cues by which a publication reports news: the publication is a source.
 _SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
 
@@ -158,7 +156,7 @@ def _press(item: Item, lex: Lexicon, sourcing: bool) -> bool:
         return False
     low = item.head.lower_
     words = {t.lower_ for t in item.phrase}
-    if words & _STATE_PRESS or any(w.startswith(("state-", "government-")) for w in words):
+    if lex.roles.state_press_re.search(item.phrase.text):
         return False  # "Pyongyang's state-controlled media" speaks for its state
     if low in ("organization", "organisation", "agency"):
         return "news" in words
