@@ -8,8 +8,9 @@ participle that opens another report (", adding that ...") ends the clause, as d
 "according to".  When the verb comes after its clause ("The talks will resume, an
 official said"), the clause before it is the content.  Reports put as questions,
 hypotheses or negations ("did not say", "would say", "if Kim says") are no statements
-and are left out here; which speakers are news sources rather than speakers is decided
-where speakers are resolved (attribution.py).
+and are left out here.  What each cue reports is reported_span.py's; which speakers are
+news sources rather than speakers is decided where speakers are resolved
+(attribution.py).
 """
 
 from __future__ import annotations
@@ -17,19 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.nlp.clause_bounds import (
-    OBJECT_DEPS,
-    after_comma,
-    after_lead,
-    content_bounds,
-    edges,
-    stops,
-    subtree_without,
-    trim,
-    words_upto,
-)
-from briefgen.nlp.marks import MARK_TOKENS, in_spans, spans_near
+from briefgen.nlp.clause_bounds import after_comma, after_lead, subtree_without, trim
+from briefgen.nlp.marks import in_spans, spans_near
 from briefgen.nlp.noun_cues import noun_reports
+from briefgen.nlp.reported_span import span_of
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
 
 if TYPE_CHECKING:
@@ -37,16 +29,6 @@ if TYPE_CHECKING:
 
     from briefgen.knowledge.reporting import ReportingVerbs
     from briefgen.nlp.marks import QuoteSpan
-
-# Complements that carry what was said.
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-# Prepositions whose object is what was said about ("warned of", "called for", "accused X of").
-_CONTENT_PREPS = frozenset({"of", "for", "on", "upon", "about", "against", "over", "to", "as"})
-# Entity types of a preposition's object that make it an adverbial, not content.
-_ADVERBIAL_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "ORG", "PERSON", "NORP"})
-_SAY_LIKE = frozenset({"say", "tell", "add", "state", "write", "tweet", "post", "report"})
-# Cues whose object is whom they address ("told reporters in response to ...").
-_ADDRESSED = frozenset({"tell", "remind", "assure", "inform", "notify", "brief", "ask"})
 
 
 @dataclass
@@ -71,7 +53,7 @@ def _in_marks(pos: int, spans: list[QuoteSpan]) -> bool:
 
 def content_of(cue: Token, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> tuple[int, int] | None:
     """Character offsets of what `cue` reports, or None when it reports nothing."""
-    found = _span_of(cue, verbs)
+    found = span_of(cue, verbs)
     if found is None:
         return None
     a, b, _ = found
@@ -121,193 +103,6 @@ def _question(cue: Token) -> bool:
     return sent.text.rstrip().endswith("?")
 
 
-def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], str]:
-    """The cue's children that carry what was said, and how they were found."""
-    lemma = cue.lemma_.lower()
-    after = [c for c in cue.children if c.i > cue.i]
-    clauses = [c for c in after if c.dep_ in _CLAUSE_DEPS]
-    if lemma in verbs.requests or lemma in verbs.particles:
-        parts = verbs.particles.get(lemma, frozenset())
-        objs = [c for c in after if c.dep_ in ("dobj", "dative")]
-        preps = [c for c in after if c.dep_ == "prep" and c.lower_ in parts]
-        xcomps = [c for c in after if c.dep_ == "xcomp"]
-        if preps and not (objs or xcomps):
-            return preps, "object"  # "called for talks"
-        if (objs or preps) and xcomps:
-            return [*objs, *preps, *xcomps], "request"  # "urged China to ..."
-    if clauses:
-        return _misread_subject(cue, clauses) + clauses + _second_clause(
-            cue, clauses, verbs
-        ), "clause"
-    misread = _that_clause(cue, verbs)
-    if misread is not None:
-        return [misread], "clause"
-    if lemma in _SAY_LIKE or lemma not in verbs.object_content:
-        return [], ""  # "said nothing", "told reporters": no content of their own
-    objs = [c for c in after if c.dep_ in OBJECT_DEPS and c.pos_ != "PRON"]
-    preps = [
-        c
-        for c in after
-        if c.dep_ == "prep"
-        and c.lower_ in _CONTENT_PREPS
-        and not any(o.ent_type_ in _ADVERBIAL_ENTS for o in c.children if o.dep_ == "pobj")
-    ]
-    if objs:
-        # "accused X of Y", "blamed X for Y", "called X a threat": the object and what is
-        # said of it; "during a lunch", "on Monday" after it are no content
-        more = [p for p in preps if p.i > objs[0].i and p.lower_ in ("of", "for", "as")]
-        more += [c for c in after if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
-        return objs[:1] + more, "object"
-    if preps:
-        return preps[:1], "object"  # "warned of a war"
-    return [], ""
-
-
-def _misread_subject(cue: Token, clauses: list[Token]) -> list[Token]:
-    """ "said a simple closure of the site, where ..., was more likely": the parser takes
-    the subject of a long reported clause for the cue's object and leaves the clause
-    without one; the object is the clause's subject, so part of what was said."""
-    first = min(clauses, key=lambda c: c.i)
-    if cue.lemma_.lower() in _ADDRESSED or any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in first.children
-    ):
-        return []
-    return [
-        c
-        for c in cue.children
-        if c.dep_ == "dobj"
-        and c.pos_ in ("NOUN", "PROPN")
-        and cue.i < c.i < first.left_edge.i
-        and c.right_edge.i < first.left_edge.i
-    ]
-
-
-def _second_clause(cue: Token, clauses: list[Token], verbs: ReportingVerbs) -> list[Token]:
-    """ "said it is possible the virus came from a lab, but the data still point to a
-    market": the parser hangs the clause after ", and" / ", but" on the cue; it goes on
-    with what was said when it has a subject of its own and is no report or act of the
-    speaker (a reporting verb, or a pronoun subject: ", and he left")."""
-    if cue.lemma_.lower() not in _SAY_LIKE:
-        return []
-    last = max(c.i for c in clauses)
-    for c in cue.children:
-        if c.dep_ != "conj" or c.i <= last or c.pos_ not in ("VERB", "AUX"):
-            continue
-        if c.lemma_.lower() in verbs.indirect:
-            continue
-        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-        cc = next((x for x in cue.children if x.dep_ == "cc" and last < x.i < c.i), None)
-        if subj is None or subj.pos_ == "PRON" or cc is None or cc.lower_ not in ("and", "but"):
-            continue
-        return [c]
-    return []
-
-
-def _that_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
-    """ "said Sunday on CNN's “State of the Union” that she is happy": a "that" clause
-    after the cue the parser hung elsewhere (here on the title) is the cue's content,
-    when no other reporting verb comes between."""
-    if cue.lemma_.lower() not in _SAY_LIKE:
-        return None
-    sent = sent_of(cue)
-    for t in cue.doc[cue.i + 1 : min(sent.end, cue.i + 15)]:
-        if t.pos_ == "NOUN" or t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB":
-            return None  # "criticism that ...": the clause is the noun's, not the cue's
-        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
-            return t.head
-    return None
-
-
-def _inverted_clause(cue: Token) -> Token | None:
-    """ "The talks will resume, an official said": the clause before the cue."""
-    for c in cue.children:
-        if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i:
-            return c
-    if (
-        cue.dep_ in ("parataxis", "ccomp")
-        and cue.head.i < cue.i
-        and cue.head.pos_ in ("VERB", "AUX")
-    ):
-        # "Trump, the aide said, is not interested": the cue hangs on the clause
-        return cue.head
-    if _parenthetical(cue):
-        return cue.head  # "Syria, the order says, doesn't identify security risks"
-    return None
-
-
-def _parenthetical(cue: Token) -> bool:
-    """A cue set between commas inside the clause it reports, after that clause's
-    subject ("Everything in the White House, he says, was harder") or after a phrase
-    that opens it ("After all, he said, the main reason was ...")."""
-    head = cue.head
-    doc = cue.doc
-    lo, hi = cue.left_edge.i, cue.right_edge.i
-    if lo > 0 and doc[lo].text != ",":
-        lo -= 1  # the commas may hang on the cue or on the clause
-    if hi + 1 < len(doc) and doc[hi].text != ",":
-        hi += 1
-    return (
-        cue.dep_ in ("parataxis", "ccomp", "advcl")
-        and head.i > cue.i
-        and head.pos_ in ("VERB", "AUX")
-        and doc[lo].text == ","
-        and doc[hi].text == ","
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != cue.i for c in head.children)
-    )
-
-
-def _after_colon(doc: Doc, lo: int, hi: int) -> int:
-    """ "Vision 3000 had other problems: “It's tantamount to neocolonialism,” says Green":
-    before a cue that follows its clause, a colon that opens quotation marks ends the
-    writer's words; what the speaker said starts at the marks."""
-    for i in range(hi - 1, lo - 1, -1):
-        if doc[i].text == ":" and doc[i + 1].text in MARK_TOKENS:
-            return i + 1
-    return lo
-
-
-def _span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
-    """The content of `cue` as a token range and how it was found."""
-    doc = cue.doc
-    stop = stops(cue, verbs)
-    children, via = _content_children(cue, verbs)
-    parts = verbs.particles.get(cue.lemma_.lower(), frozenset())
-    children = [
-        next((o for o in c.children if o.dep_ == "pobj"), c)
-        if c.dep_ == "prep" and c.lower_ in parts
-        else c
-        for c in children
-    ]
-    if children:
-        bounds = [edges(c, stop) for c in children]
-        lo = min(e[0] for e in bounds)
-        hi = max(e[1] for e in bounds)
-        lo = max(lo, cue.i + 1)
-    else:
-        inv = _inverted_clause(cue)
-        if inv is None:
-            return None
-        stop |= {cue.i}
-        lo, hi = edges(inv, stop)
-        lo = after_lead(inv, lo, lo)
-        if inv.i < cue.i:
-            hi = min(hi, cue.i - 1)
-            subj = subject_of(cue)
-            if subj is not None and subj.left_edge.i > lo:
-                hi = min(hi, subj.left_edge.i - 1)
-            lo = _after_colon(doc, lo, hi)
-        elif not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in inv.children):
-            lo = max(lo, cue.right_edge.i + 1)  # "After all, he said, the reason was ..."
-        via = "inverted"
-    trimmed = content_bounds(cue, lo, hi, stop)
-    if trimmed is None:
-        return None
-    short = words_upto(doc, trimmed[0], trimmed[1], 4) < 4
-    if via == "object" and short and cue.lemma_.lower() not in verbs.short_objects:
-        return None  # "praised the speech", "cited world help": no statement of its own
-    return trimmed[0], trimmed[1], via
-
-
 def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, int, int]]:
     """ "According to X, Y": (X's head, first and last token of Y)."""
     out = []
@@ -352,7 +147,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
                 break
             if _in_marks(t.idx, marks) or not_a_statement(t, verbs) or _question(t):
                 continue
-            found = _span_of(t, verbs)
+            found = span_of(t, verbs)
             if found is None:
                 continue
             a, b, via = found
