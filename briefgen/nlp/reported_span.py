@@ -181,6 +181,32 @@ def _after_colon(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
+# What may stand in an addressee's noun phrase before its head ("the 20 senior envoys").
+_ADDRESSEE_DEPS = frozenset({"det", "nummod", "amod", "compound", "advmod", "poss", "case"})
+
+
+def _past_addressee(cue: Token, lo: int, hi: int) -> int:
+    """ "told the 20 senior envoys sanctions pressure is already making progress": a
+    cue that names whom it addresses ("tell", "assure", "brief") but has no object in the
+    parse has had the addressee read into the reported clause's subject, as a plural
+    noun modifying the next one ("envoys sanctions pressure"); what was said starts
+    after that noun."""
+    if cue.lemma_.lower() not in _ADDRESSED or cue.lemma_.lower() == "ask":
+        return lo
+    if any(c.dep_ in ("dobj", "dative", "iobj") for c in cue.children):
+        return lo
+    doc = cue.doc
+    if lo != cue.i + 1 or doc[lo].dep_ not in ("det", "nummod", "poss"):
+        return lo  # an addressee read as part of the subject opens with "the", a number
+    for i in range(lo, min(hi, lo + 6)):
+        t = doc[i]
+        if t.dep_ not in _ADDRESSEE_DEPS:
+            break
+        if t.dep_ == "compound" and t.tag_ == "NNS" and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            return i + 1
+    return lo
+
+
 def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     """The content of `cue` as a token range and how it was found."""
     doc = cue.doc
@@ -198,6 +224,8 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
         lo = min(e[0] for e in bounds)
         hi = max(e[1] for e in bounds)
         lo = max(lo, cue.i + 1)
+        if via == "clause":
+            lo = _past_addressee(cue, lo, hi)
     else:
         inv = _inverted_clause(cue)
         if inv is None:
