@@ -1,5 +1,6 @@
-"""What a reporting cue reports, on short texts written here: the addressee of "told"
-that the parser read into the reported clause's subject is not part of what was said."""
+"""What a reporting cue reports and for whom, on short texts written here: the addressee
+of "told" that the parser read into the reported clause's subject is not part of what
+was said; "issued a statement saying ..." speaks for whoever issued it."""
 
 from __future__ import annotations
 
@@ -25,3 +26,18 @@ def test_an_addressee_the_parser_found_stays_out_and_the_clause_stays_whole(nlp)
         nlp, "Kang Kyung-wha told the senior envoys that the sanctions pressure is working."
     )
     assert got == [("Kang Kyung-wha", "the sanctions pressure is working")]
+
+
+def test_a_participle_after_a_statement_speaks_for_whoever_made_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _reported(
+        nlp, "The Foreign Ministry issued a statement saying the drills were a rehearsal."
+    ) == [("Foreign Ministry", "the drills were a rehearsal")]
+    got = _reported(
+        nlp, "China's foreign ministry put out a statement urging all sides to exercise restraint."
+    )
+    assert [words for _, words in got] == ["all sides to exercise restraint"]
+    assert got[0][0] is not None and "foreign ministry" in got[0][0].lower()
+
+
+def test_a_participle_after_a_statement_nobody_made_quotes_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _reported(nlp, "A statement saying the drills were a rehearsal circulated online.") == []

@@ -44,7 +44,7 @@ def noun_reports(
         content = _content(t, verbs)
         if content is None:
             continue
-        speaker = _speaker(t, verbs)
+        speaker = statement_speaker(t, verbs)
         if speaker is None or any(c.lower_ in _NO for c in t.children if c.dep_ == "det"):
             continue
         stop = stops(t, verbs) | {speaker.i}
@@ -82,7 +82,7 @@ def _content(noun: Token, verbs: ReportingVerbs) -> Token | None:
     return None
 
 
-def _speaker(noun: Token, verbs: ReportingVerbs) -> Token | None:
+def statement_speaker(noun: Token, verbs: ReportingVerbs) -> Token | None:
     """Who made the statement the noun names (module docstring)."""
     for c in noun.children:
         if c.dep_ == "poss":

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.nlp.clause_bounds import after_comma, after_lead, subtree_without, trim
 from briefgen.nlp.marks import in_spans, spans_near
-from briefgen.nlp.noun_cues import noun_reports
+from briefgen.nlp.noun_cues import noun_reports, statement_speaker
 from briefgen.nlp.reported_span import span_of
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
 
@@ -195,7 +195,10 @@ def _end_before(reps: list[Reported], first: int, pos: int, text: str) -> None:
 def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
     """ "North Korea said it was expelling the workers, calling the move a declaration
     of war": a participle cue after a comma inside another report speaks for that
-    report's speaker."""
+    report's speaker; "The ministry issued a statement saying ...": a participle that
+    says what a statement, message or warning says speaks for whoever made it."""
+    if cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.head.lower_ in verbs.nouns:
+        return statement_speaker(cue.head, verbs)
     if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj") or not after_comma(cue):
         return None
     t = cue.head
