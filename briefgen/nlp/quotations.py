@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 # Share of a reported clause inside quotation marks above which it is the direct quotation.
 _QUOTED_SHARE = 0.7
+# Tags of a finite verb or a modal: quoted words with one are a clause.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Cues by which a publication reports news: the publication is a source.
 _SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
 
@@ -74,7 +76,9 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
     items: list[Item] = []
     for rep in reps:
         quoted = _quoted_chars(rep.start, rep.end, marks)
-        if quoted >= _QUOTED_SHARE * (rep.end - rep.start):
+        if quoted >= _QUOTED_SHARE * (rep.end - rep.start) or _quote_then_adverbial(
+            doc, rep.start, rep.end, marks
+        ):
             continue  # "He said: “...”": the direct quotation is the statement
         i = bisect_left(starts, rep.start)
         while i < len(starts) and starts[i] <= rep.end:
@@ -123,6 +127,22 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
         )
     items.sort(key=lambda it: (it.start, it.end))
     return items
+
+
+def _quote_then_adverbial(doc: Doc, start: int, end: int, marks: QuoteSpans) -> bool:
+    """ "Nielsen said “the president speaks for himself” in response to a question": a
+    reported clause that is one quoted clause from its first word, followed only by a phrase
+    of the writer's that opens with a preposition or a subordinating word (when, where,
+    why it was said), is that quotation; the phrase after it is not what was said."""
+    near = [s for s in spans_near(marks, start, end) if start <= s.mark_start and s.mark_end <= end]
+    if len(near) != 1 or doc.text[start : near[0].mark_start].strip():
+        return False
+    inside = doc.char_span(near[0].start, near[0].end, alignment_mode="expand")
+    if not any(t.tag_ in _FINITE for t in inside or ()):
+        return False  # "expressed “serious concern” about ...": a phrase, not a clause
+    span = doc.char_span(near[0].mark_end, end, alignment_mode="expand")
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    return bool(words) and words[0].pos_ in ("ADP", "SCONJ") and words[0].lower_ != "that"
 
 
 def _fragment(r: RawQuote) -> bool:
