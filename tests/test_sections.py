@@ -265,15 +265,15 @@ def test_a_country_that_only_spoke_is_judged_by_its_official_s_words() -> None:
     from briefgen.model import Article, Quote
 
     said = (
-        "“The two leaders sitting together to talk has important and positive meaning,” "
-        "Chinese Foreign Minister Wang Yi said on Tuesday."
+        "“Kim Jong Un and Trump sitting together to talk has important and positive "
+        "meaning,” Chinese Foreign Minister Wang Yi said on Tuesday."
     )
     old = "Chinese spokesman Lu Kang said in March that China opposed the drills."
     a = Article("a1", "Reactions", f"{said}\n\n{old}", "a1.txt", published=date(2018, 6, 12))
     wang = Actor("wang", "Wang Yi", role="Foreign Minister", kind="government", country="CHN")
     lu = Actor("lu", "Lu Kang", role="spokesman", kind="government", country="CHN")
     quotes = [
-        Quote("q1", "a1", "The two leaders sitting together to talk has important and positive meaning",
+        Quote("q1", "a1", "Kim Jong Un and Trump sitting together to talk has important and positive meaning",
               1, 78, speaker="Wang Yi", country="CHN", actor_id="wang", sentence=said),
         Quote("q2", "a1", "China opposed the drills", 0, 0, speaker="Lu Kang", country="CHN",
               actor_id="lu", kind="indirect", sentence=old, earlier=True),
@@ -290,10 +290,14 @@ def test_a_country_that_only_spoke_is_judged_by_its_official_s_words() -> None:
     judgement, _ = builder.judgement("CHN", [])
     assert judgement is not None
     assert judgement.text == (
-        "Wang Yi, Foreign Minister, said: “The two leaders sitting together to talk has "
-        "important and positive meaning.”"
+        "Wang Yi, Foreign Minister, said: “Kim Jong Un and Trump sitting together to talk "
+        "has important and positive meaning.”"
     )
     assert judgement.cites == [1]
+    # words that name no actor, place or issue of the peninsula tell a reader nothing
+    quotes[0].text = "The two leaders sitting together to talk has important meaning"
+    assert builder._from_quotes("CHN") is None
+    quotes[0].text = "Kim Jong Un and Trump sitting together to talk has important meaning"
     quotes[0].speaker_confidence = 0.5  # a guessed speaker is no basis
     russia, _ = builder.judgement("RUS", [])
     assert russia is not None and russia.text.startswith("Too little basis"), russia
@@ -450,7 +454,7 @@ def test_an_officials_words_come_before_a_positions_label() -> None:
 
     abe = Actor("abe", "Shinzo Abe", role="Prime Minister", kind="government", country="JPN")
     b = _quote_builder(abe)
-    said = "Maximum pressure should be maintained."
+    said = "Maximum pressure on North Korea should be maintained."
     b.ctx.attribution.positions.append(
         Position("abe", "actor", "talks", 1, "favours talks now", "JPN",
                  [Evidence("a1", "Abe welcomed the talks.")])
@@ -464,7 +468,7 @@ def test_an_officials_words_come_before_a_positions_label() -> None:
     assert statement is not None
     assert (
         statement.text
-        == "Shinzo Abe, Prime Minister, said: “Maximum pressure should be maintained.”"
+        == "Shinzo Abe, Prime Minister, said: “Maximum pressure on North Korea should be maintained.”"
     )
     b.ctx.attribution.quotes.clear()  # no words of his: the label, with its evidence
     statement, _ = b.judgement("JPN", [])

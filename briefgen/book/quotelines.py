@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from briefgen.book.moves import own_move
 from briefgen.book.sectionctx import BookContext, SectionWeights
 from briefgen.book.summarize import TOP_ROLE_RE, subject_country
+from briefgen.book.trend import tied_itself
 from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.stance_cues import assessment_re, stance_cue_re
@@ -84,8 +85,8 @@ class QuoteLines:
         for q in self.ctx.attribution.quotes:
             a = self.actors_by_id.get(q.actor_id or "")
             line = self._quote_line(q, a, code)
-            if line is None or a is None:
-                continue
+            if line is None or a is None or not tied_itself(line, self.ctx.pool.official_countries):
+                continue  # the judgement's own sentence names the peninsula's actor or issue
             key = (
                 int(a.kind != "state-media"),  # the state's officials before its press
                 int(mentions_peninsula(q.sentence)),

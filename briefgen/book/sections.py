@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from briefgen.book.contradictions import contradictions
 from briefgen.book.keyquotes import pick_quotes
 from briefgen.book.moves import names_a_thing, opening, own_move, previews, state_voice
+from briefgen.book.officialvoice import official_lines
 from briefgen.book.ownlines import (
     PERFECT_RE,
     QUOTED_WORDS_RE,
@@ -52,6 +53,7 @@ from briefgen.book.trend import (
     merged,
     sentence_moves,
     speaks_for,
+    tied_itself,
     trend,
 )
 from briefgen.book.watchlist import reliable_positions
@@ -149,8 +151,19 @@ class CountrySectionBuilder(QuoteLines):
         found_q = self._from_quotes(code)
         if found_q is not None:
             return found_q, None
+        # Its official voice spoke, however the line opens ("A spokesman for the Chinese
+        # foreign ministry said…"): a stance to judge, before a position's label.
+        voiced = official_lines(
+            [c for c in self.ctx.pool.all if c.usable],
+            code,
+            self.ctx.pool.official_countries,
+            self.ctx.period,
+            self.w.judgement_max_words,
+        )
+        if voiced:
+            return Statement(text=voiced[0].text, cites=self._cites(voiced[0], 1)), voiced[0]
         if found_p is not None:
-            return found_p, None
+            return found_p, None  # a label of a position on an issue of the peninsula
         return self._too_little(code), None
 
     def _too_little(self, code: str) -> Statement:
@@ -187,6 +200,7 @@ class CountrySectionBuilder(QuoteLines):
                 )
             )
             and self.ctx.judged.get(id(r.cand), 0) == 0
+            and tied_itself(r.cand.text, self.ctx.pool.official_countries)
         ]
         return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
 
@@ -281,6 +295,7 @@ class CountrySectionBuilder(QuoteLines):
                     and c.sent.words <= self.w.judgement_max_words
                     and self._own_move(c, code)
                     and not self._before_period(c)
+                    and tied_itself(c.sent.text, self.ctx.pool.official_countries)
                 ):
                     return c
         return None
@@ -301,7 +316,7 @@ class CountrySectionBuilder(QuoteLines):
             and not tells_anothers_news(c.text, code)
             and c.news >= 0
             and not self._before_period(c)
-            and self._tied(c)
+            and tied_itself(c.sent.text, self.ctx.pool.official_countries)
         ]
         if not own:
             return None, None

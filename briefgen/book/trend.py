@@ -320,6 +320,21 @@ def korea_tie(text: str, officials: Mapping[str, str]) -> bool:
     return any(c in ("PRK", "KOR") and n in text for n, c in officials.items())
 
 
+# Where a sentence's main clause gives way to an aside: a time, a reason or a relative
+# clause ("…struck a tunnel complex in Afghanistan, days after North Korea's parade").
+_ASIDE_RE = re.compile(
+    r",\s*(?:which|where|who|whose|when|while|as|after|amid|days|hours|weeks|a day)\b"
+    r"|\s(?:after|amid|following|ahead of|in the wake of|since|despite)\s",
+    re.I,
+)
+
+
+def tied_itself(text: str, officials: Mapping[str, str]) -> bool:
+    """The sentence's own main clause concerns the peninsula (korea_tie), not an aside
+    that names it in passing: a judgement's own sentence must be about the Koreas."""
+    return korea_tie(_ASIDE_RE.split(text, maxsplit=1)[0], officials)
+
+
 def _fullest(moves: Iterable[Move]) -> list[Move]:
     """Without "sanctions" beside "sanctions imposed" (one act, said with and without
     what happened to it)."""

@@ -1,0 +1,116 @@
+"""Lines where a country's official voice spoke, however the line opens (issue 11, part 2).
+
+The country section's last resort before "too little basis": a country whose foreign
+ministry spokesman, foreign minister, UN envoy or state media spoke in the period has a
+stance to judge, even when the speaker resolver (nlp/) gave the line no speaker of that
+country.  Read from the words around a reporting verb (data/watch_cues.yaml
+reaction_verbs): the speaker phrase before it ("A spokesman for the Chinese foreign
+ministry said …", "“…,” Russia's UN envoy said") or, in an inverted cue, after it ("…,
+said a spokesman for the Chinese foreign ministry").  The phrase speaks for the country
+when the first country it names (or an official of it, by name) is that country and it
+holds a word of an office or of state media (data/roles.yaml), or names nothing but
+countries ("Russia, Germany and the EU all voiced hope…").  A former official, an expert
+or a reporter is no voice of the state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from briefgen.book.reports import dated_before
+from briefgen.book.summarize import SentenceCandidate
+from briefgen.book.trend import tied_itself
+from briefgen.knowledge.countries import country_matches
+from briefgen.knowledge.roles import load_roles
+from briefgen.knowledge.watch_cues import reaction_re
+from briefgen.periods import Period
+
+# Where a speaker phrase before its verb begins: the sentence's start, a closing quote or
+# a clause's comma.
+_PHRASE_START_RE = re.compile(r"(?:^|[”\"]\s*|[,;:]\s+)(?=[^,;:”\"]*$)")
+# Where one after an inverted verb ends.
+_PHRASE_END_RE = re.compile(r"[,;:.”\"]|\s(?:that|on|in|at|after|when|while)\s")
+# Offices the role list does not name as a kind of speaker (a UN command, a mission).
+_OFFICE_RE = re.compile(r"\b(?:command|mission|secretary-general|security council)\b", re.I)
+_NOT_THE_STATE_RE = re.compile(r"\b(?:former|ex-|retired|opposition)\b", re.I)
+_CONNECTIVES = {"and", "the", "all", "both", "as", "well", "also", "of", "its", "their"}
+MAX_PHRASE_WORDS = 12
+
+
+def speaker_phrases(text: str) -> list[str]:
+    """The phrases that name who speaks at each reporting verb of the sentence."""
+    out = []
+    for m in reaction_re().finditer(text):
+        before = text[: m.start()].rstrip()
+        start = _PHRASE_START_RE.search(before)
+        head = before[start.end() :] if start else before
+        if head and len(head.split()) <= MAX_PHRASE_WORDS:
+            out.append(head.strip())
+        if start and start.start() > 0 and len(before.split()) <= MAX_PHRASE_WORDS:
+            out.append(before.strip())  # "Russia, Germany and the EU all voiced…"
+        if re.search(r"[,”\"]\s*$", before):  # "…,” said a spokesman for the ministry"
+            after = text[m.end() :]
+            end = _PHRASE_END_RE.search(after)
+            tail = after[: end.start() if end else len(after)].strip()
+            if tail and len(tail.split()) <= MAX_PHRASE_WORDS:
+                out.append(tail)
+    return out
+
+
+def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
+    """Does the speaker phrase speak for the country `code` (see the module docstring)?"""
+    if _NOT_THE_STATE_RE.search(phrase):
+        return False
+    hits = [(m[0], m[1], m[3]) for m in country_matches(phrase)]
+    hits += [
+        (phrase.find(n), phrase.find(n) + len(n), c) for n, c in officials.items() if n in phrase
+    ]
+    if not hits:
+        return False
+    hits.sort()
+    if hits[0][2] != code and not _only_countries(phrase, hits):
+        return False
+    if all(h[2] != code for h in hits):
+        return False
+    kind = load_roles().kind_of(phrase)
+    if kind in ("government", "state-media") or _OFFICE_RE.search(phrase):
+        return True
+    return kind is None and _only_countries(phrase, hits)
+
+
+def _only_countries(phrase: str, hits: Sequence[tuple[int, int, str]]) -> bool:
+    """The phrase names countries and nothing else ("Russia, Germany and the EU all")."""
+    rest = phrase
+    for s, e, _ in sorted(hits, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    words = {w.lower() for w in re.findall(r"[A-Za-z’']+", rest)}
+    return words <= _CONNECTIVES
+
+
+def official_lines(
+    cands: Sequence[SentenceCandidate],
+    code: str,
+    officials: Mapping[str, str],
+    period: Period | None,
+    max_words: int = 45,
+) -> list[SentenceCandidate]:
+    """The period's sentences in which the country's official voice speaks on the
+    peninsula, best first: a sentence of the period's news (not background, not dated
+    before the period), no question, and the sentence itself names a Korean actor, place,
+    programme or issue (trend.tied_itself)."""
+    out = []
+    for c in cands:
+        text = c.sent.text
+        if (
+            c.news < 0
+            or c.sent.words > max_words
+            or text.rstrip(" ”\"'").endswith("?")
+            or "\n" in text
+            or dated_before(c, period)
+            or not tied_itself(text, officials)
+        ):
+            continue
+        if any(voices(p, code, officials) for p in speaker_phrases(text)):
+            out.append(c)
+    return sorted(out, key=lambda c: (-c.news, -c.score, c.key()))

@@ -1,0 +1,95 @@
+"""A country's official voice speaks however its line opens (book/officialvoice.py), and
+a judgement's own sentence concerns the peninsula (issue 11, part 2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.book.officialvoice import speaker_phrases, voices
+from briefgen.book.trend import tied_itself
+from briefgen.model import Article
+from tests.texts import news_article
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "speaks"),
+    [
+        ("A spokesman for the Chinese foreign ministry said talks were the only way.", "CHN", True),
+        (
+            "“Talks are the only way,” said a spokesman for the Chinese foreign ministry.",
+            "CHN",
+            True,
+        ),
+        ("“We hope for calm,” Russia's UN envoy said on Friday.", "RUS", True),
+        ("Russia's UN envoy said on Friday that Moscow hoped for calm.", "UN", False),
+        (
+            "Russia, Germany and the EU all voiced hope that the talks would lower tensions.",
+            "RUS",
+            True,
+        ),
+        ("The U.N. Command said the soldier crossed the border.", "UN", True),
+        ("Secretary-General Antonio Guterres welcomed the talks.", "UN", True),
+        ("A former Chinese diplomat said Beijing would not budge.", "CHN", False),
+        ("A Chinese scholar at Peking University said the talks would fail.", "CHN", False),
+        ("Japanese officials said the launch was a threat.", "CHN", False),
+    ],
+)
+def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: bool) -> None:
+    officials = {"Antonio Guterres": "UN"}
+    assert any(voices(p, code, officials) for p in speaker_phrases(text)) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "tied"),
+    [
+        ("Xi telephoned Trump on Friday to welcome the development.", False),
+        (
+            "The United States struck a tunnel complex in Afghanistan, days after North "
+            "Korea's parade.",
+            False,
+        ),
+        ("Ban Ki-moon called on Pyongyang to cease its provocations.", True),
+        ("China said it would keep sanctions until a political settlement is reached.", False),
+        ("China said it would keep sanctions on North Korea until talks resume.", True),
+    ],
+)
+def test_a_judgement_s_own_clause_names_the_peninsula(text: str, tied: bool) -> None:
+    assert tied_itself(text, {}) is tied
+
+
+def test_a_country_whose_spokesman_spoke_is_judged_by_that_line() -> None:
+    """Russia said nothing in a line that opens on it, and the resolver gave the line no
+    Russian speaker: its foreign ministry spokesman's words are still its stance, not
+    "too little basis"; a Chinese line about another region that names the North only in
+    an aside is no judgement of China."""
+    from briefgen.book.assemble import assemble
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2018, 3, 5), date(2018, 3, 11), "2018-W10")
+
+    def art(aid: str, title: str, text: str, outlet: str) -> Article:
+        return news_article(aid, title, text, outlet, date(2018, 3, 9))
+
+    ru = (
+        "A spokesman for the Russian foreign ministry said on Friday that Moscow hoped "
+        "the talks between North Korea and the United States would reduce tensions."
+    )
+    cn = (
+        "China opened a new naval base in Djibouti on Friday, days after North Korea offered talks."
+    )
+    arts = [
+        art("a1", "Talks offered", "North Korea offered to hold talks with the United States on Thursday.\n\n" + ru, "AP"),
+        art("a2", "Reactions", "North Korea offered talks with the United States on Thursday.\n\n" + cn, "CNN"),
+        art("a3", "More reactions", "South Korea welcomed North Korea's offer of talks on Friday.\n\n" + ru, "Reuters"),
+    ]  # fmt: skip
+    b = assemble(arts, Attribution(), {}, week, date(2018, 3, 11), "T")
+    sections = {c.code: c for c in b.countries}
+    assert "RUS" in sections, list(sections)
+    judged = sections["RUS"].judgement
+    assert judged is not None and judged.text == ru, judged
+    assert sections["RUS"].trend != "insufficient", sections["RUS"].trend_basis
+    china = sections.get("CHN")
+    assert china is None or "Djibouti" not in (china.judgement.text if china.judgement else "")
