@@ -40,6 +40,7 @@ from briefgen.book.ownlines import (
 from briefgen.book.quotelines import QuoteLines, cites_for
 from briefgen.book.reports import Group, Report, media_led
 from briefgen.book.sectionctx import BookContext, SectionWeights
+from briefgen.book.sectiontrend import SectionTrend
 from briefgen.book.sentfacts import story_day
 from briefgen.book.summarize import (
     SentenceCandidate,
@@ -47,14 +48,9 @@ from briefgen.book.summarize import (
     choose,
 )
 from briefgen.book.trend import (
-    STATED,
-    Move,
     korea_tie,
-    merged,
-    sentence_moves,
     speaks_for,
     tied_itself,
-    trend,
 )
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
@@ -100,7 +96,7 @@ def on_the_peninsula(
     return False
 
 
-class CountrySectionBuilder(QuoteLines):
+class CountrySectionBuilder(QuoteLines, SectionTrend):
     """Builds each country's section from the shared context."""
 
     def __init__(self, ctx: BookContext, weights: SectionWeights | None = None) -> None:
@@ -442,36 +438,4 @@ class CountrySectionBuilder(QuoteLines):
             per_speaker=1,
             per_country=self.w.quotes,
             floor_ratio=0.0,
-        )
-
-    def _trend(
-        self, code: str, judgement: Statement | None, cands: Sequence[SentenceCandidate]
-    ) -> tuple[str | None, str]:
-        """The marker over what the section shows: this period's developments and
-        positions of the country, the sentences that tell its own act, and the
-        judgement, which is a basis even when it names no kind of development."""
-        said = [
-            c.text
-            for c in cands
-            if c.doer == code
-            and c.topical
-            and c.news >= 0
-            and not (c.quote_countries and code not in c.quote_countries)  # another's words
-            and not self._before_period(c)
-            and self._tied(c)  # an act in another region is no basis (its context ties too)
-        ]
-        judged = judgement is not None and judgement.kind != "insufficient"
-        if judged and judgement is not None:
-            said.insert(0, judgement.text)
-        names = self.ctx.pool.official_countries
-        own = sentence_moves(said, code, names, tied=True)
-        now = merged(self.ctx.moves.get(code, []), own)
-        if not now and judged:
-            now = [Move(STATED, 0)]
-        before = self.ctx.moves_before
-        main = (
-            sentence_moves([judgement.text], code, names, tied=True) if judged and judgement else []
-        )
-        return trend(
-            now, None if before is None else before.get(code, []), self.ctx.before_label, main
         )
