@@ -72,12 +72,14 @@ def test_a_marker_goes_only_the_way_its_basis_leans() -> None:
     marker, basis = trend(both, before, "2017-W27")
     assert marker is None
     assert basis == (
-        "this period leans both ways: missile launch (escalation), talks offered (engagement); "
-        "2017-W27 leans toward escalation: missile launch (escalation), threat (escalation)"
+        "no clear change: this period leans both ways: missile launch (escalation), talks "
+        "offered (engagement); 2017-W27 leans toward escalation: missile launch (escalation), "
+        "threat (escalation)"
     )
-    assert trend([Move("talks offered", -1)], before, "x")[0] == "improved"
-    assert trend(before, [Move("talks offered", -1)], "x")[0] == "deteriorated"
-    assert trend([Move("threat", 1)], before, "x")[0] == "unchanged"
+    talks = [Move("talks offered", -1), Move("summit agreed", -1)]
+    assert trend(talks, before, "x")[0] == "improved"
+    assert trend(before, talks, "x")[0] == "deteriorated"
+    assert trend([Move("threat", 1), Move("sanctions imposed", 1)], before, "x")[0] == "unchanged"
 
 
 def test_a_section_that_states_something_is_never_insufficient() -> None:
@@ -165,10 +167,52 @@ def test_no_marker_goes_against_the_countrys_main_move() -> None:
     """'Deteriorated' beside a judgement that the country agreed to a summit: the marker
     would contradict its own section, so the basis says both instead."""
     now = [Move("summit agreed", -1), Move("keeps up sanctions", 1), Move("threat", 1)]
-    before = [Move("talks offered", -1)]
+    before = [Move("talks offered", -1), Move("visit", -1)]
     assert trend(now, before, "x")[0] == "deteriorated"
     marker, basis = trend(now, before, "x", main=[Move("summit agreed", -1)])
     assert marker is None
     assert "its main move, summit agreed (engagement), goes the other way" in basis
     # a main move the marker agrees with changes nothing
     assert trend(now, before, "x", main=[Move("threat", 1)])[0] == "deteriorated"
+
+
+def test_one_move_is_no_trend() -> None:
+    """Judges could not tell what 'improved' rested on when one move of each period
+    bore it: too thin a basis gives no marker and says so, with the counts."""
+    marker, basis = trend([Move("talks offered", -1)], [Move("threat", 1)], "2018-W09")
+    assert marker is None
+    assert basis.startswith(
+        "no clear change (too few moves to compare: 1 toward engagement this period, "
+        "1 toward escalation in 2018-W09)"
+    ), basis
+
+
+def test_words_alone_do_not_improve_a_week_of_hostile_acts() -> None:
+    """'Improved' for a country in a week its relations clearly worsened: its officials'
+    stated positions leaned toward talks, while its own acts and the period's events
+    involving it (a launch over it, sanctions) leaned toward escalation."""
+    words = [Move("favours talks now", -1, said=True), Move("favours engagement", -1, said=True)]
+    before = [Move("threat", 1), Move("sanctions imposed", 1)]
+    assert trend(words, before, "x")[0] == "improved"  # no events known: words suffice
+    marker, basis = trend(words, before, "x", events=[1, 1, -1])
+    assert marker is None
+    assert (
+        "its words lean toward engagement but the period's acts and events involving it "
+        "lean toward escalation (2 toward escalation, 1 toward engagement)"
+    ) in basis, basis
+    # an act of its own that engages bears the marker out
+    acts = [*words, Move("summit agreed", -1), Move("talks offered", -1)]
+    assert trend(acts, before, "x", events=[1])[0] == "improved"
+
+
+def test_the_basis_cites_where_each_move_is_reported() -> None:
+    """A reader checks a marker against its sources: each move names the articles that
+    report it, and a stated position is marked as words, not an act."""
+    now = [Move("missile launch", 1, ("a", "b")), Move("keeps up sanctions", 1, ("c",), said=True)]
+    before = [Move("talks offered", -1, ("d",)), Move("visit", -1)]
+    numbers = {"a": 3, "b": 1, "c": 7, "d": 2}
+    marker, basis = trend(now, before, "2017-W14", cite=numbers.get)
+    assert marker == "deteriorated"
+    assert "missile launch [1, 3] (escalation)" in basis, basis
+    assert "stated: keeps up sanctions [7] (escalation)" in basis, basis
+    assert "(2 toward escalation this period against 2 toward engagement)" in basis, basis

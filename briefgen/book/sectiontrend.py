@@ -8,10 +8,12 @@ against the comparison period's, read by book/trend.py, worded by book/trendbasi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefgen.book.sectionctx import BookContext
 from briefgen.book.summarize import SentenceCandidate
 from briefgen.book.trend import STATED, Move, merged, sentence_moves, trend
+from briefgen.knowledge.countries import country_matches
 from briefgen.model import Statement
 
 
@@ -31,9 +33,10 @@ class SectionTrend:
     ) -> tuple[str | None, str]:
         """The marker over what the section shows: this period's developments and
         positions of the country, the sentences that tell its own act, and the
-        judgement, which is a basis even when it names no kind of development."""
+        judgement, which is a basis even when it names no kind of development.  Each
+        move carries its articles, so the basis cites where a reader can check it."""
         said = [
-            c.text
+            c
             for c in cands
             if c.doer == code
             and c.topical
@@ -43,11 +46,20 @@ class SectionTrend:
             and self._tied(c)  # an act in another region is no basis (its context ties too)
         ]
         judged = judgement is not None and judgement.kind != "insufficient"
-        if judged and judgement is not None:
-            said.insert(0, judgement.text)
         names = self.ctx.pool.official_countries
-        own = sentence_moves(said, code, names, tied=True)
-        now = merged(self.ctx.moves.get(code, []), own)
+        own: list[Move] = []
+        if judged and judgement is not None:
+            j_ids = tuple(c.article_id for c in cands if c.text == judgement.text)[:1]
+            own += [
+                replace(m, article_ids=j_ids)
+                for m in sentence_moves([judgement.text], code, names, tied=True)
+            ]
+        for c in said:
+            own += [
+                replace(m, article_ids=(c.article_id,))
+                for m in sentence_moves([c.text], code, names, tied=True)
+            ]
+        now = merged(self.ctx.moves.get(code, []), merged(own))
         if not now and judged:
             now = [Move(STATED, 0)]
         before = self.ctx.moves_before
@@ -55,5 +67,23 @@ class SectionTrend:
             sentence_moves([judgement.text], code, names, tied=True) if judged and judgement else []
         )
         return trend(
-            now, None if before is None else before.get(code, []), self.ctx.before_label, main
+            now,
+            None if before is None else before.get(code, []),
+            self.ctx.before_label,
+            main,
+            cite=self.ctx.cite,
+            events=self._events_for(code),
         )
+
+    def _events_for(self, code: str) -> list[int]:
+        """Which way the period's developments that involve the country point: its own,
+        or another's that names it (a launch over it, sanctions on it)."""
+        finder = self.ctx.finder
+        if finder is None:
+            return []
+        return [
+            d.direction
+            for d in finder.developments
+            if d.direction
+            and (d.actor == code or any(m[3] == code for m in country_matches(d.text)))
+        ]

@@ -104,7 +104,7 @@ def moves_of(
         # "demands or commits to denuclearization" points neither way: a basis, no lean
         direction = issue_direction(p.issue) * (1 if p.stance > 0 else -1)
         ids = tuple(sorted({e.article_id for e in p.evidence}))
-        out.setdefault(p.label, Move(p.label, direction, ids))
+        out.setdefault(p.label, Move(p.label, direction, ids, said=True))
     return sorted(out.values(), key=lambda m: m.what)
 
 
@@ -260,7 +260,7 @@ def sentence_moves(
         what = "threat" if tag.action == "threatened" else phrase(tag.kind, tag.action)
         if how == STATED_ONLY:
             what = f"said may come: {what}"  # "sanctions could be lifted", Geng said
-        out.setdefault(what, Move(what, tag.direction))
+        out.setdefault(what, Move(what, tag.direction, said=how == STATED_ONLY))
     return fullest(out.values())
 
 

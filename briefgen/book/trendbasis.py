@@ -11,7 +11,7 @@ lean one way too, and the marker goes only the way its basis shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 # Change in the balance (mean direction, -1..+1) that moves the marker.
@@ -19,6 +19,9 @@ THRESHOLD = 0.5
 # This period's basis when the section states the country's line but nothing of it is a
 # kind of development or a position that leans: a basis, no lean.
 STATED = "the judgement's statement"
+# Leaning moves each period needs before a marker is given: one move is no trend.
+MIN_BASIS = 2
+Cite = Callable[[str], "int | None"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class Move:
     what: str
     direction: int
     article_ids: tuple[str, ...] = ()
+    # Words, not an act: a stated position or what it said may come.  A marker that only
+    # words bear out is not given against the period's acts and events (trend()).
+    said: bool = False
 
 
 def fullest(moves: Iterable[Move]) -> list[Move]:
@@ -64,23 +70,41 @@ def _way(direction: float) -> str:
     return "escalation" if direction > 0 else "engagement" if direction < 0 else "neither way"
 
 
-def _tagged(moves: Sequence[Move], limit: int = 4) -> str:
+def _named(m: Move, cite: Cite | None) -> str:
+    """ "missile launch [3]", "stated: favours talks now [2, 5]": the move, whether it
+    was an act or words, and the sources a reader can check it in."""
+    nums = sorted({n for a in m.article_ids if cite and (n := cite(a)) is not None})
+    where = f" [{', '.join(map(str, nums[:3]))}]" if nums else ""
+    said = "stated: " if m.said and not m.what.startswith("said ") else ""
+    return f"{said}{m.what}{where}"
+
+
+def _tagged(moves: Sequence[Move], limit: int = 4, cite: Cite | None = None) -> str:
     """ "missile launch (escalation), talks offered (engagement)"."""
-    return ", ".join(f"{m.what} ({_way(m.direction)})" for m in moves[:limit])
+    return ", ".join(f"{_named(m, cite)} ({_way(m.direction)})" for m in moves[:limit])
 
 
-def _lean_words(moves: Sequence[Move]) -> str:
+def _lean_words(moves: Sequence[Move], cite: Cite | None = None) -> str:
     """What this period's moves lean toward, with the moves: a reader can check it."""
     b = _balance(moves)
     lean = _leaning(moves)
     if not lean:
-        words = ", ".join(m.what for m in moves[:4] if m.what != STATED)
+        words = ", ".join(_named(m, cite) for m in moves[:4] if m.what != STATED)
         seen = f" ({words})" if words else ""
         return f"nothing of its own{seen} leans toward escalation or engagement"
     toward = "both ways" if b == 0 else f"toward {_way(b)}"
     first = [m for m in lean if m.direction * b >= 0]  # the way it leans first, then the other
     rest = [m for m in lean if m.direction * b < 0]
-    return f"leans {toward}: {_tagged(first[:3] + rest[:2], 5)}"
+    return f"leans {toward}: {_tagged(first[:3] + rest[:2], 5, cite)}"
+
+
+def _count(moves: Sequence[Move]) -> str:
+    """ "3 of its moves lean toward escalation, 1 toward engagement"."""
+    esc = sum(m.direction > 0 for m in moves)
+    eng = sum(m.direction < 0 for m in moves)
+    parts = [f"{esc} toward escalation"] if esc else []
+    parts += [f"{eng} toward engagement"] if eng else []
+    return ", ".join(parts) or "none leaning either way"
 
 
 def _new_and_gone(now: Sequence[Move], before: Sequence[Move]) -> tuple[list[Move], list[Move]]:
@@ -90,13 +114,15 @@ def _new_and_gone(now: Sequence[Move], before: Sequence[Move]) -> tuple[list[Mov
     return new, gone
 
 
-def _difference(now: Sequence[Move], new: Sequence[Move], gone: Sequence[Move]) -> str:
+def _difference(
+    now: Sequence[Move], new: Sequence[Move], gone: Sequence[Move], cite: Cite | None = None
+) -> str:
     parts = []
     if new:
-        parts.append("new: " + _tagged(new))
+        parts.append("new: " + _tagged(new, cite=cite))
     if gone:
         parts.append("no longer reported: " + _tagged(gone))
-    return "; ".join(parts) or "the same as before: " + _tagged(_leaning(now))
+    return "; ".join(parts) or "the same as before: " + _tagged(_leaning(now), cite=cite)
 
 
 def trend(
@@ -104,28 +130,42 @@ def trend(
     before: Sequence[Move] | None,
     before_label: str = "the previous period",
     main: Sequence[Move] = (),
+    cite: Cite | None = None,
+    events: Sequence[int] = (),
 ) -> tuple[str | None, str]:
     """(marker, one-line basis in words) for one country.
 
     "insufficient" only when nothing of the country's own is reported this period; a
-    marker only when both periods have moves that lean one way, and only the way its
-    basis shows: "deteriorated" when the balance moved toward escalation and something
-    new escalates or an engagement is no longer reported (and the mirror for
-    "improved"), else "unchanged".  Without a comparison the basis still says which way
-    this period leans, with no marker.  `main`: the moves of the section's judgement (the
-    country's main move); a marker it goes against is not given."""
+    marker only when both periods have at least MIN_BASIS moves that lean, and only the
+    way its basis shows: "deteriorated" when the balance moved toward escalation and
+    something new escalates or an engagement is no longer reported (and the mirror for
+    "improved"), else "unchanged".  Otherwise "no clear change", with both periods'
+    moves.  Without a comparison the basis still says which way this period leans, with
+    no marker.  `main`: the moves of the section's judgement (the country's main move);
+    a marker it goes against is not given.  `events`: the directions of the period's
+    developments that involve the country (its own or done to it); with its own acts,
+    a marker its words alone bear out is not given against them ("improved" on one
+    side's words in a week of launches and sanctions).  `cite`: source numbers of the
+    moves' articles, shown beside each move."""
     if not now:
         return "insufficient", (
             "insufficient basis: no action or stated position of its own is reported this period"
         )
+    words = _lean_words(now, cite)
     if before is None:
-        return None, f"this period {_lean_words(now)}; no earlier period to compare with"
+        return None, f"this period {words}; no earlier period to compare with"
     if not _leaning(now):
-        return None, f"this period {_lean_words(now)}"
+        return None, f"this period {words}"
     if not _leaning(before):
         return None, (
-            f"this period {_lean_words(now)}; nothing of its own in {before_label} leans "
+            f"this period {words}; nothing of its own in {before_label} leans "
             "either way to compare with"
+        )
+    were = f"{before_label} {_lean_words(before)}"
+    if len(_leaning(now)) < MIN_BASIS or len(_leaning(before)) < MIN_BASIS:
+        return None, (
+            f"no clear change (too few moves to compare: {_count(_leaning(now))} this period, "
+            f"{_count(_leaning(before))} in {before_label}); this period {words}; {were}"
         )
     now_b, before_b = _balance(now), _balance(before)
     diff = now_b - before_b
@@ -138,18 +178,31 @@ def trend(
     elif now_b * before_b > 0:
         marker = "unchanged"  # it leans the way it leaned
     else:  # it leans both ways, or another way by too little: say so, with no marker
-        return None, f"this period {_lean_words(now)}; {before_label} {_lean_words(before)}"
+        return None, f"no clear change: this period {words}; {were}"
     against = [m for m in _leaning(main) if m.direction * now_b < 0]
     if marker != "unchanged" and against:
         # "deteriorated" the week the country agreed to a summit: its main move (the
         # judgement's) goes against the marker, which would contradict its own section
         return None, (
-            f"this period {_lean_words(now)}, but its main move, {_tagged(against[:1])}, "
-            f"goes the other way; {before_label} {_lean_words(before)}"
+            f"no clear change: this period {words}, but its main move, "
+            f"{_tagged(against[:1], cite=cite)}, goes the other way; {were}"
+        )
+    acts = [m.direction for m in _leaning(now) if not m.said] + [e for e in events if e]
+    acts_b = sum(acts) / len(acts) if acts else 0.0
+    if marker != "unchanged" and acts_b * now_b < 0:
+        return None, (
+            f"no clear change: its words lean toward {_way(now_b)} but the period's acts "
+            f"and events involving it lean toward {_way(acts_b)} ({_count_dirs(acts)}); "
+            f"this period {words}; {were}"
         )
     lean = {
         "deteriorated": f"more escalation than in {before_label}",
         "improved": f"more engagement than in {before_label}",
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
-    return marker, f"{lean}; {_difference(now, new, gone)}"
+    counts = f"{_count(_leaning(now))} this period against {_count(_leaning(before))}"
+    return marker, f"{lean} ({counts}); {_difference(now, new, gone, cite)}"
+
+
+def _count_dirs(directions: Sequence[int]) -> str:
+    return _count([Move("", d) for d in directions])
