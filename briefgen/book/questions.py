@@ -27,6 +27,7 @@ from datetime import date
 
 from briefgen.book.contradictions import contradictions
 from briefgen.book.namefind import NameFinder
+from briefgen.book.questioncheck import sound
 from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
@@ -92,6 +93,7 @@ _BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:s
 MAX_UNANSWERED = 4
 MAX_CONTRADICTIONS = 3
 MAX_NO_RESPONSE = 2
+MAX_QUESTIONS = 6
 
 
 def _tidy_clause(clause: str) -> str:
@@ -325,17 +327,20 @@ def open_questions(
     quotes: Sequence[Quote] = (),
     developments: Sequence[Development] = (),
 ) -> list[Statement]:
-    """Unanswered matters, contradictions, demands without responses, then what to watch:
+    """Contradictions, unanswered matters, demands without responses, then what to watch:
     dated coming events, pending meetings and decisions, conditions and deadlines.
     `developments`: the period's, to tell a pending meeting that has since been held."""
     by_id = {a.actor_id: a for a in actors}
     watch = WatchList(pool, cite, period, developments)
-    sound = reliable_positions(positions, quotes)
-    return (
-        unanswered(pool, cite, period)
-        + contradictions(sound, by_id, cite)[:MAX_CONTRADICTIONS]
+    reliable = reliable_positions(positions, quotes)
+    found = (
+        contradictions(reliable, by_id, cite)[:MAX_CONTRADICTIONS]
+        + unanswered(pool, cite, period)
         + no_response(pool, cite, period)
         + watch.scheduled()
         + watch.pending()
         + watch.conditions()
     )
+    # A real disagreement between named actors first; only questions a reader can
+    # read and track (book/questioncheck.py), and few of them.
+    return [q for q in found if sound(q, pool.official_countries)][:MAX_QUESTIONS]
