@@ -34,10 +34,13 @@ from tests.texts import news_article
         ("A former Chinese diplomat said Beijing would not budge.", "CHN", False),
         ("A Chinese scholar at Peking University said the talks would fail.", "CHN", False),
         ("Japanese officials said the launch was a threat.", "CHN", False),
+        # known as a UN voice by the resolver, but North Korea's ambassador
+        ("North Korea's UN ambassador said the decision would help secure peace.", "UN", False),
+        ("North Korea's UN ambassador said the decision would help secure peace.", "PRK", True),
     ],
 )
 def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: bool) -> None:
-    officials = {"Antonio Guterres": "UN"}
+    officials = {"Antonio Guterres": "UN", "North Korea's UN ambassador": "UN"}
     assert any(voices(p, code, officials) for p in speaker_phrases(text)) is speaks
 
 

@@ -62,21 +62,24 @@ def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
     """Does the speaker phrase speak for the country `code` (see the module docstring)?"""
     if _NOT_THE_STATE_RE.search(phrase):
         return False
-    hits = [(m[0], m[1], m[3]) for m in country_matches(phrase)]
-    hits += [
-        (phrase.find(n), phrase.find(n) + len(n), c) for n, c in officials.items() if n in phrase
+    places = [(m[0], m[1], m[3]) for m in country_matches(phrase)]
+    # an official's name that holds another country ("North Korea's UN ambassador" known
+    # as a UN voice) is that country's: the country it names comes first
+    names = [
+        (at, at + len(n), c)
+        for n, c in officials.items()
+        if (at := phrase.find(n)) >= 0
+        and not any(at <= s < at + len(n) and pc != c for s, _, pc in places)
     ]
-    if not hits:
+    hits = sorted(places + names)
+    if not hits or all(h[2] != code for h in hits):
         return False
-    hits.sort()
-    if hits[0][2] != code and not _only_countries(phrase, hits):
-        return False
-    if all(h[2] != code for h in hits):
+    if hits[0][2] != code and not _only_countries(phrase, places):
         return False
     kind = load_roles().kind_of(phrase)
     if kind in ("government", "state-media") or _OFFICE_RE.search(phrase):
         return True
-    return kind is None and _only_countries(phrase, hits)
+    return kind is None and bool(places) and _only_countries(phrase, places)
 
 
 def _only_countries(phrase: str, hits: Sequence[tuple[int, int, str]]) -> bool:
