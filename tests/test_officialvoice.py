@@ -37,10 +37,17 @@ from tests.texts import news_article
         # known as a UN voice by the resolver, but North Korea's ambassador
         ("North Korea's UN ambassador said the decision would help secure peace.", "UN", False),
         ("North Korea's UN ambassador said the decision would help secure peace.", "PRK", True),
+        # an organ the resolver knows as the country's, with no role word of the list
+        ("South Korea's Joint Chiefs of Staff said the launch failed.", "KOR", True),
+        ("South Korea's Joint Chiefs of Staff said the launch failed.", "USA", False),
     ],
 )
 def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: bool) -> None:
-    officials = {"Antonio Guterres": "UN", "North Korea's UN ambassador": "UN"}
+    officials = {
+        "Antonio Guterres": "UN",
+        "North Korea's UN ambassador": "UN",
+        "Joint Chiefs of Staff": "KOR",
+    }
     assert any(voices(p, code, officials) for p in speaker_phrases(text)) is speaks
 
 

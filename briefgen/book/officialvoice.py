@@ -8,8 +8,8 @@ reaction_verbs): the speaker phrase before it ("A spokesman for the Chinese fore
 ministry said …", "“…,” Russia's UN envoy said") or, in an inverted cue, after it ("…,
 said a spokesman for the Chinese foreign ministry").  The phrase speaks for the country
 when the first country it names (or an official of it, by name) is that country and it
-holds a word of an office or of state media (data/roles.yaml), or names nothing but
-countries ("Russia, Germany and the EU all voiced hope…").  A former official, an expert
+holds a word of an office or of state media (data/roles.yaml) or the name of one of its
+officials or organs (summarize.official_countries), or names nothing but countries ("Russia, Germany and the EU all voiced hope…").  A former official, an expert
 or a reporter is no voice of the state.
 """
 
@@ -79,6 +79,8 @@ def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
     kind = load_roles().kind_of(phrase)
     if kind in ("government", "state-media") or _OFFICE_RE.search(phrase):
         return True
+    if any(c == code for _, _, c in names):
+        return True  # an official or organ of the country the resolver knows by name
     return kind is None and bool(places) and _only_countries(phrase, places)
 
 
