@@ -294,9 +294,11 @@ def test_a_country_that_only_spoke_is_judged_by_its_official_s_words() -> None:
         "has important and positive meaning.”"
     )
     assert judgement.cites == [1]
-    # words that name no actor, place or issue of the peninsula tell a reader nothing
+    # words that name no actor, place or issue of the peninsula come only after every
+    # line that does (here there is none, so they are still the judgement)
     quotes[0].text = "The two leaders sitting together to talk has important meaning"
     assert builder._from_quotes("CHN") is None
+    assert builder._from_quotes("CHN", tied=False) is not None
     quotes[0].text = "Kim Jong Un and Trump sitting together to talk has important meaning"
     quotes[0].speaker_confidence = 0.5  # a guessed speaker is no basis
     russia, _ = builder.judgement("RUS", [])
@@ -454,7 +456,7 @@ def test_an_officials_words_come_before_a_positions_label() -> None:
 
     abe = Actor("abe", "Shinzo Abe", role="Prime Minister", kind="government", country="JPN")
     b = _quote_builder(abe)
-    said = "Maximum pressure on North Korea should be maintained."
+    said = "Maximum pressure should be maintained."
     b.ctx.attribution.positions.append(
         Position("abe", "actor", "talks", 1, "favours talks now", "JPN",
                  [Evidence("a1", "Abe welcomed the talks.")])
@@ -468,7 +470,7 @@ def test_an_officials_words_come_before_a_positions_label() -> None:
     assert statement is not None
     assert (
         statement.text
-        == "Shinzo Abe, Prime Minister, said: “Maximum pressure on North Korea should be maintained.”"
+        == "Shinzo Abe, Prime Minister, said: “Maximum pressure should be maintained.”"
     )
     b.ctx.attribution.quotes.clear()  # no words of his: the label, with its evidence
     statement, _ = b.judgement("JPN", [])

@@ -73,10 +73,12 @@ class QuoteLines:
     w: SectionWeights
     actors_by_id: Mapping[str, Actor]
 
-    def _from_quotes(self, code: str) -> Statement | None:
+    def _from_quotes(self, code: str, tied: bool = True) -> Statement | None:
         """What the country's highest-ranking official said in the period, in the words of
         the report: a country that spoke has a stance to judge even when no sentence
-        opens on its own move ("…," Chinese Foreign Minister Wang Yi said)."""
+        opens on its own move ("…," Chinese Foreign Minister Wang Yi said).  `tied`: only
+        a line that itself names the peninsula's actor, place or issue (trend.tied_itself);
+        untied words are the last resort before a position's label."""
         best: tuple[tuple[int, int, int, int, float, int, int], Statement] | None = None
         said: dict[str, int] = {}
         for q in self.ctx.attribution.quotes:
@@ -85,7 +87,9 @@ class QuoteLines:
         for q in self.ctx.attribution.quotes:
             a = self.actors_by_id.get(q.actor_id or "")
             line = self._quote_line(q, a, code)
-            if line is None or a is None or not tied_itself(line, self.ctx.pool.official_countries):
+            if line is None or a is None:
+                continue
+            if tied and not tied_itself(line, self.ctx.pool.official_countries):
                 continue  # the judgement's own sentence names the peninsula's actor or issue
             key = (
                 int(a.kind != "state-media"),  # the state's officials before its press

@@ -158,6 +158,11 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         )
         if voiced:
             return Statement(text=voiced[0].text, cites=self._cites(voiced[0], 1)), voiced[0]
+        # The official's own words, though they name no Korean term ("Maximum pressure
+        # should be maintained."), still say which stance it pressed: before the label.
+        found_w = self._from_quotes(code, tied=False)
+        if found_w is not None:
+            return found_w, None
         if found_p is not None:
             return found_p, None  # a label of a position on an issue of the peninsula
         return self._too_little(code), None
