@@ -15,6 +15,7 @@ from briefgen.model import Statement
         ("How far is Beijing willing to go?", True),
         ("Has North Korea met the condition? (the condition Trump set)", True),
         ("Will the talks between Seoul and the?", False),  # cut off
+        ("Will Kim Jong Un meet on Friday with South Korean President Moon Jae-in?", True),
         ("Will it resume the talks with Seoul?", False),  # nobody named
         ("Watch for: whether they will meet before the deadline.", False),
         ("Will Kim Jong Un attend the the summit?", False),  # doubled word

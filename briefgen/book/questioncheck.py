@@ -21,9 +21,10 @@ from briefgen.model import Statement
 
 # A question's own words end before its parenthesis ("(the condition Trump set)").
 _ASIDE_RE = re.compile(r"\s\((?:[^()]*)\)\.?\s*$")
-# Words that need more after them: a question that ends on one was cut off.
+# Words that need more after them: a question that ends on one was cut off (a whole
+# word: "Moon Jae-in?" ends on a name).
 _DANGLING_RE = re.compile(
-    r"\b(?:the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|its|his|her|"
+    r"(?:^|\s)(?:the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|its|his|her|"
     r"their|our|is|are|was|were|be|been|will|would|than|as|into|about|after|before|not)"
     r"\s*[?.!]?\s*$",
     re.I,
