@@ -185,6 +185,9 @@ def test_one_move_is_no_trend() -> None:
         "no clear change (too few moves to compare: 1 toward engagement this period, "
         "1 toward escalation in 2018-W09)"
     ), basis
+    # two of its own this period against a sparse earlier week that leaned the other way
+    two = [Move("missile launch", 1), Move("threat", 1)]
+    assert trend(two, [Move("talks offered", -1)], "x")[0] == "deteriorated"
 
 
 def test_words_alone_do_not_improve_a_week_of_hostile_acts() -> None:

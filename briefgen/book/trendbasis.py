@@ -19,8 +19,10 @@ THRESHOLD = 0.5
 # This period's basis when the section states the country's line but nothing of it is a
 # kind of development or a position that leans: a basis, no lean.
 STATED = "the judgement's statement"
-# Leaning moves each period needs before a marker is given: one move is no trend.
+# Leaning moves this period needs before a marker is given: one move is no trend.  The
+# comparison period needs one: a sparse earlier week still shows which way it leaned.
 MIN_BASIS = 2
+MIN_BASIS_BEFORE = 1
 Cite = Callable[[str], "int | None"]
 
 
@@ -136,7 +138,8 @@ def trend(
     """(marker, one-line basis in words) for one country.
 
     "insufficient" only when nothing of the country's own is reported this period; a
-    marker only when both periods have at least MIN_BASIS moves that lean, and only the
+    marker only when this period has at least MIN_BASIS moves that lean (the earlier one
+    MIN_BASIS_BEFORE), and only the
     way its basis shows: "deteriorated" when the balance moved toward escalation and
     something new escalates or an engagement is no longer reported (and the mirror for
     "improved"), else "unchanged".  Otherwise "no clear change", with both periods'
@@ -162,7 +165,7 @@ def trend(
             "either way to compare with"
         )
     were = f"{before_label} {_lean_words(before)}"
-    if len(_leaning(now)) < MIN_BASIS or len(_leaning(before)) < MIN_BASIS:
+    if len(_leaning(now)) < MIN_BASIS or len(_leaning(before)) < MIN_BASIS_BEFORE:
         return None, (
             f"no clear change (too few moves to compare: {_count(_leaning(now))} this period, "
             f"{_count(_leaning(before))} in {before_label}); this period {words}; {were}"
