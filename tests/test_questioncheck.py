@@ -22,6 +22,8 @@ from briefgen.model import Statement
         ("Will “Kim Jong Un attend the summit?", False),  # a quote left open
         ("Will Kim attend. The ministry said he would?", False),  # two sentences run together
         ("Will Kim?", False),  # too short to say anything
+        ("Will Mr. Trump meet Kim Jong Un in the next three weeks?", True),  # a title
+        ("Will the U.S. President meet Kim Jong Un?", True),
     ],
 )
 def test_a_question_reads_as_one_whole_question(text: str, ok: bool) -> None:

@@ -30,8 +30,9 @@ _DANGLING_RE = re.compile(
     re.I,
 )
 _DOUBLED_RE = re.compile(r"\b(\w+)\s+\1\b", re.I)
-# A second sentence run into the question ("… talks. The ministry said …?").
-_RUN_ON_RE = re.compile(r"[a-z0-9][.!?]\s+[A-Z][a-z]")
+# A second sentence run into the question ("… talks. The ministry said …?"): a lower-case
+# word ends it, so a title's abbreviation ("Mr. Trump", "U.S. President") does not.
+_RUN_ON_RE = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z][a-z]")
 # An auxiliary, then a pronoun that names nobody ("Will it …?", "Did they …?").
 _PRONOUN_ASK_RE = re.compile(
     r"^(?:Watch for:\s+(?:whether|if|how|what|when|why)\s+|(?:Will|Would|Could|Can|Should|Is|"
