@@ -103,3 +103,32 @@ def test_a_country_whose_spokesman_spoke_is_judged_by_that_line() -> None:
     assert sections["RUS"].trend != "insufficient", sections["RUS"].trend_basis
     china = sections.get("CHN")
     assert china is None or "Djibouti" not in (china.judgement.text if china.judgement else "")
+
+
+def test_a_voice_whose_words_name_no_korean_term_still_beats_too_little() -> None:
+    """Russia's only line of the week voiced hope that 'the talks' would lower the risk
+    of conflict, naming no Korean term: a line that does would come first, but with none
+    its own words are still its stance, not "too little basis"."""
+    from briefgen.book.assemble import assemble
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2018, 3, 5), date(2018, 3, 11), "2018-W10")
+
+    def art(aid: str, title: str, text: str, outlet: str) -> Article:
+        return news_article(aid, title, text, outlet, date(2018, 3, 9))
+
+    ru = (
+        "Russia, Germany and the EU all voiced hope on Friday that the talks would reduce "
+        "the risk of conflict."
+    )
+    arts = [
+        art("a1", "North Korea offers talks", "North Korea offered to hold talks with the United States on Thursday.\n\n" + ru + "\n\nNorth Korea has not tested a missile since November.", "AP"),
+        art("a2", "North Korea's offer", "South Korea welcomed North Korea's offer of talks on Friday.\n\n" + ru + "\n\nNorth Korea's offer came after talks in Pyongyang.", "Reuters"),
+        art("a3", "Russia watches North Korea talks", "North Korea offered talks with the United States on Thursday.\n\nNorth Korea's leader Kim Jong Un made the offer in Pyongyang.", "CNN"),
+    ]  # fmt: skip
+    b = assemble(arts, Attribution(), {}, week, date(2018, 3, 11), "T")
+    sections = {c.code: c for c in b.countries}
+    assert "RUS" in sections, list(sections)
+    judged = sections["RUS"].judgement
+    assert judged is not None and judged.text == ru, judged

@@ -99,11 +99,12 @@ def official_lines(
     officials: Mapping[str, str],
     period: Period | None,
     max_words: int = 45,
+    tied: bool = True,
 ) -> list[SentenceCandidate]:
     """The period's sentences in which the country's official voice speaks on the
     peninsula, best first: a sentence of the period's news (not background, not dated
-    before the period), no question, and the sentence itself names a Korean actor, place,
-    programme or issue (trend.tied_itself)."""
+    before the period), no question, and (`tied`) the sentence itself names a Korean
+    actor, place, programme or issue (trend.tied_itself)."""
     out = []
     for c in cands:
         text = c.sent.text
@@ -113,7 +114,7 @@ def official_lines(
             or text.rstrip(" ”\"'").endswith("?")
             or "\n" in text
             or dated_before(c, period)
-            or not tied_itself(text, officials)
+            or (tied and not tied_itself(text, officials))
         ):
             continue
         if any(voices(p, code, officials) for p in speaker_phrases(text)):

@@ -149,23 +149,35 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             return found_q, None
         # Its official voice spoke, however the line opens ("A spokesman for the Chinese
         # foreign ministry said…"): a stance to judge, before a position's label.
-        voiced = official_lines(
+        voiced = self._voiced(code, tied=True)
+        if voiced is not None:
+            return voiced
+        # The official's own words, though they name no Korean term ("Maximum pressure
+        # should be maintained.", "Russia … voiced hope that talks would reduce the risk of
+        # conflict"), still say which stance it took: before a position's label.
+        found_w = self._from_quotes(code, tied=False)
+        if found_w is not None:
+            return found_w, None
+        voiced = self._voiced(code, tied=False)
+        if voiced is not None:
+            return voiced
+        if found_p is not None:
+            return found_p, None  # a label of a position on an issue of the peninsula
+        return self._too_little(code), None
+
+    def _voiced(self, code: str, tied: bool) -> tuple[Statement, SentenceCandidate] | None:
+        """The best line where the country's official voice spoke (officialvoice.py)."""
+        found = official_lines(
             [c for c in self.ctx.pool.all if c.usable],
             code,
             self.ctx.pool.official_countries,
             self.ctx.period,
             self.w.judgement_max_words,
+            tied=tied,
         )
-        if voiced:
-            return Statement(text=voiced[0].text, cites=self._cites(voiced[0], 1)), voiced[0]
-        # The official's own words, though they name no Korean term ("Maximum pressure
-        # should be maintained."), still say which stance it pressed: before the label.
-        found_w = self._from_quotes(code, tied=False)
-        if found_w is not None:
-            return found_w, None
-        if found_p is not None:
-            return found_p, None  # a label of a position on an issue of the peninsula
-        return self._too_little(code), None
+        if not found:
+            return None
+        return Statement(text=found[0].text, cites=self._cites(found[0], 1)), found[0]
 
     def _too_little(self, code: str) -> Statement:
         """Said plainly, not left blank: nothing of the country's own this period."""
