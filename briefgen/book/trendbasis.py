@@ -139,8 +139,7 @@ def trend(
 
     "insufficient" only when nothing of the country's own is reported this period; a
     marker only when this period has at least MIN_BASIS moves that lean (the earlier one
-    MIN_BASIS_BEFORE), and only the
-    way its basis shows: "deteriorated" when the balance moved toward escalation and
+    MIN_BASIS_BEFORE), and only the way its basis shows: "deteriorated" when the balance moved toward escalation and
     something new escalates or an engagement is no longer reported (and the mirror for
     "improved"), else "unchanged".  Otherwise "no clear change", with both periods'
     moves.  Without a comparison the basis still says which way this period leans, with
@@ -182,22 +181,9 @@ def trend(
         marker = "unchanged"  # it leans the way it leaned
     else:  # it leans both ways, or another way by too little: say so, with no marker
         return None, f"no clear change: this period {words}; {were}"
-    against = [m for m in _leaning(main) if m.direction * now_b < 0]
-    if marker != "unchanged" and against:
-        # "deteriorated" the week the country agreed to a summit: its main move (the
-        # judgement's) goes against the marker, which would contradict its own section
-        return None, (
-            f"no clear change: this period {words}, but its main move, "
-            f"{_tagged(against[:1], cite=cite)}, goes the other way; {were}"
-        )
-    acts = [m.direction for m in _leaning(now) if not m.said] + [e for e in events if e]
-    acts_b = sum(acts) / len(acts) if acts else 0.0
-    if marker != "unchanged" and acts_b * now_b < 0:
-        return None, (
-            f"no clear change: its words lean toward {_way(now_b)} but the period's acts "
-            f"and events involving it lean toward {_way(acts_b)} ({_count_dirs(acts)}); "
-            f"this period {words}; {were}"
-        )
+    held = None if marker == "unchanged" else _held_back(now, now_b, main, events, cite, words)
+    if held is not None:
+        return None, f"no clear change: {held}; {were}"
     lean = {
         "deteriorated": f"more escalation than in {before_label}",
         "improved": f"more engagement than in {before_label}",
@@ -205,6 +191,34 @@ def trend(
     }[marker]
     counts = f"{_count(_leaning(now))} this period against {_count(_leaning(before))}"
     return marker, f"{lean} ({counts}); {_difference(now, new, gone, cite)}"
+
+
+def _held_back(
+    now: Sequence[Move],
+    now_b: float,
+    main: Sequence[Move],
+    events: Sequence[int],
+    cite: Cite | None,
+    words: str,
+) -> str | None:
+    """Why a marker that way (now_b's sign) is not given, with this period's moves
+    (`words`), or None: the country's main move (the judgement's) goes the other way
+    ("deteriorated" the week it agreed to a summit would contradict its own section),
+    or only its words bear the marker out while its acts and the period's events
+    involving it lean the other way."""
+    against = [m for m in _leaning(main) if m.direction * now_b < 0]
+    if against:
+        main_move = _tagged(against[:1], cite=cite)
+        return f"this period {words}, but its main move, {main_move}, goes the other way"
+    acts = [m.direction for m in _leaning(now) if not m.said] + [e for e in events if e]
+    acts_b = sum(acts) / len(acts) if acts else 0.0
+    if acts_b * now_b < 0:
+        return (
+            f"its words lean toward {_way(now_b)} but the period's acts and events "
+            f"involving it lean toward {_way(acts_b)} ({_count_dirs(acts)}); this period "
+            f"{words}"
+        )
+    return None
 
 
 def _count_dirs(directions: Sequence[int]) -> str:
