@@ -69,6 +69,7 @@ def quotes_for_article(
     items = collect(doc, raws, extract_reported(doc, lex.verbs, marks), lex)
     resolved = resolve_items(article, items, ctx, lex)
     resolved = _with_speeches(article, doc, resolved, ctx, lex)
+    ctx.place_at_home([r.speaker for r in resolved], dateline_country(article))
     return _dedupe(to_quotes(article, resolved, dateline_country(article))), ctx, raws
 
 

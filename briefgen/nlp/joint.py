@@ -86,4 +86,5 @@ def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
         person=all(sp.person for sp, _ in parts),
         plural=True,
         confidence=min(sp.confidence for sp, _ in parts),
+        joint=len(parts) > 1,
     )

@@ -39,6 +39,7 @@ class Speaker:
     person: bool = True  # a person, not a body or publication (pronouns: he/she vs it)
     plural: bool = False  # "officials", "analysts" (pronouns: they)
     confidence: float = 1.0
+    joint: bool = False  # several speakers as one ("Kim and Moon"; joint.py)
 
     @property
     def key(self) -> str:

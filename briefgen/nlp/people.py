@@ -10,6 +10,7 @@ president of the same name).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,12 @@ if TYPE_CHECKING:
 DESCRIPTION_FILLERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its"})
 # A full name this many sentences back, as a subject, is what a lone family name means.
 _RECENT_SENTS = 2
+# Words that put an office in the past ("former acting CIA Director", "ex-minister").
+_FORMER = re.compile(r"\b(?:former|formerly|onetime|one-time|ex)\b(?!-officio)", re.IGNORECASE)
+# What follows says where a former official is now ("..., who is now at CSIS").
+_NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
+# Kinds that speak for a state while in office, and only then.
+_OFFICE_KINDS = frozenset({"government", "legislator", "international"})
 
 
 @dataclass
@@ -178,7 +185,13 @@ class ArticlePeople:
 
     def _learn_about(self, sp: Speaker, about: str) -> None:
         """A country (and an employer's kind) from what the text says of a person beyond
-        the title: "a Web developer from Queens", "who works at CloudFlare"."""
+        the title: "a Web developer from Queens", "who works at CloudFlare".  An office
+        held before ("who formerly served as U.S. ambassador") places nobody now."""
+        if self._former_office(about):
+            sp.kind = "expert" if sp.kind == "other" else sp.kind
+            about = _now_part(about)
+            if not about:
+                return
         employer = self.employer(about)
         if sp.country is None:
             sp.country = (
@@ -214,9 +227,20 @@ class ArticlePeople:
         self._employer_kind: str | None = None
         if " " in name and name != sp.name:
             sp.aliases.add(name)  # a lone family name is no alias: it may mean another
+        former = False
         for source in (title, appos or ""):
             if not source:
                 continue
+            if self._former_office(source):
+                # "former acting CIA Director Michael Morell": he no longer speaks for the
+                # state; a former official commenting is an expert, placed only by where he
+                # works now (labels/GUIDE.md, country)
+                former = True
+                if e is None or e.kind == "other":
+                    sp.role = sp.role or role_and_country(source, self.roles)[0]
+                source = _now_part(source)  # "... who is now at the Heritage Foundation"
+                if not source:
+                    continue
             role, country = role_and_country(source, self.roles)
             if (
                 role
@@ -234,11 +258,15 @@ class ArticlePeople:
                 sp.country = country
             if employer is not None and (e is None or e.kind == "other"):
                 self._employer_kind = employer.kind
-        text_bits = " ".join(x for x in (title, appos or "", sp.role or "") if x)
+        text_bits = " ".join(
+            x for x in (title, appos or "", sp.role or "") if x and not _FORMER.search(x)
+        )
         if sp.country is None and self.roles.us_politics_re.search(text_bits):
             sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
         if e is None or e.kind == "other":
             kind = infer_kind(text_bits, sp.country, "other", self.roles)
+            if former and kind == "other" and sp.kind not in _OFFICE_KINDS:
+                kind = "expert"  # no office held now: a former official comments
             if self._employer_kind is not None and kind not in ("defector", "legislator"):
                 kind = self._employer_kind  # "chief executive of CloudFlare": as the body is
             if (kind != "other" or sp.kind == "other") and sp.kind != "defector":
@@ -247,6 +275,16 @@ class ArticlePeople:
             sp.kind = "defector"
         if sp.gender is None and self.roles.female_re.search(text_bits):
             sp.gender = "f"
+
+    def _former_office(self, text: str) -> bool:
+        """ "former Secretary of State", "who formerly served as U.S. ambassador",
+        "ex-CIA chief": an office in a state or body held before (not "a former lawyer")."""
+        if not _FORMER.search(text):
+            return False
+        if infer_kind(text, None, "", self.roles) in _OFFICE_KINDS:
+            return True
+        employer = self.employer(text)
+        return employer is not None and employer.kind in _OFFICE_KINDS
 
     def employer(self, text: str) -> GazEntry | None:
         """The first known body named in a role that says where the person works ("a
@@ -276,3 +314,11 @@ class ArticlePeople:
 
     def _mention(self, pos: int, key: str, subject: bool, person: bool) -> None:
         self.mentions.append(Mention(pos, self.sent_index(pos), key, subject, person))
+
+
+def _now_part(text: str) -> str:
+    """What a description says of the present after a past office ("a former Pentagon
+    official who is now an expert at the Heritage Foundation" -> "an expert at the
+    Heritage Foundation"); "" when it says nothing of it."""
+    m = _NOW.search(text)
+    return text[m.end() :].strip(" ,") if m else ""

@@ -9,6 +9,7 @@ defines.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefgen.nlp.names import (
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 # Sentences back in which a document named with its issuer is the one "the order" means.
 _DOCUMENT_REACH = 4
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "an unnamed foreign official": of another state than the outlet's, whichever it is.
+_FOREIGN = re.compile(r"\bforeign (?:official|diplomat|government|leader|envoy)s?\b")
 
 
 class ArticleSources(ArticlePronouns):
@@ -52,6 +55,39 @@ class ArticleSources(ArticlePronouns):
         """A speaker phrase to a Speaker (speakers.ArticleActors)."""
         raise NotImplementedError
 
+    def home_country(self) -> str | None:
+        """The country a national outlet's unplaced officials serve ("Defense Secretary
+        Chuck Hagel" in a US paper, "the Foreign Ministry spokesman" in KCNA): its own,
+        when the article names it; its readers need no flag for their own state.  An
+        international wire (Reuters, AFP) writes for everyone and has no home."""
+        from briefgen.knowledge.countries import country_offsets
+
+        e = self.gaz.lookup(self.outlet) if self.outlet else None
+        o = e.outlet if e is not None and e.type == "publication" else None
+        if o is None or o.country is None or (o.wire and not (o.state or o.korea)):
+            return None
+        named = {code for _, code in country_offsets(self.doc.text)}
+        return o.country if o.country in named else None
+
+    def place_at_home(self, speakers: Sequence[Speaker | None], dateline: str | None) -> None:
+        """Officials and legislators the article does not place serve the outlet's home
+        country (`home_country`), when no dateline places them first.  Not several
+        speakers of several states ("China and Russia"), nor one placed by an employer
+        the text names ("an official at LG Uplus")."""
+        home = None if dateline else self.home_country()
+        if home is None:
+            return
+        for sp in speakers:
+            if (
+                sp is not None
+                and sp.country is None
+                and sp.kind in ("government", "legislator")
+                and not sp.joint
+                and " at " not in f" {sp.role or sp.name} "
+                and not _FOREIGN.search(sp.role or sp.name)
+            ):
+                sp.country = home
+
     # -- persons behind titles, documents and publications
     def _titled_person(self, phrase: Span, head: Token) -> Speaker | None:
         """ "U.S. Ambassador to the United Nations Nikki Haley": a title whose phrase ends in
@@ -64,11 +100,18 @@ class ArticleSources(ArticlePronouns):
                         normalize_title(phrase.text, self.roles),
                         pos=c.idx,
                     )
-        if head.lower_ not in self.roles.role_nouns and head.lower_ not in self.roles.title_words:
+        toks = [t for t in phrase if not t.is_space and not t.is_punct]
+        titles = self.roles.title_words
+        # "Secretary of State Rex Tillerson" tagged an organisation is headed on the name
+        titled_name = head.pos_ == "PROPN" and bool(toks) and toks[0].lower_ in titles
+        if (
+            head.lower_ not in self.roles.role_nouns
+            and head.lower_ not in titles
+            and not titled_name
+        ):
             return None
         if self.served(head) is not None:
             return None  # "an aide to Senator Marco Rubio": his aide, not Rubio
-        toks = [t for t in phrase if not t.is_space and not t.is_punct]
         for k in (3, 2):  # "the U.N. Nikki Haley" tagged as an organisation: a known person
             e = self.gaz.lookup(" ".join(t.text for t in toks[-k:])) if len(toks) > k else None
             if e is not None and e.person:

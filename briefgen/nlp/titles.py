@@ -129,6 +129,8 @@ def title_before(doc: Doc, start: int, roles: Roles | None = None) -> str:
                 or (t.dep_ == "compound" and lo <= t.head.i < start)
             )
         ) or (t.lower_ in r.title_connectives and i > 0 and i + 1 < start)
+        # "former acting CIA Director": a modifier whatever its tag ("acting" is a verb's)
+        ok = ok or (t.lower_ in r.title_modifiers and i + 1 < start)
         if not ok:
             break
         lo = i

@@ -1,0 +1,98 @@
+"""Whom a speaker speaks for, on short texts written here: a former official speaks for
+no state (only where he works now places him), and an official the text does not place
+serves the home country of the national outlet that reports him, when the story names
+that country (labels/GUIDE.md, country)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.texts import attribute_text
+
+
+def speaker_of(nlp, text: str, outlet: str | None = None) -> tuple[str | None, str | None, str]:  # type: ignore[no-untyped-def]
+    att = attribute_text(nlp, text, outlet=outlet)
+    (q,) = att.quotes
+    kinds = {a.actor_id: a.kind for a in att.actors}
+    return q.speaker, q.country, kinds.get(q.actor_id or "", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title put in the past, "acting" read as part of it though tagged a verb
+        (
+            "“There is no good option here,” former acting CIA Director Michael J. Morell "
+            "told reporters.",
+            "Michael J. Morell",
+        ),
+        ("Former Secretary of State John Kerry said diplomacy had not failed.", "John Kerry"),
+        # the past office in a clause after the name
+        (
+            "“That was an insult,” said Christopher Hill, who formerly served as U.S. "
+            "ambassador to South Korea.",
+            "Christopher Hill",
+        ),
+    ],
+)
+def test_a_former_official_speaks_for_no_state(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text) == (speaker, None, "expert")
+
+
+def test_a_former_official_is_placed_by_where_he_works_now(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“It could have been a failure,” said Steve Bucci, a former Pentagon official who "
+        "is now a defense expert at the Heritage Foundation."
+    )
+    assert speaker_of(nlp, text) == ("Steve Bucci", "USA", "expert")
+
+
+def test_a_former_lawyer_keeps_his_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "former" of a trade, not of an office: the president still speaks for his state
+    text = "President Moon Jae-in, a former human rights lawyer, said he would go to Pyongyang."
+    assert speaker_of(nlp, text) == ("Moon Jae-in", "KOR", "government")
+
+
+HAGEL = (
+    "Defense Secretary Chuck Hagel said the United States takes the threats from North "
+    "Korea seriously."
+)
+
+
+def test_an_unplaced_official_serves_a_national_outlets_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, HAGEL, "The Washington Times") == ("Chuck Hagel", "USA", "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (HAGEL, "Reuters"),  # an international wire has no home
+        (HAGEL, None),  # nor has an unknown outlet
+        # the outlet's country is not in the story
+        ("Defense Secretary Chuck Hagel said the threats were taken seriously.", "Fox News"),
+    ],
+)
+def test_no_home_no_country(nlp, text, outlet) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text, outlet)[1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # several states speaking together are no one state
+        "China and Russia said the United States should halt its drills.",
+        # an employer the text names places the official, known or not
+        "An official at the Korea Communications Commission said the United States had been told.",
+        # "foreign" says he is not the home country's
+        "An unnamed foreign official said the United States had received a letter.",
+    ],
+)
+def test_home_country_is_not_given_to_others(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text, "Fox News")[1] != "USA"
+
+
+def test_a_title_before_a_known_name_tagged_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "State Rex Tillerson" as an organisation: the known person all the
+    # same, with his own country, not a speaker named "Secretary of State Rex Tillerson"
+    text = "Washington has opened channels, Secretary of State Rex Tillerson said Saturday."
+    assert speaker_of(nlp, text, "The Korea Herald") == ("Rex Tillerson", "USA", "government")
