@@ -11,7 +11,8 @@ article; train and dev for tuning, test for reporting):
 
 * quoted: every stretch inside quotation marks within an annotated Content span, with the
   Source span as its speaker (a pronoun source is replaced by the nearest named source
-  before it, a rough stand-in for coreference).  briefgen's predictions are the quoted
+  before it, a rough stand-in for coreference; a relative pronoun, "Jeb Bush, who said",
+  by the name or noun right before it, which is what it means).  briefgen's predictions are the quoted
   stretches of its direct and mixed quotations (the marks inside a mixed quotation's
   clause), so the figure stays comparable across versions.  textacy's
   `direct_quotations` runs on the same spaCy parse (pip install -e '.[bench]'); where it
@@ -82,6 +83,20 @@ _OPEN = r"(?:“|\"|``|'')"
 _INNER = r"((?:(?!''|``)[^“”\"])+)"
 _MARKS = re.compile(_OPEN + _INNER + r"(?:”|\"|'')|" + _OPEN + _INNER + "$")
 _PRON = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "his"}
+# A relative pronoun source ("Jeb Bush, who announced ...") means the phrase it follows.
+_RELATIVE = {"who", "whom", "which", "that"}
+# That phrase's end: a run of capitalised words, initials and titles ("Texas Sen. Ted
+# Cruz", "the Daily Beast"), else its last word ("party leaders", "voters").
+_NAME_RUN = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*)$")
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)$")
+
+
+def antecedent(text: str, start: int) -> str:
+    """What a relative pronoun at `start` refers to: the name or noun right before it,
+    past a comma or a dash ("Barkley, who said ..." -> "Barkley"); "" when none."""
+    before = text[max(0, start - 120) : start].rstrip(" ,\u2014\u2013-\n")
+    m = _NAME_RUN.search(before) or _LAST_WORD.search(before)
+    return m.group(1) if m else ""
 
 
 @dataclass
@@ -114,7 +129,7 @@ def read_ann(path: Path, text: str) -> tuple[list[Gold], list[Gold]]:
     sources = sorted(
         (
             spans[r["Source"]][1][0][0],
-            text[spans[r["Source"]][1][0][0] : spans[r["Source"]][1][-1][1]],
+            _source_text(text, spans[r["Source"]][1][0][0], spans[r["Source"]][1][-1][1]),
         )
         for r in rels
         if "Source" in r and r["Source"] in spans
@@ -127,7 +142,7 @@ def read_ann(path: Path, text: str) -> tuple[list[Gold], list[Gold]]:
         src = ""
         if "Source" in r and r["Source"] in spans:
             s0, s1 = spans[r["Source"]][1][0][0], spans[r["Source"]][1][-1][1]
-            src = text[s0:s1]
+            src = _source_text(text, s0, s1)
             if src.strip().lower() in _PRON:
                 named = [t for p, t in sources if p < s0 and t.strip().lower() not in _PRON]
                 src = named[-1] if named else src
@@ -148,6 +163,12 @@ def read_ann(path: Path, text: str) -> tuple[list[Gold], list[Gold]]:
         if outside >= 2:
             reported.append(Gold(pieces[0][0], pieces[-1][1], src))
     return quoted, reported
+
+
+def _source_text(text: str, s0: int, s1: int) -> str:
+    """A source span's words; a relative pronoun's are those of its antecedent."""
+    src = text[s0:s1]
+    return (antecedent(text, s0) or src) if src.strip().lower() in _RELATIVE else src
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
