@@ -89,3 +89,12 @@ def test_people_spoken_of_together_are_those_named_together(nlp, text, speaker) 
 )
 def test_a_group_that_says_whose_or_names_none_is_described(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] != "Donald Trump and Kim Jong Un"
+
+
+def test_the_statement_is_its_issuer_named_as_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "a statement released by X": X issued it, and "the statement said" after it is X
+    text = (
+        'A statement released by the White House said Trump "appreciates the release."\n\n'
+        '"The three men appear to be in good condition," the statement said.'
+    )
+    assert speakers(nlp, text) == ["White House", "White House"]

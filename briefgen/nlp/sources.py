@@ -229,7 +229,7 @@ class ArticleSources(ArticlePronouns):
 
     def _issuer(self, head: Token) -> Speaker | None:
         """Whoever the document noun's own phrase says issued it (its possessor, "from" or
-        "by" object, or a name in front of it), or the subject of the verb that issued it
+        "by" object, the agent of its participle, or a name in front of it), or the subject of the verb that issued it
         ("sent a letter", `noun_cue_verbs`)."""
         from briefgen.nlp.syntax import noun_phrase, subject_of
 
@@ -241,6 +241,11 @@ class ArticleSources(ArticlePronouns):
                     found = self.resolve(noun_phrase(obj), obj, obj.idx)
             elif c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
                 found = self.resolve(noun_phrase(c), c, c.idx)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a statement released by X"
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
+                    found = self.resolve(noun_phrase(obj), obj, obj.idx)
             if found is not None:
                 break
         if found is None:
