@@ -214,3 +214,23 @@ def test_state_press_words_have_one_home() -> None:
     assert not roles.state_press_re.search("local media")
     assert _state_press_re().match("'s state-controlled media")
     assert not _state_press_re().match("'s local media")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a number, a quantifier or an irregular plural takes no article
+        ("It quoted two congressmen, who said the agency would add defences.", "two congressmen"),
+        (
+            "“The bottles kept coming,” said another administrative source who was there.",
+            "another administrative source",
+        ),
+        (
+            "People from flood-hit areas said that they were grateful.",
+            "People from flood-hit areas",
+        ),
+        ("“We will go,” said a senior official.", "a senior official"),
+    ],
+)
+def test_a_description_keeps_its_own_determiner(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text) == [speaker]

@@ -180,8 +180,7 @@ class ArticleDescriptions(ArticleMentions):
             kind=kind,
             named=False,
             person=head not in self.roles.body_nouns,
-            plural=(head.endswith("s") or head in _GROUP_WORDS)
-            and head not in self.roles.body_nouns,
+            plural=_plural_head(head) and head not in self.roles.body_nouns,
             confidence=0.8,
         )
         self.descriptions.append((pos, sp, head))
@@ -191,6 +190,18 @@ class ArticleDescriptions(ArticleMentions):
 
 # Heads of a group described by what follows them ("those around her").
 _GROUP_WORDS = frozenset({"those", "these"})
+# A description that opens on a number or quantifier takes no article ("two congressmen",
+# "another source", "several analysts").
+_QUANTIFIED = re.compile(
+    r"^(?:another|each|every|some|any|several|many|most|both|all|no|\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|dozens?|hundreds?)\s",
+    re.IGNORECASE,
+)
+
+
+def _plural_head(head: str) -> bool:
+    """ "officials", "congressmen", "people", "those": a plural head."""
+    return head.endswith(("s", "men", "people")) or head in _GROUP_WORDS
 
 
 def role_fits(words: set[str], role: str) -> bool:
@@ -221,10 +232,11 @@ def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
         re.search(r"\w(?:’s|'s)\s", name) is not None
         or re.match(r"(?:his|her|their|its)\s", name, re.I) is not None  # "her husband"
     )
-    plural = (head.endswith("s") or head in _GROUP_WORDS) and head not in bodies
+    plural = _plural_head(head) and head not in bodies
     if (
         not possessive
         and not plural
+        and not _QUANTIFIED.match(name)
         and not re.match(r"^(?:a|an)\s", name, re.I)
         and head not in bodies
     ):
