@@ -96,3 +96,21 @@ def test_a_title_before_a_known_name_tagged_an_organisation(nlp) -> None:  # typ
     # same, with his own country, not a speaker named "Secretary of State Rex Tillerson"
     text = "Washington has opened channels, Secretary of State Rex Tillerson said Saturday."
     assert speaker_of(nlp, text, "The Korea Herald") == ("Rex Tillerson", "USA", "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a US party and state after the name: a member of Congress, American
+        ("Rep. Jim Himes (D-Conn.) said the tweet could cause a miscalculation.", "USA"),
+        # the title alone is a seat in a house, whose country the text does not give
+        ("Representative Jim Himes said the tweet could cause a miscalculation.", None),
+    ],
+)
+def test_a_representative_is_a_legislator(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text) == ("Jim Himes", country, "legislator")
+
+
+def test_a_trade_representative_is_no_legislator(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We need a deal,” said U.S. Trade Representative Robert Lighthizer."
+    assert speaker_of(nlp, text)[2] != "legislator"

@@ -40,6 +40,9 @@ _RECENT_SENTS = 2
 _FORMER = re.compile(r"\b(?:former|formerly|onetime|one-time|ex)\b(?!-officio)", re.IGNORECASE)
 # What follows says where a former official is now ("..., who is now at CSIS").
 _NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
+# A US party and state after a name ("Rep. Jim Himes (D-Conn.)", "Sen. Mitch McConnell
+# (R-Ky.)"): a member of Congress.
+_PARTY_STATE = re.compile(r"\b[DRI]-[A-Z][a-z]{0,5}\b\.?")
 # Kinds that speak for a state while in office, and only then.
 _OFFICE_KINDS = frozenset({"government", "legislator", "international"})
 
@@ -261,10 +264,12 @@ class ArticlePeople:
         text_bits = " ".join(
             x for x in (title, appos or "", sp.role or "") if x and not _FORMER.search(x)
         )
-        if sp.country is None and self.roles.us_politics_re.search(text_bits):
+        party = _PARTY_STATE.search(text_bits) is not None
+        if sp.country is None and (party or self.roles.us_politics_re.search(text_bits)):
             sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
         if e is None or e.kind == "other":
             kind = infer_kind(text_bits, sp.country, "other", self.roles)
+            kind = "legislator" if party and kind == "other" else kind
             if former and kind == "other" and sp.kind not in _OFFICE_KINDS:
                 kind = "expert"  # no office held now: a former official comments
             if self._employer_kind is not None and kind not in ("defector", "legislator"):

@@ -27,6 +27,8 @@ def infer_kind(
     """The kind of actor from its role words: defectors, experts, media and legislators
     before governments; an official of a body (UN, IAEA) is international."""
     r = role or ""
+    if set(r.lower().split()) == {"representative"}:
+        return "legislator"  # "Rep. Jim Himes": the title alone is a seat in a house
     found = (roles or load_roles()).kind_of(r)
     if found == "government" and country in BODIES:
         return "international"
