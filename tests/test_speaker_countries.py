@@ -114,3 +114,29 @@ def test_a_representative_is_a_legislator(nlp, text, country) -> None:  # type: 
 def test_a_trade_representative_is_no_legislator(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“We need a deal,” said U.S. Trade Representative Robert Lighthizer."
     assert speaker_of(nlp, text)[2] != "legislator"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        # "the North" and "the South" are the two Koreas, with or without a capital
+        (
+            "The North's Vice-Foreign Minister Kim Kye-gwan said the decision was unexpected.",
+            "Kim Kye-gwan",
+            "PRK",
+        ),
+        (
+            "He cited the North's Vice-Foreign Minister, Kim Kye-gwan, who said that the "
+            'decision was "unexpected".',
+            "Kim Kye-gwan",
+            "PRK",
+        ),
+        (
+            "The South's Unification Minister Pak Hwan-so said the talks would go on.",
+            "Pak Hwan-so",
+            "KOR",
+        ),
+    ],
+)
+def test_the_norths_minister_is_north_korean(nlp, text, speaker, country) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text, "BBC News")[:2] == (speaker, country)

@@ -73,6 +73,7 @@ _DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
 def allegiance_country(text: str) -> str | None:
     """The first country in `text` that says whom the person speaks for, skipping countries
     named as a field or desk ("a China analyst at a Washington think tank" -> USA)."""
+    text = re.sub(r"^The\s", "the ", text)  # "The North's minister": "the North" is PRK
     norm = _norm_quotes(text)
     for start, end, name, code in country_matches(text):
         rest = norm[end:]
@@ -95,11 +96,14 @@ def allegiance_country(text: str) -> str | None:
 
 def role_and_country(title: str, roles: Roles | None = None) -> tuple[str | None, str | None]:
     """("Japanese Foreign Minister") -> ("Foreign Minister", "JPN"): role and country."""
-    t = " ".join(title.split()).strip(" ,")
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
+    t0 = " ".join(title.split()).strip(" ,")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t0, flags=re.IGNORECASE)
     if not t:
         return None, None
     found = country_matches(t)
+    if not found and re.match(r"the\s", t0, re.IGNORECASE):  # "the North's Vice-Foreign
+        # Minister": "the North" is PRK
+        found = [(0, e - 4, n, c) for s, e, n, c in country_matches(f"the {t}")[:1] if s == 0]
     country = found[0][3] if found else None
     role = t
     institutions = (roles or load_roles()).institution_names
@@ -149,6 +153,8 @@ def title_before(doc: Doc, start: int, roles: Roles | None = None) -> str:
         lo += 1
     if lo >= start:
         return ""
+    if lo > 0 and doc[lo - 1].lower_ == "the" and lo + 1 < start and doc[lo + 1].tag_ == "POS":
+        lo -= 1  # "the North's Vice-Foreign Minister": the article makes "the North"
     return normalize_title(doc[lo:start].text, r)
 
 
