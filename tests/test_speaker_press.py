@@ -118,3 +118,27 @@ def test_a_person_after_a_possessive_is_not_taken_for_a_body(nlp) -> None:  # ty
     gaz = load_gazetteer()
     assert gaz.lookup("China's Xinhua") is not None
     assert gaz.lookup("America's Kim Jong Un") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # "state-run" describes a body, it is no part of its name; a state-run body that
+        # is no publication is the state's, not state media
+        (
+            "Screens went blank at 2 p.m., the state-run Korea Information Security Agency said.",
+            "Korea Information Security Agency",
+            "government",
+        ),
+        # a known publication behind the description, in a variant spelling
+        (
+            "The state-run Korea Central News Agency said that Kim decided to release them.",
+            "Korean Central News Agency",
+            "state-media",
+        ),
+    ],
+)
+def test_a_state_run_body_is_named_without_its_description(nlp, text, speaker, kind) -> None:  # type: ignore[no-untyped-def]
+    att = attribute_text(nlp, text, outlet="CNN")
+    (q,) = att.quotes
+    assert (q.speaker, {a.actor_id: a.kind for a in att.actors}[q.actor_id]) == (speaker, kind)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 # Sentences back in which a document named with its issuer is the one "the order" means.
 _DOCUMENT_REACH = 4
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Words before a body's name that make it the state's ("the state-run X").
+_STATE_RUN = re.compile(r"\bstate\s*-?\s*(?:run|owned|controlled)\b", re.IGNORECASE)
 # "an unnamed foreign official": of another state than the outlet's, whichever it is.
 _FOREIGN = re.compile(r"\bforeign (?:official|diplomat|government|leader|envoy)s?\b")
 
@@ -87,6 +89,19 @@ class ArticleSources(ArticlePronouns):
                 and not _FOREIGN.search(sp.role or sp.name)
             ):
                 sp.country = home
+
+    def body_name(self, phrase: Span, text: str) -> tuple[str, bool, Speaker | None]:
+        """ "the state-run Korea Communications Commission": the name starts at its first
+        capital, and what comes before describes it. (name, whether it is a state body,
+        the known body of that name or None)."""
+        first = next((t for t in phrase if t.text[:1].isupper() and t.pos_ != "DET"), None)
+        if first is None or first.i == phrase.start:
+            return text, False, None
+        lead = self.doc[phrase.start : first.i].text
+        name = clean_name(self.doc[first.i : phrase.end].text)
+        e = self.gaz.lookup(name)
+        known = self.from_gaz(e) if e is not None and not e.person else None
+        return name, _STATE_RUN.search(lead) is not None, known
 
     # -- persons behind titles, documents and publications
     def _titled_person(self, phrase: Span, head: Token) -> Speaker | None:

@@ -261,8 +261,13 @@ class ArticleActors(ArticleSources):
                 e2 = self.gaz.lookup(t.text)
                 if e2 is not None and not e2.person:
                     return self.from_gaz(e2)
+        text, state_run, known = self.body_name(phrase, text)  # "the state-run X"
+        if known is not None:
+            return known
         code = country_of(text)
         kind = infer_kind(text, code, "other", self.roles)
+        if state_run:
+            kind = "state-media" if kind in ("media", "state-media") else "government"
         if kind == "other" and code:
             kind = "government"
         name = re.sub(r"^(?:the)\s+", "", text)
