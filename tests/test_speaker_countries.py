@@ -140,3 +140,11 @@ def test_a_trade_representative_is_no_legislator(nlp) -> None:  # type: ignore[n
 )
 def test_the_norths_minister_is_north_korean(nlp, text, speaker, country) -> None:  # type: ignore[no-untyped-def]
     assert speaker_of(nlp, text, "BBC News")[:2] == (speaker, country)
+
+
+def test_a_company_spokesman_is_not_placed_at_home(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The firm saw no sign of a cyberattack from the United States, company spokesman "
+        "Lee Jung-hwan said."
+    )
+    assert speaker_of(nlp, text, "Fox News")[:2] == ("Lee Jung-hwan", None)

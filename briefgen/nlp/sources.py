@@ -75,7 +75,7 @@ class ArticleSources(ArticlePronouns):
         """Officials and legislators the article does not place serve the outlet's home
         country (`home_country`), when no dateline places them first.  Not several
         speakers of several states ("China and Russia"), nor one placed by an employer
-        the text names ("an official at LG Uplus")."""
+        the text names ("an official at LG Uplus"), nor a firm's ("company spokesman")."""
         home = None if dateline else self.home_country()
         if home is None:
             return
@@ -87,6 +87,7 @@ class ArticleSources(ArticlePronouns):
                 and not sp.joint
                 and " at " not in f" {sp.role or sp.name} "
                 and not _FOREIGN.search(sp.role or sp.name)
+                and not set(re.findall(r"\w+", (sp.role or "").lower())) & self.roles.firm_nouns
             ):
                 sp.country = home
 
