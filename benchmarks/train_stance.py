@@ -61,6 +61,8 @@ TARGET_PRECISION = 0.95  # a margin over the 0.9 the brief promises: train flatt
 DEV_CHECK = 0.85  # a model whose printed positions fall below this on dev is not written
 FOLDS = 5
 # display thresholds tried: calibrated confidences crowd between 0.8 and 0.95
+# which of nlp.stance's vetoes the grid applies (--vetoes); the shipped code's by default
+VETOES: tuple[str, ...] | None = None
 SHOWS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.825, 0.85, 0.875, 0.9, 0.925)
 
 
@@ -356,14 +358,7 @@ def _grid(
     target precision, printing each setting."""
     best: tuple[int, float, float, tuple[int, int, int, int]] | None = None
     for floor in (0.2, 0.3, 0.4, 0.5):
-        stances = [
-            [
-                _stance(i, pr, pp)
-                for i, (pr, pp) in probs[n].items()
-                if pr * max(pp, 1 - pp) >= floor
-            ]
-            for n in range(len(ex))
-        ]
+        stances = stances_at(ex, probs, floor)
         for show in SHOWS:
             g, made, right, found = actor_scores(ex, stances, show)
             prec = right / made if made else 0.0
@@ -395,7 +390,14 @@ def main() -> int:
         default="train",
         help="choose floor and display threshold on cross-validated train (default) or dev",
     )
+    ap.add_argument(
+        "--vetoes",
+        nargs="*",
+        help="nlp.stance vetoes the grid applies (contradicted, mixed); default the shipped ones",
+    )
     args = ap.parse_args()
+    global VETOES
+    VETOES = tuple(args.vetoes) if args.vetoes is not None else None
     names = training_names() + [n for n in args.also if n not in training_names()]
     arts, docs = load_articles_and_docs([*names, DEV])
     ex = examples(names, arts, docs)
@@ -444,10 +446,7 @@ def main() -> int:
     assert best is not None, f"no setting reaches the target precision on {args.thresholds_on}"
     _, floor, show, (g, made, right, found) = best
     cv_scores = on_train[chosen_c][3] if chosen_c in on_train else (0, 0, 0, 0)
-    dev_stances = [
-        [_stance(i, pr, pp) for i, (pr, pp) in q.items() if pr * max(pp, 1 - pp) >= floor]
-        for q in dev_probs
-    ]
+    dev_stances = stances_at(dev, dev_probs, floor)
     dev_scores = actor_scores(dev, dev_stances, show)
     for label, (g, made, right, found) in (
         ("train (cross-validated)", cv_scores if args.thresholds_on == "train" else (0, 0, 0, 0)),
@@ -463,10 +462,7 @@ def main() -> int:
     print("gold actor positions of official speakers (gold speakers) found or why missed:")
     cv_probs = cv[chosen_c]
     for label, part, probs in (("train (cross-validated)", ex, cv_probs), ("dev", dev, dev_probs)):
-        stances = [
-            [_stance(i, pr, pp) for i, (pr, pp) in p.items() if pr * max(pp, 1 - pp) >= floor]
-            for p in probs
-        ]
+        stances = stances_at(part, probs, floor)
         causes = miss_causes(part, stances, show)
         print(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in causes.most_common()))
     arrays["threshold"] = np.float32(floor)
@@ -488,6 +484,24 @@ def main() -> int:
         np.savez_compressed(args.out, **arrays)
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     return 0
+
+
+def stances_at(ex: list[Example], probs: Probs, floor: float) -> list[list[Any]]:
+    """Each statement's stances at or above the floor that the words do not veto (the
+    shipped model's nlp.stance.vetoed, with the vetoes of --vetoes), as the brief reads them."""
+    from briefgen.knowledge.issues import issue_keys
+    from briefgen.nlp.stance import vetoed
+
+    k_of = {i: k for k, i in enumerate(issue_keys())}
+    return [
+        [
+            _stance(i, pr, pp)
+            for i, (pr, pp) in q.items()
+            if pr * max(pp, 1 - pp) >= floor
+            and not vetoed(e.hand, k_of[i], 1 if pp >= 0.5 else -1, VETOES)
+        ]
+        for e, q in zip(ex, probs, strict=True)
+    ]
 
 
 def _stance(issue: str, p_rel: float, p_pos: float) -> Any:

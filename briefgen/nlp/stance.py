@@ -288,7 +288,7 @@ class StanceModel:
             for n in range(len(hand)):
                 sign = 1 if p_pos[n] >= 0.5 else -1
                 conf = float(confs[n])
-                if conf >= tau and not contradicted(hand[n], k, sign):
+                if conf >= tau and not vetoed(hand[n], k, sign):
                     out[n].append(Stance(issue, sign, round(conf, 3)))
         return out
 
@@ -326,6 +326,34 @@ def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
     plus = f("pro_phrase") or f("con_negated")
     minus = f("con_phrase") or f("pro_negated")
     return (minus and not plus) if sign > 0 else (plus and not minus)
+
+
+def mixed(hand: Sequence[float], k: int) -> bool:
+    """The statement's own phrases take both sides of the issue ("committed to implementing
+    UN sanctions" beside "concerns about unilateral sanctions"): whichever side the model
+    reads, the words also say the other, so no position rests on them."""
+    base = k * len(MENTION_FEATURES)
+
+    def f(name: str) -> bool:
+        return hand[base + MENTION_FEATURES.index(name)] > 0
+
+    return (f("pro_phrase") or f("con_negated")) and (f("con_phrase") or f("pro_negated"))
+
+
+# Which vetoes apply to a read stance: "contradicted" (the phrases point only the other
+# way) and optionally "mixed" (they point both ways).  benchmarks/train_stance.py
+# --vetoes and benchmarks/stance_curve.py measure each; "mixed" is off: on week-grouped
+# CV train it found no more positions and on dev it dropped one that was right.
+VETOES: tuple[str, ...] = ("contradicted",)
+
+
+def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | None = None) -> bool:
+    """Whether a stance of `sign` read on issue k is dropped: its words contradict it
+    or (when "mixed" applies) take both sides."""
+    on = VETOES if vetoes is None else vetoes
+    if "contradicted" in on and contradicted(hand, k, sign):
+        return True
+    return "mixed" in on and mixed(hand, k)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,71 @@
+"""What the words of a statement say beyond the model: phrases of the issue that veto a
+read side (contradicted: only the other way; mixed: both ways)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _hand(issue: str, **on: float) -> list[float]:
+    from briefgen.nlp.stance import feature_names
+
+    names = feature_names()
+    row = [0.0] * len(names)
+    for name, v in on.items():
+        row[names.index(f"{issue}:{name}")] = v
+    return row
+
+
+def test_a_statement_with_phrases_on_both_sides_is_vetoed_either_way() -> None:
+    from briefgen.knowledge.issues import issue_keys
+    from briefgen.nlp.stance import mixed, vetoed
+
+    k = list(issue_keys()).index("sanctions")
+    both = _hand("sanctions", pro_phrase=0.5, con_phrase=0.5)
+    assert mixed(both, k)
+    assert vetoed(both, k, 1, ("contradicted", "mixed")) and vetoed(both, k, -1, ("mixed",))
+    assert not vetoed(both, k, 1, ("contradicted",))  # without the mixed veto the model decides
+    # "will not lift sanctions" (a negated con phrase) beside "maximum pressure": one side
+    one_side = _hand("sanctions", pro_phrase=0.5, con_negated=0.5)
+    assert not mixed(one_side, k) and not vetoed(one_side, k, 1, ("contradicted", "mixed"))
+    # another issue's phrases do not make this one mixed
+    other = _hand("talks", pro_phrase=0.5, con_phrase=0.5)
+    assert not mixed(other, k)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        (
+            "Russia supports tightening sanctions at the Security Council but shares "
+            "concerns about unilateral sanctions imposed outside it.",
+            "sanctions",
+        ),
+        (
+            "We are ready to talk with Pyongyang at any time, but we will cancel the summit "
+            "if the provocations continue.",
+            "talks",
+        ),
+    ],
+)
+def test_a_mixed_statement_gives_no_stance_on_its_issue(
+    text: str, issue: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen.knowledge.issues import issue_keys
+    from briefgen.nlp import stance
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+    from briefgen.nlp.stance import StanceInput, hand_features, mixed, read_stances
+
+    monkeypatch.setattr(stance, "VETOES", ("contradicted", "mixed"))
+
+    inp = StanceInput(
+        span=load_spacy()(text)[:],
+        country="RUS",
+        kind="government",
+        quote_kind="indirect",
+        cue="said",
+    )
+    assert mixed(hand_features(inp), list(issue_keys()).index(issue))
+    (stances,) = read_stances([inp], Embedder(None).embed)
+    assert issue not in {s.issue for s in stances}
