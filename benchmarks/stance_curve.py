@@ -85,7 +85,11 @@ def main() -> int:
         default=["contradicted,mixed"],
         help="sets of nlp.stance vetoes to measure, each comma-separated ('' for none)",
     )
+    ap.add_argument(
+        "--target", type=float, default=ts.TARGET_PRECISION, help="train CV precision to reach"
+    )
     args = ap.parse_args()
+    ts.TARGET_PRECISION = args.target
     names = [n for n in ts.training_names() if n not in args.without]
     arts, docs = ts.load_articles_and_docs([*names, ts.DEV])
     ex = ts.examples(names, arts, docs)
