@@ -298,7 +298,7 @@ def test_a_trend_marker_with_too_little_basis_says_so() -> None:
     assert marker is None
     assert basis == (
         "this period leans toward escalation: missile launch (escalation), threat "
-        "(escalation); nothing of its own in 2017-W42 leans either way to compare with"
+        "(escalation); 2017-W42 leans neither way, so there is nothing to compare with"
     )
     assert "moves" not in basis
 
@@ -368,7 +368,7 @@ def test_the_trend_marker_agrees_with_its_section(embed) -> None:  # type: ignor
     by = {c.code: c for c in b.countries}
     assert by["PRK"].trend is None
     assert by["PRK"].trend_basis.startswith("this period leans toward escalation: missile launch")
-    assert "nothing of its own in 2017-W42" in by["PRK"].trend_basis
+    assert "2017-W42 leans neither way" in by["PRK"].trend_basis
     for c in b.countries:
         stated = c.judgement is not None and c.judgement.kind != "insufficient"
         assert (c.trend == "insufficient") is (not stated and not c.positions), c.code

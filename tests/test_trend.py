@@ -85,9 +85,9 @@ def test_a_marker_goes_only_the_way_its_basis_leans() -> None:
 def test_a_section_that_states_something_is_never_insufficient() -> None:
     marker, basis = trend([Move("the judgement's statement", 0)], [Move("threat", 1)], "x")
     assert marker is None
-    assert basis == "this period nothing of its own leans toward escalation or engagement"
+    assert basis == "this period leans neither way"
     marker, basis = trend([Move("policy statement", 0)], None)
-    assert basis.startswith("this period nothing of its own (policy statement) leans")
+    assert basis.startswith("this period leans neither way (its own: policy statement)")
 
 
 def test_an_event_counts_only_when_it_happened() -> None:

@@ -92,8 +92,8 @@ def _lean_words(moves: Sequence[Move], cite: Cite | None = None) -> str:
     lean = _leaning(moves)
     if not lean:
         words = ", ".join(_named(m, cite) for m in moves[:4] if m.what != STATED)
-        seen = f" ({words})" if words else ""
-        return f"nothing of its own{seen} leans toward escalation or engagement"
+        seen = f" (its own: {words})" if words else ""
+        return f"leans neither way{seen}"
     toward = "both ways" if b == 0 else f"toward {_way(b)}"
     first = [m for m in lean if m.direction * b >= 0]  # the way it leans first, then the other
     rest = [m for m in lean if m.direction * b < 0]
@@ -160,8 +160,8 @@ def trend(
         return None, f"this period {words}"
     if not _leaning(before):
         return None, (
-            f"this period {words}; nothing of its own in {before_label} leans "
-            "either way to compare with"
+            f"this period {words}; {before_label} leans neither way, so there is nothing "
+            "to compare with"
         )
     were = f"{before_label} {_lean_words(before)}"
     if len(_leaning(now)) < MIN_BASIS or len(_leaning(before)) < MIN_BASIS_BEFORE:
