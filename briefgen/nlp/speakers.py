@@ -16,7 +16,6 @@ import re
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
-from briefgen.nlp.descriptions import role_fits
 from briefgen.nlp.names import (
     Speaker,
     clean_name,
@@ -27,29 +26,18 @@ from briefgen.nlp.names import (
     name_bounds,
     only_country,
 )
-from briefgen.nlp.sources import DEFINITE, ArticleSources
-from briefgen.nlp.titles import allegiance_country, infer_kind, title_before
+from briefgen.nlp.titles import infer_kind, title_before
+from briefgen.nlp.unnamed import _NOT_SPEAKERS, ArticleUnnamed, _capitalised
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-# Entity types that are never a speaker: things, events, places that are no country.
-_NOT_SPEAKERS = frozenset(
-    {"EVENT", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "QUANTITY",
-     "PERCENT", "CARDINAL", "ORDINAL", "LOC", "LANGUAGE"}
-)  # fmt: skip
-# Nouns of people by their ending ("a security guard", "a campaigner", "the economist").
-_AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive|goer)s?$")
-# Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
-_ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 # Kinds of speaker that report others' words (a person they quote speaks instead).
 _PRESS = frozenset({"media", "state-media"})
-# Sentences back (besides its own) in which "the company" finds the organisation it means.
-_FIRM_REACH = 2
 
 
-class ArticleActors(ArticleSources):
+class ArticleActors(ArticleUnnamed):
     """Every actor an article names, and the resolution of speaker phrases against them."""
 
     # -- pronouns (pronouns.py); a "they" in the clause of a plural subject
@@ -272,229 +260,6 @@ class ArticleActors(ArticleSources):
             kind = "government"
         name = re.sub(r"^(?:the)\s+", "", text)
         return Speaker(name=name, country=code, kind=kind, person=False)
-
-    def _resolve_described(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
-        """An unnamed speaker: a known body inside the description, the named actor it
-        points to, or the description itself when its head is a role or a speaker noun."""
-        text = clean_name(phrase.text)
-        low = head.lower_
-        if head.ent_type_ in _NOT_SPEAKERS:
-            return None
-        together = self._counterparts(phrase, head, pos)
-        if together is not None:
-            return together
-        if self._speaker_noun(head):
-            beside = self.named_beside(phrase)
-            if beside is not None:
-                return beside
-        for t in phrase:
-            if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
-                e2 = self.gaz.lookup(t.text)
-                if e2 is not None and not e2.person and low in self.roles.body_heads:
-                    return self.from_gaz(e2)
-        if head.tag_ != "NNS":
-            words = {t.lower_ for t in phrase if t.is_alpha and t.i <= head.i}
-            named = self.described_as(low, words, pos)
-            if named is not None:
-                return named  # "her husband says" after "her husband, Bryan Sanders"
-        if low in self.roles.firm_nouns:
-            firm = self._earlier_firm(phrase, head)
-            if firm is not None:
-                return firm  # "The firm said" after "Taia Global, a cybersecurity consultant"
-        companion = self._accompanied(head)
-        if companion is not None:
-            return self.describe(self._full_possessor(phrase, text), low, companion, pos)
-        boss = self.served(head)
-        if boss is not None:  # "an adviser to Hillary Clinton": of her country, not her
-            from briefgen.nlp.syntax import noun_phrase
-
-            sp = self._resolve_named(noun_phrase(boss), boss)
-            if sp is not None and sp.person and sp.country is not None:
-                return self.describe(self._full_possessor(phrase, text), low, sp.country, pos)
-        employer = self.employer(text)
-        country = (
-            allegiance_country(text)  # "North Korea experts" know it, serve no country
-            or (employer.country if employer is not None else None)
-            or self._modifier_country(phrase, head)
-            or self._earlier_country(text, head, pos)
-        )
-        if country is None and low in self.roles.body_nouns:
-            body = self._earlier_body(low, pos)
-            if body is not None:
-                return body  # "the ministry said" after "South Korea's Unification Ministry"
-        if (
-            country is None
-            and (low in self.roles.role_nouns or low in self.roles.body_nouns)
-            and infer_kind(text, None, "other", self.roles) == "government"
-            and not any(t.pos_ == "PROPN" for t in phrase)  # "a Trump administration"
-            and not any(h == low and p < pos for p, _sp, h in self.descriptions)
-        ):
-            country = self._context_country(head.idx)
-        named = self.match_description(text, country, pos)
-        if named is not None:
-            return named
-        if self._speaker_noun(head):
-            return self.describe(self._full_possessor(phrase, text), low, country, pos)
-        return None
-
-    def _full_possessor(self, phrase: Span, text: str) -> str:
-        """ "Mr Moon's office said" after "Moon Jae-in": the office, aide or campaign of a
-        person the description calls by a title and family name goes by the full name
-        the text gave them, so one person's bodies are one actor whatever form of the
-        name each sentence uses.  A bare family name ("Kim's regime") is left as it is:
-        without a title it may be anyone of that name."""
-        courtesy = self.roles.male_words | self.roles.female_words  # Mr, Mrs, Ms
-        for t in phrase:
-            if t.dep_ != "poss" or t.pos_ != "PROPN" or not _capitalised(t):
-                continue
-            lead = [w for w in self.doc[t.left_edge.i : t.i] if not w.is_punct]
-            if not lead or not all(
-                w.text.rstrip(".") in courtesy or w.lower_ in self.roles.title_words for w in lead
-            ):
-                continue  # "Donald Trump's", "Kim's": no title and a lone name
-            key = self.nearest_full(t.text, t.idx)
-            full = self.people[key].name if key is not None and key in self.people else None
-            written = self.doc[lead[0].i : t.i + 1].text
-            if full and " " in full and written in text:
-                text = text.replace(written, full, 1)
-        return text
-
-    def _counterparts(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
-        """ "Trump and Moon agreed ... the leaders said", "Obama met Park and Abe ... the
-        three leaders warned", "The three men issued a statement ... the trio said": people
-        spoken of together are those the text named together just before (one joint
-        speaker), as many as the phrase counts; none when the phrase says whose ("the
-        leaders of both Koreas") or names no group ("leaders from 20 countries")."""
-        from briefgen.nlp.joint import conjuncts, joint_speaker
-
-        low = head.lower_
-        if low not in self.roles.counterpart_nouns or self.in_quote(head.idx):
-            return None
-        if any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
-            return None
-        sizes = self.roles.group_sizes
-        size = next((int(sizes[t.lower_]) for t in phrase if t.lower_ in sizes), None)
-        if size is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
-        cur = self.sent_index(pos)
-        floor = self.sents[max(0, cur - 3)].start
-        for t in reversed(self.doc[floor : phrase.start]):
-            if t.pos_ != "PROPN" or t.dep_ == "conj" or self.in_quote(t.idx):
-                continue
-            others = conjuncts(t)
-            if not others or (size is not None and len(others) + 1 != size):
-                continue
-            sp = self._joint(t, t.idx)
-            if sp is not None and sp.person and sp.named:
-                return sp
-        if size is None:
-            return None
-        word = {"leaders": "leader", "presidents": "president", "ministers": "minister"}.get(low)
-        first: dict[str, int] = {}  # the nearest people who fit, where each was first named
-        for m in sorted(self._candidates(phrase.start_char), key=lambda m: -m.pos):
-            if m.sent < cur - 1 or (len(first) == size and m.key not in first):
-                break
-            sp = self.people.get(m.key)
-            if sp is None or not (sp.person and sp.named) or sp.plural:
-                continue
-            if word is not None and not role_fits({word}, (sp.role or "").lower()):
-                continue
-            first[m.key] = m.pos
-        if len(first) != size:
-            return None
-        keys = sorted(first, key=first.__getitem__)
-        return joint_speaker([(self.people[k], self.people[k].name) for k in keys])
-
-    def _context_country(self, pos: int) -> str | None:
-        """ "The White House has not threatened a veto, and a spokesman told reporters":
-        an official or office the text does not place serves the state whose government
-        or body is the subject of this or the previous sentence."""
-        cur = self.sent_index(pos)
-        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
-            if m.sent < cur - 1:
-                break
-            sp = self.people.get(m.key)
-            if m.subject and sp is not None and not sp.person and sp.kind == "government":
-                return sp.country
-        return None
-
-    def _speaker_noun(self, head: Token) -> bool:
-        """Does the noun name people or a body ("officials", "a security guard")? Things,
-        events and documents ("the launch", "new data", "the vacancies") do not speak."""
-        low = head.lower_
-        if low in self.roles.role_nouns or low in self.roles.speaker_nouns:
-            return True
-        if head.pos_ != "NOUN" or low in self.roles.not_people:
-            return False
-        return bool(_AGENT.search(low))
-
-    def _earlier_body(self, noun: str, pos: int) -> Speaker | None:
-        """The nearest body named before `pos` whose name ends in `noun` ("the ministry")."""
-        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
-            sp = self.people.get(m.key)
-            if sp is not None and not sp.person and sp.name.lower().split()[-1:] == [noun]:
-                return sp
-        return None
-
-    def _earlier_firm(self, phrase: Span, head: Token) -> Speaker | None:
-        """ "the company", "the firm": the organisation last named before it, a few
-        sentences back at most (not a publication, which reports rather than speaks)."""
-        from briefgen.nlp.syntax import noun_phrase
-
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
-            return None
-        if any(t.ent_type_ in ("ORG", "PERSON") for t in phrase):
-            return None  # "the Sony company": the name is in the phrase
-        floor = self.sents[max(0, self.sent_index(head.idx) - _FIRM_REACH)].start
-        for ent in reversed([e for e in self.doc.ents if floor <= e.start < phrase.start]):
-            firm_appos = any(
-                c.dep_ == "appos" and c.lower_ in self.roles.firm_nouns for c in ent.root.children
-            )  # "Dyn, a company in Manchester": a name the tagger took for a person's
-            if ent.label_ != "ORG" and not firm_appos or self.in_quote(ent.start_char):
-                continue
-            e = self.gaz.lookup(ent.text)
-            if e is not None and (e.outlet is not None or e.person):
-                continue
-            if firm_appos and ent.label_ != "ORG":
-                return Speaker(name=clean_name(ent.text), person=False)
-            sp = self._resolve_named(noun_phrase(ent.root), ent.root)
-            if sp is None:  # "the Committee to Protect Journalists": words of roles
-                return Speaker(name=re.sub(r"^(?i:the)\s+", "", clean_name(ent.text)), person=False)
-            if not sp.person and sp.kind != "government":
-                return sp
-        return None
-
-    def _accompanied(self, head: Token) -> str | None:
-        """The country of X in "an official who accompanied X" / "travelling with X"."""
-        for c in head.children:
-            if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in _ACCOMPANY:
-                continue
-            objs = [o for o in c.children if o.dep_ == "dobj"]
-            objs += [
-                o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-            ]
-            from briefgen.nlp.syntax import noun_phrase
-
-            for o in objs:
-                name = name_at(o, self.roles)
-                if name is not None:
-                    return self.person(name, pos=o.idx).country
-                sp = self._resolve_named(noun_phrase(o), o)  # "Pompeo" tagged ORG, "Seoul"
-                if sp is not None and sp.country is not None:
-                    return sp.country
-        return None
-
-
-def _capitalised(tok: Token) -> bool:
-    """A proper noun, or a capitalised word inside the sentence the tagger read as
-    another part of speech (a family name as an adverb or noun)."""
-    if tok.pos_ == "PROPN":
-        return True
-    return (
-        is_name_word(tok.text)
-        and not tok.is_sent_start
-        and tok.pos_ in ("NOUN", "ADV", "ADJ", "VERB", "X")
-    )
 
 
 def _quoted_object(head: Token) -> Token | None:
