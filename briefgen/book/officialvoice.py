@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from briefgen.book.reports import dated_before
 from briefgen.book.summarize import SentenceCandidate
@@ -31,9 +32,21 @@ from briefgen.periods import Period
 _PHRASE_START_RE = re.compile(r"(?:^|[”\"]\s*|[,;:]\s+)(?=[^,;:”\"]*$)")
 # Where one after an inverted verb ends.
 _PHRASE_END_RE = re.compile(r"[,;:.”\"]|\s(?:that|on|in|at|after|when|while)\s")
-# Offices the role list does not name as a kind of speaker (a UN command, a mission).
-_OFFICE_RE = re.compile(r"\b(?:command|mission|secretary-general|security council)\b", re.I)
-_NOT_THE_STATE_RE = re.compile(r"\b(?:former|ex-|retired|opposition)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _word_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """roles.yaml's voice_offices (offices no role kind names: a UN command, a mission)
+    and not_state_voice (a former official, the opposition) as whole-word patterns."""
+    roles = load_roles()
+
+    def alts(words: frozenset[str]) -> re.Pattern[str]:
+        body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"\b(?:" + body + r")\b", re.I)
+
+    return alts(roles.voice_offices), alts(roles.not_state_voice)
+
+
 _CONNECTIVES = {"and", "the", "all", "both", "as", "well", "also", "of", "its", "their"}
 MAX_PHRASE_WORDS = 12
 
@@ -60,7 +73,7 @@ def speaker_phrases(text: str) -> list[str]:
 
 def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
     """Does the speaker phrase speak for the country `code` (see the module docstring)?"""
-    if _NOT_THE_STATE_RE.search(phrase):
+    if _word_res()[1].search(phrase):
         return False
     places = [(m[0], m[1], m[3]) for m in country_matches(phrase)]
     # an official's name that holds another country ("North Korea's UN ambassador" known
@@ -77,7 +90,7 @@ def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
     if hits[0][2] != code and not _only_countries(phrase, places):
         return False
     kind = load_roles().kind_of(phrase)
-    if kind in ("government", "state-media") or _OFFICE_RE.search(phrase):
+    if kind in ("government", "state-media") or _word_res()[0].search(phrase):
         return True
     if any(c == code for _, _, c in names):
         return True  # an official or organ of the country the resolver knows by name

@@ -34,6 +34,8 @@ _LOWER = (
     "publication_words",
     "media_nouns",
     "state_press_words",
+    "voice_offices",
+    "not_state_voice",
     "questioners",
     "speaker_nouns",
     "not_people",
@@ -74,6 +76,8 @@ class Roles:
     publication_words: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     state_press_words: frozenset[str] = frozenset()
+    voice_offices: frozenset[str] = frozenset()
+    not_state_voice: frozenset[str] = frozenset()
     questioners: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
