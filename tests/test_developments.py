@@ -1026,3 +1026,43 @@ def test_a_development_is_named_with_an_action_that_fits_its_kind() -> None:
     assert phrase("missile_launch", "imposed") == "missile launch"
     assert phrase("talks", "eased") == "talks"
     assert phrase("missile_launch", "eased") == "halt of missile launches"
+
+
+def test_a_country_stance_is_not_new_when_its_voice_stated_one_before() -> None:
+    """2018-W17 against W16 read 'United States favours talks now (no stated position on
+    talks in 2018-W16)', though W16 printed Trump's own 'favours talks now': a stance
+    the country's official stated before is no new position of the country."""
+    from briefgen.book.changes import ChangeFinder
+    from briefgen.model import Evidence, Position
+
+    def pos(holder: str, kind: str, issue: str, label: str) -> Position:
+        ev = [Evidence(article_id=a, quote_id=None, text="...") for a in ("a1", "a2")]
+        return Position(holder, kind, issue, 1, label, country="USA", evidence=ev, confidence=1.0)  # type: ignore[arg-type]
+
+    trump = Actor("trump", "Donald Trump", "government", "President", "USA", quote_count=3)
+    before = PeriodRecord(
+        label="2018-W16",
+        start=BEFORE.start,
+        end=BEFORE.end,
+        actors=[trump],
+        positions=[pos("trump", "actor", "talks", "favours talks now")],
+    )
+    now = PeriodRecord(
+        label="2018-W17",
+        start=WEEK.start,
+        end=WEEK.end,
+        actors=[trump],
+        positions=[
+            pos("USA", "country", "talks", "favours talks now"),
+            pos("USA", "country", "sanctions", "keeps up sanctions and pressure"),
+        ],
+    )
+    new = [
+        c.text
+        for c in ChangeFinder(now, before, lambda _: 1, lambda _: 2).changes()
+        if c.kind == "new-position"
+    ]
+    assert new == [
+        "United States keeps up sanctions and pressure (no stated position on "
+        "sanctions in 2018-W16)."
+    ]

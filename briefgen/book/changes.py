@@ -106,7 +106,11 @@ class ChangeFinder:
         return out
 
     def new_positions(self) -> list[Change]:
+        """Stances stated now with none on the issue before.  A country's stance is not new
+        when one of its own voices stated one on the issue before: W17 called "United
+        States favours talks now" new though W16 printed Trump's."""
         before = {(p.holder, p.issue) for p in self.before.positions}
+        before |= {(p.country, p.issue) for p in self.before.positions if p.country}
         out = []
         for key, p in sorted(self._confident(self.now.positions).items()):
             # A new stance is news only when it is well attested.
