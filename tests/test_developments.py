@@ -1064,5 +1064,14 @@ def test_a_country_stance_is_not_new_when_its_voice_stated_one_before() -> None:
     ]
     assert new == [
         "United States keeps up sanctions and pressure (no stated position on "
-        "sanctions in 2018-W16)."
+        "sanctions and pressure in 2018-W16)."
     ]
+
+
+def test_what_changed_names_an_issue_as_a_reader_does() -> None:
+    """W17 printed 'no stated position on inter korean': the key, not the issue's name."""
+    from briefgen.knowledge.issues import issue_name
+
+    assert issue_name("inter_korean") == "inter-Korean engagement"
+    assert issue_name("military_force") == "military force"
+    assert issue_name("no_such_issue") == "no such issue"

@@ -20,6 +20,7 @@ from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
 from briefgen.book.trend import development_phrase
 from briefgen.knowledge.countries import country_name
+from briefgen.knowledge.issues import issue_name
 from briefgen.model import OFFICIAL_KINDS, Actor, Change, Development, PeriodRecord, Position
 
 Embed = Callable[[list[str]], Any]
@@ -99,7 +100,7 @@ class ChangeFinder:
             if old is None or old.stance * p.stance >= 0:
                 continue
             text = (
-                f"{_holder(p, self.actors)} now {p.label} on {p.issue.replace('_', ' ')} "
+                f"{_holder(p, self.actors)} now {p.label} on {issue_name(p.issue)} "
                 f"(in {self.before.label}: {old.label})."
             )
             out.append(self._change("reversed", text, p, old))
@@ -118,7 +119,7 @@ class ChangeFinder:
                 continue
             text = (
                 f"{_holder(p, self.actors)} {p.label} (no stated position on "
-                f"{p.issue.replace('_', ' ')} in {self.before.label})."
+                f"{issue_name(p.issue)} in {self.before.label})."
             )
             out.append(self._change("new-position", text, p, None))
         return out[: self.w.max_new_positions]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from briefgen.knowledge.countries import country_matches, country_name
 from briefgen.knowledge.events import issue_direction
-from briefgen.knowledge.issues import get_issue
+from briefgen.knowledge.issues import issue_name
 from briefgen.model import Actor, Position, Statement
 from briefgen.nlp.positions import disagreements
 
@@ -35,15 +35,6 @@ def _predicate(label: str) -> str:
     return f"is {label}" if _ADJ_LABEL_RE.match(label) else label
 
 
-def _issue_name(key: str) -> str:
-    """The issue as a reader names it ("military force"), never its key ("military_force")."""
-    try:
-        name = get_issue(key).name
-    except KeyError:
-        name = key.replace("_", " ")
-    return name[:1].lower() + name[1:]
-
-
 def contradiction_statement(
     a: Position, b: Position, actors: Mapping[str, Actor], cite: Callable[[str], int | None]
 ) -> Statement:
@@ -51,7 +42,7 @@ def contradiction_statement(
     text = (
         f"{holder_name(a, actors)} {_predicate(a.label)}, while {holder_name(b, actors)} "
         f"{_predicate(b.label)}: "
-        f"watch which line prevails on {_issue_name(a.issue)}."
+        f"watch which line prevails on {issue_name(a.issue)}."
     )
     basis = " / ".join(e.text for p in (a, b) for e in p.evidence[:1])
     return Statement(text=text, cites=nums, kind="contradiction", basis=basis)

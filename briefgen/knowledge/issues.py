@@ -51,6 +51,16 @@ def get_issue(key: str) -> Issue:
 
 
 @lru_cache(maxsize=16)
+def issue_name(key: str) -> str:
+    """The issue as a reader names it in a sentence ("inter-Korean engagement", "military
+    force"), never its key ("inter_korean")."""
+    try:
+        name = get_issue(key).name
+    except KeyError:
+        name = key.replace("_", " ")
+    return name[:1].lower() + name[1:]
+
+
 def terms_regex(key: str) -> re.Pattern[str]:
     """A case-insensitive regex for an issue's terms ("sanction*" matches "sanctions")."""
     alts = []
