@@ -456,6 +456,31 @@ def test_what_changed_shows_a_reversed_position_and_a_new_actor() -> None:
     assert builder.record is not None and builder.record.positions[0].stance == -1
 
 
+def test_what_changed_says_when_the_period_compared_with_is_thin() -> None:
+    """2018-W16 compared itself with one article of W15 (no stored brief) and called
+    every voice new without saying how little it compared with."""
+    arts, att = _this_week()
+    before = art(
+        "q1", "Seoul weighs talks", "Officials in Seoul said talks were possible.", 18, "KBS"
+    )
+    b = BookBuilder(
+        BookInput(
+            arts,
+            att,
+            {},
+            WEEK,
+            date(2017, 10, 29),
+            "T",
+            previous=[before],
+            previous_attribution=Attribution([], [], []),
+        )
+    ).build()
+    assert b.changes, "this week's new voices are changes"
+    assert b.compared_with == (
+        "the articles of 2017-W42 (1 article, no stored brief; too few to say much of what changed)"
+    )
+
+
 # --- events lists ----------------------------------------------------------------------------
 
 

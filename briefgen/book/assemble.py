@@ -132,6 +132,12 @@ def number_sources(
     return out, num
 
 
+# Fewer articles than this in the period compared with (no stored brief) make "What
+# changed" a comparison with almost nothing, and the brief says so.
+MIN_ARTICLES_BEFORE = 5
+THIN_BEFORE_NOTE = "too few to say much of what changed"
+
+
 @dataclass
 class BookInput:
     """Everything the book is assembled from."""
@@ -213,7 +219,9 @@ class BookBuilder:
             return ""
         if rec.built:
             return f"the brief of {rec.label} (built {rec.built[:10]})"
-        return f"the articles of {rec.label} (no stored brief)"
+        n = len(self.inp.previous)
+        thin = f"; {THIN_BEFORE_NOTE}" if n < MIN_ARTICLES_BEFORE else ""
+        return f"the articles of {rec.label} ({n} article{'s' * (n != 1)}, no stored brief{thin})"
 
     def _moves(self, rec: PeriodRecord, codes: Sequence[str]) -> dict[str, list[Move]]:
         return {c: moves_of(c, rec.developments, rec.positions, rec.actors) for c in codes}
