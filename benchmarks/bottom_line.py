@@ -112,11 +112,19 @@ def _analysis(w: Week, settings: Settings, cache: Path | None) -> Any:
     return an
 
 
-def briefgen_brief(an: Any, settings: Settings, found: list[Any] | None = None) -> Brief:
+def briefgen_brief(
+    an: Any,
+    settings: Settings,
+    found: list[Any] | None = None,
+    finders: list[Any] | None = None,
+    finder_args: dict[str, Any] | None = None,
+) -> Brief:
     """The brief as `briefgen build` assembles it (compared with the previous week's
     articles: the benchmark neither reads nor writes the brief history).
 
-    `found`: receives every development the book found (not only the bottom line's)."""
+    `found`: receives every development the book found (not only the bottom line's);
+    `finders`: every DevelopmentFinder the build made (its groups and reports);
+    `finder_args`: keyword arguments each finder is made with ({"learned": False})."""
     from briefgen.book import assemble
     from briefgen.nlp.embeddings import Embedder
     from briefgen.pipeline import assemble_brief
@@ -125,6 +133,11 @@ def briefgen_brief(an: Any, settings: Settings, found: list[Any] | None = None) 
     saved = assemble.DevelopmentFinder
 
     class Keep(saved):  # type: ignore[valid-type,misc]
+        def __init__(self, *a: Any, **k: Any) -> None:
+            super().__init__(*a, **{**k, **(finder_args or {})})
+            if finders is not None:
+                finders.append(self)
+
         def find(self, before: Any = ()) -> Any:
             devs = super().find(before)
             if found is not None:

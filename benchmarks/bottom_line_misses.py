@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bottom_line as bl  # noqa: E402
 
-from briefgen.book import assemble  # noqa: E402
 from briefgen.book.developments import DevelopmentFinder  # noqa: E402
 from briefgen.book.sentences import condense, split_sentences  # noqa: E402
 from briefgen.config import Settings  # noqa: E402
@@ -66,19 +65,8 @@ def _closeness(texts: list[str], ref: list[str], embed: Any) -> Any:
 def misses(w: bl.Week, settings: Settings, cache: Path | None) -> list[tuple[int, str, str]]:
     """(analyst item, stage, what had it) for each analyst item the bottom line misses."""
     seen: list[DevelopmentFinder] = []
-
-    class Keep(DevelopmentFinder):
-        def __init__(self, *a: Any, **k: Any) -> None:
-            super().__init__(*a, **k)
-            seen.append(self)
-
     an = bl._analysis(w, settings, cache)
-    saved = assemble.DevelopmentFinder
-    assemble.DevelopmentFinder = Keep  # type: ignore[misc]
-    try:
-        brief = bl.briefgen_brief(an, settings)
-    finally:
-        assemble.DevelopmentFinder = saved  # type: ignore[misc]
+    brief = bl.briefgen_brief(an, settings, finders=seen)
     f = seen[0]
     embed = an.embedder.embed
     ref = bl.reference(w)

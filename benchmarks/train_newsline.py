@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bottom_line as bl  # noqa: E402
 
-from briefgen.book import assemble  # noqa: E402
 from briefgen.book.developments import DevelopmentFinder  # noqa: E402
 from briefgen.book.newsline import HAND, MODEL_FILE, hand_features  # noqa: E402
 from briefgen.book.sentences import condense  # noqa: E402
@@ -61,19 +60,8 @@ def _week(w: bl.Week, settings: Settings, cache: Path) -> WeekData:
         if data.hand.shape[1] == len(HAND):
             return data
     seen: list[DevelopmentFinder] = []
-
-    class Keep(DevelopmentFinder):
-        def __init__(self, *a: Any, **k: Any) -> None:
-            super().__init__(*a, **k)
-            seen.append(self)
-
     an = bl._analysis(w, settings, cache)
-    saved = assemble.DevelopmentFinder
-    assemble.DevelopmentFinder = Keep  # type: ignore[misc]
-    try:
-        bl.briefgen_brief(an, settings)
-    finally:
-        assemble.DevelopmentFinder = saved  # type: ignore[misc]
+    bl.briefgen_brief(an, settings, finders=seen)
     reports = seen[0]._reports
     texts = [condense(r.cand.sent.text) for r in reports]
     ref = bl.reference(w)

@@ -38,7 +38,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bottom_line as bl  # noqa: E402
 from labels.splits import source_key  # noqa: E402
 
-from briefgen.book import assemble  # noqa: E402
 from briefgen.book.developments import DevelopmentFinder  # noqa: E402
 from briefgen.book.ranker import FEATURES, MODEL_FILE, Ranker  # noqa: E402
 from briefgen.config import Settings  # noqa: E402
@@ -95,19 +94,8 @@ def _packet_keys(packets: list[str], week: list[Any]) -> list[str]:
 def _week_data(w: bl.Week, settings: Settings, cache: Path | None) -> WeekData:
     """The week's developments (features) and which analyst item each tells."""
     seen: list[DevelopmentFinder] = []
-
-    class Keep(DevelopmentFinder):
-        def __init__(self, *a: Any, **k: Any) -> None:
-            super().__init__(*a, **{**k, "learned": False})
-            seen.append(self)
-
     an = bl._analysis(w, settings, cache)
-    saved = assemble.DevelopmentFinder
-    assemble.DevelopmentFinder = Keep  # type: ignore[misc]
-    try:
-        bl.briefgen_brief(an, settings)
-    finally:
-        assemble.DevelopmentFinder = saved  # type: ignore[misc]
+    bl.briefgen_brief(an, settings, finders=seen, finder_args={"learned": False})
     finder = seen[0]
     data = json.loads((bl.LABELS / f"{w.name}.json").read_text(encoding="utf-8"))
     items = data["bottom_line"]
