@@ -61,8 +61,8 @@ def well_formed(text: str) -> bool:
         return False
     if _DANGLING_RE.search(words) or _DOUBLED_RE.search(words):
         return False
-    body = words.split(": ", 1)[1] if words.startswith("Watch for an answer") else words
-    if not words.startswith("Watch for an answer") and _RUN_ON_RE.search(body[:-1]):
+    # a watch line quotes its question after a colon: only a question is checked for run-ons
+    if not words.startswith("Watch for an answer") and _RUN_ON_RE.search(words[:-1]):
         return False
     return not _PRONOUN_ASK_RE.match(words)
 
