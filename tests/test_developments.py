@@ -976,6 +976,41 @@ def test_what_changed_tracks_own_acts_and_present_officials_only() -> None:
     assert len(voices) == 1 and voices[0].startswith("Sean Spicer"), voices
 
 
+def test_a_development_this_weeks_news_continues_is_not_no_longer_reported(embed) -> None:  # type: ignore[no-untyped-def]
+    """The Security Council's sanctions over the sixth nuclear test are news of the test:
+    it must not be listed as no longer reported (their first sentences are 0.53 apart,
+    below the 0.6 that says 'continued'), while a launch nothing this week tells of is."""
+    from briefgen.book.changes import ChangeFinder
+    from briefgen.model import Development
+
+    test = "North Korea conducted its sixth nuclear test on Sunday, detonating a hydrogen bomb."
+    before = PeriodRecord(
+        label="2017-W42",
+        start=BEFORE.start,
+        end=BEFORE.end,
+        developments=[
+            Development(test, kind="nuclear_test", action="held", actor="PRK"),
+            Development("North Korea launched a ballistic missile on Sunday from Sinpo.",
+                        kind="missile_launch", action="held", actor="PRK"),
+        ],
+    )  # fmt: skip
+    now = PeriodRecord(
+        label="2017-W43",
+        start=WEEK.start,
+        end=WEEK.end,
+        developments=[
+            Development("The U.N. Security Council unanimously imposed new sanctions on North "
+                        "Korea on Monday over its sixth nuclear test.",
+                        kind="un_action", action="held", actor="UN"),
+        ],
+    )  # fmt: skip
+    changes = ChangeFinder(now, before, lambda _: 1, lambda _: 2, embed).changes()
+    ended = [c.text for c in changes if c.kind == "ended"]
+    assert ended == [
+        "North Korea launched a ballistic missile on Sunday from Sinpo. (missile launch)"
+    ]
+
+
 COLOUR = [
     art(
         "c1",

@@ -31,6 +31,10 @@ Cite = Callable[[str], int | None]
 class ChangeWeights:
     min_confidence: float = 0.6  # a stance this sure, on both sides, to call a reversal
     same_development: float = 0.6  # embedding cosine of two developments' texts
+    # ... this close, the earlier one is still in the news: its consequence continues it
+    # ("the Security Council imposed sanctions over its sixth nuclear test", 0.53 to the
+    # test), so it is not listed as no longer reported (nor as continued: not that close)
+    still_reported: float = 0.45
     max_new_positions: int = 3
     sure: float = 0.85  # a new position on one piece of evidence needs this confidence
     max_new_actors: int = 4
@@ -157,18 +161,18 @@ class ChangeFinder:
             out.append(Change("new-actor", text, self._nums(a.article_ids[:3], self.cite)))
         return out
 
-    def _matches(self, now: Sequence[Development], before: Sequence[Development]) -> Any:
-        """matrix[i][j]: does now[i] continue before[j]?"""
+    def _matches(
+        self, now: Sequence[Development], before: Sequence[Development], cut: float
+    ) -> Any:
+        """matrix[i][j]: does now[i] tell of before[j] (embedding cosine of their first
+        sentences >= cut)?"""
         sims = None
         if self.embed is not None and now and before:
             a = self.embed([first_sentence(d.text) for d in now])
             b = self.embed([first_sentence(d.text) for d in before])
             sims = a @ b.T
         if sims is not None:
-            return [
-                [float(sims[i, j]) >= self.w.same_development for j in range(len(before))]
-                for i in range(len(now))
-            ]
+            return [[float(sims[i, j]) >= cut for j in range(len(before))] for i in range(len(now))]
         # Without an embedder, at least the same kind of event by the same actor.
         return [
             [
@@ -193,10 +197,13 @@ class ChangeFinder:
         )
 
     def developments(self) -> list[Change]:
+        """Developments of both periods' tops that continue, and earlier ones no longer
+        reported: one is 'ended' only when none of this period's developments, of a kind or
+        not, still tells of it (even loosely: its consequence is news of it)."""
         # Only developments of a known kind: a line of no kind is more often colour.
         now = [d for d in self.now.developments if d.kind][: 3 * self.w.top_developments]
         before = [d for d in self.before.developments if d.kind][: self.w.top_developments]
-        match = self._matches(now, before)
+        match = self._matches(now, before, self.w.same_development)
         out: list[Change] = []
         for i, d in enumerate(now[: self.w.top_developments]):
             js = [j for j in range(len(before)) if match[i][j]]
@@ -213,10 +220,14 @@ class ChangeFinder:
                         self._nums(e.article_ids, self.cite_before),
                     )
                 )
+        told = self.now.developments[: 3 * self.w.top_developments]
+        still = self._matches(told, before, self.w.still_reported)
         gone = [
             j
             for j in range(len(before))
-            if not any(match[i][j] for i in range(len(now))) and self._own(before[j], self.before)
+            if not any(match[i][j] for i in range(len(now)))
+            and not any(still[i][j] for i in range(len(told)))
+            and self._own(before[j], self.before)
         ]
         for j in gone[: self.w.max_ended]:
             e = before[j]
