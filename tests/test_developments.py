@@ -977,9 +977,11 @@ def test_what_changed_tracks_own_acts_and_present_officials_only() -> None:
 
 
 def test_a_development_this_weeks_news_continues_is_not_no_longer_reported(embed) -> None:  # type: ignore[no-untyped-def]
-    """The Security Council's sanctions over the sixth nuclear test are news of the test:
-    it must not be listed as no longer reported (their first sentences are 0.53 apart,
-    below the 0.6 that says 'continued'), while a launch nothing this week tells of is."""
+    """The Security Council's sanctions over the sixth nuclear test, the week's main news,
+    are news of the test: it must not be listed as no longer reported (their first
+    sentences are 0.53 apart, below the 0.6 that says 'continued'; and a development of
+    no known kind was never compared), while a launch only an analysts' guess of this week
+    tells of is."""
     from briefgen.book.changes import ChangeFinder
     from briefgen.model import Development
 
@@ -999,9 +1001,16 @@ def test_a_development_this_weeks_news_continues_is_not_no_longer_reported(embed
         start=WEEK.start,
         end=WEEK.end,
         developments=[
+            # told with no actor and of no kind the classifier knew: still the main news
             Development("The U.N. Security Council unanimously imposed new sanctions on North "
-                        "Korea on Monday over its sixth nuclear test.",
-                        kind="un_action", action="held", actor="UN"),
+                        "Korea on Monday over its sixth nuclear test."),
+            Development("Japan lodged a protest with China over fishing boats on Tuesday.",
+                        kind="statement", actor="JPN"),
+            Development("Russia and China held naval drills in the Sea of Japan on Wednesday.",
+                        kind="exercise", actor="RUS"),
+            # a guess below the main news continues nothing
+            Development("Analysts said North Korea's ballistic missile launches from Sinpo "
+                        "may go on.", actor="PRK"),
         ],
     )  # fmt: skip
     changes = ChangeFinder(now, before, lambda _: 1, lambda _: 2, embed).changes()

@@ -35,6 +35,7 @@ class ChangeWeights:
     # ("the Security Council imposed sanctions over its sixth nuclear test", 0.53 to the
     # test), so it is not listed as no longer reported (nor as continued: not that close)
     still_reported: float = 0.45
+    main_news: int = 3  # this period's first developments: its main news
     max_new_positions: int = 3
     sure: float = 0.85  # a new position on one piece of evidence needs this confidence
     max_new_actors: int = 4
@@ -198,8 +199,8 @@ class ChangeFinder:
 
     def developments(self) -> list[Change]:
         """Developments of both periods' tops that continue, and earlier ones no longer
-        reported: one is 'ended' only when none of this period's developments, of a kind or
-        not, still tells of it (even loosely: its consequence is news of it)."""
+        reported: one is 'ended' only when none of this period's main news or own acts,
+        of a kind or not, still tells of it (even loosely: its consequence is news of it)."""
         # Only developments of a known kind: a line of no kind is more often colour.
         now = [d for d in self.now.developments if d.kind][: 3 * self.w.top_developments]
         before = [d for d in self.before.developments if d.kind][: self.w.top_developments]
@@ -220,7 +221,15 @@ class ChangeFinder:
                         self._nums(e.article_ids, self.cite_before),
                     )
                 )
-        told = self.now.developments[: 3 * self.w.top_developments]
+        # what this period tells as someone's own act, of a kind or not, and its main news
+        # however told ("The leaders of North and South Korea agreed Friday to pursue ...
+        # denuclearisation" continues "Kim is willing to discuss denuclearization"); a
+        # guess lower down ("Maybe the Trump administration responds...") continues nothing
+        told = [
+            d
+            for n, d in enumerate(self.now.developments[: 3 * self.w.top_developments])
+            if n < self.w.main_news or self._own(d, self.now)
+        ]
         still = self._matches(told, before, self.w.still_reported)
         gone = [
             j
