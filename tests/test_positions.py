@@ -324,6 +324,28 @@ def test_experts_are_no_official_voice_and_a_split_country_has_no_position() -> 
     assert pairs and {pairs[0][0].stance, pairs[0][1].stance} == {1, -1}
 
 
+def test_one_person_under_two_names_is_one_voice_not_the_country() -> None:
+    """"Trump" in one article and "Donald Trump" in another are two actor ids but one
+    voice: the United States "as a whole" never rests on him alone; the same quoted words
+    given to two holders are one voice too."""
+    actors = [
+        *ACTORS,
+        Actor("donald-trump", "Donald Trump", "government", country="USA"),
+        Actor("trump", "Trump", "government", country="USA"),
+    ]
+    one = derive_positions(
+        [_q(1, "donald-trump", "USA", "talks", 1), _q(2, "trump", "USA", "talks", 1)], actors
+    )
+    assert not [p for p in one if p.holder_kind == "country"]
+    same_words = [_q(1, "mike-pompeo", "USA", "talks", 1), _q(2, "john-bolton", "USA", "talks", 1)]
+    same_words[1].text = same_words[0].text  # one statement, given to two holders
+    assert not [p for p in derive_positions(same_words, actors) if p.holder_kind == "country"]
+    two = derive_positions(
+        [_q(1, "donald-trump", "USA", "talks", 1), _q(2, "mike-pompeo", "USA", "talks", 1)], actors
+    )
+    assert [p.holder for p in two if p.holder_kind == "country"] == ["USA"]
+
+
 def test_disagreement_needs_confidence_on_both_sides() -> None:
     def pos(holder: str, stance: int, conf: float) -> Position:
         return Position(

@@ -168,6 +168,33 @@ def test_officials_of_international_bodies_and_legislators_are_not_other_voices(
     assert html.index("Victor Cha") > others  # speaks for himself
 
 
+def test_a_lone_expert_is_no_state_voice_and_one_actor_is_not_the_country() -> None:
+    """Paul Haenle of the Carnegie-Tsinghua Center alone in China's table is labelled as
+    speaking for himself; an actor's position the table does not list is never printed
+    as "China as a whole" (only a country position is)."""
+    from briefgen.model import Actor, Evidence, Position
+
+    b = rich_brief()
+    sec = b.countries[0]
+    expert = Actor("paul-haenle", "Paul Haenle", "expert", "director", sec.code)
+    held = [
+        Position(
+            holder=h,
+            holder_kind="actor",
+            issue="talks",
+            stance=1,
+            label="favours talks now",
+            evidence=[Evidence(article_id="a000", text="t")],
+        )
+        for h in ("paul-haenle", "donald-trump")
+    ]
+    sec = replace(sec, actors=[expert], positions=held)
+    html = render_html(replace(b, countries=[sec, *b.countries[1:]]))
+    table = html[html.index("Actors and their stated positions") :]
+    assert table.index("Other voices (speak for themselves)") < table.index("Paul Haenle")
+    assert f"{sec.name} as a whole" not in html
+
+
 def test_empty_brief_renders_every_section_as_empty() -> None:
     b = empty_brief()
     html = render_html(b)

@@ -433,7 +433,8 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             (
                 a
                 for a in self.ctx.attribution.actors
-                if a.country == code and a.name.lower() not in (own_name, code.lower())
+                if a.country == code
+                and (a.name.lower() not in (own_name, code.lower()) or a.actor_id in holders)
             ),
             key=lambda a: (KIND_ORDER.get(a.kind, 9), -a.quote_count, -a.mentions, a.name),
         )

@@ -16,6 +16,7 @@ direct, mixed or reported).  Here they are added up over a period:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,8 +125,8 @@ def country_positions(positions: Sequence[Position], actors: Sequence[Actor]) ->
             continue  # silent, or split: disagreements() shows a split
         side = sides.pop()
         voices = [p for p in clear if p.stance == side]
-        if len({p.holder for p in voices}) < COUNTRY_VOICES:
-            continue
+        if distinct_voices(voices, by_id) < COUNTRY_VOICES:
+            continue  # one voice under two names ("Trump", "Donald Trump") is still one
         voices.sort(key=lambda p: -p.confidence)
         out.append(
             Position(
@@ -140,6 +141,38 @@ def country_positions(positions: Sequence[Position], actors: Sequence[Actor]) ->
             )
         )
     return out
+
+
+def _name_words(a: Actor | None, holder: str) -> list[frozenset[str]]:
+    """The word sets of an actor's name and aliases ("donald", "trump")."""
+    names = [a.name, *a.aliases] if a is not None else [holder]
+    return [frozenset(re.findall(r"[a-z0-9]+", n.lower().replace("-", " "))) for n in names]
+
+
+def _same_voice(a: Position, b: Position, by_id: dict[str, Actor]) -> bool:
+    """Two holders are one voice when one's name is part of the other's ("Trump" and
+    "Donald Trump", both named) or their positions rest on the same words."""
+    if {e.text for e in a.evidence} & {e.text for e in b.evidence}:
+        return True
+    xa, xb = by_id.get(a.holder), by_id.get(b.holder)
+    if xa is None or xb is None or not (xa.name[:1].isupper() and xb.name[:1].isupper()):
+        return False
+    return any(
+        wa and wb and (wa <= wb or wb <= wa)
+        for wa in _name_words(xa, a.holder)
+        for wb in _name_words(xb, b.holder)
+    )
+
+
+def distinct_voices(voices: Sequence[Position], by_id: dict[str, Actor]) -> int:
+    """How many different voices hold these positions (one person under several names,
+    or several holders of the same quoted words, count once)."""
+    groups: list[list[Position]] = []
+    for p in voices:
+        joined = [g for g in groups if any(_same_voice(p, q, by_id) for q in g)]
+        merged = [p] + [q for g in joined for q in g]
+        groups = [g for g in groups if g not in joined] + [merged]
+    return len(groups)
 
 
 def derive_positions(
