@@ -148,3 +148,45 @@ def test_a_company_spokesman_is_not_placed_at_home(nlp) -> None:  # type: ignore
         "Lee Jung-hwan said."
     )
     assert speaker_of(nlp, text, "Fox News")[:2] == ("Lee Jung-hwan", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a subject that joins several states speaks for no one of them (issue 10)
+        ("The leaders of North and South Korea said they would work for peace.", None),
+        ("South Korean and U.S. military officials said the North launched a missile.", None),
+        ("U.S. and South Korean officials said they were ready to deploy the system.", None),
+        ("China, Russia and North Korea said the deployment would hurt their security.", None),
+        # one state's official with a body in the title is still that state's
+        ("Russia's UN envoy said Moscow opposed new sanctions.", "RUS"),
+        ("A senior official at South Korea's unification ministry told reporters that "
+         "the North had not replied.", "KOR"),
+    ],
+)  # fmt: skip
+def test_a_joint_subject_is_no_one_country(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text)[1] == country
+    # nor the country of a national outlet that reports them
+    home = f"{text} It was a day of hope in the United States."
+    assert speaker_of(nlp, home, "The Washington Times")[1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country", "kind"),
+    [
+        # an expert at an institute is placed by it, but as an expert: no voice of that
+        # state (issue 10, strike 1)
+        ("“Kim is serious,” said Paul Haenle, who heads the Beijing-based "
+         "Carnegie-Tsinghua Center for Global Policy.", "Paul Haenle", "CHN", "expert"),
+        # an office only one state has places its holder
+        ("The government had invested 1 trillion won in Kaesong, Unification Minister "
+         "Hong Yong-pyo said on Wednesday.", "Hong Yong-pyo", "KOR", "government"),
+        ("“He is open to a number of approaches,” said Brian Hook, the director of policy "
+         "planning at the state department.", "Brian Hook", "USA", "government"),
+        # a party of Congress is American and sits in a legislature
+        ("Senate Democrats said they expected President Barack Obama would sign the "
+         "measure into law.", "Senate Democrats", "USA", "legislator"),
+    ],
+)  # fmt: skip
+def test_an_office_or_employer_places_the_speaker(nlp, text, speaker, country, kind) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text) == (speaker, country, kind)

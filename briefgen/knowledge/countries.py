@@ -114,6 +114,32 @@ def country_of(text: str) -> str | None:
     return found[0][3] if found else None
 
 
+# What may stand between two countries a phrase names together ("U.S. and South Korean
+# officials", "China, Russia and North Korea").
+_JOINING_RE = re.compile(r"^\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?$")
+
+
+def joined_with_another(text: str, at: int) -> bool:
+    """Is the country named at match `at` of country_matches(text) joined by "and" or a
+    comma to a different country ("South Korean and U.S. officials"), or named in a
+    shortened pair ("North and South Korea": "North Korea" too)?  Such a phrase speaks
+    for several states together, not for the first one named."""
+    found = country_matches(text)
+    start, end, name, code = found[at]
+    norm = _norm_quotes(text)
+    for j in (at - 1, at + 1):
+        if 0 <= j < len(found) and found[j][3] != code:
+            lo, hi = (found[j][1], start) if j < at else (end, found[j][0])
+            if _JOINING_RE.match(norm[lo:hi]):
+                return True
+    first, _, rest = name.partition(" ")
+    before = re.search(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$", norm[:start])
+    if rest and before and before.group(1) != first:
+        other = _country_regex()[1].get(f"{before.group(1)} {rest}")
+        return other is not None and other != code
+    return False
+
+
 def country_name(code: str) -> str:
     """The display name of a country or body code; the code itself when unknown."""
     for e in load_countries():

@@ -47,6 +47,8 @@ _LOWER = (
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
+# Whose offices and parties roles.yaml's us_politics names.
+US_POLITICS_COUNTRY = "USA"
 KIND_ORDER = ("defector", "expert", "state-media", "media", "legislator", "government")
 
 
@@ -114,6 +116,11 @@ class Roles:
             if self.kind_patterns[k].search(text):
                 return k
         return None
+
+    def politics_country(self, text: str) -> str | None:
+        """ "Senate Democrats", "Delaware Democrat": offices and parties of us_politics are
+        American (case-sensitive); None when the text names none."""
+        return US_POLITICS_COUNTRY if self.us_politics_re.search(text) else None
 
     def has(self, kind: str, text: str) -> bool:
         """True when a word of `kind` appears in `text`."""

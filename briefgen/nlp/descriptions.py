@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from briefgen.knowledge.countries import country_of
+from briefgen.knowledge.countries import country_matches, country_of, joined_with_another
 from briefgen.nlp.mentions import ArticleMentions
 from briefgen.nlp.names import Speaker, name_at
 from briefgen.nlp.titles import infer_kind, role_and_country
@@ -172,7 +172,13 @@ class ArticleDescriptions(ArticleMentions):
             if mods <= sp_mods and (country is None or sp.country in (None, country)):
                 return sp
         name = _described_name(text, head, self.roles.body_nouns)
-        kind = infer_kind(core, country, "government" if country else "other", self.roles)
+        # "leaders of North and South Korea": several states' officials together, of no
+        # one state (not the outlet's or the dateline's either)
+        joint = country is None and any(
+            joined_with_another(core, i) for i in range(len(country_matches(core)))
+        )
+        default = "government" if country is not None or joint else "other"
+        kind = infer_kind(core, country, default, self.roles)
         sp = Speaker(
             name=name,
             role=core,
@@ -182,6 +188,7 @@ class ArticleDescriptions(ArticleMentions):
             person=head not in self.roles.body_nouns,
             plural=_plural_head(head) and head not in self.roles.body_nouns,
             confidence=0.8,
+            joint=joint,
         )
         self.descriptions.append((pos, sp, head))
         self._described(head).append((pos, sp, head))

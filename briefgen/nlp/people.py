@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.knowledge.family_names import load_family_names
 from briefgen.knowledge.places import place_country
+from briefgen.knowledge.roles import US_POLITICS_COUNTRY
 from briefgen.nlp.gazetteer import GazEntry, Lexicon
 from briefgen.nlp.names import Speaker, clean_name, lone_forms, same_name, slugify
 from briefgen.nlp.titles import (
@@ -265,8 +266,8 @@ class ArticlePeople:
             x for x in (title, appos or "", sp.role or "") if x and not _FORMER.search(x)
         )
         party = _PARTY_STATE.search(text_bits) is not None
-        if sp.country is None and (party or self.roles.us_politics_re.search(text_bits)):
-            sp.country = "USA"  # "Sen. Chris Coons, Delaware Democrat": Congress is American
+        if sp.country is None and (party or self.roles.politics_country(text_bits)):
+            sp.country = US_POLITICS_COUNTRY  # "Sen. Chris Coons, Delaware Democrat"
         if e is None or e.kind == "other":
             kind = infer_kind(text_bits, sp.country, "other", self.roles)
             kind = "legislator" if party and kind == "other" else kind

@@ -347,7 +347,13 @@ def to_quotes(
     n = 0
     for r in resolved:
         it, sp = r.item, r.speaker
-        if sp is not None and sp.country is None and sp.kind == "government" and home is not None:
+        if (
+            sp is not None
+            and sp.country is None
+            and sp.kind == "government"
+            and not sp.joint  # several states' officials together serve no one home
+            and home is not None
+        ):
             # "National Security Adviser Wi Sung-lac" under a SEOUL dateline: an official the
             # article does not place serves the country the report is filed from
             sp.country = home

@@ -252,7 +252,7 @@ class ArticleActors(ArticleUnnamed):
         text, state_run, known = self.body_name(phrase, text)  # "the state-run X"
         if known is not None:
             return known
-        code = country_of(text)
+        code = country_of(text) or self.roles.politics_country(text)  # "Senate Democrats"
         kind = infer_kind(text, code, "other", self.roles)
         if state_run:
             kind = "state-media" if kind in ("media", "state-media") else "government"

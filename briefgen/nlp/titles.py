@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.knowledge.countries import BODIES, country_matches, country_of
+from briefgen.knowledge.countries import BODIES, country_matches, country_of, joined_with_another
 from briefgen.knowledge.countries import _norm_quotes as _norm_quotes
 from briefgen.knowledge.roles import Roles, load_roles
 
@@ -75,7 +75,7 @@ def allegiance_country(text: str) -> str | None:
     named as a field or desk ("a China analyst at a Washington think tank" -> USA)."""
     text = re.sub(r"^The\s", "the ", text)  # "The North's minister": "the North" is PRK
     norm = _norm_quotes(text)
-    for start, end, name, code in country_matches(text):
+    for at, (start, end, name, code) in enumerate(country_matches(text)):
         rest = norm[end:]
         if _STUDIES_AFTER.match(rest):
             continue  # "University of North Korean Studies"
@@ -87,6 +87,8 @@ def allegiance_country(text: str) -> str | None:
             continue  # "an expert on North Korea", "a frequent traveler to North Korea"
         if _PORTFOLIO_BEFORE.search(norm[:start]):
             continue  # "director for Korea and China": the desk, not the employer
+        if joined_with_another(text, at):
+            return None  # "U.S. and South Korean officials": several states, no one of them
         return code
     return None
 

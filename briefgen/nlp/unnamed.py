@@ -89,6 +89,8 @@ class ArticleUnnamed(ArticleSources):
             or (employer.country if employer is not None else None)
             or self._modifier_country(phrase, head)
             or self._earlier_country(text, head, pos)
+            # "Senate Democrats": Congress and its parties are American (roles.yaml)
+            or self.roles.politics_country(text)
         )
         if country is None and low in self.roles.body_nouns:
             body = self._earlier_body(low, pos)
