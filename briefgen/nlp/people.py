@@ -300,6 +300,11 @@ class ArticlePeople:
                 return e
         return None
 
+    def employer_country(self, text: str) -> str | None:
+        """The country of the known body the role says the person works for, if any."""
+        e = self.employer(text)
+        return e.country if e is not None else None
+
     def _register(self, sp: Speaker, name: str, pos: int) -> None:
         for n in {sp.name, name}:
             for form in lone_forms(n):

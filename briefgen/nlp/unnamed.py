@@ -83,14 +83,12 @@ class ArticleUnnamed(ArticleSources):
             sp = self._resolve_named(noun_phrase(boss), boss)
             if sp is not None and sp.person and sp.country is not None:
                 return self.describe(self._full_possessor(phrase, text), low, sp.country, pos)
-        employer = self.employer(text)
         country = (
             allegiance_country(text)  # "North Korea experts" know it, serve no country
-            or (employer.country if employer is not None else None)
+            or self.employer_country(text)
             or self._modifier_country(phrase, head)
             or self._earlier_country(text, head, pos)
-            # "Senate Democrats": Congress and its parties are American (roles.yaml)
-            or self.roles.politics_country(text)
+            or self.roles.politics_country(text)  # "a senior Democratic Senate aide"
         )
         if country is None and low in self.roles.body_nouns:
             body = self._earlier_body(low, pos)
