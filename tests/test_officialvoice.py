@@ -40,6 +40,22 @@ from tests.texts import news_article
         # an organ the resolver knows as the country's, with no role word of the list
         ("South Korea's Joint Chiefs of Staff said the launch failed.", "KOR", True),
         ("South Korea's Joint Chiefs of Staff said the launch failed.", "USA", False),
+        # read as the nlp layer reads a speaker (issue 10): an expert at an institute in
+        # Beijing, several states joined, a country named as a field are no state's voice
+        (
+            "“Kim is serious,” said Paul Haenle, director of the Carnegie-Tsinghua Center "
+            "in Beijing.",
+            "CHN",
+            False,
+        ),
+        ("U.S. and South Korean officials said the drills would go ahead.", "USA", False),
+        ("The leaders of North and South Korea said they would end the war.", "KOR", False),
+        ("A China analyst at the State Department said Beijing would not budge.", "CHN", False),
+        (
+            "A senior official at South Korea's unification ministry said talks would go on.",
+            "KOR",
+            True,
+        ),
     ],
 )
 def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: bool) -> None:

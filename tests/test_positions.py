@@ -325,7 +325,7 @@ def test_experts_are_no_official_voice_and_a_split_country_has_no_position() -> 
 
 
 def test_one_person_under_two_names_is_one_voice_not_the_country() -> None:
-    """"Trump" in one article and "Donald Trump" in another are two actor ids but one
+    """ "Trump" in one article and "Donald Trump" in another are two actor ids but one
     voice: the United States "as a whole" never rests on him alone; the same quoted words
     given to two holders are one voice too."""
     actors = [

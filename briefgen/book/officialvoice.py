@@ -7,10 +7,12 @@ country.  Read from the words around a reporting verb (data/watch_cues.yaml
 reaction_verbs): the speaker phrase before it ("A spokesman for the Chinese foreign
 ministry said …", "“…,” Russia's UN envoy said") or, in an inverted cue, after it ("…,
 said a spokesman for the Chinese foreign ministry").  The phrase speaks for the country
-when the first country it names (or an official of it, by name) is that country and it
-holds a word of an office or of state media (data/roles.yaml) or the name of one of its
-officials or organs (summarize.official_countries), or names nothing but countries ("Russia, Germany and the EU all voiced hope…").  A former official, an expert
-or a reporter is no voice of the state.
+when the nlp layer would place a speaker so described in that country as an official,
+a body or state media (titles.allegiance_country, titles.infer_kind: one home for the
+rule), or it names one of the country's officials or organs the resolver knows
+(summarize.official_countries), or names nothing but countries ("Russia, Germany and
+the EU all voiced hope…").  A former official, an expert, a reporter, or several states
+joined ("U.S. and South Korean officials") are no voice of one state.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from briefgen.book.trend import tied_itself
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.roles import load_roles
 from briefgen.knowledge.watch_cues import reaction_re
+from briefgen.nlp.titles import allegiance_country, infer_kind
 from briefgen.periods import Period
 
 # Where a speaker phrase before its verb begins: the sentence's start, a closing quote or
@@ -72,29 +75,34 @@ def speaker_phrases(text: str) -> list[str]:
 
 
 def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
-    """Does the speaker phrase speak for the country `code` (see the module docstring)?"""
+    """Does the speaker phrase speak for the country `code` (see the module docstring)?
+    Whom a description speaks for, and as what kind of speaker, is the nlp layer's rule
+    (titles.allegiance_country, titles.infer_kind), so a line and a quotation are read
+    alike: a country named as a field or topic, or several states joined ("U.S. and South
+    Korean officials"), make no one state's voice; an expert is none."""
     if _word_res()[1].search(phrase):
         return False
     places = [(m[0], m[1], m[3]) for m in country_matches(phrase)]
+    if places and _only_countries(phrase, places):
+        return any(c == code for _, _, c in places)  # "Russia, Germany and the EU all"
     # an official's name that holds another country ("North Korea's UN ambassador" known
     # as a UN voice) is that country's: the country it names comes first
-    names = [
-        (at, at + len(n), c)
+    names = sorted(
+        (at, c)
         for n, c in officials.items()
         if (at := phrase.find(n)) >= 0
         and not any(at <= s < at + len(n) and pc != c for s, _, pc in places)
-    ]
-    hits = sorted(places + names)
-    if not hits or all(h[2] != code for h in hits):
+    )
+    by_name = bool(names) and (not places or names[0][0] < places[0][0])
+    country = names[0][1] if by_name else allegiance_country(phrase)
+    if country != code:
         return False
-    if hits[0][2] != code and not _only_countries(phrase, places):
-        return False
-    kind = load_roles().kind_of(phrase)
-    if kind in ("government", "state-media") or _word_res()[0].search(phrase):
-        return True
-    if any(c == code for _, _, c in names):
+    if any(c == code for _, c in names):
         return True  # an official or organ of the country the resolver knows by name
-    return kind is None and bool(places) and _only_countries(phrase, places)
+    kind = infer_kind(phrase, country, "", load_roles())
+    return kind in ("government", "state-media", "international") or bool(
+        _word_res()[0].search(phrase)
+    )
 
 
 def _only_countries(phrase: str, hits: Sequence[tuple[int, int, str]]) -> bool:
