@@ -183,6 +183,9 @@ def test_a_joint_subject_is_no_one_country(nlp, text, country) -> None:  # type:
          "Hong Yong-pyo said on Wednesday.", "Hong Yong-pyo", "KOR", "government"),
         ("“He is open to a number of approaches,” said Brian Hook, the director of policy "
          "planning at the state department.", "Brian Hook", "USA", "government"),
+        # a body of a person the gazetteer knows, though the tagger took him for an ORG
+        ("Trump’s administration said it would keep up the pressure on North Korea.",
+         "Trump’s administration", "USA", "government"),
         # a party of Congress is American and sits in a legislature
         ("Senate Democrats said they expected President Barack Obama would sign the "
          "measure into law.", "Senate Democrats", "USA", "legislator"),

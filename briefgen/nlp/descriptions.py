@@ -36,6 +36,10 @@ class ArticleDescriptions(ArticleMentions):
                 name = name_at(t, self.roles)
                 if name is not None:
                     return self.person(name, pos=t.idx).country
+            if t.i < head.i and t.dep_ in ("poss", "compound") and t.pos_ == "PROPN":
+                e = self.gaz.lookup(t.text)  # "Trump's administration", "Trump" tagged ORG
+                if e is not None and e.person and e.country:
+                    return e.country
         return None
 
     def _earlier_country(self, text: str, head: Token, pos: int) -> str | None:
