@@ -186,6 +186,9 @@ def test_a_joint_subject_is_no_one_country(nlp, text, country) -> None:  # type:
         # a body of a person the gazetteer knows, though the tagger took him for an ORG
         ("Trump’s administration said it would keep up the pressure on North Korea.",
          "Trump’s administration", "USA", "government"),
+        # "the South" before a body the gazetteer does not know is South Korea
+        ("The North also test-fired a missile, the South's Joint Chiefs of Staff said.",
+         "South's Joint Chiefs of Staff", "KOR", "government"),
         # a party of Congress is American and sits in a legislature
         ("Senate Democrats said they expected President Barack Obama would sign the "
          "measure into law.", "Senate Democrats", "USA", "legislator"),

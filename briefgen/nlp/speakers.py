@@ -26,7 +26,7 @@ from briefgen.nlp.names import (
     name_bounds,
     only_country,
 )
-from briefgen.nlp.titles import infer_kind, title_before
+from briefgen.nlp.titles import allegiance_country, infer_kind, title_before
 from briefgen.nlp.unnamed import _NOT_SPEAKERS, ArticleUnnamed, _capitalised
 
 if TYPE_CHECKING:
@@ -252,7 +252,12 @@ class ArticleActors(ArticleUnnamed):
         text, state_run, known = self.body_name(phrase, text)  # "the state-run X"
         if known is not None:
             return known
-        code = country_of(text) or self.roles.politics_country(text)  # "Senate Democrats"
+        code = (
+            country_of(text)
+            # "the South's Joint Chiefs": "the South", in the words up to the name's head
+            or allegiance_country(self.doc[phrase.start : head.i + 1].text)
+            or self.roles.politics_country(text)  # "Senate Democrats"
+        )
         kind = infer_kind(text, code, "other", self.roles)
         if state_run:
             kind = "state-media" if kind in ("media", "state-media") else "government"
