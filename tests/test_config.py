@@ -55,3 +55,20 @@ def test_bad_files_say_what_to_fix(tmp_path: Path, text: str, fragment: str) -> 
 def test_missing_file_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_knowledge_files_read_alike_by_libyaml_and_pure_python() -> None:
+    """parse_yaml reads with libyaml's parser: every packaged knowledge file gives the
+    same data as PyYAML's pure-Python safe loader, and a syntax error still names its line."""
+    import yaml
+
+    from briefgen.knowledge.datafiles import parse_yaml
+
+    data = Path(__file__).resolve().parents[1] / "briefgen" / "data"
+    files = sorted(data.glob("*.yaml"))
+    assert len(files) >= 10
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert parse_yaml(text, f.name, "s") == yaml.safe_load(text), f.name
+    with pytest.raises(ConfigError, match=r"x\.yaml line 2 is not valid YAML"):
+        parse_yaml("a: [1, 2\nb: 3\n", "x.yaml", "s")

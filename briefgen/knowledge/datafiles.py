@@ -17,11 +17,13 @@ from briefgen.errors import ConfigError
 
 
 def parse_yaml(text: str, where: str, setting: str) -> Any:
-    """YAML text to data; a syntax error becomes a one-line ConfigError."""
+    """YAML text to data; a syntax error becomes a one-line ConfigError.  Read with
+    libyaml's parser when PyYAML has it (the same safe constructor, so the same data):
+    the packaged files take a tenth of the CPU (0.19 -> 0.02 s), which every build pays."""
     import yaml
 
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
