@@ -145,6 +145,33 @@ def test_imagined_hypothetical_and_negated_speech_is_no_quotation(nlp, text) -> 
     assert quotes(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mike Pompeo did not give a date, nor did he indicate whether the summit would go ahead.",
+        "The summit loomed, with neither Kim Jong Un nor Moon Jae-in saying anything about it.",
+        "In his speech, Donald Trump is expected to call on U.N. members to cut off North Korea.",
+        "South Korea plans to announce a new aid package for North Korea next week.",
+        "Mike Pompeo stopped short of calling the launch a violation of the agreement.",
+        "The White House did not say why it changed course by agreeing to talks without "
+        "“concrete steps toward denuclearization.”",
+        "Mike Pompeo did not need to announce any sanctions for Pyongyang to take offense.",
+    ],
+)
+def test_speech_not_made_or_not_yet_made_is_no_quotation(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == [], text
+
+
+def test_a_cue_beside_a_negated_verb_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Only a cue under the negated or unsaid verb is left out: "did not believe ..., as
+    officials have suggested" keeps the minister's statement; "According to X, the test had
+    been expected" is X's."""
+    q = one(nlp, "According to Defense Minister Song Young-moo, the test had been expected.")
+    assert (q.speaker, q.text) == ("Song Young-moo", "the test had been expected")
+    q = one(nlp, "Kang Kyung-wha said Seoul did not believe the talks had failed.")
+    assert (q.speaker, q.text) == ("Kang Kyung-wha", "Seoul did not believe the talks had failed")
+
+
 def test_a_reporters_question_is_no_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“Will you meet Kim Jong Un this year?” a reporter asked.\n\n“We will see,” Trump said."
     assert [(q.text, q.speaker) for q in quotes(nlp, text)] == [("We will see", "Donald Trump")]

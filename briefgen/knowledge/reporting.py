@@ -32,6 +32,8 @@ _LISTS = (
     "hypothetical_marks",
     "hypothetical_verbs",
     "hypothetical_aux",
+    "unsaid_heads",
+    "negating_words",
     "source_phrases",
     "nouns",
     "noun_cue_verbs",
@@ -58,6 +60,8 @@ class ReportingVerbs:
     hypothetical_marks: frozenset[str] = frozenset()
     hypothetical_verbs: frozenset[str] = frozenset()
     hypothetical_aux: frozenset[str] = frozenset()
+    unsaid_heads: frozenset[str] = frozenset()
+    negating_words: frozenset[str] = frozenset()
     source_phrases: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     noun_cue_verbs: frozenset[str] = frozenset()

@@ -63,8 +63,9 @@ def content_of(cue: Token, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> tup
 
 def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
     """A negated, hypothetical or imagined report: "did not say", "would say", "if Kim
-    says", "even if Kim walks in and says", "imagine Trump saying", "declined to say"; nor
-    is a participle after "as" ("as opposed to", "as compared with")."""
+    says", "even if Kim walks in and says", "imagine Trump saying", "declined to say",
+    "nor did he indicate", "is expected to call on", "stopped short of calling"; nor is a
+    participle after "as" ("as opposed to", "as compared with")."""
     if cue.tag_ == "VBN" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
         return True
     for c in cue.children:
@@ -78,21 +79,45 @@ def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
     for t in cue.doc[max(sent.start, cue.i - 8) : cue.i]:
         if t.lower_ in verbs.hypothetical_verbs or t.lemma_.lower() in verbs.hypothetical_verbs:
             return True  # "Imagine Trump saying", however the parser reads it
+    if any(t.lower_ in verbs.negating_words for t in cue.doc[max(sent.start, cue.i - 4) : cue.i]):
+        return True  # "nor did he indicate", "neither Kim nor Moon saying"
     t = cue
+    chain = True  # the cue is, so far, the complement of each head above it
     for _ in range(4):  # the clauses the cue hangs in
         if t.head is t:
             break
         head = t.head
-        if head.lemma_.lower() in verbs.hypothetical_verbs:
+        if head.lemma_.lower() in verbs.hypothetical_verbs or _unsaid_head(head, t, verbs):
             return True
-        if head.lemma_.lower() in ("decline", "refuse", "fail") and t.dep_ == "xcomp":
-            return True
+        chain = chain and t.dep_ in ("xcomp", "ccomp", "pcomp", "prep")
+        if chain and head.i < cue.i and _negated_report(head, t, verbs):
+            return True  # "did not need to announce", "did not say why ... by agreeing to"
         if t.dep_ in ("advcl", "ccomp") and any(
             c.dep_ == "mark" and c.lower_ in verbs.hypothetical_marks for c in t.children
         ):
             return True
         t = head
     return False
+
+
+def _unsaid_head(head: Token, t: Token, verbs: ReportingVerbs) -> bool:
+    """Does `head` keep `t`, under it, from being said ("declined to say", "is expected to
+    call", "stopped short of calling")? An entry of one word takes its infinitive; one of
+    two words is that verb with its second word on the way down ("stop short")."""
+    lemma = head.lemma_.lower()
+    for entry in verbs.unsaid_heads:
+        first, _, then = entry.partition(" ")
+        if first == lemma and (t.lower_ == then if then else t.dep_ == "xcomp"):
+            return True
+    return False
+
+
+def _negated_report(head: Token, t: Token, verbs: ReportingVerbs) -> bool:
+    """Is `head` negated and either a reporting verb whose words the cue is in ("did not
+    say why ...") or a verb whose infinitive it is ("did not need to announce")?"""
+    if not any(c.dep_ == "neg" for c in head.children):
+        return False
+    return t.dep_ == "xcomp" or head.lemma_.lower() in verbs.indirect
 
 
 def _question(cue: Token) -> bool:
