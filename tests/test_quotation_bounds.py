@@ -26,3 +26,32 @@ def test_a_quoted_phrase_then_its_complement_stays_one_report(nlp) -> None:  # t
     text = "China's foreign ministry expressed “serious concern” about the remarks."
     got = [q.text for q in attribute_text(nlp, text).quotes]
     assert got == ["“serious concern” about the remarks"]
+
+
+def test_quoted_words_later_in_what_the_cue_reports_join_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parser ends the reported clause before "and rejected ...": the quoted words
+    after it, still in what "said" reports, are one statement with it, not a second
+    quotation of a phrase (nor a statement of "Kim's regime")."""
+    text = (
+        "Kim Kye Gwan said that the regime felt “repugnance” toward John Bolton and "
+        "rejected a “Libya model” in which the country gives up its weapons first."
+    )
+    got = [(q.speaker, q.kind, q.text) for q in attribute_text(nlp, text).quotes]
+    assert got == [
+        (
+            "Kim Kye Gwan",
+            "mixed",
+            "the regime felt “repugnance” toward John Bolton and rejected a “Libya model”",
+        )
+    ]
+
+
+def test_quoted_words_in_a_clause_joined_to_the_cue_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Words in marks in a new clause beside the cue ("..., but recognized that ...") are
+    not what the first cue reports."""
+    text = (
+        "Mark Kirk agreed that intercepting the test is a wise step, but recognized that "
+        "it is “very important that it works.”"
+    )
+    got = [q.text for q in attribute_text(nlp, text).quotes]
+    assert "intercepting the test is a wise step" in got

@@ -19,6 +19,7 @@ reported one without a speaker is no quotation.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 _QUOTED_SHARE = 0.7
 # Tags of a finite verb or a modal: quoted words with one are a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Dependencies by which a cue's reported words hang under it.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "dative"})
 # Cues by which a publication reports news: the publication is a source.
 _SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
 
@@ -74,23 +77,29 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
     starts = [raws[k].start for k in by_start]
     absorbed: set[int] = set()
     items: list[Item] = []
+    by_cue: dict[int, list[int]] = {}  # quoted words after a cue, by the cue's token
+    for k, r in enumerate(raws):
+        if r.kind != "direct" and not r.scare and r.attribution.cue is not None:
+            by_cue.setdefault(r.attribution.cue.i, []).append(k)
     for rep in reps:
         quoted = _quoted_chars(rep.start, rep.end, marks)
         if quoted >= _QUOTED_SHARE * (rep.end - rep.start) or _quote_then_adverbial(
             doc, rep.start, rep.end, marks
         ):
             continue  # "He said: “...”": the direct quotation is the statement
+        rep_end = _run_on(doc, rep, raws, by_cue.get(rep.cue.i, ()), lex)
+        quoted = _quoted_chars(rep.start, rep_end, marks)
         i = bisect_left(starts, rep.start)
-        while i < len(starts) and starts[i] <= rep.end:
+        while i < len(starts) and starts[i] <= rep_end:
             k = by_start[i]
-            if raws[k].kind != "direct" and raws[k].end <= rep.end:
+            if raws[k].kind != "direct" and raws[k].end <= rep_end:
                 absorbed.add(k)
             i += 1
         items.append(
             Item(
                 kind="mixed" if quoted else "indirect",
                 start=rep.start,
-                end=rep.end,
+                end=rep_end,
                 sentence_start=rep.sentence_start,
                 sentence_end=rep.sentence_end,
                 cue=rep.cue,
@@ -127,6 +136,40 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
         )
     items.sort(key=lambda it: (it.start, it.end))
     return items
+
+
+def _run_on(doc: Doc, rep: Reported, raws: list[RawQuote], ks: Sequence[int], lex: Lexicon) -> int:
+    """Where `rep` ends once the quoted words its own cue reports later in the sentence are
+    part of it: "said the development was positive, and it was a moment to show “political
+    courage.”" is one statement, not a clause and a quoted phrase beside it.  The words
+    must hang in what the cue reports, not in a clause joined to the cue ("said ..., but
+    opted not to, citing the “close relationship”") nor under another cue."""
+    end = rep.end
+    if rep.via == "according":
+        return end
+    for k in ks:
+        r = raws[k]
+        if r.start < rep.end or r.spans[-1].mark_end > rep.sentence_end:
+            continue
+        words = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if words is not None and _reported_by(words.root, rep.cue, lex):
+            end = max(end, r.spans[-1].mark_end)
+    return end
+
+
+def _reported_by(t: Token, cue: Token, lex: Lexicon) -> bool:
+    """Is `t` inside what `cue` reports: below it through its content, with no other
+    reporting verb with a speaker of its own between ("that Kim's regime felt “repugnance”
+    and rejected a “Libya model”" is all the cue's)?"""
+    while t.head.i != t.i:
+        if t.head.i == cue.i:
+            return t.dep_ in _CONTENT_DEPS
+        t = t.head
+        if t.lemma_.lower() in lex.verbs.indirect and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+        ):
+            return False
+    return False
 
 
 def _quote_then_adverbial(doc: Doc, start: int, end: int, marks: QuoteSpans) -> bool:
