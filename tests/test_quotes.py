@@ -98,6 +98,21 @@ def test_scare_quotes_and_policy_names_are_not_statements(nlp) -> None:  # type:
     assert run(nlp, text) == []
 
 
+def test_a_work_named_after_its_noun_or_a_programme_after_on_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A long title after "the book", "a report called" is the work's name, and "On “Fox
+    News Sunday,”" opening a sentence names the programme: only what was said is kept."""
+    text = (
+        "“He will have to compromise, or he will fail,” said Richard Haass, author of the "
+        "book “A World In Disarray: American Foreign Policy and the Crisis of the Old Order.”"
+        "\n\nOn “Fox News Sunday,” Chris Wallace explained his network’s position.\n\n"
+        "The agency said the manual was a report called “Surviving Secondary: An Identity "
+        "Threat Assessment for Screening Procedures at International Airports.”"
+    )
+    got = [q.text for q in run(nlp, text)]
+    assert "He will have to compromise, or he will fail" in got
+    assert not [t for t in got if "Disarray" in t or "Fox News" in t or "Surviving" in t], got
+
+
 def test_repeated_caption_quoted_once(nlp) -> None:  # type: ignore[no-untyped-def]
     para = "“We are probing, so stay tuned,” Tillerson told reporters in Beijing."
     qs = run(nlp, para + "\n\n" + para + "\n\nHe then left for Washington.")

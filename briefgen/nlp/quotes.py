@@ -157,7 +157,14 @@ def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # "on CBS’s “Face the Nation”", "a ticket for “The Interview”", "told “Hannity”": a
 # programme or a work is named after a possessive or "on"/"for"/"in"/"told".
 _TITLE_BEFORE = re.compile(
-    r"(?:\b[A-Z][\w.&]*(?:’s|'s|’|')|\b(?:on|in|for|of|to|told|watch|see)\s)\s*$"
+    r"(?:\b[A-Z][\w.&]*(?:’s|'s|’|')|\b(?:[Oo]n|[Ii]n|for|of|to|told|watch|see)\s)\s*$"
+)
+# "the book “A World In Disarray: ...”", "a report called “Surviving Secondary: ...”": a
+# work named after the noun for it names a title however long it is.
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|film|movie|documentary|memoir|novel|essay|report|study|column|song|"
+    r"programme|program|show|series)(?:,?\s+(?:called|titled|entitled))?,?\s*$",
+    re.IGNORECASE,
 )
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"})
 # Words in title case up to this many are a name or a title, never a statement.
@@ -181,9 +188,11 @@ def _is_title(text: str, span: QuoteSpan, alone: bool = False) -> bool:
         return False
     if len(words) >= 2 and alone:
         return True
+    before = text[max(0, span.mark_start - 25) : span.mark_start]
+    if _WORK_BEFORE.search(before):
+        return True
     if len(words) > 6:
         return False
-    before = text[max(0, span.mark_start - 25) : span.mark_start]
     return bool(_TITLE_BEFORE.search(before))
 
 
