@@ -55,3 +55,17 @@ def test_quoted_words_in_a_clause_joined_to_the_cue_stay_apart(nlp) -> None:  # 
     )
     got = [q.text for q in attribute_text(nlp, text).quotes]
     assert "intercepting the test is a wise step" in got
+
+
+def test_a_named_thing_and_what_it_is_called_are_one_mixed_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "termed the tremor a “collapse”", "called that assurance “feeble”": the object and
+    the quoted word said of it are the statement ("that" before a noun is part of it)."""
+    text = (
+        "The China Earthquake Administration termed the tremor a “collapse.”\n\n"
+        "The Global Times called that assurance “feeble.”"
+    )
+    got = [(q.kind, q.text, q.cue) for q in attribute_text(nlp, text).quotes]
+    assert got == [
+        ("mixed", "the tremor a “collapse.”", "termed"),
+        ("mixed", "that assurance “feeble.”", "called"),
+    ]

@@ -122,9 +122,11 @@ def words_upto(doc: Doc, a: int, b: int, enough: int) -> int:
 
 
 def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
-    """Token range [a, b] without a leading "that"/comma and trailing punctuation."""
+    """Token range [a, b] without a leading "that"/comma and trailing punctuation; "that"
+    as a determiner ("called that assurance “feeble”") is part of what was said."""
     while a <= b and (
         doc[a].lower_ in ("that", ",", ":", "—", "–", "-")
+        and not (doc[a].lower_ == "that" and doc[a].dep_ == "det")
         or doc[a].is_space
         or doc[a].dep_ == "cc"
         and a < b
