@@ -77,10 +77,7 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
     starts = [raws[k].start for k in by_start]
     absorbed: set[int] = set()
     items: list[Item] = []
-    by_cue: dict[int, list[int]] = {}  # quoted words after a cue, by the cue's token
-    for k, r in enumerate(raws):
-        if r.kind != "direct" and not r.scare and r.attribution.cue is not None:
-            by_cue.setdefault(r.attribution.cue.i, []).append(k)
+    by_cue = _by_cue(raws)
     for rep in reps:
         quoted = _quoted_chars(rep.start, rep.end, marks)
         if quoted >= _QUOTED_SHARE * (rep.end - rep.start) or _quote_then_adverbial(
@@ -110,32 +107,45 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
             )
         )
     for k, r in enumerate(raws):
-        if k in absorbed or r.scare or _fragment(r):
-            continue
-        a, b = r.start, r.end
-        cue = r.attribution.cue
-        if r.kind != "direct" and cue is not None and r.attribution.via != "according":
-            span = content_of(cue, lex.verbs, marks)
-            whole = span is not None and span[0] >= r.spans[0].mark_start - 1
-            if span is not None and span[0] <= a and b <= span[1] and not whole:
-                a, b = span  # "called the drills “a rehearsal for invasion”"
-        items.append(
-            Item(
-                kind="direct" if r.kind == "direct" else "mixed",
-                start=a,
-                end=b,
-                sentence_start=r.sentence_start,
-                sentence_end=r.sentence_end,
-                cue=cue,
-                phrase=r.attribution.speaker,
-                head=r.attribution.speaker_head,
-                spans=list(r.spans),
-                raw=r,
-                via=r.attribution.via,
-            )
-        )
+        if not (k in absorbed or r.scare or _fragment(r)):
+            items.append(_raw_item(r, marks, lex))
     items.sort(key=lambda it: (it.start, it.end))
     return items
+
+
+def _by_cue(raws: list[RawQuote]) -> dict[int, list[int]]:
+    """The quoted words of the writer's sentences (not direct, not scare), by the token of
+    the cue they were read with."""
+    out: dict[int, list[int]] = {}
+    for k, r in enumerate(raws):
+        if r.kind != "direct" and not r.scare and r.attribution.cue is not None:
+            out.setdefault(r.attribution.cue.i, []).append(k)
+    return out
+
+
+def _raw_item(r: RawQuote, marks: QuoteSpans, lex: Lexicon) -> Item:
+    """A quotation in marks no reported clause holds; quoted words that are what their cue
+    says of its object take that object with them."""
+    a, b = r.start, r.end
+    cue = r.attribution.cue
+    if r.kind != "direct" and cue is not None and r.attribution.via != "according":
+        span = content_of(cue, lex.verbs, marks)
+        whole = span is not None and span[0] >= r.spans[0].mark_start - 1
+        if span is not None and span[0] <= a and b <= span[1] and not whole:
+            a, b = span  # "called the drills “a rehearsal for invasion”"
+    return Item(
+        kind="direct" if r.kind == "direct" else "mixed",
+        start=a,
+        end=b,
+        sentence_start=r.sentence_start,
+        sentence_end=r.sentence_end,
+        cue=cue,
+        phrase=r.attribution.speaker,
+        head=r.attribution.speaker_head,
+        spans=list(r.spans),
+        raw=r,
+        via=r.attribution.via,
+    )
 
 
 def _run_on(doc: Doc, rep: Reported, raws: list[RawQuote], ks: Sequence[int], lex: Lexicon) -> int:
