@@ -69,3 +69,36 @@ def test_a_named_thing_and_what_it_is_called_are_one_mixed_report(nlp) -> None: 
         ("mixed", "the tremor a “collapse.”", "termed"),
         ("mixed", "that assurance “feeble.”", "called"),
     ]
+
+
+def test_quoted_phrases_joined_by_and_or_but_are_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Two quoted phrases of one sentence joined only by "and (a)" or "but that" are one
+    statement, marks kept, not two bare phrases."""
+    text = (
+        "Kim Jong Un responded by calling Donald Trump a “frightened dog” and a “mentally "
+        "deranged U.S. dotard.”\n\n"
+        "Donald Trump touted the summit on Twitter, saying that “good things are happening” "
+        "but that “only time will tell.”"
+    )
+    got = [(q.speaker, q.kind, q.text) for q in attribute_text(nlp, text).quotes]
+    assert got == [
+        (
+            "Kim Jong Un",
+            "mixed",
+            "Donald Trump a “frightened dog” and a “mentally deranged U.S. dotard.”",
+        ),
+        (
+            "Donald Trump",
+            "mixed",
+            "“good things are happening” but that “only time will tell.”",
+        ),
+    ]
+
+
+def test_quoted_phrases_of_two_sentences_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moon Jae-in called the talks “very productive.” And Kim Jong Un called the "
+        "drills “a rehearsal for invasion.”"
+    )
+    got = [q.speaker for q in attribute_text(nlp, text).quotes]
+    assert got == ["Moon Jae-in", "Kim Jong Un"]

@@ -18,6 +18,7 @@ reported one without a speaker is no quotation.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,11 @@ if TYPE_CHECKING:
 _QUOTED_SHARE = 0.7
 # Tags of a finite verb or a modal: quoted words with one are a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What may stand between two quoted phrases of one statement: marks, commas, a conjunction
+# ("“A” and a “B”", "“A” but that “B”", "“A,” “B,” and “C”").
+_JOINER = re.compile(
+    r"[”\"’'\s,]*(?:(?:and|or|but)(?:\s+(?:that|a|an|the|to))?)?[\s“\"‘']*", re.IGNORECASE
+)
 # Dependencies by which a cue's reported words hang under it.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "dative"})
 # Cues by which a publication reports news: the publication is a source.
@@ -106,9 +112,12 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
                 via=rep.via,
             )
         )
-    for k, r in enumerate(raws):
-        if not (k in absorbed or r.scare or _fragment(r)):
-            items.append(_raw_item(r, marks, lex))
+    kept = [
+        _raw_item(r, marks, lex)
+        for k, r in enumerate(raws)
+        if not (k in absorbed or r.scare or _fragment(r))
+    ]
+    items += _joined(doc.text, kept)
     items.sort(key=lambda it: (it.start, it.end))
     return items
 
@@ -146,6 +155,30 @@ def _raw_item(r: RawQuote, marks: QuoteSpans, lex: Lexicon) -> Item:
         raw=r,
         via=r.attribution.via,
     )
+
+
+def _joined(text: str, items: list[Item]) -> list[Item]:
+    """Quoted phrases of one sentence joined only by "and", "or", "but (that)" or a comma
+    ("calling Trump a “frightened dog” and a “mentally deranged dotard”", "saying that “good
+    things are happening” but that “only time will tell”") are one statement, the first's."""
+    out: list[Item] = []
+    for it in sorted(items, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == it.kind == "mixed"
+            and prev.sentence_start == it.sentence_start
+            and prev.end <= it.start
+            and _JOINER.fullmatch(text[prev.end : it.start])
+        ):
+            if prev.spans and prev.start == prev.spans[0].start:
+                prev.start = prev.spans[0].mark_start  # the marks kept, as a mixed text is
+            last = it.spans[-1] if it.spans else None
+            prev.end = last.mark_end if last is not None and it.end == last.end else it.end
+            prev.spans = prev.spans + it.spans
+            continue
+        out.append(it)
+    return out
 
 
 def _run_on(doc: Doc, rep: Reported, raws: list[RawQuote], ks: Sequence[int], lex: Lexicon) -> int:
