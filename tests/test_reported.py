@@ -172,6 +172,22 @@ def test_a_cue_beside_a_negated_verb_still_reports(nlp) -> None:  # type: ignore
     assert (q.speaker, q.text) == ("Kang Kyung-wha", "Seoul did not believe the talks had failed")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next question is: Will Kim, in Pyongyang, say the same about his country's Internet?",
+        "Why does Donald Trump keep saying that the sanctions are working?",
+    ],
+)
+def test_the_writers_question_about_speech_is_no_quotation(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == [], text
+
+
+def test_a_question_inside_the_marks_leaves_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, "Moon Jae-in said the talks would answer one question: “what comes next?”")
+    assert q.speaker == "Moon Jae-in"
+
+
 def test_a_reporters_question_is_no_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“Will you meet Kim Jong Un this year?” a reporter asked.\n\n“We will see,” Trump said."
     assert [(q.text, q.speaker) for q in quotes(nlp, text)] == [("We will see", "Donald Trump")]

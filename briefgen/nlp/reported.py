@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.nlp.clause_bounds import after_comma, after_lead, subtree_without, trim
-from briefgen.nlp.marks import in_spans, spans_near
+from briefgen.nlp.marks import MARK_TOKENS, in_spans, spans_near
 from briefgen.nlp.noun_cues import noun_reports, statement_speaker
 from briefgen.nlp.reported_span import span_of
 from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
@@ -120,12 +120,13 @@ def _negated_report(head: Token, t: Token, verbs: ReportingVerbs) -> bool:
     return t.dep_ == "xcomp" or head.lemma_.lower() in verbs.indirect
 
 
-def _question(cue: Token) -> bool:
-    """A report put as a question ("Did Kim say ...?")."""
-    if not any(c.dep_ == "aux" and c.i < cue.i and c.lemma_ == "do" for c in cue.children):
-        return False  # asked first: the sentence's text was built for every cue
-    sent = cue.sent
-    return sent.text.rstrip().endswith("?")
+def _question(cue: Token, marks: list[QuoteSpan]) -> bool:
+    """A report put as a question, the writer's own ("Did Kim say ...?", "Will Kim say the
+    same about his country?"): its sentence ends in a question mark outside quotation
+    marks."""
+    sent = sent_of(cue)
+    last = next((t for t in reversed(sent) if not (t.is_space or t.text in MARK_TOKENS)), None)
+    return last is not None and last.text == "?" and not _in_marks(last.idx, marks)
 
 
 def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, int, int]]:
@@ -170,7 +171,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             cues += 1
             if cues > MAX_CUES_PER_SENTENCE:
                 break
-            if _in_marks(t.idx, marks) or not_a_statement(t, verbs) or _question(t):
+            if _in_marks(t.idx, marks) or not_a_statement(t, verbs) or _question(t, marks):
                 continue
             found = span_of(t, verbs)
             if found is None:
