@@ -188,6 +188,14 @@ def test_a_question_inside_the_marks_leaves_the_report(nlp) -> None:  # type: ig
     assert q.speaker == "Moon Jae-in"
 
 
+def test_a_question_after_the_cues_colon_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Moon Jae-in suggested asking the North one thing at the talks: Would you rather "
+        "keep your weapons or see your economy grow?"
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Moon Jae-in"]
+
+
 def test_a_reporters_question_is_no_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“Will you meet Kim Jong Un this year?” a reporter asked.\n\n“We will see,” Trump said."
     assert [(q.text, q.speaker) for q in quotes(nlp, text)] == [("We will see", "Donald Trump")]

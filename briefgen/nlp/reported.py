@@ -123,10 +123,13 @@ def _negated_report(head: Token, t: Token, verbs: ReportingVerbs) -> bool:
 def _question(cue: Token, marks: list[QuoteSpan]) -> bool:
     """A report put as a question, the writer's own ("Did Kim say ...?", "Will Kim say the
     same about his country?"): its sentence ends in a question mark outside quotation
-    marks."""
+    marks, with no colon after the cue (in "suggested asking yourself this: Would I ...?"
+    the question is what was said)."""
     sent = sent_of(cue)
     last = next((t for t in reversed(sent) if not (t.is_space or t.text in MARK_TOKENS)), None)
-    return last is not None and last.text == "?" and not _in_marks(last.idx, marks)
+    if last is None or last.text != "?" or _in_marks(last.idx, marks):
+        return False
+    return not any(t.text == ":" for t in cue.doc[cue.i : last.i])
 
 
 def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, int, int]]:
