@@ -142,27 +142,35 @@ def examples(names: list[str], articles: list[Any], docs: dict[str, Any]) -> lis
 
 
 def fit(
-    hand: np.ndarray, emb: np.ndarray, ex: list[Example], rows: np.ndarray, c: float
+    hand: np.ndarray,
+    emb: np.ndarray,
+    ex: list[Example],
+    rows: np.ndarray,
+    c: float,
+    weights: np.ndarray | None = None,
 ) -> dict[str, Any]:
-    """Per-issue relevance and sign models on `rows`; arrays in the shipped layout."""
+    """Per-issue relevance and sign models on `rows`; arrays in the shipped layout.
+    `weights` (one per statement, default 1) lets benchmarks/stance_variants.py count a
+    label set for less."""
     from sklearn.linear_model import LogisticRegression
 
     from briefgen.knowledge.issues import issue_keys
     from briefgen.nlp.stance import feature_names, issue_design
 
     issues = list(issue_keys())
+    w = np.ones(len(ex)) if weights is None else weights
     arrays: dict[str, list[Any]] = defaultdict(list)
     for k, issue in enumerate(issues):
         x = issue_design(hand, emb, k)
         mean, scale = x[rows].mean(0), x[rows].std(0) + 1e-6
         xs = (x - mean) / scale
         y = np.array([issue in e.labels for e in ex])
-        rel = LogisticRegression(C=c, max_iter=5000).fit(xs[rows], y[rows])
+        rel = LogisticRegression(C=c, max_iter=5000).fit(xs[rows], y[rows], sample_weight=w[rows])
         signs = np.array([e.labels.get(issue, 0) for e in ex])
         srows = rows & (signs != 0)
         if len(set(signs[srows] > 0)) > 1:
             pos = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-            pos.fit(xs[srows], signs[srows] > 0)
+            pos.fit(xs[srows], signs[srows] > 0, sample_weight=w[srows])
             pos_coef, pos_icpt = pos.coef_[0], float(pos.intercept_[0])
         else:
             pos_coef, pos_icpt = np.zeros(x.shape[1]), 4.0 if (signs[srows] > 0).all() else -4.0
@@ -191,14 +199,21 @@ def _folds(ex: list[Example]) -> np.ndarray:
 Probs = list[dict[str, tuple[float, float]]]
 
 
-def _cv_probs(hand: np.ndarray, emb: np.ndarray, ex: list[Example], c: float) -> Probs:
+def _cv_probs(
+    hand: np.ndarray,
+    emb: np.ndarray,
+    ex: list[Example],
+    c: float,
+    weights: np.ndarray | None = None,
+) -> Probs:
     """Each training statement's probabilities from the fold model that did not see it."""
     from briefgen.nlp.stance import StanceModel
 
     fold = _folds(ex)
     probs: Probs = [{} for _ in ex]
     for f in range(FOLDS):
-        model = StanceModel({**fit(hand, emb, ex, fold != f, c), "threshold": np.float32(0)})
+        arrays = fit(hand, emb, ex, fold != f, c, weights)
+        model = StanceModel({**arrays, "threshold": np.float32(0)})
         test = np.where(fold == f)[0]
         p = model.probabilities(hand[test], emb[test])
         for j, n in enumerate(test):
