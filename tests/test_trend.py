@@ -218,4 +218,42 @@ def test_the_basis_cites_where_each_move_is_reported() -> None:
     assert marker == "deteriorated"
     assert "missile launch [1, 3] (escalation)" in basis, basis
     assert "stated: keeps up sanctions [7] (escalation)" in basis, basis
-    assert "(2 toward escalation this period against 2 toward engagement)" in basis, basis
+    assert (
+        "(this period 2 of its acts and statements lean toward escalation; in 2017-W14, "
+        "2 toward engagement)"
+    ) in basis, basis
+
+
+def test_every_printed_basis_is_plain_english() -> None:
+    """Issue 11, item 7: a basis says its moves in words ("new: threatened missile launch;
+    no longer reported: talks offered"), never a key ("threat", "said may come: ...",
+    "inter_korean") or a bare count."""
+    from briefgen.book.trend import move_words, position_words
+    from briefgen.knowledge.events import event_kinds
+    from briefgen.model import Position
+
+    now = sentence_moves(["North Korea threatened to launch more missiles over Japan."], "PRK", {})
+    now += sentence_moves(["North Korea vowed revenge after the UN imposed sanctions."], "PRK", {})
+    shown = {m.shown for m in now}
+    assert {"threatened missile launch", "threats"} <= shown, shown
+    assert move_words("summit", "threatened", "done") == "threat to the summit"
+    # the key the periods are compared on is the same as before: markers do not move
+    assert "threat" in {m.what for m in now}
+    marker, basis = trend(now, [Move("talks offered", -1)], "2017-W37")
+    assert marker == "deteriorated"
+    assert "new: threatened missile launch (escalation)" in basis, basis
+    assert "in 2017-W37, 1 toward engagement" in basis, basis
+    # what its own words say may come, in words
+    geng = sentence_moves(["China said that sanctions could be eased on North Korea."], "CHN", {})
+    assert [m.shown for m in geng] == ["sanctions eased, said to be possible"], geng
+    # no kind and action reads as a key
+    for k in event_kinds():
+        for action in ("", "held", "imposed", "eased", "cancelled", "agreed", "threatened"):
+            for how in ("done", "stated"):
+                words = move_words(k.kind, action, how)
+                assert "_" not in words and ":" not in words, words
+    # a position with no label (an older record) is said in the issue's words
+    p = Position(holder="PRK", holder_kind="country", issue="inter_korean", stance=1, label="")
+    assert position_words(p) == "favours inter-Korean engagement"
+    p.label = "inter_korean"
+    assert position_words(p) == "favours inter-Korean engagement"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from briefgen.book.moves import own_move
 from briefgen.book.sentences import first_sentence
@@ -30,7 +31,15 @@ from briefgen.book.trendbasis import merged as merged
 from briefgen.book.trendbasis import trend as trend
 from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches
-from briefgen.knowledge.events import classify, issue_direction, kind_label, speculative
+from briefgen.knowledge.events import (
+    classify,
+    event_actions,
+    event_kinds,
+    issue_direction,
+    kind_label,
+    speculative,
+)
+from briefgen.knowledge.issues import get_issue, issue_name
 from briefgen.knowledge.named import named_matches
 from briefgen.knowledge.watch_cues import own_report_re, peninsula_issue_re, reaction_re
 from briefgen.model import OFFICIAL_KINDS, Actor, Development, Position
@@ -67,6 +76,38 @@ _ACTS_ON: dict[str, tuple[str, ...]] = {
 }
 
 
+def position_words(p: Position) -> str:
+    """The stance in the words of data/issues.yaml ("favours talks now"), never the issue's
+    key: a position read from an older record or a desk file may carry no label."""
+    label = p.label.strip()
+    if label and "_" not in label:
+        return label
+    try:
+        return get_issue(p.issue).label(p.stance)
+    except KeyError:
+        return f"{'for' if p.stance > 0 else 'against'} {issue_name(p.issue)}"
+
+
+def move_words(kind: str, action: str, how: str, threat_of: bool = True) -> str:
+    """A move in words a reader understands: "threatened missile launch", "threat to the
+    summit", "threats"; what the country's own words say may come, "sanctions eased, said
+    to be possible".  `threat_of`: the threat is of the kind's act (its words come just
+    after the threat's), else it is said as "threats"."""
+    if action == "threatened":
+        label = kind_label(kind)
+        if not threat_of:
+            what = "threats"
+        elif kind in _ACTS_ON["threatened"]:
+            what = f"threat to the {label}"
+        elif kind != "threat" and any(k.kind == kind and k.direction > 0 for k in event_kinds()):
+            what = f"threatened {label}"  # a hostile act threatened: "threatened sanctions"
+        else:
+            what = "threats"
+    else:
+        what = phrase(kind, action)
+    return f"{what}, said to be possible" if how == STATED_ONLY else what
+
+
 def speaks_for(p: Position, code: str, actors: Mapping[str, Actor]) -> bool:
     """The position is the country's own: the country, or one of its official actors."""
     if p.holder_kind == "country":
@@ -97,14 +138,15 @@ def moves_of(
         # tied to the Koreas by any of its reports, not only the one it is told by
         tied = any(korea_tie(t, officials) for t in [d.text, *(e.text for e in d.sentences)])
         for m in sentence_moves([first_sentence(d.text)], code, officials, tied=tied):
-            out.setdefault(m.what, Move(m.what, m.direction, tuple(d.article_ids)))
+            out.setdefault(m.what, replace(m, article_ids=tuple(d.article_ids)))
     for p in positions:
         if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
             continue
         # "demands or commits to denuclearization" points neither way: a basis, no lean
         direction = issue_direction(p.issue) * (1 if p.stance > 0 else -1)
         ids = tuple(sorted({e.article_id for e in p.evidence}))
-        out.setdefault(p.label, Move(p.label, direction, ids, said=True))
+        label = position_words(p)
+        out.setdefault(label, Move(label, direction, ids, said=True))
     return sorted(out.values(), key=lambda m: m.what)
 
 
@@ -257,11 +299,25 @@ def sentence_moves(
         how = happened(said, head, tag.trigger, tag.action)
         if how is None or (reacting and how != STATED_ONLY):
             continue
+        # The key two periods are compared on; its words say more (move_words).
         what = "threat" if tag.action == "threatened" else phrase(tag.kind, tag.action)
         if how == STATED_ONLY:
             what = f"said may come: {what}"  # "sanctions could be lifted", Geng said
-        out.setdefault(what, Move(what, tag.direction, said=how == STATED_ONLY))
+        shown = move_words(tag.kind, tag.action, how, _threat_of(head, tag.trigger))
+        out.setdefault(what, Move(what, tag.direction, said=how == STATED_ONLY, words=shown))
     return fullest(out.values())
+
+
+def _threat_of(head: str, trigger: str) -> bool:
+    """The clause threatens the act its trigger names: a threat word (data/events.yaml,
+    action "threatened") shortly before it ("threatened to launch missiles"), not a threat
+    elsewhere in the clause ("… halt missile tests, and Trump has threatened to …")."""
+    at = head.find(trigger) if trigger else -1
+    if at < 0:
+        return False
+    before = head[max(0, at - 40) : at]
+    act = next((a for a in event_actions() if a.action == "threatened"), None)
+    return act is not None and any(p.search(before) for p in act.patterns)
 
 
 def happened(sentence: str, head: str, trigger: str, action: str = "") -> str | None:

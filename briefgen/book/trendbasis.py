@@ -36,6 +36,13 @@ class Move:
     # Words, not an act: a stated position or what it said may come.  A marker that only
     # words bear out is not given against the period's acts and events (trend()).
     said: bool = False
+    # How the basis prints it, when `what` (the key two periods are compared on) says
+    # less: "threatened missile launch" for the key "threat".
+    words: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.words or self.what
 
 
 def fullest(moves: Iterable[Move]) -> list[Move]:
@@ -78,7 +85,7 @@ def _named(m: Move, cite: Cite | None) -> str:
     nums = sorted({n for a in m.article_ids if cite and (n := cite(a)) is not None})
     where = f" [{', '.join(map(str, nums[:3]))}]" if nums else ""
     said = "stated: " if m.said and not m.what.startswith("said ") else ""
-    return f"{said}{m.what}{where}"
+    return f"{said}{m.shown}{where}"
 
 
 def _tagged(moves: Sequence[Move], limit: int = 4, cite: Cite | None = None) -> str:
@@ -100,12 +107,16 @@ def _lean_words(moves: Sequence[Move], cite: Cite | None = None) -> str:
     return f"leans {toward}: {_tagged(first[:3] + rest[:2], 5, cite)}"
 
 
-def _count(moves: Sequence[Move]) -> str:
-    """ "3 of its moves lean toward escalation, 1 toward engagement"."""
+def _count(moves: Sequence[Move], lead: str = "") -> str:
+    """ "3 toward escalation, 1 toward engagement"; with `lead` after the first number
+    ("3 of its acts and statements lean toward escalation, ...")."""
     esc = sum(m.direction > 0 for m in moves)
     eng = sum(m.direction < 0 for m in moves)
     parts = [f"{esc} toward escalation"] if esc else []
     parts += [f"{eng} toward engagement"] if eng else []
+    if parts and lead:
+        n, rest = parts[0].split(" ", 1)
+        parts[0] = f"{n} {lead}{rest}"
     return ", ".join(parts) or "none leaning either way"
 
 
@@ -189,7 +200,10 @@ def trend(
         "improved": f"more engagement than in {before_label}",
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
-    counts = f"{_count(_leaning(now))} this period against {_count(_leaning(before))}"
+    counts = (
+        f"this period {_count(_leaning(now), 'of its acts and statements lean ')}; "
+        f"in {before_label}, {_count(_leaning(before))}"
+    )
     return marker, f"{lean} ({counts}); {_difference(now, new, gone, cite)}"
 
 
