@@ -138,7 +138,8 @@ def moves_of(
         # tied to the Koreas by any of its reports, not only the one it is told by
         tied = any(korea_tie(t, officials) for t in [d.text, *(e.text for e in d.sentences)])
         for m in sentence_moves([first_sentence(d.text)], code, officials, tied=tied):
-            out.setdefault(m.what, replace(m, article_ids=tuple(d.article_ids)))
+            # its words kept; an act of the period, as before (said=False)
+            out.setdefault(m.what, replace(m, article_ids=tuple(d.article_ids), said=False))
     for p in positions:
         if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
             continue
