@@ -25,3 +25,13 @@ def test_institutions_belong_to_known_codes_and_feed_the_candidates() -> None:
     assert inst == kpcandidates.INSTITUTION_CODE
     assert frozenset(inst) == kpcandidates._INSTITUTIONS
     assert "remarks" in kpcandidates._VAGUE_HEADS and "envoys" in kpcandidates._PEOPLE
+
+
+def test_venue_and_generic_head_lists_feed_the_rules() -> None:
+    """The venue heads reach the candidates and the generic heads the list's dedupe: a
+    word added to the file changes which phrases are kept."""
+    from briefgen.nlp import kpdedupe
+
+    assert "estate" in kpcandidates._VENUE_HEADS
+    assert "meeting" in words("generic_heads") and kpdedupe.bare("meetings")
+    assert not kpdedupe.bare("sanctions")  # not listed: a subject on its own

@@ -290,3 +290,77 @@ def test_headlines_parsed_in_one_batch_give_the_same_terms(nlp) -> None:
     assert [b.to_bytes() for b in batched] == [a.to_bytes() for a in alone]
     # and the headline was merged in, not dropped
     assert batched[2].to_bytes() != article_terms(pairs[2][0]).to_bytes()
+
+
+# --- what an analyst strikes (issue 11, item 3) ----------------------------------------------
+
+
+def test_fragments_of_longer_proper_names_are_not_candidates(nlp) -> None:
+    """'International Studies' is a piece of a known institute's name (an actor, not a
+    subject); 'member' of '15-member' is a piece of a number."""
+    shown = {
+        c.display
+        for c in _cands(
+            nlp,
+            "Victor Cha of the Center for Strategic and International Studies doubted the "
+            "nuclear freeze. A researcher at the Korea Institute for National Unification "
+            "backed the nuclear freeze before the 15-member U.N. Security Council.",
+        ).values()
+    }
+    for bad in ("International Studies", "National Unification", "Center", "Korea Institute",
+                "member U.N. Security Council"):  # fmt: skip
+        assert bad not in shown, bad
+    assert "nuclear freeze" in shown
+    assert "U.N. Security Council" in shown  # a whole name stays
+
+
+def test_a_venue_is_not_a_keyphrase_a_named_site_is(nlp) -> None:
+    """Where a meeting was held says nothing of the news; a site named for what is done
+    there ("Yongbyon", "Punggye-ri") does."""
+    shown = {
+        c.display
+        for c in _cands(
+            nlp,
+            "Xi Jinping met Trump at his oceanfront Mar-a-Lago estate and later at the nearby "
+            "Trump International Golf Club. The summit at Mar-a-Lago discussed the Yongbyon "
+            "reactor and the Punggye-ri test site. Leaders spoke in New York at the Munich "
+            "Security Conference.",
+        ).values()
+    }
+    for bad in ("oceanfront Mar-a-Lago estate", "Mar-a-Lago estate", "Mar-a-Lago",
+                "nearby Trump International Golf Club"):  # fmt: skip
+        assert bad not in shown, bad
+    assert {"Yongbyon", "Punggye-ri"} <= shown
+    assert "Munich Security Conference" in shown  # an event, not a venue
+    assert "New York" in shown  # a place can be the news (DUC-2001 keeps places)
+
+
+def test_a_candidate_keeps_its_surface_case_and_people_are_actors(nlp) -> None:
+    """A name keeps its capitals ("Sunshine Policy", "Six-Party Talks"); a person is never
+    a keyphrase, in any case, even where the tagger missed him ("critics of trump")."""
+    c = _cands(
+        nlp,
+        "Moon revived the Sunshine Policy. The Six-Party Talks collapsed. Critics of trump "
+        "doubted the plan. Officials praised Trump for sanctions enforcement. Missile "
+        "defense worked.",
+    )
+    shown = {x.display for x in c.values()}
+    assert not any(p.lower() == "trump" for p in shown), shown
+    assert {"Sunshine Policy", "Six-Party Talks"} <= shown, shown
+    assert "missile defense" in shown  # a sentence's first word, a common noun: lower case
+    assert "sanctions enforcement" in shown
+
+
+def test_a_bare_generic_head_gives_way_to_a_specific_phrase() -> None:
+    """'meeting' and 'talks' alone say nothing beside 'Trump-Kim meeting' and 'six-party
+    talks': the specific phrase takes their place, however they scored."""
+    from briefgen.nlp.kpdedupe import bare, distinct
+
+    assert bare("meeting") and bare("talks") and bare("new ban")
+    assert not bare("Trump-Kim meeting") and not bare("sanctions relief")
+    phrases = ["meeting", "talks", "sanctions relief", "six-party talks", "Trump-Kim meeting"]
+    scores = [1.0, 0.9, 0.8, 0.2, 0.1]
+    kept = [phrases[i] for i in distinct(phrases, range(5), 3, scores=scores)]
+    assert kept == ["Trump-Kim meeting", "six-party talks", "sanctions relief"]
+    # with no specific phrase of its head, a bare head stays
+    assert [phrases[i] for i in distinct(phrases[:3], range(3), 3)] == phrases[:3]

@@ -1,6 +1,7 @@
 """Word lists of the keyphrase candidates (data/keyphrase_words.yaml): entity types that
-are never phrases, generic and vague head nouns, titles, people-nouns, and institutions
-with the country they belong to.  One loader, so nlp/kpcandidates.py holds no lists."""
+are never phrases, generic and vague head nouns, venues, heads that say nothing alone,
+titles, people-nouns, and institutions with the country they belong to.  One loader, so
+nlp/kpcandidates.py and nlp/kpdedupe.py hold no lists."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ LISTS = (
     "vague_heads",
     "media_heads",
     "lower_vague_heads",
+    "venue_heads",
+    "generic_heads",
     "titles",
     "people",
 )

@@ -68,6 +68,18 @@ class Gazetteer:
     def bodies_in(self, text: str) -> list[GazEntry]:
         """Known bodies and publications named anywhere in `text`, in text order ("a
         researcher at the Korea Institute for National Unification")."""
+        out: list[GazEntry] = []
+        for m in self._bodies().finditer(text.replace("’", "'")):
+            e = self.by_alias.get(m.group(1))
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def body_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where known bodies and publications are named in `text` (start, end)."""
+        return [m.span(1) for m in self._bodies().finditer(text.replace("’", "'"))]
+
+    def _bodies(self) -> re.Pattern[str]:
         if self._bodies_re is None:
             names = sorted(
                 {a for e in self.entries.values() if not e.person for a in (e.name, *e.aliases)},
@@ -78,12 +90,7 @@ class Gazetteer:
             self._bodies_re = re.compile(
                 r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
             )
-        out: list[GazEntry] = []
-        for m in self._bodies_re.finditer(text.replace("’", "'")):
-            e = self.by_alias.get(m.group(1))
-            if e is not None and e not in out:
-                out.append(e)
-        return out
+        return self._bodies_re
 
     def lookup(self, name: str) -> GazEntry | None:
         """The entry `name` spells; exact spellings before loose ones."""

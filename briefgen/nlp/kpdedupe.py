@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from briefgen.knowledge.keyphrase_words import words as keyphrase_words
+
 # Modifiers that add nothing an analyst keeps: "latest rocket launch" is "rocket launch".
 VAGUE_MODIFIERS = frozenset(
     [
@@ -78,6 +80,9 @@ def _fold(word: str) -> str:
     return w
 
 
+_GENERIC_HEADS = frozenset(_fold(w) for w in keyphrase_words("generic_heads"))
+
+
 def words(phrase: str) -> list[str]:
     """The phrase's words, abbreviations expanded, case and plural folded."""
     p = phrase
@@ -115,6 +120,33 @@ def more_informative(a: str, b: str) -> bool:
 REPLACE_SHARE = 0.8
 
 
+def bare(phrase: str) -> bool:
+    """A head that says nothing alone (data/keyphrase_words.yaml generic_heads), with no
+    modifier but vague ones: "meeting", "talks", "new ban"."""
+    ws = words(phrase)
+    return bool(ws) and ws[-1] in _GENERIC_HEADS and set(ws[:-1]) <= VAGUE_MODIFIERS
+
+
+def specific_of(phrase: str, generic: str) -> bool:
+    """Is `phrase` a more specific phrase with the bare `generic`'s head ("Trump-Kim
+    meeting" of "meeting")?"""
+    ws, wg = words(phrase), words(generic)
+    return bool(ws) and ws[-1] == wg[-1] and not bare(phrase)
+
+
+def _specific_first(phrases: Sequence[str], order: Sequence[int]) -> list[int]:
+    """`order` with each bare generic head replaced by the best-ranked more specific
+    phrase with its head, where the list has one ("meeting" gives its place to "Trump-Kim
+    meeting", however it scored); a bare head with none stays."""
+    out: list[int] = []
+    for i in order:
+        if bare(phrases[i]):
+            i = next((j for j in order if specific_of(phrases[j], phrases[i])), i)
+        if i not in out:
+            out.append(i)
+    return out
+
+
 def distinct(
     phrases: Sequence[str],
     order: Sequence[int],
@@ -128,7 +160,7 @@ def distinct(
 
     `vecs`: unit vectors of the phrases (rows aligned with `phrases`), or None."""
     kept: list[int] = []
-    for i in order:
+    for i in _specific_first(phrases, order):
         twin = next(
             (n for n, j in enumerate(kept) if same_thing(phrases[i], phrases[j], _sim(vecs, i, j))),
             None,
@@ -138,6 +170,9 @@ def distinct(
                 kept.append(i)
             continue
         j = kept[twin]
+        if bare(phrases[j]) and specific_of(phrases[i], phrases[j]):
+            kept[twin] = i  # "meeting" says nothing beside "Trump-Kim meeting"
+            continue
         close = scores is None or scores[i] >= REPLACE_SHARE * scores[j]
         if close and more_informative(phrases[i], phrases[j]):
             kept[twin] = i
