@@ -262,8 +262,10 @@ class _Collector:
             return True
         if _capitalised(head) and any(t.text in self.person_words for t in head):
             return True  # "Trump" the tagger took for a common noun
-        if known_person(" ".join(_text(u) for u in run)):
-            return True  # a person of the actors list, whatever the tagger saw
+        names = [" ".join(_text(u) for u in run[i:]) for i in range(len(run))]
+        if any(known_person(n) for n in names):
+            return True  # a person of the actors list, whatever the tagger saw, and
+            # whatever titles come first ("Vice President Pence")
         # A name written in lower case ("... we are helping kim jong un" in a pull quote,
         # "trump" in a hashtag): the tagger misses it, but every word is a word of a name
         # it saw elsewhere in the text.
