@@ -200,11 +200,15 @@ def trend(
         "improved": f"more engagement than in {before_label}",
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
-    counts = (
-        f"this period {_count(_leaning(now), 'of its acts and statements lean ')}; "
-        f"in {before_label}, {_count(_leaning(before))}"
-    )
+    counts = _both_counts(now, before, before_label)
     return marker, f"{lean} ({counts}); {_difference(now, new, gone, cite)}"
+
+
+def _both_counts(now: Sequence[Move], before: Sequence[Move], before_label: str) -> str:
+    """ "this period 2 of its acts and statements lean toward escalation; in 2017-W37, 1
+    toward escalation"."""
+    this = _count(_leaning(now), "of its acts and statements lean ")
+    return f"this period {this}; in {before_label}, {_count(_leaning(before))}"
 
 
 def _held_back(

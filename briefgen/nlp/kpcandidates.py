@@ -21,6 +21,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.keyphrase_words import institutions, words
+from briefgen.nlp.kpunits import (
+    capitalised,
+    unit_class,
+    unit_key,
+    unit_surface,
+    unit_text,
+    word_units,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,7 +36,6 @@ if TYPE_CHECKING:
 
     from briefgen.nlp.gazetteer import Gazetteer
 
-_SKIP_ENTS = words("skip_entities")
 _GENERIC = words("generic")
 _VAGUE_HEADS = words("vague_heads")
 _MEDIA_HEADS = words("media_heads")
@@ -38,7 +45,6 @@ _TITLES = words("titles")
 _PEOPLE = words("people")
 INSTITUTION_CODE = institutions()
 _INSTITUTIONS = frozenset(INSTITUTION_CODE)
-_LATIN = re.compile(r"^[\w.'&\-]+$")
 
 
 @dataclass
@@ -95,107 +101,6 @@ def lower_gazetteer() -> dict[str, tuple[str, str]]:
     return _LOWER_GAZ
 
 
-def _units(doc: Doc) -> list[list[Token]]:
-    """Tokens grouped into words: 'freeze-for-freeze', 'long-range' become one unit."""
-    units: list[list[Token]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        unit = [doc[i]]
-        j = i
-        while (
-            j + 2 < n
-            and doc[j].whitespace_ == ""
-            and doc[j + 1].text == "-"
-            and doc[j + 1].whitespace_ == ""
-            and not doc[j + 2].is_sent_start
-            and doc[j].is_alpha
-            and doc[j + 2].is_alpha
-        ):
-            unit.extend([doc[j + 1], doc[j + 2]])
-            j += 2
-        units.append(unit)
-        i = j + 1
-    return units
-
-
-def _unit_class(unit: list[Token]) -> str:
-    """'N' (noun), 'A' (adjective) or 'O' (breaks a phrase) for a word unit."""
-    last = unit[-1]
-    if len(unit) == 1:
-        t = last
-        if t.is_stop or t.like_num or t.like_url or t.like_email or t.ent_type_ in _SKIP_ENTS:
-            return "O"
-        if len(t.text) < 2 or not any(c.isalpha() for c in t.text):
-            return "O"
-        if _after_number(t):
-            return "O"  # "15-member": the word of a number, no phrase of its own
-        if not _LATIN.match(t.text) or any(c.isalpha() and ord(c) > 0x24F for c in t.text):
-            return "O"
-        if t.pos_ in ("NOUN", "PROPN"):
-            return "N"
-        if t.pos_ == "ADJ" or t.tag_ == "VBN" and t.dep_ == "amod":
-            return "A"
-        return "O"
-    if any(t.ent_type_ in _SKIP_ENTS for t in unit):
-        return "O"
-    if last.pos_ in ("NOUN", "PROPN"):
-        return "N"
-    return "A" if any(t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in unit) else "O"
-
-
-def _after_number(t: Token) -> bool:
-    """The word follows a number and a hyphen: "member" of "15-member"."""
-    i = t.i
-    if i < 2:
-        return False
-    hyphen, num = t.doc[i - 1], t.doc[i - 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and not num.whitespace_ and num.like_num
-
-
-def _keep_case(t: Token) -> bool:
-    """Names and acronyms keep their capitals, and so does a capital inside a sentence (a
-    name the tagger took for a common noun: "Trump" is no "trump"); a common noun
-    capitalised only by its place at the start of a sentence does not."""
-    if t.pos_ == "PROPN" or bool(t.ent_type_) or (t.text.isupper() and len(t.text) > 1):
-        return True
-    return t.text[:1].isupper() and not _opens(t)
-
-
-def _opens(t: Token) -> bool:
-    """The token opens its sentence, or a quotation or a line within it."""
-    if t.is_sent_start or t.i == 0:
-        return True
-    prev = t.doc[t.i - 1]
-    return prev.is_quote or prev.is_space or prev.text in (":", "(", "-", "\u2014")
-
-
-def _unit_surface(unit: list[Token]) -> str:
-    text = "".join(t.text for t in unit)
-    return text if any(_keep_case(t) for t in unit) else text.lower()
-
-
-def _capitalised(unit: list[Token]) -> bool:
-    return unit[0].text[:1].isupper()
-
-
-def _word_key(t: Token) -> str:
-    """Plural and singular, case and possessive folded: 'Fireworks', 'fireworks' -> 'firework'."""
-    w = (t.lemma_ if t.pos_ == "NOUN" else t.text).lower().replace("'", "").replace("\u2019", "")
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    return w
-
-
-def _unit_key(unit: list[Token]) -> str:
-    if len(unit) == 1:
-        return _word_key(unit[0])
-    return "".join(t.text for t in unit[:-1]).lower() + _word_key(unit[-1])
-
-
-def _text(unit: list[Token]) -> str:
-    return "".join(t.text for t in unit)
-
-
 class _Collector:
     """Collects one parsed text's candidates; one method per rule."""
 
@@ -218,10 +123,10 @@ class _Collector:
 
     def collect(self) -> dict[str, Candidate]:
         self.named()
-        units = _units(self.doc)
+        units = word_units(self.doc)
         run: list[list[Token]] = []
         for u in units:
-            cls = "O" if any(t.i in self.named_tokens for t in u) else _unit_class(u)
+            cls = "O" if any(t.i in self.named_tokens for t in u) else unit_class(u)
             if cls == "O" or (run and u[0].is_sent_start):
                 if run:
                     self.split(run)
@@ -258,22 +163,22 @@ class _Collector:
         """The phrase names a person: a person's name at its head, or a title before a name
         ("U.S. President Donald Trump", "President Moon Jae-in")."""
         head = run[-1]
-        if head[-1].ent_type_ == "PERSON" or _text(head).lower() in _PEOPLE:
+        if head[-1].ent_type_ == "PERSON" or unit_text(head).lower() in _PEOPLE:
             return True
-        if _capitalised(head) and any(t.text in self.person_words for t in head):
+        if capitalised(head) and any(t.text in self.person_words for t in head):
             return True  # "Trump" the tagger took for a common noun
-        names = [" ".join(_text(u) for u in run[i:]) for i in range(len(run))]
+        names = [" ".join(unit_text(u) for u in run[i:]) for i in range(len(run))]
         if any(known_person(n) for n in names):
             return True  # a person of the actors list, whatever the tagger saw, and
             # whatever titles come first ("Vice President Pence")
         # A name written in lower case ("... we are helping kim jong un" in a pull quote,
         # "trump" in a hashtag): the tagger misses it, but every word is a word of a name
         # it saw elsewhere in the text.
-        lower = all(_text(u).islower() for u in run)
-        if lower and all(_text(u).capitalize() in self.person_words for u in run):
+        lower = all(unit_text(u).islower() for u in run)
+        if lower and all(unit_text(u).capitalize() in self.person_words for u in run):
             return True
         for i, u in enumerate(run[:-1]):
-            if _text(u).lower() in _TITLES and _text(u)[:1].isupper():
+            if unit_text(u).lower() in _TITLES and unit_text(u)[:1].isupper():
                 after = run[i + 1]
                 if after[0].pos_ == "PROPN" and after[0].text in self.person_words:
                     return True
@@ -293,19 +198,19 @@ class _Collector:
         ("Mar-a-Lago estate", "Trump International Golf Club").  Places ("in the
         Atlantic Ocean") and events ("at the Seoul Olympics") stay: they can be the
         news, and DUC-2001's annotators keep them."""
-        return _text(run[-1]).lower() in _VENUE_HEADS
+        return unit_text(run[-1]).lower() in _VENUE_HEADS
 
     def add(self, run: list[list[Token]]) -> None:
         # Trim trailing adjectives (a phrase ends in a noun) and leading filler ("time Pyongyang").
-        while run and _unit_class(run[-1]) != "N":
+        while run and unit_class(run[-1]) != "N":
             run = run[:-1]
-        while run and _text(run[0]).lower() in _GENERIC:
+        while run and unit_text(run[0]).lower() in _GENERIC:
             run = run[1:]
         if not run or len(run) > self.max_words:
             return
         if self.drop_people and self.is_person(run):
             return
-        words = [_unit_surface(u) for u in run]
+        words = [unit_surface(u) for u in run]
         if all(w.lower() in _GENERIC or w.lower() in _TITLES for w in words):
             return
         if words[-1].lower() in _VAGUE_HEADS or words[-1].lower() in _MEDIA_HEADS:
@@ -313,27 +218,27 @@ class _Collector:
         if words[-1] in _LOWER_VAGUE_HEADS:
             return  # "press conference"; "Munich Security Conference" is a subject
         # Only a generic noun, the rest adjectives: "wrong thing", "important issue".
-        nouns = [u for u in run if _unit_class(u) == "N"]
-        if all(_text(u).lower() in _GENERIC and u[-1].pos_ != "PROPN" for u in nouns):
+        nouns = [u for u in run if unit_class(u) == "N"]
+        if all(unit_text(u).lower() in _GENERIC and u[-1].pos_ != "PROPN" for u in nouns):
             return
-        if _is_outlet(" ".join(_text(u) for u in run)):
+        if _is_outlet(" ".join(unit_text(u) for u in run)):
             return  # a publication is a source or a speaker, not a subject
         country = self.country(run)
         if country is None and (self.fragment(run) or self.venue(run)):
             return
-        key = f"country:{country[0]}" if country else " ".join(_unit_key(u) for u in run)
+        key = f"country:{country[0]}" if country else " ".join(unit_key(u) for u in run)
         self.note(key, " ".join(words), run[0][0].i, country[1] if country else None)
 
     def country(self, run: list[list[Token]]) -> tuple[str, str] | None:
         """The country the phrase names, alone or with an epithet ("ally South Korea")."""
         gaz = self.gaz
-        if all(_text(u).islower() for u in run):
+        if all(unit_text(u).islower() for u in run):
             gaz = lower_gazetteer()  # "north korea" in a lower-case pull quote
-        found = gaz.get(" ".join(_text(u) for u in run))
+        found = gaz.get(" ".join(unit_text(u) for u in run))
         for i in range(1, len(run)):
             if found is not None:
                 break
-            found = gaz.get(" ".join(_text(u) for u in run[i:]))
+            found = gaz.get(" ".join(unit_text(u) for u in run[i:]))
         return found
 
     def split(self, run: list[list[Token]]) -> None:
@@ -344,7 +249,7 @@ class _Collector:
             head = next((t.head.i for t in run[i] if not lo <= t.head.i <= hi), hi + 1)
             # People in the plural do not modify what follows: "told the senior envoys
             # sanctions pressure is ..." is two phrases, though the parser chains them.
-            people = run[i][-1].tag_ == "NNS" and _text(run[i]).lower() in _PEOPLE
+            people = run[i][-1].tag_ == "NNS" and unit_text(run[i]).lower() in _PEOPLE
             if people or not run[i + 1][0].i <= head <= run[-1][-1].i:
                 self.add(run[start : i + 1])
                 start = i + 1
