@@ -342,10 +342,11 @@ def test_a_candidate_keeps_its_surface_case_and_people_are_actors(nlp) -> None:
         nlp,
         "Moon revived the Sunshine Policy. The Six-Party Talks collapsed. Critics of trump "
         "doubted the plan. Officials praised Trump for sanctions enforcement. Missile "
-        "defense worked. Aides to vice president pence said the talks failed.",
+        "defense worked. Aides to vice president pence said the talks failed. The strikes, "
+        "coupled with Trump dispatching what he called an armada, alarmed Pyongyang.",
     )
     shown = {x.display for x in c.values()}
-    assert not any(p.lower() == "trump" or "pence" in p.lower() for p in shown), shown
+    assert not any("trump" in p.lower() or "pence" in p.lower() for p in shown), shown
     assert {"Sunshine Policy", "Six-Party Talks"} <= shown, shown
     assert "missile defense" in shown  # a sentence's first word, a common noun: lower case
     assert "sanctions enforcement" in shown

@@ -171,6 +171,10 @@ class _Collector:
         if any(known_person(n) for n in names):
             return True  # a person of the actors list, whatever the tagger saw, and
             # whatever titles come first ("Vice President Pence")
+        if unit_text(head).endswith("ing") and unit_text(head).islower() and len(run) > 1:
+            # a person doing something, not a subject: "(coupled with) Trump dispatching"
+            before = " ".join(unit_text(u) for u in run[:-1])
+            return known_person(before) or all(t.text in self.person_words for t in run[-2])
         # A name written in lower case ("... we are helping kim jong un" in a pull quote,
         # "trump" in a hashtag): the tagger misses it, but every word is a word of a name
         # it saw elsewhere in the text.
