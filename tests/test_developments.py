@@ -343,7 +343,10 @@ def test_a_trend_marker_says_its_basis_in_words() -> None:
     before = [Move("talks offered", -1), Move("summit", -1), Move("visit", -1)]
     marker, basis = trend(now, before, "2017-W42")
     assert marker == "deteriorated"
-    assert basis.startswith("more escalation than in 2017-W42 (2 toward escalation")
+    assert basis.startswith(
+        "more escalation than in 2017-W42 (this period 2 of its acts and statements lean"
+        " toward escalation, 1 toward engagement; in 2017-W42, 3 toward engagement)"
+    )
     assert "; new: missile launch (escalation), threat (escalation)" in basis
     assert "no longer reported: talks offered (engagement)" in basis
     assert trend(before, now, "x")[0] == "improved"
