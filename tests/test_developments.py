@@ -1067,6 +1067,49 @@ def test_the_shipped_ranker_weighs_known_features_only() -> None:
     assert model.score(low) < 0.5 < model.score(high)
 
 
+FACTORY = [
+    art(
+        "m1",
+        "Moon visits car factory",
+        "President Moon Jae-in visited a car factory in Ulsan on Wednesday and promised "
+        "support for exporters hurt by tensions with North Korea, his office said.\n\n"
+        "The factory employs 30,000 workers.",
+        25,
+        "Yonhap",
+    ),
+    art(
+        "m2",
+        "Exporters count the cost",
+        "A group of South Korean car exporters said on Wednesday that tensions with North "
+        "Korea had cut their orders from abroad by a fifth.\n\n"
+        "The group has 40 member companies.",
+        25,
+        "Korea Herald",
+    ),
+]
+
+
+def test_the_ranker_weighs_who_acts(embed) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 (rank by consequence): of two developments one article each tells, the one
+    a president acts in is more the week's news than one no official is named in.  The
+    shipped ranker reads `official` (with it the train weeks' bottom lines, the ranker
+    refitted without each week, tell 27 of 57 analyst items, not 25): the same features
+    with the president's rank score higher, and the feature tells the two apart."""
+    from briefgen.book.developments import DevelopmentFinder
+    from briefgen.book.ranker import shipped_ranker
+    from briefgen.book.summarize import SentencePool
+
+    finder = DevelopmentFinder(SentencePool(FACTORY, actors=[MOON]), WEEK, embed)
+    devs = finder.find()
+    feats = {d.text: f for d, f in zip(devs, finder.features, strict=True)}
+    visit = next(f for t, f in feats.items() if "Moon" in t)
+    orders = next(f for t, f in feats.items() if "exporters said" in t)
+    assert visit["official"] > orders["official"] == 0.0
+    model = shipped_ranker()
+    assert model is not None and "official" in model.names
+    assert model.score({**orders, "official": visit["official"]}) > model.score(orders)
+
+
 def test_the_bottom_line_takes_its_length_from_the_hand_set_scores() -> None:
     """With the learned order, the hand-set scores still say how many items (the ranker's
     probabilities are not on their scale), and the learned order says which."""
