@@ -265,3 +265,35 @@ def test_arbitrary_text_decodes_and_cleans(text: str) -> None:
         decoded = text
     c = clean_article(decoded)
     assert all(p.strip() == p and p for p in c.paragraphs)
+
+
+def _almanac(tmp: Path, name: str, published: str, years: list[int]) -> Path:
+    entries = "".join(
+        f"{y} -- North Korea's leader Kim Jong Un said the South must stop its drills, officials reported."
+        for y in years
+    )
+    return write(
+        tmp,
+        name,
+        f"---\ntitle: Today in Korean history\npublished_at: {published} 00:00\n---\n\n"
+        f"Today in Korean history Dec. 29 {entries}\n",
+    )
+
+
+def test_a_chronology_of_past_years_is_kept_out_of_analysis(tmp_path: Path) -> None:
+    """'Today in Korean history' is history: listed, but its entries (a 2011 statement by
+    Pyongyang) must not pass for the week's news; a timeline reaching into the article's
+    own year, or a news story, is analysed."""
+    _almanac(tmp_path, "history.md", "2025-12-28", [1967, 1991, 2011, 2024])
+    _almanac(tmp_path, "timeline.md", "2025-12-28", [2017, 2022, 2025])
+    write(
+        tmp_path,
+        "news.md",
+        f"---\ntitle: Missile fired\npublished_at: 2025-12-28\n---\n\n{LEAD}\n\n{PARA2}\n",
+    )
+    arts = {Path(a.source_path).stem: a for a in load_corpus([tmp_path]).articles}
+    history = arts["history"]
+    assert history.low_relevance and len(history.paragraphs) == 4
+    assert history.paragraphs[0].startswith("1967 -- North Korea's leader")
+    assert not arts["timeline"].low_relevance
+    assert not arts["news"].low_relevance

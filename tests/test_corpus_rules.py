@@ -624,3 +624,29 @@ def test_paragraph_ending_in_a_comma_continues() -> None:
         '"I hope we are not about to fall into their trap yet again," he said on Sunday.'
     )
     assert len(to_paragraphs(text)) == 1
+
+
+def test_dated_list_entries_run_together_are_one_paragraph_each() -> None:
+    entries = [
+        "1967 -- Mount Jiri is designated as the country's first national park.",
+        "1980 -- Seoul and Libya establish ambassador-level relations.",
+        "2007 -- South and North Korea agree to study a joint economic district in Haeju.",
+    ]
+    c = clean_article(
+        "Today in Korean history Dec. 29 " + "".join(entries), title="Today in Korean history"
+    )
+    assert c.paragraphs == entries
+    # the heading lost its space ("Dec. 291967"): it still comes off the first entry
+    c = clean_article(
+        "Dec. 291967 -- " + entries[0][8:] + entries[1], title="Today in Korean history"
+    )
+    assert c.paragraphs == entries[:2]
+
+
+def test_dates_and_dashes_in_prose_are_not_list_entries() -> None:
+    prose = (
+        "The accord, signed on Dec. 29, 2007 -- a day before the deadline -- was the last one "
+        "the two Koreas reached before relations froze, officials in Seoul said on Monday."
+    )
+    c = clean_article(prose + " " + PARA2, title="Accord")
+    assert c.paragraphs[0] == prose + " " + PARA2

@@ -23,6 +23,7 @@ from briefgen.corpus.dates import (
     url_month_estimate,
 )
 from briefgen.corpus.dedupe import duplicate_groups
+from briefgen.corpus.kinds import is_chronology
 from briefgen.corpus.outlets import canonical_outlet, known_outlet, outlet_from_url
 from briefgen.corpus.paragraphs import norm_key, normalize_text, words
 from briefgen.corpus.readers import TEXT_EXTS, RawDoc, ReadError, field_names, read_file
@@ -448,7 +449,10 @@ def _score_and_name(
     for it, score in zip(items, scores, strict=True):
         a = it.article
         a.relevance = score
-        a.low_relevance = a.relevance < settings.relevance_threshold
+        # a chronology of past years is listed, never analysed (kinds.is_chronology)
+        a.low_relevance = a.relevance < settings.relevance_threshold or is_chronology(
+            a.paragraphs, a.published.year if a.published else None
+        )
         cid = content_id(a.text)
         seen_ids[cid] += 1
         a.article_id = cid if seen_ids[cid] == 1 else f"{cid}-{seen_ids[cid]}"

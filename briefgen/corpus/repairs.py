@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.corpus.kinds import SOCIAL
+from briefgen.corpus.kinds import DATED_ENTRY, SOCIAL
 from briefgen.knowledge.dates import MONTH_SHORT_RE
 
 _RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
@@ -22,6 +22,15 @@ _GLUED_LEADER_RE = re.compile(
     r"(?<=Kim Jong Suk)(?=[a-z])"
 )
 _GLUED_HINT_RE = re.compile(r"[a-z]Kim |Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk)[a-z]")
+# a list of dated entries run together ("... is founded.2007 -- South and North Korea
+# agree ..."): each entry is its own paragraph again, and so is the day heading before
+# the first one ("Dec. 29 1967 -- ...")
+_GLUED_ENTRY_RE = re.compile(rf"(?<=[.!?])[”\"’)]?(?={DATED_ENTRY})")
+# (prose writes "Dec. 29, 2007"; the heading has no comma, or lost its space: "Dec. 291967")
+_DAY_HEADING_RE = re.compile(
+    rf"(?<![\w.])((?:{MONTH_SHORT_RE})\.? (?:[1-9]|[12]\d|3[01]))(?: |(?=\d{{4}}))(?={DATED_ENTRY})"
+)
+_ENTRY_RE = re.compile(DATED_ENTRY)
 _CREDIT_RUN_ON_HINT_RE = re.compile(r"\)[A-Z“\"]")
 _RUN_ON_HINT_RE = re.compile(r"[.!?][”\"’]?[A-Z“]")
 _BRACKET_TAG_RE = re.compile(
@@ -37,9 +46,21 @@ _GLUED_YEAR_RE = re.compile(rf"({MONTH_SHORT_RE})(\.? )([1-9]|[12]\d|3[01])((?:1
 _EPA_ID_RE = re.compile(r"(?:epaselect\s+)?\bepa\d{6,}\s+")
 
 
+def _split_entries(text: str) -> str:
+    """Dated list entries run together, one paragraph each again; a day heading that
+    heads the whole list (one heading, several entries) a paragraph of its own.  Where
+    every entry has its own day ("Jan. 11883 -- ..."), the day stays with its entry."""
+    text = _GLUED_ENTRY_RE.sub(lambda m: m[0] + "\n\n", text)
+    heads = _DAY_HEADING_RE.findall(text)
+    if len(heads) == 1 and len(_ENTRY_RE.findall(text)) >= 2:
+        text = _DAY_HEADING_RE.sub("\\1\n\n", text)
+    return text
+
+
 def repair_text(text: str) -> str:
-    """Leaders' names, sentences, credits and years that lost the space between them split
-    apart again; picture ids, broadcast script tags and separator rules gone."""
+    """Leaders' names, sentences, dated list entries, credits and years that lost the space
+    between them split apart again; picture ids, broadcast script tags and separator rules
+    gone."""
     if "Kim " in text and _GLUED_HINT_RE.search(text):
         text = _GLUED_LEADER_RE.sub(" ", text)
     if _CREDIT_RUN_ON_HINT_RE.search(text):
@@ -48,6 +69,8 @@ def repair_text(text: str) -> str:
         text = _RUN_ON_RE.sub("\n\n", text)
     if "MORE" in text:
         text = _HOVERCARD_RE.sub(r"\g<last>", text)
+    if ("--" in text or "—" in text or "–" in text) and _ENTRY_RE.search(text):
+        text = _split_entries(text)
     if _GLUED_YEAR_RE.search(text):
         text = _GLUED_YEAR_RE.sub(r"\1\2\3, \4", text)  # "Jan. 11883 --" -> "Jan. 1, 1883 --"
     if "epa" in text:
