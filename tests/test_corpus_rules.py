@@ -626,6 +626,17 @@ def test_paragraph_ending_in_a_comma_continues() -> None:
     assert len(to_paragraphs(text)) == 1
 
 
+def test_glued_leader_names_after_a_comma_and_before_a_capital_are_separated() -> None:
+    c = clean_article(
+        "At that time,Kim Jong Un stopped walking and told the officials of the Kim Il "
+        "SungUniversity and the Kim Il Sung-Kim Jong IlFoundation that the work must go on.",
+        title="Reminiscences",
+    )
+    p = c.paragraphs[0]
+    assert p.startswith("At that time, Kim Jong Un stopped")
+    assert "Kim Il Sung University" in p and "Kim Jong Il Foundation" in p
+
+
 def test_dated_list_entries_run_together_are_one_paragraph_each() -> None:
     entries = [
         "1967 -- Mount Jiri is designated as the country's first national park.",

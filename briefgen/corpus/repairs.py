@@ -15,13 +15,16 @@ _CREDIT_RUN_ON_RE = re.compile(
     r"(\((?:[^()]{0,30}(?:Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|Photo|photo|Getty|News1|"
     rf"Newsis|Pool|{SOCIAL})[^()]{{0,20}})\))(?=[A-Z“\"])"
 )
-# KCNA pages bold the leaders' names and lose the spaces: "ComradeKim Jong Unreceived".
+# KCNA pages bold the leaders' names and lose the spaces on both sides:
+# "ComradeKim Jong Unreceived", "At that time,Kim Jong Un", "Kim Il SungUniversity".
 _GLUED_LEADER_RE = re.compile(
-    r"(?<=[a-z])(?=Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk|Yo Jong))|"
-    r"(?<=Kim Jong Un)(?=[a-z])|(?<=Kim Il Sung)(?=[a-z])|(?<=Kim Jong Il)(?=[a-z])|"
-    r"(?<=Kim Jong Suk)(?=[a-z])"
+    r"(?<=[a-z,;:])(?=Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk|Yo Jong))|"
+    r"(?<=Kim Jong Un)(?=[A-Za-z])|(?<=Kim Il Sung)(?=[A-Za-z])|(?<=Kim Jong Il)(?=[A-Za-z])|"
+    r"(?<=Kim Jong Suk)(?=[A-Za-z])|(?<=Kim Yo Jong)(?=[A-Za-z])"
 )
-_GLUED_HINT_RE = re.compile(r"[a-z]Kim |Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk)[a-z]")
+_GLUED_HINT_RE = re.compile(
+    r"[a-z,;:]Kim |Kim (?:Jong Un|Il Sung|Jong Il|Jong Suk|Yo Jong)[A-Za-z]"
+)
 # a list of dated entries run together ("... is founded.2007 -- South and North Korea
 # agree ..."): each entry is its own paragraph again, and so is the day heading before
 # the first one ("Dec. 29 1967 -- ...")
@@ -61,14 +64,15 @@ def repair_text(text: str) -> str:
     """Leaders' names, sentences, dated list entries, credits and years that lost the space
     between them split apart again; picture ids, broadcast script tags and separator rules
     gone."""
+    # hover-cards first: their name runs into what follows ("Kim Jong UnTrump says ...")
+    if "MORE" in text:
+        text = _HOVERCARD_RE.sub(r"\g<last>", text)
     if "Kim " in text and _GLUED_HINT_RE.search(text):
         text = _GLUED_LEADER_RE.sub(" ", text)
     if _CREDIT_RUN_ON_HINT_RE.search(text):
         text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
     if _RUN_ON_HINT_RE.search(text):
         text = _RUN_ON_RE.sub("\n\n", text)
-    if "MORE" in text:
-        text = _HOVERCARD_RE.sub(r"\g<last>", text)
     if ("--" in text or "—" in text or "–" in text) and _ENTRY_RE.search(text):
         text = _split_entries(text)
     if _GLUED_YEAR_RE.search(text):
