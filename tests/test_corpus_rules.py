@@ -637,6 +637,12 @@ def test_glued_leader_names_after_a_comma_and_before_a_capital_are_separated() -
     assert "Kim Il Sung University" in p and "Kim Jong Il Foundation" in p
 
 
+def test_sentence_glued_to_an_opening_curly_quote_is_split() -> None:
+    quote = "“North Korea remains focused on demonstration effects,” he said."
+    c = clean_article(LEAD + quote, title="Hotline")
+    assert c.paragraphs == [LEAD, quote]
+
+
 def test_dated_list_entries_run_together_are_one_paragraph_each() -> None:
     entries = [
         "1967 -- Mount Jiri is designated as the country's first national park.",

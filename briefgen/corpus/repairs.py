@@ -10,7 +10,10 @@ import re
 from briefgen.corpus.kinds import DATED_ENTRY, SOCIAL
 from briefgen.knowledge.dates import MONTH_SHORT_RE
 
-_RUN_ON_RE = re.compile(r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@))|(?<=[.!?][”\"’])(?=[A-Z“])")
+# ("...difficult to dismiss.“North Korea’s ...": an opening curly quote starts a sentence)
+_RUN_ON_RE = re.compile(
+    r"(?<=[a-z0-9%][.!?])(?=[A-Z][a-z](?![\w.]*@)|“[A-Z])|(?<=[.!?][”\"’])(?=[A-Z“])"
+)
 _CREDIT_RUN_ON_RE = re.compile(
     r"(\((?:[^()]{0,30}(?:Yonhap|Reuters|AP|AFP|EPA|KCNA|Xinhua|DB|Photo|photo|Getty|News1|"
     rf"Newsis|Pool|{SOCIAL})[^()]{{0,20}})\))(?=[A-Z“\"])"
