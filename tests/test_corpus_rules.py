@@ -637,6 +637,16 @@ def test_glued_leader_names_after_a_comma_and_before_a_capital_are_separated() -
     assert "Kim Il Sung University" in p and "Kim Jong Il Foundation" in p
 
 
+def test_kcna_photos_note_leaves_the_text() -> None:
+    c = clean_article(
+        "Kim Jong Un inspected the flood-hit areas of North Phyongan Province again and took "
+        "important measures for rehabilitation. (photos accompanied)\n\n" + LEAD,
+        title="Inspection",
+    )
+    assert c.paragraphs[0].endswith("took important measures for rehabilitation.")
+    assert not any("accompanied" in p for p in c.paragraphs)
+
+
 def test_sentence_glued_to_an_opening_curly_quote_is_split() -> None:
     quote = "“North Korea remains focused on demonstration effects,” he said."
     c = clean_article(LEAD + quote, title="Hotline")

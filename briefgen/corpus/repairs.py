@@ -37,6 +37,8 @@ _DAY_HEADING_RE = re.compile(
     rf"(?<![\w.])((?:{MONTH_SHORT_RE})\.? (?:[1-9]|[12]\d|3[01]))(?: |(?=\d{{4}}))(?={DATED_ENTRY})"
 )
 _ENTRY_RE = re.compile(DATED_ENTRY)
+# KCNA's note that pictures went with the item: "... flood-hit areas (photos accompanied)."
+_PHOTOS_NOTE_RE = re.compile(r"\s*\((?:photos?|pictures?|video) accompanied\)")
 _CREDIT_RUN_ON_HINT_RE = re.compile(r"\)[A-Z“\"]")
 _RUN_ON_HINT_RE = re.compile(r"[.!?][”\"’]?[A-Z“]")
 _BRACKET_TAG_RE = re.compile(
@@ -65,8 +67,8 @@ def _split_entries(text: str) -> str:
 
 def repair_text(text: str) -> str:
     """Leaders' names, sentences, dated list entries, credits and years that lost the space
-    between them split apart again; picture ids, broadcast script tags and separator rules
-    gone."""
+    between them split apart again; picture ids and notes, broadcast script tags and
+    separator rules gone."""
     # hover-cards first: their name runs into what follows ("Kim Jong UnTrump says ...")
     if "MORE" in text:
         text = _HOVERCARD_RE.sub(r"\g<last>", text)
@@ -78,6 +80,8 @@ def repair_text(text: str) -> str:
         text = _RUN_ON_RE.sub("\n\n", text)
     if ("--" in text or "—" in text or "–" in text) and _ENTRY_RE.search(text):
         text = _split_entries(text)
+    if "accompanied)" in text:
+        text = _PHOTOS_NOTE_RE.sub("", text)
     if _GLUED_YEAR_RE.search(text):
         text = _GLUED_YEAR_RE.sub(r"\1\2\3, \4", text)  # "Jan. 11883 --" -> "Jan. 1, 1883 --"
     if "epa" in text:
