@@ -1,6 +1,7 @@
 """Stances and positions against independent labels: briefgen's model beside the 0.1 lexicon.
 
     .venv/bin/python benchmarks/positions.py [--split test|dev] [--no-weeks] [--errors]
+        [--shows T ...]
 
 Labels: benchmarks/labels/quotes-<split>.jsonl — every quotation of whole articles with
 the positions its speaker takes (guide: benchmarks/labels/GUIDE.md), by annotators who
@@ -20,7 +21,8 @@ items) is never used for training or tuning: report it, never tune on it.
    (statements dated earlier left out); per country, the side two or more of its
    official speakers take.  A briefgen position counts when the brief would print it
    (confidence at the display threshold).  Same extraction with the 0.1 lexicon reading
-   the stances, as the baseline.
+   the stances, as the baseline.  On dev, --shows also scores the actor positions at
+   other display thresholds in the same run (country positions stay at the shipped one).
 """
 
 from __future__ import annotations
@@ -207,7 +209,7 @@ def _score(gold: dict[Any, int], given: list[tuple[Any, int]], match: Any) -> tu
     return found, len(given), right
 
 
-def weeks(split: str, errors: bool = False) -> None:
+def weeks(split: str, errors: bool = False, shows: tuple[float, ...] = ()) -> None:
     from dataclasses import replace
 
     from briefgen.config import CorrectionsSettings, Settings
@@ -256,6 +258,14 @@ def weeks(split: str, errors: bool = False) -> None:
         def match_country(k: Any, holder: Any) -> bool:
             return bool(k == holder)
 
+        for other in shows:
+            given = [
+                ((p.holder, p.issue), p.stance)
+                for p in att.positions
+                if p.holder_kind == "actor" and p.holder in official and p.confidence >= other
+            ]
+            f, n, r = _score(gold_a, given, match_actor)
+            totals.update({f"at {other} found": f, f"at {other} given": n, f"at {other} right": r})
         ps = [p for p in att.positions if p.confidence >= show]
         ours_a = [
             ((p.holder, p.issue), p.stance)
@@ -312,6 +322,12 @@ def weeks(split: str, errors: bool = False) -> None:
             f"{'all weeks':20} {level:8} {t['gold']:5d} | {t['found']:14d} {_r(t['found'], t['gold'])} "
             f"{t['given']:7d} {t['right']:5d} {_r(t['right'], t['given'])} | {t['lfound']:17d} "
             f"{_r(t['lfound'], t['gold'])} {t['lgiven']:5d} {t['lright']:5d} {_r(t['lright'], t['lgiven'])}"
+        )
+    for other in shows:
+        f, n, r = (totals[f"at {other} {x}"] for x in ("found", "given", "right"))
+        print(
+            f"actor positions at display threshold {other}: found {f}/{totals['actor gold']} "
+            f"printed right {r}/{n} ({r / max(1, n):.3f})"
         )
     if errors:
         print("\nmissed gold actor positions by cause:")
@@ -436,12 +452,19 @@ def main() -> int:
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     ap.add_argument("--no-weeks", action="store_true")
     ap.add_argument("--errors", action="store_true", help="dev only: list errors and causes")
+    ap.add_argument(
+        "--shows",
+        nargs="*",
+        type=float,
+        default=[],
+        help="dev only: also score actor positions at these display thresholds (same run)",
+    )
     args = ap.parse_args()
-    if args.errors and args.split == "test":
-        ap.error("--errors lists the test split's errors: tune on dev only")
+    if (args.errors or args.shows) and args.split == "test":
+        ap.error("--errors and --shows compare settings on the test split: tune on dev only")
     statements(args.split)
     if not args.no_weeks:
-        weeks(args.split, args.errors)
+        weeks(args.split, args.errors, tuple(args.shows))
     return 0
 
 
