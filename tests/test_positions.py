@@ -346,6 +346,25 @@ def test_one_person_under_two_names_is_one_voice_not_the_country() -> None:
     assert [p.holder for p in two if p.holder_kind == "country"] == ["USA"]
 
 
+def test_a_position_at_the_display_threshold_prints_one_just_below_does_not() -> None:
+    """Confidences have 3 decimals and the threshold is stored as float32 (0.87 reads back
+    as 0.8700000048): a position of exactly the threshold, which the training grid counted
+    as printed, must print, and one 0.001 below must not."""
+    from briefgen.nlp.positions import country_positions, show_confidence
+
+    show = show_confidence()
+
+    def voices(conf: float) -> list[Position]:
+        return [
+            Position(who, "actor", "talks", 1, "x", "USA", [Evidence("a", who)], conf)
+            for who in ("mike-pompeo", "john-bolton")
+        ]
+
+    at = country_positions(voices(round(show, 3)), ACTORS)
+    assert [(p.holder, p.stance) for p in at] == [("USA", 1)]
+    assert country_positions(voices(round(show - 0.001, 3)), ACTORS) == []
+
+
 def test_disagreement_needs_confidence_on_both_sides() -> None:
     def pos(holder: str, stance: int, conf: float) -> Position:
         return Position(

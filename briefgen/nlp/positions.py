@@ -190,10 +190,12 @@ def derive_positions(
 
 def show_confidence() -> float:
     """Positions below this confidence are not printed in the brief (exports keep them):
-    the threshold benchmarks/train_stance.py chose for a precision of 0.9."""
+    the threshold benchmarks/train_stance.py chose for a precision of 0.9.  Rounded to
+    the 3 decimals of a position's confidence: the model stores it as float32, and 0.87
+    read back is 0.8700000048, above a position of 0.870 the grid counted as printed."""
     from briefgen.nlp.stance import StanceModel
 
-    return float(StanceModel.load().a.get("show", 0.8))
+    return round(float(StanceModel.load().a.get("show", 0.8)), 3)
 
 
 def signed(p: Position) -> float:
