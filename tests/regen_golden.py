@@ -64,10 +64,9 @@ def brief_json(brief: Brief) -> str:
 
     for a in [*brief.articles, *brief.low_relevance]:
         a.text = ""
-        # Paths relative to the checkout, so regenerating in another clone changes nothing.
-        if Path(a.source_path).is_absolute() and Path(a.source_path).is_relative_to(ROOT):
-            a.source_path = str(Path(a.source_path).relative_to(ROOT))
-    return brief_to_json(brief)
+    # Paths relative to the checkout (articles and sources alike), so regenerating in
+    # another clone or worktree changes nothing.
+    return brief_to_json(brief).replace(f'"{ROOT}/', '"')
 
 
 def main(argv: list[str]) -> int:
