@@ -181,6 +181,8 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
                 continue
             a, b, via = found
             subj = _participle_speaker(t, verbs) or subject_of(t) or _it_subject(t)
+            if subj is None and via != "inverted":
+                subj = _series_subject(t)
             left = None if subj is not None else _left_subject(t, marks)
             if subj is not None and _in_marks(subj.idx, marks):
                 subj = None
@@ -281,6 +283,29 @@ def _left_subject(cue: Token, marks: list[QuoteSpan]) -> Token | None:
     named = t.pos_ == "PROPN" and t.ent_type_ in _SPEAKER_ENTS
     if named or t.pos_ == "NOUN" and t.dep_ != "pobj" and t.tag_ == "NNS" or t.tag_ == "PRP":
         return t if t.lower_ not in ("it", "there", "that", "this") else None
+    return None
+
+
+def _series_subject(cue: Token) -> Token | None:
+    """ "Trump called for a new accord, said he disapproved ..., and said he would ...";
+    "China, considered the most capable ..., has said that ...": the parser hangs the
+    verb before a subjectless finite cue on the cue, and the speaker with that verb; the
+    cue's speaker is that verb's subject (a coordinated cue's, its first cue's)."""
+    v = cue
+    for _ in range(3):  # "..., and said": the conjunct's first verb
+        if v.dep_ != "conj" or v.head.i >= v.i:
+            break
+        v = v.head
+    if v.tag_ not in _FINITE and not any(c.dep_ == "aux" for c in v.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+        return None
+    for c in v.children:
+        if c.dep_ not in ("ccomp", "advcl") or c.i > v.i:
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+        if subj is not None and subj.lower_ not in ("it", "there", "that", "this", "which"):
+            return subj
     return None
 
 

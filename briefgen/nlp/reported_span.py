@@ -57,6 +57,9 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
     misread = _that_clause(cue, verbs)
     if misread is not None:
         return [misread], "clause"
+    clause = _misread_clause(cue)
+    if clause:
+        return clause, "clause"
     if lemma in _SAY_LIKE or lemma not in verbs.object_content:
         return [], ""  # "said nothing", "told reporters": no content of their own
     objs = [c for c in after if c.dep_ in OBJECT_DEPS and c.pos_ != "PRON"]
@@ -131,6 +134,45 @@ def _that_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
         if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
             return t.head
     return None
+
+
+# Finite verb tags: a reported clause has one.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Cues whose object, when a finite verb follows it, is the subject of what was said.
+_PLAIN_SAY = frozenset({"say", "add", "state"})
+
+
+def _misread_clause(cue: Token) -> list[Token]:
+    """A long clause after "said" the parser did not hang on it as one: "said the
+    Hwasong-15 missile it fired ..., which reached ... and flew 950km ..., could have been
+    tipped with ..." (the subject read as the cue's object, its verb as the cue's
+    conjunct) or "said last weekend for the first time the administration had “no doubt”
+    ..." (the clause read as a relative clause of "time").  What was said is that clause."""
+    if cue.lemma_.lower() not in _PLAIN_SAY:
+        return []
+    after = [c for c in cue.children if c.i > cue.i]
+    obj = next((c for c in after if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is not None:
+        verbs = [
+            c
+            for c in after
+            if c.dep_ == "conj" and c.i > obj.right_edge.i and _finite(c) and not _subject(c)
+        ]
+        return [obj, verbs[0]] if verbs else []
+    for prep in (c for c in after if c.dep_ in ("prep", "npadvmod")):
+        for t in prep.subtree:
+            subj = _subject(t) if t.dep_ == "relcl" and _finite(t) else None
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i < t.i:
+                return [t]
+    return []
+
+
+def _finite(v: Token) -> bool:
+    return v.tag_ in _FINITE_TAGS or any(c.tag_ == "MD" for c in v.children)
+
+
+def _subject(v: Token) -> Token | None:
+    return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _inverted_clause(cue: Token) -> Token | None:
