@@ -37,3 +37,25 @@ def test_a_name_and_its_apposition_before_the_cue_speak(nlp) -> None:  # type: i
     speaker, words = _reported(nlp, text)[0]
     assert speaker == "Harry Reid"
     assert words.startswith("he spoke with Mr. Sanders on Tuesday")
+
+
+def test_a_cue_in_a_series_of_verbs_speaks_for_the_series_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In an interview, Trump also called for a renegotiation of the Paris climate accord, "
+        "said he disapproved of Putin's actions in eastern Ukraine, and said he would seek to "
+        "dismantle most of the Dodd-Frank financial regulations."
+    )
+    got = _reported(nlp, text)
+    assert ("Donald Trump", "he disapproved of Putin's actions in eastern Ukraine") in got
+    assert (
+        "Donald Trump",
+        "he would seek to dismantle most of the Dodd-Frank financial regulations",
+    ) in got
+
+
+def test_a_name_the_parser_read_into_a_participle_clause_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "However, China, considered the most capable of influencing North Korea's reclusive "
+        "leadership, has said repeatedly that sanctions are not the solution."
+    )
+    assert _reported(nlp, text) == [("Chinese government", "sanctions are not the solution")]

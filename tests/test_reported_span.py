@@ -41,3 +41,29 @@ def test_a_participle_after_a_statement_speaks_for_whoever_made_it(nlp) -> None:
 
 def test_a_participle_after_a_statement_nobody_made_quotes_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _reported(nlp, "A statement saying the drills were a rehearsal circulated online.") == []
+
+
+def test_a_clause_the_parser_broke_after_said_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Its subject read as the cue's object and its verb as the cue's conjunct: the whole
+    clause is the mixed statement, not the quoted phrase in it."""
+    text = (
+        "North Korea said the Hwasong-15 missile it fired on Thursday, which reached an "
+        "altitude of 4,475km and flew 950km in 53 minutes, could have been tipped with a "
+        '"super-large heavy warhead" capable of striking the US mainland.'
+    )
+    qs = attribute_text(nlp, text).quotes
+    assert [(q.kind, q.text[:30], q.text[-20:]) for q in qs] == [
+        ("mixed", "the Hwasong-15 missile it fire", "king the US mainland")
+    ]
+
+
+def test_a_clause_read_as_a_relative_clause_of_a_time_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bolton said last weekend for the first time the administration had “no doubt” that "
+        "the short-range missile tests violated U.N. Security Council resolutions."
+    )
+    qs = attribute_text(nlp, text).quotes
+    assert [q.text for q in qs] == [
+        "the administration had “no doubt” that the short-range missile tests violated U.N. "
+        "Security Council resolutions"
+    ]
