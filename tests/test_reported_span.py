@@ -67,3 +67,14 @@ def test_a_clause_read_as_a_relative_clause_of_a_time_is_what_was_said(nlp) -> N
         "the administration had “no doubt” that the short-range missile tests violated U.N. "
         "Security Council resolutions"
     ]
+
+
+def test_a_participle_after_a_report_by_it_speaks_for_what_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China said the test was regrettable. It urged North Korea to halt its tests, while "
+        "also calling on the U.S. and South Korea to cease military exercises."
+    )
+    assert (
+        "Chinese government",
+        "the U.S. and South Korea to cease military exercises",
+    ) in _reported(nlp, text)

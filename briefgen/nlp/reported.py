@@ -235,7 +235,7 @@ def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
     t = cue.head
     for _ in range(4):
         if t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB" and t.i < cue.i:
-            return subject_of(t)
+            return subject_of(t) or _it_subject(t)  # "It has urged ..., while also calling"
         if t.head is t:
             break
         t = t.head
