@@ -58,3 +58,25 @@ def test_a_quotation_after_the_writers_colon_starts_at_its_marks(nlp) -> None:  
     qs = quotes(nlp, text)
     assert [(q.kind, q.text[:14]) for q in qs] == [("direct", "It is tantamou")]
     assert qs[0].speaker == "Christopher Green"
+
+
+def test_signalling_offering_pressing_for_and_advocating_report_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump signaled he would be open to direct talks. Moon offered to hold military "
+        "talks with the North. Pompeo pressed for tangible steps toward the abandonment of "
+        "the arsenal. Former officials have advocated for the use of such tools as a means "
+        "to rein in Pyongyang."
+    )
+    got = {(q.cue, q.text) for q in quotes(nlp, text) if q.kind == "indirect"}
+    assert got >= {
+        ("signaled", "he would be open to direct talks"),
+        ("offered", "to hold military talks with the North"),
+        ("pressed for", "tangible steps toward the abandonment of the arsenal"),
+    }
+    assert not any(words.startswith("for ") for _, words in got)  # the particle is the cue's
+
+
+def test_offering_or_claiming_a_thing_reports_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An object of "offer" or "claim" is no statement of its own ("offered no sign")."""
+    text = "Xi offered no sign that Beijing was prepared to go beyond the measures."
+    assert [q.text for q in quotes(nlp, text)] == []
