@@ -80,3 +80,17 @@ def test_offering_or_claiming_a_thing_reports_nothing(nlp) -> None:  # type: ign
     """An object of "offer" or "claim" is no statement of its own ("offered no sign")."""
     text = "Xi offered no sign that Beijing was prepared to go beyond the measures."
     assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_denial_or_rejection_of_one_thing_is_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Pyongyang denied involvement. Seoul rejected the plan."
+    got = [(q.cue, q.text) for q in quotes(nlp, text)]
+    assert got == [("denied", "involvement"), ("rejected", "the plan")]
+
+
+def test_a_short_object_of_other_cues_or_no_object_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Negotiators may demand conditions. Trump and Kim threatened each other. North "
+        "Korea wants moves that the United States has rejected as insufficient."
+    )
+    assert [q.text for q in quotes(nlp, text)] == []

@@ -24,6 +24,7 @@ _LISTS = (
     "indirect",
     "object_content",
     "short_objects",
+    "bare_objects",
     "requests",
     "questions",
     "statement",
@@ -52,6 +53,7 @@ class ReportingVerbs:
     indirect: frozenset[str] = frozenset()
     object_content: frozenset[str] = frozenset()
     short_objects: frozenset[str] = frozenset()
+    bare_objects: frozenset[str] = frozenset()
     requests: frozenset[str] = frozenset()
     questions: frozenset[str] = frozenset()
     statement: frozenset[str] = frozenset()

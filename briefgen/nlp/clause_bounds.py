@@ -121,7 +121,7 @@ def words_upto(doc: Doc, a: int, b: int, enough: int) -> int:
     return n
 
 
-def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+def trim(doc: Doc, a: int, b: int, least: int = 3) -> tuple[int, int] | None:
     """Token range [a, b] without a leading "that"/comma and trailing punctuation; "that"
     as a determiner ("called that assurance “feeble”") is part of what was said."""
     while a <= b and (
@@ -136,7 +136,7 @@ def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         doc[b].is_punct and doc[b].text not in ("”", '"', "’", ")") or doc[b].is_space
     ):
         b -= 1
-    if b < a or words_upto(doc, a, b, 3) < 3:
+    if b < a or words_upto(doc, a, b, least) < least:
         return None  # "he decided", "she liked what": no statement
     while b > a and (doc[b].is_punct and doc[b].text in ",;—–" or doc[b].dep_ == "cc"):
         b -= 1  # "denied the allegation and": the "and" of a branch left out
@@ -186,12 +186,14 @@ def _ends(doc: Doc, last: int, hi: int) -> bool:
     return all(t.is_punct or t.is_space for t in doc[last + 1 : hi + 1])
 
 
-def content_bounds(cue: Token, lo: int, hi: int, stop: set[int]) -> tuple[int, int] | None:
+def content_bounds(
+    cue: Token, lo: int, hi: int, stop: set[int], least: int = 3
+) -> tuple[int, int] | None:
     """The content [lo, hi] of `cue` as a statement: cut to its sentence and paragraph,
     ended before an aside, trimmed; None when too little is left (verb and noun cues)."""
     lo, hi = within_paragraph(cue, lo, hi)
     lo, hi = without_asides(cue.doc, lo, hi, stop, cue)
-    return trim(cue.doc, lo, hi)
+    return trim(cue.doc, lo, hi, least)
 
 
 def within_paragraph(cue: Token, lo: int, hi: int) -> tuple[int, int]:

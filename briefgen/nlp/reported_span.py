@@ -167,6 +167,15 @@ def _misread_clause(cue: Token) -> list[Token]:
     return []
 
 
+def _bare_object(cue: Token, lo: int, verbs: ReportingVerbs) -> bool:
+    """ "denied involvement", "rejected the plan": a noun the cue takes as its object,
+    for a cue whose object alone is a stance (bare_objects)."""
+    t = cue.doc[lo]
+    return cue.lemma_.lower() in verbs.bare_objects and (
+        t.head.i == cue.i and t.dep_ == "dobj" or t.head.head.i == cue.i and t.head.dep_ == "dobj"
+    )
+
+
 def _finite(v: Token) -> bool:
     return v.tag_ in _FINITE_TAGS or any(c.tag_ == "MD" for c in v.children)
 
@@ -284,7 +293,8 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
         elif not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in inv.children):
             lo = max(lo, cue.right_edge.i + 1)  # "After all, he said, the reason was ..."
         via = "inverted"
-    trimmed = content_bounds(cue, lo, hi, stop)
+    least = 1 if via == "object" and _bare_object(cue, lo, verbs) else 3
+    trimmed = content_bounds(cue, lo, hi, stop, least)
     if trimmed is None:
         return None
     short = words_upto(doc, trimmed[0], trimmed[1], 4) < 4
