@@ -59,3 +59,11 @@ def test_a_name_the_parser_read_into_a_participle_clause_speaks(nlp) -> None:  #
         "leadership, has said repeatedly that sanctions are not the solution."
     )
     assert _reported(nlp, text) == [("Chinese government", "sanctions are not the solution")]
+
+
+def test_a_cue_joined_to_another_cues_clause_speaks_for_that_cues_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Just last week, Pompeo reiterated that negotiating with the North could be fruitful "
+        "and stressed it would take time."
+    )
+    assert ("Mike Pompeo", "it would take time") in _reported(nlp, text)

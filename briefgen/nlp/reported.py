@@ -182,7 +182,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             a, b, via = found
             subj = _participle_speaker(t, verbs) or subject_of(t) or _it_subject(t)
             if subj is None and via != "inverted":
-                subj = _series_subject(t)
+                subj = _series_subject(t) or _report_conjunct_subject(t, verbs)
             left = None if subj is not None else _left_subject(t, marks)
             if subj is not None and _in_marks(subj.idx, marks):
                 subj = None
@@ -307,6 +307,19 @@ def _series_subject(cue: Token) -> Token | None:
         if subj is not None and subj.lower_ not in ("it", "there", "that", "this", "which"):
             return subj
     return None
+
+
+def _report_conjunct_subject(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """ "Pompeo reiterated that negotiating could be fruitful and stressed it would take
+    time": the parser joins the second cue to the first one's clause; a finite cue with
+    no subject, joined to a clause another cue reports, speaks for that cue's speaker."""
+    if cue.dep_ != "conj" or cue.tag_ not in _FINITE or cue.head.i > cue.i:
+        return None
+    clause = cue.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.i > clause.i or report.lemma_.lower() not in verbs.indirect:
+        return None
+    return subject_of(report)
 
 
 def _it_subject(cue: Token) -> Token | None:
