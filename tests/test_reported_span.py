@@ -78,3 +78,15 @@ def test_a_participle_after_a_report_by_it_speaks_for_what_it_stands_for(nlp) ->
         "Chinese government",
         "the U.S. and South Korea to cease military exercises",
     ) in _reported(nlp, text)
+
+
+def test_called_for_read_as_a_for_clause_reports_that_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parser reads "called for X to stop" as a "for ... to" clause: the clause, not the
+    quoted phrase in it, is the statement, and "for" stays the cue's."""
+    text = (
+        "South Korea's Joint Chiefs of Staff called for North Korea to stop its threats and "
+        '"rash behavior" and warned that a provocation would result in destruction.'
+    )
+    texts = [q.text for q in attribute_text(nlp, text).quotes]
+    assert 'North Korea to stop its threats and "rash behavior"' in texts
+    assert "rash behavior" not in texts

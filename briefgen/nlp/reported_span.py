@@ -48,6 +48,9 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
         xcomps = [c for c in after if c.dep_ == "xcomp"]
         if preps and not (objs or xcomps):
             return preps, "object"  # "called for talks"
+        marked = [c for c in after if c.dep_ == "advcl" and _opens_with(c, cue.i + 1, parts)]
+        if marked and not (objs or preps or xcomps):
+            return marked[:1], "request"  # "called for North Korea to stop", as a "for" clause
         if (objs or preps) and xcomps:
             return [*objs, *preps, *xcomps], "request"  # "urged China to ..."
     if clauses:
@@ -79,6 +82,11 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
     if preps:
         return preps[:1], "object"  # "warned of a war"
     return [], ""
+
+
+def _opens_with(clause: Token, i: int, words: frozenset[str]) -> bool:
+    """Does `clause` open with a subordinator of `words` at token `i`?"""
+    return any(m.dep_ == "mark" and m.i == i and m.lower_ in words for m in clause.children)
 
 
 def _misread_subject(cue: Token, clauses: list[Token]) -> list[Token]:
@@ -275,6 +283,8 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
         lo = min(e[0] for e in bounds)
         hi = max(e[1] for e in bounds)
         lo = max(lo, cue.i + 1)
+        if via == "request" and doc[lo].lower_ in parts and doc[lo].dep_ == "mark":
+            lo += 1  # the particle read as the clause's "for"
         if via == "clause":
             lo = _past_addressee(cue, lo, hi)
     else:
