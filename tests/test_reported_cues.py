@@ -94,3 +94,10 @@ def test_a_short_object_of_other_cues_or_no_object_is_no_statement(nlp) -> None:
         "Korea wants moves that the United States has rejected as insufficient."
     )
     assert [q.text for q in quotes(nlp, text)] == []
+
+
+def test_a_claim_of_a_thing_is_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The North first claimed a successful submarine-launched missile test in May."
+    assert [(q.cue, q.text) for q in quotes(nlp, text)] == [
+        ("claimed", "a successful submarine-launched missile test")
+    ]
