@@ -515,3 +515,38 @@ def test_a_place_named_after_a_person_lends_no_name(nlp) -> None:  # type: ignor
     assert [s for s, _ in speakers(nlp, text)] == ["Kim Jong Un", "Kim Jong Un"]
     text = "Grace Park, 45, of New Jersey, said she was a little afraid of the film."
     assert [s for s, _ in speakers(nlp, text)] == ["Grace Park"]
+
+
+# -- labels trimmed to who spoke
+
+
+def test_a_time_phrase_is_not_part_of_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """2014-W52 printed 'Pyongyang’s state-controlled media for the first time'."""
+    text = (
+        "His role remained secret until March 29, 2013, when Pyongyang’s state-controlled "
+        "media for the first time confirmed the existence of the organization."
+    )
+    assert [q.speaker for q in run(nlp, text).quotes] == ["Pyongyang’s state-controlled media"]
+
+
+def test_a_ministry_takes_no_title_from_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    """W38 printed 'Unification Ministry (leader)': 'the North Korean leader' just before
+    lent its title to the ministry as if the ministry were the person."""
+    text = (
+        "The North Korean leader issued an unusual statement on Friday. South Korea’s "
+        "unification ministry said neither his father nor his grandfather had issued a "
+        "similar statement."
+    )
+    quotes = run(nlp, text).quotes
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [("Unification Ministry", None)]
+
+
+def test_the_president_unnamed_is_not_a_president(nlp) -> None:  # type: ignore[no-untyped-def]
+    """2014-W52 printed 'a president' for 'the president's comments': an office one
+    person holds keeps its article."""
+    text = (
+        'Our toughest counteraction will be taken against the White House," the statement '
+        "said, referring to the president's comments on CNN Sunday that the US would "
+        '"respond proportionally" to the attack on Sony.'
+    )
+    assert "the president" in [q.speaker for q in run(nlp, text).quotes]

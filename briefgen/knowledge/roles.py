@@ -44,6 +44,7 @@ _LOWER = (
     "anonymous_heads",
     "group_pronouns",
     "counterpart_nouns",
+    "single_offices",
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
@@ -88,6 +89,7 @@ class Roles:
     anonymous_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
+    single_offices: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

@@ -175,7 +175,7 @@ class ArticleDescriptions(ArticleMentions):
             sp_mods = set(re.findall(r"\w+", sp.name.lower()))
             if mods <= sp_mods and (country is None or sp.country in (None, country)):
                 return sp
-        name = _described_name(text, head, self.roles.body_nouns)
+        name = _described_name(text, head, self.roles.body_nouns, self.roles.single_offices)
         # "leaders of North and South Korea": several states' officials together, of no
         # one state (not the outlet's or the dateline's either)
         joint = country is None and any(
@@ -234,8 +234,13 @@ def role_fits(words: set[str], role: str) -> bool:
     return bool(core) and all(w in role_words for w in core)
 
 
-def _described_name(text: str, head: str, bodies: frozenset[str]) -> str:
-    """ "the official" -> "an official"; a body or a possessive keeps its article."""
+def _described_name(
+    text: str, head: str, bodies: frozenset[str], single: frozenset[str] = frozenset()
+) -> str:
+    """ "the official" -> "an official"; a body, a possessive or an office one person
+    holds ("the president", not "a president") keeps its article."""
+    if head in single and re.fullmatch(rf"the\s+{re.escape(head)}", text.strip(), re.I):
+        return f"the {head}"
     name = (
         text if re.match(r"^(?:a|an)\s", text, re.I) else re.sub(r"^the\s+", "", text, flags=re.I)
     )

@@ -299,6 +299,9 @@ class ArticleMentions(ArticlePeople):
                     break  # the name brings its own title ("deputy assistant, X")
                 name = full_name(ns, self.roles) if ns.ent_type_ else propn_run(ns)
                 sp = self.person(name, pos=ns.idx)
+                if not sp.person:
+                    break  # a ministry or agency holds no person's title ("Unification
+                    # Ministry (leader)", lent by "the North Korean leader" just before)
                 if sp.country is None:
                     sp.country = country
                 if sp.role is None and role:

@@ -87,6 +87,13 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return cached
 
 
+def _says_when(prep: Token) -> bool:
+    """Is the prepositional phrase a time ("for the first time", "in 2013"), an adverbial
+    the parser hung on the noun rather than part of the name of who spoke?"""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in ("time", "times") for o in objs)
+
+
 def noun_phrase(tok: Token) -> Span:
     """The noun phrase headed by `tok`, without relative clauses, appositions or verbs."""
     doc = tok.doc
@@ -117,6 +124,8 @@ def noun_phrase(tok: Token) -> Span:
                 continue
             if c.dep_ == "prep" and c.lower_ not in ("of", "at", "to", "for", "in", "with", "from"):
                 continue
+            if c.dep_ == "prep" and _says_when(c):
+                continue  # "media for the first time", "the head in 2013": when, not who
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)
     span = doc[lo : hi + 1]
