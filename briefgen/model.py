@@ -324,6 +324,9 @@ class TimelineEntry:
     # How the date was found: "publication date", "stated date", "weekday resolved
     # against the publication date", ... (shown next to estimated dates).
     date_basis: str = ""
+    # Where an uncertain date came from, in words a reader understands ("date inferred
+    # from 'Tuesday' in a report of 19 September 2017"); "" when the date is sure.
+    date_note: str = ""
     # "" when the articles report it; else the events list it came from ("csis.csv").
     origin: str = ""
 

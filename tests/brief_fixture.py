@@ -369,6 +369,7 @@ def rich_brief() -> Brief:
                 [1],
                 date_basis="weekday resolved against the publication date",
                 date_is_estimate=True,
+                date_note="date inferred from ‘on Saturday’ in a report of 1 October 2017",
             ),
             TimelineEntry(date(2017, 10, 1), "Tillerson discloses US channels to Pyongyang.", [1]),
             TimelineEntry(date(2017, 12, 15), "Security Council ministerial on North Korea.", [4]),

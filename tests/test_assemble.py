@@ -14,11 +14,12 @@ import pytest
 
 from briefgen.book.assemble import assemble, country_groups
 from briefgen.book.chart import section_order
-from briefgen.book.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.keyquotes import not_shown, pick_quotes, rank_quotes, same_words, shown_in
 from briefgen.book.questions import phrase_question
 from briefgen.book.sentences import condense, split_sentences, strip_dateline, usable
+from briefgen.book.timeline import _date_note, _shorten
 from briefgen.knowledge.countries import countries_mentioned
-from briefgen.knowledge.dates import resolve_dates
+from briefgen.knowledge.dates import date_range, resolve_dates
 from briefgen.model import Actor, Article, Brief, Evidence, Position, Quote, Statement
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
@@ -433,13 +434,68 @@ def test_key_quotes_weigh_named_officials_and_spread_over_speakers(brief: Brief)
     assert len(set(texts)) == len(texts), "the same words twice"
     speakers = [q.speaker for q in kq]
     assert speakers.count("Rex Tillerson") == 1 or len(set(speakers)) >= 5
-    # The quote two outlets carried, by a named Secretary of State, comes first.
-    assert kq[0].text.startswith("We will continue our diplomatic efforts")
+    # The quote two outlets carried, by a named Secretary of State, weighs most; the US
+    # section boxes it, so the key quotes (read just after) do not print it again.
+    ranked = pick_quotes(rank_quotes(QUOTES, ACTORS, {a.article_id: a for a in ARTICLES}))
+    assert ranked[0].text.startswith("We will continue our diplomatic efforts")
+    usa = next(c for c in brief.countries if c.code == "USA")
+    assert usa.quotes[0].text.startswith("We will continue our diplomatic efforts")
+    assert not any(q.text.startswith("We will continue") for q in kq)
     # The anonymous official ranks below every named official.
     names = [q.speaker for q in kq]
     if "a senior State Department official" in names:
         anon = names.index("a senior State Department official")
         assert all(not n or n[0].isupper() for n in names[:anon])
+
+
+def test_a_quotation_is_printed_once_per_section_and_key_quotes_repeat_none_shown(
+    brief: Brief,
+) -> None:
+    """W38 printed Trump's tweet four times: in the US lead, boxed under the US, boxed
+    again under North Korea (misattributed) and in the key quotes."""
+    boxed: list[Quote] = []
+    lines = [s.text for s in brief.bluf]
+    for c in brief.countries:
+        own = [s.text for s in ([c.judgement] if c.judgement else []) + c.summary]
+        for q in c.quotes:
+            assert not shown_in(q, own), f"{q.text!r} boxed under a line that quotes it"
+            assert not any(same_words(q, b) for b in boxed), f"{q.text!r} boxed twice"
+        boxed += c.quotes
+        lines += own
+    assert boxed, "the fixture boxes quotes in its sections"
+    for q in brief.key_quotes:
+        assert not any(same_words(q, b) for b in boxed) and not shown_in(q, lines)
+
+
+def test_a_quote_shown_in_a_line_or_box_is_not_shown_again() -> None:
+    tweet = quote(
+        "t1",
+        A1,
+        "Kim Jong Un, who is obviously a madman, will be tested like never before",
+        "Donald Trump",
+        None,
+        "USA",
+    )
+    copy = quote(
+        "t2",
+        A1,
+        "Kim Jong Un who is obviously a madman will be tested like never before!",
+        "Ri Yong Ho",
+        None,
+        "PRK",
+    )
+    other = QUOTES[0]
+    ranked = [(1.0, tweet), (0.9, copy), (0.5, other)]
+    lead = (
+        "Trump tweeted: “Kim Jong Un, who is obviously a madman, will be tested like never before!”"
+    )
+    assert [q for _, q in not_shown(ranked, [], [lead])] == [other]
+    assert [q for _, q in not_shown(ranked, [copy])] == [other]
+    assert [q for _, q in not_shown(ranked, [], ["Trump tweeted about Kim on Friday."])] == [
+        tweet,
+        copy,
+        other,
+    ]
 
 
 def test_rank_and_pick_quotes_directly() -> None:
@@ -485,6 +541,53 @@ def test_timeline_is_sorted_dated_and_keeps_to_the_period(brief: Brief) -> None:
     tuesday = [e for e in tl if e.when == date(2017, 10, 24)]
     assert any(set(e.cites) >= {1, 2} for e in tuesday)
     assert all(e.date_basis for e in tl)
+
+
+def test_a_long_timeline_line_ends_at_a_clause_not_mid_thought() -> None:
+    """W38's timeline cut lines off with '…' mid-sentence ('… for Pyongyang's …')."""
+    tweet = (
+        "On Friday morning, Trump responded to the North’s twin statements with yet another "
+        "bellicose tweet: “Kim Jong Un of North Korea, who is obviously a madman who doesn't "
+        "mind starving or killing his people, will be tested like never before!” and aides "
+        "said more of the same would follow in the days and weeks ahead of the talks."
+    )
+    assert _shorten(tweet) == (
+        "On Friday morning, Trump responded to the North’s twin statements with yet another "
+        "bellicose tweet."
+    )  # the colon ends a clause; the commas inside the quotation do not
+    urged = (
+        "President Trump on Wednesday urged world leaders at the United Nations to thwart the "
+        '"enormous security threat" from North Korea – even as he blamed his predecessors and '
+        "previous political rival Hillary Clinton for Pyongyang's nuclear advances over two "
+        "decades of failed diplomacy and of sanctions that never bit, officials at the White House "
+        "said late on Wednesday."
+    )
+    assert _shorten(urged).endswith("from North Korea.")
+    # a list's commas end nothing: a line a little long is printed whole, not cut
+    listed = (
+        "The foreign ministers of Iran, the United States, Britain, Germany, Russia, China and "
+        "France - the parties to the agreement - are due to meet on Wednesday ahead of an "
+        "October deadline for Trump to decide whether to certify that Iran is complying."
+    )
+    assert _shorten(listed) == listed
+
+
+def test_an_uncertain_timeline_date_says_where_it_came_from_in_words() -> None:
+    """W38 printed 'Date: weekday resolved against the publication date.' and a red 'est.'"""
+    story = date(2017, 9, 17)  # a Sunday
+    hit = resolve_dates("Trump will address the General Assembly on Tuesday.", story)[0]
+    assert hit.estimate and hit.when == date(2017, 9, 19)
+    note = _date_note(hit, story, unsure=False)
+    assert note == "date inferred from ‘on Tuesday’ in a report of 17 September 2017"
+    assert "resolved" not in note and "publication date" not in note
+    assert _date_note(hit, story, unsure=True).endswith("in a report of about 17 September 2017")
+
+
+def test_a_period_is_named_by_its_days() -> None:
+    """'What changed' printed '(built 2026-12-02)'; it names the period compared with."""
+    assert date_range(date(2017, 9, 11), date(2017, 9, 17)) == "11–17 September 2017"
+    assert date_range(date(2017, 8, 28), date(2017, 9, 3)) == "28 August – 3 September 2017"
+    assert date_range(date(2017, 12, 25), date(2018, 1, 1)) == "25 December 2017 – 1 January 2018"
 
 
 def test_chart_and_stats_follow_the_sections(brief: Brief) -> None:
@@ -577,7 +680,10 @@ def test_seeds_brief_has_every_part() -> None:
     assert 3 <= len(b.bluf) <= 6
     assert [c.code for c in b.countries][:2] == ["USA", "PRK"]
     assert all(c.summary for c in b.countries)
-    assert 5 <= len(b.key_quotes) <= 8
+    # the heaviest quotes are boxed in the country sections; the key quotes add others
+    assert 3 <= len(b.key_quotes) <= 8
+    boxed = [q for c in b.countries for q in c.quotes]
+    assert not any(same_words(q, x) for q in b.key_quotes for x in boxed)
     assert b.open_questions and b.timeline
     numbers = {s.number for s in b.sources}
     assert all(set(s.cites) <= numbers and s.cites for s in _all_statements(b))

@@ -454,7 +454,7 @@ def test_what_changed_shows_a_reversed_position_and_a_new_actor() -> None:
     assert [src[n].article_id for n in rev.earlier_cites] == ["p1"]
     assert src[rev.earlier_cites[0]].earlier == "2017-W42"
     assert "Chung Eui-yong" in kinds["new-actor"].text
-    assert b.compared_with.startswith("the brief of 2017-W42")
+    assert b.compared_with == "the brief for 16–22 October 2017"
     # The record kept for the next brief holds this week's position.
     assert builder.record is not None and builder.record.positions[0].stance == -1
 
@@ -480,7 +480,7 @@ def test_what_changed_says_when_the_period_compared_with_is_thin() -> None:
     ).build()
     assert b.changes, "this week's new voices are changes"
     assert b.compared_with == (
-        "the articles of 2017-W42 (1 article, no stored brief; too few to say much of what changed)"
+        "the articles of 16–22 October 2017 (1 article, no stored brief; too few to say much of what changed)"
     )
 
 

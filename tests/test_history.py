@@ -94,7 +94,7 @@ def test_build_stores_its_brief_and_the_next_says_what_changed(
     assert "What changed since the last brief" not in first or "no stored brief" in first
     second = _build(two_weeks, store, "2017-W43")
     assert "What changed since the last brief" in second
-    assert "Compared with the brief of 2017-W42" in second
+    assert "Compared with the brief for 16–22 October 2017" in second
     listed = CliRunner().invoke(cli, ["history", "--store", str(store), "--format", "json"])
     assert listed.exit_code == 0, listed.output
     assert '"label": "2017-W43"' in listed.output and '"label": "2017-W42"' in listed.output
@@ -105,9 +105,9 @@ def test_compare_to_names_the_brief_compared_with(two_weeks: Path, tmp_path: Pat
     _build(two_weeks, store, "2017-W42")
     # Another period named: not the last stored brief (W41 has neither brief nor articles).
     other = _build(two_weeks, store, "2017-W43", "--compare-to", "2017-W41")
-    assert "Compared with the brief of 2017-W42" not in other
+    assert "Compared with the brief for 16–22 October 2017" not in other
     named = _build(two_weeks, store, "2017-W43", "--compare-to", "2017-W42")
-    assert "Compared with the brief of 2017-W42" in named
+    assert "Compared with the brief for 16–22 October 2017" in named
 
 
 def test_compare_to_refuses_what_is_not_a_period(two_weeks: Path, tmp_path: Path) -> None:

@@ -125,6 +125,50 @@ def test_estimated_dates_are_marked(rich_pdf: dict[str, Any]) -> None:
     assert "est.</abbr>." not in src3
 
 
+def test_timeline_says_where_a_date_came_from_in_words(rich_pdf: dict[str, Any]) -> None:
+    """The timeline printed 'Date: weekday resolved against the publication date.' and a
+    red 'est.': machine notes.  It says where the date came from, in words."""
+    html = rich_pdf["html"]
+    timeline = html[html.index('id="timeline"') :]
+    timeline = timeline[: timeline.index("</section>")]
+    assert "(date inferred from ‘on Saturday’ in a report of 1 October 2017)" in timeline
+    assert "Date:" not in timeline and "resolved" not in timeline
+    assert 'class="est"' not in timeline
+    # an estimated date with no note of its own still reads as words
+    assert "(date approximate)" in timeline
+
+
+def test_insufficient_trend_badge_has_no_stray_dash() -> None:
+    """It printed '– INSUFFICIENT BASIS': an arrow where there is no direction."""
+    b = rich_brief()
+    b.countries[0].trend = "insufficient"
+    html = render_html(b)
+    start = html.index('class="trend trend-insufficient"')
+    badge = html[html.index(">", start) + 1 : html.index("</span>", start)]
+    assert badge.strip() == "Insufficient basis"
+
+
+def test_key_quotes_all_boxed_in_sections_say_where_they_are() -> None:
+    """With every quotation already boxed in its country section, the key quotes point
+    there rather than saying there is no material."""
+    b = rich_brief()
+    assert any(c.quotes for c in b.countries)
+    b.key_quotes = []
+    html = render_html(b)
+    kq = html[html.index('id="key-quotes"') :]
+    kq = kq[: kq.index("</section>")]
+    assert "printed in the country sections above" in kq and "No material" not in kq
+
+
+def test_no_section_is_forced_onto_a_page_of_its_own() -> None:
+    """W37's page 7 held a short chart alone: the sources were forced onto a new page.
+    Only the cover and the contents end their page; sections flow."""
+    css = (default_template_dir() / "print.css").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    forced = re.findall(r"([^{}]+)\{[^{}]*break-(?:before|after):\s*page", css)
+    assert {f.strip() for f in forced} <= {".cover", ".toc"}, forced
+
+
 def test_a_role_the_name_already_says_is_not_repeated() -> None:
     b = rich_brief()
     q = replace(

@@ -39,7 +39,7 @@ from briefgen.book.chart import (
 )
 from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.eventlists import ListedEvent, date_developments
-from briefgen.book.keyquotes import pick_quotes, rank_quotes
+from briefgen.book.keyquotes import not_shown, pick_quotes, rank_quotes
 from briefgen.book.questions import open_questions
 from briefgen.book.record import computed_record, make_record, period_label
 from briefgen.book.sections import (
@@ -55,6 +55,7 @@ from briefgen.book.timeline import build_timeline
 from briefgen.book.trend import Move, moves_of
 from briefgen.book.watchlist import reliable_positions
 from briefgen.knowledge.countries import countries_acting
+from briefgen.knowledge.dates import date_range
 from briefgen.model import (
     Article,
     Brief,
@@ -164,6 +165,16 @@ class BookInput:
     facts: Facts | None = None
 
 
+def _unseen_quotes(
+    ranked: Sequence[tuple[float, Quote]], built: CountrySectionBuilder, bluf: Sequence[Statement]
+) -> list[Quote]:
+    """The key quotes: none a reader has just seen in full, boxed in a country section or
+    quoted in its lines or the bottom line (the record keeps its own picks).  Fewer are
+    not padded out with light ones: the heaviest are often boxed already."""
+    unseen = not_shown(ranked, built.boxed, [*built.lines, *(s.text for s in bluf)])
+    return pick_quotes(unseen, k=8, min_k=3)
+
+
 class BookBuilder:
     """Assembles one Brief, section by section, in reading order."""
 
@@ -217,11 +228,13 @@ class BookBuilder:
         rec = self.compared
         if rec is None:
             return ""
+        span = date_range(rec.start, rec.end) if rec.start and rec.end else rec.label
         if rec.built:
-            return f"the brief of {rec.label} (built {rec.built[:10]})"
+            # the period the stored brief covered, not the day it was built (noise to a reader)
+            return f"the brief for {span}"
         n = len(self.inp.previous)
         thin = f"; {THIN_BEFORE_NOTE}" if n < MIN_ARTICLES_BEFORE else ""
-        return f"the articles of {rec.label} ({n} article{'s' * (n != 1)}, no stored brief{thin})"
+        return f"the articles of {span} ({n} article{'s' * (n != 1)}, no stored brief{thin})"
 
     def _moves(self, rec: PeriodRecord, codes: Sequence[str]) -> dict[str, list[Move]]:
         return {c: moves_of(c, rec.developments, rec.positions, rec.actors) for c in codes}
@@ -287,7 +300,8 @@ class BookBuilder:
             if self.compared is not None
             else []
         )
-        return self._brief(bluf, devs, sections, key_quotes, changes, ctx)
+        shown = _unseen_quotes(ranked, builder, bluf)
+        return self._brief(bluf, devs, sections, shown, changes, ctx)
 
     def _stats(
         self,

@@ -170,3 +170,33 @@ def pick_quotes(
         if len(chosen) >= min_k:
             break
     return chosen
+
+
+# A quote whose words are this much of a printed line is shown in full there.
+SHOWN_IN_LINE = 0.8
+
+
+def same_words(a: Quote, b: Quote) -> bool:
+    """The same quotation, whoever it was attributed to (a tweet carried by several
+    articles, once misattributed, was boxed in two sections and the key quotes)."""
+    return jaccard(set(_dedupe_key(a)), set(_dedupe_key(b))) >= 0.5
+
+
+def shown_in(q: Quote, lines: Sequence[str]) -> bool:
+    """Are the quote's words printed in full in one of these lines (a lead sentence
+    that quotes the tweet)?"""
+    t = set(_dedupe_key(q))
+    return bool(t) and any(len(t & set(tokens(line))) / len(t) >= SHOWN_IN_LINE for line in lines)
+
+
+def not_shown(
+    ranked: Sequence[tuple[float, Quote]], boxed: Sequence[Quote], lines: Sequence[str] = ()
+) -> list[tuple[float, Quote]]:
+    """The ranked quotes a reader has not yet seen: none already boxed, none printed in
+    full in `lines`.  The rule: a quotation is printed once per section at most, and
+    the key quotes never repeat one a country section already shows."""
+    return [
+        (w, q)
+        for w, q in ranked
+        if not shown_in(q, lines) and not any(same_words(q, b) for b in boxed)
+    ]

@@ -27,7 +27,7 @@ __all__ = [
 from collections.abc import Sequence
 
 from briefgen.book.contradictions import contradictions
-from briefgen.book.keyquotes import pick_quotes
+from briefgen.book.keyquotes import not_shown, pick_quotes
 from briefgen.book.moves import names_a_thing, opening, own_move, previews, state_voice
 from briefgen.book.officialvoice import official_lines
 from briefgen.book.ownlines import (
@@ -103,6 +103,10 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         self.ctx = ctx
         self.w = weights or SectionWeights()
         self.actors_by_id = {a.actor_id: a for a in ctx.attribution.actors}
+        # what the sections built so far print: quotes boxed, lines (with quotes in full);
+        # no later section, nor the key quotes, prints those words again
+        self.boxed: list[Quote] = []
+        self.lines: list[str] = []
 
     def build(self, code: str, group: Sequence[Article]) -> CountrySection:
         cands = self._candidates(code, group)
@@ -110,6 +114,8 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         summary = self._summary(code, group, cands, j_cand)
         positions = self._positions(code)
         marker, basis = self._trend(code, judgement, cands)
+        disagreements = self._disagreements(positions)
+        self.lines += [s.text for s in [judgement, *summary, *disagreements] if s is not None]
         return CountrySection(
             code=code,
             name=country_name(code),
@@ -120,7 +126,7 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             positions=positions,
             quotes=self._quotes(code),
             keyphrases=list(self.ctx.keyphrases.get(code, [])),
-            disagreements=self._disagreements(positions),
+            disagreements=disagreements,
             article_count=len(group),
             trend_basis=basis,
             mentions=int(self.ctx.mentions.get(code, 0)),
@@ -449,11 +455,15 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         return kept
 
     def _quotes(self, code: str) -> list[Quote]:
-        return pick_quotes(
-            [(wt, q) for wt, q in self.ctx.ranked_quotes if q.country == code],
+        """The country's quotes not yet printed in full, here or in a section before."""
+        mine = [(wt, q) for wt, q in self.ctx.ranked_quotes if q.country == code]
+        picked = pick_quotes(
+            not_shown(mine, self.boxed, self.lines),
             k=self.w.quotes,
             min_k=1,
             per_speaker=1,
             per_country=self.w.quotes,
             floor_ratio=0.0,
         )
+        self.boxed += picked
+        return picked

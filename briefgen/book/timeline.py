@@ -11,6 +11,7 @@ name; a listed event the articles also report marks that line instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,7 @@ from briefgen.book.eventlists import ListedEvent, in_period, same_event
 from briefgen.book.reports import media_led
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
-from briefgen.knowledge.dates import resolve_dates, shift
+from briefgen.knowledge.dates import DateHit, long_date, resolve_dates, shift
 from briefgen.model import TimelineEntry
 from briefgen.periods import Period
 
@@ -30,15 +31,43 @@ MAX_WORDS = 35
 SAME_EVENT = 0.25
 
 
+# A line a little over MAX_WORDS is printed whole rather than cut.
+MAX_WHOLE = 45
+# Where a clause ends: at ; or :, or at a comma or dash before a word that opens a new
+# clause (a comma in a list, "Iran, the United States, Britain", ends nothing).
+_CLAUSE_END = re.compile(
+    r"[;:]\s|(?:,|\s[—–-])\s(?=(?:which|who|while|as|after|before|but|and|saying|adding|"
+    r"when|where|though|although|because|including|even as|amid|in which|a day)\b)"
+)
+# With no clause end early enough, a line up to this long is printed whole.
+MAX_UNCUT = 60
+# A cut never leaves a line shorter than this many words.
+MIN_CUT_WORDS = 10
+
+
+def _in_quote(head: str) -> bool:
+    """Does `head` end inside a quotation (a cut there would leave its mark open)?"""
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
 def _shorten(text: str, max_words: int = MAX_WORDS) -> str:
+    """The line, or its first clauses: a long line ends at a sentence or clause boundary
+    ("… said on Tuesday, in a speech that" read as a line cut off mid-thought)."""
     words = text.split()
-    if len(words) <= max_words:
+    if len(words) <= max(max_words, MAX_WHOLE):
         return text
     cut = " ".join(words[:max_words])
-    comma = cut.rfind(", ")
-    if comma > len(cut) // 2:
-        cut = cut[:comma]
-    return cut.rstrip(" ,;:") + " …"
+    ends = [
+        m.start()
+        for m in _CLAUSE_END.finditer(cut)
+        if len(cut[: m.start()].split()) >= MIN_CUT_WORDS and not _in_quote(cut[: m.start()])
+    ]
+    if not ends:
+        if len(words) <= MAX_UNCUT:
+            return text
+        return cut.rstrip(" ,;:—–-") + " …"  # no clause ends early enough: say it is cut
+    clause = cut[: ends[-1]].rstrip(" ,;:—–-")
+    return clause if clause[-1:] in ".!?”\"'" else clause + "."
 
 
 @dataclass
@@ -48,6 +77,7 @@ class _Entry:
     cites: set[str]
     estimate: bool
     basis: str
+    note: str = ""
 
 
 def build_timeline(
@@ -111,8 +141,10 @@ def _entries(pool: SentencePool, period: Period) -> list[_Entry]:
                 if (lo is None or h.when >= lo) and (hi is None or h.when <= hi)
             ]
             if hits:
-                est = hits[0].estimate or a.date_source in ("estimate", "unknown")
-                entries.append(_Entry(hits[0].when, c, {a.article_id}, est, hits[0].basis))
+                unsure = a.date_source in ("estimate", "unknown")
+                est = hits[0].estimate or unsure
+                note = _date_note(hits[0], day, unsure)
+                entries.append(_Entry(hits[0].when, c, {a.article_id}, est, hits[0].basis, note))
                 found = True
         if not found and day is not None and period.contains(day):
             # The heaviest of the first few sentences: the news of the story.
@@ -120,8 +152,20 @@ def _entries(pool: SentencePool, period: Period) -> list[_Entry]:
             lead = min(firsts, key=lambda c: (-c.score, c.rank), default=None)
             if lead is not None:
                 est = a.date_source in ("estimate", "unknown")
-                entries.append(_Entry(day, lead, {a.article_id}, est, "publication date"))
+                note = "the report's date, itself estimated"
+                entries.append(_Entry(day, lead, {a.article_id}, est, "publication date", note))
     return entries
+
+
+def _date_note(hit: DateHit, day: date | None, unsure: bool) -> str:
+    """Where the date came from, in plain words ("date inferred from 'Tuesday' in a
+    report of 19 September 2017"), not the resolver's code."""
+    report = f"a report of {'about ' if unsure else ''}{long_date(day)}" if day else "the report"
+    if hit.word and not hit.basis.startswith("stated"):
+        return f"date inferred from ‘{hit.word}’ in {report}"
+    if hit.basis.startswith("stated date, year"):
+        return f"year taken from {report}"
+    return f"date as stated in {report}"
 
 
 def _merged(entries: list[_Entry]) -> list[_Entry]:
@@ -158,6 +202,7 @@ def _article_lines(
             cites=sorted(n for n in (cite(aid) for aid in e.cites) if n is not None),
             date_is_estimate=e.estimate,
             date_basis=e.basis,
+            date_note=e.note if e.estimate else "",
         )
         for e in kept
     ]

@@ -10,7 +10,7 @@ sentence looks ahead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 # The dates briefgen reads and briefs: a date outside them in an article is a typo or a
@@ -40,6 +40,18 @@ def long_date(d: date, precision: str = "day") -> str:
     if precision == "month":
         return d.strftime("%B %Y")
     return f"{d.day} {d:%B %Y}"
+
+
+def date_range(start: date, end: date) -> str:
+    """ "11–17 September 2017", "28 August – 3 September 2017": a period as a reader
+    names it, without repeating the month or year the two ends share."""
+    if start == end:
+        return long_date(start)
+    if start.year != end.year:
+        return f"{long_date(start)} – {long_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B} – {long_date(end)}"
+    return f"{start.day}–{long_date(end)}"
 
 
 # The one home of month and weekday names: every date pattern in briefgen is built here.
@@ -94,6 +106,9 @@ class DateHit:
     estimate: bool
     basis: str
     pos: int
+    # the words the date was read from ("on Tuesday"), for the timeline's note; not kept
+    # in the stored facts, so no part of a hit's identity
+    word: str = field(default="", compare=False)
 
 
 def _month(token: str) -> int:
@@ -131,7 +146,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
                 elif d < published - timedelta(days=300) and future:
                     d = d.replace(year=year + 1) if not (mon == 2 and day == 29) else d
                 basis = "stated date, year from the publication date"
-            hits.append(DateHit(d, estimate, basis, m.start()))
+            hits.append(DateHit(d, estimate, basis, m.start(), m.group(0)))
     if published is not None:
         for m in _WD_RE.finditer(text):
             mod = (m.group(1) or "").lower()
@@ -149,9 +164,12 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
             else:
                 d = published - timedelta(days=back if mod != "last" or back else 7)
                 est = False
-            hits.append(DateHit(d, est, "weekday resolved against the publication date", m.start()))
+            basis = "weekday resolved against the publication date"
+            hits.append(DateHit(d, est, basis, m.start(), m.group(0)))
         for m in _REL_RE.finditer(text):
             d = published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)
-            hits.append(DateHit(d, False, "relative to the publication date", m.start()))
+            hits.append(
+                DateHit(d, False, "relative to the publication date", m.start(), m.group(0))
+            )
     hits.sort(key=lambda h: h.pos)
     return hits
