@@ -1190,3 +1190,28 @@ def test_what_changed_names_an_issue_as_a_reader_does() -> None:
     assert issue_name("inter_korean") == "inter-Korean engagement"
     assert issue_name("military_force") == "military force"
     assert issue_name("no_such_issue") == "no such issue"
+
+
+def test_an_item_is_dated_by_reports_of_its_own_event_not_the_groups_others() -> None:
+    """W38 printed Japan's warning of 21 September as 'reported 18 September', from a U.S.
+    report of the 18th in its group; and an item without a date of its own took a
+    date another report of its group gave another event ('earlier Saturday')."""
+    from types import SimpleNamespace
+
+    from briefgen.book.reports import Group, Report
+    from briefgen.book.writeup import _when
+    from briefgen.knowledge.dates import resolve_dates
+
+    def rep(text: str, day: int, subject: str, stated: str = "") -> Report:
+        article = SimpleNamespace(published=date(2017, 9, day), date_precision="day")
+        cand = SimpleNamespace(text=text, subject=subject, article=article)
+        hits = resolve_dates(stated, date(2017, 9, day)) if stated else []
+        return Report(cand, classify(text), hits[0] if hits else None, False, False)  # type: ignore[arg-type]
+
+    warning = "Japan must brace itself for the possible launch of a missile over its territory."
+    lead = rep(warning, 21, "JPN")
+    other = rep("The vessel could be used to launch a missile over Japan.", 18, "USA")
+    speech = rep("The minister spoke earlier Saturday.", 23, "PRK", "earlier Saturday")
+    assert _when(Group([lead, other, speech]), lead) == (date(2017, 9, 21), "first reported", True)
+    again = rep("Japan must brace for the possible launch of a missile, Tokyo said.", 20, "JPN")
+    assert _when(Group([lead, again]), lead)[0] == date(2017, 9, 20)

@@ -455,3 +455,22 @@ def test_a_long_subject_the_parser_took_for_an_object_is_what_was_said(nlp) -> N
     # whom a cue addresses is no part of what was said
     q = one(nlp, "Kang Kyung-wha told reporters the talks would resume next month.")
     assert q.text == "the talks would resume next month"
+
+
+def test_a_statement_after_a_sentence_set_in_an_earlier_year_keeps_that_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    """2017-W37's North Korean escalation rested on the 2014 threat over a film, told as
+    background: the sentence before set the time and the threat gave none of its own."""
+    pub = date(2017, 9, 16)
+    text = (
+        "In the 2014 comedy, the actors play journalists sent to kill the North's leader.\n\n"
+        "North Korea was not happy about it — Pyongyang even threatened military action "
+        "against the U.S."
+    )
+    (threat,) = attribute_text(nlp, text, published=pub).quotes
+    assert threat.earlier and threat.said_on is None
+    # a scene set this year, or a time of its own, keeps the statement the period's
+    for scene in ("In 2017, the North tested six missiles.", "In 2014, the two sides met."):
+        own = one(nlp, f"{scene}\n\nKim Jong Un said on Tuesday that talks were possible.", pub)
+        assert not own.earlier and own.said_on == date(2017, 9, 12)
+    plain = one(nlp, "The North tested a missile.\n\nKim Jong Un said talks were possible.", pub)
+    assert not plain.earlier

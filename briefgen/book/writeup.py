@@ -260,22 +260,34 @@ def sentence_of(r: Report) -> str:
 
 def _when(g: Group, lead: Report) -> tuple[date | None, str, bool]:
     """The development's date: the one its lead states, else the date most of its reports
-    state, else the day it was first reported."""
+    of the lead's own event state, else the day that event was first reported.  A report
+    of another event in the group (a speech the statement answers, an earlier warning)
+    dates nothing of the lead's: W38 dated Kim's statement of 21 September by a
+    foreign minister's speech 'earlier Saturday', and a Japanese warning of the 21st as
+    'reported 18 September' by an article of the 18th in its group."""
     if lead.when and not lead.when.estimate:
         return lead.when.when, "stated date", False
-    stated = Counter(r.when.when for r in g.members if r.when and not r.when.estimate)
+    own = [lead, *(r for r in g.members if r is not lead and _own_event(r, lead))]
+    stated = Counter(r.when.when for r in own if r.when and not r.when.estimate)
     if stated:
         day = max(stated, key=lambda d: (stated[d], -d.toordinal()))
         return day, "stated date", False
     # a story dated only to its month or year gives no day to print
     pubs = [
         a.published
-        for a in (r.cand.article for r in g.members)
+        for a in (r.cand.article for r in own)
         if a.published and a.date_precision == "day"
     ]
     if pubs:
         return min(pubs), "first reported", True
     return None, "", True
+
+
+def _own_event(r: Report, lead: Report) -> bool:
+    """`r` reports the lead's event: the same kind and action by the same actor (a U.S.
+    report of a vessel that could launch a missile is not Japan's warning of one)."""
+    doers = {r.cand.subject, lead.cand.subject}
+    return _same_event(r, lead) and (None in doers or len(doers) == 1)
 
 
 def write(g: Group, w: DevelopmentWeights, sim: Any = None) -> Development:

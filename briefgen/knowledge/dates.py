@@ -4,7 +4,9 @@ against the date of the story that says it.
 News text dates events relative to the story.  Each stated date is resolved against the
 article's publication date: a month-day later than the story is last year's (unless the
 sentence looks ahead); a weekday is the last such day on or before the story unless the
-sentence looks ahead.
+sentence looks ahead (and no past verb says it: "said Friday"), and "last Friday" is never
+yesterday.  A date inside a phrase naming another event the news answers or follows ("in
+response to Trump's speech on Tuesday") dates that event and is left out.
 """
 
 from __future__ import annotations
@@ -86,13 +88,28 @@ _MD_RE = re.compile(
     r"\b(" + _MONTH_ALT + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(\d{4})\b)?"
 )
 _DM_RE = re.compile(r"\b(\d{1,2})\s+(" + _MONTH_ALT + r")(?:\s+(\d{4})\b)?")
-_WD_RE = re.compile(rf"\b(?:(last|next|this|on|since|by|until)\s+)?({WEEKDAY_RE})\b")
+_WD_RE = re.compile(rf"\b(?:((?i:last|next|this|on|since|by|until))\s+)?({WEEKDAY_RE})\b")
 _REL_RE = re.compile(r"\b(yesterday|today|tonight|earlier today)\b", re.I)
 _FUTURE_RE = re.compile(
     r"\b(?:will|is to|are to|is due|are due|plans? to|planned|scheduled|expected to|"
     r"is set to|are set to|to be held|upcoming|ahead of)\b"
 )
 _QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
+# A past verb just before a weekday ("said Friday", "launched on Tuesday"): that day is
+# past, whatever the rest of the sentence looks ahead to ("expected to respond").
+_PAST_BEFORE_RE = re.compile(
+    r"\b(?<!is )(?<!are )(?<!be )(?<!been )(?:said|told|met|spoke|wrote|held|gave|took|"
+    r"made|sent|fired|began|\w+ed)\s+(?:on\s+|late\s+|early\s+)?$"
+)
+# The opening of a phrase naming another, earlier event the sentence's news answers or
+# follows ("in response to Trump's speech on Tuesday"): a date in it is that event's.
+_OTHER_EVENT_RE = re.compile(
+    r"\b(?:in (?:response|reply|reaction|answer) to|in retaliation for|responding to|"
+    r"(?<!the )following|after)\s+([^,;:()—–]*)$",
+    re.I,
+)
+# How many words such a phrase runs to before a date in it (beyond, it is another clause).
+_OTHER_EVENT_WORDS = 12
 
 
 def looks_ahead(text: str) -> bool:
@@ -109,6 +126,20 @@ class DateHit:
     # the words the date was read from ("on Tuesday"), for the timeline's note; not kept
     # in the stored facts, so no part of a hit's identity
     word: str = field(default="", compare=False)
+
+
+def _of_other_event(text: str, pos: int) -> bool:
+    """Is the date at `pos` inside a phrase naming an earlier event the sentence answers
+    or follows ("Kim's statement, in response to Trump's speech on Tuesday")?  It dates
+    that event, not the sentence's news, and is left out."""
+    m = _OTHER_EVENT_RE.search(text[:pos])
+    return m is not None and len(m.group(1).split()) <= _OTHER_EVENT_WORDS
+
+
+def _last_weekday(back: int) -> int:
+    """Days back to "last Friday": yesterday or today is "Friday" or "today" in news
+    copy, so "last Friday" in a Saturday story is the Friday of the week before."""
+    return back if back >= 2 else back + 7
 
 
 def _month(token: str) -> int:
@@ -136,7 +167,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
                 d = date(year, mon, day)
             except ValueError:
                 continue
-            if not in_range(d):
+            if not in_range(d) or _of_other_event(text, m.start()):
                 continue
             estimate = False
             basis = "stated date"
@@ -149,7 +180,10 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
             hits.append(DateHit(d, estimate, basis, m.start(), m.group(0)))
     if published is not None:
         for m in _WD_RE.finditer(text):
+            if _of_other_event(text, m.start()):
+                continue
             mod = (m.group(1) or "").lower()
+            past = mod not in ("next", "this") and bool(_PAST_BEFORE_RE.search(text[: m.start()]))
             wd = WEEKDAYS.index(m.group(2))
             back = (published.weekday() - wd) % 7
             fwd = (wd - published.weekday()) % 7
@@ -158,15 +192,17 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
                 # time zone, the day after.
                 d = published + timedelta(days=1)
                 est = True
-            elif mod == "next" or (future and mod not in ("last", "since")):
+            elif mod == "next" or (future and not past and mod not in ("last", "since")):
                 d = published + timedelta(days=fwd or (7 if mod == "next" else 0))
                 est = True
             else:
-                d = published - timedelta(days=back if mod != "last" or back else 7)
+                d = published - timedelta(days=back if mod != "last" else _last_weekday(back))
                 est = False
             basis = "weekday resolved against the publication date"
             hits.append(DateHit(d, est, basis, m.start(), m.group(0)))
         for m in _REL_RE.finditer(text):
+            if _of_other_event(text, m.start()):
+                continue
             d = published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0)
             hits.append(
                 DateHit(d, False, "relative to the publication date", m.start(), m.group(0))

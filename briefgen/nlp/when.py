@@ -28,6 +28,14 @@ _EARLIER = re.compile(
 _MONTH_ONLY = re.compile(rf"\bin ({MONTH_NAME_RE})\b")
 # Deps of the modifiers that say when a verb happened.
 _TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "advcl"})
+# A sentence that opens on a time before the news ("In the 2014 comedy, ...", "Last
+# year, ...", "Back in March, ...") sets the scene: the next sentence, when it gives no
+# time of its own, tells of that time too.
+_SCENE_RE = re.compile(
+    r"^\W*(?:(?:back |early |late )?in|during|by|last (?:year|month)|years? ago)\b[^,.;]{0,40}?"
+    r"(?:\b((?:19|20)\d\d)\b|(?<=last year)|(?<=last month)|(?<=ago))",
+    re.IGNORECASE,
+)
 # How far before the article's date a statement is still its news.
 NEWS_WINDOW = timedelta(days=6)
 
@@ -48,10 +56,30 @@ def _time_text(cue: Token) -> str:
     return " ".join(parts)
 
 
+def _scene_before(cue: Token, published: date | None) -> bool:
+    """Does the sentence before the cue's open on a time before the news, while the
+    cue's own sentence gives none?  ("In the 2014 comedy, ... North Korea was not happy
+    about it - Pyongyang even threatened military action": the threat is 2014's.)"""
+    sent = cue.sent
+    if published is None or _EARLIER.search(sent.text) or resolve_dates(sent.text, published):
+        return False
+    i = sent.start - 1
+    while i >= 0 and cue.doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return False
+    m = _SCENE_RE.search(cue.doc[i].sent.text)
+    if m is None:
+        return False
+    return m.group(1) is None or int(m.group(1)) < published.year
+
+
 def statement_time(cue: Token | None, published: date | None) -> tuple[bool, date | None]:
     """(earlier, said_on) for the statement the cue reports."""
     if cue is None:
         return False, None
+    if _scene_before(cue, published):
+        return True, None
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in cue.children) and cue.tag_ == "VBN":
         earlier = True  # "had warned"
     else:
