@@ -146,6 +146,33 @@ def _month(token: str) -> int:
     return MONTHS[token[:3].lower()]
 
 
+def _weekdays(text: str, published: date, future: bool) -> list[DateHit]:
+    """The weekdays `text` names, resolved against the story's day (module docstring)."""
+    hits: list[DateHit] = []
+    for m in _WD_RE.finditer(text):
+        if _of_other_event(text, m.start()):
+            continue
+        mod = (m.group(1) or "").lower()
+        past = mod not in ("next", "this") and bool(_PAST_BEFORE_RE.search(text[: m.start()]))
+        wd = WEEKDAYS.index(m.group(2))
+        back = (published.weekday() - wd) % 7
+        fwd = (wd - published.weekday()) % 7
+        if fwd == 1 and mod not in ("last", "since", "on"):
+            # "early Thursday" in a story dated Wednesday: a late edition or another
+            # time zone, the day after.
+            d = published + timedelta(days=1)
+            est = True
+        elif mod == "next" or (future and not past and mod not in ("last", "since")):
+            d = published + timedelta(days=fwd or (7 if mod == "next" else 0))
+            est = True
+        else:
+            d = published - timedelta(days=back if mod != "last" else _last_weekday(back))
+            est = False
+        basis = "weekday resolved against the publication date"
+        hits.append(DateHit(d, est, basis, m.start(), m.group(0)))
+    return hits
+
+
 def resolve_dates(text: str, published: date | None) -> list[DateHit]:
     """Every date stated in `text`, resolved against the publication date (in text order).
 
@@ -179,27 +206,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateHit]:
                 basis = "stated date, year from the publication date"
             hits.append(DateHit(d, estimate, basis, m.start(), m.group(0)))
     if published is not None:
-        for m in _WD_RE.finditer(text):
-            if _of_other_event(text, m.start()):
-                continue
-            mod = (m.group(1) or "").lower()
-            past = mod not in ("next", "this") and bool(_PAST_BEFORE_RE.search(text[: m.start()]))
-            wd = WEEKDAYS.index(m.group(2))
-            back = (published.weekday() - wd) % 7
-            fwd = (wd - published.weekday()) % 7
-            if fwd == 1 and mod not in ("last", "since", "on"):
-                # "early Thursday" in a story dated Wednesday: a late edition or another
-                # time zone, the day after.
-                d = published + timedelta(days=1)
-                est = True
-            elif mod == "next" or (future and not past and mod not in ("last", "since")):
-                d = published + timedelta(days=fwd or (7 if mod == "next" else 0))
-                est = True
-            else:
-                d = published - timedelta(days=back if mod != "last" else _last_weekday(back))
-                est = False
-            basis = "weekday resolved against the publication date"
-            hits.append(DateHit(d, est, basis, m.start(), m.group(0)))
+        hits += _weekdays(text, published, future)
         for m in _REL_RE.finditer(text):
             if _of_other_event(text, m.start()):
                 continue
