@@ -69,11 +69,12 @@ class RawQuote:
         return self.spans[-1].end
 
 
-def _sentence_bounds(doc: Doc, spans: QuoteSpans) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc, spans: QuoteSpans, verbs: ReportingVerbs) -> list[tuple[int, int]]:
     """spaCy sentences merged so that no quote is cut and no clause starts in lower case.
 
     The parser splits `“…?” he said.` after the question mark and ends sentences inside
-    quotes; merging restores one attribution frame per quote.  No frame grows beyond
+    quotes, and splits `“…!” Trump wrote.` before the name; merging restores one
+    attribution frame per quote (a quote left alone borrows an earlier speaker).  No frame grows beyond
     MAX_FRAME characters (a sentence that long is cut at a space): real frames stay well
     under it, and text without sentence ends or with unclosed marks would otherwise make
     one frame of a whole paragraph, searched again for every quote in it.
@@ -109,11 +110,41 @@ def _sentence_bounds(doc: Doc, spans: QuoteSpans) -> list[tuple[int, int]]:
             crosses = spans.strictly_inside(a) or spans.strictly_inside(pb)
             same_para = para_of.get(a) == para_of.get(pa)
             lower = j < b and text[j].islower()
-            if same_para and (crosses or lower) and b - pa <= MAX_FRAME:
+            tail = same_para and _attribution_tail(doc, text, (pa, pb), (a, b), spans, verbs)
+            if same_para and (crosses or lower or tail) and b - pa <= MAX_FRAME:
                 merged[-1] = (pa, b)
                 continue
         merged.append((a, b))
     return merged
+
+
+# The longest sentence read as a bare attribution after a quote: `Trump wrote on Twitter.`
+_TAIL_TOKENS = 12
+
+
+def _attribution_tail(
+    doc: Doc,
+    text: str,
+    prev: tuple[int, int],
+    cur: tuple[int, int],
+    spans: QuoteSpans,
+    verbs: ReportingVerbs,
+) -> bool:
+    """`cur` is only the attribution of the quote that ends `prev` (`“…!” Trump wrote.`):
+    a short sentence without marks whose main verb is a reporting verb with its subject
+    before it, right after a closing mark."""
+    end = prev[0] + len(text[prev[0] : prev[1]].rstrip())
+    if not any(s.mark_end == end for s in spans) or spans.strictly_inside(cur[0]):
+        return False
+    sent = doc.char_span(cur[0], cur[1], alignment_mode="expand")
+    if sent is None or len(sent) > _TAIL_TOKENS or not text[cur[0] : cur[1]].rstrip().endswith("."):
+        return False
+    if any(cur[0] <= s.mark_start < cur[1] for s in spans):
+        return False
+    root = sent.root
+    return root.lemma_.lower() in verbs.cues and any(
+        c.dep_ == "nsubj" and c.i < root.i for c in root.children
+    )
 
 
 def _marks_open_sentences(
@@ -219,7 +250,7 @@ def extract_raw(text: str, doc: Doc, verbs: ReportingVerbs | None = None) -> lis
     spans = find_quote_spans(text)
     if not spans:
         return []
-    frames = _sentence_bounds(doc, spans)
+    frames = _sentence_bounds(doc, spans, vb)
     frame_starts = [a for a, _ in frames]
 
     def frame_of(pos: int) -> tuple[int, int]:
