@@ -211,8 +211,32 @@ def attribute_span(
                 )
             break
     if cue is None:
-        return CueReading()
+        return _colon_lead(doc, sent, group[0])
     return _from_cue(doc, cue, lo, hi, all_spans, verbs)
+
+
+def _colon_lead(doc: Doc, sent: Span, first: QuoteSpan) -> CueReading:
+    """`US Ambassador Samantha Power was among those who spoke out: “...”`: with no cue
+    verb, a clause that ends on a colon right before the quote gives the quote to its
+    subject when that is a name; the quote must not borrow the previous speaker."""
+    lead = [t for t in sent if t.idx < first.mark_start and not t.is_space]
+    if len(lead) < 3 or lead[-1].text != ":":
+        return CueReading()
+    a, b = lead[0].i, lead[-1].i
+    # the verb heading the lead-in clause (the parser may hang it on the quoted verb)
+    root = next((t for t in lead if t.pos_ in ("VERB", "AUX") and not a <= t.head.i < b), None)
+    if root is None:
+        return CueReading()
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > root.i or subj.pos_ != "PROPN":
+        return CueReading()
+    return CueReading(
+        cue=root,
+        speaker=noun_phrase(subj),
+        speaker_head=subj,
+        role_phrase=appos_text(subj),
+        via="colon",
+    )
 
 
 def _nearest_cue(
