@@ -341,6 +341,10 @@ def ent_text(tok: Token) -> str:
     return clean_name(doc[i : j + 1].text)
 
 
+# Prepositions that say where or with whom a person is ("Grace Park of New Jersey").
+_OF_PLACE = ("from", "of", "at", "with")
+
+
 def affiliation(name: Span) -> str:
     """What the text says of a person right after the name, for whom they work or where
     they live: the aside between commas when it is a description or a relative clause
@@ -352,11 +356,14 @@ def affiliation(name: Span) -> str:
     if block:
         nxt = doc[name.end + 1] if name.end + 1 < len(doc) else None
         verb = nxt is None or nxt.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
-        if not verb and not _opens_clause(doc, name.end + 1):
+        # "her husband, former president Bill Clinton, for “allowing” North Korea to ...":
+        # the comma closes the name's apposition; what follows is the sentence, not an aside
+        other_prep = nxt is not None and nxt.tag_ == "IN" and nxt.lower_ not in _OF_PLACE
+        if not verb and not other_prep and not _opens_clause(doc, name.end + 1):
             parts.append(block)
     head = name[-1]
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of", "at", "with") and c.i >= name.end:
+        if c.dep_ == "prep" and c.lower_ in _OF_PLACE and c.i >= name.end:
             parts.append(" ".join(t.text for t in c.subtree))
     return " ; ".join(parts)
 
