@@ -101,7 +101,7 @@ class ArticleUnnamed(ArticleSources):
             and not any(t.pos_ == "PROPN" for t in phrase)  # "a Trump administration"
             and not any(h == low and p < pos for p, _sp, h in self.descriptions)
         ):
-            country = self._context_country(head.idx)
+            country = self._context_country(head.idx, head.dep_ in ("nsubj", "nsubjpass"))
         named = self.match_description(text, country, pos)
         if named is not None:
             return named
@@ -177,14 +177,18 @@ class ArticleUnnamed(ArticleSources):
         keys = sorted(first, key=first.__getitem__)
         return joint_speaker([(self.people[k], self.people[k].name) for k in keys])
 
-    def _context_country(self, pos: int) -> str | None:
+    def _context_country(self, pos: int, subject: bool) -> str | None:
         """ "The White House has not threatened a veto, and a spokesman told reporters":
         an official or office the text does not place serves the state whose government
-        or body is the subject of this or the previous sentence."""
+        or body is the subject of this or the previous sentence.  Not one the body's own
+        sentence speaks of ("the statement said, referring to the president's comments"):
+        in that sentence the official must be a subject too."""
         cur = self.sent_index(pos)
         for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
             if m.sent < cur - 1:
                 break
+            if m.sent == cur and not subject:
+                continue
             sp = self.people.get(m.key)
             if m.subject and sp is not None and not sp.person and sp.kind == "government":
                 return sp.country
