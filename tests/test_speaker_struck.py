@@ -26,10 +26,12 @@ def test_a_quote_ended_by_an_exclamation_keeps_the_name_after_it(nlp) -> None:  
 
 
 def test_a_quote_after_a_colon_is_the_named_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
-    # no cue verb in the frame: the quote must not continue the previous paragraph's speaker
+    # no cue verb in the frame: the quote must not continue the previous paragraph's
+    # speaker, nor take the subject the parse finds across the paragraph break
     text = (
         "North Korea sat out the meeting, but sent a letter Monday that said the council "
-        "was orchestrating “a politically motivated attempt.”\n\n"
+        "was orchestrating “an attempt to lay ground for an invasion of the DPRK [North "
+        "Korea] under the pretext of ‘human rights’.”\n\n"
         "US Ambassador to the UN Samantha Power was among those that spoke out against "
         "North Korea’s rights record: “Today we have broken the Council's silence. We have "
         "begun to shine a light.”"

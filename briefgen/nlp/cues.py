@@ -227,8 +227,12 @@ def _colon_lead(doc: Doc, sent: Span, first: QuoteSpan) -> CueReading:
     root = next((t for t in lead if t.pos_ in ("VERB", "AUX") and not a <= t.head.i < b), None)
     if root is None:
         return CueReading()
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i > root.i or subj.pos_ != "PROPN":
+    # the subject inside the lead-in (a parse run over a paragraph break gives two)
+    subj = next(
+        (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and a <= c.i < root.i),
+        None,
+    )
+    if subj is None or subj.pos_ != "PROPN":
         return CueReading()
     return CueReading(
         cue=root,
