@@ -54,15 +54,26 @@ def test_the_sentence_after_an_apposition_does_not_place_the_person(nlp) -> None
     assert q.country != "PRK"
 
 
-def test_an_official_the_bodys_sentence_refers_to_is_not_its_member(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_an_official_a_bodys_sentences_refer_to_is_not_its_member(nlp) -> None:  # type: ignore[no-untyped-def]
     # "the statement said, referring to the president's comments": the North's statement
-    # speaks of the president; he does not serve the North
+    # speaks of the president; he does not serve the North, subject of the sentence before
     text = (
         "North Korea's National Defence Commission claimed that the country is "
-        '"fully ready to stand in confrontation with the US."\n\n'
-        '"Our toughest counteraction will be boldly taken against the White House," the '
+        '"fully ready to stand in confrontation with the US." "Our toughest counteraction will be boldly taken against the White House," the '
         "statement said, referring to the president's comments on CNN Sunday that the US "
         'would "respond proportionally" to the attack.'
     )
     q = quote_with(nlp, text, "respond proportionally")
     assert q.country != "PRK"
+
+
+def test_an_official_quoted_after_a_bodys_sentence_serves_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Reuters quotes a foreign ministry official as saying": he speaks, though an object;
+    # the context rule still places him in the state of the sentence before
+    text = (
+        "On Monday, China condemned the attacks, but argued there was no proof. "
+        '"There has to be a full accounting of the facts," Reuters quotes a foreign '
+        "ministry official as saying."
+    )
+    q = quote_with(nlp, text, "full accounting")
+    assert q.country == "CHN"

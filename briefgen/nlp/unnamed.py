@@ -101,7 +101,7 @@ class ArticleUnnamed(ArticleSources):
             and not any(t.pos_ == "PROPN" for t in phrase)  # "a Trump administration"
             and not any(h == low and p < pos for p, _sp, h in self.descriptions)
         ):
-            country = self._context_country(head.idx, head.dep_ in ("nsubj", "nsubjpass"))
+            country = self._context_country(head.idx, _speaks_here(head))
         named = self.match_description(text, country, pos)
         if named is not None:
             return named
@@ -180,15 +180,15 @@ class ArticleUnnamed(ArticleSources):
     def _context_country(self, pos: int, subject: bool) -> str | None:
         """ "The White House has not threatened a veto, and a spokesman told reporters":
         an official or office the text does not place serves the state whose government
-        or body is the subject of this or the previous sentence.  Not one the body's own
-        sentence speaks of ("the statement said, referring to the president's comments"):
-        in that sentence the official must be a subject too."""
+        or body is the subject of this or the previous sentence.  Not one the body's
+        sentences speak of ("the statement said, referring to the president's comments"):
+        only an official who speaks in his sentence ("a spokesman told reporters")."""
+        if not subject:
+            return None
         cur = self.sent_index(pos)
         for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
             if m.sent < cur - 1:
                 break
-            if m.sent == cur and not subject:
-                continue
             sp = self.people.get(m.key)
             if m.subject and sp is not None and not sp.person and sp.kind == "government":
                 return sp.country
@@ -259,6 +259,17 @@ class ArticleUnnamed(ArticleSources):
                 if sp is not None and sp.country is not None:
                     return sp.country
         return None
+
+
+def _speaks_here(head: Token) -> bool:
+    """Whether the noun stands where a speaker does: a subject, "according to an official",
+    "quoted an official as saying", not a possessor or object the sentence speaks of."""
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    up = head.head
+    if head.dep_ == "pobj" and up.lower_ in ("to", "by"):
+        return up.lower_ == "by" or up.head.lower_ == "according"
+    return head.dep_ == "dobj" and up.lemma_.lower() == "quote"
 
 
 def _capitalised(tok: Token) -> bool:
