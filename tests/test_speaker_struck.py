@@ -39,6 +39,7 @@ def test_a_quote_after_a_colon_is_the_named_subjects(nlp) -> None:  # type: igno
     q = quote_with(nlp, text, "silence")
     assert q.speaker is not None and "Power" in q.speaker
     assert q.country == "USA"
+    assert q.cue is None  # "was" is printed as no cue: "— Samantha Power (was)"
 
 
 def test_the_sentence_after_an_apposition_does_not_place_the_person(nlp) -> None:  # type: ignore[no-untyped-def]

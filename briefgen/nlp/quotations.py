@@ -384,6 +384,8 @@ def _cue_text(it: Item, lex: Lexicon) -> str | None:
         return None
     if it.via == "according":
         return "according to"
+    if it.via == "colon":
+        return None  # "Power was among those who spoke out: “...”": "was" is no cue word
     if it.via == "tweet":
         return "tweeted"  # an embedded post (tweets.py): its cue token is the signature's name
     parts = lex.verbs.particles.get(it.cue.lemma_.lower(), frozenset())
