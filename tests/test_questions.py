@@ -214,7 +214,7 @@ def test_a_condition_binds_what_comes_and_a_stale_statement_is_not_watched() -> 
             "Korea on Wednesday in exchange for the country's promise to desert its program.\n\n"
             "A top North Korean diplomat said in October that North Korea would not negotiate "
             "unless the hostile policy of the United States is eradicated.",
-            24,
+            26,  # a Thursday story: "said on Wednesday" is the day before, in the week
         ),
     )
     watch = WatchList(pool, lambda _: 1, WEEK)
