@@ -1,0 +1,40 @@
+"""Build the held-out weeks' briefs of one checkout, for blind judges.
+
+    .venv/bin/python benchmarks/judges/build_weeks.py CHECKOUT OUT_DIR
+
+Each week is built by CHECKOUT's code (PYTHONPATH) with a private cache in OUT_DIR/cache,
+so two releases never share stored analyses or briefs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "data" / "corpora"
+WEEKS = {
+    "allsides-2013-W14": ("2013-W14", CORPORA / "allsides-korea.jsonl"),
+    "allsides-2018-W21": ("2018-W21", CORPORA / "allsides-korea.jsonl"),
+    "allsides-2019-W09": ("2019-W09", CORPORA / "allsides-korea.jsonl"),
+    "yonhap-2026-W01": ("2026-W01", CORPORA / "yonhap-2025"),
+}
+
+
+def main(argv: list[str]) -> int:
+    code, out = Path(argv[1]).resolve(), Path(argv[2]).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(code), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env["XDG_CACHE_HOME"] = str(out / "cache")
+    for name, (week, corpus) in WEEKS.items():
+        start = time.time()
+        cmd = [sys.executable, "-m", "briefgen", "build", "--week", week, "-o", str(out / name)]
+        done = subprocess.run([*cmd, "-q", str(corpus)], env=env, cwd=code, text=True)
+        print(f"{name}: exit {done.returncode}, {time.time() - start:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
