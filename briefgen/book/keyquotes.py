@@ -179,14 +179,21 @@ SHOWN_IN_LINE = 0.8
 def same_words(a: Quote, b: Quote) -> bool:
     """The same quotation, whoever it was attributed to (a tweet carried by several
     articles, once misattributed, was boxed in two sections and the key quotes)."""
-    return jaccard(set(_dedupe_key(a)), set(_dedupe_key(b))) >= 0.5
+    return _same(set(_dedupe_key(a)), set(_dedupe_key(b)))
 
 
 def shown_in(q: Quote, lines: Sequence[str]) -> bool:
     """Are the quote's words printed in full in one of these lines (a lead sentence
     that quotes the tweet)?"""
-    t = set(_dedupe_key(q))
-    return bool(t) and any(len(t & set(tokens(line))) / len(t) >= SHOWN_IN_LINE for line in lines)
+    return _in_line(set(_dedupe_key(q)), [set(tokens(line)) for line in lines])
+
+
+def _same(a: set[str], b: set[str]) -> bool:
+    return jaccard(a, b) >= 0.5
+
+
+def _in_line(t: set[str], lines: Sequence[set[str]]) -> bool:
+    return bool(t) and any(len(t & line) / len(t) >= SHOWN_IN_LINE for line in lines)
 
 
 def not_shown(
@@ -194,9 +201,13 @@ def not_shown(
 ) -> list[tuple[float, Quote]]:
     """The ranked quotes a reader has not yet seen: none already boxed, none printed in
     full in `lines`.  The rule: a quotation is printed once per section at most, and
-    the key quotes never repeat one a country section already shows."""
-    return [
-        (w, q)
-        for w, q in ranked
-        if not shown_in(q, lines) and not any(same_words(q, b) for b in boxed)
-    ]
+    the key quotes never repeat one a country section already shows.  The lines' and
+    boxes' words are read once, not once per ranked quote (thousands on an archive)."""
+    line_words = [set(tokens(line)) for line in lines]
+    box_words = [set(_dedupe_key(b)) for b in boxed]
+    out = []
+    for w, q in ranked:
+        t = set(_dedupe_key(q))
+        if not _in_line(t, line_words) and not any(_same(t, b) for b in box_words):
+            out.append((w, q))
+    return out
