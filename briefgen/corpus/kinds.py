@@ -117,7 +117,7 @@ LATIN_RE = re.compile(r"[A-Za-z]")
 SLUG_TITLE_RE = re.compile(r"^(?:epaselect\s+)?[A-Z]{2,}(?:\s+[A-Z]{2,}){2,8}$")
 # An entry of a dated list: "1950 -- North Korea invades the South."
 DATED_ENTRY = r"(?:1[5-9]|20)\d\d ?(?:--|—|–) ?[A-Z\"“‘]"
-_DATED_ENTRY_RE = re.compile(DATED_ENTRY)
+DATED_ENTRY_RE = re.compile(DATED_ENTRY)
 # Subscription pitches long enough to pass for prose.
 _BOILER_LONG = ("if you enjoyed this article,",)
 
@@ -217,7 +217,7 @@ def is_chronology(paragraphs: list[str], year: int | None = None) -> bool:
     """A list of dated entries of past years ("Today in Korean history": "1967 -- ...",
     "2011 -- ..."), none of them of `year` (the article's own): history, no news of the
     period, so its entries must not pass for this week's acts and statements."""
-    entries = [p for p in paragraphs if _DATED_ENTRY_RE.match(p)]
+    entries = [p for p in paragraphs if DATED_ENTRY_RE.match(p)]
     if len(entries) < 3 or len(entries) < 0.6 * len(paragraphs):
         return False
     return year is None or not any(p.startswith(str(year)) for p in entries)

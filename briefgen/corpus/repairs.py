@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.corpus.kinds import DATED_ENTRY, SOCIAL
+from briefgen.corpus.kinds import DATED_ENTRY, DATED_ENTRY_RE, SOCIAL
 from briefgen.knowledge.dates import MONTH_SHORT_RE
 
 # ("...difficult to dismiss.“North Korea’s ...": an opening curly quote starts a sentence)
@@ -36,7 +36,6 @@ _GLUED_ENTRY_RE = re.compile(rf"(?<=[.!?])[”\"’)]?(?={DATED_ENTRY})")
 _DAY_HEADING_RE = re.compile(
     rf"(?<![\w.])((?:{MONTH_SHORT_RE})\.? (?:[1-9]|[12]\d|3[01]))(?: |(?=\d{{4}}))(?={DATED_ENTRY})"
 )
-_ENTRY_RE = re.compile(DATED_ENTRY)
 # KCNA's note that pictures went with the item: "... flood-hit areas (photos accompanied)."
 _PHOTOS_NOTE_RE = re.compile(r"\s*\((?:photos?|pictures?|video) accompanied\)")
 _CREDIT_RUN_ON_HINT_RE = re.compile(r"\)[A-Z“\"]")
@@ -60,7 +59,7 @@ def _split_entries(text: str) -> str:
     every entry has its own day ("Jan. 11883 -- ..."), the day stays with its entry."""
     text = _GLUED_ENTRY_RE.sub(lambda m: m[0] + "\n\n", text)
     heads = _DAY_HEADING_RE.findall(text)
-    if len(heads) == 1 and len(_ENTRY_RE.findall(text)) >= 2:
+    if len(heads) == 1 and len(DATED_ENTRY_RE.findall(text)) >= 2:
         text = _DAY_HEADING_RE.sub("\\1\n\n", text)
     return text
 
@@ -78,7 +77,7 @@ def repair_text(text: str) -> str:
         text = _CREDIT_RUN_ON_RE.sub(r"\1\n\n", text)
     if _RUN_ON_HINT_RE.search(text):
         text = _RUN_ON_RE.sub("\n\n", text)
-    if ("--" in text or "—" in text or "–" in text) and _ENTRY_RE.search(text):
+    if ("--" in text or "—" in text or "–" in text) and DATED_ENTRY_RE.search(text):
         text = _split_entries(text)
     if "accompanied)" in text:
         text = _PHOTOS_NOTE_RE.sub("", text)
