@@ -112,11 +112,8 @@ def _count(moves: Sequence[Move], lead: str = "") -> str:
     ("3 of its acts and statements lean toward escalation, ...")."""
     esc = sum(m.direction > 0 for m in moves)
     eng = sum(m.direction < 0 for m in moves)
-    parts = [f"{esc} toward escalation"] if esc else []
-    parts += [f"{eng} toward engagement"] if eng else []
-    if parts and lead:
-        n, rest = parts[0].split(" ", 1)
-        parts[0] = f"{n} {lead}{rest}"
+    counts = [(n, way) for n, way in ((esc, "escalation"), (eng, "engagement")) if n]
+    parts = [f"{n} {lead if i == 0 else ''}toward {way}" for i, (n, way) in enumerate(counts)]
     return ", ".join(parts) or "none leaning either way"
 
 
