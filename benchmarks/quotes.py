@@ -41,6 +41,10 @@ shown one by one.  Matching rules:
 * direct found: matched gold direct quotations / gold direct quotations; reported found:
   the same for gold mixed and indirect ones; precision: matched predictions / all
   predictions in the scored articles;
+* in marks: direct found over the direct labels with a quotation mark at or inside their
+  span (gold.in_marks), and how many direct labels have none (a speech printed without
+  marks, a quotation set as its own paragraph): the guide's direct is words in marks,
+  so a low direct figure made of the second kind is a matter of the labels;
 * speaker right, over ALL gold quotations (unmatched ones count as wrong): the gold
   speaker is null and briefgen's is unknown, or the two name one actor: equal after
   lower-casing, dropping a leading article, possessives, initials and punctuation

@@ -118,6 +118,24 @@ def _match(gold_spans: dict[int, tuple[str, int, int]], preds: list[Any]) -> dic
     return out
 
 
+def _direct_in_marks(
+    gold: list[Any], spans: dict[int, tuple[str, int, int]], matched: dict[int, Any], by_id: Any
+) -> str:
+    """The direct figure over the labels in quotation marks only, and how many `direct`
+    labels have none in the text (gold.in_marks): those are of another kind than the
+    guide's direct, so the line says how much of a low direct figure they make."""
+    from gold import in_marks
+
+    direct = [i for i in spans if gold[i].kind == "direct"]
+    bare = {i for i in direct if not in_marks(by_id[spans[i][0]].text, *spans[i][1:])}
+    marked = [i for i in direct if i not in bare]
+    hit = sum(i in matched for i in marked)
+    return (
+        f"  in marks      {hit / max(1, len(marked)):6.3f}  ({len(marked)}; {len(bare)} direct "
+        f"labels have no quotation mark in the text, {sum(i in matched for i in bare)} found)"
+    )
+
+
 def korea(which: str, show: bool) -> int:
     from gold import align, load_gold
 
@@ -180,6 +198,7 @@ def korea(which: str, show: bool) -> int:
         f"with an unknown speaker)"
     )
     print(f"direct found    {found['direct'] / max(1, direct_n):6.3f}  ({direct_n})")
+    print(_direct_in_marks(gold, spans, matched, by_id))
     print(
         f"reported found  {(found['mixed'] + found['indirect']) / max(1, rep_n):6.3f}  ({rep_n}; "
         f"mixed {found['mixed'] / max(1, by_kind['mixed']):.3f}, "

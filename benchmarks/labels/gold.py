@@ -133,6 +133,22 @@ def find(needle: str, hay: str, near: float = 0.0) -> tuple[int, int] | None:
     return where[best], where[end] + 1
 
 
+_DOUBLE_MARKS = set('"“”„«»″')
+
+
+def in_marks(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark opens or closes the span text[start:end] (inside it, or
+    within two characters of either end in its paragraph).  The guide's `direct` is words
+    in quotation marks; a `direct` label without any shows a label of another kind (a
+    speech printed without marks, a tweet as its own paragraph), which the direct figure
+    should not mix with quotations in marks."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    window = text[max(para_start, start - 2) : min(para_end, end + 2)]
+    return any(c in _DOUBLE_MARKS for c in window)
+
+
 def load_gold(name: str) -> list[GoldQuote]:
     path = HERE / f"{name}.jsonl"
     out = []
