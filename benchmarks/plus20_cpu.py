@@ -4,8 +4,8 @@
 
 benchmarks/scale.py times the same steps in wall seconds, which mean little on a machine
 shared with other work; this one counts CPU (time.process_time of the build process plus
-its worker processes, torch on one thread), stage by stage, so a change to one stage can
-be compared before and after under any load.  Steps, each a fresh process:
+its worker processes, torch and BLAS on one thread), stage by stage, so a change to one stage
+can be compared before and after under any load.  Steps, each a fresh process:
 
   cold    `build` of the first N AllSides articles (held-out weeks left out), new store
   +20     the same plus 20 synthetic articles (scale.twenty_new), in a copy of that store
@@ -65,10 +65,9 @@ def subset(n: int, folder: Path) -> Path:
 
 
 def step(store: str, out: str, paths: list[str]) -> None:
-    """One build in this process; prints each stage's CPU seconds as JSON lines."""
-    import torch
-
-    torch.set_num_threads(1)
+    """One build in this process; prints each stage's CPU seconds as JSON lines, then
+    whether the build imported torch (the step does not: OMP_NUM_THREADS, set by `run`,
+    keeps torch, when imported, on one thread)."""
     from briefgen.config import Settings
     from briefgen.periods import brief_date, resolve_period
     from briefgen.pipeline import build
@@ -89,6 +88,7 @@ def step(store: str, out: str, paths: list[str]) -> None:
     s.brief.formats = ["html"]
     period = resolve_period(date.today())
     build(s, brief_date(period, None, date.today()), period, reporter=Cpu(), paths=paths)
+    print(json.dumps({"torch": "torch" in sys.modules}), flush=True)
 
 
 def _children() -> float:
@@ -99,16 +99,25 @@ def _children() -> float:
 def run(name: str, store: Path, out: Path, paths: list[Path]) -> str:
     """A step in a fresh process: its stages, its CPU, the sha1 of the HTML it wrote."""
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "PLUS20_CODE": str(CODE), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "PLUS20_CODE": str(CODE), "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
     args = [sys.executable, __file__, "--step", str(store), str(out), *map(str, paths)]
     before = _children()
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
     total = _children() - before
     print(f"{name}: {total:.1f} s CPU (the process and its workers)")
+    staged, torch = 0.0, False
     for line in done.stdout.splitlines():
         if line.startswith("{"):
             rec = json.loads(line)
+            if "torch" in rec:
+                torch = rec["torch"]
+                continue
+            staged += rec["cpu"]
             print(f"  {rec['cpu']:7.2f} s  {rec['stage']}")
+    # imports and models loaded before the first stage, and the end of the process
+    print(
+        f"  {total - staged:7.2f} s  start-up and exit (torch {'imported' if torch else 'not imported'})"
+    )
     html = next(out.glob("*.html"))
     return hashlib.sha1(html.read_bytes()).hexdigest()
 
