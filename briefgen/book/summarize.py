@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from briefgen.book.namefind import NameFinder
@@ -100,8 +101,10 @@ class SentenceCandidate:
     support: float = 0.0
     report: ReportFacts | None = None  # kept with the facts (book.reports.report_facts)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The sentence as the brief shows it (read thousands of times a build; `sent`
+        is frozen, so once)."""
         return condense(self.sent.text)
 
     @property

@@ -151,6 +151,13 @@ _QUOTED = re.compile(r"[“\"][^”\"]{0,400}[”\"]")
 def classify(text: str) -> EventTag | None:
     """The first kind whose pattern the sentence matches (outside quotation marks), with
     the action and direction; None when it reports no kind of development."""
+    return _classify(text)
+
+
+# A brief's sections, trends and questions ask about the same sentences many times; the
+# kinds are packaged data and an EventTag is frozen, so one answer per text serves all.
+@lru_cache(maxsize=1 << 15)
+def _classify(text: str) -> EventTag | None:
     plain = _QUOTED.sub(" ", text)
     for k in event_kinds():
         m = next((m for p in k.patterns if (m := p.search(plain))), None)
