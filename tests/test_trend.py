@@ -19,7 +19,7 @@ def test_the_countrys_own_act_counts_whoever_reported_it() -> None:
     ]
     assert _moves("USA", "The United States cancelled the summit with North Korea on Thursday.")
     assert _moves(
-        "JPN", "Japan’s Defense Ministry is deploying Patriot interceptors in western Japan."
+        "USA", "The United States sent an aircraft carrier to waters off the Korean peninsula."
     ) == [("deployment", 1)]
 
 
@@ -143,7 +143,9 @@ def test_an_act_with_no_tie_to_the_koreas_is_no_basis() -> None:
     assert _moves("USA", "The United States imposed sanctions on North Korea's banks.") == [
         ("sanctions imposed", 1)
     ]
-    assert _moves("USA", "The US deployed THAAD batteries near Seongju.") == [("deployment", 1)]
+    assert _moves("USA", "The US deployed THAAD batteries near Seongju.") == [
+        ("defensive deployment", 0)
+    ]
     assert _moves("CHN", "China imposed sanctions over the six-party talks impasse.") == [
         ("sanctions imposed", 1)
     ]
@@ -257,3 +259,67 @@ def test_every_printed_basis_is_plain_english() -> None:
     assert position_words(p) == "favours inter-Korean engagement"
     p.label = "inter_korean"
     assert position_words(p) == "favours inter-Korean engagement"
+
+
+def test_guarding_against_an_attack_or_complying_with_sanctions_is_no_escalation() -> None:
+    """Struck in 2017: Japan's PAC-3 deployment and China applying the UN oil cap were
+    scored as escalation; a deployment of interceptors guards, compliance presses no one."""
+    assert _moves(
+        "JPN", "Japan’s Defense Ministry is deploying Patriot interceptors in western Japan."
+    ) == [("defensive deployment", 0)]
+    assert _moves(
+        "JPN",
+        "The Japanese military has deployed two more PAC-3 units on Hokkaido, intended to "
+        "protect against an attack from the North.",
+    ) == [("defensive deployment", 0)]
+    assert _moves("JPN", "Japan deployed PAC-3 missile batteries on Hokkaido on Tuesday.") == [
+        ("defensive deployment", 0)
+    ]
+    # approved or not, an interceptor stays defensive
+    assert _moves("KOR", "South Korea approved the deployment of THAAD near Seongju.") == [
+        ("defensive deployment", 0)
+    ]
+    assert _moves(
+        "CHN",
+        "China announced on Saturday that it will limit exports of petroleum products to the "
+        "North from October under the terms of the latest U.N. sanctions.",
+    ) == [("sanctions applied", 0)]
+    assert _moves("CHN", "China began to implement the UN sanctions on North Korea on Monday.") == [
+        ("sanctions applied", 0)
+    ]
+    # sanctions a country imposes itself still press
+    assert _moves("USA", "The United States imposed new sanctions on North Korean banks.") == [
+        ("sanctions imposed", 1)
+    ]
+
+
+def test_a_travel_ban_is_no_sanctions_unless_the_text_says_sanctions() -> None:
+    assert _moves(
+        "USA", "The State Department imposed a travel ban on Americans visiting North Korea."
+    ) == [("travel ban", 0)]
+    assert _moves(
+        "USA",
+        "The United States signed an order imposing sanctions and a travel ban on North Korea.",
+    ) == [("sanctions imposed", 1)]
+    # an executive order signed is the sanctions it imposes, no agreement
+    assert _moves(
+        "USA", "The United States signed an executive order on secondary sanctions on North Korea."
+    ) == [("sanctions imposed", 1)]
+
+
+def test_the_actor_of_an_event_is_the_one_who_does_it() -> None:
+    """Struck in 2014: an American 'escalation: cyber incident' that was North Korea's
+    hack, told by U.S. intelligence; the possessive or the agent names whose act it is."""
+    said = (
+        "U.S. intelligence agencies have identified the military officer orchestrating "
+        "North Korea’s state-sponsored hacking attacks, such as the one on Sony Pictures."
+    )
+    assert _moves("USA", said) == []
+    assert _moves("USA", "The FBI traced the cyberattack by North Korea to servers in China.") == []
+    assert _moves("PRK", "North Korea hacked the computers of Sony Pictures on Monday.") == [
+        ("cyber incident", 1)
+    ]
+    # the other country as the object of the country's own act leaves the act its own
+    assert _moves("USA", "The United States imposed sanctions on North Korea’s banks.") == [
+        ("sanctions imposed", 1)
+    ]

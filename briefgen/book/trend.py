@@ -68,6 +68,7 @@ def phrase(kind: str, action: str) -> str:
 # The kinds each action reads right with ("sanctions imposed", "summit cancelled").
 _ACTS_ON: dict[str, tuple[str, ...]] = {
     "imposed": ("sanctions", "un_action"),
+    "applied": ("sanctions",),
     "eased": ("sanctions", "exercise", "deployment"),
     "cancelled": ("summit", "talks", "exercise", "visit", "agreement", "inter_korean"),
     "agreed": ("summit", "talks", "visit", "inter_korean"),
@@ -297,6 +298,8 @@ def sentence_moves(
             continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
+        if others_act(head, tag.trigger, code):
+            continue
         how = happened(said, head, tag.trigger, tag.action)
         if how is None or (reacting and how != STATED_ONLY):
             continue
@@ -307,6 +310,31 @@ def sentence_moves(
         shown = move_words(tag.kind, tag.action, how, _threat_of(head, tag.trigger))
         out.setdefault(what, Move(what, tag.direction, said=how == STATED_ONLY, words=shown))
     return fullest(out.values())
+
+
+# Just before an event's words, a country's possessive ("North Korea's state-sponsored
+# hacking"); just after them, its agent ("the hack by North Korea").
+_POSSESSED_RE = re.compile(r"^\s*[’']s?\s+(?:[\w-]+\s+){0,3}$")
+_BY_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?$")
+
+
+def others_act(head: str, trigger: str, code: str) -> bool:
+    """The clause tells the event as another country's: its name in the possessive just
+    before the event's words ("U.S. intelligence identified the officer orchestrating
+    North Korea's hacking attacks" is the North's hack, not an American one) or as its
+    agent just after them ("the cyberattack by North Korea")."""
+    at = head.find(trigger) if trigger else -1
+    if at < 0:
+        return False
+    end = at + len(trigger)
+    for start, stop, _, other in country_matches(head):
+        if other == code:
+            continue
+        if stop <= at and _POSSESSED_RE.match(head[stop:at]):
+            return True
+        if start >= end and _BY_RE.match(head[end:start]):
+            return True
+    return False
 
 
 def _threat_of(head: str, trigger: str) -> bool:

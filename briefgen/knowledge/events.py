@@ -24,6 +24,12 @@ class EventKind:
     weight: float
     direction: int
     patterns: tuple[re.Pattern[str], ...]
+    # The kind points its own way whatever is done to it (a defensive deployment
+    # "approved" is still no escalation): data/events.yaml `steady`.
+    steady: bool = False
+    # Someone's act the bottom line may tell: a quake assessed as natural is no one's
+    # (data/events.yaml `development: false`).
+    development: bool = True
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,8 @@ def event_kinds() -> tuple[EventKind, ...]:
             float(k.get("weight", 0.5)),
             int(k.get("direction", 0)),
             _compile(k.get("patterns")),
+            bool(k.get("steady", False)),
+            bool(k.get("development", True)),
         )
         for k in _data().get("kinds") or []
     )
@@ -141,6 +149,12 @@ def stage(text: str) -> str:
     return ""
 
 
+def is_development(kind: str) -> bool:
+    """Is a development of this kind someone's act (not a natural event)?  An unknown
+    kind is."""
+    return next((k.development for k in event_kinds() if k.kind == kind), True)
+
+
 def kind_label(kind: str) -> str:
     return next((k.label for k in event_kinds() if k.kind == kind), kind.replace("_", " "))
 
@@ -167,7 +181,7 @@ def _classify(text: str) -> EventTag | None:
         near = plain[max(0, m.start() - 70) : m.end() + 70]
         act = next((a for a in event_actions() if any(p.search(near) for p in a.patterns)), None)
         action = act.action if act else ""
-        direction = act.applied_to(k.direction) if act else k.direction
+        direction = act.applied_to(k.direction) if act and not k.steady else k.direction
         return EventTag(k.kind, k.family, k.label, k.weight, direction, action, m.group(0))
     return None
 
