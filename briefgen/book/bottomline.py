@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights
+from briefgen.knowledge.events import is_development
 from briefgen.model import Development
 
 
@@ -20,14 +21,15 @@ def bottom_line(
 ) -> list[Development]:
     """The three to six most consequential developments, most consequential first.
 
-    Only developments of a known kind (data/events.yaml) and with an actor qualify while
-    there are enough of them: a line of no kind, or of nobody acting, is more often colour
-    than news.  More articles, more items (3 below 6 articles, 4 below 10, else 5), up to
-    six above `floor` of the top score.  `hand`: when `devs` are in the learned ranker's
-    order (book.ranker), the hand-set scores, aligned: they say how many items (as they
-    always have), the ranker which.  `lines`: aligned, how likely each development's
-    lead is a line an analyst tells news with (book.newsline; None: not known): one the
-    model takes for comment or a hypothetical is an item only when too few others are."""
+    Only developments of a known kind (data/events.yaml), someone's act (no natural event),
+    and with an actor qualify while there are enough of them: a line of no kind, of a quake
+    assessed as natural or of nobody acting is more often colour than news.  More articles,
+    more items (3 below 6 articles, 4 below 10, else 5), up to six above `floor` of the
+    top score.  `hand`: when `devs` are in the learned ranker's order (book.ranker), the
+    hand-set scores, aligned: they say how many items (as they always have), the ranker
+    which.  `lines`: aligned, how likely each development's lead is a line an analyst
+    tells news with (book.newsline; None: not known): one the model takes for comment or
+    a hypothetical is an item only when too few others are."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
         return []
@@ -39,7 +41,7 @@ def bottom_line(
     line = {id(d): x for d, x in zip(devs, lines or [None] * len(devs), strict=True)}
     pool = list(devs)
     for keep in (
-        lambda d: bool(d.kind),
+        lambda d: bool(d.kind) and is_development(d.kind),
         # Who did what: a line that names nobody acting ("After criminals hacked a company,
         # the White House is now forced to consider...", a correspondent's note) is comment.
         lambda d: bool(d.actor),
