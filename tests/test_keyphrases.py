@@ -239,6 +239,17 @@ def test_no_two_phrases_in_one_list_say_the_same_thing() -> None:
     phrases = ["summit", "sanctions", "Hanoi summit", "latest sanctions", "nuclear test"]
     kept = [phrases[i] for i in distinct(phrases, range(5), 3)]
     assert kept == ["Hanoi summit", "sanctions", "nuclear test"]
+    # Vague words aside, one's words among the other's: "new sanctions" is "UN sanctions"
+    # (which says more), "missile testing" is "missile tests"; "unilateral sanctions" is
+    # another thing than "UN sanctions".
+    assert same_thing("new sanctions", "UN sanctions")
+    assert more_informative("UN sanctions", "new sanctions")
+    assert same_thing("missile testing", "missile tests")
+    assert same_thing("upcoming meetings", "meeting")  # vague words fold like the rest
+    assert not same_thing("unilateral sanctions", "UN sanctions")
+    phrases = ["new sanctions", "nuclear test", "UN sanctions", "missile testing", "missile tests"]
+    kept = [phrases[i] for i in distinct(phrases, range(5), 5)]
+    assert kept == ["UN sanctions", "nuclear test", "missile testing"]
 
 
 def test_named_programmes_sites_weapons_are_candidates_people_are_not(nlp) -> None:

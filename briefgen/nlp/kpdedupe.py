@@ -1,10 +1,11 @@
 """No two phrases in one keyphrase list that say the same thing.
 
-Two phrases say the same thing when, after folding case, plurals and the usual
-abbreviations ("U.N." = "UN" = "United Nations"), they have the same words, or one's
-words are the other's plus modifiers on the same head noun ("summit" / "Hanoi summit",
-"rocket launch" / "latest rocket launch"), or their sentence embeddings say they mean
-the same ("nuclear weapons" / "nuclear weapons program", "Sony Pictures" / "Sony
+Two phrases say the same thing when, after folding case, plurals, "-ing" ("missile
+testing" / "missile tests") and the usual abbreviations ("U.N." = "UN" = "United
+Nations"), they have the same words, or one's words (vague ones aside) are among the
+other's on the same head noun ("summit" / "Hanoi summit", "rocket launch" / "latest
+rocket launch", "new sanctions" / "UN sanctions"), or their sentence embeddings say they
+mean the same ("nuclear weapons" / "nuclear weapons program", "Sony Pictures" / "Sony
 Pictures Entertainment").  Same head and similar meaning alone is not enough: "nuclear
 test" / "missile test" are two things (and merging such pairs lowers DUC-2001 F1@10).
 The list keeps the more informative of the two: the longer phrase, unless all it adds is
@@ -70,7 +71,13 @@ SAME_SIM = 0.85  # embedding cosine of two phrases that mean the same
 
 
 def _fold(word: str) -> str:
-    w = word.strip("'-")
+    w = _plural(word.strip("'-"))
+    if w.endswith("ing") and len(w) > 6:
+        return w[:-3]  # "missile testing" is "missile tests"
+    return w
+
+
+def _plural(w: str) -> str:
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zes")):
@@ -81,6 +88,7 @@ def _fold(word: str) -> str:
 
 
 _GENERIC_HEADS = frozenset(_fold(w) for w in keyphrase_words("generic_heads"))
+_VAGUE = frozenset(_fold(w) for w in VAGUE_MODIFIERS)  # as words() gives them
 
 
 def words(phrase: str) -> list[str]:
@@ -99,19 +107,21 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
     sa, sb = set(wa), set(wb)
     if sa == sb or sim >= SAME_SIM:
         return True
-    if sa - VAGUE_MODIFIERS and sa - VAGUE_MODIFIERS == sb - VAGUE_MODIFIERS:
+    ca, cb = sa - _VAGUE, sb - _VAGUE
+    if ca and ca == cb:
         return True  # "historic summit" / "anticipated summit"
-    return wa[-1] == wb[-1] and (sa <= sb or sb <= sa)
+    # One head, one's words (vague ones aside) among the other's: "new sanctions" / "UN
+    # sanctions", "summit" / "Hanoi summit".
+    return wa[-1] == wb[-1] and (ca <= cb or cb <= ca)
 
 
 def more_informative(a: str, b: str) -> bool:
     """Is a the better phrase to keep than b (two phrases that say the same thing)?"""
     sa, sb = set(words(a)), set(words(b))
-    if sb < sa:
-        return not (sa - sb) <= VAGUE_MODIFIERS
-    if sa < sb:
-        return (sb - sa) <= VAGUE_MODIFIERS
-    return False
+    ca, cb = sa - _VAGUE, sb - _VAGUE
+    if ca == cb:
+        return len(sa) < len(sb)  # "rocket launch", not "latest rocket launch"
+    return cb < ca
 
 
 # A more informative twin takes the place of a better-ranked phrase only when it scores
@@ -124,7 +134,7 @@ def bare(phrase: str) -> bool:
     """A head that says nothing alone (data/keyphrase_words.yaml generic_heads), with no
     modifier but vague ones: "meeting", "talks", "new ban"."""
     ws = words(phrase)
-    return bool(ws) and ws[-1] in _GENERIC_HEADS and set(ws[:-1]) <= VAGUE_MODIFIERS
+    return bool(ws) and ws[-1] in _GENERIC_HEADS and set(ws[:-1]) <= _VAGUE
 
 
 def specific_of(phrase: str, generic: str) -> bool:
