@@ -1,6 +1,7 @@
 """Word lists of the keyphrase candidates (data/keyphrase_words.yaml): entity types that
 are never phrases, generic and vague head nouns, venues, heads that say nothing alone,
-titles, people-nouns, and institutions with the country they belong to.  One loader, so
+titles, people-nouns, institutions with the country they belong to, and what a period's
+list leaves out (evaluative adjectives, sources' and places' heads).  One loader, so
 nlp/kpcandidates.py and nlp/kpdedupe.py hold no lists."""
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ LISTS = (
     "generic_heads",
     "titles",
     "people",
+    "evaluative",
+    "source_heads",
+    "named_source_heads",
+    "place_heads",
 )
 
 

@@ -27,3 +27,8 @@ def place_country(text: str) -> str | None:
     pat, lookup = _places()
     m = pat.search(text)
     return lookup[m.group(1)] if m else None
+
+
+def is_place(name: str) -> bool:
+    """Is `name`, as written, a place of places.yaml ("New York", "Hokkaido")?"""
+    return name in _places()[1]

@@ -13,7 +13,8 @@ priors; MMR diversifies the list.  People and titles are left to the actors list
 
 Groups (a country section, the whole brief) add up their articles' normalised scores;
 a country counts only the sentences that name it, and a phrase as strong in every
-country section is discounted, so each country keeps its own phrases.
+country section is discounted, so each country keeps its own phrases.  A period's lists
+keep what an analyst keeps (nlp/kpkeep.py): no bare nouns, sources or places.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from briefgen.nlp.kpcandidates import (
     many_article_terms,
 )
 from briefgen.nlp.kpdedupe import distinct
+from briefgen.nlp.kpkeep import kept
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -303,6 +305,14 @@ class KeyphraseExtractor:
 
     def _group_list(self, g: _Groups, gid: str) -> list[Keyphrase]:
         keys, sc = g.scores(gid, self.params.group_spec_weight)
+        # What an analyst keeps in a period's list (nlp/kpkeep.py): no bare nouns, sources
+        # or places.
+        keep = [
+            i
+            for i, k in enumerate(keys)
+            if kept(_display(k, g.forms[k]), k, len(g.members[gid][k]))
+        ]
+        keys, sc = [keys[i] for i in keep], sc[keep]
         if not keys:
             return []
         gscope: KeyphraseScope = "corpus" if gid == "corpus" else g.scope

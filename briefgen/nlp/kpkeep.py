@@ -1,0 +1,94 @@
+"""What an analyst keeps in a period's keyphrase list (a brief's corpus and country lists).
+
+An article's keyphrases say what the article is about; a period's say what the week's
+policy news was about, and a specialist strikes from them what is no subject of its own:
+  - a bare noun ("speech", "scale", "goal", "earthquake"), or one qualified only by a
+    vague or evaluative word ("golden opportunity", "mere threat", "main channels"):
+    kept only when it is a term of a tracked issue (data/issues.yaml: "sanctions",
+    "attack") shared by several (SHARED) of the period's articles, or an acronym ("ICBM");
+  - a source or a body rather than a subject: a news agency, a think tank, an institute,
+    a government agency ("Kyodo News", "International Security Center", "weather
+    agency"): the brief lists its sources and actors apart;
+  - a place ("New York", "Notre Dame", "Hokkaido island", "Pacific Ocean"): where it
+    happened, not what;
+  - a piece of a country's longer name ("Democratic People" of the "Democratic People's
+    Republic of Korea", cut by the parser at the possessive).
+Named programmes, sites, weapons and operations (data/named.yaml) and countries are
+always kept.  Articles' own lists (and DUC-2001, whose annotators keep "major earthquake"
+and "National Hurricane Center") are not filtered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefgen.knowledge.issues import load_issues
+from briefgen.knowledge.keyphrase_words import words
+from briefgen.knowledge.places import is_place
+from briefgen.nlp.kpcandidates import gazetteer
+from briefgen.nlp.kpdedupe import VAGUE_MODIFIERS
+
+_EVALUATIVE = words("evaluative")
+_SOURCE_HEADS = words("source_heads")
+_NAMED_SOURCE_HEADS = words("named_source_heads")
+_PLACE_HEADS = words("place_heads")
+# Articles that make a bare issue term the period's subject ("sanctions" in three reports,
+# not "main channels" in two reports of one story).
+SHARED = 3
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\-]*[A-Z0-9]\.?$")
+
+
+@lru_cache(maxsize=1)
+def _issue_word() -> re.Pattern[str]:
+    """One-word terms of the tracked issues ("sanction*", "attack*", "force")."""
+    terms = {t for i in load_issues() for t in i.terms if " " not in t and "-" not in t}
+    body = "|".join(re.escape(t).replace(r"\*", r"\w*") for t in sorted(terms))
+    return re.compile(rf"^(?:{body})$")
+
+
+def _source(ws: list[str]) -> bool:
+    """A news agency, think tank, institute or agency: who told or did, not what."""
+    head = ws[-1]
+    if head.lower() in _SOURCE_HEADS or "news" in (w.lower() for w in ws):
+        return True
+    return head[:1].isupper() and head.lower() in _NAMED_SOURCE_HEADS
+
+
+def _place(phrase: str, ws: list[str]) -> bool:
+    """A place of places.yaml, or a phrase with a place's head ("Japanese island")."""
+    return is_place(phrase) or ws[-1].lower() in _PLACE_HEADS
+
+
+def _part_of_name(phrase: str) -> bool:
+    """A proper part of a country's name in the gazetteer ("Democratic People")."""
+    rx = re.compile(rf"(?<![\w'’]){re.escape(phrase)}(?![\w])")
+    return any(n != phrase and rx.search(n) for n in _long_names())
+
+
+@lru_cache(maxsize=1)
+def _long_names() -> tuple[str, ...]:
+    """The gazetteer's names of three words or more, where a parser cuts pieces."""
+    return tuple(n for n in gazetteer() if len(n.split()) > 2)
+
+
+def _bare(ws: list[str]) -> bool:
+    """The phrase is its head noun alone, once vague and evaluative words are set aside."""
+    plain = VAGUE_MODIFIERS | _EVALUATIVE
+    return all(w.lower() in plain for w in ws[:-1])
+
+
+def kept(phrase: str, key: str, n_articles: int) -> bool:
+    """Does a period's list keep `phrase` (candidate key `key`), found in `n_articles` of
+    the period's articles?  See the module docstring."""
+    if key.startswith(("named:", "country:")):
+        return True
+    ws = phrase.split()
+    if not ws or _source(ws) or _place(phrase, ws) or _part_of_name(phrase):
+        return False
+    if not _bare(ws):
+        return True
+    head = ws[-1]
+    if _ACRONYM.match(head):
+        return True
+    return n_articles >= SHARED and bool(_issue_word().match(head.lower()))

@@ -1,0 +1,88 @@
+"""A period's keyphrase lists keep what an analyst keeps (nlp/kpkeep.py), on short texts.
+
+Real spaCy model and real all-MiniLM-L6-v2.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from briefgen.model import Article  # noqa: E402
+from briefgen.nlp.keyphrases import KeyphraseExtractor  # noqa: E402
+from briefgen.nlp.kpkeep import SHARED, kept  # noqa: E402
+
+
+def _art(aid: str, text: str) -> Article:
+    return Article(article_id=aid, title="", text=text, source_path=f"{aid}.txt")
+
+
+def test_bare_and_evaluative_nouns_sources_and_places_are_struck() -> None:
+    for bad in (
+        "goal", "speech", "equilibrium", "earthquake",  # a bare noun
+        "golden opportunity", "dire reality", "mere threat", "main channels",  # judged only
+        "weather agency", "International Security Center", "Kyoto News",  # a source or body
+        "Korean Central News Agency", "Dyn Research",
+        "New York", "Notre Dame", "Hokkaido island", "Pacific Ocean",  # a place
+    ):  # fmt: skip
+        assert not kept(bad, bad.lower(), 1), bad
+    for good in (
+        "nuclear test", "artificial earthquake", "New York channel", "Internet service",
+        "U.N. sanctions", "weapons research",
+    ):  # fmt: skip
+        assert kept(good, good.lower(), 1), good
+    # Named sites, weapons and countries always; an acronym is a name.
+    assert kept("Yeonpyeong Island", "named:yeonpyeong island", 1)
+    assert kept("ICBM", "icbm", 1)
+
+
+def test_a_bare_issue_term_needs_several_articles() -> None:
+    """ "sanctions" in three of the week's reports is its subject; "attack" in one, or
+    "real force" (an issue's term behind an evaluative word) in one, is colour."""
+    assert kept("sanctions", "sanction", SHARED)
+    assert not kept("sanctions", "sanction", SHARED - 1)
+    assert not kept("attack", "attack", 1)
+    assert not kept("real force", "real force", 1)
+    assert not kept("speech", "speech", 10)  # no issue's term: never alone
+
+
+@pytest.fixture(scope="module")
+def week(nlp):
+    arts = [
+        _art(
+            "w1",
+            "North Korea conducted a nuclear test at Punggye-ri on Sunday. The weather agency "
+            "said the earthquake it caused was felt in New York. An expert at the "
+            "International Security Center called it a golden opportunity for diplomacy.",
+        ),
+        _art(
+            "w2",
+            "The Security Council weighed U.N. sanctions after the nuclear test at "
+            "Punggye-ri. Diplomats in New York said the sanctions would cut oil imports.",
+        ),
+        _art(
+            "w3",
+            "Japan urged U.N. sanctions over the nuclear test. Tokyo said the sanctions "
+            "must cut oil imports, and spoke of a dire reality on Hokkaido island.",
+        ),
+    ]
+    return arts, {a.article_id: nlp(a.text) for a in arts}
+
+
+def test_a_weeks_list_keeps_subjects_not_colour(week) -> None:
+    arts, docs = week
+    ex = KeyphraseExtractor(cache_dir=None, top_n=10)
+    corpus = [k.phrase for k in ex.for_groups({"corpus": arts}, docs)["corpus"]]
+    for bad in (
+        "weather agency", "earthquake", "New York", "International Security Center",
+        "golden opportunity", "dire reality", "Hokkaido island",
+    ):  # fmt: skip
+        assert bad not in corpus, (bad, corpus)
+    assert "nuclear test" in corpus and "Punggye-ri" in corpus, corpus
+    assert "U.N. sanctions" in corpus, corpus
+    # An article's own list is not filtered: it says what the article is about.
+    art = [k.phrase for k in ex.for_articles(arts, docs)["w1"]]
+    assert "weather agency" in art or "earthquake" in art, art
