@@ -49,3 +49,11 @@ def institutions() -> dict[str, str]:
     """{institution as written: country or body code}, in file order."""
     raw = _data().get("institutions") or {}
     return {str(k): str(v) for k, v in raw.items()}
+
+
+def synonyms() -> list[frozenset[str]]:
+    """Groups of nouns that say the same thing in a keyphrase list ("talks", "dialogue")."""
+    raw = _data().get("synonyms") or []
+    if not isinstance(raw, list):
+        raise ConfigError(f"{_FILE}: synonyms must be a list of word lists")
+    return [frozenset(str_list(g)) for g in raw]

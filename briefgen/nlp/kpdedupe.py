@@ -7,7 +7,9 @@ other's on the same head noun ("summit" / "Hanoi summit", "rocket launch" / "lat
 rocket launch", "new sanctions" / "UN sanctions"), or their sentence embeddings say they
 mean the same ("nuclear weapons" / "nuclear weapons program", "Sony Pictures" / "Sony
 Pictures Entertainment").  Same head and similar meaning alone is not enough: "nuclear
-test" / "missile test" are two things (and merging such pairs lowers DUC-2001 F1@10).
+test" / "missile test" are two things (and merging such pairs lowers DUC-2001 F1@10);
+named synonyms are one ("inter-Korean talks" / "inter-Korean dialogue",
+data/keyphrase_words.yaml).
 The list keeps the more informative of the two: the longer phrase, unless all it adds is
 a vague modifier ("latest", "new", "prominent").
 """
@@ -18,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from briefgen.knowledge.keyphrase_words import synonyms
 from briefgen.knowledge.keyphrase_words import words as keyphrase_words
 
 # Modifiers that add nothing an analyst keeps: "latest rocket launch" is "rocket launch".
@@ -87,16 +90,19 @@ def _plural(w: str) -> str:
     return w
 
 
-_GENERIC_HEADS = frozenset(_fold(w) for w in keyphrase_words("generic_heads"))
+# Each synonym ("dialogue") as the first of its group, alphabetically, folded.
+_SAME = {_fold(w): _fold(sorted(g)[0]) for g in synonyms() for w in g}
+_GENERIC_HEADS = frozenset(_SAME.get(_fold(w), _fold(w)) for w in keyphrase_words("generic_heads"))
 _VAGUE = frozenset(_fold(w) for w in VAGUE_MODIFIERS)  # as words() gives them
 
 
 def words(phrase: str) -> list[str]:
-    """The phrase's words, abbreviations expanded, case and plural folded."""
+    """The phrase's words, abbreviations expanded, case, plural and synonyms folded."""
     p = phrase
     for rx, full in _ABBREVIATIONS:
         p = rx.sub(full, p)
-    return [_fold(w) for w in _WORD.findall(p.lower())]
+    folded = (_fold(w) for w in _WORD.findall(p.lower()))
+    return [_SAME.get(w, w) for w in folded]
 
 
 def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
