@@ -250,6 +250,9 @@ def test_no_two_phrases_in_one_list_say_the_same_thing() -> None:
     # Named synonyms (data/keyphrase_words.yaml) are one thing; a related word is not.
     assert same_thing("inter-Korean talks", "inter-Korean dialogue")
     assert not same_thing("inter-Korean talks", "inter-Korean relations")
+    # A bare "talks" gives its place to the phrase with its own head before a synonym's.
+    phrases = ["talks", "inter-Korean dialogue", "inter-Korean talks"]
+    assert [phrases[i] for i in distinct(phrases, range(3), 3)] == ["inter-Korean talks"]
     phrases = ["new sanctions", "nuclear test", "UN sanctions", "missile testing", "missile tests"]
     kept = [phrases[i] for i in distinct(phrases, range(5), 5)]
     assert kept == ["UN sanctions", "nuclear test", "missile testing"]

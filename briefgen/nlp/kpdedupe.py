@@ -157,10 +157,19 @@ def _specific_first(phrases: Sequence[str], order: Sequence[int]) -> list[int]:
     out: list[int] = []
     for i in order:
         if bare(phrases[i]):
-            i = next((j for j in order if specific_of(phrases[j], phrases[i])), i)
+            found = [j for j in order if specific_of(phrases[j], phrases[i])]
+            # the head as written first ("talks": "inter-Korean talks"), then a synonym's
+            same = [j for j in found if _head(phrases[j]) == _head(phrases[i])]
+            i = (same or found or [i])[0]
         if i not in out:
             out.append(i)
     return out
+
+
+def _head(phrase: str) -> str:
+    """The last word, folded but not for synonyms ("talks" -> "talk")."""
+    ws = _WORD.findall(phrase.lower())
+    return _fold(ws[-1]) if ws else ""
 
 
 def distinct(
