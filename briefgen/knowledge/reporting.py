@@ -40,6 +40,7 @@ _LISTS = (
     "noun_cue_verbs",
     "noun_infinitive",
     "noun_for",
+    "frame_that",
 )
 
 
@@ -69,6 +70,7 @@ class ReportingVerbs:
     noun_cue_verbs: frozenset[str] = frozenset()
     noun_infinitive: frozenset[str] = frozenset()
     noun_for: frozenset[str] = frozenset()
+    frame_that: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

@@ -133,14 +133,58 @@ def _that_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
     """ "said Sunday on CNN's “State of the Union” that she is happy": a "that" clause
     after the cue the parser hung elsewhere (here on the title) is the cue's content,
     when no other reporting verb comes between."""
-    if cue.lemma_.lower() not in _SAY_LIKE:
+    if cue.lemma_.lower() not in _SAY_LIKE and cue.lemma_.lower() not in verbs.frame_that:
         return None
     sent = sent_of(cue)
     for t in cue.doc[cue.i + 1 : min(sent.end, cue.i + 15)]:
-        if t.pos_ == "NOUN" or t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB":
+        if t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB":
+            return None
+        if t.pos_ == "NOUN" and not _in_frame(t, cue):
             return None  # "criticism that ...": the clause is the noun's, not the cue's
         if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
             return t.head
+        if t.lower_ == "that":
+            before = cue.doc[t.i - 1]
+            if before.dep_ == "pobj" and _in_frame(before.head, cue, 1):
+                return _clause_after(t)  # "said during a briefing that the bombers were ..."
+            return None
+    return None
+
+
+# Prepositions of a phrase that says where, when or how a cue spoke ("in a statement",
+# "during a briefing", "at a news conference"); not "despite X's assertion that ...".
+_FRAME_PREPS = frozenset({"in", "during", "at", "on", "after", "before"})
+
+
+def _in_frame(t: Token, cue: Token, reach: int = 3) -> bool:
+    """Is `t` in a phrase that says where or how the cue spoke, hung on the cue: "in a
+    statement", "during a briefing", "at a news conference", "on Tuesday"?  The parser
+    hangs the "that" clause after it on its noun ("a statement that ..."), but what the
+    statement said is the cue's: its noun is no cue with a clause of its own."""
+    for _ in range(reach):
+        if t.dep_ == "prep" and t.head.i == cue.i:
+            return t.lower_ in _FRAME_PREPS
+        if t.head is t or t.head.i < cue.i:
+            return False
+        t = t.head
+    return False
+
+
+def _clause_after(that: Token) -> Token | None:
+    """The clause a "that" opens when the parser read it as a relative pronoun ("a
+    briefing that the bombers were not intended ..."): the finite verb above the next
+    word, with a subject of its own after the "that"."""
+    doc = that.doc
+    if that.i + 1 >= len(doc):
+        return None
+    t = doc[that.i + 1]
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and t.left_edge.i >= that.i:
+            subj = _subject(t)
+            return t if subj is not None and subj.i > that.i else None
+        if t.head is t:
+            break
+        t = t.head
     return None
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
+    from briefgen.knowledge.reporting import ReportingVerbs
     from briefgen.nlp.gazetteer import Lexicon
 
 # Sentences back in which a document named with its issuer is the one "the order" means.
@@ -276,9 +277,9 @@ class ArticleSources(ArticlePronouns):
                 lo = min(lo, mods[0].i)
                 span = self.doc[lo : mods[-1].i + 1]
                 found = self.resolve(span, span[-1], span[-1].idx)
-        v = head.head
-        if found is None and head.dep_ == "dobj" and v.lemma_ in self.lex.verbs.noun_cue_verbs:
-            subj = subject_of(v)
+        if found is None:
+            v = _issuing_verb(head, self.lex.verbs)
+            subj = subject_of(v) if v is not None else None
             if subj is not None and subj.i != head.i and subj.pos_ != "PRON":
                 found = self.resolve(noun_phrase(subj), subj, subj.idx)
         return found
@@ -305,3 +306,16 @@ class ArticleSources(ArticlePronouns):
             if e is not None and e.type == "publication":
                 return self.from_gaz(e)
         return None
+
+
+def _issuing_verb(head: Token, verbs: ReportingVerbs) -> Token | None:
+    """The verb whose subject issued the document `head`: one that issues it ("sent a
+    letter", `noun_cue_verbs`) or a reporting verb it is the frame of ("the ministry said
+    in a statement": the ministry's statement, which "the statement said" then means)."""
+    v = head.head
+    if head.dep_ == "dobj" and v.lemma_.lower() in verbs.noun_cue_verbs:
+        return v
+    framed = head.dep_ == "pobj" and v.lower_ == "in" and v.dep_ == "prep"
+    if framed and v.head.lemma_.lower() in verbs.indirect and v.head.pos_ == "VERB":
+        return v.head
+    return None
