@@ -45,6 +45,7 @@ _LOWER = (
     "group_pronouns",
     "counterpart_nouns",
     "single_offices",
+    "share_words",
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
@@ -90,6 +91,7 @@ class Roles:
     group_pronouns: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     single_offices: frozenset[str] = frozenset()
+    share_words: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

@@ -78,6 +78,11 @@ class ArticleActors(ArticleUnnamed):
         obj = _quoted_object(head)
         if obj is not None:  # "KCNA quoted the spokesman as saying ...": the spokesman
             return self._quoted_by(phrase, obj, pos)
+        part = self._share_of(head)
+        if part is not None:  # "one of Sony's lawyers": a lawyer of Sony's
+            from briefgen.nlp.syntax import noun_phrase
+
+            return self.resolve(noun_phrase(part), part, pos)
         low = head.lower_
         if low == "those" and any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
             who = self.doc[head.i : min(head.right_edge.i + 1, head.i + 8)]  # "those around her"
@@ -93,6 +98,20 @@ class ArticleActors(ArticleUnnamed):
         if sp is not None and not sp.person and sp.kind in _PRESS:
             sp = self._reported_within(head, pos) or sp
         return self.remember(sp, head.idx) if sp is not None else None
+
+    def _share_of(self, head: Token) -> Token | None:
+        """The group a share of it speaks for: "Two-thirds of the Security Council", "one
+        of Sony's lawyers" (share_words), not "the head of the ministry"."""
+        if (
+            head.lower_ not in self.roles.share_words
+            and head.text.lower() not in self.roles.share_words
+        ):
+            return None
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if obj is None or obj.pos_ == "PRON":
+            return None
+        return obj
 
     def _reported_within(self, head: Token, pos: int) -> Speaker | None:
         """ "Kim “said proudly the test confirmed …,” KCNA said", "The KCNA report said that

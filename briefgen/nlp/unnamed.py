@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefgen.nlp.descriptions import role_fits
-from briefgen.nlp.names import Speaker, clean_name, is_name_word, name_at
+from briefgen.nlp.names import Speaker, clean_name, ent_text, is_name_word, name_at
 from briefgen.nlp.sources import DEFINITE, ArticleSources
 from briefgen.nlp.titles import allegiance_country, infer_kind
 
@@ -61,9 +61,11 @@ class ArticleUnnamed(ArticleSources):
                 return beside
         for t in phrase:
             if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
-                e2 = self.gaz.lookup(t.text)
+                e2 = self.gaz.lookup(t.text) or (
+                    self.gaz.lookup(ent_text(t)) if t.ent_type_ else None
+                )
                 if e2 is not None and not e2.person and low in self.roles.body_heads:
-                    return self.from_gaz(e2)
+                    return self.from_gaz(e2)  # "the overseas edition of the People's Daily"
         if head.tag_ != "NNS":
             words = {t.lower_ for t in phrase if t.is_alpha and t.i <= head.i}
             named = self.described_as(low, words, pos)
@@ -205,10 +207,12 @@ class ArticleUnnamed(ArticleSources):
         return bool(_AGENT.search(low))
 
     def _earlier_body(self, noun: str, pos: int) -> Speaker | None:
-        """The nearest body named before `pos` whose name ends in `noun` ("the ministry")."""
+        """The nearest body named before `pos` whose name has `noun` for its head ("the
+        ministry" after "the Unification Ministry", "the institute" after "the Korea
+        Institute for National Unification": the word before "for" or "of")."""
         for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
             sp = self.people.get(m.key)
-            if sp is not None and not sp.person and sp.name.lower().split()[-1:] == [noun]:
+            if sp is not None and not sp.person and _name_head(sp.name) == noun:
                 return sp
         return None
 
@@ -282,3 +286,13 @@ def _capitalised(tok: Token) -> bool:
         and not tok.is_sent_start
         and tok.pos_ in ("NOUN", "ADV", "ADJ", "VERB", "X")
     )
+
+
+def _name_head(name: str) -> str:
+    """The head word of a body's name: its last word, or the one before its first "for",
+    "of" or "on" ("Korea Institute for National Unification": institute)."""
+    words = name.lower().split()
+    for k, w in enumerate(words):
+        if w in ("for", "of", "on") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
