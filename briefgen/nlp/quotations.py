@@ -12,8 +12,9 @@ a reported clause that is only a quotation is the direct one), resolves each spe
   Yonhap"): a source, not a speaker;
 - a report inside another's quotation ("X said Y had warned ..."): part of X's words.
 
-A direct quotation whose speaker cannot be found is kept with an unknown speaker; a
-reported one without a speaker is no quotation.
+A direct quotation whose speaker cannot be found is kept with an unknown speaker; so is
+a reported one whose subject is a pronoun ("he threatened to ...") no earlier speaker
+fits.  Any other reported one without a speaker is no quotation.
 """
 
 from __future__ import annotations
@@ -336,13 +337,33 @@ def resolve_items(
             sp = None  # “...,” Yonhap reported: the words stay, their speaker is unknown
         if _questioner(it, sp, text, lex):
             continue
-        if sp is None and (it.kind != "direct" or it.cue is None):
+        if sp is None and (it.kind != "direct" or it.cue is None) and not _someone(it):
             continue
         earlier, said_on = statement_time(it.cue, article.published)
         res = Resolved(it, sp, cue, conf, earlier, said_on)
         out.append(res)
         prev = res
     return _not_nested(out)
+
+
+# Personal pronouns that, as a cue's subject, say someone other than the writer spoke.
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+
+
+def _someone(it: Item) -> bool:
+    """A reported statement whose subject is a pronoun no earlier speaker fits ("he
+    threatened to ...", "it demanded ..."): the text says someone said it, so it is kept
+    with an unknown speaker (issue 10) rather than lost.  Any other subject that names
+    nobody ("the fact suggests", "evidence links") is no speaker: no statement."""
+    h = it.head
+    return (
+        it.kind != "direct"
+        and it.cue is not None
+        and h is not None
+        and h.tag_ == "PRP"
+        and h.dep_ == "nsubj"
+        and h.lower_ in _THIRD_PERSON
+    )
 
 
 def _continues(text: str, it: Item, prev: Resolved) -> Resolved | None:
