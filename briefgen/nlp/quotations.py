@@ -352,7 +352,7 @@ _THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 
 def _someone(it: Item) -> bool:
     """A reported statement whose subject is a pronoun no earlier speaker fits ("he
-    threatened to ...", "it demanded ..."): the text says someone said it, so it is kept
+    threatened to ...", "they accuse him of ..."): the text says someone said it, so it is kept
     with an unknown speaker (issue 10) rather than lost.  Any other subject that names
     nobody ("the fact suggests", "evidence links") is no speaker: no statement."""
     h = it.head
@@ -363,6 +363,7 @@ def _someone(it: Item) -> bool:
         and h.tag_ == "PRP"
         and h.dep_ == "nsubj"
         and h.lower_ in _THIRD_PERSON
+        and it.cue.lemma_.lower() not in _SOURCE_CUES  # "He cited the minister, who said"
     )
 
 
