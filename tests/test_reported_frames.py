@@ -178,3 +178,55 @@ def test_a_pronoun_nobody_fits_keeps_the_statement_with_an_unknown_speaker(nlp) 
 def test_a_thing_as_subject_is_still_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     qs = quotes(nlp, "The evidence suggests that the country may be gearing up for a test.")
     assert qs == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Many experts have pointed to broad misunderstandings in what denuclearization "
+            "means for Pyongyang.",
+            "broad misunderstandings in what denuclearization means for Pyongyang",
+            "experts",
+        ),
+        (
+            "Moon argued for resuming the tours to Mount Kumgang as soon as possible.",
+            "resuming the tours to Mount Kumgang as soon as possible",
+            "Moon",
+        ),
+        (
+            "Trump has previously derided Kim Jong Un as a rocket man.",
+            "Kim Jong Un as a rocket man",
+            "Trump",
+        ),
+        (
+            "Ri likened Trump's speech to the sound of a dog barking.",
+            "Trump's speech to the sound of a dog barking",
+            "Ri",
+        ),
+        (
+            "The French government made it clear that Macron would argue for keeping the "
+            "nuclear deal.",
+            "Macron would argue for keeping the nuclear deal",
+            "French government",
+        ),
+    ],
+)
+def test_cues_of_pointing_arguing_deriding_likening_and_making_clear(
+    nlp, text, content, speaker
+) -> None:  # type: ignore[no-untyped-def]
+    q = said(nlp, text, content)
+    assert q.kind == "indirect" and q.speaker is not None and speaker in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He did not make it clear that his administration was considering retaliation.",
+        "The decision made the road clear for the summit.",
+        "Moon compared notes with Abe on Tuesday.",
+        "The evidence points to North Korea.",
+    ],
+)
+def test_no_statement_without_a_speaker_saying_something(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []

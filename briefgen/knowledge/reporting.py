@@ -41,6 +41,8 @@ _LISTS = (
     "noun_infinitive",
     "noun_for",
     "frame_that",
+    "object_to",
+    "make_clear",
 )
 
 
@@ -71,6 +73,8 @@ class ReportingVerbs:
     noun_infinitive: frozenset[str] = frozenset()
     noun_for: frozenset[str] = frozenset()
     frame_that: frozenset[str] = frozenset()
+    object_to: frozenset[str] = frozenset()
+    make_clear: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

@@ -18,7 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.nlp.clause_bounds import after_comma, after_lead, subtree_without, trim
+from briefgen.nlp.clause_bounds import (
+    after_comma,
+    after_lead,
+    edges,
+    stops,
+    subtree_without,
+    trim,
+)
 from briefgen.nlp.marks import MARK_TOKENS, in_spans, spans_near
 from briefgen.nlp.noun_cues import noun_reports, statement_speaker
 from briefgen.nlp.reported_span import span_of
@@ -156,6 +163,35 @@ def _according(doc: Doc, sent: Span, verbs: ReportingVerbs) -> list[tuple[Token,
     return out
 
 
+def _made_clear(sent: Span, verbs: ReportingVerbs) -> list[tuple[Token, Token, int, int]]:
+    """ "X made it clear that ...", "made it known that ...": (the verb, its subject, first
+    and last token of the "that" clause); not when negated or hypothetical."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() != "make" or t.pos_ not in ("VERB", "AUX"):
+            continue
+        adj = next((c for c in t.children if c.lower_ in verbs.make_clear), None)
+        if adj is None or not any(c.lower_ == "it" for c in (*adj.children, *t.children)):
+            continue
+        clause = next(
+            (
+                c
+                for c in adj.children
+                if c.pos_ in ("VERB", "AUX")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        subj = subject_of(t)
+        if clause is None or subj is None or not_a_statement(t, verbs):
+            continue
+        lo, hi = edges(clause, stops(t, verbs))
+        trimmed = trim(t.doc, lo, hi)
+        if trimmed is not None:
+            out.append((t, subj, trimmed[0], trimmed[1]))
+    return out
+
+
 # Reading a cue walks its sentence, so a "sentence" repeating "said" thousands of times
 # (a garbled or fuzzed text: 96 KB took over 90 s) cost cues x length.  Prose has a few
 # cues a sentence; past this many the rest of the sentence is not read.
@@ -194,6 +230,9 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             if _in_marks(obj.idx, marks):
                 continue
             out.append(_make(doc, obj.head.head, a, b, obj, "according", sent, marks))
+        for cue, subj, a, b in _made_clear(sent, verbs):
+            if not (_in_marks(cue.idx, marks) or _in_marks(subj.idx, marks)):
+                out.append(_make(doc, cue, a, b, subj, "clause", sent, marks))
         for noun, subj, a, b in noun_reports(sent, verbs, MAX_CUES_PER_SENTENCE):
             if not (_in_marks(noun.idx, marks) or _in_marks(subj.idx, marks)):
                 out.append(_make(doc, noun, a, b, subj, "noun", sent, marks))

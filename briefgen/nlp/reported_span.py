@@ -76,7 +76,8 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
     if objs:
         # "accused X of Y", "blamed X for Y", "called X a threat": the object and what is
         # said of it; "during a lunch", "on Monday" after it are no content
-        more = [p for p in preps if p.i > objs[0].i and p.lower_ in ("of", "for", "as")]
+        ends = ("of", "for", "as", "to") if lemma in verbs.object_to else ("of", "for", "as")
+        more = [p for p in preps if p.i > objs[0].i and p.lower_ in ends]
         more += [c for c in after if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
         return objs[:1] + more, "object"
     if preps:
@@ -317,7 +318,7 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     children, via = _content_children(cue, verbs)
     parts = verbs.particles.get(cue.lemma_.lower(), frozenset())
     children = [
-        next((o for o in c.children if o.dep_ == "pobj"), c)
+        next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), c)
         if c.dep_ == "prep" and c.lower_ in parts
         else c
         for c in children
