@@ -59,13 +59,9 @@ class ArticleUnnamed(ArticleSources):
             beside = self.named_beside(phrase)
             if beside is not None:
                 return beside
-        for t in phrase:
-            if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
-                e2 = self.gaz.lookup(t.text) or (
-                    self.gaz.lookup(ent_text(t)) if t.ent_type_ else None
-                )
-                if e2 is not None and not e2.person and low in self.roles.body_heads:
-                    return self.from_gaz(e2)  # "the overseas edition of the People's Daily"
+        inside = self._body_inside(phrase, head) if low in self.roles.body_heads else None
+        if inside is not None:
+            return inside
         if head.tag_ != "NNS":
             words = {t.lower_ for t in phrase if t.is_alpha and t.i <= head.i}
             named = self.described_as(low, words, pos)
@@ -109,6 +105,18 @@ class ArticleUnnamed(ArticleSources):
             return named
         if self._speaker_noun(head):
             return self.describe(self._full_possessor(phrase, text), low, country, pos)
+        return None
+
+    def _body_inside(self, phrase: Span, head: Token) -> Speaker | None:
+        """A known body or publication named inside a description headed by a body word
+        ("the KCNA news agency", "the overseas edition of the People's Daily")."""
+        for t in phrase:
+            if t.pos_ == "PROPN" and t.i != head.i and t.ent_type_ != "PERSON":
+                e = self.gaz.lookup(t.text) or (
+                    self.gaz.lookup(ent_text(t)) if t.ent_type_ else None
+                )
+                if e is not None and not e.person:
+                    return self.from_gaz(e)
         return None
 
     def _full_possessor(self, phrase: Span, text: str) -> str:
