@@ -230,3 +230,20 @@ def test_cues_of_pointing_arguing_deriding_likening_and_making_clear(
 )
 def test_no_statement_without_a_speaker_saying_something(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert quotes(nlp, text) == []
+
+
+def test_the_statement_with_no_issuer_is_whoever_just_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The test confirmed our range,” the Korean Central News Agency said. The statement "
+        "said that the rocket was a Hwasong-14."
+    )
+    q = said(nlp, text, "the rocket was a Hwasong-14")
+    assert q.speaker == "Korean Central News Agency" and q.country == "PRK"
+
+
+def test_the_statement_long_after_anyone_spoke_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump spoke on Monday. The weather was fine in Seoul. The markets rose. The "
+        "statement said the talks would go ahead."
+    )
+    assert not any(q.speaker for q in quotes(nlp, text) if q.text == "the talks would go ahead")

@@ -223,12 +223,25 @@ class ArticleSources(ArticlePronouns):
         """ "a White House statement", "a statement from U.S. Pacific Command", "the
         ministry's statement": a document speaks for whoever issued it; "North Korea sent a
         letter that said": whoever sent it; "The order said" after "Mr. Trump's
-        proclamation": the issuer of the nearest document named before."""
+        proclamation": the issuer of the nearest document named before; "The statement
+        said" right after "..., Ri said": whoever spoke just before."""
         found = self._issuer(head) or self._earlier_issuer(head)
         if found is None:
-            return self._last_document_source
+            return self._just_spoke(head) or self._last_document_source
         self._last_document_source = found
         return found
+
+    def _just_spoke(self, head: Token) -> Speaker | None:
+        """The speaker last resolved in this sentence or the one before, when a definite
+        document ("the statement", "this statement") names no issuer: what it said is the
+        words of whoever the text has just quoted."""
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            return None
+        here = self.sent_index(head.idx)
+        before = [m for m in self.spoken if m.pos < head.idx and m.sent >= here - 1]
+        if not before:
+            return None
+        return self.people.get(max(before, key=lambda m: m.pos).key)
 
     def _earlier_issuer(self, head: Token) -> Speaker | None:
         """The issuer of the nearest document named, with its issuer, in the last few
