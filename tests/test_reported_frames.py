@@ -247,3 +247,35 @@ def test_the_statement_long_after_anyone_spoke_has_no_speaker(nlp) -> None:  # t
         "statement said the talks would go ahead."
     )
     assert not any(q.speaker for q in quotes(nlp, text) if q.text == "the talks would go ahead")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As many analysts have noted, the costs of attacking North Korea are "
+            "prohibitively high.",
+            "the costs of attacking North Korea are prohibitively high",
+            "analysts",
+        ),
+        (
+            "The talks will resume next week, as the ministry said on Monday.",
+            "The talks will resume next week",
+            "ministry",
+        ),
+    ],
+)
+def test_as_x_said_reports_the_clause_it_hangs_on(nlp, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    q = said(nlp, text, content)
+    assert q.kind == "indirect" and q.speaker is not None and speaker in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump pulled out of the deal, as he had promised.",
+        "As he spoke, the crowd cheered loudly in the square.",
+    ],
+)
+def test_as_with_other_verbs_reports_nothing(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []

@@ -43,6 +43,7 @@ _LISTS = (
     "frame_that",
     "object_to",
     "make_clear",
+    "as_cues",
 )
 
 
@@ -75,6 +76,7 @@ class ReportingVerbs:
     frame_that: frozenset[str] = frozenset()
     object_to: frozenset[str] = frozenset()
     make_clear: frozenset[str] = frozenset()
+    as_cues: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

@@ -254,6 +254,19 @@ def _inverted_clause(cue: Token) -> Token | None:
     return None
 
 
+def _as_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """ "As many analysts have noted, the costs are prohibitively high", "The talks will
+    resume, as the ministry said": a cue of `as_cues` opened by "as" says the clause it
+    hangs on."""
+    head = cue.head
+    if cue.dep_ != "advcl" or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if cue.lemma_.lower() not in verbs.as_cues:
+        return None
+    first = cue.left_edge
+    return head if first.lower_ == "as" and first.dep_ == "mark" and first.head.i == cue.i else None
+
+
 def _parenthetical(cue: Token) -> bool:
     """A cue set between commas inside the clause it reports, after that clause's
     subject ("Everything in the White House, he says, was harder") or after a phrase
@@ -333,12 +346,15 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
         if via == "clause":
             lo = _past_addressee(cue, lo, hi)
     else:
-        inv = _inverted_clause(cue)
+        framed = _as_clause(cue, verbs)
+        inv = framed or _inverted_clause(cue)
         if inv is None:
             return None
         stop |= {cue.i}
         lo, hi = edges(inv, stop)
         lo = after_lead(inv, lo, lo)
+        if framed is not None and inv.i < cue.i:
+            hi = min(hi, cue.left_edge.i - 1)  # "..., as the ministry said": before "as"
         if inv.i < cue.i:
             hi = min(hi, cue.i - 1)
             subj = subject_of(cue)
