@@ -69,3 +69,36 @@ def test_a_mixed_statement_gives_no_stance_on_its_issue(
     assert mixed(hand_features(inp), list(issue_keys()).index(issue))
     (stances,) = read_stances([inp], Embedder(None).embed)
     assert issue not in {s.issue for s in stances}
+
+
+def test_a_pledge_to_implement_un_sanctions_is_never_read_as_seeking_relief() -> None:
+    """The sanctions issue's pro phrase holds with a word between: "implementing UN
+    sanctions" (issue 10: Nebenzia "seeks sanctions relief" from his pledge to implement
+    them).  A Russian official's words do not take the side his country's prior points to."""
+    from briefgen.knowledge.issues import issue_keys
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+    from briefgen.nlp.stance import MENTION_FEATURES, StanceInput, hand_features, read_stances
+
+    text = "Moscow was committed to implementing UN sanctions on North Korea, the envoy said."
+    inp = StanceInput(
+        span=load_spacy()(text)[:],
+        country="RUS",
+        kind="government",
+        quote_kind="indirect",
+        cue="said",
+    )
+    k = list(issue_keys()).index("sanctions")
+    hand = hand_features(inp)
+    assert hand[k * len(MENTION_FEATURES) + MENTION_FEATURES.index("pro_phrase")] > 0
+    (stances,) = read_stances([inp], Embedder(None).embed)
+    assert ("sanctions", -1) not in {(s.issue, s.stance) for s in stances}
+
+
+def test_an_h_bomb_is_a_term_of_military_force() -> None:
+    """An H-bomb is a bomb: the hyphen kept "bomb*" from matching, so Ri Yong Ho's H-bomb
+    threat (2017-W38) had no military-force feature at all."""
+    from briefgen.knowledge.issues import issues_mentioned
+
+    assert "military_force" in issues_mentioned("Pyongyang could conduct an H-bomb test")
+    assert "military_force" in issues_mentioned("the H-bombs it may test over the Pacific")
