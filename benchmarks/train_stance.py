@@ -9,9 +9,9 @@ quotes-dev.jsonl is kept apart to check and to measure (benchmarks/positions.py 
 dev); the test labels are never read here.  Every quotation of quotes-train.jsonl was
 labelled (GUIDE.md: no position listed is a labelled 'no clear position'), so one with
 no positions is a negative for every issue, not an unlabelled statement.
-The relevance models (does a statement take a stance on the issue at all?) also learn
-from RELEVANCE_ONLY (anytopic-statements6: speech of any topic, mostly no position), the
-sign models and the scoring do not (`--no-relevance-only`: without them).
+`--relevance-only NAME...`: train-split label sets that teach the relevance models only
+(does a statement take a stance on the issue at all?), not the sign models nor the
+scoring; none by default (see RELEVANCE_ONLY for what they did).
 
 The regularisation C, the statement floor (a stance below it is not kept) and the
 display threshold (a position below it is not printed) are chosen by 5-fold
@@ -89,13 +89,13 @@ class Example:
 
 
 DEV = "quotes-dev"
-# Train-split label sets that teach only the relevance models (does the statement take a
-# stance on the issue at all?): anytopic-statements6 is speech of any topic, most of it
-# with no position, the negatives the issue-sampled statements-* lack.  Not scored (the
-# grid counts the gold positions of the base sets, as before), not in the sign models:
-# week-grouped CV train 48 -> 58 positions found at 0.95 (relevance only), 49 when it
-# also trained the sign models (benchmarks/stance_relevance.py, stance_variants.py).
-RELEVANCE_ONLY = ("anytopic-statements6",)
+# Relevance-only label sets tried (--relevance-only): anytopic-statements6, speech of any
+# topic with mostly no position, the negatives the issue-sampled statements-* lack.
+# Measured 2026-12-02 (C 0.005, with d553748's phrases): CV train 53/219 found, 53/55
+# printed right (shipped 48/50); dev statements 39/96 (39/45, 0.867; shipped 38/43); end to
+# end on dev (benchmarks/positions.py --split dev) 39/95 found, 26/32 printed right, against
+# the shipped model's 40/95, 26/30: more wrong, none more found, so not the default.
+RELEVANCE_ONLY: tuple[str, ...] = ()
 
 
 def training_names() -> list[str]:
@@ -347,9 +347,10 @@ def main() -> int:
     )
     ap.add_argument("--also", nargs="*", default=[], help="more train-split label files")
     ap.add_argument(
-        "--no-relevance-only",
-        action="store_true",
-        help=f"leave out {', '.join(RELEVANCE_ONLY)} (the relevance models' negatives)",
+        "--relevance-only",
+        nargs="*",
+        default=list(RELEVANCE_ONLY),
+        help="train-split label sets for the relevance models only (anytopic-statements6)",
     )
     ap.add_argument(
         "--thresholds-on",
@@ -366,7 +367,7 @@ def main() -> int:
     global VETOES
     VETOES = tuple(args.vetoes) if args.vetoes is not None else None
     names = training_names() + [n for n in args.also if n not in training_names()]
-    rel_names = [n for n in RELEVANCE_ONLY if n not in names and not args.no_relevance_only]
+    rel_names = [n for n in args.relevance_only if n not in names]
     arts, docs = load_articles_and_docs([*names, *rel_names, DEV])
     ex = examples(names, arts, docs)
     for e in (rel := examples(rel_names, arts, docs)):
