@@ -37,8 +37,8 @@ def test_a_statement_with_phrases_on_both_sides_is_vetoed_either_way() -> None:
     ("text", "issue"),
     [
         (
-            "Russia supports tightening sanctions at the Security Council but shares "
-            "concerns about unilateral sanctions imposed outside it.",
+            "Russia supports tightening sanctions at the Security Council but wants "
+            "sanctions relief for the North's farmers.",
             "sanctions",
         ),
         (
@@ -74,13 +74,18 @@ def test_a_mixed_statement_gives_no_stance_on_its_issue(
 def test_a_pledge_to_implement_un_sanctions_is_never_read_as_seeking_relief() -> None:
     """The sanctions issue's pro phrase holds with a word between: "implementing UN
     sanctions" (issue 10: Nebenzia "seeks sanctions relief" from his pledge to implement
-    them).  A Russian official's words do not take the side his country's prior points to."""
+    them).  Concern about unilateral sanctions is no call for relief from the UN's, so no
+    con phrase: a Russian official's words do not take the side his country's prior
+    points to."""
     from briefgen.knowledge.issues import issue_keys
     from briefgen.nlp.embeddings import Embedder
     from briefgen.nlp.parse import load_spacy
     from briefgen.nlp.stance import MENTION_FEATURES, StanceInput, hand_features, read_stances
 
-    text = "Moscow was committed to implementing UN sanctions on North Korea, the envoy said."
+    text = (
+        "Moscow was committed to implementing UN sanctions on North Korea and echoed "
+        "China's concerns about unilateral sanctions."
+    )
     inp = StanceInput(
         span=load_spacy()(text)[:],
         country="RUS",
