@@ -329,9 +329,9 @@ def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
 
 
 def mixed(hand: Sequence[float], k: int) -> bool:
-    """The statement's own phrases take both sides of the issue ("committed to implementing
-    UN sanctions" beside "concerns about unilateral sanctions"): whichever side the model
-    reads, the words also say the other, so no position rests on them."""
+    """The statement's own phrases take both sides of the issue ("supports tightening
+    sanctions" beside "wants sanctions relief"): whichever side the model reads, the words
+    also say the other, so no position rests on them."""
     base = k * len(MENTION_FEATURES)
 
     def f(name: str) -> bool:
