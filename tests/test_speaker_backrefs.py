@@ -98,3 +98,58 @@ def test_the_statement_is_its_issuer_named_as_agent(nlp) -> None:  # type: ignor
         '"The three men appear to be in good condition," the statement said.'
     )
     assert speakers(nlp, text) == ["White House", "White House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adjective before the office: still the president named just before
+        (
+            "President Trump will address the United Nations on Tuesday.\n\nThe combative "
+            "president has said that the body is “just a club for people to get together.”",
+            "Donald Trump",
+        ),
+        # a noun of no office ("nominee"): the person just named as a subject
+        (
+            "Donald Trump said he would meet Kim Jong Un.\n\nThe presumptive Republican "
+            "nominee said he was open to talking to the North Korean leader.",
+            "Donald Trump",
+        ),
+        # a trade and a city before it
+        (
+            "“People want to see it,” said Barak Epstein, who runs the Texas Theatre.\n\n"
+            "The Dallas theater manager said he was aware of the possible threats.",
+            "Barak Epstein",
+        ),
+    ],
+)
+def test_the_and_a_noun_is_the_person_just_named(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # a woman is not the man just named
+        (
+            "Kim Jong Un watched the launch.\n\nThe female newscaster said the missile was "
+            "“a glistening miracle” of the nation.",
+            "Kim Jong Un",
+        ),
+        # a source kept unnamed stays unnamed
+        (
+            "Defense Secretary James Mattis visited Seoul.\n\nThe official said the talks "
+            "would resume next week.",
+            "James Mattis",
+        ),
+        # a relative is beside the person named, not that person
+        (
+            "Mike Huckabee spoke in Little Rock.\n\nThe daughter said she would run for "
+            "governor next year.",
+            "Mike Huckabee",
+        ),
+    ],
+)
+def test_the_and_a_noun_that_cannot_be_the_person_just_named(nlp, text, not_speaker) -> None:  # type: ignore[no-untyped-def]
+    got = speakers(nlp, text)
+    assert got and got[-1] != not_speaker

@@ -46,6 +46,7 @@ _LOWER = (
     "counterpart_nouns",
     "single_offices",
     "share_words",
+    "kin_nouns",
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
@@ -92,6 +93,7 @@ class Roles:
     counterpart_nouns: frozenset[str] = frozenset()
     single_offices: frozenset[str] = frozenset()
     share_words: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

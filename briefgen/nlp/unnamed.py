@@ -32,6 +32,8 @@ _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|i
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 # Sentences back (besides its own) in which "the company" finds the organisation it means.
 _FIRM_REACH = 2
+# Sentences back (besides its own) in which "the combative president" finds whom it means.
+_REFER_BACK = 2
 
 
 class ArticleUnnamed(ArticleSources):
@@ -100,7 +102,9 @@ class ArticleUnnamed(ArticleSources):
             and not any(h == low and p < pos for p, _sp, h in self.descriptions)
         ):
             country = self._context_country(head.idx, _speaks_here(head))
-        named = self.match_description(text, country, pos)
+        named = self.match_description(text, country, pos) or self._referred_back(
+            phrase, head, country, pos
+        )
         if named is not None:
             return named
         if self._speaker_noun(head):
@@ -117,6 +121,55 @@ class ArticleUnnamed(ArticleSources):
                 )
                 if e is not None and not e.person:
                     return self.from_gaz(e)
+        return None
+
+    def _referred_back(
+        self, phrase: Span, head: Token, country: str | None, pos: int
+    ) -> Speaker | None:
+        """ "The combative president has expressed ...", "the Dallas theater manager
+        said": one person called by "the" and a noun (not a source kept unnamed, not a
+        body) is the nearest named person just before, in this or the last
+        _REFER_BACK sentences, of its country, whose role fits the noun, or, for a noun
+        of no office or trade ("the presumptive Republican nominee"), who was the
+        subject of a clause."""
+        low = head.lower_
+        if (
+            head.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            or low in self.roles.anonymous_heads
+            or low in self.roles.body_nouns
+            or low in self.roles.body_heads
+            or low in self.roles.firm_nouns
+            or low in self.roles.kin_nouns
+            or not self._speaker_noun(head)
+            or any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in phrase)
+            or (country is None and any(t.ent_type_ == "NORP" for t in phrase))
+        ):
+            return None  # "the goal", "the Trump aide", "the Mexican president" (no country)
+        kind = self.roles.kind_of(low)
+        said = phrase.text
+        gender = "f" if self.roles.female_re.search(said) else None
+        gender = "m" if self.roles.male_re.search(said) else gender
+        here = self.sent_index(pos)
+        seen: set[str] = set()
+        for m in self._nearest_mentions(pos):
+            if m.pos >= pos or here - m.sent > _REFER_BACK:
+                break
+            sp = self.people.get(m.key)
+            if sp is None or m.key in seen or not sp.named or not m.person:
+                continue
+            seen.add(m.key)
+            if (
+                country
+                and sp.country not in (None, country)
+                or gender
+                and sp.gender not in (None, gender)
+            ):
+                continue
+            if role_fits({low}, (sp.role or "").lower()):
+                return sp
+            if m.subject and (kind is None or (kind != "government" and kind == sp.kind)):
+                return sp
         return None
 
     def _full_possessor(self, phrase: Span, text: str) -> str:
