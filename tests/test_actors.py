@@ -115,6 +115,10 @@ def test_user_gazetteer_extends_and_bad_file_is_one_line_error(nlp, tmp_path: Pa
     bad.write_text("- name: X\n  kind: alien\n")
     with pytest.raises(ConfigError, match="kind"):
         load_gazetteer([bad])
+    undated = tmp_path / "undated.yaml"
+    undated.write_text("- name: Y Z\n  alone: {name: Y, from: last year}\n")
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        load_gazetteer([undated])
 
 
 def test_country_helpers() -> None:

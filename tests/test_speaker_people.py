@@ -4,6 +4,8 @@ quotes "as saying"."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from briefgen.knowledge.family_names import load_family_names
@@ -105,3 +107,33 @@ def test_agency_quoting_someone_as_saying_is_no_speaker(nlp) -> None:  # type: i
         "were a declaration of war.",
     )
     assert [(q.speaker, q.country) for q in qs] == [("a spokesman for the Foreign Ministry", None)]
+
+
+_ALONE = (
+    "The two leaders met at the border village.\n\n“I came here determined to send a "
+    "starting signal,” said Kim."
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "speaker", "country"),
+    [
+        (date(2018, 4, 27), "Kim Jong Un", "PRK"),  # the leader of the article's date
+        (date(2009, 5, 25), "Kim Jong Il", "PRK"),  # his father before December 2011
+        (None, "Kim", None),  # no date: no way to tell which Kim
+    ],
+)
+def test_a_common_family_name_alone_is_the_leader_of_the_articles_date(  # type: ignore[no-untyped-def]
+    nlp, day, speaker, country
+) -> None:
+    q = attribute_text(nlp, _ALONE, published=day).quotes[-1]
+    assert (q.speaker, q.country) == (speaker, country)
+
+
+def test_a_family_name_alone_after_a_full_name_stays_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Yong Chol, the head of the intelligence service, arrived first.\n\n“The norms "
+        "are changing,” Kim said."
+    )
+    q = attribute_text(nlp, text, published=date(2018, 4, 27)).quotes[-1]
+    assert q.speaker == "Kim Yong Chol"

@@ -65,7 +65,7 @@ def quotes_for_article(
     raws = extract_raw(article.text, doc, lex.verbs)
     marks = QuoteSpans(s for r in raws for s in r.spans)  # indexed: asked per token and report
     quoted = [(s.mark_start, s.mark_end) for s in marks]
-    ctx = ArticleActors(doc, lex, quoted, article.outlet)
+    ctx = ArticleActors(doc, lex, quoted, article.outlet, article.published)
     items = collect(doc, raws, extract_reported(doc, lex.verbs, marks), lex)
     resolved = resolve_items(article, items, ctx, lex)
     resolved = _with_speeches(article, doc, resolved, ctx, lex)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -41,6 +42,8 @@ class GazEntry:
     gender: str | None = None
     type: EntryType = "person"
     outlet: Outlet | None = None  # the publication, for type "publication"
+    # a family name that alone means this person in articles of these dates (actors.yaml)
+    alone: tuple[str, date | None, date | None] | None = None
 
     @property
     def person(self) -> bool:
@@ -64,6 +67,24 @@ class Gazetteer:
             for a in (e.name, *e.aliases):
                 self.by_key.setdefault(name_key(a), e)
         self._bodies_re: re.Pattern[str] | None = None
+        self.by_lone: dict[str, list[GazEntry]] = {}
+        for e in self.entries.values():
+            if e.alone is not None:
+                self.by_lone.setdefault(e.alone[0], []).append(e)
+
+    def alone(self, word: str, day: date | None) -> GazEntry | None:
+        """The one known person a common family name alone means in an article of `day`
+        ("Kim" in 2018: Kim Jong Un), if the knowledge has one; none without a date."""
+        if day is None:
+            return None
+        hits = [
+            e
+            for e in self.by_lone.get(word, [])
+            if e.alone is not None
+            and (e.alone[1] is None or e.alone[1] <= day)
+            and (e.alone[2] is None or day <= e.alone[2])
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def bodies_in(self, text: str) -> list[GazEntry]:
         """Known bodies and publications named anywhere in `text`, in text order ("a
@@ -138,7 +159,20 @@ def _entry(item: Any, where: str, i: int) -> GazEntry:
         kind=kind,
         gender=gender,
         type=typ,  # type: ignore[arg-type]
+        alone=_alone(item.get("alone"), where, str(item["name"])),
     )
+
+
+def _alone(value: Any, where: str, name: str) -> tuple[str, date | None, date | None] | None:
+    """An entry's `alone: {name, from, until}` (dates as YAML reads them)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value.get("name"):
+        raise ConfigError(f"actor file {where}: entry {name!r} has `alone:` without a name")
+    bounds = [value.get("from"), value.get("until")]
+    if any(b is not None and not isinstance(b, date) for b in bounds):
+        raise ConfigError(f"actor file {where}: entry {name!r}: `alone:` dates are YYYY-MM-DD")
+    return str(value["name"]), bounds[0], bounds[1]
 
 
 def publication_entry(o: Outlet) -> GazEntry:

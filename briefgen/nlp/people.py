@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.family_names import load_family_names
@@ -60,6 +61,10 @@ class Mention:
 class ArticlePeople:
     """The actors of one article by key, their mentions in text order, and the records
     a name, title or aside adds to."""
+
+    # the article's date: which known person a common family name alone means (set
+    # before the mentions are collected, see sources.ArticleSources)
+    day: date | None = None
 
     def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> None:
         from briefgen.nlp.syntax import doc_sents, doc_tokens
@@ -212,6 +217,8 @@ class ArticlePeople:
             if key is not None:
                 return self.people[key], None
         e = self.gaz.lookup(name)
+        if e is None and " " not in name:
+            e = self.gaz.alone(name, self.day)  # "Kim said", no Kim named in full: the leader
         if e is not None:
             return self.from_gaz(e), e
         for key, sp in self.people.items():  # "Kim Jong-un" after "Kim Jong Un"

@@ -10,6 +10,7 @@ defines.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from briefgen.nlp.names import (
@@ -49,9 +50,11 @@ class ArticleSources(ArticlePronouns):
         lex: Lexicon,
         quoted: Sequence[tuple[int, int]],
         outlet: str | None = None,
+        day: date | None = None,
     ) -> None:
         self._last_document_source: Speaker | None = None
         self.outlet = outlet
+        self.day = day
         super().__init__(doc, lex, quoted)
 
     def resolve(self, phrase: Span | None, head: Token | None, pos: int) -> Speaker | None:
