@@ -137,3 +137,20 @@ def test_a_family_name_alone_after_a_full_name_stays_that_person(nlp) -> None:  
     )
     q = attribute_text(nlp, text, published=date(2018, 4, 27)).quotes[-1]
     assert q.speaker == "Kim Yong Chol"
+
+
+def test_a_family_name_alone_is_not_the_relative_named_in_passing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump blamed his rival Hillary Clinton and her husband, former president Bill "
+        "Clinton, for the program.\n\nOn television, Clinton described the speech as “very "
+        "dark, dangerous.”"
+    )
+    assert attribute_text(nlp, text).quotes[-1].speaker == "Hillary Clinton"
+
+
+def test_the_relative_just_named_as_the_subject_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sarah Sanders grew up in Arkansas. Bryan Sanders, her husband, spoke on Monday.\n\n"
+        "“She has grown up her whole life with the Clintons,” Sanders said."
+    )
+    assert attribute_text(nlp, text).quotes[-1].speaker == "Bryan Sanders"

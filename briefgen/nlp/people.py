@@ -132,6 +132,11 @@ class ArticlePeople:
             recent = [(p, k) for p, k in subjects if here - self.sent_index(p) <= _RECENT_SENTS]
             if recent:
                 return max(recent)[1]
+            # "Hillary Clinton ... her husband, Bill Clinton ... Clinton said": one named
+            # as another's relative is named in passing
+            kin = {k for _, h, _, k in self.appositives if h in self.roles.kin_nouns}
+            if {k for _, k in before} - kin:
+                before = [(p, k) for p, k in before if k not in kin]
             keys = {k for _, k in before}
             counts = Counter(k for _, k in set(before))
             counts.update(m.key for m in self.mentions if m.pos < pos and m.key in keys)
