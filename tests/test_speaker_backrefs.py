@@ -4,6 +4,8 @@ before with that office."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.texts import attribute_text
@@ -153,3 +155,58 @@ def test_the_and_a_noun_is_the_person_just_named(nlp, text, speaker) -> None:  #
 def test_the_and_a_noun_that_cannot_be_the_person_just_named(nlp, text, not_speaker) -> None:  # type: ignore[no-untyped-def]
     got = speakers(nlp, text)
     assert got and got[-1] != not_speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "day", "speaker"),
+    [
+        # the office's own country: its holder on the article's date
+        (
+            "The summit ended at noon.\n\nThe South Korean president said the talks had "
+            "gone well and “peace is within reach.”",
+            None,
+            date(2018, 4, 27),
+            "Moon Jae-in",
+        ),
+        (
+            "The summit ended at noon.\n\nThe South Korean president said the talks had "
+            "gone well and “peace is within reach.”",
+            None,
+            date(2014, 4, 27),
+            "Park Geun-hye",
+        ),
+        # no country in the phrase: the paper's own, when the article names that country
+        (
+            "The United States blamed North Korea for the hack.\n\nThe president said the "
+            "U.S. would “respond proportionally” to the attack.",
+            "USA Today",
+            date(2014, 12, 22),
+            "Barack Obama",
+        ),
+    ],
+)
+def test_an_office_names_its_holder_of_the_articles_date(nlp, text, outlet, day, speaker) -> None:  # type: ignore[no-untyped-def]
+    q = attribute_text(nlp, text, outlet=outlet, published=day).quotes[-1]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a former holder is no holder
+        (
+            "The summit ended at noon.\n\nThe former South Korean president said the talks "
+            "had gone well and “peace is within reach.”",
+            date(2018, 4, 27),
+        ),
+        # no date: no way to tell who held it
+        (
+            "The summit ended at noon.\n\nThe South Korean president said the talks had "
+            "gone well and “peace is within reach.”",
+            None,
+        ),
+    ],
+)
+def test_an_office_without_a_dated_holder_stays_a_description(nlp, text, day) -> None:  # type: ignore[no-untyped-def]
+    q = attribute_text(nlp, text, published=day).quotes[-1]
+    assert q.speaker not in ("Moon Jae-in", "Park Geun-hye") and q.country == "KOR"

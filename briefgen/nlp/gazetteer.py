@@ -44,6 +44,8 @@ class GazEntry:
     outlet: Outlet | None = None  # the publication, for type "publication"
     # a family name that alone means this person in articles of these dates (actors.yaml)
     alone: tuple[str, date | None, date | None] | None = None
+    # offices held alone in its country, with their dates (actors.yaml `held`)
+    held: tuple[tuple[str, date | None, date | None], ...] = ()
 
     @property
     def person(self) -> bool:
@@ -78,11 +80,19 @@ class Gazetteer:
         if day is None:
             return None
         hits = [
+            e for e in self.by_lone.get(word, []) if e.alone is not None and _within(e.alone, day)
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def holder(self, office: str, country: str, day: date | None) -> GazEntry | None:
+        """The known person who held `office` ("president") in `country` on `day`, if the
+        knowledge has exactly one; none without a date."""
+        if day is None:
+            return None
+        hits = [
             e
-            for e in self.by_lone.get(word, [])
-            if e.alone is not None
-            and (e.alone[1] is None or e.alone[1] <= day)
-            and (e.alone[2] is None or day <= e.alone[2])
+            for e in self.entries.values()
+            if e.country == country and any(h[0] == office and _within(h, day) for h in e.held)
         ]
         return hits[0] if len(hits) == 1 else None
 
@@ -159,20 +169,27 @@ def _entry(item: Any, where: str, i: int) -> GazEntry:
         kind=kind,
         gender=gender,
         type=typ,  # type: ignore[arg-type]
-        alone=_alone(item.get("alone"), where, str(item["name"])),
+        alone=_dated(item["alone"], "name", where, item) if item.get("alone") else None,
+        held=tuple(_dated(h, "office", where, item) for h in item.get("held") or ()),
     )
 
 
-def _alone(value: Any, where: str, name: str) -> tuple[str, date | None, date | None] | None:
-    """An entry's `alone: {name, from, until}` (dates as YAML reads them)."""
-    if value is None:
-        return None
-    if not isinstance(value, dict) or not value.get("name"):
-        raise ConfigError(f"actor file {where}: entry {name!r} has `alone:` without a name")
+def _within(dated: tuple[str, date | None, date | None], day: date) -> bool:
+    return (dated[1] is None or dated[1] <= day) and (dated[2] is None or day <= dated[2])
+
+
+def _dated(
+    value: Any, key: str, where: str, item: dict[str, Any]
+) -> tuple[str, date | None, date | None]:
+    """An entry's `alone: {name, from, until}` or one of its `held: [{office, from,
+    until}]` (dates as YAML reads them)."""
+    name = item["name"]
+    if not isinstance(value, dict) or not value.get(key):
+        raise ConfigError(f"actor file {where}: entry {name!r}: each date range needs `{key}:`")
     bounds = [value.get("from"), value.get("until")]
     if any(b is not None and not isinstance(b, date) for b in bounds):
-        raise ConfigError(f"actor file {where}: entry {name!r}: `alone:` dates are YYYY-MM-DD")
-    return str(value["name"]), bounds[0], bounds[1]
+        raise ConfigError(f"actor file {where}: entry {name!r}: dates are YYYY-MM-DD")
+    return str(value[key]).lower() if key == "office" else str(value[key]), bounds[0], bounds[1]
 
 
 def publication_entry(o: Outlet) -> GazEntry:

@@ -28,6 +28,8 @@ _NOT_SPEAKERS = frozenset(
 )  # fmt: skip
 # Nouns of people by their ending ("a security guard", "a campaigner", "the economist").
 _AGENT = re.compile(r"(?:[^aeiou]er|or|ist|ian|ee|eer|man|woman|men|people|ard|ive|goer)s?$")
+# Entity types of the words that place an office in a country ("the U.S. president").
+_PLACES = frozenset({"GPE", "NORP"})
 # Verbs of an official "who accompanied X", "travelling with X": X's official, not X.
 _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 # Sentences back (besides its own) in which "the company" finds the organisation it means.
@@ -102,8 +104,10 @@ class ArticleUnnamed(ArticleSources):
             and not any(h == low and p < pos for p, _sp, h in self.descriptions)
         ):
             country = self._context_country(head.idx, _speaks_here(head))
-        named = self.match_description(text, country, pos) or self._referred_back(
-            phrase, head, country, pos
+        named = (
+            self.match_description(text, country, pos)
+            or self._referred_back(phrase, head, country, pos)
+            or self._office_holder(phrase, head, country)
         )
         if named is not None:
             return named
@@ -171,6 +175,26 @@ class ArticleUnnamed(ArticleSources):
             if m.subject and (kind is None or (kind != "government" and kind == sp.kind)):
                 return sp
         return None
+
+    def _office_holder(self, phrase: Span, head: Token, country: str | None) -> Speaker | None:
+        """ "the president", "the North Korean leader", "South Korea's president" of a
+        country, in an article that names no holder: the one the knowledge has for the
+        article's date (not "the former president", "the vice president")."""
+        if head.tag_ != "NN":
+            return None
+        placed = [t for t in phrase if t.ent_type_ in _PLACES]
+        # the phrase's own country, else the outlet's: not one an earlier phrase gave
+        # ("the president" after "the president of South Korea" may be the paper's own)
+        country = (country if placed else None) or (None if placed else self.home_country())
+        if country is None:
+            return None
+        words = [
+            t.lower_
+            for t in phrase
+            if not (t.is_punct or t.lower_ in ("the", "'s", "’s") or t.ent_type_ in _PLACES)
+        ]
+        e = self.gaz.holder(" ".join(words), country, self.day)
+        return self.from_gaz(e) if e is not None else None
 
     def _full_possessor(self, phrase: Span, text: str) -> str:
         """ "Mr Moon's office said" after "Moon Jae-in": the office, aide or campaign of a
