@@ -63,13 +63,21 @@ def test_an_unplaced_official_serves_a_national_outlets_country(nlp) -> None:  #
     assert speaker_of(nlp, HAGEL, "The Washington Times") == ("Chuck Hagel", "USA", "government")
 
 
+# An office many states have: only the outlet's home could place him ("Defense
+# Secretary" is an American office, roles.yaml us_politics).
+INTERIOR = (
+    "Interior Minister John Doe said the United States takes the threats from North "
+    "Korea seriously."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "outlet"),
     [
-        (HAGEL, "Reuters"),  # an international wire has no home
-        (HAGEL, None),  # nor has an unknown outlet
+        (INTERIOR, "Reuters"),  # an international wire has no home
+        (INTERIOR, None),  # nor has an unknown outlet
         # the outlet's country is not in the story
-        ("Defense Secretary Chuck Hagel said the threats were taken seriously.", "Fox News"),
+        ("Interior Minister John Doe said the threats were taken seriously.", "Fox News"),
     ],
 )
 def test_no_home_no_country(nlp, text, outlet) -> None:  # type: ignore[no-untyped-def]
@@ -196,3 +204,19 @@ def test_a_joint_subject_is_no_one_country(nlp, text, country) -> None:  # type:
 )  # fmt: skip
 def test_an_office_or_employer_places_the_speaker(nlp, text, speaker, country, kind) -> None:  # type: ignore[no-untyped-def]
     assert speaker_of(nlp, text) == (speaker, country, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a US-only office, in a wire story that places nobody (no home country)
+        (
+            "Deputy Defense Secretary Robert Work said the tests send a message to rivals.",
+            "USA",
+        ),
+        # the British spelling is another state's office: not placed by the word
+        ("Defence Secretary Michael Fallon said the tests send a message to rivals.", None),
+    ],
+)
+def test_a_us_only_office_places_its_holder(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text, outlet="Reuters")[1] == country
