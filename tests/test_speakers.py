@@ -551,3 +551,32 @@ def test_the_president_unnamed_is_not_a_president(nlp) -> None:  # type: ignore[
         '"respond proportionally" to the attack on Sony.'
     )
     assert "the president" in [q.speaker for q in run(nlp, text).quotes]
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parser hangs "Michael Lynton" on the phrase before and "insisted" on the first
+    clause's verb, whose subject is Obama: the name with its apposition speaks."""
+    from tests.texts import attribute_text
+
+    text = (
+        "The film may go to YouTube:\n\nAs President Barack Obama again expressed "
+        "disappointment in the company’s decision to withdraw the movie in the face of "
+        "threats thought to originate from North Korea, Michael Lynton, the studio’s chief "
+        "executive, insisted on Sunday it had “not caved” to hackers who crippled the "
+        "company and that it was exploring ways to let audiences see the film. “We would "
+        "still like the public to see this movie, absolutely,” he told CNN."
+    )
+    got = [(q.speaker, q.text) for q in attribute_text(nlp, text).quotes]
+    assert [s for s, t in got if "caved" in t] == ["Michael Lynton"]
+    assert [s for s, t in got if "absolutely" in t] == ["Michael Lynton"]
+
+
+def test_a_verb_joined_by_and_keeps_the_first_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tests.texts import attribute_text
+
+    text = (
+        "President Barack Obama met Michael Lynton, the studio’s chief executive, and "
+        "insisted the company had “not caved” to hackers."
+    )
+    got = [(q.speaker, q.text) for q in attribute_text(nlp, text).quotes]
+    assert any(s == "Barack Obama" and "caved" in t for s, t in got)

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing conj/advcl/xcomp when it has none."""
+    if verb.dep_ == "conj":
+        named = _named_before(verb)
+        if named is not None:
+            return named
     v: Token | None = verb
     for _ in range(6):
         if v is None:
@@ -57,6 +61,29 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _named_before(verb: Token) -> Token | None:
+    """ "As Obama expressed disappointment ..., Michael Lynton, the studio's chief
+    executive, insisted ...": a person set off by commas with an apposition right before
+    a verb is its subject, though the parser hung the name on the phrase before and the
+    verb on the first clause's (whose subject would otherwise be climbed to)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].pos_ == "ADV" and i > verb.i - 3):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    t = doc[i - 1]
+    for _ in range(4):  # from the apposition's last word up to its head
+        if t.dep_ == "appos" or not t.i < t.head.i < verb.i:
+            break
+        t = t.head
+    name = t.head
+    if t.dep_ != "appos" or name.i > t.i or name.ent_type_ != "PERSON":
+        return None
+    j = name.left_edge.i - 1
+    return name if j >= 0 and doc[j].text == "," else None
 
 
 def doc_sents(doc: Doc) -> list[Span]:
