@@ -210,3 +210,17 @@ def test_an_office_names_its_holder_of_the_articles_date(nlp, text, outlet, day,
 def test_an_office_without_a_dated_holder_stays_a_description(nlp, text, day) -> None:  # type: ignore[no-untyped-def]
     q = attribute_text(nlp, text, published=day).quotes[-1]
     assert q.speaker not in ("Moon Jae-in", "Park Geun-hye") and q.country == "KOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the capital is the sentence's, not the description's
+        ("Other experts said the site could be rebuilt within months.", "other experts"),
+        ("Military analysts say an attack on the South is unlikely.", "military analysts"),
+        # a nationality keeps its capital
+        ("Russian officials said the talks would resume next week.", "Russian officials"),
+    ],
+)
+def test_a_description_at_a_sentence_start_is_named_in_lower_case(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker

@@ -52,7 +52,7 @@ class ArticleUnnamed(ArticleSources):
     def _resolve_described(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
         """An unnamed speaker: a known body inside the description, the named actor it
         points to, or the description itself when its head is a role or a speaker noun."""
-        text = clean_name(phrase.text)
+        text = _sentence_case_off(phrase, clean_name(phrase.text))
         low = head.lower_
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
@@ -348,6 +348,22 @@ class ArticleUnnamed(ArticleSources):
                 if sp is not None and sp.country is not None:
                     return sp.country
         return None
+
+
+def _sentence_case_off(phrase: Span, text: str) -> str:
+    """ "Other experts say ...": a description is named in lower case, whatever capital
+    the start of a sentence gave its first word ("other experts"); a name, a nationality
+    or an acronym keeps it ("Russian officials", "UN envoys")."""
+    first = phrase[0]
+    if (
+        first.is_sent_start
+        and first.pos_ not in ("PROPN", "X")
+        and not first.ent_type_
+        and first.text[1:].islower()
+        and text.startswith(first.text)
+    ):
+        return first.text.lower() + text[len(first.text) :]
+    return text
 
 
 def _speaks_here(head: Token) -> bool:
