@@ -224,3 +224,31 @@ def test_an_office_without_a_dated_holder_stays_a_description(nlp, text, day) ->
 )
 def test_a_description_at_a_sentence_start_is_named_in_lower_case(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # an office must fit the role: the governor is not the candidate just named
+        (
+            "“We will win,” Donald Trump said on Friday.\n\nThe Indiana governor said the "
+            "ticket would “take back the country.”",
+            "Donald Trump",
+        ),
+        # a bare trade noun is someone new, mostly
+        (
+            "“We will win,” Donald Trump said on Friday.\n\nIn the advertisement, the "
+            "announcer said: “Who do you want answering the phone?”",
+            "Donald Trump",
+        ),
+        # many people as one are not the one just named
+        (
+            "“We will win,” Hillary Clinton said on Friday.\n\nThe union said it would "
+            "endorse the ticket “with pride.”",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_the_and_a_noun_that_is_someone_else(nlp, text, not_speaker) -> None:  # type: ignore[no-untyped-def]
+    got = speakers(nlp, text)
+    assert got and got[-1] != not_speaker

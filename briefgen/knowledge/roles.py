@@ -47,6 +47,7 @@ _LOWER = (
     "single_offices",
     "share_words",
     "kin_nouns",
+    "collective_nouns",
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
@@ -94,6 +95,7 @@ class Roles:
     single_offices: frozenset[str] = frozenset()
     share_words: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

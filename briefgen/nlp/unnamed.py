@@ -134,8 +134,8 @@ class ArticleUnnamed(ArticleSources):
         said": one person called by "the" and a noun (not a source kept unnamed, not a
         body) is the nearest named person just before, in this or the last
         _REFER_BACK sentences, of its country, whose role fits the noun, or, for a noun
-        of no office or trade ("the presumptive Republican nominee"), who was the
-        subject of a clause."""
+        of no office ("the presumptive Republican nominee"), who was the subject of a
+        clause and has spoken before."""
         low = head.lower_
         if (
             head.tag_ != "NN"
@@ -145,12 +145,21 @@ class ArticleUnnamed(ArticleSources):
             or low in self.roles.body_heads
             or low in self.roles.firm_nouns
             or low in self.roles.kin_nouns
+            or low in self.roles.collective_nouns
             or not self._speaker_noun(head)
             or any(t.ent_type_ == "PERSON" or t.dep_ == "poss" for t in phrase)
             or (country is None and any(t.ent_type_ == "NORP" for t in phrase))
         ):
             return None  # "the goal", "the Trump aide", "the Mexican president" (no country)
         kind = self.roles.kind_of(low)
+        # an office must fit the person's role ("the Indiana governor" is not Trump); a
+        # noun of no office means one who has been speaking, not of a body the phrase
+        # names ("the head of Sony Pictures Television")
+        office = kind is not None or low in self.roles.role_nouns
+        spoke = {m.key for m in self.spoken if m.pos < pos}
+        organised = any(t.ent_type_ == "ORG" for t in phrase)
+        # "the New York businessman", not a bare "the announcer" (a new person, mostly)
+        epithet = any(t.i < head.i and t.dep_ != "det" and not t.is_punct for t in phrase)
         said = phrase.text
         gender = "f" if self.roles.female_re.search(said) else None
         gender = "m" if self.roles.male_re.search(said) else gender
@@ -172,7 +181,9 @@ class ArticleUnnamed(ArticleSources):
                 continue
             if role_fits({low}, (sp.role or "").lower()):
                 return sp
-            if m.subject and (kind is None or (kind != "government" and kind == sp.kind)):
+            if office and m.subject and kind not in (None, "government") and kind == sp.kind:
+                return sp  # "the analyst" after a named expert
+            if not office and epithet and m.subject and m.key in spoke and not organised:
                 return sp
         return None
 
