@@ -580,3 +580,12 @@ def test_a_verb_joined_by_and_keeps_the_first_subject(nlp) -> None:  # type: ign
     )
     got = [(q.speaker, q.text) for q in attribute_text(nlp, text).quotes]
     assert any(s == "Barack Obama" and "caved" in t for s, t in got)
+
+
+def test_a_country_joined_after_another_keeps_its_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tests.texts import attribute_text
+
+    text = "South Korea and the United States said they would deploy the system next year."
+    assert [q.speaker for q in attribute_text(nlp, text).quotes] == [
+        "South Korea and the United States"
+    ]

@@ -68,11 +68,18 @@ def part_name(sp: Speaker, written: str) -> str:
     return clean_name(written)
 
 
+def _country_part(sp: Speaker, name: str) -> bool:
+    """A part named by its country's name (part_name)."""
+    return sp.country is not None and name == country_name(sp.country)
+
+
 def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
     """One plural speaker for several (speaker, as written) parts, in text order."""
     names: list[str] = []
     for sp, written in parts:
         name = part_name(sp, written)
+        if names and written.lower().startswith("the ") and _country_part(sp, name):
+            name = f"the {name}"  # "South Korea and the United States", as written
         if name not in names:
             names.append(name)
     label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
