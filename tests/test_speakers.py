@@ -589,3 +589,14 @@ def test_a_country_joined_after_another_keeps_its_article(nlp) -> None:  # type:
     assert [q.speaker for q in attribute_text(nlp, text).quotes] == [
         "South Korea and the United States"
     ]
+
+
+def test_a_title_abbreviation_cut_from_its_name_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tests.texts import attribute_text
+
+    text = (
+        "“We strongly condemn this and North Korea's other recent missile tests,” said "
+        "Cmdr. Gary Ross, a Pentagon spokesman."
+    )
+    q = attribute_text(nlp, text).quotes[0]
+    assert (q.speaker, q.country) == ("Gary Ross", "USA")

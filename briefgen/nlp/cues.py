@@ -330,6 +330,7 @@ def _from_cue(
         subj = _left_speaker(doc, cue, lo, spans)
     if subj is None:
         return att
+    subj = _past_abbreviation(doc, subj)
     # a subject inside a PERSON entity: use the entity's last token as head
     if subj.ent_type_ == "PERSON" and subj.ent_iob_ != "O":
         j = subj.i
@@ -341,6 +342,24 @@ def _from_cue(
     att.role_phrase = appos_text(subj)
     att.via = via
     return att
+
+
+def _past_abbreviation(doc: Doc, subj: Token) -> Token:
+    """ "said Cmdr. Gary Ross, a Pentagon spokesman": a title abbreviation the tokenizer
+    cut from its period (and the sentence there) is no speaker; the name after it is."""
+    k = subj.i + 2
+    if (
+        k < len(doc)
+        and subj.text[:1].isupper()
+        and len(subj.text) <= 5
+        and subj.ent_type_ in ("", "PERSON")
+        and doc[subj.i + 1].text == "."
+        and not subj.whitespace_
+        and doc[k].ent_type_ == "PERSON"
+        and doc[k].ent_iob_ == "B"
+    ):
+        return doc[k]
+    return subj
 
 
 def _cue_subject(
