@@ -252,3 +252,12 @@ def test_a_description_at_a_sentence_start_is_named_in_lower_case(nlp, text, spe
 def test_the_and_a_noun_that_is_someone_else(nlp, text, not_speaker) -> None:  # type: ignore[no-untyped-def]
     got = speakers(nlp, text)
     assert got and got[-1] != not_speaker
+
+
+def test_the_leader_is_not_the_vice_chairman_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kim Jong Un shook hands with Moon Jae-in at the border.\n\nKim Yong Chol, the "
+        "Workers' Party vice chairman, began clapping.\n\n“It feels embarrassing to be "
+        "applauded just for shaking hands,” the North Korean leader said."
+    )
+    assert speakers(nlp, text)[-1] == "Kim Jong Un"

@@ -215,12 +215,18 @@ def _plural_head(head: str) -> bool:
     return head.endswith(("s", "men", "people")) or head in _GROUP_WORDS
 
 
+# Roles a "leader" holds: the first office of a state or party, not its deputy's.
+_LEADER_ROLE = re.compile(
+    r"(?<!vice )(?<!vice-)(?<!deputy )\b(?:president|prime minister|chairman|leader)\b"
+)
+
+
 def role_fits(words: set[str], role: str) -> bool:
     """Does a described role ("the American leader", "the US envoy") fit a named role?"""
     if not role:
         return False
-    if words & {"leader"} and re.search(r"president|prime minister|chairman|leader", role):
-        return True  # "the American leader" is the President
+    if words & {"leader"} and re.search(_LEADER_ROLE, role):
+        return True  # "the American leader" is the President (not a vice chairman)
     if words & {"envoy", "diplomat"}:
         return bool(
             re.search(
