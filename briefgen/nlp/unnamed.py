@@ -104,6 +104,14 @@ class ArticleUnnamed(ArticleSources):
             and not any(h == low and p < pos for p, _sp, h in self.descriptions)
         ):
             country = self._context_country(head.idx, _speaks_here(head))
+        return self._pointed_to(phrase, head, text, country, pos)
+
+    def _pointed_to(
+        self, phrase: Span, head: Token, text: str, country: str | None, pos: int
+    ) -> Speaker | None:
+        """The named actor a description points to (by its role, by "the" and a noun
+        just after a name, by an office's holder on the article's date), else the
+        description itself when its head names people."""
         named = (
             self.match_description(text, country, pos)
             or self._referred_back(phrase, head, country, pos)
@@ -112,7 +120,7 @@ class ArticleUnnamed(ArticleSources):
         if named is not None:
             return named
         if self._speaker_noun(head):
-            return self.describe(self._full_possessor(phrase, text), low, country, pos)
+            return self.describe(self._full_possessor(phrase, text), head.lower_, country, pos)
         return None
 
     def _body_inside(self, phrase: Span, head: Token) -> Speaker | None:
