@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from briefgen.model import Article, Quote
 from briefgen.nlp.marks import QuoteSpans, spans_near
 from briefgen.nlp.reported import Reported, content_of, not_a_statement
+from briefgen.nlp.syntax import doc_text
 from briefgen.nlp.when import statement_time
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
         for k, r in enumerate(raws)
         if not (k in absorbed or r.scare or _fragment(r))
     ]
-    items += _joined(doc.text, kept)
+    items += _joined(doc_text(doc), kept)
     items.sort(key=lambda it: (it.start, it.end))
     return items
 
@@ -222,7 +223,7 @@ def _quote_then_adverbial(doc: Doc, start: int, end: int, marks: QuoteSpans) -> 
     of the writer's that opens with a preposition or a subordinating word (when, where,
     why it was said), is that quotation; the phrase after it is not what was said."""
     near = [s for s in spans_near(marks, start, end) if start <= s.mark_start and s.mark_end <= end]
-    if len(near) != 1 or doc.text[start : near[0].mark_start].strip():
+    if len(near) != 1 or doc_text(doc)[start : near[0].mark_start].strip():
         return False
     inside = doc.char_span(near[0].start, near[0].end, alignment_mode="expand")
     if not any(t.tag_ in _FINITE for t in inside or ()):

@@ -22,6 +22,7 @@ from briefgen.nlp.marks import (
 )
 from briefgen.nlp.syntax import (
     doc_sents,
+    doc_text,
     noun_phrase,
 )
 
@@ -79,7 +80,7 @@ def _sentence_bounds(doc: Doc, spans: QuoteSpans, verbs: ReportingVerbs) -> list
     under it, and text without sentence ends or with unclosed marks would otherwise make
     one frame of a whole paragraph, searched again for every quote in it.
     """
-    text = doc.text
+    text = doc_text(doc)
     paras = paragraphs(text)
     para_starts = [pa for pa, _ in paras]
     sents: list[tuple[int, int]] = []

@@ -29,7 +29,7 @@ from briefgen.nlp.clause_bounds import (
 from briefgen.nlp.marks import MARK_TOKENS, in_spans, spans_near
 from briefgen.nlp.noun_cues import noun_reports, statement_speaker
 from briefgen.nlp.reported_span import span_of
-from briefgen.nlp.syntax import doc_sents, noun_phrase, sent_of, subject_of
+from briefgen.nlp.syntax import doc_sents, doc_text, noun_phrase, sent_of, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -224,7 +224,7 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
                 subj = None
             rep = _make(doc, t, a, b, subj or left, via, sent, marks)
             if left is not None:
-                _end_before(out, first, _name_start(left), doc.text)
+                _end_before(out, first, _name_start(left), doc_text(doc))
             out.append(rep)
         for obj, a, b in _according(doc, sent, verbs):
             if _in_marks(obj.idx, marks):

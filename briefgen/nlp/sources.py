@@ -22,6 +22,7 @@ from briefgen.nlp.names import (
     name_bounds,
 )
 from briefgen.nlp.pronouns import ArticlePronouns
+from briefgen.nlp.syntax import doc_text
 from briefgen.nlp.titles import normalize_title
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class ArticleSources(ArticlePronouns):
         o = e.outlet if e is not None and e.type == "publication" else None
         if o is None or o.country is None or (o.wire and not (o.state or o.korea)):
             return None
-        named = {code for _, code in country_offsets(self.doc.text)}
+        named = {code for _, code in country_offsets(doc_text(self.doc))}
         return o.country if o.country in named else None
 
     def place_at_home(self, speakers: Sequence[Speaker | None], dateline: str | None) -> None:
