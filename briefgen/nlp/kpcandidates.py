@@ -29,6 +29,7 @@ from briefgen.nlp.kpunits import (
     unit_text,
     word_units,
 )
+from briefgen.nlp.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -119,14 +120,23 @@ class _Collector:
         # Tokens inside a named programme, site, weapon or operation: taken whole.
         self.named_tokens: set[int] = set()
         # Where known bodies are named: a phrase inside one is a piece of an actor's name.
-        self.body_spans = _actors().body_spans(doc.text)
+        self.body_spans = _actors().body_spans(doc_text(doc))
+        self._classes: dict[int, str] = {}  # unit_class by a word's first token
+
+    def unit_class(self, u: list[Token]) -> str:
+        """unit_class(u), worked out once per word (a phrase's words are asked again as
+        it is trimmed and checked)."""
+        cls = self._classes.get(u[0].i)
+        if cls is None:
+            cls = self._classes[u[0].i] = unit_class(u)
+        return cls
 
     def collect(self) -> dict[str, Candidate]:
         self.named()
         units = word_units(self.doc)
         run: list[list[Token]] = []
         for u in units:
-            cls = "O" if any(t.i in self.named_tokens for t in u) else unit_class(u)
+            cls = "O" if any(t.i in self.named_tokens for t in u) else self.unit_class(u)
             if cls == "O" or (run and u[0].is_sent_start):
                 if run:
                     self.split(run)
@@ -141,7 +151,7 @@ class _Collector:
         """Named programmes, sites, weapons and operations, whole ("Hwasong-15")."""
         from briefgen.knowledge.named import named_matches
 
-        for m in named_matches(self.doc.text):
+        for m in named_matches(doc_text(self.doc)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -206,7 +216,7 @@ class _Collector:
 
     def add(self, run: list[list[Token]]) -> None:
         # Trim trailing adjectives (a phrase ends in a noun) and leading filler ("time Pyongyang").
-        while run and unit_class(run[-1]) != "N":
+        while run and self.unit_class(run[-1]) != "N":
             run = run[:-1]
         while run and unit_text(run[0]).lower() in _GENERIC:
             run = run[1:]
@@ -222,7 +232,7 @@ class _Collector:
         if words[-1] in _LOWER_VAGUE_HEADS:
             return  # "press conference"; "Munich Security Conference" is a subject
         # Only a generic noun, the rest adjectives: "wrong thing", "important issue".
-        nouns = [u for u in run if unit_class(u) == "N"]
+        nouns = [u for u in run if self.unit_class(u) == "N"]
         if all(unit_text(u).lower() in _GENERIC and u[-1].pos_ != "PROPN" for u in nouns):
             return
         if _is_outlet(" ".join(unit_text(u) for u in run)):
@@ -394,9 +404,9 @@ def article_terms(
                 from briefgen.nlp.parse import load_spacy
 
                 nlp = load_spacy()
-            title_doc = nlp(sentence_case(title, doc.text))
+            title_doc = nlp(sentence_case(title, doc_text(doc)))
         people = frozenset(person_words(doc))
-        merge_title(found, candidates(title_doc, max_words, people=people), doc.text)
+        merge_title(found, candidates(title_doc, max_words, people=people), doc_text(doc))
     return ArticleTerms(list(found.values()), [sent.text for sent in doc.sents])
 
 
@@ -406,7 +416,7 @@ def headline_docs(
     """The parse of each (article parse, title) pair's headline, None where the title is
     blank: one `nlp.pipe` over all headlines, which parses the 749 AllSides headlines
     in 2.0 s CPU against 7.5 s one by one, with token-for-token the same parses."""
-    cased = [sentence_case(t, d.text) for d, t in pairs if t.strip()]
+    cased = [sentence_case(t, doc_text(d)) for d, t in pairs if t.strip()]
     if not cased:
         return [None] * len(pairs)
     if nlp is None:

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.keyphrase_words import words
+from briefgen.nlp.syntax import doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,21 +20,22 @@ _LATIN = re.compile(r"^[\w.'&\-]+$")
 
 def word_units(doc: Doc) -> list[list[Token]]:
     """Tokens grouped into words: 'freeze-for-freeze', 'long-range' become one unit."""
+    toks = doc_tokens(doc)  # indexing a Doc makes a new Token each time
     units: list[list[Token]] = []
-    i, n = 0, len(doc)
+    i, n = 0, len(toks)
     while i < n:
-        unit = [doc[i]]
+        unit = [toks[i]]
         j = i
         while (
             j + 2 < n
-            and doc[j].whitespace_ == ""
-            and doc[j + 1].text == "-"
-            and doc[j + 1].whitespace_ == ""
-            and not doc[j + 2].is_sent_start
-            and doc[j].is_alpha
-            and doc[j + 2].is_alpha
+            and toks[j].whitespace_ == ""
+            and toks[j + 1].text == "-"
+            and toks[j + 1].whitespace_ == ""
+            and not toks[j + 2].is_sent_start
+            and toks[j].is_alpha
+            and toks[j + 2].is_alpha
         ):
-            unit.extend([doc[j + 1], doc[j + 2]])
+            unit.extend([toks[j + 1], toks[j + 2]])
             j += 2
         units.append(unit)
         i = j + 1
@@ -70,7 +72,8 @@ def _after_number(t: Token) -> bool:
     i = t.i
     if i < 2:
         return False
-    hyphen, num = t.doc[i - 1], t.doc[i - 2]
+    toks = doc_tokens(t.doc)
+    hyphen, num = toks[i - 1], toks[i - 2]
     return hyphen.text == "-" and not hyphen.whitespace_ and not num.whitespace_ and num.like_num
 
 
