@@ -67,6 +67,7 @@ def _cache_lemmas(lem: Any) -> None:
     is a function of these alone but caches only the words it inflects."""
     if getattr(lem, "mode", None) != "rule" or getattr(lem, "_briefgen_cached", False):
         return
+    _index_sets(lem)
     rule = lem.rule_lemmatize
     cache: dict[tuple[int, int, int], list[str]] = {}
 
@@ -81,6 +82,30 @@ def _cache_lemmas(lem: Any) -> None:
 
     lem.lemmatize = lemmatize
     lem._briefgen_cached = True
+
+
+class _WordList(list[str]):
+    """A lemma index (a list of words) whose `in` is a set lookup: rule_lemmatize asks
+    `form in index` of lists of up to 57,000 nouns, some 0.3 ms a word not yet cached.
+    The list itself, its order and its answers stay spaCy's."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        super().__init__(items)
+        self._set = frozenset(items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+
+def _index_sets(lem: Any) -> None:
+    """The lemmatizer's lemma_index lists, each as a _WordList (the same words)."""
+    if not lem.lookups.has_table("lemma_index"):
+        return
+    table = lem.lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        words = table[key]
+        if type(words) is list and all(isinstance(w, str) for w in words):
+            table[key] = _WordList(words)
 
 
 def _predicate(spec: Any) -> Callable[[Any], bool] | None:
