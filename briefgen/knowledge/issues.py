@@ -61,8 +61,10 @@ def issue_name(key: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+@lru_cache(maxsize=64)
 def terms_regex(key: str) -> re.Pattern[str]:
-    """A case-insensitive regex for an issue's terms ("sanction*" matches "sanctions")."""
+    """A case-insensitive regex for an issue's terms ("sanction*" matches "sanctions");
+    built once per issue (each statement's features ask for every issue's)."""
     alts = []
     for t in sorted(get_issue(key).terms, key=len, reverse=True):
         alts.append(glob(t))

@@ -104,11 +104,12 @@ def _verb_phrase(v: Token) -> str:
     return " ".join(t.lower_ for t in toks)
 
 
-def mention_features(span: Span, issue: str) -> list[float]:
-    """MENTION_FEATURES for one issue over one statement's tokens."""
+def mention_features(span: Span, issue: str, text: str | None = None) -> list[float]:
+    """MENTION_FEATURES for one issue over one statement's tokens (`text`: span.text,
+    when the caller has it)."""
     rx = terms_regex(issue)
     cues = cue_regexes()
-    text = span.text
+    text = span.text if text is None else text
     hits = list(rx.finditer(text))
     f = dict.fromkeys(MENTION_FEATURES, 0.0)
     _phrase_features(text.lower(), issue, f)
@@ -166,13 +167,14 @@ def text_features(span: Span) -> list[float]:
     cue words over the whole statement, a question mark, length.  Computed once per
     article with its parse and stored with its analysis."""
     out: list[float] = []
+    text = span.text  # spaCy joins the tokens again on each call
     for issue in issue_keys():
-        out += mention_features(span, issue)
-    low = span.text.lower()
+        out += mention_features(span, issue, text)
+    low = text.lower()
     cues = cue_regexes()
     for cls in WHOLE_CUES:
         out.append(min(3, len(cues[cls].findall(low))) / 3.0)
-    out.append(1.0 if "?" in span.text else 0.0)
+    out.append(1.0 if "?" in text else 0.0)
     out.append(min(1.0, len(span) / 60.0))
     return [round(x, 3) for x in out]
 
