@@ -69,6 +69,9 @@ class Gazetteer:
             for a in (e.name, *e.aliases):
                 self.by_key.setdefault(name_key(a), e)
         self._bodies_re: re.Pattern[str] | None = None
+        # lookup's answer per name asked: the speakers and the keyphrase candidates ask
+        # the same names many times an article (it never changes after __init__)
+        self._found: dict[str, GazEntry | None] = {}
         self.by_lone: dict[str, list[GazEntry]] = {}
         for e in self.entries.values():
             if e.alone is not None:
@@ -125,6 +128,16 @@ class Gazetteer:
 
     def lookup(self, name: str) -> GazEntry | None:
         """The entry `name` spells; exact spellings before loose ones."""
+        try:
+            return self._found[name]
+        except KeyError:
+            pass
+        if len(self._found) >= _MAX_FOUND:
+            self._found.clear()
+        hit = self._found[name] = self._lookup(name)
+        return hit
+
+    def _lookup(self, name: str) -> GazEntry | None:
         n = clean_name(name)
         hit = self.by_alias.get(n) or self.by_alias.get(n.replace("’", "'"))
         if hit is None and n.lower().startswith("the "):
@@ -140,6 +153,9 @@ class Gazetteer:
                 hit = inner if inner is not None and not inner.person else None
         return hit
 
+
+# Names whose lookup is kept (bounded memory on any corpus).
+_MAX_FOUND = 200_000
 
 # A capitalised possessor before a name: "North's ", "China’s ", "the North‘s ".
 _POSSESSOR_RE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’'‘]s\s+")
