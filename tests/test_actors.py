@@ -260,3 +260,36 @@ def test_the_south_china_sea_is_not_south_korea() -> None:
     found = countries_mentioned("Beijing's actions in the South China Sea worried the South.")
     assert found["KOR"] == 1  # "the South" alone
     assert found["CHN"] == 1  # "Beijing", not the sea
+
+
+def test_gazetteer_lookup_kept_answers_are_the_first_answers() -> None:
+    """Lookups are kept per name (speakers and keyphrases ask the same names again): a
+    second ask, a possessive before a body, a miss and an emptied memo all answer as
+    the first time did."""
+    from briefgen.nlp import gazetteer as gz
+    from briefgen.nlp.gazetteer import GazEntry, Gazetteer
+
+    g = Gazetteer(
+        [
+            GazEntry(name="Kim Jong Un", aliases=["Kim Jong-un"], country="PRK"),
+            GazEntry(name="Korean Central News Agency", aliases=["KCNA"], type="body"),
+        ]
+    )
+    asked = ["Kim Jong-un", "KCNA", "North's KCNA", "China's Kim Jong Un", "Moon"]
+    first = [g.lookup(n) for n in asked]
+    assert [e.name if e else None for e in first] == [
+        "Kim Jong Un",
+        "Korean Central News Agency",
+        "Korean Central News Agency",
+        None,  # a person after a possessive is not that person
+        None,
+    ]
+    assert [g.lookup(n) for n in asked] == first
+    old = gz._MAX_FOUND
+    gz._MAX_FOUND = 2  # the memo starts again when full; answers stay the same
+    try:
+        g = Gazetteer(g.entries.values())
+        assert [g.lookup(n) for n in asked] == first
+        assert len(g._found) <= 2 + 1  # (+1: a possessive's inner name is kept first)
+    finally:
+        gz._MAX_FOUND = old

@@ -76,6 +76,8 @@ def test_cached_pipes_give_spacys_own_parse() -> None:
     plain = importlib.import_module(SPACY_PACKAGE).load()
     fast = load_spacy()
     assert hasattr(fast.get_pipe("attribute_ruler"), "_briefgen_fast")  # the fast path runs
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(type(v).__name__ == "_WordList" for v in index.values())  # set lookups run
     assert FastRuler.of(plain.get_pipe("attribute_ruler")) is not None
     for _ in range(2):  # the second time from the caches
         want = [doc_to_bytes(d) for d in pipe_texts(plain, texts)]
