@@ -108,6 +108,26 @@ def _index_sets(lem: Any) -> None:
             table[key] = _WordList(words)
 
 
+def _lower_tests(ruler: Any) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The lower forms the ruler's patterns name (equal to, in or not in) and the regexes
+    they test lower forms with (FastRuler.of has checked there is nothing else)."""
+    named: set[str] = set()
+    regexes: list[re.Pattern[str]] = []
+    for i in range(len(ruler.attrs)):
+        for pattern in ruler.matcher.get(str(i))[1]:
+            for spec in pattern:
+                value = spec.get("LOWER")
+                if isinstance(value, str):
+                    named.add(value)
+                elif isinstance(value, Mapping):
+                    for op, arg in value.items():
+                        if op == "REGEX":
+                            regexes.append(re.compile(arg))
+                        else:
+                            named.update(arg)
+    return frozenset(named), tuple(regexes)
+
+
 def _predicate(spec: Any) -> Callable[[Any], bool] | None:
     """A test of one attribute value as the Matcher makes it; None: not handled here."""
     if isinstance(spec, (str, bool, int)):
@@ -192,6 +212,14 @@ class FastRuler:
         # (tag, lower, dep, is_space) -> (one-token patterns matched, their attributes
         # merged, two-token patterns whose first token it is, ... whose second)
         self._cache: dict[tuple[int, ...], _About] = {}
+        # The lower forms the patterns name, and their regexes over lower forms: any
+        # other lower form matches as every other one with the same regex answers does,
+        # so those share one cache key (a negative number) and the cache holds a few
+        # thousand keys, not one per word of the corpus.
+        self.named_lower, self.lower_regexes = _lower_tests(ruler)
+        self._lower_key: dict[int, int] = {}
+        self._classes: dict[tuple[bool, ...], int] = {}
+        self._example: dict[int, int] = {}  # a class's first lower form
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
 
     @classmethod
@@ -225,10 +253,27 @@ class FastRuler:
                 return None
         return cls(ruler, single, pairs, gates)
 
+    def _key(self, lower: int) -> int:
+        """The lower form's cache key: itself when a pattern names it, else its class."""
+        key = self._lower_key.get(lower)
+        if key is None:
+            text = self.strings[lower]
+            if text in self.named_lower:
+                key = lower
+            else:
+                answers = tuple(rx.search(text) is not None for rx in self.lower_regexes)
+                key = self._classes.setdefault(answers, -1 - len(self._classes))
+                self._example.setdefault(key, lower)
+            if len(self._lower_key) >= _MAX_CACHE:
+                self._lower_key.clear()
+            self._lower_key[lower] = key
+        return key
+
     def _about(self, key: tuple[int, ...]) -> _About:
         found = self._cache.get(key)
         if found is None:
             tag, lower, dep, space = key
+            lower = self._example.get(lower, lower)
             vals = (self.strings[tag], self.strings[lower], self.strings[dep], bool(space))
             tried = {
                 *self.by_value[0].get(vals[0], ()),
@@ -262,7 +307,8 @@ class FastRuler:
 
         if not len(doc):
             return doc
-        about = [self._about(tuple(r)) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        about = [self._about((t, self._key(low), d, sp)) for t, low, d, sp in rows]
         extra: dict[int, list[int]] = {}  # token -> two-token patterns that set it
         for t in range(len(about) - 1):
             for i in about[t][2]:
