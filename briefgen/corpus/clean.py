@@ -36,6 +36,7 @@ from briefgen.corpus.paragraphs import (
     words,
 )
 from briefgen.corpus.repairs import repair_text
+from briefgen.corpus.signatures import excerpt_signatures
 from briefgen.corpus.wordfix import undo_ass_filter
 
 # --- patterns ---------------------------------------------------------------------------
@@ -114,6 +115,8 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     highlights: list[str] = field(default_factory=list)
+    # "— Jane Doe, The Atlantic" kept under a quoted excerpt (signatures.py)
+    signatures: list[str] = field(default_factory=list)
 
 
 def clean_byline(s: str | None) -> str | None:
@@ -400,8 +403,10 @@ def _question_heads(body: list[str]) -> set[str]:
 
 
 def _drop_furniture(body: list[str], res: Cleaned, doc: _Doc) -> list[str]:
-    """The body paragraphs that are prose, each once; the rest into res.removed/captions."""
+    """The body paragraphs that are prose, each once; the rest into res.removed/captions.
+    A quoted excerpt's signature stays (signatures.py), however often its writer signs."""
     qheads = _question_heads(body)
+    signed = excerpt_signatures(body, doc.authors)
     kept: list[str] = []
     seen: set[str] = {norm_key(res.title)} if res.title else set()
     last_caption: set[str] = set()
@@ -410,6 +415,10 @@ def _drop_furniture(body: list[str], res: Cleaned, doc: _Doc) -> list[str]:
         s = p.strip()
         since_caption += 1
         if not s:
+            continue
+        if i in signed:
+            kept.append(signed[i])
+            res.signatures.append(signed[i])
             continue
         key = norm_key(s)
         if not key or key in seen:
@@ -462,7 +471,12 @@ def _is_furniture(
 
 def _trim_tail(kept: list[str], res: Cleaned, doc: _Doc) -> list[str]:
     """Related-story headlines, foreign-script footers, URLs and credits off the end."""
-    while len(kept) > 1 and words(kept[-1]) <= 16 and not kept[-1].endswith(tuple(TERMINAL)):
+    while (
+        len(kept) > 1
+        and words(kept[-1]) <= 16
+        and not kept[-1].endswith(tuple(TERMINAL))
+        and kept[-1] not in res.signatures
+    ):
         res.removed.append(kept.pop())
     if kept and doc.latin:
         kept = [_cut_foreign_tail(p) for p in kept]

@@ -28,6 +28,7 @@ from briefgen.corpus.outlets import canonical_outlet, known_outlet, outlet_from_
 from briefgen.corpus.paragraphs import norm_key, normalize_text, words
 from briefgen.corpus.readers import TEXT_EXTS, RawDoc, ReadError, field_names, read_file
 from briefgen.corpus.relevance import relevance
+from briefgen.corpus.signatures import read_signature
 from briefgen.corpus.split import split_articles
 from briefgen.errors import CorpusError
 from briefgen.model import Article, DatePrecision, DateSource, content_id
@@ -291,12 +292,15 @@ def _merge(items: list[_Item], group: list[int]) -> _Item:
 
 
 def _drop_corpus_boilerplate(items: list[_Item]) -> int:
-    """Short paragraphs repeated across many different articles are site furniture."""
+    """Short paragraphs repeated across many different articles are site furniture; a
+    signature under a quoted excerpt is not (a columnist is quoted in many roundups)."""
     if len(items) < 5:
         return 0
     counts: Counter[str] = Counter()
     for it in items:
-        counts.update({norm_key(p) for p in it.article.paragraphs if words(p) <= 12})
+        counts.update(
+            {norm_key(p) for p in it.article.paragraphs if words(p) <= 12 and not read_signature(p)}
+        )
     limit = max(3, int(0.002 * len(items)))
     bad = {k for k, n in counts.items() if n >= limit and k}
     dropped = 0
