@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefgen.corpus import load_corpus
 from briefgen.corpus.clean import clean_article
+from tests.texts import attribute_text
 
 INTRO = (
     "The left sees the new missile tests as proof that the administration's efforts at "
@@ -81,6 +82,52 @@ def test_a_line_shaped_so_after_narration_or_a_title_is_no_signature() -> None:
     # an unknown outlet alone: a heading as likely as a signature
     text = roundup(INTRO, EXCERPT_1, "Missile Tests, Summit Hopes", EXCERPT_3)
     assert not any("Summit Hopes" in p for p in clean_article(text, title="T t t t").paragraphs)
+
+
+def _quotes(nlp, text: str):  # type: ignore[no-untyped-def]
+    text = "\n\n".join(clean_article(text, title="Tensions flare with North Korea").paragraphs)
+    att = attribute_text(nlp, text)
+    return att.quotes, {a.actor_id: a for a in att.actors}
+
+
+def test_the_excerpt_goes_to_its_writer_with_the_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes, actors = _quotes(nlp, ROUNDUP)
+    first = next(q for q in quotes if q.text.startswith("The summits between"))
+    assert (first.speaker, first.speaker_role, first.country) == (
+        "Uri Friedman",
+        "The Atlantic",
+        "USA",
+    )
+    assert actors[first.actor_id or ""].kind == "media"
+    assert first.kind == "direct" and first.text.endswith("starting to crumble.")
+
+
+def test_every_paragraph_of_an_excerpt_is_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes, _ = _quotes(nlp, ROUNDUP)
+    ward = [q for q in quotes if q.speaker == "Alex Ward"]
+    assert [q.text[:20] for q in ward] == ["After last week’s te", "It is dangerous mess"]
+    assert {q.country for q in ward} == {"GBR"}  # The Guardian's country, from outlets.yaml
+    # the words of Trump's tweet inside the column are the columnist's quotation, not a
+    # quotation of Trump, and the excerpt is not the previous writer's
+    assert not any(q.speaker in ("Trump", "Uri Friedman") for q in quotes if "promise" in q.text)
+
+
+def test_an_editorial_board_is_the_papers_voice(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes, actors = _quotes(nlp, ROUNDUP)
+    q = next(q for q in quotes if q.text.startswith("Pyongyang may be"))
+    assert q.speaker == "Chicago Tribune" and q.country is None  # not in outlets.yaml
+    assert actors[q.actor_id or ""].kind == "media"
+
+
+def test_several_writers_sign_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = roundup(
+        INTRO, EXCERPT_1, "Nahal Toosi, Anita Kumar and Wesley Morgan, Politico", EXCERPT_3,
+        "Peter Bergen, CNN",
+    )  # fmt: skip
+    quotes, _ = _quotes(nlp, text)
+    q = next(q for q in quotes if q.text.startswith("The summits"))
+    assert (q.speaker, q.speaker_role) == ("Nahal Toosi, Anita Kumar and Wesley Morgan", "Politico")
+    assert next(q for q in quotes if q.text.startswith("Pyongyang")).speaker == "Peter Bergen"
 
 
 TOPICS = (

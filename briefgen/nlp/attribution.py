@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
+# A signature names the writer outright, but the cleaning read it from a line's shape.
+_EXCERPT_CONFIDENCE = 0.9
 
 
 @dataclass
@@ -69,6 +71,7 @@ def quotes_for_article(
     items = collect(doc, raws, extract_reported(doc, lex.verbs, marks), lex)
     resolved = resolve_items(article, items, ctx, lex)
     resolved = _with_speeches(article, doc, resolved, ctx, lex)
+    resolved = _with_excerpts(article, resolved, lex)
     ctx.place_at_home([r.speaker for r in resolved], dateline_country(article))
     return _dedupe(to_quotes(article, resolved, dateline_country(article))), ctx, raws
 
@@ -91,6 +94,21 @@ def _with_speeches(
     inside = [(r.item.start, r.item.end) for r in spoken]
     kept = [r for r in resolved if not any(a <= r.item.start < b for a, b in inside)]
     return sorted(kept + spoken, key=lambda r: r.item.start)
+
+
+def _with_excerpts(article: Article, resolved: list[Resolved], lex: Lexicon) -> list[Resolved]:
+    """Excerpts signed by their writer (excerpts.py) join the quotations; what else was
+    found inside them is part of the writer's words."""
+    from briefgen.nlp.excerpts import excerpt_items
+    from briefgen.nlp.quotations import Resolved
+
+    found = excerpt_items(article.text, lex)
+    if not found:
+        return resolved
+    signed = [Resolved(it, sp, "wrote", _EXCERPT_CONFIDENCE) for it, sp in found]
+    inside = [(it.sentence_start, it.sentence_end) for it, _ in found]
+    kept = [r for r in resolved if not any(a <= r.item.start < b for a, b in inside)]
+    return sorted(kept + signed, key=lambda r: r.item.start)
 
 
 def _dedupe(
