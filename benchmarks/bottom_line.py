@@ -22,6 +22,7 @@ held-out label.  `--cache DIR` keeps each week's parse and attribution between r
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import pickle
@@ -86,12 +87,23 @@ def reference(w: Week) -> list[str]:
 # -- briefgen ---------------------------------------------------------------------------------
 
 
+def code_key(book: bool = False) -> str:
+    """The code a kept week was made by (reading, cleaning, per-article analysis; with
+    `book`, the assembly too): a kept week is reused only by the same code.  Keyed by week
+    name alone, a rerun after changing the speakers or the quotations silently scored the
+    old analysis."""
+    from briefgen.store.versions import analysis_version, brief_version, corpus_code
+
+    parts = [corpus_code(), analysis_version(), brief_version() if book else ""]
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:12]
+
+
 def _analysis(w: Week, settings: Settings, cache: Path | None) -> Any:
     """The week's analysis (parse, attribution, previous period), from the cache if kept."""
     from briefgen.periods import resolve_period
     from briefgen.pipeline import Comparison, analyse
 
-    hit = cache / f"{w.name}.pickle" if cache else None
+    hit = cache / f"{w.name}-{code_key()}.pickle" if cache else None
     if hit and hit.is_file():
         return pickle.loads(hit.read_bytes())
     period = resolve_period(date.today(), week=w.week)

@@ -54,7 +54,7 @@ class WeekData:
 def _week(w: bl.Week, settings: Settings, cache: Path) -> WeekData:
     import numpy as np
 
-    hit = cache / f"{w.name}.newsline.pickle"
+    hit = cache / f"{w.name}-{bl.code_key(book=True)}.newsline.pickle"
     if hit.is_file():
         data = pickle.loads(hit.read_bytes())
         if data.hand.shape[1] == len(HAND):

@@ -70,7 +70,7 @@ def _cached_week(w: bl.Week, settings: Settings, cache: Path | None) -> WeekData
     """_week_data, kept in the cache folder for the same features (refits are quick)."""
     import pickle
 
-    hit = cache / f"{w.name}.ranker.pickle" if cache else None
+    hit = cache / f"{w.name}-{bl.code_key(book=True)}.ranker.pickle" if cache else None
     if hit and hit.is_file():
         data = pickle.loads(hit.read_bytes())
         if all(set(f) == set(FEATURES) for f in data.feats):
