@@ -10,6 +10,7 @@ comment in the writer's voice and reports about reporting weigh less.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -18,7 +19,7 @@ from briefgen.book.sentences import condense
 from briefgen.book.sentfacts import ArticleFacts, ReportFacts, story_day
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
-from briefgen.knowledge.events import EventTag, classify, speculative, stage
+from briefgen.knowledge.events import EventTag, classify, speculative, stage, top_event
 from briefgen.model import Article
 from briefgen.periods import Period
 
@@ -28,6 +29,7 @@ class DevelopmentWeights:
     """The knobs of finding and ranking developments (tuned on the dev weeks only)."""
 
     lead_sentences: int = 12  # a report sits in the first N usable sentences of its article
+    deep_reports: int = 2  # ... or is one of the first N deeper ones telling a top event
     same_embedding: float = 0.53  # cosine of sentence embeddings: one development
     same_lexical: float = 0.3  # TF-IDF cosine, when there is no embedder
     same_kind_relief: float = 0.1  # same kind and actor: a little less similarity will do
@@ -277,18 +279,31 @@ def tag_weight(tag: EventTag | None, w: DevelopmentWeights) -> float:
 
 
 def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> list[Report]:
-    """The period's news sentences, heaviest first."""
+    """The period's news sentences, heaviest first: those of each article's lead window,
+    and up to `deep_reports` deeper ones that tell a top event of a day of the period by
+    an official actor (a story of the UN speeches may tell the order signed that day in
+    its 44th sentence, and nowhere else)."""
     start = period.start
     lo = start - timedelta(days=7) if start else None
     out = []
+    deep: Counter[str] = Counter()  # article -> deep reports taken
     for c in pool.usable_candidates():
-        if c.rank >= w.lead_sentences or c.news < 0 or not c.topical:
+        if c.news < 0 or not c.topical:
             continue
+        if c.rank >= w.lead_sentences and (
+            deep[c.article_id] >= w.deep_reports or not top_event(classify(c.sent.text))
+        ):
+            continue  # (the cheap tests of a deep sentence first: most articles are long)
         f = c.report or report_facts(c.sent.text, c.article)
+        when = _stated_date(c, lo, period.end)
+        if c.rank >= w.lead_sentences:
+            if when is None or not _deep_event(c, f):
+                continue  # deep in its article: only a top event on a day of the period
+            deep[c.article_id] += 1
         r = Report(
             cand=c,
             tag=f.tag,
-            when=_stated_date(c, lo, period.end),
+            when=when,
             speculative=f.speculative,
             future=f.future,
             stage=f.stage,
@@ -304,6 +319,16 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
         out.append(r)
     out.sort(key=lambda r: (-r.weight, r.cand.key()))
     return out
+
+
+def _deep_event(c: SentenceCandidate, f: ReportFacts) -> bool:
+    """A sentence beyond the lead window that is still the period's news: an official
+    actor's top event, done (not previewed, guessed, commented or background)."""
+    if not top_event(f.tag) or f.speculative or f.future or f.comment:
+        return False
+    if not (c.subject or c.doer or c.official >= 0.5):
+        return False
+    return not background(c.sent.text)
 
 
 def report_facts(text: str, article: Article) -> ReportFacts:

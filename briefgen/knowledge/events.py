@@ -112,6 +112,19 @@ def event_actions() -> tuple[EventAction, ...]:
 
 
 @lru_cache(maxsize=1)
+def _deep() -> tuple[frozenset[str], frozenset[str]]:
+    raw = _data().get("deep") or {}
+    return frozenset(raw.get("kinds") or ()), frozenset(raw.get("actions") or ())
+
+
+def top_event(tag: EventTag | None) -> bool:
+    """A top kind of event with what happened to it (sanctions imposed, a summit held or
+    cancelled, a launch): news wherever in an article it is told (data/events.yaml: deep)."""
+    kinds, actions = _deep()
+    return tag is not None and tag.kind in kinds and tag.action in actions
+
+
+@lru_cache(maxsize=1)
 def _speculative_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(str(_data().get("speculative") or r"(?!)"), re.I),
