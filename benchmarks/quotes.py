@@ -41,6 +41,14 @@ shown one by one.  Matching rules:
 * direct found: matched gold direct quotations / gold direct quotations; reported found:
   the same for gold mixed and indirect ones; precision: matched predictions / all
   predictions in the scored articles;
+* in labelled: precision over the articles with at least one gold label, and how many
+  scored articles have none: the label files cannot tell an article without quotations
+  from one nobody labelled (test: one 7,894-word live blog of 2019-W09, 243
+  predictions, no label), so a precision figure that falls with this line is a matter
+  of the labels;
+* unmatched: the unmatched predictions by where they fall (quotes_korea.miss_kinds): in an
+  article or a paragraph with no label, over a label the overlap rule rejects (boundary,
+  or a label of another kind), over a label another prediction took, or beside labels;
 * in marks: direct found over the direct labels with a quotation mark at or inside their
   span (gold.in_marks), and how many direct labels have none (a speech printed without
   marks, a quotation set as its own paragraph): the guide's direct is words in marks,

@@ -118,6 +118,69 @@ def _match(gold_spans: dict[int, tuple[str, int, int]], preds: list[Any]) -> dic
     return out
 
 
+def labelled_precision(
+    spans: dict[int, tuple[str, int, int]], preds: list[Any], matched: dict[int, Any], n_arts: int
+) -> str:
+    """Precision over the articles with at least one gold label, and how many scored
+    articles have none and how many predictions fall in them.  A set's weeks are scored
+    whole so an article without quotations counts too, but the label files cannot tell
+    such an article from one the annotators never labelled (a packet not returned, a
+    7,900-word live blog): every prediction in the latter counts as false, so the line
+    says how much of the precision figure they make."""
+    labelled = {aid for aid, _, _ in spans.values()}
+    inside = [q for q in preds if q.article_id in labelled]
+    hit = {id(q) for q in matched.values()}
+    m = sum(id(q) in hit for q in inside)
+    return (
+        f"  in labelled   {m / max(1, len(inside)):6.3f}  ({m}/{len(inside)}; "
+        f"{n_arts - len(labelled)} scored articles have no gold label, "
+        f"{len(preds) - len(inside)} predictions there)"
+    )
+
+
+def miss_kinds(
+    gold: list[Any],
+    spans: dict[int, tuple[str, int, int]],
+    preds: list[Any],
+    matched: dict[int, Any],
+    texts: dict[str, str],
+) -> Counter[str]:
+    """The unmatched predictions by where they fall, so a low precision can be read as
+    labels missing (no label in the article or in the paragraph), spans the overlap rule
+    rejects (boundary; a label of another kind, often a clause inside a labelled direct
+    quotation, which the guide does not label), or predictions beside labels in a
+    labelled paragraph (read them to tell missed quotations from false ones)."""
+    hit = {id(q) for q in matched.values()}
+    by_art: dict[str, list[tuple[int, int, int]]] = {}
+    for i, (aid, s, e) in spans.items():
+        by_art.setdefault(aid, []).append((i, s, e))
+    out: Counter[str] = Counter()
+    for q in preds:
+        if id(q) in hit:
+            continue
+        labels = by_art.get(q.article_id, [])
+        best, gi = max(
+            ((overlap((q.start, q.end), (s, e)), i) for i, s, e in labels), default=(0.0, -1)
+        )
+        text = texts[q.article_id]
+        p0 = text.rfind("\n", 0, q.start) + 1
+        p1 = text.find("\n", q.start)
+        p1 = len(text) if p1 < 0 else p1
+        if not labels:
+            out["article unlabelled"] += 1
+        elif best >= 0.5:
+            out["label taken by another"] += 1
+        elif best > 0:
+            k = gold[gi].kind
+            same = k == q.kind or {k, q.kind} <= {"mixed", "indirect"}
+            out["boundary" if same else "other kind"] += 1
+        elif not any(s < p1 and e > p0 for _, s, e in labels):
+            out["paragraph unlabelled"] += 1
+        else:
+            out["beside labels"] += 1
+    return out
+
+
 def _direct_in_marks(
     gold: list[Any], spans: dict[int, tuple[str, int, int]], matched: dict[int, Any], by_id: Any
 ) -> str:
@@ -205,6 +268,13 @@ def korea(which: str, show: bool) -> int:
         f"indirect {found['indirect'] / max(1, by_kind['indirect']):.3f})"
     )
     print(f"precision       {m / max(1, len(preds)):6.3f}  ({m}/{len(preds)})")
+    print(labelled_precision(spans, preds, matched, len(arts)))
+    texts = {a.article_id: a.text for a in arts}
+    misses = miss_kinds(gold, spans, preds, matched, texts)
+    print(
+        f"  unmatched     {sum(misses.values())}: "
+        + ", ".join(f"{k} {v}" for k, v in misses.most_common())
+    )
     print(f"speaker right   {spk / max(1, n):6.3f}  of all gold ({spk}/{n})")
     print(f"country right   {cty / max(1, m):6.3f}  of matched ({cty}/{m})")
     print(f"group right     {grp / max(1, m):6.3f}  of matched ({grp}/{m})")
