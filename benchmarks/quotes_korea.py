@@ -150,11 +150,23 @@ def miss_kinds(
     rejects (boundary; a label of another kind, often a clause inside a labelled direct
     quotation, which the guide does not label), or predictions beside labels in a
     labelled paragraph (read them to tell missed quotations from false ones)."""
+    return Counter(k for _, k in unmatched(gold, spans, preds, matched, texts))
+
+
+def unmatched(
+    gold: list[Any],
+    spans: dict[int, tuple[str, int, int]],
+    preds: list[Any],
+    matched: dict[int, Any],
+    texts: dict[str, str],
+) -> list[tuple[Any, str]]:
+    """Each unmatched prediction with where it falls (see miss_kinds), so --show can
+    print the kind beside the false positive it explains."""
     hit = {id(q) for q in matched.values()}
     by_art: dict[str, list[tuple[int, int, int]]] = {}
     for i, (aid, s, e) in spans.items():
         by_art.setdefault(aid, []).append((i, s, e))
-    out: Counter[str] = Counter()
+    out: list[tuple[Any, str]] = []
     for q in preds:
         if id(q) in hit:
             continue
@@ -167,17 +179,18 @@ def miss_kinds(
         p1 = text.find("\n", q.start)
         p1 = len(text) if p1 < 0 else p1
         if not labels:
-            out["article unlabelled"] += 1
+            kind = "article unlabelled"
         elif best >= 0.5:
-            out["label taken by another"] += 1
+            kind = "label taken by another"
         elif best > 0:
             k = gold[gi].kind
             same = k == q.kind or {k, q.kind} <= {"mixed", "indirect"}
-            out["boundary" if same else "other kind"] += 1
+            kind = "boundary" if same else "other kind"
         elif not any(s < p1 and e > p0 for _, s, e in labels):
-            out["paragraph unlabelled"] += 1
+            kind = "paragraph unlabelled"
         else:
-            out["beside labels"] += 1
+            kind = "beside labels"
+        out.append((q, kind))
     return out
 
 
@@ -246,11 +259,11 @@ def korea(which: str, show: bool) -> int:
             got = f"{q.kind} {q.speaker!r} {pc}" if q else "MISSED"
             tag = ("S" if bad_s else "-") + ("C" if q is not None and pc != g.country else "-")
             print(f"  {tag} {g.kind:8} {g.speaker!r} {g.country} <- {got}: {text[:90]!r}")
+    texts = {a.article_id: a.text for a in arts}
     if show:
-        hit = {id(q) for q in matched.values()}
-        for q in preds:
-            if id(q) not in hit:
-                print(f"  FALSE {q.kind} {q.speaker!r}: {q.text[:90]!r}")
+        for q, where in unmatched(gold, spans, preds, matched, texts):
+            print(f"  FALSE {q.kind} [{where}] {q.cue!r} {q.speaker!r}: {q.text[:90]!r}")
+            print(f"        in: {q.sentence[:200]!r}")
     direct_n = by_kind["direct"]
     rep_n = by_kind["mixed"] + by_kind["indirect"]
     m = len(matched)
@@ -269,7 +282,6 @@ def korea(which: str, show: bool) -> int:
     )
     print(f"precision       {m / max(1, len(preds)):6.3f}  ({m}/{len(preds)})")
     print(labelled_precision(spans, preds, matched, len(arts)))
-    texts = {a.article_id: a.text for a in arts}
     misses = miss_kinds(gold, spans, preds, matched, texts)
     print(
         f"  unmatched     {sum(misses.values())}: "
