@@ -156,6 +156,10 @@ def test_imagined_hypothetical_and_negated_speech_is_no_quotation(nlp, text) -> 
         "The White House did not say why it changed course by agreeing to talks without "
         "“concrete steps toward denuclearization.”",
         "Mike Pompeo did not need to announce any sanctions for Pyongyang to take offense.",
+        "South Korea's Joint Chiefs of Staff is aiming to identify the type of missiles.",
+        "Donald Trump is trying to signal that the talks will go on.",
+        "Moon Jae-in wants to announce a new aid package before the summit.",
+        "Seoul seeks to confirm that the launch failed.",
     ],
 )
 def test_speech_not_made_or_not_yet_made_is_no_quotation(nlp, text) -> None:  # type: ignore[no-untyped-def]
@@ -399,6 +403,16 @@ def test_a_noun_without_a_speaker_or_statement_reports_nothing(nlp, text) -> Non
 def test_an_infinitive_cue_speaks_for_its_clauses_subject(nlp, text, content) -> None:  # type: ignore[no-untyped-def]
     q = one(nlp, text)
     assert (q.text, q.speaker) == (content, "Kim Jong Un")
+
+
+def test_a_participle_that_compares_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "About 210,000 South Koreans have been tested, compared to about 6,500 in the U.S."
+    assert quotes(nlp, text) == []
+
+
+def test_a_speaker_who_compares_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, "Moon Jae-in compared the North's missile to a toy.")
+    assert (q.speaker, q.cue) == ("Moon Jae-in", "compared")
 
 
 def test_as_opposed_to_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -72,8 +72,11 @@ def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
     """A negated, hypothetical or imagined report: "did not say", "would say", "if Kim
     says", "even if Kim walks in and says", "imagine Trump saying", "declined to say",
     "nor did he indicate", "is expected to call on", "stopped short of calling"; nor is a
-    participle after "as" ("as opposed to", "as compared with")."""
+    participle after "as" ("as opposed to", "as compared with") or one that compares
+    ("compared to 6,500 tests")."""
     if cue.tag_ == "VBN" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
+        return True
+    if _comparing(cue, verbs):
         return True
     for c in cue.children:
         if c.dep_ == "neg":
@@ -105,6 +108,19 @@ def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
             return True
         t = head
     return False
+
+
+def _comparing(cue: Token, verbs: ReportingVerbs) -> bool:
+    """ "210,000 tested, compared to 6,500 in the U.S.": a participle of `object_to` with
+    no subject or auxiliary of its own, right before "to"/"with", compares; nobody says."""
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return (
+        cue.tag_ == "VBN"
+        and cue.lemma_.lower() in verbs.object_to
+        and nxt is not None
+        and nxt.lower_ in ("to", "with")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    )
 
 
 def _unsaid_head(head: Token, t: Token, verbs: ReportingVerbs) -> bool:
