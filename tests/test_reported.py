@@ -410,6 +410,14 @@ def test_a_participle_that_compares_is_no_statement(nlp) -> None:  # type: ignor
     assert quotes(nlp, text) == []
 
 
+def test_a_passive_finding_with_nobody_named_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "are confirmed to have" states a finding; with an agent ("was urged by China to")
+    somebody still spoke."""
+    assert quotes(nlp, "People who are confirmed to have coronavirus are tracked by GPS.") == []
+    text = "North Korea was urged by China's Foreign Ministry to exercise restraint."
+    assert [q.cue for q in quotes(nlp, text)] == ["urged"]
+
+
 def test_a_speaker_who_compares_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     q = one(nlp, "Moon Jae-in compared the North's missile to a toy.")
     assert (q.speaker, q.cue) == ("Moon Jae-in", "compared")

@@ -76,7 +76,7 @@ def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
     ("compared to 6,500 tests")."""
     if cue.tag_ == "VBN" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
         return True
-    if _comparing(cue, verbs):
+    if _comparing(cue, verbs) or _passive_infinitive(cue):
         return True
     for c in cue.children:
         if c.dep_ == "neg":
@@ -120,6 +120,17 @@ def _comparing(cue: Token, verbs: ReportingVerbs) -> bool:
         and nxt is not None
         and nxt.lower_ in ("to", "with")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    )
+
+
+def _passive_infinitive(cue: Token) -> bool:
+    """ "people who are confirmed to have the virus": a passive cue with an infinitive and
+    nobody named as its agent states a finding, not somebody's words."""
+    kids = list(cue.children)
+    return (
+        any(c.dep_ == "auxpass" for c in kids)
+        and not any(c.dep_ == "agent" for c in kids)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in kids)
     )
 
 
