@@ -323,3 +323,31 @@ def test_the_actor_of_an_event_is_the_one_who_does_it() -> None:
     assert _moves("USA", "The United States imposed sanctions on North Korea’s banks.") == [
         ("sanctions imposed", 1)
     ]
+
+
+def test_a_position_stated_by_several_officials_cites_each_ones_articles() -> None:
+    """The seeds brief's South Korea cited one article for "keeps up sanctions and
+    pressure" where the foreign minister (article 4) and the presidential spokesman
+    (article 1) both stated it: the first position's evidence alone was the move's."""
+    from briefgen.book.trend import moves_of
+    from briefgen.model import Actor, Evidence, Position
+
+    actors = [
+        Actor("kang", "Kang Kyung-wha", "government", country="KOR"),
+        Actor("park", "Park Soo-hyun", "government", country="KOR"),
+    ]
+    ps = [
+        Position(
+            holder=who,
+            holder_kind="actor",
+            issue="sanctions",
+            stance=1,
+            label="keeps up sanctions and pressure",
+            country="KOR",
+            evidence=[Evidence(art, "words", f"{art}-q1")],
+            confidence=0.95,
+        )
+        for who, art in (("kang", "a4"), ("park", "a1"))
+    ]
+    (move,) = moves_of("KOR", [], ps, actors)
+    assert move.said and move.article_ids == ("a1", "a4")

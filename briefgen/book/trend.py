@@ -146,9 +146,15 @@ def moves_of(
             continue
         # "demands or commits to denuclearization" points neither way: a basis, no lean
         direction = issue_direction(p.issue) * (1 if p.stance > 0 else -1)
-        ids = tuple(sorted({e.article_id for e in p.evidence}))
+        ids = {e.article_id for e in p.evidence}
         label = position_words(p)
-        out.setdefault(label, Move(label, direction, ids, said=True))
+        # several official voices stating one position: the move cites each one's words
+        # (the first voice's alone cited one article where three told it)
+        if label in out and out[label].said:
+            ids |= set(out[label].article_ids)
+        out[label] = out.get(label) or Move(label, direction, (), said=True)
+        if out[label].said:
+            out[label] = replace(out[label], article_ids=tuple(sorted(ids)))
     return sorted(out.values(), key=lambda m: m.what)
 
 
