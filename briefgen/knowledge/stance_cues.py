@@ -76,3 +76,22 @@ def assessment_re() -> re.Pattern[str]:
     """Words of an assessment ("no evidence", "believes", "unlikely") as whole words."""
     alts = "|".join(re.escape(w) for w in _words("assessment_words")) or "(?!x)x"
     return re.compile(rf"\b(?:{alts})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def own_words_sides() -> frozenset[tuple[str, int]]:
+    """(issue, side) pairs read only from a statement that names the issue: a side the
+    embedding alone confuses with another issue's ("maximum pressure" read as restraint)."""
+    raw = _data().get("own_words_sides") or {}
+    return frozenset((str(k), int(v)) for k, vs in raw.items() for v in vs)
+
+
+@lru_cache(maxsize=1)
+def refused_trade() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """The words of a refused trade (regex over lower-cased text, apostrophes straight)
+    and the (issue, side) pairs a statement with them does not take."""
+    raw = _data().get("refused_trade") or {}
+    words = sorted(map(str, raw.get("words") or []), key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + ("|".join(map(glob, words)) or "(?!x)x") + r")(?![\w-])")
+    drops = raw.get("drops") or {}
+    return rx, frozenset((str(k), int(v)) for k, vs in drops.items() for v in vs)

@@ -30,7 +30,12 @@ from typing import TYPE_CHECKING, Any
 from briefgen.errors import ModelError
 from briefgen.knowledge.countries import country_of
 from briefgen.knowledge.issues import issue_keys, terms_regex
-from briefgen.knowledge.stance_cues import cue_regexes, issue_phrase_regexes
+from briefgen.knowledge.stance_cues import (
+    cue_regexes,
+    issue_phrase_regexes,
+    own_words_sides,
+    refused_trade,
+)
 from briefgen.model import Stance
 
 if TYPE_CHECKING:
@@ -342,11 +347,45 @@ def mixed(hand: Sequence[float], k: int) -> bool:
     return (f("pro_phrase") or f("con_negated")) and (f("con_phrase") or f("pro_negated"))
 
 
+def unnamed(hand: Sequence[float], k: int) -> bool:
+    """The statement names none of the issue's terms and none of its phrases: a side read
+    from the embedding alone ("urged keeping up maximum pressure" read as restraint on
+    military force) rests on nothing the speaker said about the issue."""
+    n_issue = len(MENTION_FEATURES)
+    names = ("present", "pro_phrase", "con_phrase", "pro_negated", "con_negated")
+
+    def named(j: int, which: tuple[str, ...]) -> bool:
+        return any(hand[j * n_issue + MENTION_FEATURES.index(n)] > 0 for n in which)
+
+    others = range(len(issue_keys()))
+    phrased = ("pro_phrase", "con_phrase")
+    return not named(k, names) and any(named(j, phrased) for j in others if j != k)
+
+
+def about_other(hand: Sequence[float], k: int) -> bool:
+    """The issue's verb has North Korea as its subject and is negated, without a modal
+    of duty, and the speaker is not North Korean: "Kim will not denuclearize" is the
+    speaker's forecast of Pyongyang's intention, not the speaker's own demand or refusal
+    ("North Korea must not keep its weapons" is a demand and stays)."""
+    base = k * len(MENTION_FEATURES)
+
+    def f(name: str) -> bool:
+        return hand[base + MENTION_FEATURES.index(name)] > 0
+
+    prk = hand[_prk_index()] > 0
+    return f("subject_prk") and f("gov_negated") and not f("gov_modal") and not prk
+
+
+@lru_cache(maxsize=1)
+def _prk_index() -> int:
+    return feature_names().index("country:PRK")
+
+
 # Which vetoes apply to a read stance: "contradicted" (the phrases point only the other
 # way) and optionally "mixed" (they point both ways).  benchmarks/train_stance.py
 # --vetoes and benchmarks/stance_curve.py measure each; "mixed" is off: on week-grouped
 # CV train it found no more positions and on dev it dropped one that was right.
-VETOES: tuple[str, ...] = ("contradicted",)
+VETOES: tuple[str, ...] = ("contradicted", "unnamed", "about_other")
 
 
 def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | None = None) -> bool:
@@ -354,6 +393,10 @@ def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | Non
     or (when "mixed" applies) take both sides."""
     on = VETOES if vetoes is None else vetoes
     if "contradicted" in on and contradicted(hand, k, sign):
+        return True
+    if "unnamed" in on and (issue_keys()[k], sign) in own_words_sides() and unnamed(hand, k):
+        return True
+    if "about_other" in on and about_other(hand, k):
         return True
     return "mixed" in on and mixed(hand, k)
 
@@ -390,7 +433,11 @@ def read_statements(
     m = model or StanceModel.load()
     hand = np.array([list(rows[n][0]) for n in todo], dtype=np.float32)
     emb = np.asarray(embed([" ".join(rows[n][1].split()) for n in todo]))
+    refusal, drops = refused_trade()
     for n, st in zip(todo, m.predict(hand, emb), strict=True):
+        low = rows[n][1].lower().replace("\u2019", "'")
+        if refusal.search(low):
+            st = [s for s in st if (s.issue, s.stance) not in drops]
         out[n] = st
     return out
 

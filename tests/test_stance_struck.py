@@ -1,0 +1,75 @@
+"""Positions blind readers struck as wrong (issue 10), as short texts through the shipped
+parser, embedder and stance model: pressure read as restraint, a forecast about North
+Korea read as the speaker's demand, a refused trade read as asking for it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _read(text: str, country: str, kind: str) -> set[tuple[str, int]]:
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+    from briefgen.nlp.stance import StanceInput, read_stances
+
+    inp = StanceInput(
+        span=load_spacy()(text)[:], country=country, kind=kind, quote_kind="direct", cue="said"
+    )
+    (stances,) = read_stances([inp], Embedder(None).embed)
+    return {(s.issue, s.stance) for s in stances}
+
+
+def test_pressure_is_not_restraint_on_military_force() -> None:
+    """Read as military_force -1 before the "unnamed" veto: the words name no force."""
+    got = _read(
+        "Senator Graham urged keeping up maximum pressure on North Korea.", "USA", "legislator"
+    )
+    assert ("sanctions", 1) in got
+    assert ("military_force", -1) not in got
+
+
+def test_a_forecast_about_kim_is_not_the_speakers_demand() -> None:
+    """Read as denuclearization +1 (0.76) before the "about_other" veto."""
+    got = _read(
+        "Kim will not denuclearize, no matter what the president offers.", "USA", "legislator"
+    )
+    assert ("denuclearization", 1) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "issue", "sign"),
+    [
+        # a demand on Pyongyang stays the speaker's own
+        (
+            "North Korea must completely and verifiably dismantle its nuclear weapons program.",
+            "USA",
+            "denuclearization",
+            1,
+        ),
+        # North Korea's own refusal stays its position
+        ("North Korea will never give up its nuclear weapons.", "PRK", "denuclearization", -1),
+    ],
+)
+def test_own_demands_and_refusals_still_read(
+    text: str, country: str, issue: str, sign: int
+) -> None:
+    assert (issue, sign) in _read(text, country, "government")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea won't trade its nuclear arsenal for sanctions relief or economic benefits.",
+        "The country will not trade its weapons for economic rewards or an easing of sanctions.",
+    ],
+)
+def test_a_refused_trade_is_not_seeking_relief(text: str) -> None:
+    """Both read as sanctions -1 (0.74, 0.75) before the refused-trade words."""
+    assert ("sanctions", -1) not in _read(text, "PRK", "state-media")
+
+
+def test_asking_for_relief_still_reads() -> None:
+    got = _read(
+        "We want the sanctions lifted in exchange for dismantling Yongbyon.", "PRK", "government"
+    )
+    assert ("sanctions", -1) in got
