@@ -40,6 +40,9 @@ OFFICIAL_KINDS = frozenset({"government", "international", "state-media"})
 # Actors who speak for a state or body (legislators too), as against those who speak for
 # themselves: the two groups of a country section's table of positions.
 STATE_VOICE_KINDS = OFFICIAL_KINDS | {"legislator"}
+# Speakers who report or comment as the press (not a state's media): no issue position is
+# printed for them as actors (nlp/positions.py).
+NO_POSITION_KINDS = frozenset({"media"})
 
 # direct: the statement is in quotation marks; mixed: a reported statement with some of
 # the speaker's words quoted; indirect: reported speech ("X said that ...").

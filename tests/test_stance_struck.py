@@ -1,10 +1,13 @@
 """Positions blind readers struck as wrong (issue 10), as short texts through the shipped
 parser, embedder and stance model: pressure read as restraint, a forecast about North
-Korea read as the speaker's demand, a refused trade read as asking for it."""
+Korea read as the speaker's demand, a refused trade read as asking for it, and a press
+body given a position on state policy."""
 
 from __future__ import annotations
 
 import pytest
+
+from briefgen.model import Actor, Quote, Stance
 
 
 def _read(text: str, country: str, kind: str) -> set[tuple[str, int]]:
@@ -73,3 +76,40 @@ def test_asking_for_relief_still_reads() -> None:
         "We want the sanctions lifted in exchange for dismantling Yongbyon.", "PRK", "government"
     )
     assert ("sanctions", -1) in got
+
+
+@pytest.mark.parametrize(
+    ("role", "kind"),
+    [
+        ("head of the Korea Press Association", "media"),
+        ("president of the Journalists Association of Korea", "media"),
+        ("White House press secretary", "government"),
+    ],
+)
+def test_a_press_body_is_media(role: str, kind: str) -> None:
+    from briefgen.nlp.titles import infer_kind
+
+    assert infer_kind(role, "KOR") == kind
+
+
+def test_the_press_holds_no_position_on_state_policy() -> None:
+    from briefgen.nlp.positions import actor_positions
+
+    actors = [
+        Actor("press-head", "Press Association head", "media", country="KOR"),
+        Actor("moon", "Moon Jae-in", "government", country="KOR"),
+    ]
+    quotes = [
+        Quote(
+            quote_id=f"a-q{n}",
+            article_id="a",
+            text=f"statement {n}",
+            start=0,
+            end=1,
+            actor_id=who,
+            country="KOR",
+            stances=[Stance("talks", 1, 0.95)],
+        )
+        for n, who in enumerate(["press-head", "moon"])
+    ]
+    assert [p.holder for p in actor_positions(quotes, actors)] == ["moon"]

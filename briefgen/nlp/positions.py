@@ -11,6 +11,9 @@ direct, mixed or reported).  Here they are added up over a period:
   body, state media): two or more of them on one side and none clearly on the other;
   one voice is that voice's position, never the country's "as a whole", and voices
   that split give a disagreement instead;
+- a journalist, a paper's columnist or a press body (kind "media") holds no position on
+  state policy: a press association objecting to reporters shut out of a meeting does
+  not "favour talks";
 - every position keeps the statements it rests on as evidence, strongest first.
 """
 
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefgen.knowledge.issues import get_issue
-from briefgen.model import OFFICIAL_KINDS, Actor, Evidence, Position, Quote
+from briefgen.model import NO_POSITION_KINDS, OFFICIAL_KINDS, Actor, Evidence, Position, Quote
 
 # An actor's stance needs this share of its statements' weight on one side.
 AGREEMENT = 0.75
@@ -56,6 +59,8 @@ def actor_positions(
     tallies: dict[tuple[str, str], _Tally] = {}
     for q in quotes:
         if q.actor_id is None or not q.stances or not _in_period(q, since, until):
+            continue
+        if q.actor_id in by_id and by_id[q.actor_id].kind in NO_POSITION_KINDS:
             continue
         for st in q.stances:
             t = tallies.setdefault((q.actor_id, st.issue), _Tally())
