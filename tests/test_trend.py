@@ -351,3 +351,15 @@ def test_a_position_stated_by_several_officials_cites_each_ones_articles() -> No
     ]
     (move,) = moves_of("KOR", [], ps, actors)
     assert move.said and move.article_ids == ("a1", "a4")
+
+
+def test_a_writers_view_or_an_agreement_to_nothing_is_no_act() -> None:
+    """Struck (issue 10): an "agreement" taken from an opinion piece. The writer's own
+    view tells no act of the period, nor does agreeing to nothing; a reported agreement
+    still counts."""
+    assert (
+        _moves("PRK", "I think North Korea agreed to denuclearize only on paper in Singapore.")
+        == []
+    )
+    assert _moves("PRK", "North Korea agreed to nothing at the talks in Hanoi on Thursday.") == []
+    assert _moves("PRK", "North Korea agreed to suspend nuclear tests on Thursday.") != []

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefgen.book.moves import own_move
+from briefgen.book.reports import opinion
 from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
 
@@ -233,10 +234,11 @@ _HAS_THING_RE = re.compile(
 _NEGATED_RE = re.compile(
     r"\b(?:not|never|no(?!\s+more\b)|no longer|without|refus\w*|yet to)\b|n[’']t\b", re.I
 )
-# A negation just after the event's words: "the talks did not take place".
+# A negation just after the event's words: "the talks did not take place", "agreed to
+# nothing".
 _NEGATED_AFTER_RE = re.compile(
     r"^[^,;.]{0,30}?\b(?:was|were|is|are|did|does|do|has|have|had|will|would)\s*"
-    r"(?:not|never|n[’']t)\b",
+    r"(?:not|never|n[’']t)\b|^\s*(?:to|on|upon)\s+(?:nothing|none|no)\b",
     re.I,
 )
 # A denial is no event: "North Korea denied any role in the hack", "dismissed reports of
@@ -291,8 +293,8 @@ def sentence_moves(
     out: dict[str, Move] = {}
     for text in texts:
         said = first_sentence(text)
-        if not own_move(said, code, officials):
-            continue
+        if opinion(said) or not own_move(said, code, officials):
+            continue  # a writer's view ("I think North Korea agreed ...") tells no act
         reacting = reacts_to(said, code)
         if reacting and not _reported_stance(said):
             continue
