@@ -363,3 +363,23 @@ def test_a_writers_view_or_an_agreement_to_nothing_is_no_act() -> None:
     )
     assert _moves("PRK", "North Korea agreed to nothing at the talks in Hanoi on Thursday.") == []
     assert _moves("PRK", "North Korea agreed to suspend nuclear tests on Thursday.") != []
+
+
+def test_sanctions_proposed_or_discussed_are_not_eased() -> None:
+    """Struck (issue 10): "sanctions eased" where none were. Proposing or discussing an
+    easing is no easing of the period; an easing reported as done still is one."""
+    assert (
+        _moves(
+            "RUS",
+            "Russia and China proposed easing sanctions on North Korea at the Security Council "
+            "on Tuesday.",
+        )
+        == []
+    )
+    assert (
+        _moves(
+            "KOR", "South Korea discussed easing sanctions on North Korea with the United States."
+        )
+        == []
+    )
+    assert _moves("USA", "The United States eased sanctions on North Korea on Tuesday.") != []

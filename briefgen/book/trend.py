@@ -249,14 +249,19 @@ _DENIAL_RE = re.compile(
     r"accusations?)|refut\w+|fabricat\w+|baseless|groundless|no (?:evidence|sign|indication))\b",
     re.I,
 )
-# What may, should or is wished to happen, before the event's words: no event of the
-# period ("wants to hold talks", "could launch", "if Pyongyang tests", "whether").
+# What may, should or is wished to happen, or is only proposed or discussed, before the
+# event's words: no event of the period ("wants to hold talks", "could launch", "if
+# Pyongyang tests", "whether", "discussed easing sanctions").
 _NOT_YET_RE = re.compile(
     r"\b(?:will|would|shall|could|might|may|should|must|wants?\s+to|wanted\s+to|"
     r"hopes?\s+to|hoped\s+to|plans?\s+to|planning\s+to|intends?\s+to|seeks?\s+to|"
     r"aims?\s+to|wishes\s+to|would like to|(?:is|are|was|were)\s+(?:to|expected to|set to|"
     r"due to|likely to|considering|poised to|preparing to)|likely|perhaps|possibly|if|unless|"
-    r"whether|in case|ready to|willing to|prepared to)\b",
+    r"whether|in case|ready to|willing to|prepared to|"
+    # proposed, discussed or weighed, not done ("proposed easing sanctions")
+    r"propos(?:ed|es|ing)|discuss(?:ed|es|ing)|consider(?:ed|s)|mull(?:ed|s|ing)|"
+    r"weigh(?:ed|s|ing)|debat(?:ed|es|ing)|float(?:ed|s|ing)|suggest(?:ed|s|ing)|"
+    r"calls? for|called for|calling for|talk(?:ed|s|ing)? about)\b",
     re.I,
 )
 # After the country's own reporting verb (data/watch_cues.yaml own_report_verbs), a
