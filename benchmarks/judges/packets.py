@@ -1,6 +1,6 @@
 """Blind-judge packets: each held-out week's articles and two briefs as text, A/B shuffled.
 
-    .venv/bin/python benchmarks/judges/packets.py BEFORE AFTER OUT_DIR --order ORDER.json
+    .venv/bin/python benchmarks/judges/packets.py BEFORE AFTER OUT_DIR --order ORDER.json [--judge]
 
 BEFORE and AFTER are build_weeks.py output folders.  OUT_DIR/<week>/ gets articles.txt,
 A.txt and B.txt; ORDER.json (keep it away from the judges) says which is which.  Give
@@ -18,7 +18,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from build_weeks import WEEKS  # type: ignore[import-not-found]
+from build_weeks import JUDGE_WEEKS, WEEKS  # type: ignore[import-not-found]
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "tr", "div", "br", "blockquote", "dt", "dd"}
 
@@ -77,10 +77,11 @@ def main() -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--order", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--judge", action="store_true", help="the blind-judge weeks (build_weeks)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     order = {}
-    for name, (week, corpus) in WEEKS.items():
+    for name, (week, corpus) in (JUDGE_WEEKS if args.judge else WEEKS).items():
         folder = args.out / name
         folder.mkdir(parents=True, exist_ok=True)
         text = articles_text(week, corpus, args.after / "cache")

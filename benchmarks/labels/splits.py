@@ -51,6 +51,15 @@ TRAIN_WEEKS: dict[str, tuple[str, ...]] = {
     ),
     "reuters": ("2016-W10",),
 }
+# Blind-judge weeks (chosen 2026-12-02 from article counts alone, before anyone opened
+# them): the held-out weeks' readers saw stop 26's briefs and the kinds of position they
+# struck were then fixed (positions11), so stop 26's last judged comparison (round 12)
+# read these instead.  No labels: judges read the articles.  Weeks next to a held-out
+# week are left out.  Round 12's judges have now read them; the next unread weeks with
+# six or more articles are allsides 2017-W17, 2017-W31, 2018-W23 and 2019-W22.
+JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
+    "allsides": ("2017-W35", "2017-W45", "2018-W11", "2019-W06"),
+}
 CORPORA = {
     "allsides": "allsides-korea.jsonl",
     "kcna": "kcna-2024.json",
