@@ -39,6 +39,14 @@ def test_a_forecast_about_kim_is_not_the_speakers_demand() -> None:
     assert ("denuclearization", 1) not in got
 
 
+def test_north_korea_after_the_subjects_head_is_no_forecast_of_pyongyang() -> None:
+    """ "Talks with North Korea will not work": the subject is the talks, so the doubt is
+    the speaker's own (talks -1); the "about_other" veto read North Korea anywhere in the
+    subject's words and dropped Trump's "their talk of appeasement with North Korea will not
+    work" (the United States' "rejects or doubts talks now" in 2017-W35)."""
+    assert ("talks", -1) in _read("Talks with North Korea will not work.", "USA", "government")
+
+
 @pytest.mark.parametrize(
     ("text", "country", "issue", "sign"),
     [

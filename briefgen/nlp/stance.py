@@ -146,7 +146,10 @@ def mention_features(span: Span, issue: str, text: str | None = None) -> list[fl
                 f["gov_modal"] = 1.0
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                words = " ".join(x.text for x in subj.subtree)
+                # the subject's own phrase up to its head ("Kim", "the North Korean
+                # regime"), not what hangs after it: "talks with North Korea will not work"
+                # is a doubt about talks, not a forecast of Pyongyang
+                words = subj.doc[subj.left_edge.i : subj.i + 1].text
                 if country_of(words) == "PRK" or _PRK_WORDS.match(words):
                     f["subject_prk"] = 1.0
         if cues["condition"].search(text.lower()):
