@@ -322,19 +322,27 @@ def calibrated(p_rel: Any, p_pos: Any, coef: Any, icpt: float) -> Any:
     return np.where(rel * side >= RAW_FLOOR, 1 / (1 + np.exp(-z)), 0.0)
 
 
+def _has(hand: Sequence[float], k: int, name: str) -> bool:
+    """Issue k's mention feature `name` is set in a statement's hand features (the
+    vetoes below all read them this way)."""
+    return hand[k * len(MENTION_FEATURES) + MENTION_FEATURES.index(name)] > 0
+
+
+def _phrase_sides(hand: Sequence[float], k: int) -> tuple[bool, bool]:
+    """(for, against): whether issue k's own phrases point each way (a pro phrase or a
+    negated con phrase is for; a con phrase or a negated pro phrase is against)."""
+    plus = _has(hand, k, "pro_phrase") or _has(hand, k, "con_negated")
+    minus = _has(hand, k, "con_phrase") or _has(hand, k, "pro_negated")
+    return plus, minus
+
+
 def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
     """The issue's own phrases point only the other way: abstain rather than state a side
     the words contradict.  "US opposition to a freeze-for-freeze" is a negated con phrase
     (for the exercises), so a -1 read from it is dropped; "the lifting of sanctions" is a
     con phrase, so a +1 on sanctions from it is dropped.  Phrases on both sides leave the
     model to decide."""
-    base = k * len(MENTION_FEATURES)
-
-    def f(name: str) -> bool:
-        return hand[base + MENTION_FEATURES.index(name)] > 0
-
-    plus = f("pro_phrase") or f("con_negated")
-    minus = f("con_phrase") or f("pro_negated")
+    plus, minus = _phrase_sides(hand, k)
     return (minus and not plus) if sign > 0 else (plus and not minus)
 
 
@@ -342,27 +350,20 @@ def mixed(hand: Sequence[float], k: int) -> bool:
     """The statement's own phrases take both sides of the issue ("supports tightening
     sanctions" beside "wants sanctions relief"): whichever side the model reads, the words
     also say the other, so no position rests on them."""
-    base = k * len(MENTION_FEATURES)
-
-    def f(name: str) -> bool:
-        return hand[base + MENTION_FEATURES.index(name)] > 0
-
-    return (f("pro_phrase") or f("con_negated")) and (f("con_phrase") or f("pro_negated"))
+    plus, minus = _phrase_sides(hand, k)
+    return plus and minus
 
 
 def unnamed(hand: Sequence[float], k: int) -> bool:
     """The statement names none of the issue's terms and none of its phrases: a side read
     from the embedding alone ("urged keeping up maximum pressure" read as restraint on
     military force) rests on nothing the speaker said about the issue."""
-    n_issue = len(MENTION_FEATURES)
     names = ("present", "pro_phrase", "con_phrase", "pro_negated", "con_negated")
-
-    def named(j: int, which: tuple[str, ...]) -> bool:
-        return any(hand[j * n_issue + MENTION_FEATURES.index(n)] > 0 for n in which)
-
-    others = range(len(issue_keys()))
     phrased = ("pro_phrase", "con_phrase")
-    return not named(k, names) and any(named(j, phrased) for j in others if j != k)
+    others = (j for j in range(len(issue_keys())) if j != k)
+    return not any(_has(hand, k, n) for n in names) and any(
+        _has(hand, j, n) for j in others for n in phrased
+    )
 
 
 def about_other(hand: Sequence[float], k: int) -> bool:
@@ -370,13 +371,9 @@ def about_other(hand: Sequence[float], k: int) -> bool:
     of duty, and the speaker is not North Korean: "Kim will not denuclearize" is the
     speaker's forecast of Pyongyang's intention, not the speaker's own demand or refusal
     ("North Korea must not keep its weapons" is a demand and stays)."""
-    base = k * len(MENTION_FEATURES)
-
-    def f(name: str) -> bool:
-        return hand[base + MENTION_FEATURES.index(name)] > 0
-
     prk = hand[_prk_index()] > 0
-    return f("subject_prk") and f("gov_negated") and not f("gov_modal") and not prk
+    negated = _has(hand, k, "gov_negated") and not _has(hand, k, "gov_modal")
+    return _has(hand, k, "subject_prk") and negated and not prk
 
 
 @lru_cache(maxsize=1)
