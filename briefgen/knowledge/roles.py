@@ -125,6 +125,13 @@ class Roles:
                 return k
         return None
 
+    def gender_of(self, text: str) -> str | None:
+        """ "m" or "f" when a title or description says ("Mrs.", "the congresswoman"; a
+        male word wins over a female one), else None."""
+        if self.male_re.search(text):
+            return "m"
+        return "f" if self.female_re.search(text) else None
+
     def politics_country(self, text: str) -> str | None:
         """ "Senate Democrats", "Delaware Democrat": offices and parties of us_politics are
         American (case-sensitive); None when the text names none."""

@@ -165,8 +165,7 @@ class ArticlePeople:
         sp = self.people.get(key)
         if sp is None or not title:
             return True
-        gender = "f" if self.roles.female_re.search(title) else None
-        gender = "m" if self.roles.male_re.search(title) else gender
+        gender = self.roles.gender_of(title)
         if gender and sp.gender and gender != sp.gender:
             return False
         known = self.gaz.lookup(word)

@@ -168,9 +168,7 @@ class ArticleUnnamed(ArticleSources):
         organised = any(t.ent_type_ == "ORG" for t in phrase)
         # "the New York businessman", not a bare "the announcer" (a new person, mostly)
         epithet = any(t.i < head.i and t.dep_ != "det" and not t.is_punct for t in phrase)
-        said = phrase.text
-        gender = "f" if self.roles.female_re.search(said) else None
-        gender = "m" if self.roles.male_re.search(said) else gender
+        gender = self.roles.gender_of(phrase.text)
         here = self.sent_index(pos)
         seen: set[str] = set()
         for m in self._nearest_mentions(pos):
