@@ -72,10 +72,13 @@ def _long_names() -> tuple[str, ...]:
     return tuple(n for n in gazetteer() if len(n.split()) > 2)
 
 
+# Words that qualify no subject: vague ("new", "further") and judging ("golden", "mere").
+_PLAIN = VAGUE_MODIFIERS | _EVALUATIVE
+
+
 def _bare(ws: list[str]) -> bool:
     """The phrase is its head noun alone, once vague and evaluative words are set aside."""
-    plain = VAGUE_MODIFIERS | _EVALUATIVE
-    return all(w.lower() in plain for w in ws[:-1])
+    return all(w.lower() in _PLAIN for w in ws[:-1])
 
 
 def kept(phrase: str, key: str, n_articles: int) -> bool:
