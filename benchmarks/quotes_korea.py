@@ -66,6 +66,7 @@ def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
     listed = ROOT / "benchmarks" / "labels" / f"quotes-{which}.articles.txt"
     if listed.exists():
         keys |= {ln.strip() for ln in listed.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    unlabelled = _unlabelled(which)
     corpora = {k.split(":", 1)[0] for k in keys} | set(weeks)
     if which == "test":
         corpora.add("kcna")
@@ -76,9 +77,22 @@ def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
             keys |= _kcna_test_sample(arts)
         for a in arts:
             k = source_key(a)
+            if k in unlabelled:
+                continue
             if k in keys or iso_week(a.published) in weeks.get(c, ()):
                 out.append(a)
     return out
+
+
+def _unlabelled(which: str) -> set[str]:
+    """Articles of a set's packets that no annotator labelled (the packet never came
+    back), listed with the reason in quotes-<set>.unlabelled.txt: scoring them would
+    count every prediction in them as false and every quotation in them as unseen."""
+    path = ROOT / "benchmarks" / "labels" / f"quotes-{which}.unlabelled.txt"
+    if not path.exists():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()}
 
 
 def _kcna_test_sample(arts: list[Any], n: int = 10, seed: int = 20261201) -> set[str]:
