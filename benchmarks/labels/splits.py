@@ -55,10 +55,14 @@ TRAIN_WEEKS: dict[str, tuple[str, ...]] = {
 # them): the held-out weeks' readers saw stop 26's briefs and the kinds of position they
 # struck were then fixed (positions11), so stop 26's last judged comparison (round 12)
 # read these instead.  No labels: judges read the articles.  Weeks next to a held-out
-# week are left out.  Round 12's judges have now read them; the next unread weeks with
-# six or more articles are allsides 2017-W17, 2017-W31, 2018-W23 and 2019-W22.
-JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
+# week are left out.  Round 12's judges read them (and one fix was checked on 2017-W35), so
+# they are USED_JUDGE_WEEKS now; JUDGE_WEEKS are the next unread weeks with six or more
+# articles, named at stop 26 from article counts alone and opened by no one before round 13.
+USED_JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
     "allsides": ("2017-W35", "2017-W45", "2018-W11", "2019-W06"),
+}
+JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
+    "allsides": ("2017-W17", "2017-W31", "2018-W23", "2019-W22"),
 }
 CORPORA = {
     "allsides": "allsides-korea.jsonl",
