@@ -138,6 +138,24 @@ def test_timeline_says_where_a_date_came_from_in_words(rich_pdf: dict[str, Any])
     assert "(date approximate)" in timeline
 
 
+def test_period_line_counts_undated_articles_it_includes() -> None:
+    """The seeds brief said "1 October 2017 – 24 October 2017" while two of its articles
+    (from December and January, with no date in their text) were cited in it: the period
+    line must say that undated material is in the brief, and only when it is."""
+    b = rich_brief()
+    dated = [a for a in b.articles if a.published]
+    undated = replace(dated[0], article_id="undated00001", published=None)
+
+    def period(brief: Any) -> str:
+        html = render_html(brief)
+        start = html.index("<dt>Period covered</dt>")
+        return html[start : html.index("</dd>", start)]
+
+    assert "undated" not in period(replace(b, articles=dated))
+    line = period(replace(b, articles=[*dated, undated]))
+    assert "1 October 2017" in line and "and 1 undated article (" in line
+
+
 def test_insufficient_trend_badge_has_no_stray_dash() -> None:
     """It printed '– INSUFFICIENT BASIS': an arrow where there is no direction."""
     b = rich_brief()
