@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 
 import numpy as np  # noqa: E402
 from gold import GoldQuote, align, load_gold  # noqa: E402
+from quotes_korea import unlabelled_keys  # noqa: E402
 from splits import CORPORA, DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key  # noqa: E402
 from train_stance import OFFICIAL, examples, load_articles_and_docs  # noqa: E402
 
@@ -266,7 +267,14 @@ def weeks(split: str, errors: bool = False, shows: tuple[float, ...] = ()) -> No
             ]
             f, n, r = _score(gold_a, given, match_actor)
             totals.update({f"at {other} found": f, f"at {other} given": n, f"at {other} right": r})
+        # a position resting only on an article no annotator labelled (quotes_korea's
+        # unlabelled list) can be neither right nor wrong: set aside and counted
+        blind = {a.article_id for a in an.articles if source_key(a) in unlabelled_keys(split)}
         ps = [p for p in att.positions if p.confidence >= show]
+        aside = [p for p in ps if p.evidence and {e.article_id for e in p.evidence} <= blind]
+        if aside:
+            totals["aside"] += len(aside)
+            ps = [p for p in ps if p not in aside]
         ours_a = [
             ((p.holder, p.issue), p.stance)
             for p in ps
@@ -322,6 +330,11 @@ def weeks(split: str, errors: bool = False, shows: tuple[float, ...] = ()) -> No
             f"{'all weeks':20} {level:8} {t['gold']:5d} | {t['found']:14d} {_r(t['found'], t['gold'])} "
             f"{t['given']:7d} {t['right']:5d} {_r(t['right'], t['given'])} | {t['lfound']:17d} "
             f"{_r(t['lfound'], t['gold'])} {t['lgiven']:5d} {t['lright']:5d} {_r(t['lright'], t['lgiven'])}"
+        )
+    if totals["aside"]:
+        print(
+            f"({totals['aside']} printed positions rest only on articles no annotator labelled "
+            "(benchmarks/labels/quotes-<split>.unlabelled.txt) and are not scored)"
         )
     for other in shows:
         f, n, r = (totals[f"at {other} {x}"] for x in ("found", "given", "right"))

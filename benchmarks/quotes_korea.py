@@ -66,7 +66,7 @@ def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
     listed = ROOT / "benchmarks" / "labels" / f"quotes-{which}.articles.txt"
     if listed.exists():
         keys |= {ln.strip() for ln in listed.read_text(encoding="utf-8").splitlines() if ln.strip()}
-    unlabelled = _unlabelled(which)
+    unlabelled = unlabelled_keys(which)
     corpora = {k.split(":", 1)[0] for k in keys} | set(weeks)
     if which == "test":
         corpora.add("kcna")
@@ -84,15 +84,16 @@ def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
     return out
 
 
-def _unlabelled(which: str) -> set[str]:
+def unlabelled_keys(which: str) -> set[str]:
     """Articles of a set's packets that no annotator labelled (the packet never came
     back), listed with the reason in quotes-<set>.unlabelled.txt: scoring them would
     count every prediction in them as false and every quotation in them as unseen."""
     path = ROOT / "benchmarks" / "labels" / f"quotes-{which}.unlabelled.txt"
     if not path.exists():
         return set()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()}
+    # a key holds "#" ("allsides:ID#665"): a comment is a line or a tail after a space
+    keys = (re.sub(r"\s+#.*$", "", ln).strip() for ln in path.read_text("utf-8").splitlines())
+    return {k for k in keys if k and not k.startswith("#")}
 
 
 def _kcna_test_sample(arts: list[Any], n: int = 10, seed: int = 20261201) -> set[str]:
