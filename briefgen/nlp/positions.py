@@ -14,13 +14,20 @@ direct, mixed or reported).  Here they are added up over a period:
 - a journalist, a paper's columnist or a press body (kind "media") holds no position on
   state policy: a press association objecting to reporters shut out of a meeting does
   not "favour talks";
-- every position keeps the statements it rests on as evidence, strongest first.
+- every position keeps the statements it rests on as evidence, strongest first: only
+  statements that carry it on their own (the model reads that stance in those very words
+  at CARRIES or above), so the words the brief cites say what the label says; a position
+  no statement carries is no surer than its best statement, below what the brief prints;
+- an official voice that says the other side in a statement of its own (at CARRIES) keeps
+  its country from a position "as a whole" on that issue, even when that voice's own
+  statements are too split to make a position: the brief shows no country-wide stance
+  over its president's "talks are a waste of time".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +39,9 @@ AGREEMENT = 0.75
 # A country's position needs this many distinct official voices on its side.
 COUNTRY_VOICES = 2
 MAX_EVIDENCE = 5
+# A statement read at this confidence says the stance in its own words: it may be cited
+# for a position and, from an official voice, it stops the other side being the country's.
+CARRIES = 0.6
 
 
 @dataclass
@@ -79,6 +89,9 @@ def actor_positions(
         for conf, _, _ in agreeing:
             doubt *= 1 - conf
         confidence = round(agreement * (1 - doubt), 3)
+        carriers = [x for x in agreeing if x[0] >= CARRIES]
+        if not carriers:  # no words of its own say it: never printed, exports keep it
+            confidence = min(confidence, round(agreeing[0][0], 3))
         actor = by_id.get(holder)
         out.append(
             Position(
@@ -88,7 +101,7 @@ def actor_positions(
                 stance=side,
                 label=get_issue(issue).label(side),
                 country=actor.country if actor else None,
-                evidence=_evidence(q for _, _, q in agreeing),
+                evidence=_evidence(q for _, _, q in (carriers or agreeing)),
                 confidence=confidence,
             )
         )
@@ -109,9 +122,33 @@ def _evidence(quotes: Iterable[Quote]) -> list[Evidence]:
     return out
 
 
-def country_positions(positions: Sequence[Position], actors: Sequence[Actor]) -> list[Position]:
+def official_dissent(
+    quotes: Iterable[Quote],
+    actors: Sequence[Actor],
+    since: date | None = None,
+    until: date | None = None,
+) -> set[tuple[str, str, int]]:
+    """(country, issue, side) that some official voice of the country says in a statement
+    of its own this period (read at CARRIES): the country is not "as a whole" against it."""
+    kinds = {a.actor_id: a.kind for a in actors}
+    out: set[tuple[str, str, int]] = set()
+    for q in quotes:
+        if q.country is None or kinds.get(q.actor_id or "") not in OFFICIAL_KINDS:
+            continue
+        if not _in_period(q, since, until):
+            continue
+        out |= {(q.country, s.issue, s.stance) for s in q.stances if s.confidence >= CARRIES}
+    return out
+
+
+def country_positions(
+    positions: Sequence[Position],
+    actors: Sequence[Actor],
+    dissent: Collection[tuple[str, str, int]] = (),
+) -> list[Position]:
     """A country's (or body's) position per issue, from two or more of its official voices
-    clearly on one side (confident enough to print) with none clearly on the other."""
+    clearly on one side (confident enough to print) with none clearly on the other, and no
+    official statement of the other side in `dissent` (see official_dissent)."""
     by_id = {a.actor_id: a for a in actors}
     show = show_confidence()
     groups: dict[tuple[str, str], list[Position]] = {}
@@ -129,6 +166,8 @@ def country_positions(positions: Sequence[Position], actors: Sequence[Actor]) ->
         if len(sides) != 1:
             continue  # silent, or split: disagreements() shows a split
         side = sides.pop()
+        if (code, issue, -side) in dissent:
+            continue  # an official voice said the other side: no country-wide stance
         voices = [p for p in clear if p.stance == side]
         if distinct_voices(voices, by_id) < COUNTRY_VOICES:
             continue  # one voice under two names ("Trump", "Donald Trump") is still one
@@ -189,7 +228,8 @@ def derive_positions(
     """Actor positions, then the country positions their official voices support."""
 
     acts = actor_positions(quotes, actors, since, until)
-    countries = country_positions(acts, actors)
+    quotes = list(quotes)
+    countries = country_positions(acts, actors, official_dissent(quotes, actors, since, until))
     return acts + countries if countries else acts
 
 

@@ -1,0 +1,132 @@
+"""What a printed position rests on (issue 10 part 3): the words cited say it, a country's
+position is its official voices' when none of them says the other side, a non-state voice
+carries no country, and a statement from an earlier time is no position of this period.
+
+The adding-up tests build quotes with stances by hand; the end-to-end ones read short
+texts written here with the shipped spaCy model and embedder.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefgen.model import Actor, Article, Position, Quote, Stance
+from briefgen.nlp.positions import (
+    CARRIES,
+    actor_positions,
+    derive_positions,
+    official_dissent,
+    show_confidence,
+)
+
+ACTORS = [
+    Actor("mike-pompeo", "Mike Pompeo", "government", country="USA"),
+    Actor("john-bolton", "John Bolton", "government", country="USA"),
+    Actor("donald-trump", "Donald Trump", "government", country="USA"),
+    Actor("victor-cha", "Victor Cha", "expert", country="USA"),
+    Actor("press-head", "the head of the press association", "media", country="USA"),
+]
+
+
+def _q(n: int, actor: str, stance: int, conf: float = 0.95, **kw) -> Quote:  # type: ignore[no-untyped-def]
+    return Quote(
+        quote_id=f"a-q{n}",
+        article_id="a",
+        text=f"statement {n} of {actor}",
+        start=0,
+        end=1,
+        actor_id=actor,
+        country="USA",
+        stances=[Stance("talks", stance, conf)],
+        **kw,
+    )
+
+
+def _country(ps: list[Position]) -> list[tuple[str, int]]:
+    return [(p.holder, p.stance) for p in ps if p.holder_kind == "country"]
+
+
+def test_only_statements_that_say_it_on_their_own_are_cited() -> None:
+    """Tillerson's 'ready to talk any time' carries 'favours talks now'; a line the model
+    reads the issue into weakly ('would not accept preconditions … on its nuclear
+    programs' as demanding denuclearization) adds to the sum but is never the cited words."""
+    ps = actor_positions(
+        [_q(1, "mike-pompeo", 1, 0.4), _q(2, "mike-pompeo", 1, 0.9), _q(3, "mike-pompeo", 1, 0.5)],
+        ACTORS,
+    )
+    assert [e.quote_id for e in ps[0].evidence] == ["a-q2"]
+
+
+def test_a_position_no_single_statement_says_is_not_printed() -> None:
+    """Three statements each read at 0.55 add up (noisy-or) above the display threshold,
+    but none says it: the brief would cite words that do not carry the label."""
+    weak = [_q(n, "mike-pompeo", 1, 0.55) for n in range(3)]
+    p = actor_positions(weak, ACTORS)[0]
+    assert p.confidence < show_confidence() and p.confidence <= 0.55
+    strong = [*weak, _q(9, "mike-pompeo", 1, CARRIES)]
+    assert actor_positions(strong, ACTORS)[0].confidence >= show_confidence()
+
+
+def test_an_official_voice_saying_the_other_side_keeps_the_country_from_a_position() -> None:
+    """Pompeo and Bolton favour talks; Trump calls talks a waste of time in one statement
+    and is read the other way in another, so he has no position of his own: the United
+    States is still not "as a whole" for talks."""
+    agree = [_q(1, "mike-pompeo", 1), _q(2, "john-bolton", 1)]
+    assert _country(derive_positions(agree, ACTORS)) == [("USA", 1)]
+    trump = [_q(3, "donald-trump", -1, 0.7), _q(4, "donald-trump", 1, 0.6)]
+    ps = derive_positions(agree + trump, ACTORS)
+    assert not [p for p in ps if p.holder == "donald-trump"]  # split: no position
+    assert _country(ps) == []
+    # a dissent the model barely reads is no dissent
+    faint = [_q(3, "donald-trump", -1, CARRIES - 0.1)]
+    assert _country(derive_positions(agree + faint, ACTORS)) == [("USA", 1)]
+
+
+def test_a_non_state_voice_neither_makes_nor_blocks_a_country_position() -> None:
+    one_official = [_q(1, "mike-pompeo", 1), _q(2, "victor-cha", 1), _q(3, "press-head", 1)]
+    ps = derive_positions(one_official, ACTORS)
+    assert _country(ps) == []  # an analyst and a press head are not the second voice
+    assert not [p for p in ps if p.holder == "press-head"]  # media hold no position
+    against = [_q(1, "mike-pompeo", 1), _q(2, "john-bolton", 1), _q(3, "victor-cha", -1)]
+    assert _country(derive_positions(against, ACTORS)) == [("USA", 1)]
+    assert official_dissent(against, ACTORS) == {("USA", "talks", 1)}
+
+
+def test_a_statement_from_an_earlier_time_is_no_position_and_no_dissent() -> None:
+    """'Trump tweeted in October that talks were a waste of time', in a May report: not a
+    position of May, and it does not unsay the officials who favour talks now."""
+    agree = [_q(1, "mike-pompeo", 1), _q(2, "john-bolton", 1)]
+    old = [
+        _q(3, "donald-trump", -1, earlier=True),
+        _q(4, "donald-trump", -1, said_on=date(2017, 10, 1)),
+    ]
+    ps = derive_positions(agree + old, ACTORS, since=date(2018, 5, 21), until=date(2018, 5, 27))
+    assert not [p for p in ps if p.holder == "donald-trump"]
+    assert _country(ps) == [("USA", 1)]
+
+
+def test_printed_positions_cite_words_the_model_reads_the_position_in() -> None:
+    """End to end on a short text: every position the brief prints cites first a statement
+    whose own reading takes that issue and side at CARRIES or above."""
+    from briefgen.nlp.attribution import attribute
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+
+    text = (
+        "“We will never give up our nuclear weapons,” North Korean Foreign Minister Ri Yong Ho "
+        "said.\n\nRi said the meeting in Hanoi had been held in a good atmosphere and that the "
+        "delegation would return home on Friday.\n\n“Our nuclear force is not a bargaining chip "
+        "and will never be on the negotiating table,” Ri added."
+    )
+    art = Article(article_id="p", title="", text=text, source_path="p.txt")
+    att = attribute([art], {"p": load_spacy()(text)}, embed=Embedder(None).embed)
+    by_id = {q.quote_id: q for q in att.quotes}
+    printed = [p for p in att.positions if p.confidence >= show_confidence()]
+    assert printed
+    for p in printed:
+        for e in p.evidence:
+            q = by_id[e.quote_id or ""]
+            assert any(
+                s.issue == p.issue and s.stance == p.stance and s.confidence >= CARRIES
+                for s in q.stances
+            ), (p.label, e.text)
