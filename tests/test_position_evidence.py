@@ -8,9 +8,10 @@ texts written here with the shipped spaCy model and embedder.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from briefgen.model import Actor, Article, Position, Quote, Stance
+from briefgen.model import Actor, Article, Evidence, Position, Quote, Stance
 from briefgen.nlp.positions import (
     CARRIES,
     actor_positions,
@@ -130,3 +131,28 @@ def test_printed_positions_cite_words_the_model_reads_the_position_in() -> None:
                 s.issue == p.issue and s.stance == p.stance and s.confidence >= CARRIES
                 for s in q.stances
             ), (p.label, e.text)
+
+
+def test_the_brief_prints_the_words_a_position_rests_on_with_their_source() -> None:
+    from briefgen.render import render_html
+    from tests.brief_fixture import rich_brief
+
+    b = rich_brief()
+    sec = b.countries[0]
+    a = sec.actors[0]
+    words = "We are ready to talk any time North Korea would like to talk"
+    held = Position(
+        holder=a.actor_id,
+        holder_kind="actor",
+        issue="talks",
+        stance=1,
+        label="favours talks now",
+        evidence=[Evidence(b.sources[1].article_id, words), Evidence(b.sources[0].article_id, "x")],
+    )
+    sec = replace(sec, positions=[held])
+    html = render_html(replace(b, countries=[sec, *b.countries[1:]]))
+    row = html[html.index("favours talks now") :]
+    row = row[: row.index("</td>")]
+    assert f"“{words}”" in row
+    first = b.source_number(b.sources[1].article_id)
+    assert row.index(f'href="#src-{first}"') < row.index("also")
