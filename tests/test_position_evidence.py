@@ -156,3 +156,38 @@ def test_the_brief_prints_the_words_a_position_rests_on_with_their_source() -> N
     assert f"“{words}”" in row
     first = b.source_number(b.sources[1].article_id)
     assert row.index(f'href="#src-{first}"') < row.index("also")
+
+
+def test_officials_who_split_are_shown_where_no_country_position_is_stated() -> None:
+    """Pompeo's printed 'favours talks now' beside the White House's 'now is not the time
+    for negotiations': the line the brief shows instead of 'United States as a whole'.
+    An analyst, an earlier statement, a faint reading or the same man under a shorter
+    name is no split of the country's officials."""
+    from briefgen.book.voicesplits import voice_splits
+    from briefgen.periods import Period
+
+    actors = {a.actor_id: a for a in ACTORS}
+    actors["white-house"] = Actor("white-house", "White House", "government", country="USA")
+    actors["trump"] = Actor("trump", "Trump", "government", country="USA")
+    pompeo = Position(
+        "mike-pompeo", "actor", "talks", 1, "favours talks now", "USA", [Evidence("a", "t")], 0.95
+    )
+    wh = _q(5, "white-house", -1, 0.8, sentence="But the White House said it was not time.")
+    wh.text, wh.kind, wh.article_id = "now is not the time for negotiations", "indirect", "b"
+    period = Period(date(2018, 1, 15), date(2018, 1, 21))
+    nums = {"a": 1, "b": 2}
+    lines = voice_splits("USA", [pompeo], [wh], actors, nums.get, period)
+    assert [s.text for s in lines] == [
+        "Its officials differ on talks: Mike Pompeo favours talks now, while the White House "
+        "said now is not the time for negotiations."
+    ]
+    assert lines[0].cites == [1, 2]
+    trump_pos = replace(pompeo, holder="donald-trump")
+    not_splits = [
+        _q(6, "victor-cha", -1),
+        _q(7, "john-bolton", -1, earlier=True),
+        _q(8, "john-bolton", -1, said_on=date(2017, 10, 1)),
+        _q(9, "john-bolton", -1, CARRIES - 0.1),
+    ]
+    assert voice_splits("USA", [pompeo], not_splits, actors, nums.get, period) == []
+    assert voice_splits("USA", [trump_pos], [_q(10, "trump", -1)], actors, nums.get) == []

@@ -52,6 +52,7 @@ from briefgen.book.trend import (
     speaks_for,
     tied_itself,
 )
+from briefgen.book.voicesplits import voice_splits
 from briefgen.book.watchlist import reliable_positions
 from briefgen.book.writeup import sentence_of
 from briefgen.knowledge.countries import country_name
@@ -114,7 +115,7 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         summary = self._summary(code, group, cands, j_cand)
         positions = self._positions(code)
         marker, basis = self._trend(code, judgement, cands)
-        disagreements = self._disagreements(positions)
+        disagreements = self._disagreements(code, positions)
         self.lines += [s.text for s in [judgement, *summary, *disagreements] if s is not None]
         return CountrySection(
             code=code,
@@ -423,10 +424,18 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         ps.sort(key=lambda p: (-len(p.evidence), -p.confidence, p.issue, p.holder, p.label))
         return ps
 
-    def _disagreements(self, positions: Sequence[Position]) -> list[Statement]:
+    def _disagreements(self, code: str, positions: Sequence[Position]) -> list[Statement]:
+        """Printed positions that contradict, then the country's officials who split where
+        no country-wide position is stated (book/voicesplits.py), each pair once."""
+        att = self.ctx.attribution
         holders = {p.holder for p in positions}
-        sound = reliable_positions(self.ctx.attribution.positions, self.ctx.attribution.quotes)
+        sound = reliable_positions(att.positions, att.quotes)
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
+        splits = voice_splits(
+            code, positions, att.quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
+        )
+        said = " / ".join(s.basis for s in found)
+        found += [s for s in splits if s.basis.split(" / ")[0] not in said]
         return found[: self.w.max_disagreements]
 
     def _actors(self, code: str, positions: Sequence[Position] = ()) -> list[Actor]:

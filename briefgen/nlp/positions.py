@@ -32,7 +32,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefgen.knowledge.issues import get_issue
-from briefgen.model import NO_POSITION_KINDS, OFFICIAL_KINDS, Actor, Evidence, Position, Quote
+from briefgen.model import (
+    NO_POSITION_KINDS,
+    OFFICIAL_KINDS,
+    Actor,
+    Evidence,
+    Position,
+    Quote,
+    Stance,
+)
 
 # An actor's stance needs this share of its statements' weight on one side.
 AGREEMENT = 0.75
@@ -122,6 +130,24 @@ def _evidence(quotes: Iterable[Quote]) -> list[Evidence]:
     return out
 
 
+def official_statements(
+    quotes: Iterable[Quote],
+    actors: Sequence[Actor],
+    since: date | None = None,
+    until: date | None = None,
+) -> list[tuple[Quote, Stance]]:
+    """Each stance an official voice says in a statement of its own this period (read at
+    CARRIES), with that statement: what may stop, or split, its country's position."""
+    kinds = {a.actor_id: a.kind for a in actors}
+    out: list[tuple[Quote, Stance]] = []
+    for q in quotes:
+        if q.country is None or kinds.get(q.actor_id or "") not in OFFICIAL_KINDS:
+            continue
+        if _in_period(q, since, until):
+            out += [(q, s) for s in q.stances if s.confidence >= CARRIES]
+    return out
+
+
 def official_dissent(
     quotes: Iterable[Quote],
     actors: Sequence[Actor],
@@ -129,16 +155,11 @@ def official_dissent(
     until: date | None = None,
 ) -> set[tuple[str, str, int]]:
     """(country, issue, side) that some official voice of the country says in a statement
-    of its own this period (read at CARRIES): the country is not "as a whole" against it."""
-    kinds = {a.actor_id: a.kind for a in actors}
-    out: set[tuple[str, str, int]] = set()
-    for q in quotes:
-        if q.country is None or kinds.get(q.actor_id or "") not in OFFICIAL_KINDS:
-            continue
-        if not _in_period(q, since, until):
-            continue
-        out |= {(q.country, s.issue, s.stance) for s in q.stances if s.confidence >= CARRIES}
-    return out
+    of its own this period: the country is not "as a whole" against it."""
+    return {
+        (q.country or "", s.issue, s.stance)
+        for q, s in official_statements(quotes, actors, since, until)
+    }
 
 
 def country_positions(
