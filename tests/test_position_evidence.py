@@ -191,3 +191,26 @@ def test_officials_who_split_are_shown_where_no_country_position_is_stated() -> 
     ]
     assert voice_splits("USA", [pompeo], not_splits, actors, nums.get, period) == []
     assert voice_splits("USA", [trump_pos], [_q(10, "trump", -1)], actors, nums.get) == []
+
+
+def test_a_press_body_and_an_analyst_speak_for_no_country() -> None:
+    """End to end: a journalists' association asking to cover the talks, a press body
+    urging it, an analyst backing talks: no country position, and no position at all
+    for the press (a press body objecting to reporters shut out does not 'favour talks')."""
+    from briefgen.nlp.attribution import attribute
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+
+    text = (
+        "“Reporters must be allowed into the talks with the North so the public can see what "
+        "is agreed,” said Kim Dong-hoon, head of the Journalists Association of Korea.\n\n"
+        "“We urge the government to let reporters cover the inter-Korean talks,” the Korea "
+        "Press Association said in a statement.\n\n"
+        "“Talks with the North are the only way forward,” said Lee Jong-seok, an analyst at "
+        "the Sejong Institute in Seoul."
+    )
+    art = Article(article_id="p", title="", text=text, source_path="p.txt")
+    att = attribute([art], {"p": load_spacy()(text)}, embed=Embedder(None).embed)
+    kinds = {a.actor_id: a.kind for a in att.actors}
+    assert {kinds.get(p.holder) for p in att.positions} <= {"expert"}
+    assert not [p for p in att.positions if p.holder_kind == "country"]
