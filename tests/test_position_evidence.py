@@ -214,3 +214,16 @@ def test_a_press_body_and_an_analyst_speak_for_no_country() -> None:
     kinds = {a.actor_id: a.kind for a in att.actors}
     assert {kinds.get(p.holder) for p in att.positions} <= {"expert"}
     assert not [p for p in att.positions if p.holder_kind == "country"]
+
+
+def test_after_a_desk_edit_an_official_saying_the_other_side_still_stops_the_country() -> None:
+    """Country positions derived again after the desk's edits keep the dissent rule; an
+    official whose own position the desk set is read as the desk set it."""
+    from briefgen.corrections.seam import country_positions_again
+
+    agree = [_q(1, "mike-pompeo", 1), _q(2, "john-bolton", 1)]
+    trump = [_q(3, "donald-trump", -1, 0.7), _q(4, "donald-trump", 1, 0.6)]
+    acts = actor_positions(agree + trump, ACTORS)
+    assert _country(country_positions_again(acts, ACTORS, agree + trump)) == []
+    desk = replace(acts[0], holder="donald-trump", edited="set: favours talks")
+    assert _country(country_positions_again([*acts, desk], ACTORS, agree + trump)) == [("USA", 1)]

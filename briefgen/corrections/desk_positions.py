@@ -132,7 +132,7 @@ class PositionFixes(Ledger):
         actor_ps = [p for p in att.positions if p.holder_kind == "actor"]
         kept = [p for p in att.positions if p.holder_kind == "country" and p.edited]
         fixed = {(p.holder, p.issue) for p in kept}
-        fresh = country_positions_again(actor_ps, att.actors)
+        fresh = country_positions_again(actor_ps, att.actors, att.quotes)
         att.positions = actor_ps + kept + [p for p in fresh if (p.holder, p.issue) not in fixed]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefgen.model import Actor, Position
+from briefgen.model import Actor, Position, Quote
 from briefgen.periods import Period
 
 if TYPE_CHECKING:
@@ -23,9 +23,13 @@ def derive_positions_again(att: Attribution, period: Period) -> list[Position]:
 
 
 def country_positions_again(
-    actor_positions: Sequence[Position], actors: Sequence[Actor]
+    actor_positions: Sequence[Position], actors: Sequence[Actor], quotes: Sequence[Quote] = ()
 ) -> list[Position]:
-    """Country positions from their officials' positions (the desk's included)."""
-    from briefgen.nlp.positions import country_positions
+    """Country positions from their officials' positions (the desk's included).  An
+    official's statement of the other side still stops a country-wide position, as when
+    the attribution derived them, unless the desk set or flipped that official's own."""
+    from briefgen.nlp.positions import country_positions, official_dissent
 
-    return country_positions(list(actor_positions), list(actors))
+    edited = {p.holder for p in actor_positions if p.edited}
+    said = [q for q in quotes if q.actor_id not in edited]
+    return country_positions(list(actor_positions), list(actors), official_dissent(said, actors))
