@@ -163,7 +163,7 @@ def test_officials_who_split_are_shown_where_no_country_position_is_stated() -> 
     for negotiations': the line the brief shows instead of 'United States as a whole'.
     An analyst, an earlier statement, a faint reading or the same man under a shorter
     name is no split of the country's officials."""
-    from briefgen.book.voicesplits import voice_splits
+    from briefgen.book.voicesplits import SHOWN, voice_splits
     from briefgen.periods import Period
 
     actors = {a.actor_id: a for a in ACTORS}
@@ -187,7 +187,7 @@ def test_officials_who_split_are_shown_where_no_country_position_is_stated() -> 
         _q(6, "victor-cha", -1),
         _q(7, "john-bolton", -1, earlier=True),
         _q(8, "john-bolton", -1, said_on=date(2017, 10, 1)),
-        _q(9, "john-bolton", -1, CARRIES - 0.1),
+        _q(9, "john-bolton", -1, SHOWN - 0.01),
     ]
     assert voice_splits("USA", [pompeo], not_splits, actors, nums.get, period) == []
     assert voice_splits("USA", [trump_pos], [_q(10, "trump", -1)], actors, nums.get) == []
