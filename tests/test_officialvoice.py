@@ -56,6 +56,20 @@ from tests.texts import news_article
             "KOR",
             True,
         ),
+        # China's envoy at the UN, whom the resolver knows as a UN voice, speaks for China;
+        # whom he "told" is no speaker (only a verb like "said" takes its speaker after it)
+        (
+            "China’s U.N. ambassador, Liu Jieyi, told the Security Council meeting that the "
+            "missile launch was a “flagrant violation” of U.N. resolutions.",
+            "UN",
+            False,
+        ),
+        (
+            "China’s U.N. ambassador, Liu Jieyi, told the Security Council meeting that the "
+            "missile launch was a “flagrant violation” of U.N. resolutions.",
+            "CHN",
+            True,
+        ),
     ],
 )
 def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: bool) -> None:
@@ -63,6 +77,7 @@ def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: b
         "Antonio Guterres": "UN",
         "North Korea's UN ambassador": "UN",
         "Joint Chiefs of Staff": "KOR",
+        "Liu Jieyi": "UN",
     }
     assert any(voices(p, code, officials) for p in speaker_phrases(text)) is speaks
 
@@ -148,3 +163,31 @@ def test_a_voice_whose_words_name_no_korean_term_still_beats_too_little() -> Non
     assert "RUS" in sections, list(sections)
     judged = sections["RUS"].judgement
     assert judged is not None and judged.text == ru, judged
+
+
+def test_an_official_passing_on_another_country_s_move_is_no_judgement_of_its_own() -> None:
+    """South Korea's defense ministry only reported the North's launch: that is the North's move,
+    not the South's stance, so it never becomes South Korea's judgement (a blind reader
+    marked such a line "another country's news")."""
+    from briefgen.book.assemble import assemble
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2017, 4, 10), date(2017, 4, 16), "2017-W15")
+
+    def art(aid: str, title: str, text: str, outlet: str) -> Article:
+        return news_article(aid, title, text, outlet, date(2017, 4, 16))
+
+    jcs = (
+        "South Korea's defense ministry said North Korea attempted to launch an "
+        "unidentified missile from Sinpo on Sunday morning, and the launch is presumed to "
+        "have failed."
+    )
+    arts = [
+        art("a1", "North Korea missile launch fails", "North Korea tried to test a missile on Sunday, but the launch failed.\n\n" + jcs, "AP"),
+        art("a2", "Failed launch", "North Korea fired a missile from Sinpo on Sunday that blew up almost immediately.\n\n" + jcs, "Reuters"),
+        art("a3", "Seoul on alert", "Markets in Asia were calm on Sunday.\n\n" + jcs, "CNN"),
+    ]  # fmt: skip
+    b = assemble(arts, Attribution(), {}, week, date(2017, 4, 16), "T")
+    south = {c.code: c for c in b.countries}.get("KOR")
+    assert south is None or south.judgement is None or south.judgement.text != jcs, south

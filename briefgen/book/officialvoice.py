@@ -21,12 +21,13 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from briefgen.book.ownlines import tells_anothers_news
 from briefgen.book.reports import dated_before
 from briefgen.book.summarize import SentenceCandidate
 from briefgen.book.trend import tied_itself
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.roles import load_roles
-from briefgen.knowledge.watch_cues import reaction_re
+from briefgen.knowledge.watch_cues import inverted_cue_re, reaction_re
 from briefgen.nlp.titles import allegiance_country, infer_kind
 from briefgen.periods import Period
 
@@ -65,7 +66,8 @@ def speaker_phrases(text: str) -> list[str]:
             out.append(head.strip())
         if start and start.start() > 0 and len(before.split()) <= MAX_PHRASE_WORDS:
             out.append(before.strip())  # "Russia, Germany and the EU all voiced…"
-        if re.search(r"[,”\"]\s*$", before):  # "…,” said a spokesman for the ministry"
+        # "…,” said a spokesman for the ministry"; not "Liu Jieyi, told the Security Council"
+        if re.search(r"[,”\"]\s*$", before) and inverted_cue_re().match(m.group(0)):
             after = text[m.end() :]
             end = _PHRASE_END_RE.search(after)
             tail = after[: end.start() if end else len(after)].strip()
@@ -124,7 +126,8 @@ def official_lines(
 ) -> list[SentenceCandidate]:
     """The period's sentences in which the country's official voice speaks on the
     peninsula, best first: a sentence of the period's news (not background, not dated
-    before the period), no question, and (`tied`) the sentence itself names a Korean
+    before the period), no question, not another country's news passed on in plain words
+    (ownlines.tells_anothers_news), and (`tied`) the sentence itself names a Korean
     actor, place, programme or issue (trend.tied_itself)."""
     out = []
     for c in cands:
@@ -136,6 +139,9 @@ def official_lines(
             or "\n" in text
             or dated_before(c, period)
             or (tied and not tied_itself(text, officials))
+            # "South Korea's Joint Chiefs of Staff said North Korea attempted to launch…":
+            # the North's move passed on, no stance of the South's own
+            or tells_anothers_news(text, code)
         ):
             continue
         if any(voices(p, code, officials) for p in speaker_phrases(text)):

@@ -22,6 +22,12 @@ def reaction_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def inverted_cue_re() -> re.Pattern[str]:
+    """A reporting verb that may be followed by its speaker ("…,” said a spokesman")."""
+    return re.compile(rf"^(?:{_alts('inverted_cue_verbs')})$")
+
+
+@lru_cache(maxsize=1)
 def report_cue_re() -> re.Pattern[str]:
     """The reporting cue before a subject ("said that ", "told reporters that "), any case."""
     return re.compile(
