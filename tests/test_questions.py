@@ -429,3 +429,33 @@ def test_an_expert_s_until_sets_no_condition_and_but_ends_a_clause() -> None:
         "The report did not say when the test took place but it was likely referring to "
         "North Korea's launch of two missiles."
     ) == ("Watch for: when the test took place.")
+
+
+def test_a_columnist_s_own_forecast_is_not_a_pending_matter() -> None:
+    """A column (its address in the site's opinion section) forecasting "Kim and Trump
+    will meet, and Kim's regime will reap hours of footage…" is the writer's speculation,
+    which a blind reader struck; the same words in a news story, or what the column
+    reports an official said, are still watched."""
+    forecast = (
+        "Kim and Trump will meet, and Kim's regime will reap hours of footage of an American "
+        "president shaking the hand of the supreme leader in North Korea."
+    )
+    reported = (
+        "Mr. Trump said he plans to hold his historic summit with North Korean leader Kim Jong "
+        "Un in the next weeks."
+    )
+
+    def at(aid: str, text: str, url: str) -> Article:
+        a = art(aid, text, 25)
+        a.url = url
+        return a
+
+    def pending(url: str) -> list[str]:
+        arts = [at("c1", forecast + "\n\n" + reported, url)]
+        watch = WatchList(SentencePool(arts, [], OFFICIALS), lambda _: 1, WEEK)
+        return [s.basis for s in watch.pending()]
+
+    assert pending("https://www.usatoday.com/story/opinion/2018/04/25/kim-trump-column/") == [
+        reported
+    ]
+    assert forecast in pending("https://www.usatoday.com/story/news/world/2018/04/25/kim-trump/")

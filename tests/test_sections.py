@@ -88,7 +88,12 @@ def test_the_watch_list_keeps_to_the_peninsula() -> None:
 
     def cand(text: str, subject: str) -> SimpleNamespace:
         return SimpleNamespace(
-            usable=True, news=1, subject=subject, text=text, sent=SimpleNamespace(text=text)
+            usable=True,
+            news=1,
+            subject=subject,
+            text=text,
+            sent=SimpleNamespace(text=text),
+            article=SimpleNamespace(url="https://example.com/news/2017/09/20/korea/"),
         )
 
     off = [

@@ -32,7 +32,7 @@ from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
-from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions
+from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions, writers_own
 from briefgen.book.watchphrase import too_vague
 from briefgen.knowledge.countries import (
     countries_mentioned,
@@ -172,8 +172,8 @@ def unanswered(
     background or a sentence dated before the period)."""
     hits: list[tuple[float, SentenceCandidate, str]] = []
     for c in pool.all:
-        if c.news < 0 or dated_before(c, period):
-            continue
+        if c.news < 0 or dated_before(c, period) or writers_own(c):
+            continue  # a columnist's "it remains to be seen" is no actor's open matter
         t = condense(c.sent.text)
         if not UNANSWERED_RE.search(t) or _BOILER_RE.search(t) or t.endswith("?"):
             continue

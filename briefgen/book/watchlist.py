@@ -2,7 +2,7 @@
 deadlines an official set, and events the sources date after the brief.
 
 Every line rests on one sentence of the period, cited: a plain news sentence (not
-background, not a guess, not dated before the period) whose subject is a country or one
+background, not a guess, not dated before the period, not a columnist's own words) whose subject is a country or one
 of its officials.  A date is shown only when the sentence states it (a month and day, or
 a weekday the story's date resolves) and it falls after the brief's period; otherwise
 the line has no date rather than an invented one.  A pending meeting is dropped once it
@@ -28,6 +28,7 @@ from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import countries_mentioned
 from briefgen.knowledge.dates import MONTH_NAME_RE, long_date, looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
+from briefgen.knowledge.watch_cues import opinion_url, own_report_re, reaction_re
 from briefgen.model import Development, Position, Quote, Statement
 from briefgen.periods import Period
 
@@ -97,7 +98,19 @@ def _plain_news(c: SentenceCandidate, period: Period | None, modal: bool = False
         and not dated_before(c, period)
         and not c.text.startswith("Asked ")
         and not _STALE_RE.search(c.text)
+        and not writers_own(c)
     )
+
+
+def writers_own(c: SentenceCandidate) -> bool:
+    """A line of an opinion piece (its address is in the site's opinion section) in the
+    writer's own voice, reporting nobody's words: the columnist's forecast ("Kim and Trump
+    will meet, and Kim's regime will reap hours of footage…"), not a matter an actor left
+    pending (a blind reader: "speculation by commentators")."""
+    if not opinion_url(c.article.url):
+        return False
+    t = c.text
+    return not (own_report_re().search(t) or reaction_re().search(t) or "according to" in t)
 
 
 def distinct_lines(

@@ -22,6 +22,16 @@ def reaction_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _opinion_url_re() -> re.Pattern[str]:
+    return re.compile(rf"/(?:{_alts('opinion_url_sections')})/", re.I)
+
+
+def opinion_url(url: str | None) -> bool:
+    """The address is in a site's opinion section (a column, an op-ed, an editorial)."""
+    return bool(url) and bool(_opinion_url_re().search(url or ""))
+
+
+@lru_cache(maxsize=1)
 def inverted_cue_re() -> re.Pattern[str]:
     """A reporting verb that may be followed by its speaker ("…,” said a spokesman")."""
     return re.compile(rf"^(?:{_alts('inverted_cue_verbs')})$")
