@@ -191,3 +191,24 @@ def test_an_official_passing_on_another_country_s_move_is_no_judgement_of_its_ow
     b = assemble(arts, Attribution(), {}, week, date(2017, 4, 16), "T")
     south = {c.code: c for c in b.countries}.get("KOR")
     assert south is None or south.judgement is None or south.judgement.text != jcs, south
+
+
+def test_how_things_have_long_stood_is_no_judgement_of_the_period() -> None:
+    """'U.N. investigations have also reported human rights violations…' tells what the
+    UN has found over the years, background to a summit week, not the UN's move or
+    stance of the period (a blind reader: "opens with background"); the Secretary-
+    General's welcome of the summit is."""
+    from briefgen.book.officialvoice import official_lines
+    from briefgen.book.summarize import SentencePool
+    from briefgen.periods import Period
+
+    week = Period(date(2018, 6, 11), date(2018, 6, 17), "2018-W24")
+    un = (
+        "U.N. investigations have also reported human rights violations and the use of "
+        "political prison camps in North Korea."
+    )
+    welcome = "The U.N. Secretary-General said on Wednesday he welcomed the North Korea summit."
+    text = "Kim Jong Un met Donald Trump in Singapore on Tuesday.\n\n" + un + "\n\n" + welcome
+    pool = SentencePool([news_article("a1", "Summit", text, "AP", date(2018, 6, 13))], [], [])
+    found = official_lines([c for c in pool.all if c.usable], "UN", {}, week)
+    assert [c.text for c in found] == [welcome]

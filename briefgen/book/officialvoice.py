@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from briefgen.book.ownlines import tells_anothers_news
+from briefgen.book.ownlines import STANDING_PERFECT_RE, tells_anothers_news
 from briefgen.book.reports import dated_before
 from briefgen.book.summarize import SentenceCandidate
 from briefgen.book.trend import tied_itself
@@ -127,7 +127,8 @@ def official_lines(
     """The period's sentences in which the country's official voice speaks on the
     peninsula, best first: a sentence of the period's news (not background, not dated
     before the period), no question, not another country's news passed on in plain words
-    (ownlines.tells_anothers_news), and (`tied`) the sentence itself names a Korean
+    (ownlines.tells_anothers_news), not how things have long stood ("U.N. investigations
+    have also reported…"), and (`tied`) the sentence itself names a Korean
     actor, place, programme or issue (trend.tied_itself)."""
     out = []
     for c in cands:
@@ -142,6 +143,8 @@ def official_lines(
             # "South Korea's Joint Chiefs of Staff said North Korea attempted to launch…":
             # the North's move passed on, no stance of the South's own
             or tells_anothers_news(text, code)
+            # how things have long stood, not the period's line ("…have also reported…")
+            or STANDING_PERFECT_RE.search(text)
         ):
             continue
         if any(voices(p, code, officials) for p in speaker_phrases(text)):

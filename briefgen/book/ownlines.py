@@ -29,6 +29,14 @@ STANDING_RE = re.compile(
     r"\b(?:also|already|long|so far|since|repeatedly|for (?:years|decades|months))\b", re.I
 )
 
+# A perfect told as how things have long stood ("U.N. investigations have also reported
+# human rights violations", "China has long opposed…"): background, not the period's move.
+STANDING_PERFECT_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:also|already|long|repeatedly|often|since|so far|for years)\s+"
+    r"\w+(?:ed|en|wn|ne|un|ght)\b",
+    re.I,
+)
+
 
 # A reporting verb, then the time it was said, then what was reported ("tweeted Friday
 # evening North Korea has agreed to suspend…").
