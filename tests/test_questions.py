@@ -459,3 +459,33 @@ def test_a_columnist_s_own_forecast_is_not_a_pending_matter() -> None:
         reported
     ]
     assert forecast in pending("https://www.usatoday.com/story/news/world/2018/04/25/kim-trump/")
+
+
+def test_a_statement_the_last_period_already_printed_is_no_side_of_a_contradiction() -> None:
+    """Trump's "fire and fury" threat, retold in September stories with no date, was
+    printed in the stories of the period before: no open question is built on it, while
+    this period's words of Tillerson and Trump still make one."""
+    from briefgen.book.watchlist import reliable_positions, repeated_quotes
+    from briefgen.model import Quote
+
+    fury = "fire and fury like the world has never seen"
+    quotes = [
+        Quote("q1", "a1", fury, 0, 10, "Donald Trump", country="USA", actor_id="trump"),
+        Quote("q2", "a1", "we are committed to a diplomatic solution", 20, 40, "Rex Tillerson"),
+        Quote("q3", "a1", "totally destroy North Korea", 50, 60, "Donald Trump"),
+    ]
+    before = art("p1", "Trump warned North Korea would be met with “fire and fury like the world "
+                 "has never seen.” Tillerson said talks were possible.", 15)  # fmt: skip
+    stale = repeated_quotes(quotes, [before])
+    assert stale == frozenset({"q1"})
+
+    def pos(holder: str, stance: int, label: str, qid: str) -> Position:
+        ev = [Evidence("a1", "w", quote_id=qid)]
+        return Position(holder, "actor", "military_force", stance, label, "USA", ev, 0.9)
+
+    threat = pos("trump", 1, "threatens military action", "q1")
+    doubt = pos("rex", -1, "warns against military action", "q2")
+    again = pos("trump", 1, "threatens military action", "q3")
+    assert reliable_positions([threat, doubt], quotes, stale) == [doubt]
+    assert reliable_positions([again, doubt], quotes, stale) == [again, doubt]
+    assert repeated_quotes(quotes, []) == frozenset()

@@ -53,7 +53,7 @@ from briefgen.book.sentfacts import Facts
 from briefgen.book.summarize import SentencePool
 from briefgen.book.timeline import build_timeline
 from briefgen.book.trend import Move, moves_of
-from briefgen.book.watchlist import reliable_positions
+from briefgen.book.watchlist import reliable_positions, repeated_quotes
 from briefgen.knowledge.countries import countries_acting
 from briefgen.knowledge.dates import date_range
 from briefgen.model import (
@@ -186,6 +186,8 @@ class BookBuilder:
         self.quotes = [q for q in inp.attribution.quotes if q.article_id in ids]
         self.att = Attribution(self.quotes, inp.attribution.actors, inp.attribution.positions)
         self.pool = SentencePool(self.main, self.quotes, inp.attribution.actors, inp.facts)
+        # quotations the compared period already printed: no side of a disagreement
+        self.stale = repeated_quotes(self.quotes, inp.previous)
         self.compared = self._compared()
         # The record of this brief (for the history), once built.
         self.record: PeriodRecord | None = None
@@ -285,6 +287,7 @@ class BookBuilder:
             moves_before=self._moves(self.compared, list(groups)) if self.compared else None,
             before_label=self.compared_label(),
             period=inp.period,
+            stale_quotes=self.stale,
             used={
                 id(r.cand): 1
                 for d, g in zip(devs, finder.groups, strict=True)
@@ -346,7 +349,14 @@ class BookBuilder:
         per_country_quotes = quotes_per_country(self.quotes)
         mentions = ctx.mentions
         questions = open_questions(
-            self.pool, self.att.positions, self.att.actors, self.cite, inp.period, self.quotes, devs
+            self.pool,
+            self.att.positions,
+            self.att.actors,
+            self.cite,
+            inp.period,
+            self.quotes,
+            devs,
+            self.stale,
         )
         timeline = build_timeline(self.pool, inp.period, self.cite, inp.events)
         outlets = {

@@ -326,13 +326,15 @@ def open_questions(
     period: Period | None = None,
     quotes: Sequence[Quote] = (),
     developments: Sequence[Development] = (),
+    stale: frozenset[str] = frozenset(),
 ) -> list[Statement]:
     """Contradictions, unanswered matters, demands without responses, then what to watch:
     dated coming events, pending meetings and decisions, conditions and deadlines.
-    `developments`: the period's, to tell a pending meeting that has since been held."""
+    `developments`: the period's, to tell a pending meeting that has since been held;
+    `stale`: quotations the compared period already printed (no side of a contradiction)."""
     by_id = {a.actor_id: a for a in actors}
     watch = WatchList(pool, cite, period, developments)
-    reliable = reliable_positions(positions, quotes)
+    reliable = reliable_positions(positions, quotes, stale)
     found = (
         contradictions(reliable, by_id, cite)[:MAX_CONTRADICTIONS]
         + unanswered(pool, cite, period)

@@ -58,6 +58,8 @@ class BookContext:
     moves_before: Mapping[str, list[Move]] | None = None
     before_label: str = "the previous period"
     period: Period | None = None
+    # quotations the compared period already printed (watchlist.repeated_quotes)
+    stale_quotes: frozenset[str] = frozenset()
     # SentenceCandidate id() -> times used elsewhere in the brief / as a judgement.
     used: dict[int, int] = field(default_factory=dict)
     judged: dict[int, int] = field(default_factory=dict)

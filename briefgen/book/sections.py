@@ -429,7 +429,7 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         no country-wide position is stated (book/voicesplits.py), each pair once."""
         att = self.ctx.attribution
         holders = {p.holder for p in positions}
-        sound = reliable_positions(att.positions, att.quotes)
+        sound = reliable_positions(att.positions, att.quotes, self.ctx.stale_quotes)
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
         splits = voice_splits(
             code, positions, att.quotes, self.actors_by_id, self.ctx.cite, self.ctx.period

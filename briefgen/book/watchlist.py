@@ -29,7 +29,7 @@ from briefgen.knowledge.countries import countries_mentioned
 from briefgen.knowledge.dates import MONTH_NAME_RE, long_date, looks_ahead, resolve_dates
 from briefgen.knowledge.events import classify, speculative
 from briefgen.knowledge.watch_cues import opinion_url, own_report_re, reaction_re
-from briefgen.model import Development, Position, Quote, Statement
+from briefgen.model import Article, Development, Position, Quote, Statement
 from briefgen.periods import Period
 
 CONDITION_RE = re.compile(
@@ -291,9 +291,34 @@ class WatchList:
         return out
 
 
-def reliable_positions(positions: Sequence[Position], quotes: Sequence[Quote]) -> list[Position]:
+MIN_REPEATED_WORDS = 4
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def repeated_quotes(quotes: Sequence[Quote], earlier: Sequence[Article]) -> frozenset[str]:
+    """The quotations whose words the compared period's articles already printed: Trump's
+    "fire and fury" retold for months is not this period's statement, though no date
+    says so (a blind reader struck an open question built on it)."""
+    if not earlier:
+        return frozenset()
+    seen = " \n ".join(_plain_words(a.text) for a in earlier)
+    out = set()
+    for q in quotes:
+        words = _plain_words(q.text)
+        if len(words.split()) >= MIN_REPEATED_WORDS and f" {words} " in f" {seen} ":
+            out.add(q.quote_id)
+    return frozenset(out)
+
+
+def reliable_positions(
+    positions: Sequence[Position], quotes: Sequence[Quote], stale: frozenset[str] = frozenset()
+) -> list[Position]:
     """Positions resting on this period's words of a confidently named speaker: the only
-    ones a contradiction may be built on."""
+    ones a contradiction may be built on.  `stale`: quotations already printed in the
+    compared period (repeated_quotes)."""
     by_id = {q.quote_id: q for q in quotes}
 
     def sound(p: Position) -> bool:
@@ -301,7 +326,9 @@ def reliable_positions(positions: Sequence[Position], quotes: Sequence[Quote]) -
             return False
         for e in p.evidence:
             q = by_id.get(e.quote_id or "")
-            if q is not None and (q.earlier or q.speaker_confidence < MIN_SPEAKER_CONFIDENCE):
+            if q is not None and (
+                q.earlier or q.speaker_confidence < MIN_SPEAKER_CONFIDENCE or q.quote_id in stale
+            ):
                 return False
         return True
 
