@@ -8,6 +8,7 @@ protest"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -119,3 +120,62 @@ def test_a_deep_sentence_of_background_or_comment_stays_out(embed) -> None:  # t
     long = _art("a", "Leaders speak at the United Nations", [*COLOUR, old, guess], 22, "AP")
     items = _items([long, *OTHERS], embed)
     assert not any("executive order" in t or "might sign" in t for t in items), items
+
+
+# Two reports of the Council's session, each led by the North's protest against it.
+SESSION = [
+    _art(
+        "u1",
+        "North Korea boycotts UN council session on its rights record",
+        [
+            "North Korea sat out the UN Security Council meeting on Monday in protest, "
+            "calling the session on its human rights record a plot by the United States.",
+            "The UN Security Council held its first meeting on North Korea's human rights "
+            "record on Monday, despite objections from China and Russia.",
+            "Diplomats said the session lasted about three hours.",
+        ],
+        18,
+        "AP",
+    ),
+    _art(
+        "u2",
+        "North Korea shuns Security Council rights debate",
+        [
+            "North Korea stayed away from the Security Council session on Monday in protest, "
+            "its envoy calling it a U.S. plot.",
+            "The Security Council held the meeting on North Korea's human rights on Monday "
+            "after a procedural vote.",
+            "Rights groups welcomed the debate.",
+        ],
+        18,
+        "Reuters",
+    ),
+]
+
+
+def test_a_reaction_does_not_write_the_item_of_the_event_it_answers(embed) -> None:  # type: ignore[no-untyped-def]
+    from briefgen.book.developments import DevelopmentFinder
+    from briefgen.book.reports import DEFAULT_WEIGHTS
+    from briefgen.book.summarize import SentencePool
+
+    def session_item(states_event: float) -> str:
+        pool = SentencePool([*SESSION, *OTHERS], [], [], None)
+        w = replace(DEFAULT_WEIGHTS, states_event=states_event)
+        devs = DevelopmentFinder(pool, WEEK, embed, weights=w).find()
+        return next(d.text for d in devs if d.kind == "un_action")
+
+    item = session_item(DEFAULT_WEIGHTS.states_event)
+    assert item.startswith("The") and "Security Council held" in item, item
+    assert "in protest" not in item
+    # Without the rule the protest, the heavier line that opens both stories, wrote it.
+    assert "in protest" in session_item(0.0)
+
+
+def test_told_as_answer_reads_reporting_and_reactions_before_the_event() -> None:
+    from briefgen.book.reports import told_as_answer
+
+    said = 'Trump said "the world is watching" after the regime promised talks.'
+    assert told_as_answer(said, said.find("talks"))
+    held = "The Security Council held its first meeting on the North's rights on Monday."
+    assert not told_as_answer(held, held.find("rights"))
+    assert told_as_answer("North Korea sat out the meeting in protest.", 0)

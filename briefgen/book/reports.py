@@ -69,6 +69,7 @@ class DevelopmentWeights:
     max_details: int = 3  # sentences added to the lead
     outcome: float = 0.5  # the lead tells how the development came out (its latest state)
     outcome_pool: float = 0.3  # ... and may weigh this share of the heaviest report
+    states_event: float = 0.6  # the lead states the group's event itself, not a reaction
     superseded: float = 0.3  # an opening or preview when the group reports the outcome
     detail_same_event: float = 0.3  # a detail of the lead's kind, action and day restates it
     detail_repeat: float = 1.5  # a detail's value falls with its similarity to the lead
@@ -137,8 +138,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom|whose)\s+(?:[\w’'-]+\
 
 
 @lru_cache(maxsize=1)
-def _reported_before() -> re.Pattern[str]:
-    """A reporting verb in the past, an optional 'that' and a short subject, at the end."""
+def _reporting_past() -> str:
+    """The reporting verbs in the past ("said", "warned", "admitted"), as alternatives."""
     from briefgen.knowledge.reporting import load_reporting_verbs
 
     irregular = {"say": "said", "tell": "told", "write": "wrote"}
@@ -148,8 +149,34 @@ def _reported_before() -> re.Pattern[str]:
             continue
         forms.add(v + "d" if v.endswith("e") else v[:-1] + "ied" if v.endswith("y") else v + "ed")
         forms.add(v + v[-1] + "ed")  # admitted, regretted
-    words = "|".join(sorted(forms, key=len, reverse=True))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _reported_before() -> re.Pattern[str]:
+    """A reporting verb in the past, an optional 'that' and a short subject, at the end."""
+    words = _reporting_past()
     return re.compile(rf"\b(?:{words})\s+(?:that\s+)?(?:[\w.’'-]+\s+){{0,4}}$", re.IGNORECASE)
+
+
+# What a sentence tells after one of these is another's act it answers ("...after the
+# regime promised talks", "sat out the meeting in protest").
+_ANSWERS = r"after|following|in (?:response|reaction|protest)|in answer to|responding to"
+
+
+_PROTEST = re.compile(r"\bin protest\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _answer_or_report() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_reporting_past()}|says|tells|{_ANSWERS})\b", re.IGNORECASE)
+
+
+def told_as_answer(text: str, at: int) -> bool:
+    """Before position `at` the sentence reports someone's words or answers another's act:
+    what it tells from there is not its subject's own act.  A protest anywhere in it is
+    an answer too ("sat out the meeting in protest")."""
+    return bool(_answer_or_report().search(text[:at]) or _PROTEST.search(text))
 
 
 def has_pluperfect(text: str) -> bool:

@@ -21,6 +21,7 @@ from briefgen.book.reports import (
     media_led,
     opinion,
     outlets_of,
+    told_as_answer,
 )
 from briefgen.book.sentences import condense, strip_credit
 from briefgen.book.summarize import has_opener
@@ -51,6 +52,22 @@ def _clarity(r: Report, g: Group) -> float:
     )
 
 
+def states_event(r: Report, g: Group) -> bool:
+    """The report states the group's event itself, who did what to it ("The Security
+    Council held its first meeting on..."): not a reaction to it ("North Korea sat out
+    the meeting in protest"), nor a preview, a guess or the story's history."""
+    c = r.cand
+    if r.tag is None or not r.tag.action or r.future or r.speculative:
+        return False
+    if r.when is None and c.news <= 0:
+        return False  # no day of the period: maybe the story's history ("five tests in all")
+    if not (c.subject or c.doer or c.official >= 0.5) or r.tag.kind != _kind(g):
+        return False  # another kind is another act (a speech at the talks it reports)
+    text = condense(c.sent.text)
+    at = text.find(r.tag.trigger)
+    return at >= 0 and not told_as_answer(text, at)
+
+
 def _latest_day(g: Group) -> date | None:
     """The latest day the group states, for what is done or still ahead."""
     return max((r.when.when for r in g.members if r.when and not r.speculative), default=None)
@@ -76,6 +93,12 @@ def _family(g: Group) -> str | None:
     """The family of event most of the group's reports tell (None: none tagged)."""
     fams = Counter(r.tag.family for r in g.members if r.tag)
     return fams.most_common(1)[0][0] if fams else None
+
+
+def _kind(g: Group) -> str | None:
+    """The kind of event most of the group's reports tell (None: none tagged)."""
+    kinds = Counter(r.tag.kind for r in g.members if r.tag)
+    return kinds.most_common(1)[0][0] if kinds else None
 
 
 def _own_kind(r: Report, g: Group) -> bool:
@@ -105,7 +128,11 @@ def choose_lead(
     top = [
         (r, row)
         for r, row in zip(g.members, g.rows, strict=True)
-        if r.weight >= floor or (r.outcome and r.weight >= w.outcome_pool * heaviest)
+        if r.weight >= floor
+        or (
+            (r.outcome or (w.states_event > 0 and states_event(r, g)))
+            and r.weight >= w.outcome_pool * heaviest
+        )
     ]
     latest = _latest_day(g)
 
@@ -127,7 +154,8 @@ def choose_lead(
             _clarity(r, g)
             + _stage_value(r, g, w, latest)
             + w.typical * typical(row)
-            + w.headline * headline(r),
+            + w.headline * headline(r)
+            + (w.states_event if states_event(r, g) else 0.0),
             r.weight,
         )
 
