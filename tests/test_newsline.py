@@ -100,3 +100,56 @@ def test_an_opinion_line_never_leads_over_an_official_act() -> None:
     # too few news lines for the three items a week needs: the comment fills the gap, last
     out = bottom_line(devs[:3], w, lines=[0.05, 0.9, 0.7])
     assert [d.article_ids[0] for d in out] == ["a1", "a2", "c1"]
+
+
+def test_comment_is_never_an_item_while_enough_developments_are() -> None:
+    """A commentator's view of the week ("Experts agreed, however, that..."; train
+    2017-W16) or a correspondent's note (dev 2014-W52) is what someone thinks of the news,
+    not the news: ranked above real developments and taken by the newsline model for a
+    news line, it still stays out while the developments fill the week's items."""
+
+    def dev(text: str, aid: str) -> Development:
+        return Development(text=text, kind="missile_launch", actor="PRK", score=1.0,
+                           article_ids=[aid])  # fmt: skip
+
+    devs = [
+        dev("North Korea fired a ballistic missile on Sunday.", "a1"),
+        dev(
+            "Experts agreed, however, that North Korea probably has the means to fit a "
+            "warhead to an ICBM.",
+            "c1",
+        ),
+        dev("Japan protested to Pyongyang through its embassy in Beijing.", "a2"),
+        dev("China urged restraint on all sides.", "a3"),
+        dev("South Korea raised its military alert.", "a4"),
+    ]
+    out = bottom_line(devs, lines=[0.9, 0.9, 0.8, 0.7, 0.6])
+    assert [d.article_ids[0] for d in out] == ["a1", "a2", "a3", "a4"]
+    # with only two developments, the comment fills the third (least) place, last
+    out = bottom_line(devs[:3], lines=[0.9, 0.9, 0.8])
+    assert [d.article_ids[0] for d in out] == ["a1", "a2", "c1"]
+
+
+def test_doubtful_lines_fill_only_the_minimum_not_every_place() -> None:
+    """Ten articles ask for five items; with three likely news lines, a line the newsline
+    model takes for colour ("the White House is now forced to consider...") does not fill
+    the fourth and fifth places: three developments beat three and two colour lines."""
+
+    def dev(text: str, aid: str) -> Development:
+        return Development(text=text, kind="summit", actor="USA", score=1.0,
+                           article_ids=[aid, f"{aid}-b"])  # fmt: skip
+
+    devs = [
+        dev("Moon and Kim met at Panmunjom and signed a declaration.", "a1"),
+        dev("Trump welcomed the summit on Twitter.", "a2"),
+        dev("The White House is now forced to consider what to do.", "c1"),
+        dev("China welcomed the declaration.", "a3"),
+        dev("Some wonder what it all means.", "c2"),
+        dev("The mood in Seoul was festive.", "c3"),
+    ]
+    lines = [0.9, 0.8, 0.05, 0.7, 0.02, 0.03]
+    out = bottom_line(devs, lines=lines)
+    assert [d.article_ids[0] for d in out] == ["a1", "a2", "a3"]
+    # two news lines: the first doubtful one in rank order fills the minimum of three
+    out = bottom_line(devs[:3], lines=lines[:3])
+    assert [d.article_ids[0] for d in out] == ["a1", "a2", "c1"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights
+from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights, opinion
 from briefgen.knowledge.events import is_development
 from briefgen.model import Development
 
@@ -29,7 +29,10 @@ def bottom_line(
     hand-set scores, aligned: they say how many items (as they always have), the ranker
     which.  `lines`: aligned, how likely each development's lead is a line an analyst
     tells news with (book.newsline; None: not known): one the model takes for comment or
-    a hypothetical is an item only when too few others are."""
+    a hypothetical is an item only when too few others are.  A development told by
+    comment (book.reports.opinion: a commentator's view, nobody in particular, the
+    writer's own voice) is no development: it comes after every other line and fills
+    only up to `min_items`."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
         return []
@@ -51,12 +54,20 @@ def bottom_line(
             pool = kept
     top = max(score[id(d)] for d in pool) or 1.0
     n = min(w.max_items, sum(1 for d in pool if score[id(d)] >= w.floor * top))
-    # the likely news lines in rank order; comment only fills the least number, last
+    # The likely news lines in rank order.  Comment ("Experts agreed, however, that...", a
+    # correspondent's note: what someone thinks of the news, train 2017-W16, dev 2014-W52)
+    # and lines the newsline model doubts fill only up to `min_items`, comment last: four
+    # developments beat four and a fifth place filled with colour.
     floor = w.newsline_floor
-    news = [d for d in pool if (x := line[id(d)]) is None or x >= floor]
+    news = [d for d in pool if not _comment(d) and ((x := line[id(d)]) is None or x >= floor)]
     chosen = news[: max(n, least)]
-    if len(chosen) < least:
-        taken = {id(d) for d in chosen}
-        rest = [d for d in pool if id(d) not in taken]
-        chosen += rest[: least - len(chosen)]
+    taken = {id(d) for d in chosen}
+    rest = sorted((d for d in pool if id(d) not in taken), key=_comment)
+    for d in rest[: max(0, w.min_items - len(chosen))]:
+        chosen.append(d)
     return chosen
+
+
+def _comment(d: Development) -> bool:
+    """The development is told by comment, not by anyone's act or statement."""
+    return opinion(d.sentences[0].text if d.sentences else d.text)
