@@ -5,6 +5,8 @@ that country (labels/GUIDE.md, country)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.texts import attribute_text
@@ -220,3 +222,50 @@ def test_an_office_or_employer_places_the_speaker(nlp, text, speaker, country, k
 )
 def test_a_us_only_office_places_its_holder(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
     assert speaker_of(nlp, text, outlet="Reuters")[1] == country
+
+
+PAST_2019 = date(2019, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an administration whose head was out of office on the article's day
+        ("“We’re courting danger,” said Robert Malley, a senior White House adviser on "
+         "the Middle East in the Obama administration.", "Robert Malley"),
+        # an office whose years ended before the article's
+        ("“There are no silver bullets,” James Miller, the top Pentagon policy official "
+         "from 2012 to 2014, told me.", "James Miller"),
+    ],
+)  # fmt: skip
+def test_an_office_its_dates_put_in_the_past_places_nobody(nlp, text, speaker) -> None:  # type: ignore[no-untyped-def]
+    att = attribute_text(nlp, text, published=PAST_2019)
+    (q,) = att.quotes
+    kinds = {a.actor_id: a.kind for a in att.actors}
+    assert (q.speaker, q.country, kinds[q.actor_id or ""]) == (speaker, None, "expert")
+
+
+def test_an_administration_in_office_keeps_its_official(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We’re courting danger,” said John Doe, a senior White House adviser in the "
+        "Trump administration."
+    )
+    att = attribute_text(nlp, text, published=PAST_2019)
+    (q,) = att.quotes
+    assert (q.speaker, q.country) == ("John Doe", "USA")
+    assert {a.kind for a in att.actors} == {"government"}
+
+
+def test_analysts_are_experts_of_no_state_not_the_expert_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“It is a message,” said Bruce Klingner, a senior fellow at the Heritage Foundation. "
+        "Military analysts said the bombers were a show of U.S. power."
+    )
+    att = attribute_text(nlp, text, outlet="Fox News", published=PAST_2019)
+    kinds = {a.actor_id: a.kind for a in att.actors}
+    last = att.quotes[-1]
+    assert (last.speaker, last.country, kinds[last.actor_id or ""]) == (
+        "military analysts",
+        None,
+        "expert",
+    )

@@ -121,7 +121,11 @@ class ArticleDescriptions(ArticleMentions):
         """A named actor of this article the description points to ("Japan's foreign minister")."""
         kind = infer_kind(phrase, country, "other", self.roles)
         if kind in ("defector", "expert"):
-            # "a high-ranking North Korean defector": the one named defector of the article
+            # "a high-ranking North Korean defector": the one named defector of the
+            # article; "experts say" is a group, not the one expert named
+            said = self.roles.kind_patterns[kind].findall(phrase)
+            if said and all(w.lower().endswith("s") for w in said):
+                return None
             same = {
                 m.key
                 for m in self.mentions

@@ -99,6 +99,18 @@ class Gazetteer:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    def in_office(self, word: str, day: date) -> bool | None:
+        """Whether the known holder of an office named `word` ("Obama", as in "the Obama
+        administration") held it on `day`: None when no holder of that name is known."""
+        hits = [
+            e
+            for e in self.entries.values()
+            if e.held and word in {w for n in (e.name, *e.aliases) for w in n.split()}
+        ]
+        if not hits:
+            return None
+        return any(_within(h, day) for e in hits for h in e.held)
+
     def bodies_in(self, text: str) -> list[GazEntry]:
         """Known bodies and publications named anywhere in `text`, in text order ("a
         researcher at the Korea Institute for National Unification")."""

@@ -40,6 +40,13 @@ DESCRIPTION_FILLERS = frozenset({"a", "an", "the", "one", "his", "her", "their",
 _RECENT_SENTS = 2
 # Words that put an office in the past ("former acting CIA Director", "ex-minister").
 _FORMER = re.compile(r"\b(?:former|formerly|onetime|one-time|ex)\b(?!-officio)", re.IGNORECASE)
+# An office its dates put in the past: "in the Obama administration" in 2018 (an
+# administration whose known head was not in office on the article's day), "official
+# from 2012 to 2014".
+_ADMINISTRATION = re.compile(r"\b([A-Z][\w.-]*)\s+administration\b")
+_YEARS = re.compile(
+    r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|through|and)\s+((?:19|20)\d\d)\b"
+)
 # What follows says where a former official is now ("..., who is now at CSIS").
 _NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
 # A US party and state after a name ("Rep. Jim Himes (D-Conn.)", "Sen. Mitch McConnell
@@ -274,7 +281,7 @@ class ArticlePeople:
             if employer is not None and (e is None or e.kind == "other"):
                 self._employer_kind = employer.kind
         text_bits = " ".join(
-            x for x in (title, appos or "", sp.role or "") if x and not _FORMER.search(x)
+            x for x in (title, appos or "", sp.role or "") if x and not self._past(x)
         )
         party = _PARTY_STATE.search(text_bits) is not None
         if sp.country is None and (party or self.roles.politics_country(text_bits)):
@@ -293,10 +300,26 @@ class ArticlePeople:
         if sp.gender is None and self.roles.female_re.search(text_bits):
             sp.gender = "f"
 
+    def _past(self, text: str) -> bool:
+        """Words that put what `text` says in the past: "former", "ex-", or dates that
+        ended before the article's day ("in the Obama administration" in 2018, "from
+        2012 to 2014")."""
+        if _FORMER.search(text):
+            return True
+        if self.day is None:
+            return False
+        if any(int(m.group(1)) < self.day.year for m in _YEARS.finditer(text)):
+            return True
+        return any(
+            self.gaz.in_office(m.group(1), self.day) is False
+            for m in _ADMINISTRATION.finditer(text)
+        )
+
     def _former_office(self, text: str) -> bool:
         """ "former Secretary of State", "who formerly served as U.S. ambassador",
-        "ex-CIA chief": an office in a state or body held before (not "a former lawyer")."""
-        if not _FORMER.search(text):
+        "ex-CIA chief", "official in the Obama administration" (in 2018): an office in a
+        state or body held before (not "a former lawyer")."""
+        if not self._past(text):
             return False
         if infer_kind(text, None, "", self.roles) in _OFFICE_KINDS:
             return True
