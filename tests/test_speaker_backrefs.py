@@ -261,3 +261,17 @@ def test_the_leader_is_not_the_vice_chairman_just_named(nlp) -> None:  # type: i
         "applauded just for shaking hands,” the North Korean leader said."
     )
     assert speakers(nlp, text)[-1] == "Kim Jong Un"
+
+
+def test_a_bodys_description_lends_no_person_its_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "The Chinese agency" (a body) and "Chinese officials" (a group) before a newly
+    # named specialist lend her no title or country
+    text = (
+        "The Chinese agency termed the tremor a “collapse”. Chinese officials were also "
+        "scrambling to test the air. Nuclear weapons specialist Catherine Dill said it was "
+        "not clear what design had been tested."
+    )
+    att = attribute_text(nlp, text)
+    tremor, design = sorted(att.quotes, key=lambda q: q.start)
+    assert (tremor.speaker, tremor.country) == ("Chinese agency", "CHN")
+    assert (design.speaker, design.country) == ("Catherine Dill", None)

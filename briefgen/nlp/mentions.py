@@ -282,6 +282,8 @@ class ArticleMentions(ArticlePeople):
             rs = root_subject(sents[k])
             if rs is None or rs.pos_ != "NOUN" or rs.lower_ not in self.roles.role_nouns:
                 continue
+            if rs.lower_ in self.roles.body_nouns or rs.tag_ == "NNS":
+                continue  # "The Chinese agency", "Chinese officials": no one person's title
             if any(t.ent_type_ == "PERSON" for t in rs.subtree):
                 continue  # "the US defence secretary, James Mattis, said": already named
             role, country = role_and_country(phrase_text(rs), self.roles)
