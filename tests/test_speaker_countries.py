@@ -269,3 +269,18 @@ def test_analysts_are_experts_of_no_state_not_the_expert_named(nlp) -> None:  # 
         None,
         "expert",
     )
+
+
+def test_an_unnamed_former_official_comments_for_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a US outlet's unplaced officials serve its home, but a former one serves nobody
+    text = (
+        "President Trump met the United States team. “It’s crucial,” said a former Trump "
+        "administration official. “It went well,” said a senior administration official."
+    )
+    att = attribute_text(nlp, text, outlet="Politico", published=PAST_2019)
+    kinds = {a.actor_id: a.kind for a in att.actors}
+    got = [(q.speaker, q.country, kinds[q.actor_id or ""]) for q in att.quotes]
+    assert got == [
+        ("a former Trump administration official", None, "expert"),
+        ("a senior administration official", "USA", "government"),
+    ]

@@ -180,13 +180,16 @@ class ArticleDescriptions(ArticleMentions):
             if mods <= sp_mods and (country is None or sp.country in (None, country)):
                 return sp
         name = _described_name(text, head, self.roles.body_nouns, self.roles.single_offices)
+        former = self._former_office(core)
+        if former:  # "a former Trump administration official" comments for no state
+            country = None
         # "leaders of North and South Korea": several states' officials together, of no
         # one state (not the outlet's or the dateline's either)
         joint = country is None and any(
             joined_with_another(core, i) for i in range(len(country_matches(core)))
         )
         default = "government" if country is not None or joint else "other"
-        kind = infer_kind(core, country, default, self.roles)
+        kind = "expert" if former else infer_kind(core, country, default, self.roles)
         sp = Speaker(
             name=name,
             role=core,
