@@ -284,3 +284,22 @@ def test_an_unnamed_former_official_comments_for_no_state(nlp) -> None:  # type:
         ("a former Trump administration official", None, "expert"),
         ("a senior administration official", "USA", "government"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a delegate to a body speaks for the state he is "of"
+        ("“All expressed a strong concern,” said Alexis Lamek, Deputy U.N. Ambassador of "
+         "France.", "FRA"),
+        # the body's own officer speaks for it
+        ("“It is grave,” said U.N. Secretary-General Antonio Guterres.", "UN"),
+        # a country's "chair" is a desk he holds, not whom he serves ("Japan" is no
+        # nationality word, though it ends like one)
+        ("“There is anxiety in Japan,” said Michael J. Green, senior vice president for "
+         "Asia and Japan chair with the Washington-based Center for Strategic and "
+         "International Studies.", "USA"),
+    ],
+)  # fmt: skip
+def test_whom_a_delegate_or_a_desk_holder_serves(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text)[1] == country

@@ -44,7 +44,7 @@ def infer_kind(
 # person knows, not whom they speak for.
 _FIELD_AFTER = re.compile(
     r"(?:\s+(?:and|or|&)\s+[A-Z][\w-]*)*\s+(?:analyst|expert|specialist|scholar|watcher|hand|"
-    r"program|programme|desk|official on|director on|adviser on)s?\b"
+    r"program|programme|desk|chair|official on|director on|adviser on)s?\b"
 )
 _STUDIES_AFTER = re.compile(r"\s+(?:\w+\s+)?studies\b", re.IGNORECASE)
 # A country after these words is what the person works on or goes to, not whom they
@@ -67,7 +67,12 @@ _PORTFOLIO_BEFORE = re.compile(
     r"official|specialist|chief|head)s?\s+(?i:for)\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w.'’-]*\s+){1,2}(?:and|&)\s+)?$"
 )
-_DEMONYM = re.compile(r"(?:an|ese|ish|ian|ans|eses)$")
+# A delegate's office and the state it is "of" ("Ambassador of France", "envoy from
+# Sweden").
+_DELEGATE_OF = re.compile(
+    r"\b(?i:ambassador|envoy|representative|delegate)s?\s+(?:of|from)\s+(?:the\s+)?$"
+)
+_DEMONYM = re.compile(r"(?:ean|ian|can|man|ese|ish|ans|eses)$")  # not "Japan", "Iran"
 
 
 def allegiance_country(text: str) -> str | None:
@@ -75,7 +80,8 @@ def allegiance_country(text: str) -> str | None:
     named as a field or desk ("a China analyst at a Washington think tank" -> USA)."""
     text = re.sub(r"^The\s", "the ", text)  # "The North's minister": "the North" is PRK
     norm = _norm_quotes(text)
-    for at, (start, end, name, code) in enumerate(country_matches(text)):
+    found = country_matches(text)
+    for at, (start, end, name, code) in enumerate(found):
         rest = norm[end:]
         if _STUDIES_AFTER.match(rest):
             continue  # "University of North Korean Studies"
@@ -89,8 +95,17 @@ def allegiance_country(text: str) -> str | None:
             continue  # "director for Korea and China": the desk, not the employer
         if joined_with_another(text, at):
             return None  # "U.S. and South Korean officials": several states, no one of them
-        return code
+        return _represented(norm, code, found[at + 1 :]) if code in BODIES else code
     return None
+
+
+def _represented(norm: str, body: str, later: list[tuple[int, int, str, str]]) -> str:
+    """ "Deputy U.N. Ambassador of France": the state a delegate to a body represents,
+    named after the office with "of" or "from", is whom the delegate speaks for."""
+    for start, _, _, code in later:
+        if code not in BODIES and _DELEGATE_OF.search(norm[:start]):
+            return code
+    return body
 
 
 # ----------------------------------------------------------------------------- titles
