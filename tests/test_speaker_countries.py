@@ -303,3 +303,17 @@ def test_an_unnamed_former_official_comments_for_no_state(nlp) -> None:  # type:
 )  # fmt: skip
 def test_whom_a_delegate_or_a_desk_holder_serves(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
     assert speaker_of(nlp, text)[1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a nationality the brief has no section for is still not the outlet's home
+        ("Venezuelan President Nicolas Maduro said the United States wanted to oust him.",
+         None),
+        # a party is no nationality: the home's official
+        ("Republican Senator John Doe said the United States must act.", "USA"),
+    ],
+)  # fmt: skip
+def test_a_foreign_nationality_is_not_placed_at_home(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speaker_of(nlp, text, "Fox News")[1] == country

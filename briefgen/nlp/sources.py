@@ -40,6 +40,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STATE_RUN = re.compile(r"\bstate\s*-?\s*(?:run|owned|controlled)\b", re.IGNORECASE)
 # "an unnamed foreign official": of another state than the outlet's, whichever it is.
 _FOREIGN = re.compile(r"\bforeign (?:official|diplomat|government|leader|envoy)s?\b")
+# A nationality word in a title ("Venezuelan President", "Danish Prime Minister"): a
+# state the brief may not know, but not the outlet's home.
+_NATIONALITY = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish)\b")
 
 
 class ArticleSources(ArticlePronouns):
@@ -92,9 +95,21 @@ class ArticleSources(ArticlePronouns):
                 and not sp.joint
                 and " at " not in f" {sp.role or sp.name} "
                 and not _FOREIGN.search(sp.role or sp.name)
+                and not self._foreign_nationality(sp.role or sp.name)
                 and not set(re.findall(r"\w+", (sp.role or "").lower())) & self.roles.firm_nouns
             ):
                 sp.country = home
+
+    def _foreign_nationality(self, role: str) -> bool:
+        """Whether the role names a nationality of a state the brief does not know
+        ("Venezuelan President", "Danish Prime Minister"): not the outlet's home.
+        "Republican" is a party; "Korean", "American" are countries' words."""
+        from briefgen.knowledge.countries import load_countries
+
+        ours = {w for e in load_countries() for n in e.names for w in n.split()}
+        return any(
+            w not in ours and not self.roles.politics_country(w) for w in _NATIONALITY.findall(role)
+        )
 
     def body_name(self, phrase: Span, text: str) -> tuple[str, bool, Speaker | None]:
         """ "the state-run Korea Communications Commission": the name starts at its first
