@@ -86,3 +86,24 @@ def test_a_weeks_list_keeps_subjects_not_colour(week) -> None:
     # An article's own list is not filtered: it says what the article is about.
     art = [k.phrase for k in ex.for_articles(arts, docs)["w1"]]
     assert "weather agency" in art or "earthquake" in art, art
+
+
+def test_part_of_a_country_name_is_whole_words_not_after_an_apostrophe() -> None:
+    """_part_of_name finds a piece of a long country name by plain search; it must answer
+    as the whole-word regex it replaced: "Democratic People" is a piece, "People's" cut
+    mid-word ("emocratic People") or after the apostrophe ("s Republic") is not."""
+    import re
+
+    from briefgen.nlp.kpkeep import _long_names, _part_of_name
+
+    def by_regex(phrase: str) -> bool:
+        rx = re.compile(rf"(?<![\w'’]){re.escape(phrase)}(?![\w])")
+        return any(n != phrase and rx.search(n) for n in _long_names())
+
+    pieces = {"", "x", "People", "Democratic People", "emocratic People", "s Republic"}
+    for name in _long_names():
+        pieces |= {name, name[1:], name[:-1], name[2:9]}
+        words = name.split()
+        pieces |= {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, 4)}
+    assert _part_of_name("Democratic People") and not _part_of_name("emocratic People")
+    assert [p for p in sorted(pieces) if _part_of_name(p) != by_regex(p)] == []

@@ -177,7 +177,7 @@ class _Collector:
             return True
         if capitalised(head) and any(t.text in self.person_words for t in head):
             return True  # "Trump" the tagger took for a common noun
-        names = [" ".join(unit_text(u) for u in run[i:]) for i in range(len(run))]
+        names = (" ".join(unit_text(u) for u in run[i:]) for i in range(len(run)))
         if any(known_person(n) for n in names):
             return True  # a person of the actors list, whatever the tagger saw, and
             # whatever titles come first ("Vice President Pence")
