@@ -102,3 +102,33 @@ def test_quoted_phrases_of_two_sentences_stay_apart(nlp) -> None:  # type: ignor
     )
     got = [q.speaker for q in attribute_text(nlp, text).quotes]
     assert got == ["Moon Jae-in", "Kim Jong Un"]
+
+
+def test_a_clause_joined_to_the_cue_with_quoted_words_is_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """One cue, one statement (GUIDE.md): the parser hangs the second clause on the cue,
+    and the quoted words in it came out as a second quotation beside a clause cut short."""
+    cases = [
+        (
+            'Geng Shuang said the development was positive, and it was a moment to show "political '
+            'courage."',
+            'the development was positive, and it was a moment to show "political courage."',
+        ),
+        (
+            'China urged "all parties concerned" to exercise restraint "and avoid intensifying '
+            'tensions".',
+            '"all parties concerned" to exercise restraint "and avoid intensifying tensions"',
+        ),
+    ]
+    for text, content in cases:
+        assert [q.text for q in attribute_text(nlp, text).quotes] == [content]
+
+
+def test_a_clause_joined_to_the_cue_that_is_the_speaker_acting_stays_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "but the president opted not to ..." is the speaker acting, named again: the quoted
+    words after it are its own, not more of the reported clause."""
+    text = (
+        "Trump said Iraq did not meet the standards, but the president opted not to restrict "
+        'travel, citing the "close cooperative relationship" with Baghdad.'
+    )
+    said = [q.text for q in attribute_text(nlp, text).quotes if q.cue == "said"]
+    assert said and not any("close cooperative" in t for t in said)

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.model import Article, Quote
 from briefgen.nlp.marks import QuoteSpans, spans_near
 from briefgen.nlp.reported import Reported, content_of, not_a_statement
+from briefgen.nlp.run_on import run_on
 from briefgen.nlp.syntax import doc_text
 from briefgen.nlp.when import statement_time
 
@@ -49,8 +49,6 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _JOINER = re.compile(
     r"[”\"’'\s,]*(?:(?:and|or|but)(?:\s+(?:that|a|an|the|to))?)?[\s“\"‘']*", re.IGNORECASE
 )
-# Dependencies by which a cue's reported words hang under it.
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "dative"})
 # Cues by which a publication reports news: the publication is a source.
 _SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
 
@@ -92,7 +90,7 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
             doc, rep.start, rep.end, marks
         ):
             continue  # "He said: “...”": the direct quotation is the statement
-        rep_end = _run_on(doc, rep, raws, by_cue.get(rep.cue.i, ()), lex)
+        rep_end = run_on(doc, rep, raws, by_cue.get(rep.cue.i, ()), lex)
         quoted = _quoted_chars(rep.start, rep_end, marks)
         i = bisect_left(starts, rep.start)
         while i < len(starts) and starts[i] <= rep_end:
@@ -181,40 +179,6 @@ def _joined(text: str, items: list[Item]) -> list[Item]:
             continue
         out.append(it)
     return out
-
-
-def _run_on(doc: Doc, rep: Reported, raws: list[RawQuote], ks: Sequence[int], lex: Lexicon) -> int:
-    """Where `rep` ends once the quoted words its own cue reports later in the sentence are
-    part of it: "said the development was positive, and it was a moment to show “political
-    courage.”" is one statement, not a clause and a quoted phrase beside it.  The words
-    must hang in what the cue reports, not in a clause joined to the cue ("said ..., but
-    opted not to, citing the “close relationship”") nor under another cue."""
-    end = rep.end
-    if rep.via == "according":
-        return end
-    for k in ks:
-        r = raws[k]
-        if r.start < rep.end or r.spans[-1].mark_end > rep.sentence_end:
-            continue
-        words = doc.char_span(r.start, r.end, alignment_mode="expand")
-        if words is not None and _reported_by(words.root, rep.cue, lex):
-            end = max(end, r.spans[-1].mark_end)
-    return end
-
-
-def _reported_by(t: Token, cue: Token, lex: Lexicon) -> bool:
-    """Is `t` inside what `cue` reports: below it through its content, with no other
-    reporting verb with a speaker of its own between ("that Kim's regime felt “repugnance”
-    and rejected a “Libya model”" is all the cue's)?"""
-    while t.head.i != t.i:
-        if t.head.i == cue.i:
-            return t.dep_ in _CONTENT_DEPS
-        t = t.head
-        if t.lemma_.lower() in lex.verbs.indirect and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in t.children
-        ):
-            return False
-    return False
 
 
 def _quote_then_adverbial(doc: Doc, start: int, end: int, marks: QuoteSpans) -> bool:
