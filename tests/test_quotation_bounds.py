@@ -132,3 +132,22 @@ def test_a_clause_joined_to_the_cue_that_is_the_speaker_acting_stays_out(nlp) ->
     )
     said = [q.text for q in attribute_text(nlp, text).quotes if q.cue == "said"]
     assert said and not any("close cooperative" in t for t in said)
+
+
+def test_a_participle_of_what_the_report_led_to_is_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ ", triggering opposition ..." says what the announcement led to, in the writer's
+    voice; a participle that goes on with the plan (", speeding up ...") is still said."""
+    led = (
+        "North Korea notified U.N. agencies that it planned to launch a rocket, triggering "
+        "opposition from governments that see it as a missile test."
+    )
+    assert [q.text for q in attribute_text(nlp, led).quotes] == ["it planned to launch a rocket"]
+    said = (
+        "Song Young-moo said the country would prepare its own measures, speeding up the "
+        "deployment of the missile defense system."
+    )
+    got = [q.text for q in attribute_text(nlp, said).quotes]
+    assert got == [
+        "the country would prepare its own measures, speeding up the deployment of the "
+        "missile defense system"
+    ]

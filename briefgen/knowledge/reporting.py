@@ -44,6 +44,7 @@ _LISTS = (
     "object_to",
     "make_clear",
     "as_cues",
+    "aftermath",
 )
 
 
@@ -77,6 +78,7 @@ class ReportingVerbs:
     object_to: frozenset[str] = frozenset()
     make_clear: frozenset[str] = frozenset()
     as_cues: frozenset[str] = frozenset()
+    aftermath: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

@@ -87,8 +87,9 @@ def after_comma(t: Token) -> bool:
 
 def _aside(t: Token, verbs: ReportingVerbs) -> bool:
     """A branch that comments on the report rather than reporting: after a comma, a
-    non-restrictive relative clause (", which included threats ..."), a participle
-    (", forbidding them to ...", ", making him the first ..."), another cue verb joined by
+    non-restrictive relative clause (", which included threats ..."), a participle of
+    saying (", adding ...") or of what the report led to (", triggering opposition ...",
+    ", echoing comments made Tuesday"), another cue verb joined by
     "and" (", and called on other countries to ...": a statement of its own) or a
     concession or occasion (", despite ...", ", ahead of ..."); without a comma, an
     occasion after an object cue's object ("the new order during a working lunch")."""
@@ -106,7 +107,8 @@ def _aside(t: Token, verbs: ReportingVerbs) -> bool:
         first = t.left_edge
         return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.dep_ == "prep"
     if dep in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i:
-        return t.lemma_.lower() in verbs.indirect  # ", saying ...": a statement of its own
+        lemma = t.lemma_.lower()  # ", saying ...": a statement of its own
+        return lemma in verbs.indirect or lemma in verbs.aftermath  # ", triggering ..."
     return dep in ("advcl", "prep", "mark") and t.left_edge.lower_ in _ASIDE_OPENERS
 
 
