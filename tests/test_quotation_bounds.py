@@ -151,3 +151,25 @@ def test_a_participle_of_what_the_report_led_to_is_the_writers(nlp) -> None:  # 
         "the country would prepare its own measures, speeding up the deployment of the "
         "missile defense system"
     ]
+
+
+def test_the_press_carrying_a_statement_is_its_source_not_a_second_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "X said ..., official media reported": X speaks, the clause ends before the
+    paper's cue (it ran over it), and the paper gives no second quotation."""
+    for text in (
+        "Kim Jong Un said the test proved that the entire US was within striking range, "
+        "state media reported.",
+        "Kim Jong Un said the test proved that the entire US was within striking range, KCNA said.",
+    ):
+        got = [(q.speaker, q.text) for q in attribute_text(nlp, text).quotes]
+        assert got == [
+            ("Kim Jong Un", "the test proved that the entire US was within striking range")
+        ]
+    alone = "The test proved that the entire US was within striking range, KCNA said."
+    got = [(q.speaker, q.text) for q in attribute_text(nlp, alone).quotes]
+    assert got == [
+        (
+            "Korean Central News Agency",
+            "The test proved that the entire US was within striking range",
+        )
+    ]

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.model import Article, Quote
+from briefgen.nlp.carried import carried, press_carries
+from briefgen.nlp.items import Item, Resolved
 from briefgen.nlp.marks import QuoteSpans, spans_near
 from briefgen.nlp.reported import Reported, content_of, not_a_statement
 from briefgen.nlp.run_on import run_on
@@ -32,7 +33,7 @@ from briefgen.nlp.syntax import doc_text
 from briefgen.nlp.when import statement_time
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
     from briefgen.nlp.gazetteer import Lexicon
     from briefgen.nlp.marks import QuoteSpan
@@ -51,23 +52,6 @@ _JOINER = re.compile(
 )
 # Cues by which a publication reports news: the publication is a source.
 _SOURCE_CUES = frozenset({"report", "according", "carry", "quote", "cite"})
-
-
-@dataclass
-class Item:
-    """A quotation before its speaker is resolved."""
-
-    kind: str  # direct | mixed | indirect
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-    cue: Token | None
-    phrase: Span | None
-    head: Token | None
-    spans: list[QuoteSpan] = field(default_factory=list)
-    raw: RawQuote | None = None
-    via: str = ""
 
 
 def _quoted_chars(a: int, b: int, spans: list[QuoteSpan]) -> int:
@@ -112,6 +96,7 @@ def collect(doc: Doc, raws: list[RawQuote], reps: list[Reported], lex: Lexicon) 
                 via=rep.via,
             )
         )
+    items = carried(items)
     kept = [
         _raw_item(r, marks, lex)
         for k, r in enumerate(raws)
@@ -258,16 +243,6 @@ def _passive_topic(item: Item) -> bool:
     return not any(t.dep_ in ("agent", "dobj") for t in c.children)
 
 
-@dataclass
-class Resolved:
-    item: Item
-    speaker: Speaker | None
-    cue: str | None
-    confidence: float
-    earlier: bool = False
-    said_on: object = None
-
-
 def resolve_items(
     article: Article, items: list[Item], ctx: ArticleActors, lex: Lexicon
 ) -> list[Resolved]:
@@ -385,7 +360,9 @@ def _cue_text(it: Item, lex: Lexicon) -> str | None:
 
 
 def _not_nested(res: list[Resolved]) -> list[Resolved]:
-    """A report whose cue lies inside another report's words is part of that quotation."""
+    """A report whose cue lies inside another report's words is part of that quotation,
+    unless that other is the press carrying it (carried.py)."""
+    res = press_carries(res)
     reported = sorted((r.item.start, r.item.end) for r in res if r.item.kind != "direct")
     starts = [a for a, _ in reported]
     reach: list[int] = []  # the farthest end of the intervals up to each one
