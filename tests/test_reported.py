@@ -496,3 +496,13 @@ def test_a_statement_after_a_sentence_set_in_an_earlier_year_keeps_that_time(nlp
         assert not own.earlier and own.said_on == date(2017, 9, 12)
     plain = one(nlp, "The North tested a missile.\n\nKim Jong Un said talks were possible.", pub)
     assert not plain.earlier
+
+
+def test_speech_not_made_yet_is_no_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "has yet to agree to give up" says he has not agreed: nothing was said yet."""
+    for text in (
+        "Kim Jong Un has yet to agree to give up his weapons programs.",
+        "Moon Jae-in is about to announce that the talks will resume.",
+    ):
+        assert quotes(nlp, text) == []
+    assert one(nlp, "Kim Jong Un agreed to give up his weapons programs.").speaker == "Kim Jong Un"

@@ -45,6 +45,7 @@ _LISTS = (
     "make_clear",
     "as_cues",
     "aftermath",
+    "not_yet",
 )
 
 
@@ -79,6 +80,7 @@ class ReportingVerbs:
     make_clear: frozenset[str] = frozenset()
     as_cues: frozenset[str] = frozenset()
     aftermath: frozenset[str] = frozenset()
+    not_yet: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

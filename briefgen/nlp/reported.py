@@ -71,9 +71,9 @@ def content_of(cue: Token, verbs: ReportingVerbs, marks: list[QuoteSpan]) -> tup
 def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
     """A negated, hypothetical or imagined report: "did not say", "would say", "if Kim
     says", "even if Kim walks in and says", "imagine Trump saying", "declined to say",
-    "nor did he indicate", "is expected to call on", "stopped short of calling"; nor is a
-    participle after "as" ("as opposed to", "as compared with") or one that compares
-    ("compared to 6,500 tests")."""
+    "nor did he indicate", "is expected to call on", "stopped short of calling", "has yet
+    to agree"; nor is a participle after "as" ("as opposed to", "as compared with") or
+    one that compares ("compared to 6,500 tests")."""
     if cue.tag_ == "VBN" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as":
         return True
     if _comparing(cue, verbs) or _passive_infinitive(cue):
@@ -91,6 +91,8 @@ def not_a_statement(cue: Token, verbs: ReportingVerbs) -> bool:
             return True  # "Imagine Trump saying", however the parser reads it
     if any(t.lower_ in verbs.negating_words for t in cue.doc[max(sent.start, cue.i - 4) : cue.i]):
         return True  # "nor did he indicate", "neither Kim nor Moon saying"
+    if cue.i - 2 >= sent.start and cue.doc[cue.i - 2 : cue.i].text.lower() in verbs.not_yet:
+        return True  # "has yet to agree", "is about to announce"
     t = cue
     chain = True  # the cue is, so far, the complement of each head above it
     for _ in range(4):  # the clauses the cue hangs in
