@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from briefgen.model import Article
 from briefgen.nlp.attribution import attribute
+from tests.texts import attribute_text
 
 
 def quotes(nlp, text: str):  # type: ignore[no-untyped-def]
@@ -101,3 +102,16 @@ def test_a_claim_of_a_thing_is_a_statement(nlp) -> None:  # type: ignore[no-unty
     assert [(q.cue, q.text) for q in quotes(nlp, text)] == [
         ("claimed", "a successful submarine-launched missile test")
     ]
+
+
+def test_thanks_for_something_is_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "thanked X for Y" says what the speaker thanked X for; "thanked X" alone says
+    nothing of its own, and "thanks to" is no cue."""
+    said = "Shinzo Abe thanked the president for raising the issue with Kim at the summit."
+    got = [(q.speaker, q.text) for q in attribute_text(nlp, said).quotes]
+    assert got == [("Shinzo Abe", "the president for raising the issue with Kim at the summit")]
+    for text in (
+        "Donald Trump thanked China's president Xi Jinping at the dinner.",
+        "Thanks to the sanctions, the North Korean economy shrank last year.",
+    ):
+        assert attribute_text(nlp, text).quotes == []

@@ -46,6 +46,7 @@ _LISTS = (
     "as_cues",
     "aftermath",
     "not_yet",
+    "object_for",
 )
 
 
@@ -81,6 +82,7 @@ class ReportingVerbs:
     as_cues: frozenset[str] = frozenset()
     aftermath: frozenset[str] = frozenset()
     not_yet: frozenset[str] = frozenset()
+    object_for: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

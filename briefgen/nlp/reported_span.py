@@ -73,6 +73,8 @@ def _content_children(cue: Token, verbs: ReportingVerbs) -> tuple[list[Token], s
         and c.lower_ in _CONTENT_PREPS
         and not any(o.ent_type_ in _ADVERBIAL_ENTS for o in c.children if o.dep_ == "pobj")
     ]
+    if lemma in verbs.object_for and not any(p.lower_ == "for" for p in preps):
+        return [], ""  # "thanked Xi Jinping": for nothing said
     if objs:
         # "accused X of Y", "blamed X for Y", "called X a threat": the object and what is
         # said of it; "during a lunch", "on Monday" after it are no content
