@@ -17,7 +17,7 @@ export shows exactly what the brief would use for the same period.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -27,7 +27,7 @@ from briefgen.config import Settings
 from briefgen.corpus import Corpus
 from briefgen.errors import CorpusError
 from briefgen.ingest import relevant
-from briefgen.model import Article, Brief, PeriodRecord
+from briefgen.model import Article, Brief, Keyphrase, KeyphraseScope, PeriodRecord
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
 from briefgen.progress import Reporter
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from briefgen.ingest import Runner, StoreSession
     from briefgen.keptbrief import KeptBrief
     from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.keyphrases import KeyphraseExtractor
     from briefgen.store import Store
     from briefgen.store.history import StoredBrief
 
@@ -306,21 +307,42 @@ def _keyphrases(
     from briefgen.ingest import StoredTerms
     from briefgen.nlp.keyphrases import KeyphraseExtractor
 
+    terms = StoredTerms(store, an.docs, settings)
     extractor = KeyphraseExtractor(
         cache_dir=settings.cache_dir,
         top_n=top or settings.brief.top_keyphrases,
         embedder=an.embedder,
-        terms=StoredTerms(store, an.docs, settings),
+        terms=terms,
     )
     if scope == "article":
         an.keyphrases = extractor.for_articles(an.articles, an.docs)
-    elif scope == "country":
-        an.keyphrases = extractor.for_groups(an.groups, an.docs, scope="country")
-    elif scope == "corpus":
-        an.keyphrases = extractor.for_groups({"corpus": an.articles}, an.docs, scope="corpus")
     else:
-        an.keyphrases = extractor.for_groups({"corpus": an.articles, **an.groups}, an.docs)
+        groups: Mapping[str, Sequence[Article]] = {
+            "country": an.groups,
+            "corpus": {"corpus": an.articles},
+        }.get(scope, {"corpus": an.articles, **an.groups})
+        an.keyphrases = _group_keyphrases(store, extractor, terms.version, groups, an, scope)
     rep.step(f"Extracted keyphrases for {len(an.keyphrases)} scopes")
+
+
+def _group_keyphrases(
+    store: Store,
+    extractor: KeyphraseExtractor,
+    version: str,
+    groups: Mapping[str, Sequence[Article]],
+    an: Analysis,
+    scope: KeyphraseScopes,
+) -> dict[str, list[Keyphrase]]:
+    """The groups' lists, read back when the last build of this scope made them from
+    the same articles (briefgen.keptkeyphrases), else ranked."""
+    from briefgen.keptkeyphrases import KeptKeyphrases, groups_key
+
+    kind: KeyphraseScope = "corpus" if scope == "corpus" else "country"
+    check = groups_key(groups, scope, extractor.top_n, extractor.params, extractor.params.max_words)
+    slot = f"{scope}\0{an.period.start}\0{an.period.end}"  # a row per scope and period
+    return KeptKeyphrases(store, version)(
+        slot, check, lambda: extractor.for_groups(groups, an.docs, scope=kind)
+    )
 
 
 def build(

@@ -418,3 +418,61 @@ def test_a_rerun_writes_the_same_pdf_without_laying_it_out(
     monkeypatch.setattr("briefgen.render.PdfWorker.render", refuse)
     build(s, DAY, resolve_period(DAY), reporter=Reporter(), paths=[corpus])
     assert pdf.read_bytes() == first
+
+
+# -- the keyphrase lists ---------------------------------------------------------------------
+
+
+def test_keyphrase_lists_are_read_back_for_the_same_articles_and_made_for_a_changed_one(
+    stores: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged set of articles reads its scopes' lists back (no ranking) and gives
+    the brief of a fresh store; a changed article ranks them again."""
+    from briefgen.keptkeyphrases import KIND as KEYPHRASES
+    from briefgen.nlp.keyphrases import KeyphraseExtractor
+
+    ranked: list[int] = []
+    for_groups = KeyphraseExtractor.for_groups
+
+    def counted(self: KeyphraseExtractor, *args: object, **kw: object) -> object:
+        ranked.append(1)
+        return for_groups(self, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(KeyphraseExtractor, "for_groups", counted)
+    later = date(2017, 12, 21)
+    _brief_json(stores.warm, [stores.corpus])
+    assert ranked == [1] and stores.rows(KEYPHRASES) == 1
+    # another as-of day assembles the brief again, over the kept lists
+    warm = _as_of(stores.warm, stores.corpus, later)
+    assert ranked == [1]
+    assert warm == _as_of(stores.fresh, stores.corpus, later)
+    assert ranked == [1, 1]  # the fresh store ranked its own
+    files = (p for p in stores.corpus.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
+    f = sorted(files)[0]
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("North Korea", "the North", 1), encoding="utf-8"
+    )
+    changed = _as_of(stores.warm, stores.corpus, later)
+    assert len(ranked) == 3 and stores.rows(KEYPHRASES) == 1  # made again, in place
+    assert changed == _as_of(stores.fresh, stores.corpus, later)
+
+
+def test_the_keyphrase_key_holds_each_groups_articles_and_their_text() -> None:
+    from briefgen.keptkeyphrases import groups_key
+    from briefgen.nlp.keyphrases import Params
+
+    a = Article(article_id="a", title="T", text="North Korea fired a missile.", source_path="a")
+    b = Article(article_id="b", title="U", text="Seoul urged talks.", source_path="b")
+
+    def key(groups: dict[str, list[Article]], top: int = 10) -> str:
+        return groups_key(groups, "brief", top, Params(), Params().max_words)
+
+    same = key({"corpus": [a, b], "KOR": [b]})
+    assert key({"corpus": [a, b], "KOR": [b]}) == same
+    assert key({"corpus": [a, b], "KOR": [b]}, top=8) != same
+    assert key({"corpus": [a, b], "KOR": [a]}) != same  # another group's members
+    assert key({"corpus": [a, b], "PRK": [b]}) != same  # another group
+    edited = replace(b, text="Seoul urged more talks.")
+    assert key({"corpus": [a, edited], "KOR": [edited]}) != same
+    retitled = replace(a, title="T2")
+    assert key({"corpus": [retitled, b], "KOR": [b]}) != same
