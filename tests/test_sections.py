@@ -538,3 +538,91 @@ def test_the_state_s_officials_come_before_its_press() -> None:
     cn = {c.code: c for c in b.countries}["CHN"]
     assert cn.judgement is not None
     assert cn.judgement.text.startswith("China's foreign ministry on Friday"), cn.judgement
+
+
+def test_the_country_s_main_development_is_its_judgement_though_told_at_length() -> None:
+    """2018-W24: the Singapore summit's joint statement, told in 44 words, was over the
+    judgement's 40-word limit, so the US judgement was a side remark ('Mr. Trump had said
+    on Tuesday that the sanctions would stay in place…').  The report of the country's
+    own development may run to 50 words."""
+    from datetime import date
+
+    from briefgen.book.assemble import assemble
+    from briefgen.model import Article
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+
+    week = Period(date(2018, 6, 11), date(2018, 6, 17), "2018-W24")
+
+    def art(aid: str, title: str, text: str, outlet: str) -> Article:
+        return news_article(aid, title, text, outlet, date(2018, 6, 12))
+
+    summit = (
+        "Trump and North Korean leader Kim Jong Un issued a joint statement after their "
+        "historic meeting in Singapore on Tuesday that reaffirmed the North's commitment to "
+        "work toward complete denuclearization of the Korean Peninsula, while the United "
+        "States committed to provide security guarantees to North Korea."
+    )
+    assert 40 < len(summit.split()) <= 50
+    side = (
+        "Mr. Trump had said on Tuesday that the sanctions would stay in place until North "
+        "Korea dismantled its nuclear program."
+    )
+    arts = [
+        art("a1", "Trump and Kim sign statement", f"{summit}\n\n{side}", "AP"),
+        art(
+            "a2",
+            "Trump and Kim in Singapore",
+            f"{summit}\n\nThe United States paused drills.",
+            "Reuters",
+        ),
+        art("a3", "Trump meets Kim", f"{summit}\n\nThe United States praised the talks.", "CNN"),
+    ]
+    trump = Actor("trump", "Donald Trump", "government", country="USA", role="President")
+    kim = Actor("kim", "Kim Jong Un", "government", country="PRK", role="leader")
+    b = assemble(arts, Attribution(actors=[trump, kim]), {}, week, date(2018, 6, 17), "T")
+    us = {c.code: c for c in b.countries}.get("USA")
+    assert us is not None and us.judgement is not None, [c.code for c in b.countries]
+    assert us.judgement.text.startswith("Trump and North Korean leader Kim Jong Un issued"), (
+        us.judgement
+    )
+
+
+def test_an_official_s_own_quotation_credited_to_an_agency_is_his_words() -> None:
+    """2017-W27: '"I hope North Korea will not cross the point of no return," Moon said in
+    response to the launch, the South's Yonhap news agency reported' reaches the book as a
+    mixed quote of Moon's cued by 'reported'; its opening on North Korea read as the
+    North's news, and South Korea's judgement was 'Too little basis'.  Moon's own quotation
+    and cue inside it are his words; another's quotation passed on is not."""
+    from datetime import date
+
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Article, Quote
+
+    said = (
+        "“I hope North Korea will not cross the point of no return,” Moon said in response "
+        "to the launch, the South's Yonhap news agency reported."
+    )
+    a = Article("a1", "Moon's hope", said, "a1.txt", published=date(2017, 7, 4))
+    moon = Actor("moon", "Moon Jae-in", role="President", kind="government", country="KOR")
+    clause = "“I hope North Korea will not cross the point of no return,” Moon said in response to the launch"  # fmt: skip
+    q = Quote("q1", "a1", clause, 0, 100, speaker="Moon Jae-in", country="KOR",
+              actor_id="moon", cue="reported", kind="mixed", sentence=said)  # fmt: skip
+    ctx = BookContext(
+        pool=SentencePool([a], [q], [moon]),
+        attribution=Attribution(quotes=[q], actors=[moon]),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    judgement, _ = CountrySectionBuilder(ctx).judgement("KOR", [])
+    assert judgement is not None
+    assert judgement.text == (
+        "Moon Jae-in, President, said: “I hope North Korea will not cross the point of no return.”"
+    )
+    # a quotation of someone else's, passed on by Moon, is still not his line
+    q.text = "“North Korea launched a missile,” Kim said in response to the launch"
+    q.sentence = q.text + ", Moon told reporters."
+    other, _ = CountrySectionBuilder(ctx).judgement("KOR", [])
+    assert other is not None and other.text.startswith("Too little basis"), other

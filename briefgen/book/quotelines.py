@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from briefgen.book.moves import own_move
 from briefgen.book.sectionctx import BookContext, SectionWeights
@@ -42,6 +43,13 @@ _STILL_BINDS_RE = re.compile(r"\b(?:will|would|should|must|wants?|hopes?)\b", re
 _ASSESS_RE = re.compile(
     r"\b(?:may|might|could|would|should|must|cannot|can[’']t|won[’']t|likely|unlikely)\b", re.I
 )
+# A reported clause that is the speaker's own quotation and cue ('“I hope North Korea will
+# not cross the point of no return,” Moon said in response to the launch', credited to
+# Yonhap by "…, the South's Yonhap news agency reported"): his words, said directly.
+_INNER_QUOTE_RE = re.compile(
+    r"^\s*[“\"](?P<words>[^”\"]{8,}?)[,.!?]?[”\"],?\s+"
+    r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:said|says|added|told)\b"
+)
 # Words that join a sentence to the one before: dropped from a judgement's opening.
 _JOINER_RE = re.compile(r"^(?:But|And|Yet|Still|However|Meanwhile|Also)\b,?\s+")
 
@@ -55,6 +63,19 @@ def _opens_on_speaker(sentence: str, q: Quote, code: str) -> bool:
         return False
     head = " ".join(sentence[named[0][1] :].split()[:5])
     return re.search(rf"\b{re.escape(cue[0])}\b", head) is not None
+
+
+def own_quotation(q: Quote, a: Actor) -> Quote:
+    """A reported clause that holds the speaker's own quotation and cue, read as that
+    quotation: the outlet's credit after it ("…, Yonhap reported") made the whole clause
+    a mixed quote cued by "reported", whose opening quotation read as another's news."""
+    m = _INNER_QUOTE_RE.match(q.text) if q.kind != "direct" else None
+    if m is None:
+        return q
+    names = set(a.name.replace("-", " ").split()) | set(a.name.split())
+    if not set(m.group("who").split()) <= names:
+        return q  # another speaker's words, passed on
+    return replace(q, kind="direct", text=m.group("words"), cue="said")
 
 
 def cites_for(
@@ -120,6 +141,7 @@ class QuoteLines:
             or any(m[3] != code for m in country_matches(a.name))
         ):
             return None
+        q = own_quotation(q, a)
         sentence = _JOINER_RE.sub("", q.sentence.strip())
         sentence = sentence[:1].upper() + sentence[1:]
         if q.kind != "direct" and (

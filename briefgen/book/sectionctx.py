@@ -19,6 +19,11 @@ class SectionWeights:
     """The knobs of a country section."""
 
     judgement_max_words: int = 40
+    # The report of the country's own development of the period may run longer: 'Trump and
+    # … Kim Jong Un issued a joint statement after their historic meeting in Singapore on
+    # Tuesday that reaffirmed…' (44 words) lost the Singapore summit week's judgement to a
+    # side remark on sanctions.
+    development_max_words: int = 50
     summary_max: int = 4
     summary_min: int = 2
     quotes: int = 3

@@ -203,7 +203,7 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             for r in g.members
             if r.cand.doer == code
             and self._own_move(r.cand, code)
-            and r.cand.sent.words <= self.w.judgement_max_words
+            and r.cand.sent.words <= self.w.development_max_words
             and not r.speculative
             and not r.future
             and not media_led(r.cand.text)
