@@ -212,3 +212,26 @@ def test_how_things_have_long_stood_is_no_judgement_of_the_period() -> None:
     pool = SentencePool([news_article("a1", "Summit", text, "AP", date(2018, 6, 13))], [], [])
     found = official_lines([c for c in pool.all if c.usable], "UN", {}, week)
     assert [c.text for c in found] == [welcome]
+
+
+def test_a_known_official_speaks_in_an_absolute_clause() -> None:
+    """2018-W10: 'The UN was among the most positive, with Secretary-General Antonio
+    Guterres commending the "leadership and vision" of all concerned' was the UN's only
+    line of the week, yet its judgement was 'Too little basis': no reporting verb of the
+    list, and Guterres, quoted nowhere else that week, unknown to the period's resolver.
+    A speaker before a participle of reaction after 'with' speaks, and an official of the
+    actors list (data/actors.yaml) is known by name."""
+    text = (
+        "The UN was among the most positive, with Secretary-General Antonio Guterres "
+        "commending the “leadership and vision” of all concerned."
+    )
+    phrases = speaker_phrases(text)
+    assert "Secretary-General Antonio Guterres" in phrases
+    assert any(voices(p, "UN", {}) for p in phrases)
+    assert not any(voices(p, "USA", {}) for p in phrases)
+    # a known name is no voice when the phrase says otherwise
+    assert not voices("former Secretary-General Antonio Guterres", "UN", {})
+    # whoever else speaks there is read as any speaker phrase is
+    sides = speaker_phrases("Talks went on, with the sides welcoming the news.")
+    assert sides == ["the sides"]
+    assert not voices("the sides", "UN", {})

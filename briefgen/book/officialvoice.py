@@ -27,7 +27,8 @@ from briefgen.book.summarize import SentenceCandidate
 from briefgen.book.trend import tied_itself
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.roles import load_roles
-from briefgen.knowledge.watch_cues import inverted_cue_re, reaction_re
+from briefgen.knowledge.watch_cues import absolute_reaction_re, inverted_cue_re, reaction_re
+from briefgen.nlp.gazetteer import Gazetteer, load_gazetteer
 from briefgen.nlp.titles import allegiance_country, infer_kind
 from briefgen.periods import Period
 
@@ -73,7 +74,31 @@ def speaker_phrases(text: str) -> list[str]:
             tail = after[: end.start() if end else len(after)].strip()
             if tail and len(tail.split()) <= MAX_PHRASE_WORDS:
                 out.append(tail)
+    # "…, with Secretary-General Antonio Guterres commending the 'leadership and vision'…"
+    out += [m.group(1) for m in absolute_reaction_re().finditer(text)]
     return out
+
+
+_NAME_RUN_RE = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*$")
+
+
+def known_voice(phrase: str) -> str | None:
+    """The country of a known official (data/actors.yaml) the phrase ends on by name
+    ("Secretary-General Antonio Guterres" is the UN's), though the period's resolver met
+    no quotation of his to know him by."""
+    m = _NAME_RUN_RE.search(phrase.strip())
+    words = m.group(0).split() if m else []
+    gaz = _gazetteer()
+    for i in range(len(words) - 1):  # a name of two words or more, longest first
+        e = gaz.lookup(" ".join(words[i:]))
+        if e is not None and e.person and e.kind in ("government", "international"):
+            return e.country
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
 
 
 def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
@@ -97,6 +122,8 @@ def voices(phrase: str, code: str, officials: Mapping[str, str]) -> bool:
     )
     by_name = bool(names) and (not places or names[0][0] < places[0][0])
     country = names[0][1] if by_name else allegiance_country(phrase)
+    if country is None and not places and known_voice(phrase) == code:
+        return True  # a known official by name, whom the period's resolver did not meet
     if country != code:
         return False
     if any(c == code for _, c in names):

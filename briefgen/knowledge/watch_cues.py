@@ -32,6 +32,15 @@ def opinion_url(url: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def absolute_reaction_re() -> re.Pattern[str]:
+    """'with <speaker> commending': the speaker (group 1, up to eight words) of an
+    absolute clause of reaction."""
+    return re.compile(
+        rf"\bwith\s+((?:[\w.’'-]+\s+){{0,7}}?[\w.’'-]+)\s+(?:{_alts('absolute_reaction_verbs')})\b"
+    )
+
+
+@lru_cache(maxsize=1)
 def inverted_cue_re() -> re.Pattern[str]:
     """A reporting verb that may be followed by its speaker ("…,” said a spokesman")."""
     return re.compile(rf"^(?:{_alts('inverted_cue_verbs')})$")
