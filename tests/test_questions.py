@@ -489,3 +489,45 @@ def test_a_statement_the_last_period_already_printed_is_no_side_of_a_contradicti
     assert reliable_positions([threat, doubt], quotes, stale) == [doubt]
     assert reliable_positions([again, doubt], quotes, stale) == [again, doubt]
     assert repeated_quotes(quotes, []) == frozenset()
+
+
+def test_an_official_s_doubt_overtaken_by_his_government_s_later_line_is_no_contradiction() -> None:
+    """2018-W10: Tillerson said 'we're a long way from negotiations' on 8 March, hours
+    before Trump accepted Kim's invitation, which Trump and the White House stood by for
+    the rest of the week; 'Donald Trump favours talks now, while Rex Tillerson rejects or
+    doubts talks now' was printed as an open question.  An official's line the same
+    government (its head, the head's office) went against on a later day is no side; said
+    after the head's line, or against a legislator, it still is."""
+    from briefgen.book.contradictions import current_positions
+    from briefgen.model import Quote
+
+    actors = {
+        "trump": Actor("trump", "Donald Trump", kind="government", country="USA", role="President"),
+        "rex": Actor("rex", "Rex Tillerson", kind="government", country="USA",
+                     role="Secretary of State"),
+        "flake": Actor("flake", "Jeff Flake", kind="legislator", country="USA", role="Senator"),
+    }  # fmt: skip
+    arts = [art("a8", "Tillerson doubted talks.", 26), art("a9", "Trump will meet Kim.", 28)]
+    quotes = [
+        Quote("qr", "a8", "we're a long way from negotiations", 0, 9, "Rex Tillerson",
+              actor_id="rex", said_on=date(2018, 4, 26)),
+        Quote("qt", "a9", "he will meet with Kim by May", 0, 9, "Donald Trump", actor_id="trump"),
+    ]  # fmt: skip
+
+    def pos(holder: str, stance: int, label: str, aid: str, qid: str | None = None) -> Position:
+        return Position(holder, "actor", "talks", stance, label, "USA",
+                        [Evidence(aid, "w", quote_id=qid)], 0.9)  # fmt: skip
+
+    doubt = pos("rex", -1, "rejects or doubts talks now", "a8", "qr")
+    accept = pos("trump", 1, "favours talks now", "a9", "qt")
+    kept = current_positions([doubt, accept], actors, quotes, arts)
+    assert kept == [accept]
+    assert contradictions(kept, actors, lambda _: 1) == []
+    # the doubt said after the President's line is a split a reader tracks
+    later_doubt = pos("rex", -1, "rejects or doubts talks now", "a9")
+    early_accept = pos("trump", 1, "favours talks now", "a8")
+    both = current_positions([later_doubt, early_accept], actors, [], arts)
+    assert len(contradictions(both, actors, lambda _: 1)) == 1
+    # a senator's later word is no act of the government: the Secretary's doubt stands
+    senator = pos("flake", 1, "favours talks now", "a9")
+    assert current_positions([doubt, senator], actors, quotes, arts) == [doubt, senator]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from briefgen.knowledge.countries import country_matches, country_name
 from briefgen.knowledge.events import issue_direction
 from briefgen.knowledge.issues import issue_name
-from briefgen.model import Actor, Position, Statement
+from briefgen.knowledge.roles import load_roles
+from briefgen.model import Actor, Article, Position, Quote, Statement
 from briefgen.nlp.positions import disagreements
 
 
@@ -143,3 +145,62 @@ def contradictions(
         seen_holders |= {a.holder, b.holder}
         out.append(contradiction_statement(a, b, actors, cite))
     return out
+
+
+def _last_said(p: Position, quotes: Mapping[str, Quote], days: Mapping[str, date]) -> date | None:
+    """The latest day the position was stated: its quotation's own day, else its article's."""
+    found = [
+        d
+        for e in p.evidence
+        if (
+            d := (q.said_on if (q := quotes.get(e.quote_id or "")) else None)
+            or days.get(e.article_id)
+        )
+    ]
+    return max(found, default=None)
+
+
+def _government_line(p: Position, actors: Mapping[str, Actor]) -> bool:
+    """The position is the government's own act or line: the country, its government, its
+    head ('President', 'leader': roles.yaml single_offices) or the head's office ('White
+    House'), not one of its ministers or a legislator."""
+    if _as_country(p, actors):
+        return True
+    a = actors.get(p.holder)
+    if a is None or a.kind != "government":
+        return False
+    roles = load_roles()
+    return (a.role or "").lower() in roles.single_offices or a.name in roles.institution_names
+
+
+def current_positions(
+    positions: Sequence[Position],
+    actors: Mapping[str, Actor],
+    quotes: Sequence[Quote],
+    articles: Sequence[Article],
+) -> list[Position]:
+    """Positions not overtaken within the period: an official's line is no side of a
+    contradiction once the same government's own line (its head, its head's office, the
+    state) went the other way on the issue on a later day.  Tillerson's 'we're a long way
+    from negotiations' on the morning of 8 March 2018 was printed against Trump's favour
+    for talks as an open question, though Trump accepted Kim's invitation that evening and
+    the White House stood by it for the rest of the week."""
+    by_quote = {q.quote_id: q for q in quotes}
+    days = {a.article_id: a.published for a in articles if a.published is not None}
+    when = {id(p): _last_said(p, by_quote, days) for p in positions}
+
+    def overtaken(p: Position) -> bool:
+        day, country = when[id(p)], _holder_country(p, actors)
+        if day is None or country is None or _government_line(p, actors):
+            return False
+        return any(
+            o.issue == p.issue
+            and o.stance == -p.stance
+            and _holder_country(o, actors) == country
+            and _government_line(o, actors)
+            and (later := when[id(o)]) is not None
+            and later > day
+            for o in positions
+        )
+
+    return [p for p in positions if not overtaken(p)]

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from briefgen.book.contradictions import contradictions
+from briefgen.book.contradictions import contradictions, current_positions
 from briefgen.book.namefind import NameFinder
 from briefgen.book.questioncheck import sound
 from briefgen.book.reports import dated_before
@@ -334,7 +334,10 @@ def open_questions(
     `stale`: quotations the compared period already printed (no side of a contradiction)."""
     by_id = {a.actor_id: a for a in actors}
     watch = WatchList(pool, cite, period, developments)
-    reliable = reliable_positions(positions, quotes, stale)
+    # sound and not overtaken by the same government's later line (contradictions.py)
+    reliable = current_positions(
+        reliable_positions(positions, quotes, stale), by_id, quotes, pool.articles
+    )
     found = (
         contradictions(reliable, by_id, cite)[:MAX_CONTRADICTIONS]
         + unanswered(pool, cite, period)

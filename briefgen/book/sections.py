@@ -26,7 +26,7 @@ __all__ = [
 
 from collections.abc import Sequence
 
-from briefgen.book.contradictions import contradictions
+from briefgen.book.contradictions import contradictions, current_positions
 from briefgen.book.keyquotes import not_shown, pick_quotes
 from briefgen.book.moves import names_a_thing, opening, own_move, previews, state_voice
 from briefgen.book.officialvoice import official_lines
@@ -429,7 +429,12 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         no country-wide position is stated (book/voicesplits.py), each pair once."""
         att = self.ctx.attribution
         holders = {p.holder for p in positions}
-        sound = reliable_positions(att.positions, att.quotes, self.ctx.stale_quotes)
+        sound = current_positions(
+            reliable_positions(att.positions, att.quotes, self.ctx.stale_quotes),
+            self.actors_by_id,
+            att.quotes,
+            self.ctx.pool.articles,
+        )
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
         splits = voice_splits(
             code, positions, att.quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
