@@ -531,3 +531,34 @@ def test_an_official_s_doubt_overtaken_by_his_government_s_later_line_is_no_cont
     # a senator's later word is no act of the government: the Secretary's doubt stands
     senator = pos("flake", 1, "favours talks now", "a9")
     assert current_positions([doubt, senator], actors, quotes, arts) == [doubt, senator]
+
+
+def test_an_overtaken_statement_is_no_split_of_the_country_s_officials() -> None:
+    """With the contradiction gone, 2018-W10's US section still printed 'Its officials
+    differ on talks: Donald Trump favours talks now, while Rex Tillerson said "…we're a
+    long way from negotiations…"' (book/voicesplits.py reads single statements).  The
+    stance the President's later line overtook is taken off the statement; one said after
+    it still splits."""
+    from briefgen.book.contradictions import current_quotes
+    from briefgen.book.voicesplits import voice_splits
+    from briefgen.model import Quote, Stance
+
+    trump = Actor("trump", "Donald Trump", kind="government", country="USA", role="President")
+    rex = Actor("rex", "Rex Tillerson", kind="government", country="USA",
+                role="Secretary of State")  # fmt: skip
+    actors = {"trump": trump, "rex": rex}
+    arts = [art("a8", "Tillerson doubted talks.", 26), art("a9", "Trump will meet Kim.", 28)]
+    accept = Position("trump", "actor", "talks", 1, "favours talks now", "USA",
+                      [Evidence("a9", "he will meet with Kim by May")], 0.9)  # fmt: skip
+
+    def doubt(aid: str) -> Quote:
+        return Quote("qr", aid, "we're a long way from negotiations", 0, 9, "Rex Tillerson",
+                     country="USA", actor_id="rex", stances=[Stance("talks", -1, 0.9)])  # fmt: skip
+
+    before = [doubt("a8")]
+    assert len(voice_splits("USA", [accept], before, actors, lambda _: 1)) == 1
+    now = current_quotes(before, [accept], actors, arts)
+    assert now[0].stances == [] and before[0].stances  # the caller's quotation is untouched
+    assert voice_splits("USA", [accept], now, actors, lambda _: 1) == []
+    after = current_quotes([doubt("a9")], [accept], actors, arts)  # same day: still a split
+    assert len(voice_splits("USA", [accept], after, actors, lambda _: 1)) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from briefgen.knowledge.countries import country_matches, country_name
@@ -164,9 +165,11 @@ def _government_line(p: Position, actors: Mapping[str, Actor]) -> bool:
     """The position is the government's own act or line: the country, its government, its
     head ('President', 'leader': roles.yaml single_offices) or the head's office ('White
     House'), not one of its ministers or a legislator."""
-    if _as_country(p, actors):
-        return True
-    a = actors.get(p.holder)
+    return _as_country(p, actors) or _head(actors.get(p.holder))
+
+
+def _head(a: Actor | None) -> bool:
+    """The actor is a government's head or the head's office."""
     if a is None or a.kind != "government":
         return False
     roles = load_roles()
@@ -186,12 +189,15 @@ def current_positions(
     for talks as an open question, though Trump accepted Kim's invitation that evening and
     the White House stood by it for the rest of the week."""
     by_quote = {q.quote_id: q for q in quotes}
-    days = {a.article_id: a.published for a in articles if a.published is not None}
+    days = _days(articles)
     when = {id(p): _last_said(p, by_quote, days) for p in positions}
 
     def overtaken(p: Position) -> bool:
         day, country = when[id(p)], _holder_country(p, actors)
-        if day is None or country is None or _government_line(p, actors):
+        a = actors.get(p.holder)
+        if day is None or country is None or a is None or a.kind != "government":
+            return False  # a legislator's or a commentator's line is none of the government's
+        if _government_line(p, actors):
             return False
         return any(
             o.issue == p.issue
@@ -204,3 +210,44 @@ def current_positions(
         )
 
     return [p for p in positions if not overtaken(p)]
+
+
+def _days(articles: Sequence[Article]) -> dict[str, date]:
+    return {a.article_id: a.published for a in articles if a.published is not None}
+
+
+def current_quotes(
+    quotes: Sequence[Quote],
+    positions: Sequence[Position],
+    actors: Mapping[str, Actor],
+    articles: Sequence[Article],
+) -> list[Quote]:
+    """The quotations with the stances the same government's later line overtook taken
+    off (current_positions, for an official's single statement: book/voicesplits.py sets
+    one beside a printed position, and 'Its officials differ on talks: Donald Trump favours
+    talks now, while Rex Tillerson said "…we're a long way from negotiations…"' came back
+    as the split of 2018-W10 once the contradiction was gone)."""
+    by_quote = {q.quote_id: q for q in quotes}
+    days = _days(articles)
+    lines = [
+        (p.issue, p.stance, _holder_country(p, actors), day)
+        for p in positions
+        if _government_line(p, actors) and (day := _last_said(p, by_quote, days)) is not None
+    ]
+    out = []
+    for q in quotes:
+        day = q.said_on or days.get(q.article_id)
+        a = actors.get(q.actor_id or "")
+        if day is None or not q.stances or a is None or a.kind != "government" or _head(a):
+            out.append(q)
+            continue
+        kept = [
+            s
+            for s in q.stances
+            if not any(
+                i == s.issue and st == -s.stance and c == q.country and d > day
+                for i, st, c, d in lines
+            )
+        ]
+        out.append(q if len(kept) == len(q.stances) else replace(q, stances=kept))
+    return out

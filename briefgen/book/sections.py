@@ -26,7 +26,7 @@ __all__ = [
 
 from collections.abc import Sequence
 
-from briefgen.book.contradictions import contradictions, current_positions
+from briefgen.book.contradictions import contradictions, current_positions, current_quotes
 from briefgen.book.keyquotes import not_shown, pick_quotes
 from briefgen.book.moves import names_a_thing, opening, own_move, previews, state_voice
 from briefgen.book.officialvoice import official_lines
@@ -436,8 +436,10 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             self.ctx.pool.articles,
         )
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
+        # an official's words his government's later line overtook split nothing
+        quotes = current_quotes(att.quotes, sound, self.actors_by_id, self.ctx.pool.articles)
         splits = voice_splits(
-            code, positions, att.quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
+            code, positions, quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
         )
         said = " / ".join(s.basis for s in found)
         found += [s for s in splits if s.basis.split(" / ")[0] not in said]
