@@ -626,3 +626,52 @@ def test_an_official_s_own_quotation_credited_to_an_agency_is_his_words() -> Non
     q.sentence = q.text + ", Moon told reporters."
     other, _ = CountrySectionBuilder(ctx).judgement("KOR", [])
     assert other is not None and other.text.startswith("Too little basis"), other
+
+
+def test_an_overtaken_official_is_no_side_of_where_they_disagree() -> None:
+    """2018-W10: with the open question gone, the US section still printed 'Its officials
+    differ on talks: Rex Tillerson rejects or doubts talks now, while a senior
+    administration official said Trump had accepted Kim's invitation…': Tillerson's
+    printed position of the morning, overtaken by the President's acceptance that
+    evening, set beside another official's statement.  Neither side of an overtaken line
+    is printed as a split."""
+    from datetime import date
+
+    from briefgen.book.summarize import SentencePool
+    from briefgen.model import Article, Evidence, Quote, Stance
+
+    a8 = Article(
+        "a8", "Tillerson", "Tillerson doubted talks.", "a8.txt", published=date(2018, 3, 8)
+    )
+    a9 = Article("a9", "Trump", "Trump will meet Kim.", "a9.txt", published=date(2018, 3, 9))
+    trump = Actor("trump", "Donald Trump", role="President", kind="government", country="USA")
+    rex = Actor("rex", "Rex Tillerson", role="Secretary of State", kind="government",
+                country="USA")  # fmt: skip
+    aide = Actor("aide", "a senior administration official", kind="government", country="USA")
+    quotes = [
+        Quote("qr", "a8", "we're a long way from negotiations", 0, 9, "Rex Tillerson",
+              country="USA", actor_id="rex", stances=[Stance("talks", -1, 0.9)]),
+        Quote("qt", "a9", "he will meet with Kim by May", 0, 9, "Donald Trump", country="USA",
+              actor_id="trump", stances=[Stance("talks", 1, 0.9)]),
+        Quote("qa", "a9", "it makes sense to accept an invitation to meet", 0, 9,
+              "a senior administration official", country="USA", actor_id="aide",
+              stances=[Stance("talks", 1, 0.9)]),
+    ]  # fmt: skip
+    positions = [
+        Position("rex", "actor", "talks", -1, "rejects or doubts talks now", "USA",
+                 [Evidence("a8", quotes[0].text, "qr")], 0.9),
+        Position("trump", "actor", "talks", 1, "favours talks now", "USA",
+                 [Evidence("a9", quotes[1].text, "qt")], 0.9),
+    ]  # fmt: skip
+    actors = [trump, rex, aide]
+    ctx = BookContext(
+        pool=SentencePool([a8, a9], quotes, actors),
+        attribution=Attribution(quotes=quotes, actors=actors, positions=positions),
+        keyphrases={},
+        cite=lambda _: 1,
+        ranked_quotes=[],
+        mentions={},
+    )
+    builder = CountrySectionBuilder(ctx)
+    found = builder._disagreements("USA", builder._positions("USA"))
+    assert found == [], [s.text for s in found]

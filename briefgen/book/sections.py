@@ -436,10 +436,12 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             self.ctx.pool.articles,
         )
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
-        # an official's words his government's later line overtook split nothing
-        quotes = current_quotes(att.quotes, sound, self.actors_by_id, self.ctx.pool.articles)
+        # an official's line or words his government's later line overtook split nothing
+        arts = self.ctx.pool.articles
+        current = current_positions(positions, self.actors_by_id, att.quotes, arts)
+        quotes = current_quotes(att.quotes, sound, self.actors_by_id, arts)
         splits = voice_splits(
-            code, positions, quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
+            code, current, quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
         )
         said = " / ".join(s.basis for s in found)
         found += [s for s in splits if s.basis.split(" / ")[0] not in said]
