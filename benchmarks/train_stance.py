@@ -170,7 +170,7 @@ def fit(
     from sklearn.linear_model import LogisticRegression
 
     from briefgen.knowledge.issues import issue_keys
-    from briefgen.nlp.stance import feature_names, issue_design
+    from briefgen.nlp.stance import issue_design, model_feature_names
 
     issues = list(issue_keys())
     w = np.ones(len(ex)) if weights is None else weights
@@ -198,7 +198,7 @@ def fit(
         arrays["pos_icpt"].append(pos_icpt)
     out: dict[str, Any] = {k: np.array(v, dtype=np.float32) for k, v in arrays.items()}
     out["issues"] = np.array(issues)
-    out["feature_names"] = np.array(feature_names())
+    out["feature_names"] = np.array(model_feature_names())
     return out
 
 

@@ -107,3 +107,28 @@ def test_an_h_bomb_is_a_term_of_military_force() -> None:
 
     assert "military_force" in issues_mentioned("Pyongyang could conduct an H-bomb test")
     assert "military_force" in issues_mentioned("the H-bombs it may test over the Pacific")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Such talks are a waste of time.",
+        "Talking to them is a waste of time.",
+        "Now is not the time for negotiations.",
+    ],
+)
+def test_talks_judged_a_waste_of_time_are_never_read_as_favouring_talks(text: str) -> None:
+    """'a waste of time' is a con phrase of talks (the glob 'wast* time' missed the 'of'):
+    Trump's 'such talks are a waste of time' was read as favouring talks (0.60); a
+    speaker ready to talk still favours them."""
+    from briefgen.nlp.embeddings import Embedder
+    from briefgen.nlp.parse import load_spacy
+    from briefgen.nlp.stance import StanceInput, read_stances
+
+    def read(words: str) -> set[tuple[str, int]]:
+        inp = StanceInput(load_spacy()(words)[:], "USA", "government", "direct", "said")
+        (stances,) = read_stances([inp], Embedder(None).embed)
+        return {(s.issue, s.stance) for s in stances}
+
+    assert ("talks", 1) not in read(text)
+    assert ("talks", 1) in read("We are ready to sit down and talk.")

@@ -6,6 +6,7 @@ stance, matched by prefix, and words of an assessment."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -95,3 +96,27 @@ def refused_trade() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
     rx = re.compile(r"(?<![\w-])(?:" + ("|".join(map(glob, words)) or "(?!x)x") + r")(?![\w-])")
     drops = raw.get("drops") or {}
     return rx, frozenset((str(k), int(v)) for k, vs in drops.items() for v in vs)
+
+
+@dataclass(frozen=True)
+class NarrationWords:
+    """What tells a statement that wants from one that narrates (data/stance_cues.yaml
+    narration): lemmas of volition and of judgement, first-person words, and the issues
+    the narration veto leaves alone."""
+
+    volition: frozenset[str]
+    judgement: frozenset[str]
+    first_person: frozenset[str]
+    keep: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def narration_words() -> NarrationWords:
+    raw = _data().get("narration") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    return NarrationWords(
+        words("volition"), words("judgement"), words("first_person"), words("keep")
+    )

@@ -33,10 +33,12 @@ from briefgen.knowledge.issues import issue_keys, terms_regex
 from briefgen.knowledge.stance_cues import (
     cue_regexes,
     issue_phrase_regexes,
+    narration_words,
     own_words_sides,
     refused_trade,
 )
 from briefgen.model import Stance
+from briefgen.nlp.narration import narrates
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,6 +78,9 @@ MENTION_FEATURES = (
 RAW_FLOOR = 0.1
 # Cue classes counted over the whole statement (the stance may sit far from the term).
 WHOLE_CUES = ("push", "against", "threat", "restraint", "negator", "modal", "condition")
+# Facts of the parse that only the vetoes read, not the model (stored with the text
+# features, left out of its design): the statement narrates a past event (nlp/narration.py).
+RULE_FEATURES = ("rule:narrated",)
 _PRK_WORDS = re.compile(r"^(?:it|they|the north|pyongyang|north korea|the regime|kim\b)", re.I)
 
 
@@ -184,6 +189,7 @@ def text_features(span: Span) -> list[float]:
         out.append(min(3, len(cues[cls].findall(low))) / 3.0)
     out.append(1.0 if "?" in text else 0.0)
     out.append(min(1.0, len(span) / 60.0))
+    out.append(1.0 if narrates(span) else 0.0)
     return [round(x, 3) for x in out]
 
 
@@ -214,21 +220,35 @@ def hand_features(inp: StanceInput) -> list[float]:
 
 
 def feature_names() -> list[str]:
+    """Every hand feature, in the order of hand_features()."""
     names = [f"{i}:{m}" for i in issue_keys() for m in MENTION_FEATURES]
-    names += [f"words:{c}" for c in WHOLE_CUES] + ["question", "length"]
+    names += [f"words:{c}" for c in WHOLE_CUES] + ["question", "length", *RULE_FEATURES]
     names += [f"country:{c}" for c in COUNTRIES] + ["country:none"]
     names += [f"kind:{k}" for k in KINDS] + [f"quote:{k}" for k in QUOTE_KINDS]
     names += [f"cue:{c}" for c in CUE_CLASSES]
     return names
 
 
+def model_feature_names() -> list[str]:
+    """The hand features the model reads: all but RULE_FEATURES."""
+    return [n for n in feature_names() if n not in RULE_FEATURES]
+
+
+@lru_cache(maxsize=1)
+def _model_columns() -> list[int]:
+    names = feature_names()
+    return [names.index(n) for n in model_feature_names()]
+
+
 def issue_design(hand: np.ndarray, emb: np.ndarray, k: int) -> np.ndarray:
     """The raw inputs of issue k's models: the embedding, issue k's mention features, the
     shared features, and issue k's presence crossed with the speaker's country and with
-    the statement's cue words (so "threat" can count differently for each issue)."""
+    the statement's cue words (so "threat" can count differently for each issue).  `hand`
+    has every feature_names() column; the RULE_FEATURES are left out."""
     import numpy as np
 
-    names = feature_names()
+    hand = hand[:, _model_columns()]
+    names = model_feature_names()
     n_issue = len(MENTION_FEATURES)
     n_all = n_issue * len(issue_keys())
     mention = hand[:, k * n_issue : (k + 1) * n_issue]
@@ -248,7 +268,7 @@ class StanceModel:
         self.a = arrays
         self.issues = [str(x) for x in arrays["issues"]]
         names = [str(x) for x in arrays["feature_names"]]
-        if names != feature_names() or self.issues != list(issue_keys()):
+        if names != model_feature_names() or self.issues != list(issue_keys()):
             raise ModelError(
                 "the stance model was trained on other features or issues; retrain it with "
                 "benchmarks/train_stance.py"
@@ -381,11 +401,24 @@ def _prk_index() -> int:
     return feature_names().index("country:PRK")
 
 
+def narrated(hand: Sequence[float], k: int) -> bool:
+    """The statement only narrates a past event (nlp/narration.py: "the latest talks were
+    held at Panmunjom"), on an issue where a past act is not itself a position
+    (data/stance_cues.yaml narration keep: "had miniaturized nuclear warheads" is one)."""
+    return hand[_narrated_index()] > 0 and issue_keys()[k] not in narration_words().keep
+
+
+@lru_cache(maxsize=1)
+def _narrated_index() -> int:
+    return feature_names().index("rule:narrated")
+
+
 # Which vetoes apply to a read stance: "contradicted" (the phrases point only the other
 # way) and optionally "mixed" (they point both ways).  benchmarks/train_stance.py
 # --vetoes and benchmarks/stance_curve.py measure each; "mixed" is off: on week-grouped
 # CV train it found no more positions and on dev it dropped one that was right.
-VETOES: tuple[str, ...] = ("contradicted", "unnamed", "about_other")
+# "narrated": the statement only reports a past event (nlp/narration.py).
+VETOES: tuple[str, ...] = ("contradicted", "unnamed", "about_other", "narrated")
 
 
 def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | None = None) -> bool:
@@ -397,6 +430,8 @@ def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | Non
     if "unnamed" in on and (issue_keys()[k], sign) in own_words_sides() and unnamed(hand, k):
         return True
     if "about_other" in on and about_other(hand, k):
+        return True
+    if "narrated" in on and narrated(hand, k):
         return True
     return "mixed" in on and mixed(hand, k)
 
