@@ -459,18 +459,26 @@ def main() -> int:
 
 def stances_at(ex: list[Example], probs: Probs, floor: float) -> list[list[Any]]:
     """Each statement's stances at or above the floor that the words do not veto (the
-    shipped model's nlp.stance.vetoed, with the vetoes of --vetoes), as the brief reads them."""
+    shipped model's nlp.stance.vetoed, with the vetoes of --vetoes), an official's backed
+    readings lifted (nlp.backed), as the brief reads them."""
+    from functools import partial
+
     from briefgen.knowledge.issues import issue_keys
-    from briefgen.nlp.stance import vetoed
+    from briefgen.nlp.backed import lifted
+    from briefgen.nlp.stance import official_voice, vetoed, words_back
 
     k_of = {i: k for k, i in enumerate(issue_keys())}
     return [
-        [
-            _stance(i, pr, pp)
-            for i, (pr, pp) in q.items()
-            if pr * max(pp, 1 - pp) >= floor
-            and not vetoed(e.hand, k_of[i], 1 if pp >= 0.5 else -1, VETOES)
-        ]
+        lifted(
+            [
+                _stance(i, pr, pp)
+                for i, (pr, pp) in q.items()
+                if pr * max(pp, 1 - pp) >= floor
+                and not vetoed(e.hand, k_of[i], 1 if pp >= 0.5 else -1, VETOES)
+            ],
+            official_voice(e.hand),
+            partial(words_back, e.hand),
+        )
         for e, q in zip(ex, probs, strict=True)
     ]
 

@@ -120,3 +120,23 @@ def narration_words() -> NarrationWords:
     return NarrationWords(
         words("volition"), words("judgement"), words("first_person"), words("keep")
     )
+
+
+@dataclass(frozen=True)
+class PhraseBacked:
+    """A reading its own words back, from an official voice, on one of `issues`, at
+    `floor` or above counts at `confidence` at least (nlp/backed.py)."""
+
+    floor: float
+    confidence: float
+    issues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def phrase_backed() -> PhraseBacked:
+    raw = _data().get("phrase_backed") or {}
+    return PhraseBacked(
+        float(raw.get("floor", 1.01)),
+        float(raw.get("confidence", 0.0)),
+        frozenset(str(i) for i in raw.get("issues") or []),
+    )

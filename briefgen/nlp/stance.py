@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,8 @@ from briefgen.knowledge.stance_cues import (
     own_words_sides,
     refused_trade,
 )
-from briefgen.model import Stance
+from briefgen.model import OFFICIAL_KINDS, Stance
+from briefgen.nlp.backed import lifted
 from briefgen.nlp.narration import narrates
 
 if TYPE_CHECKING:
@@ -356,6 +357,17 @@ def _phrase_sides(hand: Sequence[float], k: int) -> tuple[bool, bool]:
     return plus, minus
 
 
+def words_back(hand: Sequence[float], issue: str, sign: int) -> bool:
+    """The issue's own phrases point to `sign` and not the other way (nlp/backed.py)."""
+    return contradicted(hand, issue_keys().index(issue), -sign)
+
+
+def official_voice(hand: Sequence[float]) -> bool:
+    """The speaker is a government, an international body or state media."""
+    names = feature_names()
+    return any(hand[names.index(f"kind:{k}")] > 0 for k in sorted(OFFICIAL_KINDS))
+
+
 def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
     """The issue's own phrases point only the other way: abstain rather than state a side
     the words contradict.  "US opposition to a freeze-for-freeze" is a negated con phrase
@@ -457,7 +469,8 @@ def read_statements(
     model: StanceModel | None = None,
 ) -> list[list[Stance]]:
     """The stances of each statement, given as (hand features in feature_names() order,
-    its words); empty where the model abstains."""
+    its words); empty where the model abstains.  An official's reading its own phrases
+    back counts at the backed confidence (nlp/backed.py)."""
     import numpy as np
 
     out: list[list[Stance]] = [[] for _ in rows]
@@ -473,7 +486,8 @@ def read_statements(
         low = rows[n][1].lower().replace("\u2019", "'")
         if refusal.search(low):
             st = [s for s in st if (s.issue, s.stance) not in drops]
-        out[n] = st
+        row = rows[n][0]
+        out[n] = lifted(st, official_voice(row), partial(words_back, row))
     return out
 
 
