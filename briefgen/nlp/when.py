@@ -20,20 +20,49 @@ if TYPE_CHECKING:
 
 # Words of a time before the article's news.
 _EARLIER = re.compile(
-    r"\b(last (?:year|month|spring|summer|autumn|fall|winter|decade)|previously|in the past|"
-    r"(?:years?|months?|decades?) ago|earlier this (?:year|month)|at the time|once|"
+    r"\b(last (?:year|month|week(?:end)?|spring|summer|autumn|fall|winter|decade)|previously|"
+    r"in the past|(?:years?|months?|weeks?|decades?) ago|earlier this (?:year|month|week)|"
+    r"at the time|once|(?<!as )recently|^earlier$|"
     r"in (?:19|20)\d\d|(?:19|20)\d\d|during (?:the|his|her|their) (?:campaign|confirmation))\b",
     re.IGNORECASE,
 )
-_MONTH_ONLY = re.compile(rf"\bin ({MONTH_NAME_RE})\b")
+_MONTH_ONLY = re.compile(rf"\b[Ii]n ({MONTH_NAME_RE})\b")
 # Deps of the modifiers that say when a verb happened.
 _TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "advcl"})
+# "two days after", "a month after": the news followed the statement by that much.
+# "A day after" is the same week's news.
+_DAYS_OR_MORE = frozenset({"days", "week", "weeks", "month", "months", "year", "years"})
 # A sentence that opens on a time before the news ("In the 2014 comedy, ...", "Last
 # year, ...", "Back in March, ...") sets the scene: the next sentence, when it gives no
 # time of its own, tells of that time too.
 _SCENE_RE = re.compile(
     r"^\W*(?:(?:back |early |late )?in|during|by|last (?:year|month)|years? ago)\b[^,.;]{0,40}?"
     r"(?:\b((?:19|20)\d\d)\b|(?<=last year)|(?<=last month)|(?<=ago))",
+    re.IGNORECASE,
+)
+# Deps by which a clause hangs from a verb whose time it shares (see _governing_time).
+_SHARES_TIME = frozenset(
+    {
+        "conj",
+        "advcl",
+        "relcl",
+        "acl",
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "pobj",
+        "prep",
+    }
+)
+# "two days after", "a month after": the news followed the statement by that much.
+# "A day after" is the same week's news.
+_DAYS_OR_MORE = frozenset({"days", "week", "weeks", "month", "months", "year", "years"})
+# A sentence that opens on a month or a past time ("In August, ...", "Last week, ...").
+_OPENS_RE = re.compile(
+    rf"^\W*(?:(?:back |early |late )?in ({MONTH_NAME_RE})\b|last (?:week|month|year)\b|"
+    r"earlier this (?:week|month|year)\b)",
     re.IGNORECASE,
 )
 # How far before the article's date a statement is still its news.
@@ -74,19 +103,14 @@ def _scene_before(cue: Token, published: date | None) -> bool:
     return m.group(1) is None or int(m.group(1)) < published.year
 
 
-def statement_time(cue: Token | None, published: date | None) -> tuple[bool, date | None]:
-    """(earlier, said_on) for the statement the cue reports."""
-    if cue is None:
-        return False, None
-    if _scene_before(cue, published):
-        return True, None
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in cue.children) and cue.tag_ == "VBN":
-        earlier = True  # "had warned"
-    else:
-        earlier = False
+def _own_time(cue: Token, published: date | None) -> tuple[bool, date | None, bool]:
+    """(earlier, said_on, stated) from the verb's own tense and time modifiers; `stated`
+    says whether it gives a time at all (a past perfect or a modifier)."""
+    earlier = _past_perfect(cue)
     text = _time_text(cue)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for c in cue.children for t in c.subtree)
     if not text:
-        return earlier, None
+        return earlier, None, earlier
     said_on: date | None = None
     for hit in resolve_dates(text, published):
         if published is None:
@@ -99,8 +123,96 @@ def statement_time(cue: Token | None, published: date | None) -> tuple[bool, dat
         if year is None or published is None or int(year.group(1)) < published.year:
             earlier = True
     m = _MONTH_ONLY.search(text)
-    if m is not None and published is not None and said_on is None:
+    if m is not None and said_on is None:
+        # a month with no day is background ("in April"), unless it is the article's own
         month = MONTH_NAMES.index(m.group(1)) + 1
-        if month != published.month:
+        if published is None or month != published.month:
             earlier = True
-    return earlier, said_on
+    # "even threatened", "said at the carefully choreographed meeting": no time of its own
+    return earlier, said_on, earlier or dated or said_on is not None
+
+
+def _past_perfect(cue: Token) -> bool:
+    """ "had warned": before the time of the story, unless it is the tense of reported
+    speech ("Abe said the two had agreed to keep up pressure": the agreement is Abe's
+    news), whose time is the reporting verb's."""
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in cue.children)
+    return had and cue.tag_ == "VBN" and cue.dep_ != "ccomp"
+
+
+def _after_clause(cue: Token) -> bool:
+    """Is the cue's statement one the news came days after ("two days after North Korea
+    warned ...", "a day after officials said ...")?  Plain "after" is the same news
+    ("the comments were published after Trump warned", "hours after Seoul said")."""
+    for t in (cue, cue.head):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ == "after" and c.i > 0:
+                return c.doc[c.i - 1].lower_ in _DAYS_OR_MORE
+    return False
+
+
+def _governing_time(cue: Token, published: date | None) -> tuple[bool, date | None] | None:
+    """The time of the verb the cue's clause hangs from, when the cue gives none: "said
+    this month ... and threatened", "dismissed the taunt earlier this week, saying",
+    "on Nov. 29 it fired a missile which it said ...".  A reported clause (ccomp) takes
+    only the earlier flag: its own day is not the reporting verb's."""
+    t, day_too = cue, True
+    for _ in range(4):
+        if t.dep_ not in _SHARES_TIME or t.head is t:
+            return None
+        day_too = day_too and t.dep_ != "ccomp"
+        if t.dep_ == "conj" and _own_subject(t):
+            return None  # "the Council adopted sanctions last month, but analysts said"
+        t = t.head
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        earlier, said_on, stated = _own_time(t, published)
+        if stated:
+            return earlier, said_on if day_too else None
+    return None
+
+
+def _present_perfect(cue: Token) -> bool:
+    """ "has denied": a stand that holds now, whatever the sentence's other verbs' time."""
+    return cue.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in cue.children
+    )
+
+
+def _own_subject(verb: Token) -> bool:
+    """Does the verb name a subject of its own (not a pronoun for the first verb's)?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children)
+
+
+def statement_time(cue: Token | None, published: date | None) -> tuple[bool, date | None]:
+    """(earlier, said_on) for the statement the cue reports."""
+    if cue is None:
+        return False, None
+    if _after_clause(cue):
+        return True, None
+    earlier, said_on, stated = _own_time(cue, published)
+    if earlier:
+        return earlier, said_on
+    if cue.tag_ in ("VBP", "VBZ") or _present_perfect(cue):
+        return False, said_on  # "many experts say", "Pyongyang has denied it": now
+    if _scene_before(cue, published):
+        return True, None
+    if stated:
+        return earlier, said_on
+    governing = _governing_time(cue, published)
+    if governing is not None:
+        return governing
+    return _scene_opens(cue, published), None
+
+
+def _scene_opens(cue: Token, published: date | None) -> bool:
+    """Does the cue's own sentence open on an earlier time, which the parse hung on
+    another word ("In March, after officials threatened to resume tests, Pompeo said
+    ...")?  A month of the article's own is its news."""
+    m = _OPENS_RE.search(cue.sent.text)
+    if m is None or m.end() + cue.sent.start_char > cue.idx or cue.sent.text[:1] in "\"“‘'":
+        return False
+    if m.group(1) is None:
+        return True
+    month = MONTH_NAMES.index(m.group(1).capitalize()) + 1
+    return published is None or month != published.month
