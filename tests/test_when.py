@@ -71,3 +71,15 @@ def test_what_holds_now_is_not_earlier(nlp) -> None:  # type: ignore[no-untyped-
         "Many experts say the North is years away from such a missile."
     )
     assert not said(nlp, text, "expert").earlier
+
+
+def test_famous_words_retold_months_later_keep_their_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The summit was a turnaround from last year's war of words, with the American "
+        'president Donald Trump warning Kim of "fire and fury."'
+    )
+    q = said(nlp, text, "Trump", date(2018, 6, 12))
+    assert q.earlier and q.said_on == date(2017, 8, 8)
+    # the week they were said, they are the news
+    text = 'Donald Trump warned North Korea on Tuesday of "fire and fury."'
+    assert not said(nlp, text, "Trump", date(2017, 8, 10)).earlier

@@ -279,7 +279,7 @@ def resolve_items(
             continue
         if sp is None and (it.kind != "direct" or it.cue is None) and not _someone(it):
             continue
-        earlier, said_on = statement_time(it.cue, article.published)
+        earlier, said_on = statement_time(it.cue, article.published, text[it.start : it.end])
         res = Resolved(it, sp, cue, conf, earlier, said_on)
         out.append(res)
         prev = res

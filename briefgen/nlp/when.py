@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.dates import MONTH_NAME_RE, MONTH_NAMES, resolve_dates
+from briefgen.knowledge.retold import retold_phrases
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,6 +66,8 @@ _OPENS_RE = re.compile(
     r"earlier this (?:week|month|year)\b)",
     re.IGNORECASE,
 )
+# A quotation of famous words no longer than this is their retelling, not new words.
+RETOLD_WORDS = 12
 # How far before the article's date a statement is still its news.
 NEWS_WINDOW = timedelta(days=6)
 
@@ -184,8 +187,25 @@ def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children)
 
 
-def statement_time(cue: Token | None, published: date | None) -> tuple[bool, date | None]:
-    """(earlier, said_on) for the statement the cue reports."""
+def _retold(words: str, published: date | None) -> date | None:
+    """The day famous words were said, when a short quotation is them retold later
+    ("warning the dictator of 'fire and fury'" in a piece on the 2018 summit)."""
+    if published is None or len(words.split()) > RETOLD_WORDS:
+        return None
+    low = words.lower()
+    for phrase, day in retold_phrases():
+        if phrase in low and day < published - NEWS_WINDOW:
+            return day
+    return None
+
+
+def statement_time(
+    cue: Token | None, published: date | None, words: str = ""
+) -> tuple[bool, date | None]:
+    """(earlier, said_on) for the statement the cue reports (`words`: what was said)."""
+    day = _retold(words, published)
+    if day is not None:
+        return True, day
     if cue is None:
         return False, None
     if _after_clause(cue):
