@@ -83,3 +83,15 @@ def test_famous_words_retold_months_later_keep_their_day(nlp) -> None:  # type: 
     # the week they were said, they are the news
     text = 'Donald Trump warned North Korea on Tuesday of "fire and fury."'
     assert not said(nlp, text, "Trump", date(2017, 8, 10)).earlier
+
+
+def test_a_verbs_past_perfect_dates_its_own_act_not_a_frame_or_a_later_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Seoul had played down hopes before the summit, saying that talks would be hard."
+    assert said(nlp, text, "Korea", cue="saying").earlier
+    text = "According to the adviser, the test had been expected by Washington."
+    assert not said(nlp, text, "adviser").earlier
+    text = (
+        "The agency had reported that skulls had popped up on the screens, but later "
+        "said those who reported them did not work for the banks."
+    )
+    assert not said(nlp, text, "agency", cue="said").earlier

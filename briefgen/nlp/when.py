@@ -33,6 +33,8 @@ _TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "pobj", "advcl"})
 # "two days after", "a month after": the news followed the statement by that much.
 # "A day after" is the same week's news.
 _DAYS_OR_MORE = frozenset({"days", "week", "weeks", "month", "months", "year", "years"})
+# Deps of a clause that tells the same act as its head's ("played down ..., saying").
+_SAME_ACT = frozenset({"conj", "advcl", "xcomp"})
 # A sentence that opens on a time before the news ("In the 2014 comedy, ...", "Last
 # year, ...", "Back in March, ...") sets the scene: the next sentence, when it gives no
 # time of its own, tells of that time too.
@@ -60,6 +62,8 @@ _SHARES_TIME = frozenset(
 # "two days after", "a month after": the news followed the statement by that much.
 # "A day after" is the same week's news.
 _DAYS_OR_MORE = frozenset({"days", "week", "weeks", "month", "months", "year", "years"})
+# Deps of a clause that tells the same act as its head's ("played down ..., saying").
+_SAME_ACT = frozenset({"conj", "advcl", "xcomp"})
 # A sentence that opens on a month or a past time ("In August, ...", "Last week, ...").
 _OPENS_RE = re.compile(
     rf"^\W*(?:(?:back |early |late )?in ({MONTH_NAME_RE})\b|last (?:week|month|year)\b|"
@@ -106,10 +110,12 @@ def _scene_before(cue: Token, published: date | None) -> bool:
     return m.group(1) is None or int(m.group(1)) < published.year
 
 
-def _own_time(cue: Token, published: date | None) -> tuple[bool, date | None, bool]:
-    """(earlier, said_on, stated) from the verb's own tense and time modifiers; `stated`
-    says whether it gives a time at all (a past perfect or a modifier)."""
-    earlier = _past_perfect(cue)
+def _own_time(
+    cue: Token, published: date | None, tense: bool = True
+) -> tuple[bool, date | None, bool]:
+    """(earlier, said_on, stated) from the verb's own tense (unless `tense` is False) and
+    time modifiers; `stated` says whether it gives a time at all."""
+    earlier = tense and _past_perfect(cue)
     text = _time_text(cue)
     dated = any(t.ent_type_ in ("DATE", "TIME") for c in cue.children for t in c.subtree)
     if not text:
@@ -159,17 +165,23 @@ def _governing_time(cue: Token, published: date | None) -> tuple[bool, date | No
     this month ... and threatened", "dismissed the taunt earlier this week, saying",
     "on Nov. 29 it fired a missile which it said ...".  A reported clause (ccomp) takes
     only the earlier flag: its own day is not the reporting verb's."""
-    t, day_too = cue, True
+    t, day_too, same = cue, True, True
+    if any(c.dep_ == "advmod" and c.lower_ == "later" for c in cue.children):
+        return None  # "had reported ..., but later said": after that time
     for _ in range(4):
         if t.dep_ not in _SHARES_TIME or t.head is t:
             return None
         day_too = day_too and t.dep_ != "ccomp"
+        same = same and t.dep_ in _SAME_ACT
         if t.dep_ == "conj" and _own_subject(t):
             return None  # "the Council adopted sanctions last month, but analysts said"
         t = t.head
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        earlier, said_on, stated = _own_time(t, published)
+        # the tense of the words reported is not the time of their telling ("According
+        # to the adviser, the test had been expected"); one act's is ("Seoul had played
+        # down expectations, saying ...")
+        earlier, said_on, stated = _own_time(t, published, tense=same)
         if stated:
             return earlier, said_on if day_too else None
     return None
