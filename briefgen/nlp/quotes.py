@@ -121,6 +121,12 @@ def _sentence_bounds(doc: Doc, spans: QuoteSpans, verbs: ReportingVerbs) -> list
 
 # The longest sentence read as a bare attribution after a quote: `Trump wrote on Twitter.`
 _TAIL_TOKENS = 12
+# ... and the longest whose cue says nothing of its own (no clause, no object): `Clinton's
+# senior foreign policy adviser, Jake Sullivan, said in a statement.`, a speaker described
+# at length after a quotation that ends on "?" or "!".
+_BARE_TAIL_TOKENS = 30
+# What a cue says when it says something of its own.
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "parataxis"})
 
 
 def _attribution_tail(
@@ -138,11 +144,15 @@ def _attribution_tail(
     if not any(s.mark_end == end for s in spans) or spans.strictly_inside(cur[0]):
         return False
     sent = doc.char_span(cur[0], cur[1], alignment_mode="expand")
-    if sent is None or len(sent) > _TAIL_TOKENS or not text[cur[0] : cur[1]].rstrip().endswith("."):
+    if sent is None or len(sent) > _BARE_TAIL_TOKENS:
+        return False
+    if not text[cur[0] : cur[1]].rstrip().endswith("."):
         return False
     if any(cur[0] <= s.mark_start < cur[1] for s in spans):
         return False
     root = sent.root
+    if len(sent) > _TAIL_TOKENS and any(c.dep_ in _SAID_DEPS for c in root.children):
+        return False
     return root.lemma_.lower() in verbs.cues and any(
         c.dep_ == "nsubj" and c.i < root.i for c in root.children
     )

