@@ -12,6 +12,16 @@ def quotes(nlp, text: str, outlet: str | None = None) -> list[tuple[str | None, 
     return [(q.speaker, q.text) for q in attribute_text(nlp, text, outlet=outlet).quotes]
 
 
+def test_a_participle_after_a_relative_clause_of_saying_is_that_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mr Trump was referring to comments from the North's Vice-Foreign Minister, Kim "
+        'Kye-gwan, who said that the decision was "extremely regrettable", adding that '
+        'Pyongyang was willing "to sit face to face at any time".'
+    )
+    got = quotes(nlp, text)
+    assert [sp for sp, t in got if t.startswith("Pyongyang was willing")] == ["Kim Kye-gwan"]
+
+
 def test_a_long_attribution_after_a_question_is_the_quotations(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "An adviser to Hillary Clinton criticized the comments.\n\n"

@@ -300,6 +300,9 @@ def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
         return statement_speaker(cue.head, verbs)
     if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj") or not after_comma(cue):
         return None
+    closed = _closed_report(cue, verbs)
+    if closed is not None:
+        return subject_of(closed)
     t = cue.head
     for _ in range(4):
         if t.lemma_.lower() in verbs.indirect and t.pos_ == "VERB" and t.i < cue.i:
@@ -307,6 +310,24 @@ def _participle_speaker(cue: Token, verbs: ReportingVerbs) -> Token | None:
         if t.head is t:
             break
         t = t.head
+    return None
+
+
+def _closed_report(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """ "... Kim Kye-gwan, who said that the decision was regrettable, adding that ...":
+    the report the comma before the participle closes goes on in it, whatever verb the
+    parser hung the participle on (here the sentence's "He was referring to", which
+    gave Kim's words to the writer's subject)."""
+    k = cue.i - 1
+    while k > cue.sent.start and (cue.doc[k].is_punct or cue.doc[k].is_space):
+        k -= 1
+    t = cue.doc[k]
+    for _ in range(6):
+        if t.i >= cue.i or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in verbs.indirect:
+            return t if t.dep_ == "relcl" and cue.head is not t else None
     return None
 
 
