@@ -22,6 +22,24 @@ def test_a_participle_after_a_relative_clause_of_saying_is_that_speakers(nlp) ->
     assert [sp for sp, t in got if t.startswith("Pyongyang was willing")] == ["Kim Kye-gwan"]
 
 
+def test_two_people_joined_through_their_names_speak_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In a telephone call on Monday, the US president, Donald Trump, and his South "
+        'Korean counterpart, Moon Jae-in, agreed that the programmes "pose a grave '
+        'threat" and vowed to apply maximum pressure on the regime.'
+    )
+    assert {sp for sp, _ in quotes(nlp, text)} == {"Donald Trump and Moon Jae-in"}
+
+
+def test_a_second_title_of_one_person_is_no_second_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rep. Adam B. Schiff, California Democrat and the ranking member of the House "
+        'Intelligence Committee, told CNN that the test "certainly underscores the '
+        'importance of China."'
+    )
+    assert [sp for sp, _ in quotes(nlp, text)] == ["Adam B. Schiff"]
+
+
 def test_a_long_attribution_after_a_question_is_the_quotations(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "An adviser to Hillary Clinton criticized the comments.\n\n"

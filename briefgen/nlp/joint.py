@@ -26,21 +26,35 @@ def conjuncts(head: Token) -> list[Token]:
     when they are words of one name ("the Center for Strategic and International
     Studies") or joined by "or"."""
     out: list[Token] = []
-    todo = [head]
+    # "the US president, Donald Trump, and his South Korean counterpart, Moon Jae-in":
+    # the parser joins the second to the first one's name, not to his title
+    named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"]
+    todo = [head, *named]
     while todo:
         t = todo.pop()
         for c in t.children:
             if c.dep_ == "conj" and c.i > t.i and c.pos_ in ("PROPN", "NOUN") or _listed(t, c):
+                if t in named and not _a_person(c):
+                    continue  # "Adam Schiff, California Democrat and the ranking member"
                 out.append(c)
                 todo.append(c)
     if not out:
         return []
-    ccs = [c for t in (head, *out) for c in t.children if c.dep_ == "cc"]
+    ccs = [c for t in (head, *named, *out) for c in t.children if c.dep_ == "cc"]
     if not ccs or any(c.lower_ not in _JOINING for c in ccs):
         return []
     if any(_one_entity(head, c) for c in out):
         return []
     return sorted(out, key=lambda t: t.i)
+
+
+def _a_person(t: Token) -> bool:
+    """A name, or a noun with its own name beside it ("his counterpart, Moon Jae-in"):
+    what is joined to a person's name is another person only then, never a second
+    title of the first ("Joseph Yun, expert and former negotiator")."""
+    return t.ent_type_ == "PERSON" or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children
+    )
 
 
 def _listed(t: Token, c: Token) -> bool:
