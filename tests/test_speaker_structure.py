@@ -49,3 +49,61 @@ def test_a_long_attribution_after_a_question_is_the_quotations(nlp) -> None:  # 
     )
     got = quotes(nlp, text)
     assert [sp for sp, t in got if t.startswith("Let me")] == ["Jake Sullivan"]
+
+
+def test_a_piece_by_two_authors_is_theirs_and_so_is_they(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Defense Secretary James Mattis warned of a catastrophic war.\n\n"
+        "It would prefer to solve the crisis diplomatically, according to an op-ed piece "
+        "by Mattis and Secretary of State Rex Tillerson.\n\n"
+        "“While diplomacy is our preferred means, it is backed by military options,” they "
+        "wrote."
+    )
+    # the tagger takes the lone "Mattis" for a place: his name all the same
+    got = {sp for sp, t in quotes(nlp, text) if "catastrophic" not in t}
+    assert got == {"James Mattis and Rex Tillerson"}
+
+
+def test_an_article_in_a_press_review_is_the_papers_named_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Following are major news items and articles in leading newspapers of the DPRK:\n\n"
+        "Rodong Sinmun - An article says that the history of the Party is a history of "
+        "unity.\n\n"
+        "- An article says that the global multi-polarization is being accelerated.\n\n"
+        "Minju Joson - There took place meetings in different countries.\n\n"
+        "- An article says that the Second World War should not be repeated."
+    )
+    got = [sp for sp, _ in quotes(nlp, text, outlet="KCNA")]
+    assert got == ["Rodong Sinmun", "Rodong Sinmun", "Minju Joson"]
+
+
+def test_a_paper_its_owner_names_is_no_other_paper_of_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Washington Post reported on the outbreak.\n\n"
+        "“The advantages of the Chinese system have once again been demonstrated,” the "
+        "Chinese Communist Party’s flagship paper said in a recent commentary."
+    )
+    res = attribute_text(nlp, text)
+    (q,) = res.quotes
+    assert q.speaker is not None and "flagship paper" in q.speaker
+    assert q.country == "CHN"
+
+
+def test_a_paper_its_owner_names_is_that_countrys_paper_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The People's Daily ran a long piece on Monday.\n\n"
+        "The Washington Post reported on the outbreak.\n\n"
+        "“The advantages of the Chinese system have once again been demonstrated,” the "
+        "Chinese Communist Party’s flagship paper said in a recent commentary."
+    )
+    assert [sp for sp, _ in quotes(nlp, text)] == ["People's Daily"]
+
+
+def test_an_owners_paper_is_its_countrys_paper_named_just_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "However, China’s Communist Party newspaper earlier had blasted the U.S. for "
+        "demanding that Beijing increase the pressure on Pyongyang.\n\n"
+        "“The so-called China’s responsibility theory is essentially moral kidnapping,” the "
+        "People’s Daily said in an editorial."
+    )
+    assert [sp for sp, _ in quotes(nlp, text)] == ["People's Daily", "People's Daily"]

@@ -60,6 +60,7 @@ class ArticleMentions(ArticlePeople):
         covered = self._collect_people()
         self._collect_untagged_people(covered)
         self._collect_bodies(covered)
+        self._collect_publications_by_name()
         self._collect_lone_names(covered)
         self.mentions.sort(key=lambda m: m.pos)
         self._collect_unnamed()
@@ -190,6 +191,20 @@ class ArticleMentions(ArticlePeople):
                 )
                 if e.type == "publication":
                     self.publications.append((ent.start_char, sp.key))
+
+    def _collect_publications_by_name(self) -> None:
+        """Publications the gazetteer knows by name where the tagger saw none ("Rodong
+        Sinmun - An article says ..." in KCNA's press review, tagged one person with the
+        next word): "an article" after it is that paper's, not the outlet's."""
+        seen = {p for p, _ in self.publications}
+        text = self.doc.text
+        for a, b in self.gaz.body_spans(text):
+            if a in seen or self.in_quote(a):
+                continue
+            e = self.gaz.lookup(text[a:b])
+            if e is not None and e.type == "publication":
+                self.publications.append((a, self.from_gaz(e).key))
+        self.publications.sort()
 
     def _collect_lone_names(self, covered: set[int]) -> None:
         """One-word people ("Moon said", "President Trump"), and family names the NER

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from briefgen.knowledge.countries import country_of
 from briefgen.nlp.names import (
     Speaker,
     clean_name,
@@ -318,13 +319,23 @@ class ArticleSources(ArticlePronouns):
 
     def _publication(self, phrase: Span, head: Token) -> Speaker | None:
         """ "the article said", "the editorial warned", "a commentary in Rodong Sinmun":
-        the publication the phrase or, failing that, the text before it names."""
+        the publication the phrase or, failing that, the text before it names.  A piece
+        "by" people is its authors' ("an op-ed piece by Mattis and Tillerson"); a paper
+        its phrase gives an owner but no name is that owner's (_owned_paper)."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        for c in head.children:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if c.dep_ == "prep" and c.lower_ == "by" and obj is not None and _people(obj):
+                return self.resolve(noun_phrase(obj), obj, obj.idx)
         for t in head.subtree:
             if t.i == head.i or t.pos_ != "PROPN":
                 continue
             e = self.gaz.lookup(ent_text(t) if t.ent_type_ else t.text) or self.gaz.lookup(t.text)
             if e is not None and e.type == "publication":
                 return self.from_gaz(e)
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+            return self._owned_paper(phrase, head)
         wants_agency = head.lower_ in ("agency", "dispatch", "bulletin")
         pubs = [(p, k) for p, k in self.publications if p < head.idx]
         for prefer in (True, False):
@@ -338,6 +349,39 @@ class ArticleSources(ArticlePronouns):
             if e is not None and e.type == "publication":
                 return self.from_gaz(e)
         return None
+
+    def _owned_paper(self, phrase: Span, head: Token) -> Speaker:
+        """ "the Chinese Communist Party's flagship paper": the publication of its owner's
+        country named last before it ("the People's Daily"), or soon after it ("North
+        Korea's state-controlled newspaper accused ...", then "Rodong Sinmun said" three
+        paragraphs on), else the paper as described,
+        a state's paper when the owner is its government or party; never a paper of
+        another country the text named before ("The Washington Post")."""
+        text = clean_name(phrase.text)
+        country = self.employer_country(text) or country_of(text)
+        if country is not None:
+            before = [k for p, k in reversed(self.publications) if p < head.idx]
+            soon = [k for p, k in self.publications if 0 < p - head.idx <= _NAMED_SOON]
+            for key in (*before, *soon):
+                if self.people[key].country == country:
+                    return self.people[key]
+        sp = self.describe(text, head.lower_, country, head.idx)
+        if country is not None and sp.kind == "government":
+            sp.kind = "state-media"
+        return sp
+
+
+# How far after an owner's paper ("China's Communist Party newspaper") the text may name
+# it, in characters: the next few paragraphs.
+_NAMED_SOON = 800
+
+
+def _people(t: Token) -> bool:
+    """A person's name, or names joined to one ("Mattis and Rex Tillerson", where the
+    tagger took the family name alone for a place)."""
+    return t.ent_type_ == "PERSON" or (
+        t.pos_ == "PROPN" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
+    )
 
 
 def _issuing_verb(head: Token, verbs: ReportingVerbs) -> Token | None:
