@@ -107,3 +107,19 @@ def test_an_owners_paper_is_its_countrys_paper_named_just_after(nlp) -> None:  #
         "People’s Daily said in an editorial."
     )
     assert [sp for sp, _ in quotes(nlp, text)] == ["People's Daily", "People's Daily"]
+
+
+def test_a_persons_report_passed_on_by_a_source_stays_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korean Foreign Minister Ri Yong Ho met the delegation on Friday.\n\n"
+        "Ri said the offer “lacks sincerity,” according to the unnamed official."
+    )
+    assert [sp for sp, _ in quotes(nlp, text)] == ["Ri Yong Ho"]
+
+
+def test_the_press_passing_on_a_bodys_words_gives_them_to_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyodo News said the temblor was detected at a depth of zero, a strong indication "
+        "of a manmade event, according to the China Earthquake Network Center."
+    )
+    assert [sp for sp, _ in quotes(nlp, text)] == ["China Earthquake Network Center"]
