@@ -123,3 +123,22 @@ def test_the_press_passing_on_a_bodys_words_gives_them_to_the_body(nlp) -> None:
         "of a manmade event, according to the China Earthquake Network Center."
     )
     assert [sp for sp, _ in quotes(nlp, text)] == ["China Earthquake Network Center"]
+
+
+def test_a_described_speaker_then_named_with_that_title_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An adviser to Hillary Clinton criticized Trump's foreign policy comments.\n\n"
+        "\"Donald Trump insults the leader of our closest ally, then says he'd love to talk "
+        "to Kim Jong Un?\" Clinton's senior foreign policy adviser, Jake Sullivan, said in a "
+        "statement."
+    )
+    assert [sp for sp, _ in quotes(nlp, text)] == ["Jake Sullivan", "Jake Sullivan"]
+
+
+def test_a_described_speaker_is_not_a_person_named_with_another_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An adviser to Hillary Clinton criticized Trump's foreign policy comments.\n\n"
+        '"Donald Trump insults the leader of our closest ally," Republican senator '
+        "Lindsey Graham's spokesman, Kevin Bishop, said in a statement."
+    )
+    assert quotes(nlp, text)[0][0] == "an adviser to Hillary Clinton"

@@ -52,6 +52,8 @@ class ArticleMentions(ArticlePeople):
 
     def __init__(self, doc: Doc, lex: Lexicon, quoted: Sequence[tuple[int, int]]) -> None:
         super().__init__(doc, lex, quoted)
+        # token index of "an adviser to X" -> the key of the person soon named as such
+        self.named_later: dict[int, str] = {}
         self._collect()
 
     # -- collection
@@ -65,6 +67,7 @@ class ArticleMentions(ArticlePeople):
         self.mentions.sort(key=lambda m: m.pos)
         self._collect_unnamed()
         self._collect_described_then_named()
+        self._collect_described_then_titled()
 
     def _collect_people(self) -> set[int]:
         """Whole names first (so a lone name later finds the nearest one); returns the
@@ -324,6 +327,34 @@ class ArticleMentions(ArticlePeople):
                 if sp.role is None and role:
                     sp.role = role
                     sp.kind = infer_kind(role, country, sp.kind, self.roles)
+                break
+
+    def _collect_described_then_titled(self) -> None:
+        """ "An adviser to Hillary Clinton criticized ...", then "Clinton's senior foreign
+        policy adviser, Jake Sullivan, said": a speaker described by "a(n)" and a role,
+        then, in the next two sentences, a person named with a title holding that role
+        word and the name the description serves is that person (the labels give him)."""
+        sents = self.sents
+        for k in range(len(sents) - 1):
+            rs = root_subject(sents[k])
+            if rs is None or rs.pos_ != "NOUN" or rs.tag_ == "NNS":
+                continue
+            if rs.lower_ not in self.roles.role_nouns or rs.lower_ in self.roles.body_nouns:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in rs.children):
+                continue
+            ents = [e for e in self.doc.ents if rs.left_edge.i <= e.start <= rs.right_edge.i]
+            served = {e[-1].lower_ for e in ents if e.label_ == "PERSON"}  # family names
+            for nxt in sents[k + 1 : k + 3]:
+                ns = root_subject(nxt)
+                name = next((c for c in ns.children if c.dep_ == "appos"), None) if ns else None
+                if ns is None or name is None or name.ent_type_ != "PERSON":
+                    continue
+                title = {t.lower_ for t in ns.subtree if t.i < name.i}
+                if rs.lower_ in title and served <= title:
+                    sp = self.person(full_name(name, self.roles), pos=name.idx)
+                    if sp.person:
+                        self.named_later[rs.i] = sp.key
                 break
 
     # -- descriptions (speakers.py overrides the matching)

@@ -56,6 +56,8 @@ class ArticleUnnamed(ArticleSources):
         low = head.lower_
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
+        if head.i in self.named_later:  # "An adviser to Hillary Clinton", named next
+            return self.people[self.named_later[head.i]]
         together = self._counterparts(phrase, head, pos)
         if together is not None:
             return together
