@@ -281,6 +281,41 @@ def test_grouping_over_arrays_equals_the_pairwise_rules(embed) -> None:  # type:
             assert finder._home(g, groups[:end], keys[:end]) == first
 
 
+def test_echo_over_a_row_of_owners_equals_the_loop_over_groups(embed) -> None:  # type: ignore[no-untyped-def]
+    # _echo reads one row of the similarity against each report's kept group: the first
+    # group holding a close report not dated apart, as the loop over groups and rows found.
+    from dataclasses import replace
+
+    from briefgen.book.developments import DevelopmentFinder
+    from briefgen.book.reports import find_reports
+    from briefgen.book.summarize import SentencePool
+
+    finder = DevelopmentFinder(SentencePool(LAUNCH + OTHER), WEEK, embed)
+    finder.w = replace(finder.w, anchor_rank=0, echo=0.3)  # every lead may echo; near ones
+    groups = finder.rank(finder.group(find_reports(finder.pool, WEEK, finder.w)))
+    found = 0
+    for g in groups:
+        i = g.rows[g.members.index(g.lead)]
+        for end in range(len(groups) + 1):
+            owner = np.full(len(finder._reports), -1, dtype=np.int64)
+            for k, h in enumerate(groups[:end]):
+                owner[h.rows] = k
+            first = next(
+                (
+                    k
+                    for k, h in enumerate(groups[:end])
+                    if any(
+                        float(finder._sim[i, j]) >= finder.w.echo and not finder._dated_apart(i, j)
+                        for j in h.rows
+                    )
+                ),
+                -1,
+            )
+            assert finder._echo(g, owner) == first
+            found += first >= 0
+    assert found  # the test saw echoes, not only misses
+
+
 # --- trend markers ---------------------------------------------------------------------------
 
 

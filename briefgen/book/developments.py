@@ -363,13 +363,16 @@ class DevelopmentFinder:
     def absorb(self, groups: list[Group]) -> list[Group]:
         """In rank order, a group that retells a higher one joins it (its articles are cited
         too): the bottom line never shows one development twice."""
+        import numpy as np
+
         kept: list[Group] = []
         keys: list[tuple[int, int, int]] = []
         by_article: dict[str, list[int]] = {}  # article -> kept groups with a report of it
+        owner = np.full(len(self._reports), -1, dtype=np.int64)  # row -> its kept group
         for g in groups:
             k = self._same_story(g, kept, by_article)
             if k < 0:
-                k = self._echo(g, kept)
+                k = self._echo(g, owner)
             if k < 0:
                 k = self._home(g, kept, keys)
             if k < 0:
@@ -380,28 +383,31 @@ class DevelopmentFinder:
                 kept[k].members += g.members
                 kept[k].rows += g.rows
                 keys[k] = self._keys(kept[k])
+            owner[g.rows] = k
             for a in g.articles():
                 if k not in by_article.setdefault(a, []):
                     by_article[a].append(k)
         return kept
 
-    def _echo(self, g: Group, hs: Sequence[Group]) -> int:
-        """Index of the first of `hs` with a report close to g's lead (echo), when no
+    def _echo(self, g: Group, owner: Any) -> int:
+        """Index of the first kept group with a report close to g's lead (echo), when no
         article leads with g's development (every report deeper than its lead area): a
         development told only in passing by stories of others ("Kim has vowed to take the
         highest-level action...", six sentences into a story about an earthquake) is one
-        of those others' news, told again.  Else -1."""
+        of those others' news, told again.  Else -1.  `owner`: each report row's kept
+        group, -1 for none (one pass over the row, not a loop over groups and rows)."""
+        import numpy as np
+
         lead = g.lead
         if lead is None or any(r.cand.rank < self.w.anchor_rank for r in g.members):
             return -1
         i = g.rows[g.members.index(lead)]
-        for k, h in enumerate(hs):
-            if any(
-                float(self._sim[i, j]) >= self.w.echo and not self._dated_apart(i, j)
-                for j in h.rows
-            ):
-                return k
-        return -1
+        has_when, when = self._has_when, self._when
+        apart = has_when[i] & has_when & (np.abs(when - when[i]) > self.w.max_days_apart)
+        # compared as float() did, in float64 (a float32 row would round the threshold)
+        close = (owner >= 0) & (self._sim[i].astype(np.float64) >= self.w.echo) & ~apart
+        hits = owner[close]
+        return int(hits.min()) if len(hits) else -1
 
     def _same_story(self, g: Group, hs: Sequence[Group], by_article: dict[str, list[int]]) -> int:
         """Index of the first of `hs` that holds a lead-area report of the one article g
