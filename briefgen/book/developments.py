@@ -178,16 +178,19 @@ class DevelopmentFinder:
         def both(x: Any) -> Any:
             return x[:, None] & x[None, :]
 
-        def diff(x: Any) -> Any:
-            return np.abs(x[:, None] - x[None, :])
+        def far(x: Any, limit: int) -> Any:
+            # days fit in int32: half the bytes of int64 over an n x n table, same answers
+            y = x.astype(np.int32)
+            return np.abs(y[:, None] - y[None, :]) > limit
 
-        apart = (both(has_when) & (diff(when) > w.max_days_apart)) | (
-            both(has_pub) & (diff(pub) > w.max_days_reported)
-        )
+        apart = both(has_when) & far(when, w.max_days_apart)
+        apart |= both(has_pub) & far(pub, w.max_days_reported)
         same_subj = subj[:, None] == subj[None, :]
         tagged = both(has_tag)
+        # each rule adds to the cells it holds for, in place (`where=`): the same floats as
+        # np.where(rule, adj + x, adj), without two new n x n tables per rule
         adj = np.zeros((n, n))
-        adj = np.where(both(has_subj) & ~same_subj, adj - w.other_actor, adj)
+        np.subtract(adj, w.other_actor, out=adj, where=both(has_subj) & ~same_subj)
         family = tagged & both(has_when) & (when[:, None] == when[None, :])
         family &= fam[:, None] == fam[None, :]
         rows, cols = np.nonzero(np.triu(family, 1))
@@ -197,16 +200,18 @@ class DevelopmentFinder:
             family[:] = False
             family[rows[hit], cols[hit]] = True
             family |= family.T
-            adj = np.where(family, adj + w.same_day_family, adj)
+            np.add(adj, w.same_day_family, out=adj, where=family)
         opposite = tagged & (direction[:, None] * direction[None, :] < 0)
-        adj = np.where(opposite, adj - w.opposite, adj)
+        np.subtract(adj, w.opposite, out=adj, where=opposite)
         relief = tagged & ~opposite & (kind[:, None] == kind[None, :]) & same_subj
-        adj = np.where(relief, adj + w.same_kind_relief, adj)
+        np.add(adj, w.same_kind_relief, out=adj, where=relief)
         adj[apart] = -np.inf
         upper = np.triu(np.ones((n, n), dtype=bool), 1)
         # as in _pair's `joint[i, j] + adj`: the float is taken in the matrix's own dtype
         joint = sim + adj.astype(sim.dtype)
-        return np.where(upper, joint, np.where(upper.T, joint.T, sim))
+        out = np.where(upper, joint, joint.T)  # the upper triangle's, mirrored
+        np.fill_diagonal(out, sim.diagonal())
+        return out
 
     def _anchors(self, reports: Sequence[Report]) -> list[tuple[str, int]]:
         """(article id, row of its lead report): the heaviest of its first few reports."""
