@@ -279,41 +279,44 @@ def test_grouping_over_arrays_equals_the_pairwise_rules(embed) -> None:  # type:
         for end in range(len(groups) + 1):
             first = next((k for k, h in enumerate(groups[:end]) if finder._linked(g, h)), -1)
             assert finder._home(g, groups[:end], keys[:end]) == first
+            # as absorb and group pass them: an int64 table, the groups whose lead looks ahead
+            ahead = [n for n, h in enumerate(groups[:end]) if h.lead and h.lead.future]
+            table = np.asarray(keys[:end], dtype=np.int64).reshape(-1, 3)
+            assert finder._home(g, groups[:end], table, ahead) == first
 
 
-def test_echo_over_a_row_of_owners_equals_the_loop_over_groups(embed) -> None:  # type: ignore[no-untyped-def]
-    # _echo reads one row of the similarity against each report's kept group: the first
-    # group holding a close report not dated apart, as the loop over groups and rows found.
-    from dataclasses import replace
-
-    from briefgen.book.developments import DevelopmentFinder
-    from briefgen.book.reports import find_reports
+def test_previews_tests_the_day_and_the_actors_in_any_order(embed) -> None:  # type: ignore[no-untyped-def]
+    # _previews checks the day before the actors (cheaper): the same answer as actors first.
+    from briefgen.book.developments import DevelopmentFinder, _previews
+    from briefgen.book.reports import Group, actors_of, find_reports
     from briefgen.book.summarize import SentencePool
 
-    finder = DevelopmentFinder(SentencePool(LAUNCH + OTHER), WEEK, embed)
-    finder.w = replace(finder.w, anchor_rank=0, echo=0.3)  # every lead may echo; near ones
-    groups = finder.rank(finder.group(find_reports(finder.pool, WEEK, finder.w)))
-    found = 0
+    finder = DevelopmentFinder(SentencePool(SUMMIT + LAUNCH + OTHER), WEEK, embed)
+    # each report a group of its own, led by it: many pairs of one day and actors
+    reports = find_reports(finder.pool, WEEK, finder.w)
+    groups = [Group([r], [i], lead=r) for i, r in enumerate(reports)]
+
+    def want(g, h) -> bool:  # type: ignore[no-untyped-def]
+        a, b = g.lead, h.lead
+        if a is None or b is None or not a.future or b.future:
+            return False
+        if not (actors_of(a) & actors_of(b)):
+            return False
+        days = {r.when.when for r in h.members if r.when and not r.future}
+        return a.when is not None and a.when.when in days
+
+    hits = 0
     for g in groups:
-        i = g.rows[g.members.index(g.lead)]
-        for end in range(len(groups) + 1):
-            owner = np.full(len(finder._reports), -1, dtype=np.int64)
-            for k, h in enumerate(groups[:end]):
-                owner[h.rows] = k
-            first = next(
-                (
-                    k
-                    for k, h in enumerate(groups[:end])
-                    if any(
-                        float(finder._sim[i, j]) >= finder.w.echo and not finder._dated_apart(i, j)
-                        for j in h.rows
-                    )
-                ),
-                -1,
-            )
-            assert finder._echo(g, owner) == first
-            found += first >= 0
-    assert found  # the test saw echoes, not only misses
+        if g.lead is None:
+            continue
+        was = g.lead.future
+        for future in (False, True):  # each lead taken as looking ahead, in turn
+            g.lead.future = future
+            for h in groups:
+                assert _previews(g, h) == want(g, h)
+                hits += want(g, h)
+        g.lead.future = was
+    assert hits  # some pairs preview, not only misses
 
 
 # --- trend markers ---------------------------------------------------------------------------

@@ -137,10 +137,12 @@ class DevelopmentFinder:
         taken = {i for g in groups for i in g.rows}
         rest = [i for i in range(len(reports)) if i not in taken]
         sub = self._joint[rest][:, rest] if rest else self._joint[:0, :0]
-        keys = [self._keys(h) for h in groups]
+        keys = _KeyTable(len(reports))
+        for h in groups:
+            keys.append(self._keys(h))
         for cluster in average_linkage(sub, self._threshold()):
             g = self._make([rest[k] for k in cluster])
-            k = self._home(g, groups, keys)
+            k = self._home(g, groups, keys.array())
             if k < 0:
                 groups.append(g)
                 keys.append(self._keys(g))
@@ -317,9 +319,13 @@ class DevelopmentFinder:
         lead = g.rows[g.members.index(g.lead)] if g.lead is not None else -1
         return g.rows[0], g.rows[1] if len(g.rows) > 1 else -1, lead
 
-    def _home(self, g: Group, hs: Sequence[Group], keys: Sequence[tuple[int, int, int]]) -> int:
+    def _home(
+        self, g: Group, hs: Sequence[Group], keys: Any, ahead: Sequence[int] | None = None
+    ) -> int:
         """Index of the first of `hs` that g is _linked with, else -1: the same test over
-        arrays (thousands of groups in a whole-corpus brief).  `keys`: _keys of each."""
+        arrays (thousands of groups in a whole-corpus brief).  `keys`: _keys of each, a
+        list or an (n, 3) int64 array (_KeyTable: not converted anew on every call);
+        `ahead`: the indices of those whose lead looks ahead (None: found here)."""
         import numpy as np
 
         if not hs:
@@ -334,12 +340,15 @@ class DevelopmentFinder:
 
         linked = np.zeros(len(hs), dtype=bool)
         if g.lead is not None and g.lead.future:
-            linked |= np.array([_previews(g, h) for h in hs], dtype=bool)
+            if g.lead.when is not None:  # (else g previews none of them)
+                linked |= np.array([_previews(g, h) for h in hs], dtype=bool)
         elif g.lead is not None:
             # a preview ranked above the development it previews (only a group whose
             # lead looks ahead can be one)
-            for n, h in enumerate(hs):
-                if h.lead is not None and h.lead.future and _previews(h, g):
+            if ahead is None:
+                ahead = [n for n, h in enumerate(hs) if h.lead is not None and h.lead.future]
+            for n in ahead:
+                if _previews(hs[n], g):
                     linked[n] = True
         g0, g1, gl = self._keys(g)
         if gl >= 0:
@@ -371,7 +380,8 @@ class DevelopmentFinder:
         import numpy as np
 
         kept: list[Group] = []
-        keys: list[tuple[int, int, int]] = []
+        keys = _KeyTable(len(self._reports))
+        ahead: list[int] = []  # kept groups whose lead looks ahead (a lead stays put here)
         by_article: dict[str, list[int]] = {}  # article -> kept groups with a report of it
         owner = np.full(len(self._reports), -1, dtype=np.int64)  # row -> its kept group
         for g in groups:
@@ -379,11 +389,13 @@ class DevelopmentFinder:
             if k < 0:
                 k = self._echo(g, owner)
             if k < 0:
-                k = self._home(g, kept, keys)
+                k = self._home(g, kept, keys.array(), ahead)
             if k < 0:
                 k = len(kept)
                 kept.append(g)
                 keys.append(self._keys(g))
+                if g.lead is not None and g.lead.future:
+                    ahead.append(k)
             else:
                 kept[k].members += g.members
                 kept[k].rows += g.rows
@@ -496,9 +508,36 @@ def _previews(g: Group, h: Group) -> bool:
     """g's lead looks ahead to the day of an event h reports as done, among the same
     actors (a preview of a summit the period then saw held)."""
     a, b = g.lead, h.lead
-    if a is None or b is None or not a.future or b.future:
+    if a is None or b is None or not a.future or b.future or a.when is None:
         return False
-    if not (actors_of(a) & actors_of(b)):
+    # the day first: it rules out most pairs, with no set of actors made (one boolean
+    # conjunction, in any order the same answer)
+    day = a.when.when
+    if not any(r.when and not r.future and r.when.when == day for r in h.members):
         return False
-    days = {r.when.when for r in h.members if r.when and not r.future}
-    return a.when is not None and a.when.when in days
+    return bool(actors_of(a) & actors_of(b))
+
+
+class _KeyTable:
+    """DevelopmentFinder._keys of a growing list of groups, kept as one int64 array."""
+
+    def __init__(self, capacity: int) -> None:
+        import numpy as np
+
+        self._rows = np.zeros((max(capacity, 1), 3), dtype=np.int64)
+        self._n = 0
+
+    def append(self, key: tuple[int, int, int]) -> None:
+        import numpy as np
+
+        if self._n == len(self._rows):
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+        self._rows[self._n] = key
+        self._n += 1
+
+    def __setitem__(self, k: int, key: tuple[int, int, int]) -> None:
+        self._rows[k] = key
+
+    def array(self) -> Any:
+        """The keys so far, (n, 3): a view, valid until the next append."""
+        return self._rows[: self._n]
