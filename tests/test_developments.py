@@ -294,7 +294,9 @@ def test_previews_tests_the_day_and_the_actors_in_any_order(embed) -> None:  # t
     finder = DevelopmentFinder(SentencePool(SUMMIT + LAUNCH + OTHER), WEEK, embed)
     # each report a group of its own, led by it: many pairs of one day and actors
     reports = find_reports(finder.pool, WEEK, finder.w)
+    finder.group(reports)  # (the report arrays _previewed reads)
     groups = [Group([r], [i], lead=r) for i, r in enumerate(reports)]
+    owner = np.arange(len(reports))  # report i is in group i
 
     def want(g, h) -> bool:  # type: ignore[no-untyped-def]
         a, b = g.lead, h.lead
@@ -315,8 +317,50 @@ def test_previews_tests_the_day_and_the_actors_in_any_order(embed) -> None:  # t
             for h in groups:
                 assert _previews(g, h) == want(g, h)
                 hits += want(g, h)
+            # absorb's way: only the groups with a report done on the day, by their rows
+            wanted = [want(g, h) for h in groups]
+            assert finder._previewed(g, groups, owner).tolist() == wanted
+            assert (
+                finder._previewed(g, groups[:5], np.where(owner < 5, owner, -1)).tolist()
+                == wanted[:5]
+            )
         g.lead.future = was
     assert hits  # some pairs preview, not only misses
+
+
+def test_echo_over_a_row_of_owners_equals_the_loop_over_groups(embed) -> None:  # type: ignore[no-untyped-def]
+    # _echo reads one row of the similarity against each report's kept group: the first
+    # group holding a close report not dated apart, as the loop over groups and rows found.
+    from dataclasses import replace
+
+    from briefgen.book.developments import DevelopmentFinder
+    from briefgen.book.reports import find_reports
+    from briefgen.book.summarize import SentencePool
+
+    finder = DevelopmentFinder(SentencePool(LAUNCH + OTHER), WEEK, embed)
+    finder.w = replace(finder.w, anchor_rank=0, echo=0.3)  # every lead may echo; near ones
+    groups = finder.rank(finder.group(find_reports(finder.pool, WEEK, finder.w)))
+    found = 0
+    for g in groups:
+        i = g.rows[g.members.index(g.lead)]
+        for end in range(len(groups) + 1):
+            owner = np.full(len(finder._reports), -1, dtype=np.int64)
+            for k, h in enumerate(groups[:end]):
+                owner[h.rows] = k
+            first = next(
+                (
+                    k
+                    for k, h in enumerate(groups[:end])
+                    if any(
+                        float(finder._sim[i, j]) >= finder.w.echo and not finder._dated_apart(i, j)
+                        for j in h.rows
+                    )
+                ),
+                -1,
+            )
+            assert finder._echo(g, owner) == first
+            found += first >= 0
+    assert found  # the test saw echoes, not only misses
 
 
 # --- trend markers ---------------------------------------------------------------------------

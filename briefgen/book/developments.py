@@ -59,6 +59,7 @@ class DevelopmentFinder:
         self._joint: Any = None
         self._has_when: Any = None  # per report: a stated date?  (set by group())
         self._when: Any = None  # ... its day number
+        self._done: Any = None  # ... told as done (not looking ahead)
         self._rows_of: dict[str, list[int]] = {}  # article id -> its reports' rows
         # After find(): the developments and the groups they were written from, aligned.
         self.developments: list[Development] = []
@@ -126,6 +127,7 @@ class DevelopmentFinder:
         whens = [r.when.when.toordinal() if r.when else None for r in self._reports]
         self._has_when = np.array([x is not None for x in whens], dtype=bool)
         self._when = np.array([x or 0 for x in whens], dtype=np.int64)
+        self._done = np.array([not r.future for r in self._reports], dtype=bool)
         self._rows_of = {}
         for i, r in enumerate(self._reports):
             self._rows_of.setdefault(r.article_id, []).append(i)
@@ -320,12 +322,18 @@ class DevelopmentFinder:
         return g.rows[0], g.rows[1] if len(g.rows) > 1 else -1, lead
 
     def _home(
-        self, g: Group, hs: Sequence[Group], keys: Any, ahead: Sequence[int] | None = None
+        self,
+        g: Group,
+        hs: Sequence[Group],
+        keys: Any,
+        ahead: Sequence[int] | None = None,
+        owner: Any = None,
     ) -> int:
         """Index of the first of `hs` that g is _linked with, else -1: the same test over
         arrays (thousands of groups in a whole-corpus brief).  `keys`: _keys of each, a
         list or an (n, 3) int64 array (_KeyTable: not converted anew on every call);
-        `ahead`: the indices of those whose lead looks ahead (None: found here)."""
+        `ahead`: the indices of those whose lead looks ahead (None: found here); `owner`:
+        each report row's index in `hs` (-1: none), to find the groups that report a day."""
         import numpy as np
 
         if not hs:
@@ -341,7 +349,7 @@ class DevelopmentFinder:
         linked = np.zeros(len(hs), dtype=bool)
         if g.lead is not None and g.lead.future:
             if g.lead.when is not None:  # (else g previews none of them)
-                linked |= np.array([_previews(g, h) for h in hs], dtype=bool)
+                linked |= self._previewed(g, hs, owner)
         elif g.lead is not None:
             # a preview ranked above the development it previews (only a group whose
             # lead looks ahead can be one)
@@ -370,6 +378,21 @@ class DevelopmentFinder:
         hits = np.flatnonzero(linked)
         return int(hits[0]) if len(hits) else -1
 
+    def _previewed(self, g: Group, hs: Sequence[Group], owner: Any) -> Any:
+        """_previews(g, h) for each of `hs`.  With `owner`, only the groups with a report
+        done on the day g's lead looks ahead to are tested (_previews is False for the
+        others): not every group, for each lead that looks ahead."""
+        import numpy as np
+
+        out = np.zeros(len(hs), dtype=bool)
+        if owner is None or g.lead is None or g.lead.when is None:
+            return np.array([_previews(g, h) for h in hs], dtype=bool)
+        day = g.lead.when.when.toordinal()
+        on_day = self._has_when & (self._when == day) & self._done & (owner >= 0)
+        for n in sorted({int(k) for k in owner[on_day]}):
+            out[n] = _previews(g, hs[n])
+        return out
+
     def _dated_apart(self, i: int, j: int) -> bool:
         a, b = self._reports[i].when, self._reports[j].when
         return bool(a and b and abs((a.when - b.when).days) > self.w.max_days_apart)
@@ -389,7 +412,7 @@ class DevelopmentFinder:
             if k < 0:
                 k = self._echo(g, owner)
             if k < 0:
-                k = self._home(g, kept, keys.array(), ahead)
+                k = self._home(g, kept, keys.array(), ahead, owner)
             if k < 0:
                 k = len(kept)
                 kept.append(g)
