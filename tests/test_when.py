@@ -95,3 +95,14 @@ def test_a_verbs_past_perfect_dates_its_own_act_not_a_frame_or_a_later_one(nlp) 
         "said those who reported them did not work for the banks."
     )
     assert not said(nlp, text, "agency", cue="said").earlier
+
+
+def test_a_verb_inside_the_quoted_words_lends_no_time_to_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The seeds' Thae Yong Ho line became 'earlier': the parser hung "told" on "believe",
+    inside the quotation, whose clause held "until he defected in 2016"."""
+    text = (
+        "“I strongly believe in the use of soft power before taking any military actions,” "
+        "Thae Yong Ho, chief of mission at Pyongyang’s embassy in London until he defected "
+        "in 2016, told the Center for Strategic and International Studies."
+    )
+    assert not said(nlp, text, "Thae", published=date(2017, 10, 24)).earlier
