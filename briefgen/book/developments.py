@@ -26,6 +26,7 @@ from briefgen.book.reports import (
     Group,
     Report,
     actors_of,
+    distinct,
     find_reports,
     outlets_of,
 )
@@ -183,15 +184,17 @@ class DevelopmentFinder:
         return 0.5 * lead + 0.5 * (tv @ tv.T)
 
     def _article_group(self, anchor_rows: list[int], articles: set[str]) -> Group:
-        """The anchors plus their articles' reports that retell one of them."""
+        """The anchors plus their articles' reports that retell one of them (of a kind the
+        anchor may be: reports.distinct; another kind stays a development of its own)."""
         rows = list(anchor_rows)
-        anchors = set(anchor_rows)
+        anchors, reps, joint = set(anchor_rows), self._reports, self._joint
         # the articles' reports in report order (not every report of the period per group)
         own = sorted(i for a in articles for i in self._rows_of.get(a, ()))
         for i in own:
-            if i in anchors:
-                continue
-            if max(float(self._joint[i, a]) for a in anchor_rows) >= self.w.retells:
+            if i not in anchors and any(
+                joint[i, a] >= self.w.retells and not distinct(reps[i], reps[a])
+                for a in anchor_rows
+            ):
                 rows.append(i)
         return self._make(rows)
 
@@ -388,8 +391,9 @@ class DevelopmentFinder:
         apart = has_when[i] & has_when & (np.abs(when - when[i]) > self.w.max_days_apart)
         # compared as float() did, in float64 (a float32 row would round the threshold)
         close = (owner >= 0) & (self._sim[i].astype(np.float64) >= self.w.echo) & ~apart
-        hits = owner[close]
-        return int(hits.min()) if len(hits) else -1
+        # a report of another kind of event (reports.distinct) echoes nothing of this one
+        rows = [int(j) for j in np.flatnonzero(close) if not distinct(lead, self._reports[j])]
+        return int(owner[rows].min()) if rows else -1
 
     def _same_story(self, g: Group, hs: Sequence[Group], by_article: dict[str, list[int]]) -> int:
         """Index of the first of `hs` that holds a lead-area report of the one article g
@@ -408,8 +412,8 @@ class DevelopmentFinder:
             for m, j in zip(h.members, h.rows, strict=True):
                 if m.article_id != lead.article_id or m.cand.rank >= top:
                     continue
-                if self._dated_apart(i, j):
-                    continue
+                if self._dated_apart(i, j) or distinct(lead, m):
+                    continue  # another date or another kind of event: another development
                 if float(self._sim[i, j]) >= self.w.same_story:
                     return k
         return -1

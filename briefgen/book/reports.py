@@ -206,6 +206,41 @@ def actors_of(r: Report) -> set[str]:
     return out
 
 
+# A tally or a stretch of time: how things have gone, not the week's act ("this year
+# conducted its sixth and most powerful nuclear detonation", "tests at a steady pace since
+# April").
+_HISTORY = re.compile(
+    r"\b(?:this year|since|so far|to date|in recent (?:weeks|months|years)|at a \w+ pace|"
+    r"(?:its|their|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th)) (?:and )?)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_history(text: str) -> bool:
+    """The sentence tells how things have gone over a stretch of time (a tally, 'since')."""
+    return bool(_HISTORY.search(text))
+
+
+def distinct(a: Report, b: Report) -> bool:
+    """Two reports tell two developments, whatever their words share: they are of two
+    kinds of event, and either of two families or by two actors ("North Korea threatened
+    to sink a carrier" beside "Trump ordered the carrier to sail"; the drills beside the
+    North's threat of a strike; Trump ending the exercises beside the summit statement).
+    One article often tells both, and their sentences embed close (one story's actors and
+    places): that closeness must not make them one group.  Kinds of one family by one
+    actor may be one event (a summit and its declaration); an untagged report says too
+    little to tell."""
+    if a.tag is None or b.tag is None or a.tag.kind == b.tag.kind:
+        return False
+    if tells_history(a.cand.sent.text) or tells_history(b.cand.sent.text):
+        return False  # the story's history ("its sixth test", "since April"): no news
+    if a.tag.family != b.tag.family:
+        return True
+    sa, sb = a.cand.subject, b.cand.subject
+    return bool(sa and sb and sa != sb)
+
+
 def outlets_of(reports: list[Report]) -> set[str]:
     """Every outlet that carried one of the reports' articles."""
     out: set[str] = set()
