@@ -250,6 +250,15 @@ def test_no_two_phrases_in_one_list_say_the_same_thing() -> None:
     # Named synonyms (data/keyphrase_words.yaml) are one thing; a related word is not.
     assert same_thing("inter-Korean talks", "inter-Korean dialogue")
     assert not same_thing("inter-Korean talks", "inter-Korean relations")
+    # Talks, a meeting and a summit of the same parties are one thing.
+    assert same_thing("direct talks", "direct meeting")
+    assert same_thing("Trump-Kim talks", "Trump-Kim summit")
+    assert same_thing("summit meeting", "summit")
+    assert not same_thing("Trump-Kim summit", "inter-Korean talks")
+    # A missile launch is its test; a nuclear test is another thing than a missile test.
+    assert same_thing("failed missile launch", "latest failed missile test")
+    assert same_thing("unsuccessful missile launch", "failed missile test")
+    assert not same_thing("nuclear test", "missile launch")
     # A bare "talks" gives its place to the phrase with its own head before a synonym's.
     phrases = ["talks", "inter-Korean dialogue", "inter-Korean talks"]
     assert [phrases[i] for i in distinct(phrases, range(3), 3)] == ["inter-Korean talks"]
@@ -380,5 +389,8 @@ def test_a_bare_generic_head_gives_way_to_a_specific_phrase() -> None:
     scores = [1.0, 0.9, 0.8, 0.2, 0.1]
     kept = [phrases[i] for i in distinct(phrases, range(5), 3, scores=scores)]
     assert kept == ["Trump-Kim meeting", "six-party talks", "sanctions relief"]
-    # with no specific phrase of its head, a bare head stays
-    assert [phrases[i] for i in distinct(phrases[:3], range(3), 3)] == phrases[:3]
+    # with no specific phrase of its head, a bare head stays; bare "meeting" and "talks"
+    # are one thing (synonyms, data/keyphrase_words.yaml)
+    assert [phrases[i] for i in distinct(phrases[:3], range(3), 3)] == ["meeting", phrases[2]]
+    ban = ["new ban", "sanctions relief", "meeting"]
+    assert [ban[i] for i in distinct(ban, range(3), 3)] == ban
