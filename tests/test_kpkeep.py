@@ -49,6 +49,45 @@ def test_a_bare_issue_term_needs_several_articles() -> None:
     assert not kept("speech", "speech", 10)  # no issue's term: never alone
 
 
+def test_actors_described_colour_and_epithets_are_struck() -> None:
+    """A specialist strikes a country's actors described ("North Korean regime"), colour
+    ("apocalyptic imagery", "final goal"), outlets ("Chinese state television") and what
+    one side calls another ("old beast lunatic"), whatever qualifies them."""
+    for bad in (
+        "North Korean regime", "nuclear-armed North Korean regime", "South Korean capital",
+        "South Korean delegation", "international community", "hit squad",
+        "fired national security adviser", "Media pundits", "North Korean army",  # actors
+        "apocalyptic imagery", "close touch", "lavish luncheon", "diplomatic path",
+        "final goal", "troubled waters", "rival Koreas", "stronger sanctions",  # colour
+        "Chinese state television", "popular FiveThirtyEight blog",
+        "influential Chinese tabloid Global Times",  # outlets
+        "old beast lunatic", "dotard", "little rocket man", "puppet regime",  # epithets
+    ):  # fmt: skip
+        assert not kept(bad, bad.lower(), 1), bad
+    for good in (
+        "regime change", "U.S.-South Korean alliance", "nuclear capability",
+        "defense white paper", "Korean War", "joint command",
+    ):  # fmt: skip
+        assert kept(good, good.lower(), 1), good
+
+
+def test_what_was_said_qualified_by_countries_and_institutions_is_struck() -> None:
+    """ "U.N. speech" and "North Korean Internet" say no more than the country's section,
+    and "White House" is an actor; a country's sanctions or policy are subjects."""
+    for bad in (
+        "U.N. speech", "North Korean Internet", "North Korea tweet", "Chinese calls",
+        "White House statement", "White House", "presidential Blue House",
+        "UN security council", "Defense Ministry", "U.S. Pacific Command",
+    ):  # fmt: skip
+        assert not kept(bad, bad.lower(), SHARED), bad
+    for good in (
+        "Japanese sanctions", "U.N. sanctions", "North Korea policy",
+        "recent UN Security Council resolution", "North Korean nuclear problem",
+        "North Korean ICBM",
+    ):  # fmt: skip
+        assert kept(good, good.lower(), 1), good
+
+
 @pytest.fixture(scope="module")
 def week(nlp):
     arts = [

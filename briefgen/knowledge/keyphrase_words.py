@@ -1,7 +1,8 @@
 """Word lists of the keyphrase candidates (data/keyphrase_words.yaml): entity types that
 are never phrases, generic and vague head nouns, venues, heads that say nothing alone,
 titles, people-nouns, institutions with the country they belong to, and what a period's
-list leaves out (evaluative adjectives, sources' and places' heads).  One loader, so
+list leaves out (evaluative adjectives, sources', places', actors', colour and said
+heads, epithets).  One loader, so
 nlp/kpcandidates.py and nlp/kpdedupe.py hold no lists."""
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ LISTS = (
     "source_heads",
     "named_source_heads",
     "place_heads",
+    "actor_heads",
+    "colour_heads",
+    "epithets",
+    "said_heads",
 )
 
 

@@ -12,7 +12,16 @@ policy news was about, and a specialist strikes from them what is no subject of 
   - a place ("New York", "Notre Dame", "Hokkaido island", "Pacific Ocean"): where it
     happened, not what;
   - a piece of a country's longer name ("Democratic People" of the "Democratic People's
-    Republic of Korea", cut by the parser at the possessive).
+    Republic of Korea", cut by the parser at the possessive);
+  - an actor described rather than a subject ("North Korean regime", "South Korean
+    delegation", "national security adviser"): the brief lists its actors apart;
+  - colour and logistics, whatever qualifies them ("apocalyptic imagery", "close touch",
+    "lavish luncheon");
+  - an epithet or a slur ("old beast lunatic", "dotard"): a quotation, not a subject;
+  - an institution ("White House", "presidential Blue House"): an actor.
+What was said, or where, qualified only by countries or institutions ("U.N. speech",
+"White House statement", "North Korean Internet") says no more than the country's
+section does ("Japanese sanctions", "North Korea policy" are subjects).
 Named programmes, sites, weapons and operations (data/named.yaml) and countries are
 always kept.  Articles' own lists (and DUC-2001, whose annotators keep "major earthquake"
 and "National Hurricane Center") are not filtered.
@@ -24,7 +33,7 @@ import re
 from functools import lru_cache
 
 from briefgen.knowledge.issues import load_issues
-from briefgen.knowledge.keyphrase_words import words
+from briefgen.knowledge.keyphrase_words import institutions, words
 from briefgen.knowledge.places import is_place
 from briefgen.nlp.kpcandidates import gazetteer
 from briefgen.nlp.kpdedupe import VAGUE_MODIFIERS
@@ -33,6 +42,10 @@ _EVALUATIVE = words("evaluative")
 _SOURCE_HEADS = words("source_heads")
 _NAMED_SOURCE_HEADS = words("named_source_heads")
 _PLACE_HEADS = words("place_heads")
+_ACTOR_HEADS = words("actor_heads")
+_COLOUR_HEADS = words("colour_heads")
+_EPITHETS = words("epithets")
+_SAID_HEADS = words("said_heads")
 # Articles that make a bare issue term the period's subject ("sanctions" in three reports,
 # not "main channels" in two reports of one story).
 SHARED = 3
@@ -102,6 +115,52 @@ def _bare(ws: list[str]) -> bool:
     return all(w.lower() in _PLAIN for w in ws[:-1])
 
 
+def _no_subject(phrase: str, ws: list[str]) -> bool:
+    """An actor described ("North Korean regime"), colour or logistics ("apocalyptic
+    imagery"), or an epithet ("old beast lunatic"), by its head or its words."""
+    head = ws[-1].lower()
+    if head in _ACTOR_HEADS or head in _COLOUR_HEADS:
+        return True
+    low = f" {phrase.lower()} "
+    return any(f" {e} " in low for e in _EPITHETS)
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """Countries', bodies' and institutions' names, lower case ("u.n.", "white house")."""
+    return frozenset(n.lower() for n in (*gazetteer(), *institutions()))
+
+
+def _institution(phrase: str) -> bool:
+    """An institution, an actor not a subject, whatever qualifies it ("White House",
+    "presidential Blue House", "UN security council"): its name is the phrase's head."""
+    low = phrase.lower()
+    return any(low == n or low.endswith(f" {n}") for n in _institution_names())
+
+
+@lru_cache(maxsize=1)
+def _institution_names() -> tuple[str, ...]:
+    return tuple(n.lower() for n in institutions())
+
+
+def _without_countries(ws: list[str]) -> list[str]:
+    """`ws` with the country, body and institution names before its head taken out ("U.N.
+    speech" -> "speech", "White House statement" -> "statement"), longest name first."""
+    names = _names()
+    out: list[str] = []
+    i, last = 0, len(ws) - 1
+    while i < last:
+        n = next(
+            (n for n in (3, 2, 1) if i + n <= last and " ".join(ws[i : i + n]).lower() in names), 0
+        )
+        if n:
+            i += n
+        else:
+            out.append(ws[i])
+            i += 1
+    return [*out, ws[last]]
+
+
 def kept(phrase: str, key: str, n_articles: int) -> bool:
     """Does a period's list keep `phrase` (candidate key `key`), found in `n_articles` of
     the period's articles?  See the module docstring."""
@@ -110,9 +169,14 @@ def kept(phrase: str, key: str, n_articles: int) -> bool:
     ws = phrase.split()
     if not ws or _source(ws) or _place(phrase, ws) or _part_of_name(phrase):
         return False
+    if _no_subject(phrase, ws) or _institution(phrase):
+        return False
+    head = ws[-1]
+    rest = _without_countries(ws)
+    if len(rest) < len(ws) and _bare(rest) and head.lower() in _SAID_HEADS:
+        return False  # "U.N. speech", "White House statement"
     if not _bare(ws):
         return True
-    head = ws[-1]
     if _ACRONYM.match(head):
         return True
     return n_articles >= SHARED and bool(_issue_word().match(head.lower()))
