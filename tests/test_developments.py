@@ -330,11 +330,12 @@ def test_previews_tests_the_day_and_the_actors_in_any_order(embed) -> None:  # t
 
 def test_echo_over_a_row_of_owners_equals_the_loop_over_groups(embed) -> None:  # type: ignore[no-untyped-def]
     # _echo reads one row of the similarity against each report's kept group: the first
-    # group holding a close report not dated apart, as the loop over groups and rows found.
+    # group holding a close report not dated apart and not of a distinct kind of event
+    # (reports.distinct), as the loop over groups and rows found.
     from dataclasses import replace
 
     from briefgen.book.developments import DevelopmentFinder
-    from briefgen.book.reports import find_reports
+    from briefgen.book.reports import distinct, find_reports
     from briefgen.book.summarize import SentencePool
 
     finder = DevelopmentFinder(SentencePool(LAUNCH + OTHER), WEEK, embed)
@@ -352,8 +353,10 @@ def test_echo_over_a_row_of_owners_equals_the_loop_over_groups(embed) -> None:  
                     k
                     for k, h in enumerate(groups[:end])
                     if any(
-                        float(finder._sim[i, j]) >= finder.w.echo and not finder._dated_apart(i, j)
-                        for j in h.rows
+                        float(finder._sim[i, j]) >= finder.w.echo
+                        and not finder._dated_apart(i, j)
+                        and not distinct(g.lead, m)
+                        for m, j in zip(h.members, h.rows, strict=True)
                     )
                 ),
                 -1,
