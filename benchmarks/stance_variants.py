@@ -22,6 +22,12 @@ Speech-act features (want / future / past report / event subject from the parse;
 positions10-acts, 2026-12-02): base cv 49/219 (49/51 right) against 48/219 (48/50)
 without them in the same run (--zero act), dev 36/96 against 38/96; end to end on dev
 38/95 found, 24/28 printed right against the shipped 40/95, 26/30: not shipped.
+pending-threats7 (positions12, 2026-12-02: 37 train-split statements, North Korean and US
+threats of force, foreign ministers urging talks, and 14 plain event reports in the outlet's
+own words labelled 'no stance'): train_stance.py --c 0.005 chose floor 0.4, display 0.815,
+cv 62/219 (62/65 right) against 46/219 (46/47) without it in the same code; dev statements
+38/96 (38/44) against 38/96 (38/43); end to end on dev 39/95 found, 27/33 printed right
+(0.82) against the shipped 40/95, 26/30: more printed wrong, none more found, not shipped.
 """
 
 from __future__ import annotations
