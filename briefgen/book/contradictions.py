@@ -176,6 +176,32 @@ def _head(a: Actor | None) -> bool:
     return (a.role or "").lower() in roles.single_offices or a.name in roles.institution_names
 
 
+# A government's own line on an issue: (issue, stance, country, the latest day stated).
+Line = tuple[str, int, str | None, date]
+
+
+def _government_lines(
+    positions: Sequence[Position],
+    actors: Mapping[str, Actor],
+    quotes: Mapping[str, Quote],
+    days: Mapping[str, date],
+) -> list[Line]:
+    """The positions that are a government's own line (_government_line), with the day
+    each was last stated."""
+    return [
+        (p.issue, p.stance, _holder_country(p, actors), day)
+        for p in positions
+        if _government_line(p, actors) and (day := _last_said(p, quotes, days)) is not None
+    ]
+
+
+def _overtaken(
+    issue: str, stance: int, country: str | None, day: date, lines: Sequence[Line]
+) -> bool:
+    """Did the country's own line go the other way on the issue on a later day?"""
+    return any(i == issue and st == -stance and c == country and d > day for i, st, c, d in lines)
+
+
 def current_positions(
     positions: Sequence[Position],
     actors: Mapping[str, Actor],
@@ -190,24 +216,16 @@ def current_positions(
     the White House stood by it for the rest of the week."""
     by_quote = {q.quote_id: q for q in quotes}
     days = _days(articles)
-    when = {id(p): _last_said(p, by_quote, days) for p in positions}
+    lines = _government_lines(positions, actors, by_quote, days)
 
     def overtaken(p: Position) -> bool:
-        day, country = when[id(p)], _holder_country(p, actors)
+        day, country = _last_said(p, by_quote, days), _holder_country(p, actors)
         a = actors.get(p.holder)
         if day is None or country is None or a is None or a.kind != "government":
             return False  # a legislator's or a commentator's line is none of the government's
         if _government_line(p, actors):
             return False
-        return any(
-            o.issue == p.issue
-            and o.stance == -p.stance
-            and _holder_country(o, actors) == country
-            and _government_line(o, actors)
-            and (later := when[id(o)]) is not None
-            and later > day
-            for o in positions
-        )
+        return _overtaken(p.issue, p.stance, country, day, lines)
 
     return [p for p in positions if not overtaken(p)]
 
@@ -227,13 +245,8 @@ def current_quotes(
     one beside a printed position, and 'Its officials differ on talks: Donald Trump favours
     talks now, while Rex Tillerson said "…we're a long way from negotiations…"' came back
     as the split of 2018-W10 once the contradiction was gone)."""
-    by_quote = {q.quote_id: q for q in quotes}
     days = _days(articles)
-    lines = [
-        (p.issue, p.stance, _holder_country(p, actors), day)
-        for p in positions
-        if _government_line(p, actors) and (day := _last_said(p, by_quote, days)) is not None
-    ]
+    lines = _government_lines(positions, actors, {q.quote_id: q for q in quotes}, days)
     out = []
     for q in quotes:
         day = q.said_on or days.get(q.article_id)
@@ -241,13 +254,6 @@ def current_quotes(
         if day is None or not q.stances or a is None or a.kind != "government" or _head(a):
             out.append(q)
             continue
-        kept = [
-            s
-            for s in q.stances
-            if not any(
-                i == s.issue and st == -s.stance and c == q.country and d > day
-                for i, st, c, d in lines
-            )
-        ]
+        kept = [s for s in q.stances if not _overtaken(s.issue, s.stance, q.country, day, lines)]
         out.append(q if len(kept) == len(q.stances) else replace(q, stances=kept))
     return out
