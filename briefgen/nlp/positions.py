@@ -249,7 +249,6 @@ def derive_positions(
     """Actor positions, then the country positions their official voices support."""
 
     acts = actor_positions(quotes, actors, since, until)
-    quotes = list(quotes)
     countries = country_positions(acts, actors, official_dissent(quotes, actors, since, until))
     return acts + countries if countries else acts
 

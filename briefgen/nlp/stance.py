@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -364,8 +364,7 @@ def words_back(hand: Sequence[float], issue: str, sign: int) -> bool:
 
 def official_voice(hand: Sequence[float]) -> bool:
     """The speaker is a government, an international body or state media."""
-    names = feature_names()
-    return any(hand[names.index(f"kind:{k}")] > 0 for k in sorted(OFFICIAL_KINDS))
+    return any(hand[_column(f"kind:{k}")] > 0 for k in OFFICIAL_KINDS)
 
 
 def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
@@ -403,26 +402,23 @@ def about_other(hand: Sequence[float], k: int) -> bool:
     of duty, and the speaker is not North Korean: "Kim will not denuclearize" is the
     speaker's forecast of Pyongyang's intention, not the speaker's own demand or refusal
     ("North Korea must not keep its weapons" is a demand and stays)."""
-    prk = hand[_prk_index()] > 0
+    prk = hand[_column("country:PRK")] > 0
     negated = _has(hand, k, "gov_negated") and not _has(hand, k, "gov_modal")
     return _has(hand, k, "subject_prk") and negated and not prk
 
 
-@lru_cache(maxsize=1)
-def _prk_index() -> int:
-    return feature_names().index("country:PRK")
+@cache
+def _column(name: str) -> int:
+    """A hand feature's column, found once (feature_names() builds its list on every call,
+    and the vetoes and official_voice run for every statement read)."""
+    return feature_names().index(name)
 
 
 def narrated(hand: Sequence[float], k: int) -> bool:
     """The statement only narrates a past event (nlp/narration.py: "the latest talks were
     held at Panmunjom"), on an issue where a past act is not itself a position
     (data/stance_cues.yaml narration keep: "had miniaturized nuclear warheads" is one)."""
-    return hand[_narrated_index()] > 0 and issue_keys()[k] not in narration_words().keep
-
-
-@lru_cache(maxsize=1)
-def _narrated_index() -> int:
-    return feature_names().index("rule:narrated")
+    return hand[_column("rule:narrated")] > 0 and issue_keys()[k] not in narration_words().keep
 
 
 # Which vetoes apply to a read stance: "contradicted" (the phrases point only the other
