@@ -304,11 +304,12 @@ def repeated_quotes(quotes: Sequence[Quote], earlier: Sequence[Article]) -> froz
     says so (a blind reader struck an open question built on it)."""
     if not earlier:
         return frozenset()
-    seen = " \n ".join(_plain_words(a.text) for a in earlier)
+    # padded once: a quotation's words match only whole words of the earlier text
+    seen = " " + " \n ".join(_plain_words(a.text) for a in earlier) + " "
     out = set()
     for q in quotes:
         words = _plain_words(q.text)
-        if len(words.split()) >= MIN_REPEATED_WORDS and f" {words} " in f" {seen} ":
+        if len(words.split()) >= MIN_REPEATED_WORDS and f" {words} " in seen:
             out.add(q.quote_id)
     return frozenset(out)
 
