@@ -58,13 +58,9 @@ class KeptKeyphrases:
         """`version`: the per-article analysis version the terms are stored under."""
         self.store = store
         self.version = f"{brief_version()}-{version}"
-        self.hit = False  # the last call read the kept lists
 
     def __call__(self, slot: str, check: str, make: Callable[[], Scopes]) -> Scopes:
-        kept = Kept(self.store, KIND, self.version)
-        made = kept.one(slot, check, make, _encode, _decode)
-        self.hit = kept.hit
-        return made
+        return Kept(self.store, KIND, self.version).one(slot, check, make, _encode, _decode)
 
 
 def _encode(scopes: Scopes) -> bytes:
