@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from briefgen.model import Actor, Article, Evidence, Position, Quote, Stance
+from briefgen.model import Actor, Article, Evidence, Position, Quote
 from briefgen.nlp.positions import (
     CARRIES,
     actor_positions,
@@ -19,6 +19,7 @@ from briefgen.nlp.positions import (
     official_dissent,
     show_confidence,
 )
+from tests.texts import stance_quote
 
 ACTORS = [
     Actor("mike-pompeo", "Mike Pompeo", "government", country="USA"),
@@ -30,17 +31,7 @@ ACTORS = [
 
 
 def _q(n: int, actor: str, stance: int, conf: float = 0.95, **kw) -> Quote:  # type: ignore[no-untyped-def]
-    return Quote(
-        quote_id=f"a-q{n}",
-        article_id="a",
-        text=f"statement {n} of {actor}",
-        start=0,
-        end=1,
-        actor_id=actor,
-        country="USA",
-        stances=[Stance("talks", stance, conf)],
-        **kw,
-    )
+    return stance_quote(n, actor, "USA", "talks", stance, conf, **kw)
 
 
 def _country(ps: list[Position]) -> list[tuple[str, int]]:

@@ -11,12 +11,13 @@ from datetime import date
 
 import pytest
 
-from briefgen.model import Actor, Article, Evidence, Position, Quote, Stance
+from briefgen.model import Actor, Article, Evidence, Position, Stance
 from briefgen.nlp.positions import (
     actor_positions,
     derive_positions,
     disagreements,
 )
+from tests.texts import stance_quote
 
 # (speaker country, kind, cue, statement, issue, expected stance)
 SIGNED = [
@@ -247,20 +248,7 @@ def test_a_defector_backing_pressure_is_not_read_as_north_korea(read) -> None:  
 # --- adding stances up ---------------------------------------------------------------
 
 
-def _q(
-    n: int, actor: str, country: str, issue: str, stance: int, conf: float = 0.95, **kw
-) -> Quote:  # type: ignore[no-untyped-def]
-    return Quote(
-        quote_id=f"a-q{n}",
-        article_id="a",
-        text=f"statement {n} of {actor}",
-        start=0,
-        end=1,
-        actor_id=actor,
-        country=country,
-        stances=[Stance(issue, stance, conf)],
-        **kw,
-    )
+_q = stance_quote
 
 
 ACTORS = [

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefgen.model import Article
+from briefgen.model import Article, Quote, Stance
 from briefgen.nlp.attribution import Attribution, attribute
 
 
@@ -45,3 +45,21 @@ def attribute_text(
     for q in att.quotes:
         assert text[q.start : q.end] == q.text  # the offsets contract
     return att
+
+
+def stance_quote(
+    n: int, actor: str, country: str, issue: str, stance: int, conf: float = 0.95, **kw: Any
+) -> Quote:
+    """Quotation n of article "a" by `actor`, read as one stance: how the positions tests
+    add stances up without a parse."""
+    return Quote(
+        quote_id=f"a-q{n}",
+        article_id="a",
+        text=f"statement {n} of {actor}",
+        start=0,
+        end=1,
+        actor_id=actor,
+        country=country,
+        stances=[Stance(issue, stance, conf)],
+        **kw,
+    )
