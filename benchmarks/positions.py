@@ -1,6 +1,6 @@
 """Stances and positions against independent labels: briefgen's model beside the 0.1 lexicon.
 
-    .venv/bin/python benchmarks/positions.py [--split test|dev] [--no-weeks] [--errors]
+    .venv/bin/python benchmarks/positions.py [--split test|dev|confirm] [--no-weeks] [--errors]
         [--shows T ...]
 
 Labels: benchmarks/labels/quotes-<split>.jsonl — every quotation of whole articles with
@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 import numpy as np  # noqa: E402
 from gold import GoldQuote, align, load_gold  # noqa: E402
 from quotes_korea import unlabelled_keys  # noqa: E402
-from splits import CORPORA, DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key  # noqa: E402
+from splits import CONFIRM_WEEKS, CORPORA, DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key  # noqa: E402
 from train_stance import OFFICIAL, examples, load_articles_and_docs  # noqa: E402
 
 _TITLES = re.compile(
@@ -222,7 +222,7 @@ def weeks(split: str, errors: bool = False, shows: tuple[float, ...] = ()) -> No
     gold = load_gold(f"quotes-{split}")
     arts, _ = load_articles_and_docs([f"quotes-{split}"])
     published = {source_key(a): a.published for a in arts}
-    chosen = HELD_OUT_WEEKS if split == "test" else DEV_WEEKS
+    chosen = {"test": HELD_OUT_WEEKS, "confirm": CONFIRM_WEEKS}.get(split, DEV_WEEKS)
     by_week: dict[tuple[str, str], list[GoldQuote]] = defaultdict(list)
     for g in gold:
         corpus = g.key.split(":")[0]
@@ -462,7 +462,7 @@ def _gold_spans(gs: list[GoldQuote], att: Any) -> list[tuple[GoldQuote, tuple[st
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="test", choices=["test", "dev"])
+    ap.add_argument("--split", default="test", choices=["test", "dev", "confirm"])
     ap.add_argument("--no-weeks", action="store_true")
     ap.add_argument("--errors", action="store_true", help="dev only: list errors and causes")
     ap.add_argument(
@@ -473,8 +473,8 @@ def main() -> int:
         help="dev only: also score actor positions at these display thresholds (same run)",
     )
     args = ap.parse_args()
-    if (args.errors or args.shows) and args.split == "test":
-        ap.error("--errors and --shows compare settings on the test split: tune on dev only")
+    if (args.errors or args.shows) and args.split in ("test", "confirm"):
+        ap.error("--errors and --shows compare settings on a held-out split: tune on dev only")
     statements(args.split)
     if not args.no_weeks:
         weeks(args.split, args.errors, tuple(args.shows))

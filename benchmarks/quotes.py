@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/quotes.py --korea dev [--show]
     .venv/bin/python benchmarks/quotes.py --korea train       # labelled articles only
     .venv/bin/python benchmarks/quotes.py --korea fresh       # confirmation set: never --show
+    .venv/bin/python benchmarks/quotes.py --korea confirm     # confirmation weeks: never --show
     .venv/bin/python benchmarks/quotes.py --korea test        # held out: run rarely, never tune
 
 PolNeAR (../shared/data/quotes/polnear/<split>/attributions, one annotator's file per
@@ -394,7 +395,9 @@ def main() -> int:
     ap.add_argument("--split", default="test", help="PolNeAR split: train, dev or test")
     ap.add_argument("--limit", type=int, default=0, help="PolNeAR: first N articles only")
     ap.add_argument(
-        "--korea", choices=["dev", "test", "train", "fresh"], help="score our Korea labels instead"
+        "--korea",
+        choices=["dev", "test", "train", "fresh", "confirm"],
+        help="score our Korea labels instead",
     )
     ap.add_argument("--show", action="store_true", help="Korea dev: print every miss")
     ap.add_argument(

@@ -1,6 +1,6 @@
 """The Korea half of benchmarks/quotes.py: our own labels (benchmarks/labels/quotes-*.jsonl)
 scored against briefgen's quotations; the matching rules are in quotes.py's docstring.
-Run through quotes.py (`--korea dev|train|test|fresh`)."""
+Run through quotes.py (`--korea dev|train|test|fresh|confirm`)."""
 
 from __future__ import annotations
 
@@ -55,13 +55,17 @@ def same_speaker(pred: str | None, gold: str | None, gaz: Any, pc: Any, gc: Any)
 
 
 def _korea_articles(which: str, gold: list[Any]) -> list[Any]:
+    from splits import CONFIRM_WEEKS, DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key
     from splits import CORPORA as FILES
-    from splits import DEV_WEEKS, HELD_OUT_WEEKS, iso_week, source_key
 
     from briefgen.config import CorpusSettings
     from briefgen.corpus import load_corpus
 
-    weeks: dict[str, tuple[str, ...]] = {"dev": DEV_WEEKS, "test": HELD_OUT_WEEKS}.get(which, {})
+    weeks: dict[str, tuple[str, ...]] = {
+        "dev": DEV_WEEKS,
+        "test": HELD_OUT_WEEKS,
+        "confirm": CONFIRM_WEEKS,
+    }.get(which, {})
     keys = {g.key for g in gold}
     listed = ROOT / "benchmarks" / "labels" / f"quotes-{which}.articles.txt"
     if listed.exists():
@@ -234,7 +238,7 @@ def korea(which: str, show: bool) -> int:
     if not path.exists():
         print(f"{path} not found; nothing to measure")
         return 0
-    if show and which in ("test", "fresh"):
+    if show and which in ("test", "fresh", "confirm"):
         print(f"--show is not for {which}: those labels are never looked at one by one")
         return 2
     from briefgen.config import default_cache_dir

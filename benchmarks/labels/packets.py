@@ -12,6 +12,7 @@ maps packet ids to source keys.  Sets (see splits.py):
   train  --n train-split articles, sampled across corpora and years, half of them
          among articles that name the rarer issues (sequencing, exercises,
          inter-Korean projects) so each issue has examples
+  confirm  every article of the confirmation weeks (splits.CONFIRM_WEEKS), flat
   weeks  every article of the train weeks (splits.TRAIN_WEEKS), one folder per week
          (OUT_DIR/<corpus>-<week>/W001.txt ...): what an analyst writes a train
          bottom line from
@@ -35,6 +36,7 @@ sys.path.insert(0, str(HERE))
 DATA = ROOT.parent / "shared" / "data" / "corpora"
 
 from splits import (  # noqa: E402
+    CONFIRM_WEEKS,
     CORPORA,
     TRAIN_WEEKS,
     held_out_week,
@@ -105,7 +107,7 @@ def write_set(out: Path, prefix: str, chosen: list) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("out", type=Path)
-    ap.add_argument("--set", choices=["test", "dev", "train", "weeks"], required=True)
+    ap.add_argument("--set", choices=["test", "dev", "train", "weeks", "confirm"], required=True)
     ap.add_argument("--n", type=int, default=10)
     ap.add_argument("--seed", type=int, default=20261201)
     args = ap.parse_args()
@@ -131,6 +133,12 @@ def main() -> int:
             if k.startswith("kcna:") and split_of(k, a.published) == "test" and a.words >= 150
         ]
         chosen += rng.sample(kcna, min(args.n, len(kcna)))
+    elif args.set == "confirm":
+        chosen = [
+            (k, a)
+            for k, a in keyed
+            if iso_week(a.published) in CONFIRM_WEEKS.get(k.split(":", 1)[0], ())
+        ]
     elif args.set == "dev":
         chosen = [
             (k, a)
@@ -161,7 +169,7 @@ def main() -> int:
             cands = by_corpus.get(c, [])
             pick += rng.sample(cands, min(len(cands), round(share * (args.n - half))))
         chosen = pick
-    prefix = {"test": "T", "dev": "D", "train": "R"}[args.set]
+    prefix = {"test": "T", "dev": "D", "train": "R", "confirm": "C"}[args.set]
     write_set(args.out, prefix, chosen)
     return 0
 

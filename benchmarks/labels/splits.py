@@ -22,7 +22,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, Literal
 
-Split = Literal["train", "dev", "test"]
+Split = Literal["train", "dev", "test", "confirm"]
 
 HELD_OUT_WEEKS: dict[str, tuple[str, ...]] = {
     "allsides": ("2013-W14", "2018-W21", "2019-W09"),
@@ -58,11 +58,34 @@ TRAIN_WEEKS: dict[str, tuple[str, ...]] = {
 # week are left out.  Round 12's judges read them (and one fix was checked on 2017-W35), so
 # they are USED_JUDGE_WEEKS now; JUDGE_WEEKS are the next unread weeks with six or more
 # articles, named at stop 26 from article counts alone and opened by no one before round 13.
+# Round 13 (stop 27) read 2017-W17, 2017-W31, 2018-W23 and 2019-W22; at stop 28 they joined
+# USED_JUDGE_WEEKS, and JUDGE_WEEKS became the last four unread weeks with six or more
+# articles (again from counts alone, none next to a held-out week).
 USED_JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
-    "allsides": ("2017-W35", "2017-W45", "2018-W11", "2019-W06"),
+    "allsides": (
+        "2017-W35",
+        "2017-W45",
+        "2018-W11",
+        "2019-W06",
+        "2017-W17",
+        "2017-W31",
+        "2018-W23",
+        "2019-W22",
+    ),
 }
 JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
-    "allsides": ("2017-W17", "2017-W31", "2018-W23", "2019-W22"),
+    "allsides": ("2017-W37", "2018-W09", "2018-W18", "2018-W19"),
+}
+# Confirmation weeks (chosen 2026-12-02, stop 28, from article counts and label files
+# alone): whole weeks none of whose articles is in any label set (so no statement of
+# theirs trained the stance model), not held out, not dev, train or judge weeks.
+# Annotators who never saw the rules labelled every quotation and position in them
+# (quotes-confirm.jsonl).  Like the test split they are for reporting: never tune on
+# them, never read their items one by one.  split_of gives them their own split so no
+# later train sample draws from them.
+CONFIRM_WEEKS: dict[str, tuple[str, ...]] = {
+    "allsides": ("2013-W16", "2017-W18", "2018-W05", "2018-W30", "2019-W05"),
+    "reuters": ("2016-W12",),
 }
 CORPORA = {
     "allsides": "allsides-korea.jsonl",
@@ -107,6 +130,8 @@ def split_of(key: str, published: dt.date | None) -> Split:
         return "test"
     if week in DEV_WEEKS.get(corpus, ()):
         return "dev"
+    if week in CONFIRM_WEEKS.get(corpus, ()):
+        return "confirm"
     h = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 10
     return "test" if h < 2 else "dev" if h < 4 else "train"
 
