@@ -39,6 +39,19 @@ def test_bare_and_evaluative_nouns_sources_and_places_are_struck() -> None:
     assert kept("ICBM", "icbm", 1)
 
 
+def test_what_a_specialist_struck_from_the_train_weeks_lists() -> None:
+    """Stop 27's reading of the train and dev briefs: a body's mission, a US command
+    named after the country it sits in, a transcript's speaker label, a retreat, and
+    epithets for the North are no subjects; the acronym and named things stay."""
+    for bad in (
+        "United Nations mission", "North Korean embassy", "U.S. Forces Korea", "USFK",
+        "AMY GOODMAN", "Camp David", "hermit kingdom", "North Korean menace",
+    ):  # fmt: skip
+        assert not kept(bad, bad.lower(), 3), bad
+    for good in ("THAAD", "nuclear talks", "joint military exercises", "mission creep"):
+        assert kept(good, good.lower(), 3), good
+
+
 def test_a_bare_issue_term_needs_several_articles() -> None:
     """ "sanctions" in three of the week's reports is its subject; "attack" in one, or
     "real force" (an issue's term behind an evaluative word) in one, is colour."""

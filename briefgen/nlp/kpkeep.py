@@ -18,7 +18,9 @@ policy news was about, and a specialist strikes from them what is no subject of 
   - colour and logistics, whatever qualifies them ("apocalyptic imagery", "close touch",
     "lavish luncheon");
   - an epithet or a slur ("old beast lunatic", "dotard"): a quotation, not a subject;
-  - an institution ("White House", "presidential Blue House"): an actor.
+  - an institution ("White House", "presidential Blue House"): an actor;
+  - two or more words in capitals ("AMY GOODMAN"): a transcript's speaker label or a
+    shouted headline, not a subject (one word in capitals is an acronym: "ICBM").
 What was said, or where, qualified only by countries or institutions ("U.N. speech",
 "White House statement", "North Korean Internet") says no more than the country's
 section does ("Japanese sanctions", "North Korea policy" are subjects).
@@ -161,6 +163,12 @@ def _without_countries(ws: list[str]) -> list[str]:
     return [*out, ws[last]]
 
 
+def _shouted(ws: list[str]) -> bool:
+    """Two or more words of letters, all in capitals ("AMY GOODMAN", "BREAKING NEWS")."""
+    letters = [w for w in ws if w.isalpha()]
+    return len(letters) >= 2 and len(letters) == len(ws) and all(w.isupper() for w in ws)
+
+
 def kept(phrase: str, key: str, n_articles: int) -> bool:
     """Does a period's list keep `phrase` (candidate key `key`), found in `n_articles` of
     the period's articles?  See the module docstring."""
@@ -169,7 +177,7 @@ def kept(phrase: str, key: str, n_articles: int) -> bool:
     ws = phrase.split()
     if not ws or _source(ws) or _place(phrase, ws) or _part_of_name(phrase):
         return False
-    if _no_subject(phrase, ws) or _institution(phrase):
+    if _no_subject(phrase, ws) or _institution(phrase) or _shouted(ws):
         return False
     head = ws[-1]
     rest = _without_countries(ws)
