@@ -64,22 +64,26 @@ def test_an_event_outside_the_countrys_own_clause_is_not_its_act() -> None:
     assert _moves("PRK", "North Korea may be preparing another missile launch.") == []
 
 
+ESCALATION = [Move("missile launch", 1), Move("threat", 1), Move("sanctions imposed", 1)]
+ENGAGEMENT = [Move("talks offered", -1), Move("summit agreed", -1), Move("visit", -1)]
+
+
 def test_a_marker_goes_only_the_way_its_basis_leans() -> None:
     """Judges read 'improved' beside a basis that leaned toward escalation; a period that
-    leans both ways gets no marker, its basis says both periods' moves."""
-    both = [Move("missile launch", 1), Move("talks offered", -1)]
-    before = [Move("missile launch", 1), Move("threat", 1)]
-    marker, basis = trend(both, before, "2017-W27")
+    leans both ways gets no marker, its basis says what is new and what is gone."""
+    both = [*ESCALATION[:2], *ENGAGEMENT[:2]]
+    marker, basis = trend(both, ESCALATION, "2017-W27")
     assert marker is None
     assert basis == (
-        "no clear change: this period leans both ways: missile launch (escalation), talks "
-        "offered (engagement); 2017-W27 leans toward escalation: missile launch (escalation), "
-        "threat (escalation)"
+        "no clear change (this period 2 of its acts and statements lean toward escalation, "
+        "2 toward engagement; in 2017-W27, 3 toward escalation); new: talks offered "
+        "(engagement), summit agreed (engagement); no longer reported: sanctions imposed "
+        "(escalation)"
     )
-    talks = [Move("talks offered", -1), Move("summit agreed", -1)]
-    assert trend(talks, before, "x")[0] == "improved"
-    assert trend(before, talks, "x")[0] == "deteriorated"
-    assert trend([Move("threat", 1), Move("sanctions imposed", 1)], before, "x")[0] == "unchanged"
+    assert trend(ENGAGEMENT, ESCALATION, "x")[0] == "improved"
+    assert trend(ESCALATION, ENGAGEMENT, "x")[0] == "deteriorated"
+    hostile = [Move("nuclear test", 1), Move("threat", 1), Move("sanctions imposed", 1)]
+    assert trend(hostile, ESCALATION, "x")[0] == "unchanged"
 
 
 def test_a_section_that_states_something_is_never_insufficient() -> None:
@@ -168,61 +172,87 @@ def test_what_a_country_says_may_come_is_its_stance_not_an_event() -> None:
 def test_no_marker_goes_against_the_countrys_main_move() -> None:
     """'Deteriorated' beside a judgement that the country agreed to a summit: the marker
     would contradict its own section, so the basis says both instead."""
-    now = [Move("summit agreed", -1), Move("keeps up sanctions", 1), Move("threat", 1)]
-    before = [Move("talks offered", -1), Move("visit", -1)]
-    assert trend(now, before, "x")[0] == "deteriorated"
-    marker, basis = trend(now, before, "x", main=[Move("summit agreed", -1)])
+    now = [Move("summit agreed", -1), *ESCALATION, Move("keeps up sanctions", 1)]
+    assert trend(now, ENGAGEMENT, "x")[0] == "deteriorated"
+    marker, basis = trend(now, ENGAGEMENT, "x", main=[Move("summit agreed", -1)])
     assert marker is None
     assert "its main move, summit agreed (engagement), goes the other way" in basis
     # a main move the marker agrees with changes nothing
-    assert trend(now, before, "x", main=[Move("threat", 1)])[0] == "deteriorated"
+    assert trend(now, ENGAGEMENT, "x", main=[Move("threat", 1)])[0] == "deteriorated"
 
 
 def test_one_move_is_no_trend() -> None:
     """Judges could not tell what 'improved' rested on when one move of each period
-    bore it: too thin a basis gives no marker and says so, with the counts."""
+    bore it: too thin a basis in either period gives no marker and says so, with the
+    counts and the moves in words (new, and no longer reported)."""
     marker, basis = trend([Move("talks offered", -1)], [Move("threat", 1)], "2018-W09")
     assert marker is None
     assert basis.startswith(
-        "no clear change (too few moves to compare: 1 toward engagement this period, "
-        "1 toward escalation in 2018-W09)"
+        "insufficient basis for a trend (this period 1 of its acts and statements lean "
+        "toward engagement; in 2018-W09, 1 toward escalation; a marker needs 3"
     ), basis
-    # two of its own this period against a sparse earlier week that leaned the other way
-    two = [Move("missile launch", 1), Move("threat", 1)]
-    assert trend(two, [Move("talks offered", -1)], "x")[0] == "deteriorated"
+    assert basis.endswith(
+        "new: talks offered (engagement); no longer reported: threat (escalation)"
+    )
+    # a full week of its own against a sparse earlier week: still too little to compare
+    marker, basis = trend(ESCALATION, [Move("talks offered", -1)], "x")
+    assert marker is None and basis.startswith("insufficient basis for a trend"), basis
+
+
+def test_two_acts_do_not_flip_a_marker() -> None:
+    """allsides 2017-W17: the US got "improved" in a week of conflict warnings because
+    regrouping the developments left 1 of its escalating acts (3 before) beside 2 engaging
+    ones.  Two acts added, dropped or turned never make a marker of change."""
+    before = [*ESCALATION, Move("visit", -1)]
+    now = [Move("threat", 1), Move("talks offered", -1), Move("summit agreed", -1)]
+    marker, basis = trend(now, before, "2017-W16")
+    assert marker is None
+    assert basis.startswith("no clear change"), basis
+    assert "new: talks offered (engagement), summit agreed (engagement)" in basis, basis
+    # two engaging acts added to a week of escalation do not improve it either
+    assert trend([*ESCALATION, *ENGAGEMENT[:2]], ESCALATION, "x")[0] is None
+    # the same week with a clear turn is a marker
+    assert trend([*ENGAGEMENT, Move("threat", 1)], before, "x")[0] == "improved"
 
 
 def test_words_alone_do_not_improve_a_week_of_hostile_acts() -> None:
     """'Improved' for a country in a week its relations clearly worsened: its officials'
     stated positions leaned toward talks, while its own acts and the period's events
     involving it (a launch over it, sanctions) leaned toward escalation."""
-    words = [Move("favours talks now", -1, said=True), Move("favours engagement", -1, said=True)]
-    before = [Move("threat", 1), Move("sanctions imposed", 1)]
-    assert trend(words, before, "x")[0] == "improved"  # no events known: words suffice
-    marker, basis = trend(words, before, "x", events=[1, 1, -1])
+    words = [
+        Move("favours talks now", -1, said=True),
+        Move("favours engagement", -1, said=True),
+        Move("opposes new sanctions", -1, said=True),
+    ]
+    assert trend(words, ESCALATION, "x")[0] == "improved"  # no events known: words suffice
+    marker, basis = trend(words, ESCALATION, "x", events=[1, 1, -1])
     assert marker is None
     assert (
         "its words lean toward engagement but the period's acts and events involving it "
         "lean toward escalation (2 toward escalation, 1 toward engagement)"
     ) in basis, basis
-    # an act of its own that engages bears the marker out
+    # acts of its own that engage bear the marker out
     acts = [*words, Move("summit agreed", -1), Move("talks offered", -1)]
-    assert trend(acts, before, "x", events=[1])[0] == "improved"
+    assert trend(acts, ESCALATION, "x", events=[1])[0] == "improved"
 
 
 def test_the_basis_cites_where_each_move_is_reported() -> None:
     """A reader checks a marker against its sources: each move names the articles that
     report it, and a stated position is marked as words, not an act."""
-    now = [Move("missile launch", 1, ("a", "b")), Move("keeps up sanctions", 1, ("c",), said=True)]
-    before = [Move("talks offered", -1, ("d",)), Move("visit", -1)]
+    now = [
+        Move("missile launch", 1, ("a", "b")),
+        Move("keeps up sanctions", 1, ("c",), said=True),
+        Move("threat", 1),
+    ]
+    before = [Move("talks offered", -1, ("d",)), Move("visit", -1), Move("summit agreed", -1)]
     numbers = {"a": 3, "b": 1, "c": 7, "d": 2}
     marker, basis = trend(now, before, "2017-W14", cite=numbers.get)
     assert marker == "deteriorated"
     assert "missile launch [1, 3] (escalation)" in basis, basis
     assert "stated: keeps up sanctions [7] (escalation)" in basis, basis
     assert (
-        "(this period 2 of its acts and statements lean toward escalation; in 2017-W14, "
-        "2 toward engagement)"
+        "(this period 3 of its acts and statements lean toward escalation; in 2017-W14, "
+        "3 toward engagement)"
     ) in basis, basis
 
 
@@ -241,10 +271,10 @@ def test_every_printed_basis_is_plain_english() -> None:
     assert move_words("summit", "threatened", "done") == "threat to the summit"
     # the key the periods are compared on is the same as before: markers do not move
     assert "threat" in {m.what for m in now}
-    marker, basis = trend(now, [Move("talks offered", -1)], "2017-W37")
+    marker, basis = trend([*now, Move("missile launch", 1)], ENGAGEMENT, "2017-W37")
     assert marker == "deteriorated"
     assert "new: threatened missile launch (escalation)" in basis, basis
-    assert "in 2017-W37, 1 toward engagement" in basis, basis
+    assert "in 2017-W37, 3 toward engagement" in basis, basis
     # what its own words say may come, in words
     geng = sentence_moves(["China said that sanctions could be eased on North Korea."], "CHN", {})
     assert [m.shown for m in geng] == ["sanctions eased, said to be possible"], geng

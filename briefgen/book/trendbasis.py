@@ -4,9 +4,10 @@ limit).
 
 The basis is said in words a reader can check, each move with the way it leans: "more
 escalation than in 2017-W26; new: missile launch (escalation); no longer reported: talks
-offered (engagement)".  "insufficient basis" only when nothing of the country's own is
-reported this period; the previous period is compared with only when it has moves that
-lean one way too, and the marker goes only the way its basis shows.
+offered (engagement)".  The marker "insufficient" only when nothing of the country's own
+is reported this period; a marker of change only on a basis of several moves in both
+periods that clearly moved (MIN_BASIS, MARGIN, SHIFT), else "no clear change" or
+"insufficient basis for a trend", with what is new and what is no longer reported.
 """
 
 from __future__ import annotations
@@ -19,10 +20,18 @@ THRESHOLD = 0.5
 # This period's basis when the section states the country's line but nothing of it is a
 # kind of development or a position that leans: a basis, no lean.
 STATED = "the judgement's statement"
-# Leaning moves this period needs before a marker is given: one move is no trend.  The
-# comparison period needs one: a sparse earlier week still shows which way it leaned.
-MIN_BASIS = 2
-MIN_BASIS_BEFORE = 1
+# Leaning moves each period needs before a marker is given: one or two acts are no trend
+# (judges read "improved" for the US in a week of its warnings, on 1 escalating and 2
+# engaging moves against 2 and 1 the week before; regrouping the developments had dropped
+# two of its escalating acts).
+MIN_BASIS = 3
+MIN_BASIS_BEFORE = 3
+# A period leans one way when its escalating and engaging moves differ by this many (and
+# by a third of its leaning moves), and a marker of change needs its lean to have moved by
+# SHIFT moves: what two acts regrouped, added or dropped could undo is no marker.
+MARGIN = 2
+LEAN_SHARE = 1 / 3
+SHIFT = 3
 Cite = Callable[[str], "int | None"]
 
 
@@ -145,18 +154,20 @@ def trend(
 ) -> tuple[str | None, str]:
     """(marker, one-line basis in words) for one country.
 
-    "insufficient" only when nothing of the country's own is reported this period; a
-    marker only when this period has at least MIN_BASIS moves that lean (the earlier one
-    MIN_BASIS_BEFORE), and only the way its basis shows: "deteriorated" when the balance moved toward escalation and
-    something new escalates or an engagement is no longer reported (and the mirror for
-    "improved"), else "unchanged".  Otherwise "no clear change", with both periods'
-    moves.  Without a comparison the basis still says which way this period leans, with
-    no marker.  `main`: the moves of the section's judgement (the country's main move);
-    a marker it goes against is not given.  `events`: the directions of the period's
-    developments that involve the country (its own or done to it); with its own acts,
-    a marker its words alone bear out is not given against them ("improved" on one
-    side's words in a week of launches and sanctions).  `cite`: source numbers of the
-    moves' articles, shown beside each move."""
+    "insufficient" only when nothing of the country's own is reported this period.  A
+    marker needs MIN_BASIS leaning moves in both periods (else "insufficient basis for a
+    trend", with what is new and what is no longer reported), and goes only the way its
+    basis clearly shows (_clear): "deteriorated" when this period clearly leans toward
+    escalation, its lean moved that way by SHIFT moves and something new escalates or an
+    engagement is no longer reported (the mirror for "improved"); "unchanged" when both
+    periods clearly lean the same way.  Otherwise "no clear change", with the counts and
+    what is new and gone.  Without a comparison the basis still says which way this
+    period leans, with no marker.  `main`: the moves of the section's judgement (the
+    country's main move); a marker it goes against is not given.  `events`: the
+    directions of the period's developments that involve the country (its own or done to
+    it); with its own acts, a marker its words alone bear out is not given against them
+    ("improved" on one side's words in a week of launches and sanctions).  `cite`: source
+    numbers of the moves' articles, shown beside each move."""
     if not now:
         return "insufficient", (
             "insufficient basis: no action or stated position of its own is reported this period"
@@ -171,34 +182,59 @@ def trend(
             f"this period {words}; {before_label} leans neither way, so there is nothing "
             "to compare with"
         )
-    were = f"{before_label} {_lean_words(before)}"
+    new, gone = _new_and_gone(now, before)
+    change = _difference(now, new, gone, cite)
+    counts = _both_counts(now, before, before_label)
     if len(_leaning(now)) < MIN_BASIS or len(_leaning(before)) < MIN_BASIS_BEFORE:
         return None, (
-            f"no clear change (too few moves to compare: {_count(_leaning(now))} this period, "
-            f"{_count(_leaning(before))} in {before_label}); this period {words}; {were}"
+            f"insufficient basis for a trend ({counts}; a marker needs {MIN_BASIS} acts or "
+            f"statements leaning one way or the other in each period); {change}"
         )
-    now_b, before_b = _balance(now), _balance(before)
-    diff = now_b - before_b
-    new, gone = _new_and_gone(now, before)
-    ways = {m.direction for m in new} | {-m.direction for m in gone}
-    if diff >= THRESHOLD and now_b > 0 and 1 in ways:
-        marker = "deteriorated"
-    elif diff <= -THRESHOLD and now_b < 0 and -1 in ways:
-        marker = "improved"
-    elif now_b * before_b > 0:
-        marker = "unchanged"  # it leans the way it leaned
-    else:  # it leans both ways, or another way by too little: say so, with no marker
-        return None, f"no clear change: this period {words}; {were}"
+    marker = _marker(now, before, new, gone)
+    if marker is None:
+        return None, f"no clear change ({counts}); {change}"
+    now_b = _balance(now)
     held = None if marker == "unchanged" else _held_back(now, now_b, main, events, cite, words)
     if held is not None:
-        return None, f"no clear change: {held}; {were}"
+        return None, f"no clear change: {held}; {before_label} {_lean_words(before)}"
     lean = {
         "deteriorated": f"more escalation than in {before_label}",
         "improved": f"more engagement than in {before_label}",
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
-    counts = _both_counts(now, before, before_label)
-    return marker, f"{lean} ({counts}); {_difference(now, new, gone, cite)}"
+    return marker, f"{lean} ({counts}); {change}"
+
+
+def _net(moves: Sequence[Move]) -> int:
+    """Escalating moves less engaging ones."""
+    return sum((m.direction > 0) - (m.direction < 0) for m in moves)
+
+
+def _clear(moves: Sequence[Move]) -> int:
+    """+1 (-1) when the period clearly leans toward escalation (engagement): by MARGIN
+    moves and LEAN_SHARE of its leaning moves; else 0 (both ways, or too close to call)."""
+    lean = _leaning(moves)
+    net = _net(lean)
+    if abs(net) < MARGIN or abs(net) < LEAN_SHARE * len(lean):
+        return 0
+    return 1 if net > 0 else -1
+
+
+def _marker(
+    now: Sequence[Move], before: Sequence[Move], new: Sequence[Move], gone: Sequence[Move]
+) -> str | None:
+    """The marker both periods' leaning moves bear out, or None (no clear change)."""
+    way, was = _clear(now), _clear(before)
+    shift = _net(_leaning(now)) - _net(_leaning(before))
+    moved = _balance(now) - _balance(before)
+    ways = {m.direction for m in new} | {-m.direction for m in gone}
+    if way > 0 and shift >= SHIFT and moved >= THRESHOLD and 1 in ways:
+        return "deteriorated"
+    if way < 0 and shift <= -SHIFT and moved <= -THRESHOLD and -1 in ways:
+        return "improved"
+    if way and way == was:
+        return "unchanged"  # it clearly leans the way it clearly leaned
+    return None
 
 
 def _both_counts(now: Sequence[Move], before: Sequence[Move], before_label: str) -> str:
