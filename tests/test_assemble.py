@@ -624,6 +624,21 @@ def test_country_groups_need_real_material() -> None:
     assert "SAU" not in groups
 
 
+def test_an_opinion_column_alone_makes_no_country_section() -> None:
+    """A columnist's view of Russia (2019-W22) made a Russia section and judgement; an
+    opinion piece joins a country's group only beside a news article about it."""
+    text = (
+        "Russia is quietly winning in Korea. Russia has long wanted a seat at the table, "
+        "and Moscow will use North Korea to needle Washington, I believe."
+    )
+    column = art("op1", "Why Russia wins in Korea", text, 24, "Op-Ed Daily")
+    column.url = "https://example.org/opinion/why-russia-wins"
+    assert "RUS" not in country_groups([*ARTICLES, column], ATT)
+    news = art("n1", "Russia on Korea", "Russia said on Tuesday that Russia backs talks.", 24, "X")
+    groups = country_groups([*ARTICLES, column, news], ATT)
+    assert {a.article_id for a in groups["RUS"]} == {"op1", "n1"}
+
+
 # --- trend ---------------------------------------------------------------------------------
 
 

@@ -56,6 +56,7 @@ from briefgen.book.trend import Move, moves_of
 from briefgen.book.watchlist import reliable_positions, repeated_quotes
 from briefgen.knowledge.countries import countries_acting
 from briefgen.knowledge.dates import date_range
+from briefgen.knowledge.watch_cues import opinion_url
 from briefgen.model import (
     Article,
     Brief,
@@ -93,6 +94,7 @@ def country_groups(
 
     The six parties and the UN need one article; any other country or body needs
     at least two (and 5% of the period's articles) so passing mentions get no section.
+    Opinion pieces (data/watch_cues.yaml opinion_url_sections) do not count toward either.
     The caller leaves low-relevance articles out (unless the user asked for them).
     Keys come in section order.
     """
@@ -105,8 +107,13 @@ def country_groups(
         for c in sorted(_article_countries(a, qby.get(a.article_id, []))):
             groups.setdefault(c, []).append(a)
     need_other = max(2, math.ceil(0.05 * len(main)))
+    # an opinion column joins a country's group but never makes one: a columnist's view of
+    # Russia is no Russian move (a section and a judgement from one column, 2019-W22)
+    news = {c: [a for a in arts if not opinion_url(a.url)] for c, arts in groups.items()}
     keep = {
-        c: arts for c, arts in groups.items() if len(arts) >= (1 if c in CORE_ORDER else need_other)
+        c: arts
+        for c, arts in groups.items()
+        if len(news[c]) >= (1 if c in CORE_ORDER else need_other)
     }
     order = section_order(keep, {c: len(v) for c, v in keep.items()})
     return {c: keep[c] for c in order}

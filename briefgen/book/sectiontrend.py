@@ -14,6 +14,7 @@ from briefgen.book.sectionctx import BookContext
 from briefgen.book.summarize import SentenceCandidate
 from briefgen.book.trend import STATED, Move, merged, sentence_moves, trend
 from briefgen.knowledge.countries import country_matches
+from briefgen.knowledge.watch_cues import opinion_url
 from briefgen.model import Statement
 
 
@@ -44,6 +45,7 @@ class SectionTrend:
             and not (c.quote_countries and code not in c.quote_countries)  # another's words
             and not self._before_period(c)
             and self._tied(c)  # an act in another region is no basis (its context ties too)
+            and not opinion_url(c.article.url)  # a columnist's line is no act of the country
         ]
         judged = judgement is not None and judgement.kind != "insufficient"
         names = self.ctx.pool.official_countries
