@@ -230,6 +230,22 @@ def test_officials_of_international_bodies_and_legislators_are_not_other_voices(
     assert html.index("Victor Cha") > others  # speaks for himself
 
 
+def test_an_official_with_no_position_read_is_not_said_to_have_no_stance() -> None:
+    """Judges read "No clear stance in their reported words" beside Abe, the North's
+    foreign ministry and Wang Yi, who had each said where they stood: the position reader
+    finding no stance is no sign they stated none, so the brief claims nothing."""
+    from briefgen.model import Actor
+
+    b = rich_brief()
+    sec = b.countries[0]
+    wang = Actor("wang-yi", "Wang Yi", "government", "Foreign Minister", sec.code)
+    html = render_html(
+        replace(b, countries=[replace(sec, actors=[*sec.actors, wang]), *b.countries[1:]])
+    )
+    assert "Wang Yi" in html
+    assert "no clear stance" not in html.lower()
+
+
 def test_a_lone_expert_is_no_state_voice_and_one_actor_is_not_the_country() -> None:
     """Paul Haenle of the Carnegie-Tsinghua Center alone in China's table is labelled as
     speaking for himself; an actor's position the table does not list is never printed
