@@ -453,6 +453,50 @@ def test_an_official_passing_on_anothers_news_is_not_the_judgement() -> None:
     )
 
 
+def test_a_judgement_is_the_countrys_own_line_of_the_period() -> None:
+    """Blind judges found 10 of 22 judgements not sound: South Korea's "judgement" was its
+    weather agency reporting an earthquake in the North, China's an analyst's account of
+    Chinese firms (", Fisher said."), the UN's the words of a resolution of the November
+    before an April week.  None of them is the country's own move of the period."""
+    from datetime import date
+
+    from briefgen.book.ownlines import credited_to_another, tells_anothers_news
+    from briefgen.book.reports import earlier_month_subject
+    from briefgen.model import Actor
+
+    quake = (
+        "South Korea’s weather agency said a magnitude 3.0 earthquake rocked North Korea on "
+        "Saturday and that it appeared to be a natural occurrence."
+    )
+    assert tells_anothers_news(quake, "KOR")
+    web = (
+        "South Korean officials said that Internet access to the North's news agency was restored."
+    )
+    assert tells_anothers_news(web, "KOR")
+    # the country a party to the act it reports is its own news
+    assert not tells_anothers_news("Seoul said talks with North Korea were held on Tuesday.", "KOR")
+
+    people = [
+        Actor("fisher", "Richard Fisher", "expert"),
+        Actor("yonhap", "Yonhap", "media", country="KOR"),
+        Actor("wang", "Wang Yi", "government", country="CHN"),
+    ]
+    trucks = "Two Chinese firms have provided missile trucks to North Korea, Fisher said."
+    assert credited_to_another(trucks, "CHN", people)
+    assert credited_to_another(
+        "China cut coal imports, according to Richard Fisher.", "CHN", people
+    )
+    assert not credited_to_another("China will cut coal imports, Wang Yi said.", "CHN", people)
+    analysing = "The South Korean military is analyzing the missile, Yonhap added."
+    assert not credited_to_another(analysing, "KOR", people)
+
+    april = date(2017, 4, 28)
+    resolution = "The November Security Council sanctions resolution “calls upon” states to act."
+    assert earlier_month_subject(resolution, april)
+    assert not earlier_month_subject("The June summit will go ahead, Moon said.", april)
+    assert not earlier_month_subject("The April 27 summit was held in Panmunjom.", april)
+
+
 def test_an_officials_words_come_before_a_positions_label() -> None:
     """Train 2018-W16: 'Shinzo Abe favours talks now.' (a label of one of his positions,
     with no sentence of his own move behind it) was Japan's judgement the week he urged

@@ -9,8 +9,10 @@ reporter's guess; a present perfect of the period's news, not of how things stan
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from briefgen.knowledge.countries import country_matches
+from briefgen.model import Actor
 
 # The reason given after the move ("…suspended the project, saying it would no longer
 # allow…") is reported speech: its "would" does not make the move a guess.
@@ -58,16 +60,29 @@ def tells_anothers_news(text: str, code: str) -> bool:
     """The country's official only passes on another country's news in plain words:
     "Trump, referencing a North Korean state media report, tweeted Friday evening North
     Korea has agreed to suspend all nuclear weapons testing" is the North's move, not an
-    American one.  What is reported opens on the other country and holds no line of the
-    speaker's own (a modal, a stance, "we", quoted words, its own country named)."""
+    American one.  What is reported names the other country early (_ANOTHER_WITHIN), not
+    as a party to the act, and holds no line of the speaker's own (a modal, a stance,
+    "we", quoted words, its own country named)."""
     m = _TELLS_RE.search(text[:160])
     if m is None:
         return False
     content = text[m.end() :]
     named = country_matches(content)
-    if not named or named[0][0] > 4 or named[0][3] == code:
+    if not named or named[0][0] > _ANOTHER_WITHIN or named[0][3] == code:
         return False
+    possessive = content[named[0][1] : named[0][1] + 2] in ("'s", "’s")
+    if _JOINT_RE.search(content[: named[0][0]]) and not possessive:
+        return False  # "talks with North Korea were held": an act the country joined
     return not (_OWN_LINE_RE.search(content) or any(n[3] == code for n in named))
+
+
+# How far into what is reported the other country may be named: not only as its opener
+# ("South Korea's weather agency said a magnitude 3.0 earthquake rocked North Korea",
+# "officials told the AP that Internet access to the North's news agency was restored" are
+# the North's news, judges read them as no South Korean move), unless the country is
+# named as a party to the act ("talks with North Korea").
+_ANOTHER_WITHIN = 60
+_JOINT_RE = re.compile(r"\b(?:with|between|and|to|on|against|toward|towards)\s+(?:the\s+)?$", re.I)
 
 
 def own_words(text: str) -> str:
@@ -75,3 +90,29 @@ def own_words(text: str) -> str:
     what a guess would be the reporter's."""
     head = _SAYING_RE.split(text, maxsplit=1)[0]
     return _REPORTED_RE.split(head, maxsplit=1)[0]
+
+
+# The speaker a sentence closes on (", Fisher said.", "…, according to Richard Fisher."):
+# what comes before is that speaker's account.
+_NAME = r"(?:the\s+)?([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})"
+_CREDIT_RE = re.compile(
+    rf"(?:,\s*{_NAME}\s+(?:said|says|added|wrote|argued|noted|claimed|contended)"
+    rf"|\baccording to\s+{_NAME})\.?[”\"]?\s*$"
+)
+OFFICIAL_VOICE_KINDS = ("government", "international", "state-media", "legislator", "media")
+
+
+def credited_to_another(text: str, code: str, actors: Iterable[Actor]) -> bool:
+    """The sentence closes on a named speaker who is no official of the country: an
+    analyst's account ("The China Aerospace Science and Industry Corporation … have
+    provided trucks …, Fisher said.") is no Chinese move, however it opens.  A news
+    agency passing on the country's act ("…, Yonhap added.") is not another speaker."""
+    m = _CREDIT_RE.search(text.strip())
+    if m is None:
+        return False
+    name = (m.group(1) or m.group(2)).rstrip(".")
+    for a in actors:
+        names = {a.name, *a.aliases, a.name.split()[-1] if a.name.split() else ""}
+        if name in names:
+            return a.kind not in OFFICIAL_VOICE_KINDS or (a.kind != "media" and a.country != code)
+    return False

@@ -18,7 +18,7 @@ from functools import lru_cache
 from briefgen.book.sentences import condense
 from briefgen.book.sentfacts import ArticleFacts, ReportFacts, story_day
 from briefgen.book.summarize import SentenceCandidate, SentencePool
-from briefgen.knowledge.dates import DateHit, looks_ahead, resolve_dates
+from briefgen.knowledge.dates import MONTH_NAMES, DateHit, looks_ahead, resolve_dates
 from briefgen.knowledge.events import EventTag, classify, speculative, stage, top_event
 from briefgen.model import Article
 from briefgen.periods import Period
@@ -323,7 +323,28 @@ def dated_before(c: SentenceCandidate, period: Period | None) -> bool:
         return False
     start = period.start
     hits = _dates(c)
+    if earlier_month_subject(c.sent.text, story_day(c.article) or start):
+        return True
     return bool(hits) and all(h.when < start - timedelta(days=1) for h in hits)
+
+
+# A sentence whose subject is an act named by its month ("The November Security Council
+# sanctions resolution “calls upon”…"): that act's words, not the period's news (judges
+# read it as the UN's judgement of an April week).
+_MONTH_SUBJECT_RE = re.compile(
+    rf"^(?:The|A|Its|Their)\s+({'|'.join(MONTH_NAMES)})\s+"
+    r"(?:\d{1,2},?\s+)?(?:\d{4}\s+)?[a-zA-Z]"
+)
+
+
+def earlier_month_subject(text: str, day: date) -> bool:
+    """The sentence opens on an act of a month before the story's: not this month and not
+    one of the next two (a "June summit" told in May is to come)."""
+    m = _MONTH_SUBJECT_RE.match(text.strip())
+    if m is None:
+        return False
+    month = MONTH_NAMES.index(m.group(1)) + 1
+    return (month - day.month) % 12 > 2
 
 
 def _dates(c: SentenceCandidate) -> list[DateHit]:

@@ -34,11 +34,12 @@ from briefgen.book.ownlines import (
     PERFECT_RE,
     QUOTED_WORDS_RE,
     STANDING_RE,
+    credited_to_another,
     own_words,
     tells_anothers_news,
 )
 from briefgen.book.quotelines import QuoteLines, cites_for
-from briefgen.book.reports import Group, Report, media_led
+from briefgen.book.reports import Group, Report, earlier_month_subject, media_led
 from briefgen.book.sectionctx import BookContext, SectionWeights
 from briefgen.book.sectiontrend import SectionTrend
 from briefgen.book.sentfacts import story_day
@@ -58,6 +59,7 @@ from briefgen.book.writeup import sentence_of
 from briefgen.knowledge.countries import country_name
 from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import speculative
+from briefgen.knowledge.watch_cues import opinion_url
 from briefgen.model import (
     Actor,
     Article,
@@ -208,6 +210,7 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             and not r.future
             and not media_led(r.cand.text)
             and not tells_anothers_news(r.cand.text, code)
+            and not credited_to_another(r.cand.text, code, self.ctx.attribution.actors)
             and not self._before_period(r.cand)
             # the period's news, not its background ("Moon helped engineer the Sunshine
             # Policy…"): a stated day of the period, the present perfect ("has agreed") or
@@ -249,6 +252,8 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         period = self.ctx.period
         if period is None or period.start is None:
             return False
+        if earlier_month_subject(c.sent.text, story_day(c.article) or period.start):
+            return True  # "The November … resolution “calls upon”…": an earlier act's words
         hits = resolve_dates(c.sent.text, story_day(c.article))
         return bool(hits) and all(h.when < period.start for h in hits)
 
@@ -334,9 +339,11 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
             and not c.text.startswith("Asked ")
             and not speculative(own_words(c.sent.text))
             and not tells_anothers_news(c.text, code)
+            and not credited_to_another(c.text, code, self.ctx.attribution.actors)
             and c.news >= 0
             and not self._before_period(c)
             and tied_itself(c.sent.text, self.ctx.pool.official_countries)
+            and not opinion_url(c.article.url)  # a columnist's line is no country's move
         ]
         if not own:
             return None, None
