@@ -664,10 +664,11 @@ def test_assemble_compares_with_the_previous_period_when_given() -> None:
     # and the basis says so, with both periods' moves and where this one is reported
     assert by["PRK"].trend is None
     assert by["PRK"].trend_basis == (
-        "no clear change (too few moves to compare: 1 toward escalation this period, "
-        "1 toward engagement in 2017-W42); this period leans toward escalation: stated: "
-        "rejects talks on its nuclear deterrent [3] (escalation); 2017-W42 leans toward "
-        "engagement: agreement (engagement)"
+        "insufficient basis for a trend (this period 1 of its acts and statements lean "
+        "toward escalation; in 2017-W42, 1 toward engagement; a marker needs 3 acts or "
+        "statements leaning one way or the other in each period); new: stated: rejects "
+        "talks on its nuclear deterrent [3] (escalation); no longer reported: agreement "
+        "(engagement)"
     )
     assert b.stats["previous_articles"] == 3
 

@@ -424,15 +424,20 @@ def test_a_development_counts_as_a_move_only_of_the_country_that_made_it() -> No
 
 
 def test_a_trend_marker_says_its_basis_in_words() -> None:
-    now = [Move("missile launch", 1), Move("threat", 1), Move("summit", -1)]
+    now = [
+        Move("missile launch", 1),
+        Move("threat", 1),
+        Move("sanctions imposed", 1),
+        Move("summit", -1),
+    ]
     before = [Move("talks offered", -1), Move("summit", -1), Move("visit", -1)]
     marker, basis = trend(now, before, "2017-W42")
     assert marker == "deteriorated"
     assert basis.startswith(
-        "more escalation than in 2017-W42 (this period 2 of its acts and statements lean"
+        "more escalation than in 2017-W42 (this period 3 of its acts and statements lean"
         " toward escalation, 1 toward engagement; in 2017-W42, 3 toward engagement)"
     )
-    assert "; new: missile launch (escalation), threat (escalation)" in basis
+    assert "; new: missile launch (escalation), threat (escalation), sanctions imposed" in basis
     assert "no longer reported: talks offered (engagement)" in basis
     assert trend(before, now, "x")[0] == "improved"
     assert trend(now, now, "x")[0] == "unchanged"

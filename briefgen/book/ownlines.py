@@ -48,10 +48,12 @@ _TELLS_RE = re.compile(
     r"(?:(?:on|late|early|this|last|that)\s+)*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|day|morning|afternoon|evening|night)\b,?\s+)*(?:that\s+)?"
 )
-# The official's own line in what it reports: a modal, a stance, "we", its own words.
+# The official's own line in what it reports: a modal, a stance, "we" or "he", its own words.
 _OWN_LINE_RE = re.compile(
     r"\b(?:will|would|should|must|could|can|may|might|need|needs|wants?|hopes?|we|our|us|"
-    r"opposes?|supports?|welcomes?|condemns?)\b|[“\"]",
+    r"opposes?|opposed|supports?|supported|welcomes?|welcomed|condemns?|condemned|"
+    # the speaker itself the subject of what it reports ("said he welcomed the summit")
+    r"he|she|itself)\b|[“\"]",
     re.I,
 )
 
