@@ -5,8 +5,9 @@ sound beats many weak.  A question is printed only when its words read as one wh
 question (quotes and brackets closed, no word doubled, no sentence run into it, not
 ending on a word that needs more after it, not opening on a pronoun with nobody named),
 it names who it is about (a country, an official or a proper name) and it, or the
-sentence it rests on, names the peninsula or a kind of development.  A check of form, not of the examples
-read: no word of a week's story is in it.
+main clause of the sentence it rests on, names the peninsula (else a kind of
+development, with no state outside the peninsula's parties named).  A check of form,
+not of the examples read: no word of a week's story is in it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefgen.book.trend import korea_tie
-from briefgen.knowledge.countries import country_offsets
+from briefgen.book.trend import korea_tie, tied_itself
+from briefgen.knowledge.countries import country_matches, country_offsets, peninsula_parties
 from briefgen.knowledge.events import classify
 from briefgen.model import Statement
 
@@ -78,9 +79,30 @@ def names_an_actor(text: str, officials: Mapping[str, str]) -> bool:
 
 
 def names_an_issue(q: Statement, officials: Mapping[str, str]) -> bool:
-    """The question, or the sentence it rests on, names the peninsula (trend.korea_tie)
-    or a kind of development (data/events.yaml: talks, sanctions, a test, a visit…)."""
-    return any(korea_tie(t, officials) or _kind(t) for t in (own_words(q.text), q.basis) if t)
+    """The question names the peninsula (trend.korea_tie), or the main clause of the
+    sentence it rests on does (trend.tied_itself); a kind of development (talks,
+    sanctions…) counts only when neither names a state outside the peninsula's parties:
+    "The foreign ministers of Iran … are due to meet on Wednesday ahead of an October
+    deadline…" in a week's report on the UN General Assembly is no matter of this
+    brief's (a blind reader struck an Iran-deal item)."""
+    words = own_words(q.text)
+    if korea_tie(words, officials):
+        return True
+    basis = [part for part in q.basis.split(" / ") if part]
+    if any(_elsewhere(t) for t in (words, *basis)):
+        return False  # "Will Trump certify Iran's compliance?": another region's matter
+    if any(tied_itself(part, officials) for part in basis):
+        return True
+    # a kind of development among the peninsula's parties only ("Asked if he supported
+    # unconditional talks, Trump did not answer directly")
+    return any(_kind(t) for t in (words, *basis))
+
+
+def _elsewhere(text: str) -> bool:
+    """The text names a state outside the peninsula's parties (data/countries.yaml
+    peninsula_parties), as a question about Iran or Syria does."""
+    parties = peninsula_parties()
+    return any(m[3] not in parties for m in country_matches(text))
 
 
 def _kind(text: str) -> bool:

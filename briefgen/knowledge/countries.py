@@ -43,6 +43,12 @@ def load_countries() -> tuple[CountryEntry, ...]:
 
 
 @lru_cache(maxsize=1)
+def peninsula_parties() -> frozenset[str]:
+    """The codes of the peninsula's parties (data/countries.yaml peninsula_parties)."""
+    return frozenset(map(str, _data().get("peninsula_parties") or []))
+
+
+@lru_cache(maxsize=1)
 def not_a_country() -> tuple[str, ...]:
     """Place names containing a country's name that are not the country ("South China Sea")."""
     return tuple(map(str, _data().get("not_a_country") or []))
