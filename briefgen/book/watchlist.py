@@ -162,6 +162,25 @@ def _future_date(c: SentenceCandidate, after: date) -> tuple[date, str] | None:
     return None
 
 
+# A time the sentence gives its matter that no resolved day stands for ("next week").
+_LATER_RE = re.compile(
+    r"\bnext (week|month|year)\b|\blater this (month|year)\b|\bin the coming (weeks|months)\b",
+    re.I,
+)
+
+
+def _after_end(text: str, said: date, end: date) -> bool:
+    """The sentence puts its matter after the brief's end: "next week" said in the last
+    week of the period (no resolved day: dates.resolve_dates gives none for it)."""
+    for m in _LATER_RE.finditer(text):
+        unit = next(g for g in m.groups() if g)
+        # a week on is past the end of a shorter rest of the period; a month on, of a
+        # rest shorter than four weeks ("later this month" in a weekly brief)
+        if (end - said).days < (7 if unit in ("week", "weeks") else 28):
+            return True
+    return False
+
+
 class WatchList:
     """Pending matters, conditions and deadlines, and dated coming events."""
 
@@ -237,6 +256,8 @@ class WatchList:
         ]
         if ahead and all(h.when <= end for h in ahead):
             return True
+        if said is not None and _after_end(c.sent.text, said, end):
+            return False  # "Mr. Kim will hold a summit next week…": after the brief's end
         tag = classify(c.text)
         if tag is None or said is None or tag.family != "diplomacy":
             return False  # only a meeting is known held by a later report of one
