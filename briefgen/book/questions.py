@@ -10,7 +10,8 @@ Four sources of evidence:
 - demands without responses: one side urges or demands something of another, and
   nothing in the period shows the other side answering;
 - what to watch (book/watchlist.py, phrased by book/watchphrase.py): events the sources date after the period, pending
-  meetings and decisions, conditions and deadlines an official set.
+  meetings and decisions, conditions and deadlines an official set;
+- threats and pledges a side stated in the period (book/threats.py).
 
 Fewer, sound lines beat many weak ones (issue 11: a blind reader found 5 useful, 21 weak
 and 3 nonsense): an unanswered matter is kept only as a question that names who or what
@@ -32,6 +33,7 @@ from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
+from briefgen.book.threats import stated_conditions, stated_intents
 from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions, writers_own
 from briefgen.book.watchphrase import too_vague
 from briefgen.knowledge.countries import (
@@ -93,7 +95,8 @@ _BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:s
 MAX_UNANSWERED = 4
 MAX_CONTRADICTIONS = 3
 MAX_NO_RESPONSE = 2
-MAX_QUESTIONS = 6
+# Blind readers found the list too short on weeks of several pending matters.
+MAX_QUESTIONS = 8
 
 
 def _tidy_clause(clause: str) -> str:
@@ -345,6 +348,8 @@ def open_questions(
         + watch.scheduled()
         + watch.pending()
         + watch.conditions()
+        + stated_conditions(pool, cite, period)
+        + stated_intents(pool, cite, period)
     )
     # A real disagreement between named actors first; only questions a reader can
     # read and track (book/questioncheck.py), and few of them.

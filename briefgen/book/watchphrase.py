@@ -30,6 +30,15 @@ _CLAUSE_END_RE = re.compile(
     r"\s(?:and|but)\s(?=(?:\w+ed|said|told)\b)|\s(?:following|amid|because|while|but|"
     r"which|who|where|in response to|in a bid to|according to)\b)"
 )
+
+
+def clause_end(rest: str) -> int | None:
+    """Where the clause that opens `rest` ends (a comma, a sentence's end, an aside or a
+    new clause), or None when it runs to the end."""
+    m = _CLAUSE_END_RE.search(rest)
+    return m.start() if m else None
+
+
 _HE_RE = re.compile(r"^(?:he|she|they)$", re.I)
 _NAME_TAIL_RE = re.compile(
     r"((?:(?:Mr|Mrs|Ms|Dr|Gen)\.\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)\s*$"
@@ -116,7 +125,7 @@ _LEAD_NAME_RE = re.compile(
 )
 
 
-def _base_verb(word: str) -> str | None:
+def base_verb(word: str) -> str | None:
     """'takes' -> 'take', 'carries' -> 'carry', 'has' -> 'have'; None if no present verb."""
     w = word.lower()
     if w in ("has", "does", "goes", "is"):
@@ -170,7 +179,7 @@ def condition_question(text: str, officials: Collection[str] = ()) -> str | None
     clause = clause.replace("“", "").replace("”", "").replace('"', "")
     words = clause.split()
     subject, rest = " ".join(words[:at]), " ".join(words[at + 1 :])
-    verb = None if words[at] in ("was", "were") else _base_verb(words[at])
+    verb = None if words[at] in ("was", "were") else base_verb(words[at])
     if verb is not None:
         q = f"Will {subject} {verb} {rest}".rstrip() + "?"
     else:

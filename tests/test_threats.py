@@ -1,0 +1,161 @@
+"""Threats, pledges and conditions a side stated in the period, as what to watch (issue
+11, part 6): a demanding analyst tracks "if the North conducts another test, we will…"
+and "North Korea threatened to sink a carrier"; never another region's matter, a
+standing threat told as background, or a pronoun with nobody named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.book.questioncheck import sound
+from briefgen.book.questions import open_questions
+from briefgen.book.summarize import SentencePool
+from briefgen.book.threats import condition_set, intent_question
+from briefgen.model import Actor, Article, Statement
+from briefgen.periods import Period
+
+WEEK = Period(date(2018, 4, 16), date(2018, 4, 22), "2018-W16")
+NAMES = {"Kim Jong Un": "PRK", "Kim": "PRK", "Trump": "USA", "Moon Jae-in": "KOR", "Moon": "KOR"}
+OFFICIALS = [
+    Actor("trump", "Donald Trump", kind="government", country="USA", role="President"),
+    Actor("kim", "Kim Jong Un", kind="government", country="PRK", role="leader"),
+    Actor("moon", "Moon Jae-in", kind="government", country="KOR", role="President"),
+]
+
+
+def pool_of(*texts: tuple[str, int]) -> SentencePool:
+    arts = [
+        Article(
+            article_id=f"a{i}",
+            title="Korea news",
+            text=t,
+            source_path=f"a{i}.txt",
+            outlet="AP",
+            published=date(2018, 4, day),
+            date_source="metadata",
+            outlets=["AP"],
+        )
+        for i, (t, day) in enumerate(texts)
+    ]
+    return SentencePool(arts, [], OFFICIALS)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "question"),
+    [
+        ("Shortly after these comments, North Korea’s foreign minister threatened to test a hydrogen "
+         "bomb in the atmosphere — something no country has done in decades.", "PRK",
+         "Will North Korea test a hydrogen bomb in the atmosphere? (threatened by North Korea’s "
+         "foreign minister)"),
+        ("North Korea threatened Sunday to sink a U.S. aircraft carrier to demonstrate its military "
+         "prowess as two Japanese Navy ships joined a U.S. strike group.", "PRK",
+         "Will North Korea sink a U.S. aircraft carrier to demonstrate its military prowess? "
+         "(threatened by North Korea)"),
+        ("North Korea called the annual drills nuclear war moves and threatened to respond with an "
+         "all-out offensive.", "PRK",
+         "Will North Korea respond with an all-out offensive? (threatened by North Korea)"),
+        ("Moon and Kim met Friday at the border village of Panmunjom and vowed to remove nuclear "
+         "weapons from the Korean Peninsula.", "KOR",
+         "Will Moon and Kim remove nuclear weapons from the Korean Peninsula? (vowed jointly)"),
+        # a standing threat told as background, a pronoun, a guess: nothing to watch
+        ("Since taking office, Trump has threatened to attack North Korea and imposed tough "
+         "sanctions.", "USA", None),
+        ("A day after he threatened to destroy North Korea, Trump called for more sanctions.", "USA", None),
+        ("Trump has long threatened to strike North Korea.", "USA", None),
+        # a party named only by an earlier sentence (the seeds: "the country")
+        ("The US has not ruled out force, and Trump has threatened to “totally destroy” the "
+         "country.", "USA", None),
+        # said by another side than the one asked of
+        ("North Korea threatened to strike Guam.", "USA", None),
+        # nothing to track beyond the verb
+        ("Japanese Prime Minister Shinzo Abe pledged Saturday to do “everything, to the best of my "
+         "ability,” to protect his nation’s people.", "JPN", None),
+    ],
+)  # fmt: skip
+def test_a_stated_threat_or_pledge_is_asked_of_the_side_that_made_it(
+    text: str, code: str, question: str | None
+) -> None:
+    found = intent_question(text, code, NAMES)
+    assert (found[0] if found else None) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "question"),
+    [
+        ("On Saturday, a spokesman for North Korea's Foreign Ministry promised \"grave "
+         "consequences\" if the U.S. does not agree to a joint investigation.", "PRK",
+         "Will the U.S. agree to a joint investigation? (the condition North Korea set)"),
+        ("The US will respond if North Korea conducts another nuclear test, Mattis said.", "USA",
+         "Will North Korea conduct another nuclear test? (the condition the United States set)"),
+        # a reported past, whose sense a rule cannot tell; a pronoun; no consequence stated
+        ("Trump warned the U.S. would destroy North Korea if Pyongyang continued its provocations.",
+         "USA", None),
+        ("Trump said he would walk away if he feels Kim is not serious.", "USA", None),
+        ("Reporters asked if North Korea plans another test.", "USA", None),
+        ("A day after he threatened to destroy North Korea if the U.S. was forced to defend "
+         "itself, Trump called for sanctions.", "PRK", None),
+    ],
+)  # fmt: skip
+def test_a_condition_set_on_another_side_is_asked_of_the_side_it_binds(
+    text: str, code: str, question: str | None
+) -> None:
+    assert condition_set(text, code, NAMES) == question
+
+
+def test_a_pending_summit_becomes_a_question_with_its_evidence() -> None:
+    """A summit agreed but not held by the brief's end: the question cites its sentence,
+    and a report in the period of another meeting of the same sides does not close it."""
+    summit = "In another breakthrough, Mr. Kim will hold a summit next week with South Korean President Moon Jae-in."
+    pool = pool_of(
+        (summit, 19),
+        ("Moon Jae-in met Kim Jong Un's envoy in Seoul on Tuesday to discuss the Olympics.", 20),
+    )
+    qs = open_questions(pool, [], OFFICIALS, lambda aid: 1 + int(aid[1:]), WEEK)
+    pending = [q for q in qs if q.kind == "pending"]
+    assert [q.text for q in pending] == [
+        "Will Mr. Kim hold a summit next week with South Korean President Moon Jae-in?"
+    ], [q.text for q in qs]
+    assert pending[0].basis == summit and pending[0].cites == [1]
+
+
+def test_another_region_s_matter_is_no_open_question() -> None:
+    """A week's report on the UN General Assembly also carries Iran's nuclear deal: not
+    this brief's to watch, though its sentence names a meeting and a deadline."""
+    pool = pool_of(
+        ("The foreign ministers of Iran, the United States, Britain, Germany, Russia, China and "
+         "France are due to meet on Wednesday ahead of an October deadline for Trump to tell "
+         "Congress if Tehran is sticking to the deal.\n\n"
+         "Trump all but threatened to tear up the nuclear deal negotiated with Iran by the "
+         "United States and five other countries.\n\n"
+         "North Korea threatened on Friday to test a hydrogen bomb over the Pacific.", 21),
+    )  # fmt: skip
+    qs = [q.text for q in open_questions(pool, [], OFFICIALS, lambda _: 1, WEEK)]
+    assert qs == [
+        "Will North Korea test a hydrogen bomb over the Pacific? (threatened by North Korea)"
+    ]
+    iran = "The foreign ministers of Iran and the United States are due to meet on the deal."
+    assert not sound(Statement("Will the foreign ministers of Iran meet?", basis=iran), NAMES)
+    talks = "Asked if he supported unconditional talks, Trump did not answer directly."
+    assert sound(
+        Statement("Watch for: whether Trump supported unconditional talks.", basis=talks), NAMES
+    )
+
+
+def test_a_demand_without_an_answer_is_listed_with_its_evidence() -> None:
+    """North Korea demanded a joint investigation of the U.S. and no report of the period
+    answers it: the demand is on the list, resting on its cited sentence."""
+    demand = (
+        "On Saturday, a spokesman for North Korea's Foreign Ministry promised \"grave "
+        'consequences" if the U.S. does not agree to a joint investigation.'
+    )
+    pool = pool_of(
+        (demand, 22), ("South Korea's parliament debated the budget for the Olympics.", 21)
+    )
+    qs = open_questions(pool, [], OFFICIALS, lambda aid: 1 + int(aid[1:]), WEEK)
+    found = [q for q in qs if "joint investigation" in q.text]
+    assert [q.text for q in found] == [
+        "Will the U.S. agree to a joint investigation? (the condition North Korea set)"
+    ], [q.text for q in qs]
+    assert found[0].basis == demand and found[0].cites == [1]
