@@ -389,10 +389,9 @@ def test_a_country_speaks_through_voices_described_and_stance_cues() -> None:
     q3 = Quote("q3", "a1", "North Korea may have the capability to deliver missiles equipped "
                "with sarin nerve gas", 0, 1, speaker="Shinzo Abe", country="JPN", actor_id="abe",
                kind="indirect", cue="said", sentence=long)  # fmt: skip
-    assert b._quote_line(q3, abe, "JPN") == (
-        "Shinzo Abe, Prime Minister, said North Korea may have the capability to deliver "
-        "missiles equipped with sarin nerve gas."
-    )
+    # an observation of the North, no stance of Japan's own (judg10: judges read a
+    # judgement as the country's own move or stance, not its reading of another's)
+    assert b._quote_line(q3, abe, "JPN") is None
     q3.text = "North Korea launched a missile from Sinpo"  # the other country's news
     assert b._quote_line(q3, abe, "JPN") is None
     q3.text, q3.sentence = "sanctions would stay", "He said sanctions would stay."
@@ -719,3 +718,39 @@ def test_an_overtaken_official_is_no_side_of_where_they_disagree() -> None:
     builder = CountrySectionBuilder(ctx)
     found = builder._disagreements("USA", builder._positions("USA"))
     assert found == [], [s.text for s in found]
+
+
+def test_an_official_s_observation_of_another_country_is_no_judgement() -> None:
+    """Dev 2014-W52 and 2017-W38: South Korea's judgement was its officials reporting the
+    North's news ("…said those sites … were earlier inaccessible", the weather agency's
+    quake "in northeastern North Korea"), and train 2017-W15 Japan's was Abe's observation
+    that "North Korea may have the capability…": no move or stance of the country's own.
+    A demand of the other ("must"), a stance, its own country named or the other a party
+    to the act keep the line."""
+    from briefgen.book.ownlines import tells_anothers_news
+
+    observed = [
+        ("South Korean officials said those sites, all of which have servers abroad, were "
+         "earlier inaccessible.", "KOR"),
+        ("An official from Seoul's Korea Meteorological Administration said Saturday's quake "
+         "was detected in an area around Kilju, in northeastern North Korea.", "KOR"),
+        ("Shinzo Abe, Prime Minister, said North Korea may have the capability to deliver "
+         "missiles equipped with sarin nerve gas.", "JPN"),
+        ("The Korea Meteorological Administration said the activity occurred in Kilju in North "
+         "Hamgyeong Province.", "KOR"),
+        ("South Korea’s unification ministry said neither Kim’s father, Kim Jong-il, nor his "
+         "grandfather had issued a similar statement.", "KOR"),
+    ]  # fmt: skip
+    for text, code in observed:
+        assert tells_anothers_news(text, code), text
+    own = [
+        ("Trump said North Korea must denuclearize before sanctions are eased.", "USA"),
+        ("Seoul said it will resume talks with North Korea next week.", "KOR"),
+        ("Haley said North Korea would face consequences.", "USA"),
+        ("Chinese Foreign Ministry spokesman Geng Shuang said that United Nations sanctions "
+         "against North Korea could be suspended or lifted.", "CHN"),
+        ("Abe said North Korea's launch was an unacceptable provocation that Japan strongly "
+         "condemned.", "JPN"),
+    ]  # fmt: skip
+    for text, code in own:
+        assert not tells_anothers_news(text, code), text

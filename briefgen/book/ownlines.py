@@ -64,20 +64,70 @@ def tells_anothers_news(text: str, code: str) -> bool:
     Korea has agreed to suspend all nuclear weapons testing" is the North's move, not an
     American one.  What is reported names the other country early (_ANOTHER_WITHIN), not
     as a party to the act, and holds no line of the speaker's own (a modal, a stance,
-    "we", quoted words, its own country named)."""
+    "we", quoted words, its own country named).  Named further on, the other country's
+    news is still passed on when nothing in it is the speaker's own ("…said Saturday's
+    quake was detected … in northeastern North Korea"); what opens on the other country
+    keeps a modal as its own ("Abe said North Korea may have the capability…"); what
+    opens on a thing an earlier sentence named ("said those sites … were inaccessible")
+    is an observation with no line of the speaker's own."""
     m = _TELLS_RE.search(text[:160])
     if m is None:
         return False
     content = text[m.end() :]
+    if re.match(r"(?:it|they)\s+(?:had|has|have|was|were|is|are)\b", content):
+        return False  # the speaker the subject of its own finding ("said it had seen…")
+    if (
+        _BACK_REFERENCE_RE.match(content)
+        or _OBSERVED_RE.match(content)
+        or _HAD_DONE_RE.search(content)
+    ) and not _OWN_LINE_RE.search(content):
+        return True  # "officials said those sites … were earlier inaccessible": whose?
     named = country_matches(content)
-    if not named or named[0][0] > _ANOTHER_WITHIN or named[0][3] == code:
+    if not named or named[0][3] == code or any(n[3] == code for n in named):
+        return False
+    if named[0][0] > _ANOTHER_WITHIN and _OWN_LINE_RE.search(content):
         return False
     possessive = content[named[0][1] : named[0][1] + 2] in ("'s", "’s")
     if _JOINT_RE.search(content[: named[0][0]]) and not possessive:
         return False  # "talks with North Korea were held": an act the country joined
-    return not (_OWN_LINE_RE.search(content) or any(n[3] == code for n in named))
+    if (
+        named[0][0] == 0
+        and _CLAUSE_VERB_RE.match(content[named[0][1] :])
+        and not _OWN_STANCE_RE.search(content)
+    ):
+        return True  # "…said North Korea may have the capability…": the North's modal
+    return not _OWN_LINE_RE.search(content)
 
 
+# What is reported opens on a thing named by an earlier sentence ("those sites", "these
+# tests"): an observation that leans on what came before, no line of the speaker's own.
+_BACK_REFERENCE_RE = re.compile(r"(?:those|these|such)\s+[a-z]", re.I)
+# What is reported is an event seen, not an act or stance of the speaker's ("the KMA said
+# the activity occurred in Kilju", "…said a tremor was detected near the test site").
+_OBSERVED_RE = re.compile(
+    r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?(?:occurred|was (?:detected|recorded|observed|spotted|"
+    r"felt|measured))\b",
+    re.I,
+)
+# What is reported told as done before ("…said neither Kim's father … had issued a
+# similar statement"): an account of others' past, not the speaker's own line (the
+# speaker's own finding, "said it had seen…", is read before this).
+_HAD_DONE_RE = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne|un|ght)\b")
+# The speaker's own line in what opens on another country: a demand of it, "we", a stance
+# or its own words; a modal there is the other country's ("North Korea may have…").
+_OWN_STANCE_RE = re.compile(
+    r"\b(?:should|must|need|needs|we|our|us|opposes?|opposed|supports?|supported|welcomes?|"
+    r"welcomed|condemns?|condemned|urged?|warned)\b|[“\"]",
+    re.I,
+)
+# The other country the subject of what is reported: a verb or a modal of what may be
+# right after it ("North Korea may have…"), not a noun it qualifies ("United Nations
+# sanctions…"); a "will" or "would" there is the speaker's warning ("Haley said North
+# Korea would face consequences").
+_CLAUSE_VERB_RE = re.compile(
+    r"(?:[’']s\s+(?:leader|government|regime)\s+)?\s*(?:may|might|could|can|is|are|"
+    r"was|were|has|had|have|\w+ed)\b"
+)
 # How far into what is reported the other country may be named: not only as its opener
 # ("South Korea's weather agency said a magnitude 3.0 earthquake rocked North Korea",
 # "officials told the AP that Internet access to the North's news agency was restored" are

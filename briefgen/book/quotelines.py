@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from briefgen.book.moves import own_move
+from briefgen.book.ownlines import tells_anothers_news
 from briefgen.book.sectionctx import BookContext, SectionWeights
 from briefgen.book.summarize import TOP_ROLE_RE, subject_country
 from briefgen.book.trend import tied_itself
@@ -166,6 +167,7 @@ class QuoteLines:
             "\n" not in sentence
             and len(sentence.split()) <= self.w.judgement_max_words
             and (self._own_move_text(sentence, code) or _opens_on_speaker(sentence, q, code))
+            and not tells_anothers_news(sentence, code)
         ):
             return sentence
         words = q.text.strip().rstrip(",;: ")
@@ -186,7 +188,9 @@ class QuoteLines:
         end = "" if re.search(r"[.!?][\"”’']*$", words) else "."
         if q.kind == "direct":
             return f"{who} said: “{words}{end}”"
-        return f"{who} said {words}{end}"
+        line = f"{who} said {words}{end}"
+        # "Abe said North Korea may have the capability…": the North's news, no stance
+        return None if tells_anothers_news(line, code) else line
 
     def _voiced_here(self, q: Quote, a: Actor, code: str) -> bool:
         """The speaker is the country's voice in the clause itself: a named official or
