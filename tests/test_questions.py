@@ -237,7 +237,7 @@ def test_the_one_who_demands_is_the_sentence_s_subject() -> None:
     )
     found = no_response(pool, lambda _: 1, WEEK)
     assert [q.text.split(":")[0] for q in found] == [
-        "Watch for an answer from China to United States"
+        "Watch for an answer from China to the United States"
     ]
 
 

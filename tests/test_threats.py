@@ -22,6 +22,8 @@ OFFICIALS = [
     Actor("trump", "Donald Trump", kind="government", country="USA", role="President"),
     Actor("kim", "Kim Jong Un", kind="government", country="PRK", role="leader"),
     Actor("moon", "Moon Jae-in", kind="government", country="KOR", role="President"),
+    Actor("ri", "Ri Yong Ho", kind="government", country="PRK", role="Foreign Minister"),
+    Actor("kang", "Kang Kyung-wha", kind="government", country="KOR", role="Foreign Minister"),
 ]
 
 
@@ -159,3 +161,27 @@ def test_a_demand_without_an_answer_is_listed_with_its_evidence() -> None:
         "Will the U.S. agree to a joint investigation? (the condition North Korea set)"
     ], [q.text for q in qs]
     assert found[0].basis == demand and found[0].cites == [1]
+
+
+def test_a_demand_of_an_official_by_name_waits_for_that_side_s_answer() -> None:
+    """Train 2017-W32: South Korea's foreign minister urged Ri (the North's) to answer an
+    offer of talks; no report of the period has the North answering: the demand is listed,
+    resting on its sentence.  'Urged restraint in dealing with North Korea' names no one
+    side to answer, and an answer in the period closes the demand."""
+    from briefgen.book.questions import no_response
+
+    demand = (
+        "South Korean Foreign Minister Kang Kyung-wha urged Ri Yong Ho on Sunday to respond as "
+        "soon as possible to an offer to resume talks between the two countries."
+    )
+    restraint = (
+        "Chinese President Xi Jinping on Sunday urged restraint in dealing with North Korea."
+    )
+    pool = pool_of((demand + "\n\n" + restraint, 21))
+    found = no_response(pool, lambda _: 1, WEEK)
+    assert [(q.text.split(":")[0], q.basis) for q in found] == [
+        ("Watch for an answer from North Korea to South Korea", demand)
+    ]
+    answer = "North Korea's Ri Yong Ho on Sunday rejected South Korea's offer of talks, saying it lacked sincerity."
+    answered = pool_of((demand, 21), (answer, 22))
+    assert no_response(answered, lambda _: 1, WEEK) == []

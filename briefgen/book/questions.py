@@ -33,12 +33,11 @@ from briefgen.book.reports import dated_before
 from briefgen.book.sentences import condense
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.book.textsim import cosine
-from briefgen.book.threats import stated_conditions, stated_intents
+from briefgen.book.threats import as_subject, stated_conditions, stated_intents
 from briefgen.book.watchlist import WatchList, distinct_lines, reliable_positions, writers_own
 from briefgen.book.watchphrase import too_vague
 from briefgen.knowledge.countries import (
     countries_mentioned,
-    country_name,
     country_offsets,
     is_venue,
 )
@@ -262,16 +261,33 @@ def _who(text: str, names: Mapping[str, str], finder: NameFinder | None = None) 
     return max(hits)[1] if hits else None
 
 
-def _addressee(text: str) -> str | None:
-    """The country a demand is addressed to: named right after the cue ("urged China to")."""
-    m = re.match(r"\s*(?:that\s+|the\s+)?", text)
-    head = text[m.end() if m else 0 :][:40]
-    hits = country_offsets(head)
-    if not hits or hits[0][0] != 0:
+def _addressee(
+    text: str, names: Mapping[str, str] | None = None, finder: NameFinder | None = None
+) -> str | None:
+    """The country a demand is addressed to: the one party named between the cue and its
+    "to" ("urged China to", "urged the North to", "urged Ri on Sunday to respond", "called
+    on the country's longtime ally China to intervene"), in a phrase that opens on a name,
+    "the" or a possessive (not "urged restraint in dealing with North Korea"); none for
+    two parties ("urged Pyongyang and Washington to refrain") or a venue ("urged world
+    leaders at the United Nations to…")."""
+    m = re.match(r"\s*(?:that\s+)?", text)
+    head = text[m.end() if m else 0 :]
+    end = _ADDRESSEE_END_RE.search(head)
+    phrase = head[: end.start()] if end else head[:40]
+    if not phrase or len(phrase.split()) > 8 or not _ADDRESSEE_OPEN_RE.match(phrase):
         return None
-    if re.match(r"[\w.’' -]*?\s+(?:and|or)\s+(?:the\s+)?[A-Z]", head) and len(hits) > 1:
-        return None  # "urged Pyongyang and Washington to refrain": no one side to answer
-    return hits[0][1]
+    hits = [(p, c) for p, c in country_offsets(phrase) if not is_venue(phrase, p)]
+    if names:
+        hits += [(p, names[n]) for p, n in (finder or NameFinder(names)).find(phrase)]
+    codes = {c for _, c in hits}
+    if len(codes) != 1:
+        return None  # nobody named, or two parties: no one side to answer
+    return codes.pop()
+
+
+# The addressee phrase ends at the demand's "to" (or "on", a time, a clause break).
+_ADDRESSEE_END_RE = re.compile(r"\s(?:to|on|for|in|at|during)\s|[,;:.]\s|\s[-–—]\s")
+_ADDRESSEE_OPEN_RE = re.compile(r"(?:the\s|its\s|their\s|his\s|her\s|[A-Z])")
 
 
 def no_response(
@@ -289,7 +305,7 @@ def no_response(
         m = _DEMAND_RE.search(t)
         if not m or _ONGOING_RE.search(t[: m.end()]):
             continue  # "Trump has urged China to…": a standing demand, not this week's
-        target = _addressee(t[m.end() :])
+        target = _addressee(t[m.end() :], names, finder)
         # who demands is the sentence's subject ("Trump has promised to be effective on
         # North Korea, and called on China…" is Trump's demand, not North Korea's)
         asker = c.doer or c.subject or _who(t[: m.start()], names, finder)
@@ -315,7 +331,7 @@ def no_response(
             out.append((c.score, c, asker, target))
     out.sort(key=lambda x: (-x[0], x[1].key()))
     picks = (
-        (c, f"Watch for an answer from {country_name(target)} to {country_name(asker)}: {c.text}")
+        (c, f"Watch for an answer from {as_subject(target)} to {as_subject(asker)}: {c.text}")
         for _, c, asker, target in out
     )
     return distinct_lines(picks, "no-response", MAX_NO_RESPONSE, cite, [])

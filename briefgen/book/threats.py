@@ -97,7 +97,7 @@ def _tail(clause: str) -> str:
     return clause if re.search(r"\b[A-Z]\.$", clause) else clause.rstrip(".")
 
 
-def _as_subject(code: str) -> str:
+def as_subject(code: str) -> str:
     """The country's name as a question's subject ("the United States", "North Korea")."""
     name = country_name(code)
     return f"the {name}" if re.match(r"(?:United|European)\s", name) else name
@@ -127,7 +127,7 @@ def intent_question(text: str, code: str, officials: Mapping[str, str]) -> tuple
     who = re.sub(r"^The\s", "the ", who)
     if _JOINT_RE.search(who):
         return f"Will {who} {clause}? ({said} jointly)", kind
-    return f"Will {_as_subject(code)} {clause}? ({said} by {who})", kind
+    return f"Will {as_subject(code)} {clause}? ({said} by {who})", kind
 
 
 def _before_verb(text: str) -> str:
@@ -230,7 +230,7 @@ def condition_set(text: str, code: str, officials: Mapping[str, str]) -> str | N
     clause = _OCCASION_RE.split(clause, maxsplit=1)[0].replace("“", "").replace("”", "")
     if not 1 <= len(clause.split()) <= MAX_WORDS or '"' in clause:
         return None
-    return f"Will {party} {base} {clause}? (the condition {_as_subject(code)} set)"
+    return f"Will {party} {base} {clause}? (the condition {as_subject(code)} set)"
 
 
 _SAID_RE = re.compile(r"\b(?:promised|warned|threatened|vowed|said|says|told)\b")
