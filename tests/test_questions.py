@@ -100,6 +100,17 @@ def test_a_country_does_not_contradict_its_own_leader_but_two_officials_may_diff
     ]
     found = contradictions(two_officials, actors, lambda _: 1)
     assert len(found) == 1 and "Donald Trump" in found[0].text and "Rex Tillerson" in found[0].text
+    # train 2017-W32: the state's own press against its foreign minister is the state read
+    # two ways, no contradiction between actors
+    actors["gt"] = Actor("gt", "Global Times", kind="state-media", country="CHN")
+    actors["wang"] = Actor("wang", "Wang Yi", kind="government", country="CHN")
+    press = [
+        _pos("gt", "CHN", "military_force", 1, "threatens military action"),
+        _pos("wang", "CHN", "military_force", -1, "warns against military action"),
+    ]
+    assert contradictions(press, actors, lambda _: 1) == []
+    actors["gt"] = Actor("gt", "Global Times", kind="government", country="CHN")
+    assert len(contradictions(press, actors, lambda _: 1)) == 1  # were it an organ of state
 
 
 def test_a_label_that_says_two_things_is_no_side_of_a_contradiction() -> None:

@@ -70,10 +70,19 @@ def _own_side(a: Position, b: Position, actors: Mapping[str, Actor]) -> bool:
     """A country against one of its own officials ("Kim Jong Un demands or commits to
     denuclearization, while North Korean government refuses…"): the country's stance is
     read from its officials' words, so the two are one side read two ways, not a
-    contradiction between actors.  Two named officials of one country may still differ."""
-    if not (_as_country(a, actors) or _as_country(b, actors)):
+    contradiction between actors.  Two named officials of one country may still differ;
+    its state media against one of them is the state read two ways too (train 2017-W32:
+    "Global Times threatens or keeps open military action, while Wang Yi warns against
+    military action" set the Global Times' "if the U.S. launches a strike first, China
+    will intervene" against the minister's call for calm)."""
+    if not (_as_country(a, actors) or _as_country(b, actors) or _press(a, b, actors)):
         return False
     return _holder_country(a, actors) == _holder_country(b, actors)
+
+
+def _press(a: Position, b: Position, actors: Mapping[str, Actor]) -> bool:
+    """One side is the state media of a country (actor kind 'state-media')."""
+    return any((x := actors.get(p.holder)) is not None and x.kind == "state-media" for p in (a, b))
 
 
 _STATE_WORDS = {"government", "regime", "administration", "authorities", "state", "leadership"}
