@@ -158,6 +158,8 @@ def test_a_demand_without_an_answer_is_this_week_s_and_made_of_one_side() -> Non
         ("Beijing says THAAD will do nothing to bring North Korea back to talks.", False),
         ("Skeptics doubt that Pyongyang will abandon its weapons following this week's summit.", False),
         ("North Korea will not attend the meeting, its envoy said.", False),
+        ("North Korea agreed on Friday to hold official talks with South Korea next week.", True),
+        ("North Korea agreed to release three Americans.", False),
     ],
 )  # fmt: skip
 def test_a_pending_matter_is_the_marker_s_own_verb(text: str, pending: bool) -> None:
@@ -286,6 +288,11 @@ def test_a_matter_opening_on_whether_becomes_a_question() -> None:
 @pytest.mark.parametrize(
     ("text", "question"),
     [
+        (  # train 2018-W01: talks agreed, not yet held
+            "North Korea agreed on Friday to hold official talks with South Korea next week, the "
+            "first in more than two years.",
+            "Will North Korea hold official talks with South Korea next week?",
+        ),
         (
             "South Korea will begin talks with Washington as early as next week on deploying "
             "an advanced U.S. missile defense system following North Korea's rocket launch, an "

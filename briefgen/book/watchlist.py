@@ -49,7 +49,9 @@ DEADLINE_RE = re.compile(
 PENDING_RE = re.compile(
     r"\b(?:will|is expected to|are expected to|plans? to|planning to|is set to|are set to|"
     r"is due to|are due to|intends? to|is considering|are considering|weighing|mulling|"
-    r"is scheduled to|are scheduled to|has yet to|have yet to)\s+(?!not\b|never\b|do nothing\b)"
+    r"is scheduled to|are scheduled to|has yet to|have yet to|"
+    # agreed, not yet held: "North Korea agreed on Friday to hold official talks next week"
+    r"agreed(?:\s+on\s+\w+)?\s+to)\s+(?!not\b|never\b|do nothing\b)"
     r"(?:[\w’'-]+\s+){0,2}?(?:decide|decision|meet|meeting|summit|talks|visit|vote|sign|"
     r"announce|respond|resume|hold|travel|host|review|propos|submit|introduce|unveil)\w*\b",
     re.I,

@@ -22,7 +22,7 @@ from briefgen.knowledge.watch_cues import report_cue_re, reported_would_re
 # sentences restated whole "a sentence turned into a question": weak.
 _LEAD_MARKER_RE = re.compile(
     r"\b(?:will|(?:is|are) (?:expected|set|due|scheduled) to|plans? to|planning to|"
-    r"intends? to|(?:has|have) yet to)\s+(?!not\b|never\b|be\b|have\b)",
+    r"intends? to|(?:has|have) yet to|agreed(?:\s+on\s+\w+)?\s+to)\s+(?!not\b|never\b|be\b|have\b)",
     re.I,
 )
 _CLAUSE_END_RE = re.compile(
