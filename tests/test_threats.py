@@ -185,3 +185,20 @@ def test_a_demand_of_an_official_by_name_waits_for_that_side_s_answer() -> None:
     answer = "North Korea's Ri Yong Ho on Sunday rejected South Korea's offer of talks, saying it lacked sincerity."
     answered = pool_of((demand, 21), (answer, 22))
     assert no_response(answered, lambda _: 1, WEEK) == []
+
+
+def test_one_pending_matter_reported_twice_is_asked_once() -> None:
+    """Dev reuters 2016-W06: two reports of the same talks of the same parties were two
+    pending questions; talks of other parties stay."""
+    from briefgen.book.watchlist import WatchList
+
+    pool = pool_of(
+        ("South Korean President Moon Jae-in will begin talks with Washington next week on "
+         "deploying an advanced U.S. missile defense system following North Korea's rocket "
+         "launch, as Seoul cut power to a factory park run jointly with the North.", 20),
+        ("The United States and South Korea will begin formal talks about deploying the "
+         "sophisticated Terminal High Altitude Area Defense system to the Korean peninsula at "
+         "the earliest possible date, Moon Jae-in said.", 21),
+    )  # fmt: skip
+    found = [s.text for s in WatchList(pool, lambda _: 1, WEEK).pending()]
+    assert len(found) == 1 and found[0].startswith("Will "), found

@@ -183,6 +183,28 @@ def _after_end(text: str, said: date, end: date) -> bool:
     return False
 
 
+# What a pending matter is: a meeting of some kind, or a measure.
+_MATTER_RE = re.compile(r"\b(?:talks|summit|meeting|visit|vote|sanctions|treaty|deal|exercises?)\b")
+
+
+def _one_each(picks: list[tuple[SentenceCandidate, str]]) -> list[tuple[SentenceCandidate, str]]:
+    """One question a matter: two reports of the same talks by the same parties (dev
+    reuters 2016-W06: "Will South Korea begin talks with Washington … on deploying an
+    advanced U.S. missile defense system?" and "Will the United States and South Korea
+    begin formal talks about deploying … THAAD?") ask it once, the better first."""
+    seen: list[tuple[str, frozenset[str]]] = []
+    out = []
+    for c, q in picks:
+        matter = _MATTER_RE.search(q)
+        parties = frozenset(countries_mentioned(q))
+        key = (matter.group(0) if matter else "", parties)
+        if matter and len(parties) >= 2 and key in seen:
+            continue
+        seen.append(key)
+        out.append((c, q))
+    return out
+
+
 class WatchList:
     """Pending matters, conditions and deadlines, and dated coming events."""
 
@@ -242,7 +264,7 @@ class WatchList:
             and not self._past(c)
             and (q := as_question(text)) is not None
         ]
-        return distinct_lines(picks, "pending", MAX_PENDING, self.cite, self.taken)
+        return distinct_lines(_one_each(picks), "pending", MAX_PENDING, self.cite, self.taken)
 
     def _past(self, c: SentenceCandidate) -> bool:
         """By the brief's end the pending matter has come: the sentence dates it inside the
