@@ -88,6 +88,20 @@ def cites_for(
     return first + rest
 
 
+def _said_line(q: Quote, a: Actor, words: str, code: str) -> str | None:
+    """'Shinzo Abe, Prime Minister, said …': the official's words as the judgement line;
+    None when they only pass on another country's news ("Abe said North Korea may have
+    the capability…": ownlines.tells_anothers_news)."""
+    who = a.name[:1].upper() + a.name[1:]  # "A White House official said…"
+    if a.role and a.role.lower() not in a.name.lower():
+        who = f"{a.name}, {a.role},"
+    end = "" if re.search(r"[.!?][\"”’']*$", words) else "."
+    if q.kind == "direct":
+        return f"{who} said: “{words}{end}”"
+    line = f"{who} said {words}{end}"
+    return None if tells_anothers_news(line, code) else line
+
+
 class QuoteLines:
     """The judgement from one official's statement; mixed into CountrySectionBuilder."""
 
@@ -182,15 +196,7 @@ class QuoteLines:
             and not _ASSESS_RE.search(words)
         ):
             return None  # "North Korea launched a missile, officials said": its news
-        who = a.name[:1].upper() + a.name[1:]  # "A White House official said…"
-        if a.role and a.role.lower() not in a.name.lower():
-            who = f"{a.name}, {a.role},"
-        end = "" if re.search(r"[.!?][\"”’']*$", words) else "."
-        if q.kind == "direct":
-            return f"{who} said: “{words}{end}”"
-        line = f"{who} said {words}{end}"
-        # "Abe said North Korea may have the capability…": the North's news, no stance
-        return None if tells_anothers_news(line, code) else line
+        return _said_line(q, a, words, code)
 
     def _voiced_here(self, q: Quote, a: Actor, code: str) -> bool:
         """The speaker is the country's voice in the clause itself: a named official or
