@@ -65,7 +65,10 @@ def test_an_unanswered_matter_is_a_question_about_someone_asked_once() -> None:
             "Despite the breakthroughs on Friday, it remains to be seen whether Mr. Kim will "
             "agree to such a deadline for the talks.\n\n"
             "It remains to be seen how firm the promise will turn out to be in the months "
-            "ahead of the talks.",
+            "ahead of the talks.\n\n"
+            # dev 2014-W52: commentators' doubt, no matter an actor left open
+            "It remains unclear whether Pyongyang was truly responsible for the attacks on the "
+            "studio, cybersecurity experts say.",
             24,
         ),
     )

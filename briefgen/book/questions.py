@@ -91,6 +91,13 @@ _SAME_LINE_ANSWER_RE = re.compile(
 )
 _ONGOING_RE = re.compile(r"\b(?:has|have|had)\s+(?:long\s+|repeatedly\s+|also\s+)?\w+(?:ed|en)\b")
 _BOILER_RE = re.compile(r"request(?:s)? for comment|comment on (?:this|the) (?:story|report)", re.I)
+# The doubt is commentators' ("…, cybersecurity experts say", "according to analysts").
+_COMMENTATORS_RE = re.compile(
+    r"(?:,\s+(?:[\w-]+\s+){0,2}(?:experts?|analysts?|observers?|scholars?|researchers?)\s+"
+    r"(?:say|says|said|note|noted|argue|argued)|\baccording to (?:some\s+)?(?:experts|analysts))"
+    r"\W*$",
+    re.I,
+)
 MAX_UNANSWERED = 4
 MAX_CONTRADICTIONS = 3
 MAX_NO_RESPONSE = 2
@@ -178,6 +185,10 @@ def unanswered(
             continue  # a columnist's "it remains to be seen" is no actor's open matter
         t = condense(c.sent.text)
         if not UNANSWERED_RE.search(t) or _BOILER_RE.search(t) or t.endswith("?"):
+            continue
+        if _COMMENTATORS_RE.search(t):
+            # "…it remains unclear whether Pyongyang was truly responsible for the attacks,
+            # cybersecurity experts say": commentators' doubt, no matter an actor left open
             continue
         q = phrase_question(t)
         if q is None or not _stands_alone(q, pool.official_countries) or _LABEL_RE.match(t):
