@@ -70,6 +70,20 @@ from tests.texts import news_article
             "CHN",
             True,
         ),
+        # an opening clause that names another's official is no voice of that country
+        # (train 2017-W16: the South's judgement was Pence's line)
+        (
+            "Speaking alongside South Korean Acting President Hwang Kyo-ahn, Pence said the "
+            "American commitment to South Korea is “iron-clad and immutable.”",
+            "KOR",
+            False,
+        ),
+        (
+            "Speaking alongside South Korean Acting President Hwang Kyo-ahn, Pence said the "
+            "American commitment to South Korea is “iron-clad and immutable.”",
+            "USA",
+            True,
+        ),
     ],
 )
 def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: bool) -> None:
@@ -78,6 +92,8 @@ def test_a_speaker_phrase_speaks_for_its_country(text: str, code: str, speaks: b
         "North Korea's UN ambassador": "UN",
         "Joint Chiefs of Staff": "KOR",
         "Liu Jieyi": "UN",
+        "Pence": "USA",
+        "Hwang Kyo-ahn": "KOR",
     }
     assert any(voices(p, code, officials) for p in speaker_phrases(text)) is speaks
 

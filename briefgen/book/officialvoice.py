@@ -66,7 +66,12 @@ def speaker_phrases(text: str) -> list[str]:
         if head and len(head.split()) <= MAX_PHRASE_WORDS:
             out.append(head.strip())
         if start and start.start() > 0 and len(before.split()) <= MAX_PHRASE_WORDS:
-            out.append(before.strip())  # "Russia, Germany and the EU all voiced…"
+            # "Russia, Germany and the EU all voiced…": a list of countries, not an opening
+            # clause that names another's official ("Speaking alongside South Korean Acting
+            # President Hwang Kyo-ahn, Pence said…" is no South Korean voice, train 2017-W16)
+            places = [(x[0], x[1], x[3]) for x in country_matches(before)]
+            if places and _only_countries(before, places):
+                out.append(before.strip())
         # "…,” said a spokesman for the ministry"; not "Liu Jieyi, told the Security Council"
         if re.search(r"[,”\"]\s*$", before) and inverted_cue_re().match(m.group(0)):
             after = text[m.end() :]
