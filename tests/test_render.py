@@ -626,3 +626,22 @@ def test_pdf_worker_is_not_started_beside_other_threads() -> None:
     finally:
         stop.set()
         t.join()
+
+
+def test_a_stated_threat_pledge_and_condition_are_labelled_with_their_evidence() -> None:
+    """The open questions' new kinds (book/threats.py) print a label a reader understands,
+    not the code, and the sentence they rest on."""
+    from briefgen.model import Statement
+
+    b = rich_brief()
+    said = "North Korea threatened on Friday to test a hydrogen bomb over the Pacific."
+    b.open_questions = [
+        Statement("Will North Korea test a hydrogen bomb over the Pacific? (threatened by North "
+                  "Korea)", cites=[1], kind="threat", basis=said),
+        Statement("Will Moon and Kim remove nuclear weapons? (vowed jointly)", cites=[1],
+                  kind="pledge", basis="Moon and Kim vowed to remove nuclear weapons."),
+    ]  # fmt: skip
+    html = render_html(b)
+    assert 'qkind-threat">Stated threat</span>' in html
+    assert 'qkind-pledge">Pledge</span>' in html
+    assert f"From the reporting: “{said}”" in html
