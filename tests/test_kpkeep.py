@@ -159,3 +159,36 @@ def test_part_of_a_country_name_is_whole_words_not_after_an_apostrophe() -> None
         pieces |= {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, 4)}
     assert _part_of_name("Democratic People") and not _part_of_name("emocratic People")
     assert [p for p in sorted(pieces) if _part_of_name(p) != by_regex(p)] == []
+
+
+def test_one_subject_under_two_names_is_one_phrase() -> None:
+    """Stop 28's reading of the train weeks: one service ("Internet service" / "Internet
+    access" / "Internet traffic"), one site ("Kaesong industrial complex" / "industrial
+    zone" / "suspended Kaesong industrial project"), one attack ("Sony attack" /
+    "massive Sony hack"), and a claim of a thing and the thing are one phrase; the list
+    keeps the subject, not what is said about it.  A shared modifier alone is not enough."""
+    from briefgen.nlp.kpdedupe import distinct, more_informative, same_thing
+
+    for a, b in (
+        ("Internet service", "Internet access"), ("Internet access", "Internet traffic"),
+        ("Kaesong industrial complex", "industrial zone"),
+        ("suspended Kaesong industrial project", "Kaesong industrial complex"),
+        ("Sony attack", "massive Sony hack"), ("cyber attacks", "devastating cyberattack"),
+        ("cyber attacks", "cyber attack claim"), ("military exercises", "military drills"),
+        ("pre-emptive nuclear strike", "pre-emptive large-scale strike"),
+    ):  # fmt: skip
+        assert same_thing(a, b), (a, b)
+    for a, b in (
+        ("nuclear test", "nuclear weapons"), ("nuclear test", "missile test"),
+        ("Internet service", "Internet problems"), ("cyber attack claim", "cyber warfare"),
+    ):  # fmt: skip
+        assert not same_thing(a, b), (a, b)
+    assert more_informative("cyber attacks", "cyber attack claim")
+    assert not more_informative("cyber attack claim", "cyber attacks")
+    assert more_informative("Kaesong industrial complex", "industrial zone")
+    phrases = ["cyber attack claim", "Internet service", "cyber attacks", "Internet access"]
+    assert [phrases[i] for i in distinct(phrases, range(4), 4)] == [
+        "cyber attacks",
+        "Internet service",
+    ]
+

@@ -32,6 +32,7 @@ LISTS = (
     "colour_heads",
     "epithets",
     "said_heads",
+    "about_heads",
 )
 
 
