@@ -161,6 +161,23 @@ def test_part_of_a_country_name_is_whole_words_not_after_an_apostrophe() -> None
     assert [p for p in sorted(pieces) if _part_of_name(p) != by_regex(p)] == []
 
 
+def test_a_sections_own_subject_qualified_by_a_country_is_struck() -> None:
+    """ "North Korean missile" (in three lists of one train week), "North Korea crisis"
+    and "North Korean program" say no more than the section; what classifies the
+    subject ("North Korean ICBM", "North Korean nuclear problem") or another subject
+    ("North Korea policy", "Japanese sanctions") stays."""
+    for bad in (
+        "North Korean missile", "North Korea crisis", "North Korean program",
+        "North Korea situation", "new North Korean threats", "North Korean attacks",
+    ):  # fmt: skip
+        assert not kept(bad, bad.lower(), SHARED), bad
+    for good in (
+        "North Korean ICBM", "North Korean nuclear problem", "North Korea policy",
+        "Japanese sanctions", "North Korean missile launch", "missile test",
+    ):  # fmt: skip
+        assert kept(good, good.lower(), SHARED), good
+
+
 def test_one_subject_under_two_names_is_one_phrase() -> None:
     """Stop 28's reading of the train weeks: one service ("Internet service" / "Internet
     access" / "Internet traffic"), one site ("Kaesong industrial complex" / "industrial
@@ -192,3 +209,38 @@ def test_one_subject_under_two_names_is_one_phrase() -> None:
         "Internet service",
     ]
 
+
+@pytest.fixture(scope="module")
+def outage(nlp):
+    arts = [
+        _art(
+            "o1",
+            "North Korea's Internet service went dark on Monday. Internet access was cut "
+            "for nine hours, and Internet traffic to Pyongyang stopped, Dyn Research said.",
+        ),
+        _art(
+            "o2",
+            "Internet access in North Korea failed again. The Internet service of the "
+            "country has four networks, and Internet traffic runs through China Unicom.",
+        ),
+        _art(
+            "o3",
+            "The FBI blamed North Korea for the Sony hack. Internet service in North Korea "
+            "was restored, but the North Korean missile programme drew new sanctions.",
+        ),
+    ]
+    return arts, {a.article_id: nlp(a.text) for a in arts}
+
+
+def test_a_weeks_list_names_one_subject_once(outage) -> None:
+    """The brief's 2014-W52 list read "Internet service | Internet access | Internet
+    traffic": one subject, three lines.  One of them stays."""
+    arts, docs = outage
+    ex = KeyphraseExtractor(cache_dir=None, top_n=10)
+    corpus = [k.phrase for k in ex.for_groups({"corpus": arts}, docs)["corpus"]]
+    internet = [p for p in corpus if p.lower().startswith("internet")]
+    assert len(internet) == 1, corpus
+    assert "North Korean missile" not in corpus, corpus
+    # An article's own list is deduplicated the same way.
+    art = [k.phrase for k in ex.for_articles(arts, docs)["o1"]]
+    assert len([p for p in art if p.lower().startswith("internet")]) == 1, art

@@ -23,7 +23,8 @@ policy news was about, and a specialist strikes from them what is no subject of 
     shouted headline, not a subject (one word in capitals is an acronym: "ICBM").
 What was said, or where, qualified only by countries or institutions ("U.N. speech",
 "White House statement", "North Korean Internet") says no more than the country's
-section does ("Japanese sanctions", "North Korea policy" are subjects).
+section does, nor does a section's own subject so qualified ("North Korean missile",
+"North Korea crisis"); "Japanese sanctions", "North Korea policy" are subjects.
 Named programmes, sites, weapons and operations (data/named.yaml) and countries are
 always kept.  Articles' own lists (and DUC-2001, whose annotators keep "major earthquake"
 and "National Hurricane Center") are not filtered.
@@ -48,6 +49,7 @@ _ACTOR_HEADS = words("actor_heads")
 _COLOUR_HEADS = words("colour_heads")
 _EPITHETS = words("epithets")
 _SAID_HEADS = words("said_heads")
+_SECTION_HEADS = words("section_heads")
 # Articles that make a bare issue term the period's subject ("sanctions" in three reports,
 # not "main channels" in two reports of one story).
 SHARED = 3
@@ -181,8 +183,8 @@ def kept(phrase: str, key: str, n_articles: int) -> bool:
         return False
     head = ws[-1]
     rest = _without_countries(ws)
-    if len(rest) < len(ws) and _bare(rest) and head.lower() in _SAID_HEADS:
-        return False  # "U.N. speech", "White House statement"
+    if len(rest) < len(ws) and _bare(rest) and head.lower() in _SAID_HEADS | _SECTION_HEADS:
+        return False  # "U.N. speech", "White House statement", "North Korean missile"
     if not _bare(ws):
         return True
     if _ACRONYM.match(head):
