@@ -33,6 +33,7 @@ LISTS = (
     "epithets",
     "said_heads",
     "about_heads",
+    "party_heads",
     "section_heads",
 )
 

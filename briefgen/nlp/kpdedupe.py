@@ -10,7 +10,9 @@ Pictures Entertainment"), or one is what is said about the other ("cyber attack 
 / "cyber attacks", data/keyphrase_words.yaml about_heads).  Same head and similar meaning alone is not enough: "nuclear
 test" / "missile test" are two things (and merging such pairs lowers DUC-2001 F1@10);
 named synonyms are one ("inter-Korean talks" / "inter-Korean dialogue", "Internet
-service" / "Internet access", data/keyphrase_words.yaml).
+service" / "Internet access", data/keyphrase_words.yaml), and so are two names of
+one event between parties, a country aside ("potential North Korea summit" /
+"Trump-Kim talks").
 The list keeps the more informative of the two: the longer phrase, unless all it adds is
 a vague modifier ("latest", "new", "prominent").
 """
@@ -68,6 +70,8 @@ VAGUE_MODIFIERS = frozenset(
         "large-scale",
         "devastating",
         "likely",
+        "potential",
+        "original",
     ]
 )
 _ABBREVIATIONS = [
@@ -104,6 +108,7 @@ _SAME = {_fold(w): _fold(sorted(g)[0]) for g in synonyms() for w in g}
 _GENERIC_HEADS = frozenset(_SAME.get(_fold(w), _fold(w)) for w in keyphrase_words("generic_heads"))
 _VAGUE = frozenset(_fold(w) for w in VAGUE_MODIFIERS)  # as words() gives them
 _ABOUT = frozenset(_fold(w) for w in keyphrase_words("about_heads"))
+_PARTY_HEADS = frozenset(_SAME.get(_fold(w), _fold(w)) for w in keyphrase_words("party_heads"))
 
 
 def words(phrase: str) -> list[str]:
@@ -128,9 +133,50 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
         return True  # "historic summit" / "anticipated summit"
     if _about(wa, wb) or _about(wb, wa):
         return True  # "cyber attack claim" / "cyber attacks"
+    if wa[-1] != wb[-1]:
+        return False
     # One head, one's words (vague ones aside) among the other's: "new sanctions" / "UN
     # sanctions", "summit" / "Hanoi summit".
-    return wa[-1] == wb[-1] and (ca <= cb or cb <= ca)
+    if ca <= cb or cb <= ca:
+        return True
+    return wa[-1] in _PARTY_HEADS and _same_event(a, b)
+
+
+def _same_event(a: str, b: str) -> bool:
+    """Two phrases of an event between parties (data/keyphrase_words.yaml party_heads)
+    that are one, the country one names aside: "potential North Korea summit" /
+    "Trump-Kim talks"; not when both name countries and they differ."""
+    pa, ra = _parties(a)
+    pb, rb = _parties(b)
+    if not (pa or pb) or (pa and pb and pa != pb):
+        return False
+    sa, sb = set(ra) - _VAGUE, set(rb) - _VAGUE
+    return sa <= sb or sb <= sa
+
+
+def _parties(phrase: str) -> tuple[frozenset[str], list[str]]:
+    """The countries named before the phrase's head (their codes) and the phrase's
+    words without them ("North Korean missile launch" -> {PRK}, [missile, launch])."""
+    from briefgen.nlp.kpcandidates import gazetteer
+
+    names = {n.lower(): code for n, (code, _name) in gazetteer().items()}
+    toks = phrase.split()
+    codes: set[str] = set()
+    rest: list[str] = []
+    i, last = 0, len(toks) - 1
+    while i < last:
+        n = next((n for n in (3, 2, 1) if i + n <= last and _name(toks, i, n) in names), 0)
+        if n:
+            codes.add(names[_name(toks, i, n)])
+            i += n
+        else:
+            rest.append(toks[i])
+            i += 1
+    return frozenset(codes), words(" ".join([*rest, toks[last]])) if toks else []
+
+
+def _name(toks: list[str], i: int, n: int) -> str:
+    return " ".join(toks[i : i + n]).lower()
 
 
 def _about(wa: list[str], wb: list[str]) -> bool:
@@ -149,7 +195,11 @@ def more_informative(a: str, b: str) -> bool:
     ca, cb = sa - _VAGUE, sb - _VAGUE
     if ca == cb:
         return len(sa) < len(sb)  # "rocket launch", not "latest rocket launch"
-    return cb < ca
+    if cb < ca:
+        return True
+    # "Trump-Kim talks", not "potential North Korea summit": the country aside
+    ra, rb = (set(_parties(p)[1]) - _VAGUE for p in (a, b))
+    return not ca < cb and rb < ra
 
 
 # A more informative twin takes the place of a better-ranked phrase only when it scores
