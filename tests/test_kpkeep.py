@@ -247,22 +247,23 @@ def test_a_weeks_list_names_one_subject_once(outage) -> None:
 
 
 def test_one_event_between_parties_under_two_names_is_one_phrase() -> None:
-    """allsides 2018-W10's lists held "potential North Korea summit" beside "Trump-Kim
-    talks", and 2017-W16's "North Korean missile launch" beside "botched missile
-    launch": the country names a party of the event, and the list keeps the phrase that
-    says more.  Two countries' launches, or a country's policy beside "foreign policy",
-    stay two things."""
+    """allsides 2017-W16's USA list held "North Korean missile launch" beside "botched
+    missile launch": the country names a party of the event, and the list keeps the
+    phrase that says more.  Two countries' launches, a country's policy beside "foreign
+    policy", and a country alone before the head (the seeds brief's "UN meeting" beside
+    "Vancouver meeting" and "inter-Korean talks") stay two things."""
     from briefgen.nlp.kpdedupe import distinct, same_thing
 
-    assert same_thing("potential North Korea summit", "Trump-Kim talks")
     assert same_thing("North Korean missile launch", "botched missile launch")
-    assert same_thing("North Korean test", "nuclear test")
+    assert same_thing("U.S. nuclear talks", "nuclear talks")  # one's words among the other's
     assert not same_thing("Iranian missile launch", "North Korean missile launch")
+    assert not same_thing("UN meeting", "Vancouver meeting")
+    assert not same_thing("UN meeting", "inter-Korean talks")
     assert not same_thing("North Korea policy", "foreign policy")  # not an event's head
     assert not same_thing("Japanese sanctions", "unilateral sanctions")
     assert not same_thing("North Korean nuclear test", "missile test")
-    phrases = ["potential North Korea summit", "nuclear program", "Trump-Kim talks"]
+    phrases = ["North Korean missile launch", "nuclear program", "botched missile launch"]
     assert [phrases[i] for i in distinct(phrases, range(3), 3)] == [
-        "Trump-Kim talks",
+        "botched missile launch",
         "nuclear program",
     ]

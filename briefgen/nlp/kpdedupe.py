@@ -11,8 +11,8 @@ Pictures Entertainment"), or one is what is said about the other ("cyber attack 
 test" / "missile test" are two things (and merging such pairs lowers DUC-2001 F1@10);
 named synonyms are one ("inter-Korean talks" / "inter-Korean dialogue", "Internet
 service" / "Internet access", data/keyphrase_words.yaml), and so are two names of
-one event between parties, a country aside ("potential North Korea summit" /
-"Trump-Kim talks").
+one event between parties, a country aside ("North Korean missile launch" / "botched
+missile launch").
 The list keeps the more informative of the two: the longer phrase, unless all it adds is
 a vague modifier ("latest", "new", "prominent").
 """
@@ -144,14 +144,16 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
 
 def _same_event(a: str, b: str) -> bool:
     """Two phrases of an event between parties (data/keyphrase_words.yaml party_heads)
-    that are one, the country one names aside: "potential North Korea summit" /
-    "Trump-Kim talks"; not when both name countries and they differ."""
+    that are one, the country one names aside: "North Korean missile launch" /
+    "botched missile launch"; not when both name countries and they differ, nor when
+    the country is all that qualifies the head ("UN meeting" is not "Vancouver
+    meeting", nor "inter-Korean talks": the seeds brief's Russia list)."""
     pa, ra = _parties(a)
     pb, rb = _parties(b)
     if not (pa or pb) or (pa and pb and pa != pb):
         return False
-    sa, sb = set(ra) - _VAGUE, set(rb) - _VAGUE
-    return sa <= sb or sb <= sa
+    sa, sb = set(ra[:-1]) - _VAGUE, set(rb[:-1]) - _VAGUE
+    return bool(sa and sb) and (sa <= sb or sb <= sa)
 
 
 def _parties(phrase: str) -> tuple[frozenset[str], list[str]]:
@@ -197,7 +199,7 @@ def more_informative(a: str, b: str) -> bool:
         return len(sa) < len(sb)  # "rocket launch", not "latest rocket launch"
     if cb < ca:
         return True
-    # "Trump-Kim talks", not "potential North Korea summit": the country aside
+    # "botched missile launch", not "North Korean missile launch": the country aside
     ra, rb = (set(_parties(p)[1]) - _VAGUE for p in (a, b))
     return not ca < cb and rb < ra
 
