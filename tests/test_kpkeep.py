@@ -248,13 +248,22 @@ def test_a_weeks_list_names_one_subject_once(outage) -> None:
 
 def test_one_event_between_parties_under_two_names_is_one_phrase() -> None:
     """allsides 2017-W16's USA list held "North Korean missile launch" beside "botched
-    missile launch": the country names a party of the event, and the list keeps the
+    missile launch", 2018-W10's "potential North Korea summit" beside "Trump-Kim talks":
+    a country or a known person names a party of the event, and the list keeps the
     phrase that says more.  Two countries' launches, a country's policy beside "foreign
     policy", and a country alone before the head (the seeds brief's "UN meeting" beside
     "Vancouver meeting" and "inter-Korean talks") stay two things."""
-    from briefgen.nlp.kpdedupe import distinct, same_thing
+    from briefgen.nlp.kpdedupe import distinct, more_informative, same_thing
 
     assert same_thing("North Korean missile launch", "botched missile launch")
+    # Both name parties, one's among the other's (2018-W10): the one with more stays.
+    assert same_thing("potential North Korea summit", "Trump-Kim talks")
+    assert more_informative("Trump-Kim talks", "potential North Korea summit")
+    assert same_thing("unprecedented US-North Korean summit", "Trump-Kim talks")
+    # as the list compares them: lower case
+    assert same_thing("unprecedented us-north korean summit", "trump-kim talks")
+    assert not same_thing("Kim-Moon summit", "Trump-Kim summit")
+    assert not same_thing("UN meeting", "Trump-Kim summit")
     assert same_thing("U.S. nuclear talks", "nuclear talks")  # one's words among the other's
     assert not same_thing("Iranian missile launch", "North Korean missile launch")
     assert not same_thing("UN meeting", "Vancouver meeting")

@@ -120,7 +120,7 @@ class _Collector:
         # Tokens inside a named programme, site, weapon or operation: taken whole.
         self.named_tokens: set[int] = set()
         # Where known bodies are named: a phrase inside one is a piece of an actor's name.
-        self.body_spans = _actors().body_spans(doc_text(doc))
+        self.body_spans = actors().body_spans(doc_text(doc))
         self._classes: dict[int, str] = {}  # unit_class by a word's first token
 
     def unit_class(self, u: list[Token]) -> str:
@@ -273,7 +273,7 @@ class _Collector:
 def known_person(phrase: str) -> bool:
     """A person of the actors list (data/actors.yaml) by any of their names, in any case
     ("Trump", "trump", "Kim Jong Un")."""
-    gaz = _actors()
+    gaz = actors()
     for form in (phrase, phrase.title()):
         e = gaz.lookup(form)
         if e is not None:
@@ -282,7 +282,8 @@ def known_person(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _actors() -> Gazetteer:
+def actors() -> Gazetteer:
+    """The actors list (data/actors.yaml), loaded once."""
     from briefgen.nlp.gazetteer import load_gazetteer
 
     return load_gazetteer()

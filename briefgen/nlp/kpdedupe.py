@@ -144,41 +144,65 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
 
 def _same_event(a: str, b: str) -> bool:
     """Two phrases of an event between parties (data/keyphrase_words.yaml party_heads)
-    that are one, the country one names aside: "North Korean missile launch" /
-    "botched missile launch"; not when both name countries and they differ, nor when
-    the country is all that qualifies the head ("UN meeting" is not "Vancouver
-    meeting", nor "inter-Korean talks": the seeds brief's Russia list)."""
+    that are one, the parties aside.  Both name parties, one's among the other's:
+    "potential North Korea summit" / "Trump-Kim talks" (Kim: the North), not "Kim-Moon
+    summit" / "Trump-Kim summit".  One names parties: both need a word of their own
+    besides the head ("North Korean missile launch" / "botched missile launch"): "UN
+    meeting" is not "Vancouver meeting" nor "inter-Korean talks" (the seeds' Russia list).
+    """
     pa, ra = _parties(a)
     pb, rb = _parties(b)
-    if not (pa or pb) or (pa and pb and pa != pb):
-        return False
-    sa, sb = set(ra[:-1]) - _VAGUE, set(rb[:-1]) - _VAGUE
-    return bool(sa and sb) and (sa <= sb or sb <= sa)
+    if pa and pb:
+        nested = pa <= pb or pb <= pa
+        return nested and (ra <= rb or rb <= ra)
+    return bool(pa or pb) and bool(ra and rb) and (ra <= rb or rb <= ra)
 
 
-def _parties(phrase: str) -> tuple[frozenset[str], list[str]]:
-    """The countries named before the phrase's head (their codes) and the phrase's
-    words without them ("North Korean missile launch" -> {PRK}, [missile, launch])."""
+# "Trump-Kim", "US-North Korean": a hyphen between names, in any case (the list's
+# phrases are compared lower-cased, nlp/keyphrases.py).
+_HYPHEN_NAMES = re.compile(r"(?<=[a-z.])-(?=[a-z])", re.I)
+
+
+def _parties(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The parties named before the phrase's head, as country codes (countries and known
+    people: "Trump-Kim" -> USA, PRK), and its other words before the head, vague ones
+    aside ("North Korean missile launch" -> {PRK}, {missile})."""
     from briefgen.nlp.kpcandidates import gazetteer
 
     names = {n.lower(): code for n, (code, _name) in gazetteer().items()}
-    toks = phrase.split()
+    toks = _HYPHEN_NAMES.sub(" ", phrase).split()
     codes: set[str] = set()
     rest: list[str] = []
     i, last = 0, len(toks) - 1
     while i < last:
         n = next((n for n in (3, 2, 1) if i + n <= last and _name(toks, i, n) in names), 0)
+        person = None if n else _person_country(toks[i])
         if n:
             codes.add(names[_name(toks, i, n)])
-            i += n
+        elif person:
+            codes.add(person)
         else:
             rest.append(toks[i])
-            i += 1
-    return frozenset(codes), words(" ".join([*rest, toks[last]])) if toks else []
+        i += n or 1
+    return frozenset(codes), frozenset(words(" ".join(rest))) - _VAGUE
 
 
 def _name(toks: list[str], i: int, n: int) -> str:
     return " ".join(toks[i : i + n]).lower()
+
+
+def _person_country(word: str) -> str | None:
+    """The country of the known person a word names, in any case ("Trump", "trump"),
+    or of every person a family name alone may mean ("Kim": Kim Jong Un, Kim Jong Il)."""
+    from briefgen.nlp.kpcandidates import actors
+
+    gaz = actors()
+    name = word[:1].upper() + word[1:]
+    e = gaz.lookup(name)
+    if e is not None:
+        return e.country if e.person else None
+    found = {x.country for x in gaz.by_lone.get(name, [])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _about(wa: list[str], wb: list[str]) -> bool:
@@ -199,9 +223,12 @@ def more_informative(a: str, b: str) -> bool:
         return len(sa) < len(sb)  # "rocket launch", not "latest rocket launch"
     if cb < ca:
         return True
-    # "botched missile launch", not "North Korean missile launch": the country aside
-    ra, rb = (set(_parties(p)[1]) - _VAGUE for p in (a, b))
-    return not ca < cb and rb < ra
+    if ca < cb:
+        return False
+    # Parties aside: "botched missile launch", not "North Korean missile launch"; the
+    # same words: more parties ("Trump-Kim talks", not "North Korea summit").
+    (pa, ra), (pb, rb) = _parties(a), _parties(b)
+    return rb < ra or (ra == rb and pb < pa)
 
 
 # A more informative twin takes the place of a better-ranked phrase only when it scores
