@@ -276,3 +276,20 @@ def test_one_event_between_parties_under_two_names_is_one_phrase() -> None:
         "botched missile launch",
         "nuclear program",
     ]
+
+
+def test_what_stop_28_struck_from_the_train_weeks_lists() -> None:
+    """Colour, judging words, bodies and epithets in 2018-W16/W24, 2016-W10 and 2017-W32
+    lists ("surprise announcement" in three lists of one week); subjects stay."""
+    for bad in (
+        "surprise announcement", "instant outrage", "controversial quips", "stern warning",
+        "bumpy start", "meaningful concession", "heinous plot", "Joint Chiefs",
+        "General Staff", "rogue nation", "Sony co-chairman", "congressional staffers",
+        "chocolate cake", "crazy fat kid", "Internet analysis",
+    ):  # fmt: skip
+        assert not kept(bad, bad.lower(), SHARED), bad
+    for good in (
+        "sincere talks", "real estate projects", "joint declaration", "nuclear arsenal",
+        "staff talks", "freelance diplomacy",
+    ):  # fmt: skip
+        assert kept(good, good.lower(), SHARED), good
