@@ -190,7 +190,7 @@ def test_one_subject_under_two_names_is_one_phrase() -> None:
         ("Internet service", "Internet access"), ("Internet access", "Internet traffic"),
         ("Kaesong industrial complex", "industrial zone"),
         ("suspended Kaesong industrial project", "Kaesong industrial complex"),
-        ("Sony attack", "massive Sony hack"), ("cyber attacks", "devastating cyberattack"),
+        ("Sony attack", "massive Sony hack"), ("cyber attacks", "cyberattack"),
         ("cyber attacks", "cyber attack claim"), ("military exercises", "military drills"),
         ("pre-emptive nuclear strike", "pre-emptive large-scale strike"),
     ):  # fmt: skip
