@@ -293,3 +293,21 @@ def test_what_stop_28_struck_from_the_train_weeks_lists() -> None:
         "staff talks", "freelance diplomacy",
     ):  # fmt: skip
         assert kept(good, good.lower(), SHARED), good
+
+
+def test_a_periods_list_compares_phrases_without_judging_words() -> None:
+    """2014-W51's lists held "devastating cyberattack" beside "massive Sony hack": a
+    period's list compares them as "cyberattack" and "Sony hack" (one attack); an
+    article's list keeps judging words, as DUC-2001's annotators do ("devastating oil
+    spill" is not "oil spill cleanup"'s twin there)."""
+    from briefgen.nlp.kpdedupe import distinct, same_thing
+    from briefgen.nlp.kpkeep import unjudged
+
+    assert unjudged("devastating cyberattack") == "cyberattack"
+    assert unjudged("massive Sony hack") == "Sony hack"
+    assert unjudged("grave") == "grave"  # the head stays, whatever it is
+    assert not same_thing("devastating cyberattack", "massive Sony hack")
+    assert same_thing(unjudged("devastating cyberattack"), unjudged("massive Sony hack"))
+    phrases = ["massive Sony hack", "Korean War", "devastating cyberattack"]
+    folded = [unjudged(p) for p in phrases]
+    assert [phrases[i] for i in distinct(folded, range(3), 3)] == phrases[:2]

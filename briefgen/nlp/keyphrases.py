@@ -39,7 +39,7 @@ from briefgen.nlp.kpcandidates import (
     many_article_terms,
 )
 from briefgen.nlp.kpdedupe import distinct
-from briefgen.nlp.kpkeep import kept
+from briefgen.nlp.kpkeep import kept, unjudged
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -210,9 +210,16 @@ class KeyphraseExtractor:
             priors.append(prior)
         return priors
 
-    def _mmr(self, scores: Any, texts: Sequence[str], k: int) -> list[int]:
+    def _mmr(
+        self,
+        scores: Any,
+        texts: Sequence[str],
+        k: int,
+        fold: Callable[[str], str] | None = None,
+    ) -> list[int]:
         """Indices of k items by MMR over the prior-weighted score (KeyBERT's MMR,
-        reweighted), no two saying the same thing (nlp/kpdedupe.py)."""
+        reweighted), no two saying the same thing (nlp/kpdedupe.py), each compared as
+        `fold` gives it."""
         import numpy as np
 
         n = len(texts)
@@ -226,7 +233,8 @@ class KeyphraseExtractor:
         if lam > 0:
             ranked = self._mmr_order(scores[pool], vecs, lam, min(len(pool), 3 * k))
         pool_scores = [float(scores[i]) for i in pool]
-        picked = distinct([texts[i] for i in pool], ranked, k, vecs, pool_scores)
+        phrases = [fold(texts[i]) if fold else texts[i] for i in pool]
+        picked = distinct(phrases, ranked, k, vecs, pool_scores)
         return [pool[i] for i in picked]
 
     @staticmethod
@@ -317,7 +325,9 @@ class KeyphraseExtractor:
             return []
         gscope: KeyphraseScope = "corpus" if gid == "corpus" else g.scope
         out = []
-        for i in self._mmr(sc, [g.text_of[k] for k in keys], self.top_n):
+        # A period's list compares phrases without their judging words ("devastating
+        # cyberattack" is "cyber attacks"); an article's (DUC-2001's) keeps them.
+        for i in self._mmr(sc, [g.text_of[k] for k in keys], self.top_n, unjudged):
             k = keys[i]
             shown = _display(k, g.forms[k])
             out.append(

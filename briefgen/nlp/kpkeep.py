@@ -114,6 +114,15 @@ def _long_names() -> tuple[str, ...]:
 _PLAIN = VAGUE_MODIFIERS | _EVALUATIVE
 
 
+def unjudged(phrase: str) -> str:
+    """The phrase without its evaluative words, its head kept ("devastating cyberattack"
+    -> "cyberattack", "massive Sony hack" -> "Sony hack"): how a period's list compares
+    two phrases (an article's list keeps them: DUC-2001's "devastating oil spill")."""
+    ws = phrase.split()
+    rest = [w for w in ws[:-1] if w.lower() not in _EVALUATIVE]
+    return " ".join([*rest, ws[-1]]) if ws else phrase
+
+
 def _bare(ws: list[str]) -> bool:
     """The phrase is its head noun alone, once vague and evaluative words are set aside."""
     return all(w.lower() in _PLAIN for w in ws[:-1])
