@@ -34,6 +34,7 @@ LISTS = (
     "said_heads",
     "about_heads",
     "party_heads",
+    "empty_heads",
     "section_heads",
 )
 

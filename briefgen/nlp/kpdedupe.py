@@ -108,6 +108,7 @@ _SAME = {_fold(w): _fold(sorted(g)[0]) for g in synonyms() for w in g}
 _GENERIC_HEADS = frozenset(_SAME.get(_fold(w), _fold(w)) for w in keyphrase_words("generic_heads"))
 _VAGUE = frozenset(_fold(w) for w in VAGUE_MODIFIERS)  # as words() gives them
 _ABOUT = frozenset(_fold(w) for w in keyphrase_words("about_heads"))
+_EMPTY_HEADS = frozenset(_fold(w) for w in keyphrase_words("empty_heads"))
 _PARTY_HEADS = frozenset(_SAME.get(_fold(w), _fold(w)) for w in keyphrase_words("party_heads"))
 
 
@@ -133,6 +134,7 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
         return True  # "historic summit" / "anticipated summit"
     if _about(wa, wb) or _about(wb, wa):
         return True  # "cyber attack claim" / "cyber attacks"
+    wa, wb = _core(wa), _core(wb)
     if wa[-1] != wb[-1]:
         return False
     # One head, one's words (vague ones aside) among the other's: "new sanctions" / "UN
@@ -140,6 +142,12 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
     if ca <= cb or cb <= ca:
         return True
     return wa[-1] in _PARTY_HEADS and _same_event(a, b)
+
+
+def _core(ws: list[str]) -> list[str]:
+    """The words without a head that adds nothing to them ("missile defense system" is
+    "missile defense"; data/keyphrase_words.yaml empty_heads)."""
+    return ws[:-1] if len(ws) > 1 and ws[-1] in _EMPTY_HEADS else ws
 
 
 def _same_event(a: str, b: str) -> bool:
