@@ -194,6 +194,8 @@ def test_one_subject_under_two_names_is_one_phrase() -> None:
         ("cyber attacks", "cyber attack claim"), ("military exercises", "military drills"),
         ("pre-emptive nuclear strike", "pre-emptive large-scale strike"),
         ("advanced U.S. missile defense system", "missile defense"),  # an empty head
+        ("nuclear program", "nuclear ambitions"), ("nuclear crisis", "nuclear confrontation"),
+        ("nuclear arsenal", "nuclear weapons"), ("still-crude nuclear bombs", "nuclear weapons"),
     ):  # fmt: skip
         assert same_thing(a, b), (a, b)
     for a, b in (
