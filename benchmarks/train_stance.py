@@ -459,24 +459,29 @@ def main() -> int:
 
 def stances_at(ex: list[Example], probs: Probs, floor: float) -> list[list[Any]]:
     """Each statement's stances at or above the floor that the words do not veto (the
-    shipped model's nlp.stance.vetoed, with the vetoes of --vetoes), an official's backed
-    readings lifted (nlp.backed), as the brief reads them."""
+    shipped model's nlp.stance.vetoed, with the vetoes of --vetoes) nor rule out
+    (nlp.ruled_out.not_ruled_out), an official's backed readings lifted (nlp.backed), as
+    the brief reads them."""
     from functools import partial
 
     from briefgen.knowledge.issues import issue_keys
     from briefgen.nlp.backed import lifted
-    from briefgen.nlp.stance import official_voice, vetoed, words_back
+    from briefgen.nlp.ruled_out import not_ruled_out
+    from briefgen.nlp.stance import own_official_word, vetoed, words_back
 
     k_of = {i: k for k, i in enumerate(issue_keys())}
     return [
         lifted(
-            [
-                _stance(i, pr, pp)
-                for i, (pr, pp) in q.items()
-                if pr * max(pp, 1 - pp) >= floor
-                and not vetoed(e.hand, k_of[i], 1 if pp >= 0.5 else -1, VETOES)
-            ],
-            official_voice(e.hand),
+            not_ruled_out(
+                e.text,
+                [
+                    _stance(i, pr, pp)
+                    for i, (pr, pp) in q.items()
+                    if pr * max(pp, 1 - pp) >= floor
+                    and not vetoed(e.hand, k_of[i], 1 if pp >= 0.5 else -1, VETOES)
+                ],
+            ),
+            own_official_word(e.hand),
             partial(words_back, e.hand),
         )
         for e, q in zip(ex, probs, strict=True)

@@ -91,7 +91,18 @@ def own_words_sides() -> frozenset[tuple[str, int]]:
 def refused_trade() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
     """The words of a refused trade (regex over lower-cased text, apostrophes straight)
     and the (issue, side) pairs a statement with them does not take."""
-    raw = _data().get("refused_trade") or {}
+    return _word_drops("refused_trade")
+
+
+@lru_cache(maxsize=1)
+def no_rush() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """Words of patience ("no rush", "no hurry") and the (issue, side) pairs a statement
+    with them does not take: waiting is no demand."""
+    return _word_drops("no_rush")
+
+
+def _word_drops(key: str) -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    raw = _data().get(key) or {}
     words = sorted(map(str, raw.get("words") or []), key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + ("|".join(map(glob, words)) or "(?!x)x") + r")(?![\w-])")
     drops = raw.get("drops") or {}
@@ -140,3 +151,36 @@ def phrase_backed() -> PhraseBacked:
         float(raw.get("confidence", 0.0)),
         frozenset(str(i) for i in raw.get("issues") or []),
     )
+
+
+@dataclass(frozen=True)
+class OthersWish:
+    """Words of wanting or readiness (lemmas and words), the words that name North
+    Korea's leader or regime as their subject, and the auxiliaries and clause marks
+    that make a wish only a condition or a possibility (nlp/wishes.py)."""
+
+    words: frozenset[str]
+    subjects: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def others_wish_words() -> OthersWish:
+    raw = _data().get("others_wish") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    return OthersWish(words("words"), words("subjects"), words("hedges"))
+
+
+@lru_cache(maxsize=1)
+def elsewhere_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of Korea that keep a statement on the Korean question, and words of a party
+    or creed that the parser tags as a people (nlp/elsewhere.py)."""
+    raw = _data().get("elsewhere") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in raw.get(key) or [])
+
+    return words("korea_words"), words("not_peoples")

@@ -8,7 +8,10 @@ international body or state media, is right more often than its confidence says.
 reading at data/stance_cues.yaml phrase_backed `floor` or above counts at its
 `confidence` at least (nlp/stance.py read_statements), so one clear statement can carry
 an official's position.  Only on the issues listed there: on exercises and inter-Korean
-engagement the phrases are too general ("exchanges", "alliance").
+engagement the phrases are too general ("exchanges", "alliance").  Only an official's
+own line (nlp/stance.py own_official_word): a question states none, and "Kim wants to
+meet Trump" from Seoul holds a phrase of talks but reports Pyongyang's wish
+(nlp/wishes.py).
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ def lifted(
     stances: Sequence[Stance], official: bool, words_back: Callable[[str, int], bool]
 ) -> list[Stance]:
     """The statement's stances, each one its words back (`words_back(issue, side)`: the
-    issue's own phrases point that way only) raised to the backed confidence when the
-    speaker is an official voice."""
+    issue's own phrases point that way only) raised to the backed confidence when
+    `official`: an official voice states its own line."""
     rule = phrase_backed()
     if not official:
         return list(stances)

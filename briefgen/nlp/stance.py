@@ -35,15 +35,18 @@ from briefgen.knowledge.stance_cues import (
     issue_phrase_regexes,
     narration_words,
     own_words_sides,
-    refused_trade,
 )
 from briefgen.model import OFFICIAL_KINDS, Stance
 from briefgen.nlp.backed import lifted
+from briefgen.nlp.elsewhere import about_elsewhere
 from briefgen.nlp.narration import narrates
+from briefgen.nlp.ruled_out import not_ruled_out
+from briefgen.nlp.syntax import governor, verb_phrase
+from briefgen.nlp.wishes import reports_north_wish
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 MODEL_FILE = "data/models/stance.npz"
 COUNTRIES = ("USA", "PRK", "KOR", "CHN", "JPN", "RUS", "UN")
@@ -79,9 +82,10 @@ MENTION_FEATURES = (
 RAW_FLOOR = 0.1
 # Cue classes counted over the whole statement (the stance may sit far from the term).
 WHOLE_CUES = ("push", "against", "threat", "restraint", "negator", "modal", "condition")
-# Facts of the parse that only the vetoes read, not the model (stored with the text
-# features, left out of its design): the statement narrates a past event (nlp/narration.py).
-RULE_FEATURES = ("rule:narrated",)
+# Facts of the parse that only the rules read, not the model (stored with the text
+# features, left out of its design): the statement narrates a past event (nlp/narration.py),
+# reports North Korea's wish (nlp/wishes.py), is about another people (nlp/elsewhere.py).
+RULE_FEATURES = ("rule:narrated", "rule:north_wish", "rule:elsewhere")
 _PRK_WORDS = re.compile(r"^(?:it|they|the north|pyongyang|north korea|the regime|kim\b)", re.I)
 
 
@@ -94,25 +98,6 @@ class StanceInput:
     kind: str
     quote_kind: str
     cue: str | None
-
-
-def _governor(tok: Token) -> Token | None:
-    """The verb (or predicate adjective) whose argument the mention is."""
-    t = tok
-    for _ in range(6):
-        if t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX", "ADJ") else None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("ROOT", "acomp")):
-            return t
-    return None
-
-
-def _verb_phrase(v: Token) -> str:
-    """The verb with its particles and auxiliaries, lower-cased ("called off", "must not")."""
-    parts = [c for c in v.children if c.dep_ in ("prt", "aux", "auxpass", "neg", "prep")]
-    toks = sorted([v, *parts], key=lambda t: t.i)
-    return " ".join(t.lower_ for t in toks)
 
 
 def mention_features(span: Span, issue: str, text: str | None = None) -> list[float]:
@@ -134,9 +119,9 @@ def mention_features(span: Span, issue: str, text: str | None = None) -> list[fl
         if tok is None:
             continue
         t = tok.root
-        v = _governor(t)
+        v = governor(t)
         window = text[max(0, m.start() - 40) : m.start()].lower()
-        phrase = (_verb_phrase(v) if v is not None else "") + " " + window[-25:]
+        phrase = (verb_phrase(v) if v is not None else "") + " " + window[-25:]
         for cls, name in (
             ("push", "gov_push"),
             ("against", "gov_against"),
@@ -191,6 +176,8 @@ def text_features(span: Span) -> list[float]:
     out.append(1.0 if "?" in text else 0.0)
     out.append(min(1.0, len(span) / 60.0))
     out.append(1.0 if narrates(span) else 0.0)
+    out.append(1.0 if reports_north_wish(span) else 0.0)
+    out.append(1.0 if about_elsewhere(span) else 0.0)
     return [round(x, 3) for x in out]
 
 
@@ -367,6 +354,22 @@ def official_voice(hand: Sequence[float]) -> bool:
     return any(hand[_column(f"kind:{k}")] > 0 for k in OFFICIAL_KINDS)
 
 
+def own_official_word(hand: Sequence[float]) -> bool:
+    """An official voice stating its own line on the Korean question (nlp/backed.py
+    lifts only these): not a question, not a report of North Korea's wish by someone who
+    does not speak for it ("Kim wants to meet Trump", said in Seoul), not about a people
+    the question does not involve (nlp/elsewhere.py: "the Venezuelan people")."""
+    if not official_voice(hand) or hand[_column("question")] > 0:
+        return False
+    return not north_wish(hand) and hand[_column("rule:elsewhere")] <= 0
+
+
+def north_wish(hand: Sequence[float]) -> bool:
+    """The statement reports North Korea's wish (nlp/wishes.py) and its speaker is not
+    North Korean: the other side's want, not the speaker's."""
+    return hand[_column("rule:north_wish")] > 0 and hand[_column("country:PRK")] <= 0
+
+
 def contradicted(hand: Sequence[float], k: int, sign: int) -> bool:
     """The issue's own phrases point only the other way: abstain rather than state a side
     the words contradict.  "US opposition to a freeze-for-freeze" is a negated con phrase
@@ -425,8 +428,8 @@ def narrated(hand: Sequence[float], k: int) -> bool:
 # way) and optionally "mixed" (they point both ways).  benchmarks/train_stance.py
 # --vetoes and benchmarks/stance_curve.py measure each; "mixed" is off: on week-grouped
 # CV train it found no more positions and on dev it dropped one that was right.
-# "narrated": the statement only reports a past event (nlp/narration.py).
-VETOES: tuple[str, ...] = ("contradicted", "unnamed", "about_other", "narrated")
+# "narrated": a past event only (nlp/narration.py); "others_wish": north_wish.
+VETOES: tuple[str, ...] = ("contradicted", "unnamed", "about_other", "narrated", "others_wish")
 
 
 def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | None = None) -> bool:
@@ -440,6 +443,8 @@ def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | Non
     if "about_other" in on and about_other(hand, k):
         return True
     if "narrated" in on and narrated(hand, k):
+        return True
+    if "others_wish" in on and north_wish(hand):
         return True
     return "mixed" in on and mixed(hand, k)
 
@@ -477,13 +482,10 @@ def read_statements(
     m = model or StanceModel.load()
     hand = np.array([list(rows[n][0]) for n in todo], dtype=np.float32)
     emb = np.asarray(embed([" ".join(rows[n][1].split()) for n in todo]))
-    refusal, drops = refused_trade()
     for n, st in zip(todo, m.predict(hand, emb), strict=True):
-        low = rows[n][1].lower().replace("\u2019", "'")
-        if refusal.search(low):
-            st = [s for s in st if (s.issue, s.stance) not in drops]
+        st = not_ruled_out(rows[n][1], st)
         row = rows[n][0]
-        out[n] = lifted(st, official_voice(row), partial(words_back, row))
+        out[n] = lifted(st, own_official_word(row), partial(words_back, row))
     return out
 
 

@@ -201,3 +201,22 @@ def appos_text(tok: Token) -> str | None:
             txt = tok.doc[lo : hi + 1].text.strip(" ,")
             return txt or None
     return None
+
+
+def governor(tok: Token) -> Token | None:
+    """The verb (or predicate adjective) whose argument the mention is."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX", "ADJ") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("ROOT", "acomp")):
+            return t
+    return None
+
+
+def verb_phrase(v: Token) -> str:
+    """The verb with its particles and auxiliaries, lower-cased ("called off", "must not")."""
+    parts = [c for c in v.children if c.dep_ in ("prt", "aux", "auxpass", "neg", "prep")]
+    toks = sorted([v, *parts], key=lambda t: t.i)
+    return " ".join(t.lower_ for t in toks)
