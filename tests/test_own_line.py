@@ -2,7 +2,8 @@
 confidence (nlp/backed.py, nlp/stance.py own_official_word): a report of North Korea's
 wish (nlp/wishes.py; from a speaker who does not speak for Pyongyang its readings are
 dropped, veto "others_wish"), a question, a statement about a people the question does
-not involve (nlp/elsewhere.py).  Patience is no demand (data/stance_cues.yaml no_rush)."""
+not involve (nlp/elsewhere.py).  Patience is no demand (data/stance_cues.yaml no_rush),
+and a side read from another issue's words alone is dropped (veto "unnamed")."""
 
 from __future__ import annotations
 
@@ -135,3 +136,23 @@ def test_talks_about_venezuela_are_not_lifted(nlp) -> None:  # type: ignore[no-u
     here = "The president is willing to talk once North Korea stops its missile tests."
     assert max(s.confidence for s in _read(nlp, here, "USA") if s.issue == "talks") >= backed
     assert all(s.confidence < backed for s in _read(nlp, there, "USA") if s.issue == "talks")
+
+
+def test_a_side_read_from_another_issues_words_alone_is_dropped() -> None:
+    """'to pursue ... the complete denuclearisation of the divided peninsula' names
+    denuclearization's phrases and nothing of talks or inter-Korean engagement: a talks
+    +1 or inter-Korean +1 read from it rests on nothing the speaker said about them."""
+    from briefgen.knowledge.issues import issue_keys
+    from briefgen.nlp.stance import feature_names, vetoed
+
+    names = feature_names()
+    hand = [0.0] * len(names)
+    hand[names.index("denuclearization:present")] = 1.0
+    hand[names.index("denuclearization:pro_phrase")] = 0.5
+    keys = list(issue_keys())
+    for issue in ("talks", "inter_korean", "sanctions"):
+        assert vetoed(hand, keys.index(issue), 1)
+    assert not vetoed(hand, keys.index("denuclearization"), 1)
+    # a statement naming talks keeps its talks reading
+    hand[names.index("talks:present")] = 1.0
+    assert not vetoed(hand, keys.index("talks"), 1)
