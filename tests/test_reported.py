@@ -117,6 +117,31 @@ def test_the_clause_before_an_inverted_cue(nlp) -> None:  # type: ignore[no-unty
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The White House said Trump had agreed to the encounter.",
+            "Trump had agreed to the encounter",
+            "White House",
+        ),
+        (
+            "The US has demanded that North Korea offer a full, detailed list of its nuclear "
+            "inventory before it lifts sanctions.",
+            "North Korea offer a full, detailed list of its nuclear inventory before it lifts "
+            "sanctions",
+            "U.S. government",
+        ),
+    ],
+)
+def test_a_verb_in_the_reported_clause_is_no_cue_after_its_clause(nlp, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    """The parser hangs "agreed"/"offer" as the clause of "said"/"demanded"; read as a cue
+    set after its own clause, it made "The White House said" Trump's words and dropped
+    the White House's report as nested in them."""
+    q = one(nlp, text)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
 def test_reported_clause_with_quoted_words_is_one_mixed_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     q = one(nlp, "Moon Jae-in said the talks with Kim had been “very productive.”")
     assert q.kind == "mixed" and q.speaker == "Moon Jae-in"

@@ -239,8 +239,10 @@ def _subject(v: Token) -> Token | None:
     return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _inverted_clause(cue: Token) -> Token | None:
+def _inverted_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
     """ "The talks will resume, an official said": the clause before the cue."""
+    if _reported_by_head(cue, verbs):
+        return None
     for c in cue.children:
         if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i:
             return c
@@ -254,6 +256,22 @@ def _inverted_clause(cue: Token) -> Token | None:
     if _parenthetical(cue):
         return cue.head  # "Syria, the order says, doesn't identify security risks"
     return None
+
+
+def _reported_by_head(cue: Token, verbs: ReportingVerbs) -> bool:
+    """ "The White House said Trump had agreed to the encounter", "The US has demanded that
+    North Korea offer a list": a cue that is the clause another reporting verb before it
+    reports, its subject not set off by a comma, is what was said, not a cue set after its own
+    clause (read so, "The White House said" became Trump's words and the White House's
+    report was dropped as nested in them)."""
+    head = cue.head
+    if cue.dep_ != "ccomp" or head.i >= cue.i or head.lemma_.lower() not in verbs.indirect:
+        return False
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > cue.i:
+        return False
+    first = subj.left_edge.i  # "..., official media reported": a comma before the subject
+    return first > 0 and cue.doc[first - 1].text not in (",", ";", "—", "–")
 
 
 def _as_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
@@ -349,7 +367,7 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             lo = _past_addressee(cue, lo, hi)
     else:
         framed = _as_clause(cue, verbs)
-        inv = framed or _inverted_clause(cue)
+        inv = framed or _inverted_clause(cue, verbs)
         if inv is None:
             return None
         stop |= {cue.i}
