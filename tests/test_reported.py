@@ -142,6 +142,37 @@ def test_a_verb_in_the_reported_clause_is_no_cue_after_its_clause(nlp, text, con
     assert (q.text, q.speaker) == (content, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Chinese Foreign Minister Wang Yi was quick to condemn the missile launch.",
+            "the missile launch",
+            "Wang Yi",
+        ),
+        (
+            "Russia took the opportunity to condemn the deployment of THAAD in South Korea.",
+            "the deployment of THAAD in South Korea",
+            "Russian government",
+        ),
+    ],
+)
+def test_an_infinitive_done_speaks_for_the_clauses_subject(nlp, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    q = one(nlp, text)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi was unable to confirm that the talks would resume.",
+        "Wang Yi was ready to announce that the talks would resume.",
+    ],
+)
+def test_an_infinitive_not_done_is_no_statement(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert quotes(nlp, text) == []
+
+
 def test_reported_clause_with_quoted_words_is_one_mixed_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     q = one(nlp, "Moon Jae-in said the talks with Kim had been “very productive.”")
     assert q.kind == "mixed" and q.speaker == "Moon Jae-in"

@@ -47,6 +47,7 @@ _LISTS = (
     "aftermath",
     "not_yet",
     "object_for",
+    "done_frames",
 )
 
 
@@ -83,6 +84,7 @@ class ReportingVerbs:
     aftermath: frozenset[str] = frozenset()
     not_yet: frozenset[str] = frozenset()
     object_for: frozenset[str] = frozenset()
+    done_frames: frozenset[str] = frozenset()
     # {verb: particles after which its reported clause comes}: "call on", "point out".
     particles: dict[str, frozenset[str]] = field(default_factory=dict)
 

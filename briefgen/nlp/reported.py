@@ -269,7 +269,11 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             a, b, via = found
             subj = _participle_speaker(t, verbs) or subject_of(t) or _it_subject(t)
             if subj is None and via != "inverted":
-                subj = _series_subject(t) or _report_conjunct_subject(t, verbs)
+                subj = (
+                    _series_subject(t)
+                    or _report_conjunct_subject(t, verbs)
+                    or _done_frame_subject(t, verbs)
+                )
             left = None if subj is not None else _left_subject(t, marks)
             if subj is not None and _in_marks(subj.idx, marks):
                 subj = None
@@ -431,6 +435,18 @@ def _report_conjunct_subject(cue: Token, verbs: ReportingVerbs) -> Token | None:
     if clause.dep_ != "ccomp" or report.i > clause.i or report.lemma_.lower() not in verbs.indirect:
         return None
     return subject_of(report)
+
+
+def _done_frame_subject(cue: Token, verbs: ReportingVerbs) -> Token | None:
+    """ "The administration was quick to condemn the launch", "Beijing took the opportunity
+    to condemn THAAD": an infinitive cue under an adjective or noun of `done_frames` is
+    said by the subject of the clause that adjective or noun is in."""
+    frame = cue.head
+    if cue.dep_ not in ("xcomp", "acl") or frame.i >= cue.i:
+        return None
+    if frame.lemma_.lower() not in verbs.done_frames or frame.dep_ not in ("acomp", "dobj", "attr"):
+        return None
+    return subject_of(frame.head)
 
 
 def _it_subject(cue: Token) -> Token | None:
