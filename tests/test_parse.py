@@ -64,7 +64,7 @@ def test_cached_pipes_give_spacys_own_parse() -> None:
     import json
 
     from briefgen.nlp.fastpipes import FastRuler
-    from briefgen.nlp.parse import SPACY_PACKAGE, load_spacy, pipe_texts
+    from briefgen.nlp.parse import PARAGRAPHS, SPACY_PACKAGE, load_spacy, pipe_texts
     from briefgen.nlp.worker import doc_to_bytes
 
     texts = list(_RULER_TEXTS)
@@ -73,8 +73,9 @@ def test_cached_pipes_give_spacys_own_parse() -> None:
         with corpus.open(encoding="utf-8") as f:
             for _, line in zip(range(12), f, strict=False):
                 texts.append(json.loads(line).get("content_original") or "")
-    plain = importlib.import_module(SPACY_PACKAGE).load()
     fast = load_spacy()
+    plain = importlib.import_module(SPACY_PACKAGE).load()
+    plain.add_pipe(PARAGRAPHS, before="parser")  # ours, not what this test compares
     assert hasattr(fast.get_pipe("attribute_ruler"), "_briefgen_fast")  # the fast path runs
     index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert all(type(v).__name__ == "_WordList" for v in index.values())  # set lookups run
@@ -128,3 +129,25 @@ def test_spacy_loads_without_torch_and_parses_the_same() -> None:
     assert runs["plain"][:2] == [False, False]  # spaCy loaded, torch not
     assert runs["plain"][2] == runs["torch-first"][2]  # the same DocBin bytes
     assert runs["plain"][3] == "torch"
+
+
+def test_a_paragraph_break_ends_a_sentence_but_not_after_a_colon() -> None:
+    """The parser ran a paragraph after "Inc." into the next one, so the second
+    paragraph's "Kwon ... said he hasn't yet seen signs" lost its speaker; a list or a
+    speech after a colon stays that sentence's."""
+    from briefgen.nlp.parse import load_spacy
+    from tests.texts import attribute_text
+
+    nlp = load_spacy()
+    text = (
+        '"This needs to be a wake-up call," said Kwon Seok-chul, chief executive officer of '
+        "Seoul-based cybersecurity firm Cuvepia Inc.\n\nKwon, who analyzed personal computers "
+        "at one of the three broadcasters shut down Wednesday, said he hasn't yet seen signs "
+        "that the malware was distributed by North Korea."
+    )
+    sents = [s.text for s in nlp(text).sents]
+    assert len(sents) == 2 and sents[1].startswith("Kwon, who analyzed")
+    got = [(q.kind, q.speaker) for q in attribute_text(nlp, text).quotes]
+    assert got == [("direct", "Kwon Seok-chul"), ("indirect", "Kwon Seok-chul")]
+    listed = "During the flight, Trump also:\n\n- Said that North Korea would be a big subject."
+    assert not any(s.text.startswith("-") for s in nlp(listed).sents)

@@ -72,7 +72,29 @@ def load_spacy() -> Language:
     from briefgen.nlp.fastpipes import speed_up
 
     speed_up(nlp)  # the same annotations, a fifth less CPU per parse
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+    nlp.add_pipe(PARAGRAPHS, before="parser")  # its name is in the parse cache's key
     return nlp
+
+
+# The pipe that opens a sentence at each paragraph break (paragraph_starts).
+PARAGRAPHS = "briefgen_paragraph_starts"
+
+
+def paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: the parser alone ran one paragraph into
+    the next after a heading without a full stop, a quotation's closing mark or "Inc."
+    (one sentence in twenty of the Korea label sets crossed a break), and the cue and
+    speaker of the second paragraph were read as the first one's.  Not after a colon
+    ("Trump also:" and a list of what he did, "he said:" and his speech): what follows
+    is that sentence's."""
+    for t in doc[1:-1]:
+        if t.is_space and "\n\n" in t.text and doc[t.i - 1].text != ":":
+            doc[t.i + 1].is_sent_start = True
+    return doc
 
 
 # Texts longer than this (characters) are parsed in windows of whole paragraphs and the
