@@ -508,6 +508,11 @@ def test_a_sentence_repeating_noun_cues_is_read_for_its_first_few(nlp) -> None: 
             "Syria, the White House said, does not identify security risks to travellers",
             "White House",
         ),
+        (  # a clause for the subject ("Talking to Pyongyang now")
+            "Talking to Pyongyang now, Moon Jae-in said, would reward its provocations.",
+            "Talking to Pyongyang now, Moon Jae-in said, would reward its provocations",
+            "Moon Jae-in",
+        ),
         (  # after a phrase that opens the clause, the clause after the cue
             "For the cost of settling one refugee in the U.S., Donald Trump said, ten "
             "refugees could be resettled closer to home.",

@@ -287,6 +287,11 @@ def _as_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
     return head if first.lower_ == "as" and first.dep_ == "mark" and first.head.i == cue.i else None
 
 
+# A clause's subject: a noun phrase, or a clause ("Talking to Pyongyang now, Moon said,
+# would reward it").
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 def _parenthetical(cue: Token) -> bool:
     """A cue set between commas inside the clause it reports, after that clause's
     subject ("Everything in the White House, he says, was harder") or after a phrase
@@ -304,7 +309,7 @@ def _parenthetical(cue: Token) -> bool:
         and head.pos_ in ("VERB", "AUX")
         and doc[lo].text == ","
         and doc[hi].text == ","
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != cue.i for c in head.children)
+        and any(c.dep_ in _SUBJECTS and c.i != cue.i for c in head.children)
     )
 
 
@@ -381,7 +386,7 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             if subj is not None and subj.left_edge.i > lo:
                 hi = min(hi, subj.left_edge.i - 1)
             lo = _after_colon(doc, lo, hi)
-        elif not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in inv.children):
+        elif not any(c.dep_ in _SUBJECTS and c.i < cue.i for c in inv.children):
             lo = max(lo, cue.right_edge.i + 1)  # "After all, he said, the reason was ..."
         via = "inverted"
     least = 1 if via == "object" and _bare_object(cue, lo, verbs) else 3
