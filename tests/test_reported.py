@@ -134,7 +134,9 @@ def test_the_clause_before_an_inverted_cue(nlp) -> None:  # type: ignore[no-unty
         ),
     ],
 )
-def test_a_verb_in_the_reported_clause_is_no_cue_after_its_clause(nlp, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+def test_a_verb_in_the_reported_clause_is_no_cue_after_its_clause(
+    nlp, text, content, speaker
+) -> None:  # type: ignore[no-untyped-def]
     """The parser hangs "agreed"/"offer" as the clause of "said"/"demanded"; read as a cue
     set after its own clause, it made "The White House said" Trump's words and dropped
     the White House's report as nested in them."""
@@ -338,6 +340,31 @@ def test_a_second_cue_of_one_speaker_is_a_second_statement(nlp) -> None:  # type
         ("it was expelling all South Koreans from the zone", "North Korean government", "said"),
         ("the South's move a declaration of war", "North Korean government", "calling"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The reclusive North said it would never give up its nuclear weapons.",
+            "it would never give up its nuclear weapons",
+        ),
+        (
+            "The communist North has carried out six nuclear tests since 2006, saying it needs "
+            "the weapons for its own security.",
+            "it needs the weapons for its own security",
+        ),
+        (
+            "The isolated North has vowed to strengthen its nuclear deterrent.",
+            "to strengthen its nuclear deterrent",
+        ),
+    ],
+)
+def test_a_country_with_an_epithet_is_that_country_speaking(nlp, text, content) -> None:  # type: ignore[no-untyped-def]
+    """The tagger took "North" for a person ("North" said) or the phrase for no country;
+    without the writer's lower-case adjectives it is "the North"."""
+    q = one(nlp, text)
+    assert (q.text, q.speaker, q.country) == (content, "North Korean government", "PRK")
 
 
 def test_the_north_and_the_south_open_a_sentence_as_speakers(nlp) -> None:  # type: ignore[no-untyped-def]

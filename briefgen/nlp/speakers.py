@@ -197,6 +197,10 @@ class ArticleActors(ArticleUnnamed):
             if sp is not None:
                 return sp
         text = clean_name(phrase.text)
+        bare = _without_epithets(phrase, text) if head.pos_ == "PROPN" else text
+        code = only_country(bare) if bare != text else None
+        if code is not None:
+            return country_voice(code)  # "The reclusive North said", "the communist North"
         name = name_at(head, self.roles)
         if name is not None:
             return self._named_person(head, name)
@@ -284,6 +288,18 @@ class ArticleActors(ArticleUnnamed):
             kind = "government"
         name = re.sub(r"^(?:the)\s+", "", text)
         return Speaker(name=name, country=code, kind=kind, person=False)
+
+
+def _without_epithets(phrase: Span, text: str) -> str:
+    """ "The reclusive North", "the communist North", "an isolated Pyongyang": the name
+    without the writer's lower-case adjectives before it, so that a country spoken of
+    with an epithet is that country's voice; `text` when there are none."""
+    kept = [
+        t for t in phrase if not (t.dep_ == "amod" and t.text.islower() and t.i < phrase.root.i)
+    ]
+    if len(kept) == len(phrase):
+        return text
+    return clean_name("".join(t.text_with_ws for t in kept))
 
 
 def _quoted_object(head: Token) -> Token | None:
