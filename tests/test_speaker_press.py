@@ -142,3 +142,19 @@ def test_a_state_run_body_is_named_without_its_description(nlp, text, speaker, k
     att = attribute_text(nlp, text, outlet="CNN")
     (q,) = att.quotes
     assert (q.speaker, {a.actor_id: a.kind for a in att.actors}[q.actor_id]) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'North Korea\'s delegation held "frank and candid" talks with Moon Jae-in, the North '
+        "Korean news agency said on Sunday.",
+        # an agency of another country named before is not the one described
+        "Yonhap reported the launch on Monday. The drills are a rehearsal for invasion, the "
+        "North Korean news agency said.",
+    ],
+)
+def test_a_countrys_news_agency_described_is_its_state_agency(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    """ "The North Korean news agency said": the text names no agency of that country, so
+    it is the country's one state agency (the gazetteer's), never Yonhap or the outlet."""
+    assert said(nlp, text) == [("Korean Central News Agency", "PRK")]

@@ -77,6 +77,20 @@ class Gazetteer:
             if e.alone is not None:
                 self.by_lone.setdefault(e.alone[0], []).append(e)
 
+    def state_agency(self, country: str) -> GazEntry | None:
+        """The one state news agency of `country` ("the North Korean news agency" is
+        KCNA, "China's official news agency" Xinhua); None when it has none or several."""
+        found = [
+            e
+            for e in self.entries.values()
+            if e.outlet is not None and e.outlet.state and e.outlet.wire and e.country == country
+        ]
+        named = [e for e in found if any("agency" in a.lower() for a in (e.name, *e.aliases))]
+        for group in (named, found):  # KCNA, not the KNS service that relays it
+            if len(group) == 1:
+                return group[0]
+        return None
+
     def alone(self, word: str, day: date | None) -> GazEntry | None:
         """The one known person a common family name alone means in an article of `day`
         ("Kim" in 2018: Kim Jong Un), if the knowledge has one; none without a date."""

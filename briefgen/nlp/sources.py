@@ -338,6 +338,12 @@ class ArticleSources(ArticlePronouns):
             return self._owned_paper(phrase, head)
         wants_agency = head.lower_ in ("agency", "dispatch", "bulletin")
         pubs = [(p, k) for p, k in self.publications if p < head.idx]
+        home = country_of(phrase.text) if head.lower_ == "agency" else None
+        if home is not None:  # "the North Korean news agency": that country's, not Yonhap
+            pubs = [(p, k) for p, k in pubs if self.people[k].country == home]
+            agency = self.gaz.state_agency(home)
+            if not pubs and agency is not None:
+                return self.from_gaz(agency)
         for prefer in (True, False):
             for _p, key in reversed(pubs):
                 sp = self.people[key]
