@@ -28,6 +28,7 @@ from briefgen.book.reports import (
     actors_of,
     distinct,
     find_reports,
+    names_other,
     outlets_of,
 )
 from briefgen.book.sentences import condense
@@ -412,7 +413,7 @@ class DevelopmentFinder:
             for m, j in zip(h.members, h.rows, strict=True):
                 if m.article_id != lead.article_id or m.cand.rank >= top:
                     continue
-                if self._dated_apart(i, j) or distinct(lead, m):
+                if self._dated_apart(i, j) or (distinct(lead, m) and not names_other(lead, m)):
                     continue  # another date or another kind of event: another development
                 if float(self._sim[i, j]) >= self.w.same_story:
                     return k
@@ -484,4 +485,6 @@ def _previews(g: Group, h: Group) -> bool:
     day = a.when.when
     if not any(r.when and not r.future and r.when.when == day for r in h.members):
         return False
-    return bool(actors_of(a) & actors_of(b))
+    # another kind of event that day previews nothing of h's (talks ahead beside a
+    # power cut done that day: reports.distinct)
+    return bool(actors_of(a) & actors_of(b)) and not distinct(a, b)

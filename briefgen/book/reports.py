@@ -19,7 +19,14 @@ from briefgen.book.sentences import condense
 from briefgen.book.sentfacts import ArticleFacts, ReportFacts, story_day
 from briefgen.book.summarize import SentenceCandidate, SentencePool
 from briefgen.knowledge.dates import MONTH_NAMES, DateHit, looks_ahead, resolve_dates
-from briefgen.knowledge.events import EventTag, classify, speculative, stage, top_event
+from briefgen.knowledge.events import (
+    EventTag,
+    classify,
+    kinds_named,
+    speculative,
+    stage,
+    top_event,
+)
 from briefgen.model import Article
 from briefgen.periods import Period
 
@@ -222,6 +229,39 @@ def tells_history(text: str) -> bool:
     return bool(_HISTORY.search(text))
 
 
+# What a sentence names after one of these is another event, told in passing: the one it
+# follows, answers or comes amid ("...to begin talks on THAAD following North Korea's rocket
+# launch"), up to the clause's end.  Not a bare "after": "websites were back online after
+# an hours-long shutdown" tells the shutdown's end, "agreed... as they embraced after a
+# historic summit" the summit's outcome.
+_IN_PASSING = re.compile(
+    r"\b(?:following|in (?:response|reaction|answer|retaliation) (?:to|for)|responding to|"
+    r"in the wake of|amid|ahead of)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def own_tag(text: str) -> EventTag | None:
+    """The kind of event the sentence tells as its own: classify without what it names in
+    passing (the first kind a sentence matches may be the launch it says the talks
+    followed).  None: every kind it names is named in passing."""
+    return classify(_IN_PASSING.sub(" ", text))
+
+
+def own_kinds(text: str) -> frozenset[str]:
+    """Every kind of event the sentence names as its own (not in passing)."""
+    return kinds_named(_IN_PASSING.sub(" ", text))
+
+
+def names_other(a: Report, b: Report) -> bool:
+    """One report names, as its own, the kind of event the other is of (talks "on
+    deploying THAAD" beside the placing of a THAAD unit)."""
+    if a.tag is None or b.tag is None:
+        return False
+    return a.tag.kind in own_kinds(b.cand.sent.text) or b.tag.kind in own_kinds(a.cand.sent.text)
+
+
 def distinct(a: Report, b: Report) -> bool:
     """Two reports tell two developments, whatever their words share: they are of two
     kinds of event, and either of two families or by two actors ("North Korea threatened
@@ -385,7 +425,8 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
             deep[c.article_id] += 1
         r = Report(
             cand=c,
-            tag=f.tag,
+            # the event it tells as its own, not one it names in passing (own_tag)
+            tag=f.tag and own_tag(c.sent.text),
             when=when,
             speculative=f.speculative,
             future=f.future,

@@ -181,6 +181,14 @@ def classify(text: str) -> EventTag | None:
     return _classify(text)
 
 
+@lru_cache(maxsize=1 << 15)
+def kinds_named(text: str) -> frozenset[str]:
+    """Every kind whose pattern the sentence matches (outside quotation marks), not only
+    the first: talks "on deploying THAAD" name the deployment too."""
+    plain = _QUOTED.sub(" ", text)
+    return frozenset(k.kind for k in event_kinds() if any(p.search(plain) for p in k.patterns))
+
+
 # A brief's sections, trends and questions ask about the same sentences many times; the
 # kinds are packaged data and an EventTag is frozen, so one answer per text serves all.
 @lru_cache(maxsize=1 << 15)
