@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from briefgen.book.assemble import assemble
-from briefgen.book.reports import Report, distinct, names_other, own_tag
+from briefgen.book.reports import Report, distinct, names_other, own_tag, retells_earlier
 from briefgen.book.sentences import split_sentences
 from briefgen.book.summarize import SentenceCandidate
 from briefgen.knowledge.events import classify
@@ -25,6 +25,7 @@ from briefgen.periods import Period
 from tests.texts import news_article
 
 WEEK = Period(date(2016, 2, 8), date(2016, 2, 14), "2016-W06")
+LATER = Period(date(2018, 4, 23), date(2018, 4, 29), "2018-W17")
 
 
 def art(aid: str, title: str, text: str, day: date, outlet: str) -> Article:
@@ -118,3 +119,53 @@ def test_a_passing_mention_of_a_launch_does_not_split_the_talks(embed) -> None: 
     assert len(talks) == 1, [(d.kind, d.text) for d in b.developments]
     assert {"k1", "t2"} <= set(talks[0].article_ids)
     assert sum("THAAD" in s.text for s in b.bluf) <= 1
+
+
+RETOLD = [
+    art(
+        "f1",
+        "Trump's old threats hang over summit talk",
+        "President Donald Trump threatened North Korea with “fire and fury” over its "
+        "weapons programme.\n\nThe two Koreas will hold a summit at Panmunjom on Friday.",
+        date(2018, 4, 24),
+        "CNN",
+    ),
+    art(
+        "b1",
+        "Bolton's views draw scrutiny",
+        "Before joining the administration, John Bolton called for a pre-emptive strike on "
+        "North Korea.\n\nHe met South Korea's national security adviser on Tuesday.",
+        date(2018, 4, 24),
+        "AP",
+    ),
+]
+
+
+def test_a_retold_months_old_threat_is_not_a_bottom_line_item(embed) -> None:  # type: ignore[no-untyped-def]
+    threat, summit = split_sentences(RETOLD[0])[:2]
+    cand = SentenceCandidate(threat, RETOLD[0], {}, Counter(), usable=True, rank=0)
+    # "Fire and fury" (8 August 2017) retold in April 2018 is no threat of the week ...
+    assert retells_earlier(cand, LATER)
+    # ... but it was that week's news in its own week.
+    assert not retells_earlier(cand, Period(date(2017, 8, 7), date(2017, 8, 13), "2017-W32"))
+    b = _brief(RETOLD, embed, LATER)
+    texts = [s.text for s in b.bluf]
+    assert not any("fire and fury" in t for t in texts), texts
+    # A call made before its speaker took office is no act of the week either.
+    assert not any("pre-emptive strike" in t for t in texts), texts
+    assert any("summit" in t for t in texts), texts
+
+
+def test_the_story_s_history_is_no_detail_of_an_item() -> None:
+    from briefgen.book.writeup import _tells_an_event
+
+    # The week's talks, and the talks' history an article adds beside them: the history
+    # must not be spliced into the week's item as a fact of it.
+    week = _report("China and North Korea held talks in Beijing on Tuesday.", "CHN")
+    history = _report(
+        "The six-party talks, which China last held in Beijing, have been stalled since 2008.",
+        None,
+    )
+    assert week.tag and history.tag and history.tag.action == "held"
+    assert _tells_an_event(week)
+    assert not _tells_an_event(history)

@@ -27,6 +27,7 @@ from briefgen.knowledge.events import (
     stage,
     top_event,
 )
+from briefgen.knowledge.retold import earlier_roles, retold_before
 from briefgen.model import Article
 from briefgen.periods import Period
 
@@ -224,9 +225,11 @@ _HISTORY = re.compile(
 )
 
 
-def tells_history(text: str) -> bool:
-    """The sentence tells how things have gone over a stretch of time (a tally, 'since')."""
-    return bool(_HISTORY.search(text))
+def tells_history(text: str, this_year: bool = True) -> bool:
+    """The sentence tells how things have gone over a stretch of time (a tally, 'since').
+    `this_year` False: a bare "this year" does not count (a plan "to end the war this
+    year" looks ahead)."""
+    return any(this_year or m.group(0).lower() != "this year" for m in _HISTORY.finditer(text))
 
 
 # What a sentence names after one of these is another event, told in passing: the one it
@@ -387,6 +390,26 @@ def earlier_month_subject(text: str, day: date) -> bool:
     return (month - day.month) % 12 > 2
 
 
+# What retold words are when they are the whole of a sentence's news: the threat or the
+# statement itself (a summit that mentions them in passing is still the summit's news).
+_RETOLD_KINDS = frozenset({"threat", "statement"})
+
+
+def retells_earlier(c: SentenceCandidate, period: Period | None) -> bool:
+    """The sentence tells, as if new, what was said before the period: famous words first
+    said months before ("fire and fury" in a piece on a later crisis: data/retold.yaml),
+    when they are its news, or a view from before its speaker took office."""
+    if period is None or period.start is None:
+        return False
+    text = c.sent.text
+    if earlier_roles().search(text):
+        return True
+    if not retold_before(text, period.start - timedelta(days=1)):
+        return False
+    tag = own_tag(text)
+    return tag is None or tag.kind in _RETOLD_KINDS
+
+
 def _dates(c: SentenceCandidate) -> list[DateHit]:
     """Every date the sentence states, resolved against its story's day (kept, or now)."""
     if c.report is not None:
@@ -432,8 +455,9 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
             future=f.future,
             stage=f.stage,
         )
-        # Dated before the period (beyond the day before): last period's news.
-        if dated_before(c, period):
+        # Dated before the period (beyond the day before), or words said before it told
+        # again: last period's news, or older.
+        if dated_before(c, period) or retells_earlier(c, period):
             continue
         r.weight = c.score * (0.4 + tag_weight(r.tag, w))
         if r.speculative or r.future:

@@ -21,6 +21,7 @@ from briefgen.book.reports import (
     media_led,
     opinion,
     outlets_of,
+    tells_history,
     told_as_answer,
 )
 from briefgen.book.sentences import condense, strip_credit
@@ -224,6 +225,8 @@ def _tells_an_event(r: Report) -> bool:
     text = condense(r.cand.sent.text)
     if r.cand.news < 0 or r.tag is None or opinion(text) or background(text):
         return False
+    if tells_history(text, this_year=False):
+        return False  # the story's history ("the six-party talks, stalled since 2008")
     return bool(r.tag.action) or r.outcome or r.when is not None
 
 
