@@ -169,3 +169,11 @@ def test_the_story_s_history_is_no_detail_of_an_item() -> None:
     assert week.tag and history.tag and history.tag.action == "held"
     assert _tells_an_event(week)
     assert not _tells_an_event(history)
+
+
+def test_a_parade_of_weapons_is_a_kind_of_development() -> None:
+    # Untagged, the Day of the Sun parade of ICBMs (two outlets) was left out of the
+    # bottom line for lines of known kinds (bottomline: a known kind qualifies first).
+    tag = classify("North Korea paraded its intercontinental ballistic missiles on Saturday.")
+    assert tag is not None and tag.kind == "parade" and tag.family == "military"
+    assert tag.direction == 0  # a show of weapons, no launch: no escalation of its own
