@@ -185,8 +185,8 @@ def _head(a: Actor | None) -> bool:
     return (a.role or "").lower() in roles.single_offices or a.name in roles.institution_names
 
 
-# A government's own line on an issue: (issue, stance, country, the latest day stated).
-Line = tuple[str, int, str | None, date]
+# The governments' own lines: (issue, stance, country) -> the latest day one was stated.
+Lines = dict[tuple[str, int, str | None], date]
 
 
 def _government_lines(
@@ -194,21 +194,23 @@ def _government_lines(
     actors: Mapping[str, Actor],
     quotes: Mapping[str, Quote],
     days: Mapping[str, date],
-) -> list[Line]:
-    """The positions that are a government's own line (_government_line), with the day
-    each was last stated."""
-    return [
-        (p.issue, p.stance, _holder_country(p, actors), day)
-        for p in positions
-        if _government_line(p, actors) and (day := _last_said(p, quotes, days)) is not None
-    ]
+) -> Lines:
+    """The positions that are a government's own line (_government_line), each line by
+    the last day it was stated: what _overtaken asks, looked up rather than searched for
+    every statement of the period (a whole-corpus brief has thousands of each)."""
+    lines: Lines = {}
+    for p in positions:
+        if _government_line(p, actors) and (day := _last_said(p, quotes, days)) is not None:
+            key = (p.issue, p.stance, _holder_country(p, actors))
+            if key not in lines or day > lines[key]:
+                lines[key] = day
+    return lines
 
 
-def _overtaken(
-    issue: str, stance: int, country: str | None, day: date, lines: Sequence[Line]
-) -> bool:
+def _overtaken(issue: str, stance: int, country: str | None, day: date, lines: Lines) -> bool:
     """Did the country's own line go the other way on the issue on a later day?"""
-    return any(i == issue and st == -stance and c == country and d > day for i, st, c, d in lines)
+    latest = lines.get((issue, -stance, country))
+    return latest is not None and latest > day
 
 
 def current_positions(

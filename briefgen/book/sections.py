@@ -25,6 +25,7 @@ __all__ = [
 ]
 
 from collections.abc import Sequence
+from functools import cached_property
 
 from briefgen.book.contradictions import contradictions, current_positions, current_quotes
 from briefgen.book.keyquotes import not_shown, pick_quotes
@@ -436,23 +437,30 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         no country-wide position is stated (book/voicesplits.py), each pair once."""
         att = self.ctx.attribution
         holders = {p.holder for p in positions}
-        sound = current_positions(
-            reliable_positions(att.positions, att.quotes, self.ctx.stale_quotes),
-            self.actors_by_id,
-            att.quotes,
-            self.ctx.pool.articles,
-        )
+        sound, quotes = self._current
         found = contradictions(sound, self.actors_by_id, self.ctx.cite, holders)
         # an official's line or words his government's later line overtook split nothing
         arts = self.ctx.pool.articles
         current = current_positions(positions, self.actors_by_id, att.quotes, arts)
-        quotes = current_quotes(att.quotes, sound, self.actors_by_id, arts)
         splits = voice_splits(
             code, current, quotes, self.actors_by_id, self.ctx.cite, self.ctx.period
         )
         said = " / ".join(s.basis for s in found)
         found += [s for s in splits if s.basis.split(" / ")[0] not in said]
         return found[: self.w.max_disagreements]
+
+    @cached_property
+    def _current(self) -> tuple[list[Position], list[Quote]]:
+        """The period's reliable positions and its quotations, less what the same
+        government's later line overtook: the same for every section, so found once."""
+        att, arts = self.ctx.attribution, self.ctx.pool.articles
+        sound = current_positions(
+            reliable_positions(att.positions, att.quotes, self.ctx.stale_quotes),
+            self.actors_by_id,
+            att.quotes,
+            arts,
+        )
+        return sound, current_quotes(att.quotes, sound, self.actors_by_id, arts)
 
     def _actors(self, code: str, positions: Sequence[Position] = ()) -> list[Actor]:
         """The country's speakers, officials first; the country itself is not one of them.
