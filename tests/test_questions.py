@@ -549,6 +549,9 @@ def test_an_official_s_doubt_overtaken_by_his_government_s_later_line_is_no_cont
     early_accept = pos("trump", 1, "favours talks now", "a8")
     both = current_positions([later_doubt, early_accept], actors, [], arts)
     assert len(contradictions(both, actors, lambda _: 1)) == 1
+    # the government's latest line on the issue counts, whichever of its lines comes first
+    lines = [early_accept, doubt, accept]
+    assert current_positions(lines, actors, quotes, arts) == [early_accept, accept]
     # a senator's later word is no act of the government: the Secretary's doubt stands
     senator = pos("flake", 1, "favours talks now", "a9")
     assert current_positions([doubt, senator], actors, quotes, arts) == [doubt, senator]
