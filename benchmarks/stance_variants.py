@@ -30,6 +30,18 @@ cv 62/219 (62/65 right) against 46/219 (46/47) without it in the same code; dev 
 (0.82) against the shipped 40/95, 26/30: more printed wrong, none more found, not shipped.
 Its 23 threats and calls for talks alone (no event reports): display 0.9 chosen, cv 41/219
 (41/42), dev statements 36/96 (36/40): fewer found.
+Again on main b34af47 (positions16, 2026-12-02; shipped model: cv 61/219, 61/66 at floor
+0.2 and 0.87; end to end on dev 41/95, 28/32): +pending-threats7 (train_stance.py --c
+0.005 --also pending-threats7) cv at 0.87 61/219 (61/64), grid chose floor 0.5, display
+0.86 (65/68); end to end on dev 39/95, 25/31: not shipped.
+Own-act features (branch positions16-acts: the issue's noun as object of the speaker's own
+demand / reject / threat verb, subject I, we or none, or the reporting verb outside the
+reported words; negated or not), --c 0.005: with issue presence crossed with the
+reporting cue class, cv at 0.87 57/219 (57/61), end to end on dev 40/95, 26/30; the act
+features alone (that branch without the crossing), cv 61/219 (61/66, no
+change), end to end on dev at 0.87 40/95, 27/32.  Neither shipped.  C 0.0025 (below the
+grid's 0.005): cv at 0.87 61/219 (61/65); floor 0.4, display 0.855 chosen (63/66), dev
+statements 40/96 (40/48, 0.833): fails the dev check, not written.
 """
 
 from __future__ import annotations
