@@ -41,7 +41,11 @@ reporting cue class, cv at 0.87 57/219 (57/61), end to end on dev 40/95, 26/30; 
 features alone (that branch without the crossing), cv 61/219 (61/66, no
 change), end to end on dev at 0.87 40/95, 27/32.  Neither shipped.  C 0.0025 (below the
 grid's 0.005): cv at 0.87 61/219 (61/65); floor 0.4, display 0.855 chosen (63/66), dev
-statements 40/96 (40/48, 0.833): fails the dev check, not written.
+statements 40/96 (40/48, 0.833): fails the dev check, not written.  Calibration with a
+third coefficient for an official voice (government, international body, state media;
+positions are counted for those only): cv at 0.87 66/219 (66/73, 0.90) against 61/66,
+grid chose display 0.905 (48/50); end to end on dev at 0.905 36/95, 23/27, at 0.87
+41/95, 29/34 (0.853), at 0.9 41/95, 29/33: none more found, not shipped.
 """
 
 from __future__ import annotations
