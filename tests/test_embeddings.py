@@ -52,6 +52,20 @@ def test_minilm_gives_sentence_transformers_vectors_bit_for_bit() -> None:
     assert np.array_equal(load_minilm().encode(one), _reference(one))
 
 
+def test_unpadded_batches_keep_each_text_its_own_vector() -> None:
+    """The embedder batches texts of one token length (no pad tokens): each row is still
+    its own text's vector (to float rounding), and a text alone is embedded exactly as
+    encode embeds it alone."""
+    m = load_minilm()
+    texts = [t for t in TEXTS if t]
+    ours = m.encode_unpadded(texts)
+    assert ours.dtype == np.float32 and ours.shape == (len(texts), DIM)
+    assert np.allclose(ours, m.encode(texts), atol=1e-5)
+    assert np.array_equal(m.encode_unpadded([TEXTS[3]]), m.encode([TEXTS[3]]))
+    # the same text among others of its length or alone: the same vector to rounding
+    assert np.allclose(m.encode_unpadded(texts[-5:])[0], ours[-5], atol=1e-6)
+
+
 def test_stored_vectors_are_used_and_equal_fresh_ones(tmp_path: Path) -> None:
     texts = TEXTS[:8]
     with open_store(tmp_path / "store.sqlite") as store:

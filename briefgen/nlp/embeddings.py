@@ -1,7 +1,7 @@
 """Sentence embeddings from the local all-MiniLM-L6-v2 model.
 
-The model is loaded once per process, on torch alone (nlp/minilm.py: the vectors of
-sentence-transformers, bit for bit, without its 3-4 s of imports).  Every text is
+The model is loaded once per process, on torch alone (nlp/minilm.py: the network of
+sentence-transformers without its 3-4 s of imports, batched by token length).  Every text is
 embedded at most once per run (an in-memory table) and once ever per cache folder (an
 SQLite table under `cache_dir/embeddings/`, keyed by a hash of the model and the text),
 so a rerun over a grown corpus embeds only the new text.  Vectors are unit length: cosine is a dot product.
@@ -184,7 +184,7 @@ class Embedder:
     def _encode(self, texts: list[str]) -> Any:
         if self._keybert is not None:
             return self._keybert.model.embed(texts)
-        return load_minilm().encode(texts)
+        return load_minilm().encode_unpadded(texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors, one row per text, in order."""

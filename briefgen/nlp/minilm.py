@@ -8,7 +8,9 @@ over the attention mask; unit length) with the same tokenizer (the model's
 tokenizer.json, truncated at 256 tokens, padded to the longest of a batch) and the same
 batching as SentenceTransformer.encode (texts sorted by length, longest first, 64 a
 batch), so it gives the same float32 vectors, bit for bit (tests/test_embeddings.py
-compares the two).  Only torch, tokenizers and safetensors are imported.
+compares the two).  The embedder calls encode_unpadded, which batches texts of one token
+length together: no compute on pad tokens (benchmarks/embed_batching.py), the same
+vectors to float rounding.  Only torch, tokenizers and safetensors are imported.
 """
 
 from __future__ import annotations
@@ -112,3 +114,19 @@ class MiniLM:
             return np.zeros((0, 0), dtype=np.float32)
         rows = [out[i] for i in np.argsort(order)]
         return torch.stack(rows).numpy()
+
+    def encode_unpadded(self, texts: list[str], batch_size: int = BATCH) -> np.ndarray:
+        """As encode, but each batch holds texts of one token length: no padding, so no
+        compute on pad tokens (a quarter less CPU on a build's texts) and fewer neighbours
+        that can change a vector's last bits (benchmarks/embed_batching.py)."""
+        import numpy as np
+
+        by: dict[int, list[int]] = {}
+        for i, e in enumerate(self.tok.encode_batch(texts)):
+            by.setdefault(sum(e.attention_mask), []).append(i)
+        out = np.zeros(
+            (len(texts), int(self.w["embeddings.word_embeddings.weight"].shape[1])), np.float32
+        )
+        for _, rows in sorted(by.items()):
+            out[rows] = self.encode([texts[i] for i in rows], batch_size)
+        return out
