@@ -6,11 +6,19 @@ book/ranker.py when one ships); this says how many to take and which qualify.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights, opinion
+from briefgen.corpus.relevance import peninsula_re as _peninsula_re
+from briefgen.knowledge.countries import country_offsets, elsewhere, peninsula_parties
 from briefgen.knowledge.events import is_development
 from briefgen.model import Development
+from briefgen.nlp.gazetteer import load_gazetteer
+
+# The peninsula's own parties: an item one of them does is about the peninsula.
+_KOREAS = ("PRK", "KOR")
 
 
 def bottom_line(
@@ -54,6 +62,9 @@ def bottom_line(
             pool = kept
     top = max(score[id(d)] for d in pool) or 1.0
     n = min(w.max_items, sum(1 for d in pool if score[id(d)] >= w.floor * top))
+    # How many is the scores' to say, as before; which, among the items about the
+    # peninsula, each act once (a place freed goes to the next).
+    pool = _merged([d for d in pool if on_peninsula(d)] or pool)
     # The likely news lines in rank order.  Comment ("Experts agreed, however, that...", a
     # correspondent's note: what someone thinks of the news, train 2017-W16, dev 2014-W52)
     # and lines the newsline model doubts fill only up to `min_items`, comment last: four
@@ -66,6 +77,75 @@ def bottom_line(
     for d in rest[: max(0, w.min_items - len(chosen))]:
         chosen.append(d)
     return chosen
+
+
+def on_peninsula(d: Development) -> bool:
+    """The development is the peninsula's news, not another region's told in a Korea
+    story: a Korea acts, or its lead names no place or group of another region (a country
+    outside countries.yaml peninsula_parties, or its `elsewhere` list) before it names a
+    Korea, a peninsula term or a known peninsula actor (data/actors.yaml).  "After U.S.
+    military announced the attack on an Islamic State tunnel complex, Trump said ... North
+    Korea" (train 2017-W15) is the strike's news; a lead of no place at all passed
+    find_reports' peninsula test already ("The US has made 'zero concessions', he said")."""
+    if d.actor in _KOREAS:
+        return True
+    lead = d.sentences[0].text if d.sentences else d.text
+    korea, away = _peninsula_re(), _elsewhere_re()
+    here = [m.start() for m in (korea.search(lead), _people_re().search(lead)) if m]
+    parties = peninsula_parties()
+    gone = [p for p, code in country_offsets(lead) if code not in parties]
+    gone += [m.start()] if (m := away.search(lead)) else []
+    return not gone or (bool(here) and min(here) < min(gone))
+
+
+@lru_cache(maxsize=1)
+def _elsewhere_re() -> re.Pattern[str]:
+    return _names_re(elsewhere())
+
+
+@lru_cache(maxsize=1)
+def _people_re() -> re.Pattern[str]:
+    """The names of the peninsula's known actors."""
+    gaz = load_gazetteer()
+    return _names_re(
+        n
+        for e in gaz.entries.values()
+        if e.country in _KOREAS
+        for n in (e.name, *e.aliases, *([e.alone[0]] if e.alone else []))
+        if n
+    )
+
+
+def _names_re(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of `names`, as whole words, longest first."""
+    alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w-])")
+
+
+def same_act(a: Development, b: Development) -> bool:
+    """One actor's one act told twice: the same actor, kind of event and day (two groups
+    of reports the grouping kept apart, as Pence's visit in train 2017-W15)."""
+    return bool(a.actor and a.kind and a.when) and (a.actor, a.kind, a.when) == (
+        b.actor,
+        b.kind,
+        b.when,
+    )
+
+
+def _merged(devs: Sequence[Development]) -> list[Development]:
+    """`devs` (in rank order) with each one that tells again the act of a higher one
+    (same_act) folded into it: the higher one cites the articles of both (updated in
+    place, so the item is still the finder's development)."""
+    out: list[Development] = []
+    for d in devs:
+        first = next((c for c in out if same_act(c, d)), None)
+        if first is None:
+            out.append(d)
+            continue
+        first.article_ids += [a for a in d.article_ids if a not in first.article_ids]
+        first.outlets = sorted({*first.outlets, *d.outlets})
+        first.cites = sorted({*first.cites, *d.cites})
+    return out
 
 
 def _comment(d: Development) -> bool:

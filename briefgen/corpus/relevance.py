@@ -37,6 +37,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx(korea), rx(other)
 
 
+def peninsula_re() -> re.Pattern[str]:
+    """The peninsula's names (either Korea, a peninsula term) as one regex."""
+    return _patterns()[0]
+
+
 def mentions_peninsula(text: str) -> bool:
     """Whether a sentence names either Korea or a peninsula term ("Pyongyang", "Kim Jong
     Un", "the DMZ")."""

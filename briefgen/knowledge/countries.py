@@ -49,6 +49,13 @@ def peninsula_parties() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def elsewhere() -> tuple[str, ...]:
+    """Other regions' places and armed groups no country entry names (countries.yaml
+    elsewhere): "Islamic State", "Syria"."""
+    return tuple(map(str, _data().get("elsewhere") or []))
+
+
+@lru_cache(maxsize=1)
 def not_a_country() -> tuple[str, ...]:
     """Place names containing a country's name that are not the country ("South China Sea")."""
     return tuple(map(str, _data().get("not_a_country") or []))
