@@ -58,6 +58,23 @@ def test_an_iran_only_event_is_not_on_the_peninsula() -> None:
         dev("The US imposed sanctions on Pyongyang and Tehran.", "USA", "sanctions", "a3")
     )
     assert on_peninsula(dev("Moon Jae-in held talks with Abe on Thursday.", "JPN", "talks", "a4"))
+    # a third country that speaks, or hosts the talks, is no other region's news
+    assert on_peninsula(
+        dev(
+            "Australia's prime minister said pressure was the only way to deal with North Korea.",
+            "AUS",
+            "statement",
+            "a7",
+        )
+    )
+    assert on_peninsula(
+        dev(
+            "Tillerson spoke at a meeting in Manila, Philippines, of talks with Pyongyang.",
+            "USA",
+            "talks",
+            "a8",
+        )
+    )
     # a lead of no place: find_reports took it as the peninsula's (denuclearisation)
     assert on_peninsula(dev("The US has made zero concessions, he said.", "USA", "statement", "a6"))
 

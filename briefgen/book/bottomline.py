@@ -12,7 +12,12 @@ from functools import lru_cache
 
 from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights, opinion
 from briefgen.corpus.relevance import peninsula_re as _peninsula_re
-from briefgen.knowledge.countries import country_offsets, elsewhere, peninsula_parties
+from briefgen.knowledge.countries import (
+    country_offsets,
+    elsewhere,
+    is_venue,
+    peninsula_parties,
+)
 from briefgen.knowledge.events import is_development
 from briefgen.model import Development
 from briefgen.nlp.gazetteer import load_gazetteer
@@ -82,8 +87,9 @@ def bottom_line(
 def on_peninsula(d: Development) -> bool:
     """The development is the peninsula's news, not another region's told in a Korea
     story: a Korea acts, or its lead names no place or group of another region (a country
-    outside countries.yaml peninsula_parties, or its `elsewhere` list) before it names a
-    Korea, a peninsula term or a known peninsula actor (data/actors.yaml).  "After U.S.
+    outside countries.yaml peninsula_parties, not a venue nor the actor opening the lead,
+    "Australia's prime minister said...", or one of its `elsewhere` list) before it names
+    a Korea, a peninsula term or a known peninsula actor (data/actors.yaml).  "After U.S.
     military announced the attack on an Islamic State tunnel complex, Trump said ... North
     Korea" (train 2017-W15) is the strike's news; a lead of no place at all passed
     find_reports' peninsula test already ("The US has made 'zero concessions', he said")."""
@@ -93,9 +99,25 @@ def on_peninsula(d: Development) -> bool:
     korea, away = _peninsula_re(), _elsewhere_re()
     here = [m.start() for m in (korea.search(lead), _people_re().search(lead)) if m]
     parties = peninsula_parties()
-    gone = [p for p, code in country_offsets(lead) if code not in parties]
+    gone = [
+        p
+        for p, code in country_offsets(lead)
+        if code not in parties and not (code == d.actor and p < 5) and not _venue(lead, p)
+    ]
     gone += [m.start()] if (m := away.search(lead)) else []
     return not gone or (bool(here) and min(here) < min(gone))
+
+
+# "in Manilla, Philippines": the country after a city is a place too.
+_CITY_COUNTRY_RE = re.compile(
+    r"\b(?:in|at|from|near|to)\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*,\s*$"
+)
+
+
+def _venue(text: str, pos: int) -> bool:
+    """The country named at `pos` is where something happened, not what it is about: a
+    third country hosting talks on North Korea is no other region's news."""
+    return is_venue(text, pos) or bool(_CITY_COUNTRY_RE.search(text[max(0, pos - 40) : pos]))
 
 
 @lru_cache(maxsize=1)
