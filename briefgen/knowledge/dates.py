@@ -67,6 +67,9 @@ MONTH_NAMES = (
     "October", "November", "December",
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Clock times ("11:30 a.m.") and the zones written after them ("a.m. GMT", "p.m. KST")
+CLOCK_MARKS = frozenset({"a.m.", "p.m."})
+TIME_ZONES = frozenset({"GMT", "UTC", "KST", "JST", "EST", "EDT", "ET", "PST", "PDT", "CST"})
 # regex alternations (no group): a month full or abbreviated, without its dot ("Sept",
 # "June"); a month's three-letter abbreviation; its short form; a full month name; a weekday
 MONTH_RE = (

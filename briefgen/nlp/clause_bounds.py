@@ -183,6 +183,27 @@ def without_asides(doc: Doc, lo: int, hi: int, stop: set[int], cue: Token) -> tu
     return lo, hi
 
 
+def past_clock(cue: Token, hi: int, stop: set[int]) -> int:
+    """hi carried past a clock time the parser misread: in "said that the missile was
+    launched at about 11:30 a.m. Seoul time (0230 GMT) in waters east of ..." it hung
+    "a.m." and all after it on the cue, and the clause stopped at "11:30".  What the cue
+    carries right after the time, up to a comma, is that clause's."""
+    from briefgen.knowledge.dates import CLOCK_MARKS
+
+    doc = cue.doc
+    j = hi + 1
+    if j >= len(doc) or j <= cue.i or doc[j].lower_ not in CLOCK_MARKS:
+        return hi
+    hi = j
+    for c in cue.rights:
+        if c.i <= j:
+            continue
+        if c.left_edge.i > hi + 1 or c.dep_ in ("punct", "cc", "conj") or c.i in stop:
+            break
+        hi = c.right_edge.i
+    return hi
+
+
 def _ends(doc: Doc, last: int, hi: int) -> bool:
     """Nothing but punctuation follows token `last` up to `hi`."""
     return all(t.is_punct or t.is_space for t in doc[last + 1 : hi + 1])

@@ -77,6 +77,9 @@ def load_spacy() -> Language:
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraph_starts)
     nlp.add_pipe(PARAGRAPHS, before="parser")  # its name is in the parse cache's key
+    if not Language.has_factory(CLOCK_TIMES):
+        Language.component(CLOCK_TIMES, func=clock_times_go_on)
+    nlp.add_pipe(CLOCK_TIMES, before="parser")
     return nlp
 
 
@@ -94,6 +97,30 @@ def paragraph_starts(doc: Doc) -> Doc:
     for t in doc[1:-1]:
         if t.is_space and "\n\n" in t.text and doc[t.i - 1].text != ":":
             doc[t.i + 1].is_sent_start = True
+    return doc
+
+
+# The pipe that keeps a sentence going past "a.m." and "p.m." (clock_times_go_on).
+CLOCK_TIMES = "briefgen_clock_times"
+
+
+def clock_times_go_on(doc: Doc) -> Doc:
+    """The parser ended a sentence at the dot of "11:30 a.m. Seoul time (0230 GMT)" or
+    "2 p.m. on Monday", so a reported clause stopped at the clock time (and what
+    followed was a sentence without a verb).  What goes on after the time — a lower-case
+    word, a bracket or a figure, a weekday or month, a time zone, "Seoul time" — is
+    the same sentence; a capitalised word that is none of these starts the next one."""
+    from briefgen.knowledge.dates import CLOCK_MARKS, MONTH_NAMES, TIME_ZONES, WEEKDAYS
+
+    named = {*WEEKDAYS, *MONTH_NAMES, *TIME_ZONES}
+    for t in doc[:-1]:
+        if t.lower_ not in CLOCK_MARKS or t.whitespace_ == "":
+            continue
+        nxt = doc[t.i + 1]
+        zone = t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "time"
+        goes_on = nxt.text[:1].islower() or nxt.text[:1] in "(,;[-0123456789"
+        if (goes_on or nxt.text in named or zone) and not nxt.is_sent_start:
+            nxt.is_sent_start = False  # (a paragraph break's start is left alone)
     return doc
 
 

@@ -14,6 +14,7 @@ from briefgen.nlp.clause_bounds import (
     after_lead,
     content_bounds,
     edges,
+    past_clock,
     stops,
     words_upto,
 )
@@ -364,7 +365,7 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     if children:
         bounds = [edges(c, stop) for c in children]
         lo = min(e[0] for e in bounds)
-        hi = max(e[1] for e in bounds)
+        hi = past_clock(cue, max(e[1] for e in bounds), stop)
         lo = max(lo, cue.i + 1)
         if via == "request" and doc[lo].lower_ in parts and doc[lo].dep_ == "mark":
             lo += 1  # the particle read as the clause's "for"
