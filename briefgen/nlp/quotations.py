@@ -206,6 +206,30 @@ def _is_source(sp: Speaker, item: Item, lex: Lexicon) -> bool:
     return e.outlet.wire and not e.outlet.state
 
 
+def _quoted_by_press(item: Item, ctx: ArticleActors, lex: Lexicon) -> Speaker | None:
+    """ "..., Yonhap News Agency reported, quoting the South Korean military": the press
+    only carries it; whom it quotes or cites is the speaker (None when it names nobody,
+    or when what it carries is itself a report: "Kang urged Ri to ..., Yonhap reported,
+    citing an official" is Kang's)."""
+    from briefgen.nlp.syntax import noun_phrase
+
+    if item.cue is None:
+        return None
+    doc = item.cue.doc
+    said = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if said is None or any(
+        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.verbs.indirect for t in said
+    ):
+        return None
+    for c in item.cue.children:
+        if c.i < item.cue.i or c.tag_ != "VBG" or c.lemma_.lower() not in ("quote", "cite"):
+            continue
+        obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return ctx.resolve(noun_phrase(obj), obj, item.start)
+    return None
+
+
 def _press(item: Item, lex: Lexicon, sourcing: bool) -> bool:
     """Is the speaker phrase the press described: "local media", "a news organization"
     (whatever its cue), or "a newspaper" by a cue of sourcing ("according to")?"""
@@ -272,9 +296,10 @@ def resolve_items(
             prev = cont
             continue
         if sp is not None and _is_source(sp, it, lex):
-            if it.kind != "direct":
+            sp = _quoted_by_press(it, ctx, lex)
+            if sp is None and it.kind != "direct":
                 continue
-            sp = None  # “...,” Yonhap reported: the words stay, their speaker is unknown
+            # “...,” Yonhap reported: the words stay, their speaker is unknown
         if _questioner(it, sp, text, lex):
             continue
         if sp is None and (it.kind != "direct" or it.cue is None) and not _someone(it):
