@@ -42,3 +42,14 @@ def test_a_report_the_press_carries_stays_its_speakers(nlp) -> None:  # type: ig
         "offer to resume talks, Yonhap News Agency reported, citing a ministry official."
     )
     assert [q.speaker for q in attribute_text(nlp, text).quotes] == ["Kang Kyung-wha"]
+
+
+def test_a_clause_after_an_aside_is_carried_by_the_press(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korea leader Kim Jong Un said after supervising the test launch of a missile "
+        "that the country now has the capability to attack U.S. interests, official media "
+        "reported on Thursday."
+    )
+    (q,) = attribute_text(nlp, text).quotes
+    assert q.speaker == "Kim Jong Un"
+    assert q.text == "the country now has the capability to attack U.S. interests"

@@ -17,7 +17,9 @@ def carried(items: list[Item]) -> list[Item]:
     """ "Kim Jong Un said the test was a warning, official media reported": the parser may
     hang the inverted cue inside Kim's clause, which then ran to its end (the paper's
     report of the same words was dropped as nested in it).  Kim's words end before the
-    paper's cue, and the paper's report stays no second quotation (press_carries)."""
+    paper's cue, and the paper's report stays no second quotation (press_carries).  Kim's
+    clause may start later than the paper's ("Kim said after the launch that the country
+    ..., official media reported"): both then went, Kim's as nested in the paper's."""
     gone: set[int] = set()
     inverted = [x for x in items if x.via == "inverted" and x.cue is not None]
     for it in items if inverted else ():
@@ -27,7 +29,7 @@ def carried(items: list[Item]) -> list[Item]:
                 x is not it
                 and c is not None
                 and it.cue is not None
-                and x.start == it.start
+                and x.start <= it.start < x.end
                 and it.cue.i < c.i
                 and x.end < c.idx < it.end
             ):
