@@ -267,13 +267,14 @@ def extract_reported(doc: Doc, verbs: ReportingVerbs, marks: list[QuoteSpan]) ->
             if found is None:
                 continue
             a, b, via = found
-            subj = _participle_speaker(t, verbs) or subject_of(t) or _it_subject(t)
+            subj = (
+                _participle_speaker(t, verbs)
+                or _report_conjunct_subject(t, verbs)
+                or subject_of(t)
+                or _it_subject(t)
+            )
             if subj is None and via != "inverted":
-                subj = (
-                    _series_subject(t)
-                    or _report_conjunct_subject(t, verbs)
-                    or _done_frame_subject(t, verbs)
-                )
+                subj = _series_subject(t) or _done_frame_subject(t, verbs)
             left = None if subj is not None else _left_subject(t, marks)
             if subj is not None and _in_marks(subj.idx, marks):
                 subj = None
@@ -427,8 +428,12 @@ def _series_subject(cue: Token) -> Token | None:
 def _report_conjunct_subject(cue: Token, verbs: ReportingVerbs) -> Token | None:
     """ "Pompeo reiterated that negotiating could be fruitful and stressed it would take
     time": the parser joins the second cue to the first one's clause; a finite cue with
-    no subject, joined to a clause another cue reports, speaks for that cue's speaker."""
+    no subject, joined to a clause another cue reports, speaks for that cue's speaker
+    (not for the clause's subject, which it would inherit: "Trump and Pompeo said the
+    meetings went well and confirmed that ..." is theirs, not the meetings')."""
     if cue.dep_ != "conj" or cue.tag_ not in _FINITE or cue.head.i > cue.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
         return None
     clause = cue.head
     report = clause.head
