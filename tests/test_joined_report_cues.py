@@ -23,3 +23,20 @@ def test_a_joined_cue_with_its_own_subject_keeps_it(nlp) -> None:  # type: ignor
     text = "Moon Jae-in said the economy grew and the minister added that jobs were coming back."
     qs = attribute_text(nlp, text).quotes
     assert [q.speaker for q in qs] == ["Moon Jae-in", "a minister"]
+
+
+def test_an_aside_between_dashes_ends_the_clause_before_a_joined_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Donald Trump met Secretary of State Mike Pompeo. Both Trump and Pompeo "
+        'said the meetings with Kim went well -- the President called it a "good meeting" '
+        "in a tweet -- and confirmed that a date for the summit has been set."
+    )
+    texts = [q.text for q in attribute_text(nlp, text).quotes]
+    assert texts[0] == "the meetings with Kim went well"
+    assert texts[-1] == "a date for the summit has been set"
+
+
+def test_an_aside_between_dashes_inside_the_clause_stays(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister said the talks -- the first in years -- went well."
+    (q,) = attribute_text(nlp, text).quotes
+    assert q.text == "the talks -- the first in years -- went well"

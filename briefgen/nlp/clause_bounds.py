@@ -180,7 +180,23 @@ def without_asides(doc: Doc, lo: int, hi: int, stop: set[int], cue: Token) -> tu
             and i > lo
         ):
             return lo, i
-    return lo, hi
+    return lo, _before_closing_aside(doc, lo, hi)
+
+
+def _before_closing_aside(doc: Doc, lo: int, hi: int) -> int:
+    """hi before an aside set between dashes that closes the range: "said the meetings
+    went well -- the President called it a good meeting -- and confirmed ..." ended
+    its clause at the second dash, the writer's aside inside it.  An aside between
+    dashes with words after it ("the talks -- the first in years -- went well") stays."""
+    k = hi
+    while k > lo and (doc[k].is_space or doc[k].dep_ == "cc"):
+        k -= 1
+    if doc[k].text not in ("—", "–", "--"):
+        return hi
+    j = next((i for i in range(k - 1, lo, -1) if doc[i].text == doc[k].text), None)
+    if j is None or words_upto(doc, lo, j - 1, 3) < 3:
+        return hi
+    return j - 1
 
 
 def past_clock(cue: Token, hi: int, stop: set[int]) -> int:
