@@ -187,7 +187,8 @@ def _before_closing_aside(doc: Doc, lo: int, hi: int) -> int:
     """hi before an aside set between dashes that closes the range: "said the meetings
     went well -- the President called it a good meeting -- and confirmed ..." ended
     its clause at the second dash, the writer's aside inside it.  An aside between
-    dashes with words after it ("the talks -- the first in years -- went well") stays."""
+    dashes with words after it ("the talks -- the first in years -- went well") stays, and
+    so does one with no subject of its own ("the group -- called Bureau 121 --")."""
     k = hi
     while k > lo and (doc[k].is_space or doc[k].dep_ == "cc"):
         k -= 1
@@ -196,7 +197,8 @@ def _before_closing_aside(doc: Doc, lo: int, hi: int) -> int:
     j = next((i for i in range(k - 1, lo, -1) if doc[i].text == doc[k].text), None)
     if j is None or words_upto(doc, lo, j - 1, 3) < 3:
         return hi
-    return j - 1
+    own = any(c.dep_ == "nsubj" and j < c.i < k for t in doc[j + 1 : k] for c in t.children)
+    return j - 1 if own else hi  # "-- called Bureau 121 --": a phrase of the clause's
 
 
 def past_clock(cue: Token, hi: int, stop: set[int]) -> int:
