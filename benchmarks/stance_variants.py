@@ -46,6 +46,18 @@ third coefficient for an official voice (government, international body, state m
 positions are counted for those only): cv at 0.87 66/219 (66/73, 0.90) against 61/66,
 grid chose display 0.905 (48/50); end to end on dev at 0.905 36/95, 23/27, at 0.87
 41/95, 29/34 (0.853), at 0.9 41/95, 29/33: none more found, not shipped.
+The reporting frame embedded with the clause (positions17, 2026-12-02, on land22; code
+on branch positions17-context, train_stance.py --context, not landed).  Same env, --c 0.005,
+end to end benchmarks/positions.py --split dev.  Shipped (clause alone): cv at floor 0.2
+and 0.87 61/219 (61/65), grid chose floor 0.4, 0.88 (61/64); end to end 41/95, 28/31.
+`frame` ("<speaker> <cue>: <clause>" instead of the clause): grid chose 0.2, 0.75, cv
+78/219 (78/82), dev statements 45/96 (45/53, 0.849: fails the dev check); end to end at
+0.75 39/95, 26/34, at 0.87 38/95, 25/28.  `plus-frame` (clause and framed clause side by
+side): chose 0.4, 0.84, cv 65/219 (65/68); end to end 41/95, 26/29, at 0.87 39/95, 24/26.
+`plus-sentence` (clause and its whole sentence): chose 0.2, 0.885, cv 65/219 (65/68);
+end to end 38/95, 26/28.  The frame lifts cv train but not dev: none shipped.  The shipped
+weights at floor 0.4 and display 0.88 (what the grid now picks): end to end 40/95, 27/30;
+at 0.87 41/95, 28/31 (as shipped); at 0.9 39/95, 25/27: no gain, floor left at 0.2.
 """
 
 from __future__ import annotations
