@@ -413,3 +413,38 @@ def test_sanctions_proposed_or_discussed_are_not_eased() -> None:
         == []
     )
     assert _moves("USA", "The United States eased sanctions on North Korea on Tuesday.") != []
+
+
+def test_distinct_acts_count_once_each_and_one_act_once_however_told() -> None:
+    """Issue 11 point 3: moves were counted once per kind, so a week of several acts
+    still had "insufficient basis".  Acts on three stated days are three moves; one act
+    in three articles (or told again under a guessed date) is one."""
+    from datetime import date
+
+    from briefgen.book.trend import moves_of
+    from briefgen.model import Development
+
+    def dev(text: str, day: int, arts: list[str], guessed: bool = False) -> Development:
+        when = date(2018, 5, day)
+        return Development(text, kind="x", when=when, date_is_estimate=guessed, article_ids=arts)
+
+    launch = "North Korea launched a ballistic missile into the sea."
+    talks = "North Korea held talks with South Korea."
+    before = moves_of("PRK", [dev(launch, d, [f"b{d}"]) for d in (1, 3, 5)], [], [])
+    assert [(m.what, m.acts) for m in before] == [("missile launch", 3)]
+    now = moves_of("PRK", [dev(talks, d, [f"n{d}"]) for d in (8, 10, 12)], [], [])
+    marker, basis = trend(now, before, "x")
+    assert marker == "improved", basis
+    assert "3 of its acts and statements lean toward engagement; in x, 3 toward" in basis
+    # three different engaging acts, one each, make the marker too
+    kinds = [
+        "North Korea released three detained Americans.",
+        "North Korea suspended nuclear tests.",
+        talks,
+    ]
+    assert trend(moves_of("PRK", [dev(t, 9, ["a"]) for t in kinds], [], []), before, "x")[0]
+    # one act told by three articles, and again under a guessed date: one move
+    one = moves_of("PRK", [dev(talks, 8, ["a", "b", "c"]), dev(talks, 9, ["d"], True)], [], [])
+    assert [(m.acts, m.article_ids) for m in one] == [(1, ("a", "b", "c", "d"))]
+    marker, basis = trend(one, before, "x")
+    assert marker is None and basis.startswith("insufficient basis for a trend"), basis

@@ -133,6 +133,7 @@ def moves_of(
     by_id = {a.actor_id: a for a in actors}
     officials = official_countries(actors)
     out: dict[str, Move] = {}
+    days: dict[str, set[object]] = {}
     for d in developments:
         if not d.kind:
             continue  # whoever the finder filed it under: its sentence says whose act
@@ -141,7 +142,17 @@ def moves_of(
         tied = any(korea_tie(t, officials) for t in [d.text, *(e.text for e in d.sentences)])
         for m in sentence_moves([first_sentence(d.text)], code, officials, tied=tied):
             # its words kept; an act of the period, as before (said=False)
-            out.setdefault(m.what, replace(m, article_ids=tuple(d.article_ids), said=False))
+            ids = (*out[m.what].article_ids, *d.article_ids) if m.what in out else d.article_ids
+            out[m.what] = replace(
+                out.get(m.what, m), article_ids=tuple(dict.fromkeys(ids)), said=False
+            )
+            # a day only when stated: two guessed dates may be one event told twice
+            days.setdefault(m.what, set()).update([d.when] if not d.date_is_estimate else [])
+    # one move per kind, counted once per day it was done (a development is one event
+    # however many articles told it): launches on three stated days weigh three
+    for what, when in days.items():
+        if not out[what].said:
+            out[what] = replace(out[what], acts=max(1, len(when - {None})))
     for p in positions:
         if p.confidence < MIN_CONFIDENCE or not speaks_for(p, code, by_id):
             continue

@@ -48,6 +48,9 @@ class Move:
     # How the basis prints it, when `what` (the key two periods are compared on) says
     # less: "threatened missile launch" for the key "threat".
     words: str = ""
+    # Distinct acts of this kind in the period (one a day, book/trend.py moves_of): two
+    # launches on two days are two moves, one launch in three articles is one.
+    acts: int = 1
 
     @property
     def shown(self) -> str:
@@ -79,9 +82,14 @@ def _leaning(moves: Sequence[Move]) -> list[Move]:
     return [m for m in moves if m.direction]
 
 
+def _weight(moves: Sequence[Move]) -> int:
+    """How many leaning acts and statements the moves stand for (Move.acts)."""
+    return sum(m.acts for m in _leaning(moves))
+
+
 def _balance(moves: Sequence[Move]) -> float:
     lean = _leaning(moves)
-    return sum(m.direction for m in lean) / len(lean) if lean else 0.0
+    return sum(m.direction * m.acts for m in lean) / _weight(lean) if lean else 0.0
 
 
 def _way(direction: float) -> str:
@@ -119,8 +127,8 @@ def _lean_words(moves: Sequence[Move], cite: Cite | None = None) -> str:
 def _count(moves: Sequence[Move], lead: str = "") -> str:
     """ "3 toward escalation, 1 toward engagement"; with `lead` after the first number
     ("3 of its acts and statements lean toward escalation, ...")."""
-    esc = sum(m.direction > 0 for m in moves)
-    eng = sum(m.direction < 0 for m in moves)
+    esc = sum(m.acts for m in moves if m.direction > 0)
+    eng = sum(m.acts for m in moves if m.direction < 0)
     counts = [(n, way) for n, way in ((esc, "escalation"), (eng, "engagement")) if n]
     parts = [f"{n} {lead if i == 0 else ''}toward {way}" for i, (n, way) in enumerate(counts)]
     return ", ".join(parts) or "none leaning either way"
@@ -185,7 +193,7 @@ def trend(
     new, gone = _new_and_gone(now, before)
     change = _difference(now, new, gone, cite)
     counts = _both_counts(now, before, before_label)
-    if len(_leaning(now)) < MIN_BASIS or len(_leaning(before)) < MIN_BASIS_BEFORE:
+    if _weight(now) < MIN_BASIS or _weight(before) < MIN_BASIS_BEFORE:
         return None, (
             f"insufficient basis for a trend ({counts}; a marker needs {MIN_BASIS} acts or "
             f"statements leaning one way or the other in each period); {change}"
@@ -207,7 +215,7 @@ def trend(
 
 def _net(moves: Sequence[Move]) -> int:
     """Escalating moves less engaging ones."""
-    return sum((m.direction > 0) - (m.direction < 0) for m in moves)
+    return sum(((m.direction > 0) - (m.direction < 0)) * m.acts for m in moves)
 
 
 def _clear(moves: Sequence[Move]) -> int:
@@ -215,7 +223,7 @@ def _clear(moves: Sequence[Move]) -> int:
     moves and LEAN_SHARE of its leaning moves; else 0 (both ways, or too close to call)."""
     lean = _leaning(moves)
     net = _net(lean)
-    if abs(net) < MARGIN or abs(net) < LEAN_SHARE * len(lean):
+    if abs(net) < MARGIN or abs(net) < LEAN_SHARE * _weight(lean):
         return 0
     return 1 if net > 0 else -1
 
