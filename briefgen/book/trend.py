@@ -142,9 +142,9 @@ def moves_of(
         tied = any(korea_tie(t, officials) for t in [d.text, *(e.text for e in d.sentences)])
         for m in sentence_moves([first_sentence(d.text)], code, officials, tied=tied):
             # its words kept; an act of the period, as before (said=False)
-            ids = (*out[m.what].article_ids, *d.article_ids) if m.what in out else d.article_ids
+            told = [*(out[m.what].article_ids if m.what in out else ()), *d.article_ids]
             out[m.what] = replace(
-                out.get(m.what, m), article_ids=tuple(dict.fromkeys(ids)), said=False
+                out.get(m.what, m), article_ids=tuple(dict.fromkeys(told)), said=False
             )
             # a day only when stated: two guessed dates may be one event told twice
             days.setdefault(m.what, set()).update([d.when] if not d.date_is_estimate else [])
