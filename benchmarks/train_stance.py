@@ -467,9 +467,10 @@ def stances_at(ex: list[Example], probs: Probs, floor: float) -> list[list[Any]]
     from briefgen.knowledge.issues import issue_keys
     from briefgen.nlp.backed import lifted
     from briefgen.nlp.ruled_out import not_ruled_out
-    from briefgen.nlp.stance import own_official_word, vetoed, words_back
+    from briefgen.nlp.stance import feature_names, own_official_word, vetoed, words_back
 
     k_of = {i: k for k, i in enumerate(issue_keys())}
+    prk = feature_names().index("country:PRK")  # the speaker is North Korean
     return [
         lifted(
             not_ruled_out(
@@ -480,6 +481,7 @@ def stances_at(ex: list[Example], probs: Probs, floor: float) -> list[list[Any]]
                     if pr * max(pp, 1 - pp) >= floor
                     and not vetoed(e.hand, k_of[i], 1 if pp >= 0.5 else -1, VETOES)
                 ],
+                e.hand[prk] > 0,
             ),
             own_official_word(e.hand),
             partial(words_back, e.hand),

@@ -121,3 +121,34 @@ def test_the_press_holds_no_position_on_state_policy() -> None:
         for n, who in enumerate(["press-head", "moon"])
     ]
     assert [p.holder for p in actor_positions(quotes, actors)] == ["moon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will lift sanctions and allow private investment if North Korea "
+        "fully denuclearizes.",
+        "Sanctions relief will come only after North Korea completely denuclearizes.",
+        "We will ease sanctions once North Korea denuclearizes.",
+    ],
+)
+def test_relief_offered_on_denuclearization_is_not_seeking_relief(text: str) -> None:
+    """All three read as sanctions -1 (0.9) before the conditional_relief words: an offer
+    of relief once Pyongyang denuclearizes keeps sanctions until then (blind judges struck
+    Pompeo "seeks sanctions relief")."""
+    assert ("sanctions", -1) not in _read(text, "USA", "government")
+
+
+@pytest.mark.parametrize("country", ["PRK", "USA"])
+def test_a_demand_for_relief_still_reads(country: str) -> None:
+    assert ("sanctions", -1) in _read(
+        "North Korea demands sanctions relief.", country, "government"
+    )
+
+
+def test_north_koreas_own_conditional_trade_is_still_its_demand() -> None:
+    """From Pyongyang, relief before its denuclearization is what it asks for."""
+    got = _read(
+        "The U.S. must lift sanctions first if it wants denuclearization.", "PRK", "government"
+    )
+    assert ("sanctions", -1) in got

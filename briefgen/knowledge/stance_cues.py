@@ -101,6 +101,26 @@ def no_rush() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
     return _word_drops("no_rush")
 
 
+@lru_cache(maxsize=1)
+def conditional_relief() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """Relief offered on condition of denuclearization ("lift sanctions if North Korea
+    denuclearizes"), a regex over lower-cased text, and the (issue, side) pairs a
+    statement with it does not take when its speaker is not North Korean."""
+    raw = _data().get("conditional_relief") or {}
+
+    def alts(key: str) -> str:
+        words = sorted(map(str, raw.get(key) or []), key=len, reverse=True)
+        return "|".join(map(glob, words)) or "(?!x)x"
+
+    gap = rf"[^.;]{{0,{int(raw.get('window', 80))}}}?"
+    rx = re.compile(
+        rf"(?<![\w-])(?:{alts('relief')})(?![\w-]){gap}(?<![\w-])(?:{alts('conditions')})"
+        rf"(?![\w-]){gap}(?<![\w-])(?:{alts('goals')})"
+    )
+    drops = raw.get("drops") or {}
+    return rx, frozenset((str(k), int(v)) for k, vs in drops.items() for v in vs)
+
+
 def _word_drops(key: str) -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
     raw = _data().get(key) or {}
     words = sorted(map(str, raw.get("words") or []), key=len, reverse=True)

@@ -483,8 +483,8 @@ def read_statements(
     hand = np.array([list(rows[n][0]) for n in todo], dtype=np.float32)
     emb = np.asarray(embed([" ".join(rows[n][1].split()) for n in todo]))
     for n, st in zip(todo, m.predict(hand, emb), strict=True):
-        st = not_ruled_out(rows[n][1], st)
-        row = rows[n][0]
+        row = rows[n][0]  # a North Korean's offer of a trade is its own demand
+        st = not_ruled_out(rows[n][1], st, row[_column("country:PRK")] > 0)
         out[n] = lifted(st, own_official_word(row), partial(words_back, row))
     return out
 
