@@ -11,31 +11,21 @@ outputs can be diffed and read.  The week's analysis is kept in `--cache`
 
 from __future__ import annotations
 
-import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bottom_line import Week, _analysis, briefgen_brief, weeks  # noqa: E402
-
-from briefgen.config import Settings  # noqa: E402
+from bottom_line import briefgen_brief  # noqa: E402
+from weekcache import week_analyses, week_parser  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="tune", choices=("dev", "train", "tune"))
-    ap.add_argument("--week", action="append", default=[], help="corpus:YYYY-Www, extra")
-    ap.add_argument("--only", action="store_true", help="only the --week weeks")
+    ap = week_parser()
     ap.add_argument("--no-judgements", action="store_true")
-    ap.add_argument("--cache", type=Path, required=True)
     args = ap.parse_args(argv)
-    todo = [] if args.only else weeks(args.split)
-    todo += [Week(*w.split(":", 1), "debug") for w in args.week]
-    settings = replace(Settings(), cache_dir=args.cache / "briefgen-cache")
-    for w in todo:
-        brief = briefgen_brief(_analysis(w, settings, args.cache), settings)
+    for w, an, settings in week_analyses(args):
+        brief = briefgen_brief(an, settings)
         print(f"== {w.name} ({w.split})", flush=True)
         for q in brief.open_questions:
             src = [brief.sources[n - 1].title[:60] for n in q.cites if 0 < n <= len(brief.sources)]

@@ -10,30 +10,19 @@ built again when only book code changed).  Never run with `--split test`.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bottom_line import Week, _analysis, briefgen_brief, weeks  # noqa: E402
-
-from briefgen.config import Settings  # noqa: E402
+from bottom_line import briefgen_brief  # noqa: E402
+from weekcache import week_analyses, week_parser  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="tune", choices=("dev", "train", "tune"))
-    ap.add_argument("--week", action="append", default=[], help="corpus:YYYY-Www, extra")
-    ap.add_argument("--only", action="store_true", help="only the --week weeks")
-    ap.add_argument("--cache", type=Path, required=True)
-    args = ap.parse_args(argv)
-    todo = [] if args.only else weeks(args.split)
-    todo += [Week(*w.split(":", 1), "debug") for w in args.week]
-    settings = replace(Settings(), cache_dir=args.cache / "briefgen-cache")
-    for w in todo:
-        brief = briefgen_brief(_analysis(w, settings, args.cache), settings)
+    args = week_parser().parse_args(argv)
+    for w, an, settings in week_analyses(args):
+        brief = briefgen_brief(an, settings)
         print(f"== {w.name} ({w.split})", flush=True)
         for s in brief.countries:
             j = s.judgement.text if s.judgement else "-"
