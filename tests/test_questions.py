@@ -19,21 +19,13 @@ from briefgen.book.summarize import SentencePool
 from briefgen.book.watchlist import PENDING_RE, WatchList
 from briefgen.model import Actor, Article, Development, Evidence, Position
 from briefgen.periods import Period
+from tests.texts import news_article
 
 WEEK = Period(date(2018, 4, 23), date(2018, 4, 29), "2018-W17")
 
 
 def art(aid: str, text: str, day: int, title: str = "Korea news") -> Article:
-    return Article(
-        article_id=aid,
-        title=title,
-        text=text,
-        source_path=f"{aid}.txt",
-        outlet="AP",
-        published=date(2018, 4, day),
-        date_source="metadata",
-        outlets=["AP"],
-    )
+    return news_article(aid, title, text, "AP", date(2018, 4, day))
 
 
 OFFICIALS = [

@@ -13,8 +13,9 @@ from briefgen.book.questioncheck import sound
 from briefgen.book.questions import open_questions
 from briefgen.book.summarize import SentencePool
 from briefgen.book.threats import condition_set, intent_question
-from briefgen.model import Actor, Article, Statement
+from briefgen.model import Actor, Statement
 from briefgen.periods import Period
+from tests.texts import news_article
 
 WEEK = Period(date(2018, 4, 16), date(2018, 4, 22), "2018-W16")
 NAMES = {"Kim Jong Un": "PRK", "Kim": "PRK", "Trump": "USA", "Moon Jae-in": "KOR", "Moon": "KOR"}
@@ -29,16 +30,7 @@ OFFICIALS = [
 
 def pool_of(*texts: tuple[str, int]) -> SentencePool:
     arts = [
-        Article(
-            article_id=f"a{i}",
-            title="Korea news",
-            text=t,
-            source_path=f"a{i}.txt",
-            outlet="AP",
-            published=date(2018, 4, day),
-            date_source="metadata",
-            outlets=["AP"],
-        )
+        news_article(f"a{i}", "Korea news", t, "AP", date(2018, 4, day))
         for i, (t, day) in enumerate(texts)
     ]
     return SentencePool(arts, [], OFFICIALS)
