@@ -60,7 +60,10 @@ TRAIN_WEEKS: dict[str, tuple[str, ...]] = {
 # articles, named at stop 26 from article counts alone and opened by no one before round 13.
 # Round 13 (stop 27) read 2017-W17, 2017-W31, 2018-W23 and 2019-W22; at stop 28 they joined
 # USED_JUDGE_WEEKS, and JUDGE_WEEKS became the last four unread weeks with six or more
-# articles (again from counts alone, none next to a held-out week).
+# articles (again from counts alone, none next to a held-out week).  Round 14 (stop 28)
+# read those four; at stop 29 they joined USED_JUDGE_WEEKS.  No unread week with six or
+# more articles was left, so JUDGE_WEEKS became four unread weeks of three or four
+# articles from different years, in no label set, named from counts alone (stop 29).
 USED_JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
     "allsides": (
         "2017-W35",
@@ -71,10 +74,14 @@ USED_JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
         "2017-W31",
         "2018-W23",
         "2019-W22",
+        "2017-W37",
+        "2018-W09",
+        "2018-W18",
+        "2018-W19",
     ),
 }
 JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
-    "allsides": ("2017-W37", "2018-W09", "2018-W18", "2018-W19"),
+    "allsides": ("2013-W23", "2017-W30", "2017-W47", "2018-W38"),
 }
 # Confirmation weeks (chosen 2026-12-02, stop 28, from article counts and label files
 # alone): whole weeks none of whose articles is in any label set (so no statement of
