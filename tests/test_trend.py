@@ -448,3 +448,52 @@ def test_distinct_acts_count_once_each_and_one_act_once_however_told() -> None:
     assert [(m.acts, m.article_ids) for m in one] == [(1, ("a", "b", "c", "d"))]
     marker, basis = trend(one, before, "x")
     assert marker is None and basis.startswith("insufficient basis for a trend"), basis
+
+
+def test_thin_continuity_is_unchanged_but_a_thin_change_is_no_marker() -> None:
+    """allsides 2018-W19: two engaging acts of the North against two the week before read
+    "insufficient basis for a trend" to judges who saw engagement go on.  A thin basis
+    that leans the same way in both periods, with nothing the other way, says so; a thin
+    basis that changed, or leans both ways, still gives no marker."""
+    now = [Move("talks offered", -1), Move("nuclear programme step", 0), Move("summit", -1)]
+    before = [Move("favours talks now", -1, said=True), Move("halt of missile launches", -1)]
+    marker, basis = trend(now, before, "2018-W18")
+    assert marker == "unchanged", basis
+    assert basis.startswith("still leans toward engagement as in 2018-W18, on a thin basis")
+    # one escalating move among them: no clear way, so no marker
+    mixed = [*before, Move("threat", 1)]
+    assert trend(now, mixed, "2018-W18")[0] is None
+    # the way turned on a thin basis: no marker of change
+    marker, basis = trend([Move("threat", 1)], before, "2018-W18")
+    assert marker is None and basis.startswith("insufficient basis for a trend"), basis
+
+
+def test_a_detention_held_in_another_country_is_its_act() -> None:
+    """allsides 2018-W19: Trump announcing that Americans held in North Korea were freed
+    put "detention (escalation)" in the US basis; the detention and the release are the
+    North's.  The North's own release is still its move."""
+    said = (
+        "President Donald Trump announced that three Americans held in North Korea "
+        "have been released and are on their way home."
+    )
+    assert _moves("USA", said) == []
+    assert (
+        _moves("USA", "Trump welcomed home three Americans freed from detention in North Korea.")
+        == []
+    )
+    assert _moves("PRK", "North Korea released three detained Americans.") == [
+        ("detention released", -1)
+    ]
+    assert _moves("USA", "The United States detained a North Korean diplomat.") == [
+        ("detention", 1)
+    ]
+
+
+def test_a_scrapped_launch_is_a_halt_not_a_launch() -> None:
+    """allsides 2018-W18: "would suspend nuclear and missile tests, scrap its nuclear test
+    site" came out as "missile launch (engagement)", a launch judges could not find."""
+    said = (
+        "Pyongyang said it would immediately suspend nuclear and missile tests and "
+        "scrap its nuclear test site."
+    )
+    assert [w for w, _ in _moves("PRK", said)] == ["halt of missile launches"]

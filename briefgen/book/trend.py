@@ -59,7 +59,8 @@ def phrase(kind: str, action: str) -> str:
     label = kind_label(kind) if kind else "statement"
     if action in ("", "held") or action[:5] in label:
         return label
-    if action == "eased" and kind in ("missile_launch", "nuclear_test"):
+    if action in ("eased", "cancelled") and kind in ("missile_launch", "nuclear_test"):
+        # "suspend nuclear and missile tests", "scrap": a halt, never "missile launch"
         return f"halt of {label}es" if label.endswith("launch") else f"halt of {label}s"
     if kind not in _ACTS_ON.get(action, ()):
         return label  # "missile launch imposed", "talks eased": the action misread
@@ -322,7 +323,9 @@ def sentence_moves(
             continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
-        if others_act(head, tag.trigger, code):
+        if others_act(head, tag.trigger, code) or (
+            tag.kind == "detention" and held_by_other(head, code)
+        ):
             continue
         how = happened(said, head, tag.trigger, tag.action)
         if how is None or (reacting and how != STATED_ONLY):
@@ -359,6 +362,26 @@ def others_act(head: str, trigger: str, code: str) -> bool:
         if start >= end and _BY_RE.match(head[end:start]):
             return True
     return False
+
+
+# Where a detainee is held names who holds them ("three Americans held in North Korea",
+# "freed from a North Korean labour camp").
+_HELD_IN_RE = re.compile(
+    r"\b(?:held|detained|imprisoned|jailed|freed|released|detention|custody|prison|camp)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:in|by|from)\s+(?:(?:the|a|an)\s+)?$",
+    re.I,
+)
+
+
+def held_by_other(head: str, code: str) -> bool:
+    """The detention is another country's act: the clause says the detainees are held in
+    or by it.  "Three Americans held in North Korea have been released", told by Trump,
+    is the North's detention and release, not an American escalation (allsides 2018-W19:
+    judges struck "detention (escalation)" in the US basis)."""
+    return any(
+        other != code and _HELD_IN_RE.search(head[max(0, start - 60) : start])
+        for start, _, _, other in country_matches(head)
+    )
 
 
 def _threat_of(head: str, trigger: str) -> bool:

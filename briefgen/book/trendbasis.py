@@ -194,6 +194,16 @@ def trend(
     change = _difference(now, new, gone, cite)
     counts = _both_counts(now, before, before_label)
     if _weight(now) < MIN_BASIS or _weight(before) < MIN_BASIS_BEFORE:
+        way = _one_way(now)
+        if way and way == _one_way(before):
+            # too thin a basis for a change, not for continuity: the week after the
+            # summit, two engaging acts against two the week before read "insufficient
+            # basis" to judges who saw engagement go on (allsides 2018-W19)
+            return "unchanged", (
+                f"still leans toward {_way(way)} as in {before_label}, on a thin basis "
+                f"({counts}; a change needs {MIN_BASIS} acts or statements leaning one way "
+                f"or the other in each period); {change}"
+            )
         return None, (
             f"insufficient basis for a trend ({counts}; a marker needs {MIN_BASIS} acts or "
             f"statements leaning one way or the other in each period); {change}"
@@ -211,6 +221,15 @@ def trend(
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
     return marker, f"{lean} ({counts}); {change}"
+
+
+def _one_way(moves: Sequence[Move]) -> int:
+    """+1 (-1) when the period's leaning moves all escalate (engage) or it clearly leans
+    that way (_clear); else 0: continuity on a thin basis needs no move the other way."""
+    dirs = {m.direction for m in _leaning(moves)}
+    if len(dirs) == 1:
+        return dirs.pop()
+    return _clear(moves)
 
 
 def _net(moves: Sequence[Move]) -> int:
