@@ -58,6 +58,17 @@ side): chose 0.4, 0.84, cv 65/219 (65/68); end to end 41/95, 26/29, at 0.87 39/9
 end to end 38/95, 26/28.  The frame lifts cv train but not dev: none shipped.  The shipped
 weights at floor 0.4 and display 0.88 (what the grid now picks): end to end 40/95, 27/30;
 at 0.87 41/95, 28/31 (as shipped); at 0.9 39/95, 25/27: no gain, floor left at 0.2.
+Where dev's misses come from (positions20, 2026-12-02, main 5b11d52; positions.py --split
+dev --errors, shipped model, 41/95 found, 28/31 printed right): of 54 missed gold actor
+positions, 26 read on the right side below 0.87, 11 quotation and speaker right but the
+model abstained, 8 quotation not extracted, 5 under another speaker, 4 other side,
+outvoted or a speaker not official: 37 of 54 are the stance model's, 13 upstream.
+train_stance.py --dry-run (clause alone) now chooses C 0.01, floor 0.2, display 0.835:
+cv 65/219 (65/68), dev statements 42/96 (42/46); end to end 38/95, 25/29.  The frame
+(positions17's code, --context frame) at C 0.02 (--c 0.02: floor 0.3, display 0.8), cv
+77/219 (77/81), dev statements 43/96 (43/50); end to end 38/95, 25/31, at 0.9 37/95,
+24/26.  Neither shipped: gains on gold spans and gold speakers do not reach the spans
+and speakers briefgen extracts, which is where end to end is scored.
 """
 
 from __future__ import annotations
