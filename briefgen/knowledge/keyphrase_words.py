@@ -36,6 +36,9 @@ LISTS = (
     "party_heads",
     "empty_heads",
     "section_heads",
+    "kin_heads",
+    "comic_words",
+    "two_party_modifiers",
 )
 
 

@@ -61,3 +61,21 @@ def named_matches(text: str) -> list[NamedMatch]:
             continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def expansions() -> dict[str, str]:
+    """{acronym: its longest spelling of several words} for each entry written in
+    capitals ("THAAD": "Terminal High Altitude Area Defense", "DMZ": "Demilitarized
+    Zone"): the expansion's head says what kind of thing the acronym names."""
+    out: dict[str, str] = {}
+    for kind in ("sites", "weapons", "operations", "programmes"):
+        for entry in _data().get(kind) or []:
+            names = [str(n) for n in entry]
+            longest = max(names, key=lambda n: (len(n.split()), len(n)))
+            if len(longest.split()) < 2:
+                continue
+            for n in names:
+                if n.isupper() and " " not in n:
+                    out.setdefault(n, longest)
+    return out

@@ -32,3 +32,8 @@ def place_country(text: str) -> str | None:
 def is_place(name: str) -> bool:
     """Is `name`, as written, a place of places.yaml ("New York", "Hokkaido")?"""
     return name in _places()[1]
+
+
+def place_names() -> dict[str, str]:
+    """{place as written: its country code} ("Hawaii": "USA")."""
+    return dict(_places()[1])

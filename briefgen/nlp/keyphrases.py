@@ -39,6 +39,7 @@ from briefgen.nlp.kpcandidates import (
     many_article_terms,
 )
 from briefgen.nlp.kpdedupe import distinct
+from briefgen.nlp.kpfiling import Found, acronym_aliases, countries_named, owners
 from briefgen.nlp.kpkeep import kept, unjudged
 
 if TYPE_CHECKING:
@@ -325,11 +326,16 @@ class KeyphraseExtractor:
             return []
         gscope: KeyphraseScope = "corpus" if gid == "corpus" else g.scope
         out = []
-        # A period's list compares phrases without their judging words ("devastating
-        # cyberattack" is "cyber attacks"); an article's (DUC-2001's) keeps them.
-        for i in self._mmr(sc, [g.text_of[k] for k in keys], self.top_n, unjudged):
+        # A period's list compares phrases as shown, without their judging words
+        # ("devastating cyberattack" is "cyber attacks"; an article's, DUC-2001's, keeps
+        # them), and a phrase written beside the acronym it names as the acronym.
+        shown_of = {k: _display(k, g.forms[k]) for k in keys}
+        alias = acronym_aliases(shown_of, g.sentences(gid))
+        compared = {g.text_of[k]: alias.get(k, unjudged(shown_of[k])) for k in keys}
+        texts = [g.text_of[k] for k in keys]
+        for i in self._mmr(sc, texts, self.top_n, lambda t: compared.get(t, unjudged(t))):
             k = keys[i]
-            shown = _display(k, g.forms[k])
+            shown = shown_of[k]
             out.append(
                 Keyphrase(
                     phrase=shown,
@@ -364,34 +370,59 @@ class _Groups:
                 self.text_of.setdefault(c.key, t)
         self.totals: dict[str, dict[str, float]] = {}
         self.members: dict[str, dict[str, list[str]]] = {}
+        self._named: dict[str, list[Found]] = {}
 
     def local(self, aid: str, gid: str, gscope: str) -> dict[str, float]:
         """{key: normalised score} in one article, for one group.
 
-        For a country, each phrase counts by the share of its occurrences in sentences
-        that name the country (or follow one), so two countries in the same articles
-        still get their own phrases.
+        For a country, each phrase counts by the share of its occurrences that are the
+        country's news (nlp/kpfiling.py: named before the phrase in its sentence, or in
+        the sentence before), so two countries in the same articles still get their own
+        phrases.
         """
         s = self.scored[aid]
         top = float(s.score.max()) if len(s.score) else 0.0
         if top <= 0:
             return {}
-        near: set[int] | None = None
-        pat = self.patterns.get(gid) if gscope == "country" else None
-        if pat is not None:
-            hits = [i for i, sent in enumerate(s.sentences) if pat.search(sent)]
-            if hits:
-                near = {j for i in hits for j in (i, i + 1)}
+        named = self.named(aid) if gscope == "country" else None
+        if named is not None and not any(c == gid for f in named for _, c in f):
+            named = None  # the article never names the country: all of it counts
         out: dict[str, float] = {}
         for c, sc in zip(s.cands, s.score, strict=True):
             if self.drop_country_names and (c.country or c.key in SUBJECT_KEYS):
                 continue
             frac = 1.0
-            if near is not None:
-                frac = sum(1 for i in c.sents if i in near) / max(len(c.sents), 1)
+            if named is not None:
+                frac = self.share(s, c.sents, c.forms, named, gid)
             if frac > 0 and sc > 0:
                 out[c.key] = frac * float(sc) / top
         return out
+
+    def named(self, aid: str) -> list[Found]:
+        """Where each sentence of the article names a country (or one of its places)."""
+        found = self._named.get(aid)
+        if found is None:
+            sents = self.scored[aid].sentences
+            found = self._named[aid] = [countries_named(t, self.patterns) for t in sents]
+        return found
+
+    @staticmethod
+    def share(
+        s: _Scored, sents: Sequence[int], forms: Iterable[str], named: list[Found], gid: str
+    ) -> float:
+        """The share of a phrase's occurrences (in sentences `sents`) that are `gid`'s news."""
+        hits = 0
+        for i in sents:
+            if i < len(named) and named[i]:
+                hits += gid in owners(s.sentences[i], named[i], forms)
+            elif 0 < i <= len(named) and named[i - 1]:
+                hits += any(c == gid for _, c in named[i - 1])
+        return hits / max(len(sents), 1)
+
+    def sentences(self, gid: str) -> list[str]:
+        """The sentences of the group's articles."""
+        aids = {a for ms in self.members.get(gid, {}).values() for a in ms}
+        return [t for a in sorted(aids) for t in self.scored[a].sentences]
 
     def add(self, gid: str, arts: Sequence[Article]) -> None:
         kind = "corpus" if gid == "corpus" else self.scope

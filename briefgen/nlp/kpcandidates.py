@@ -6,8 +6,9 @@ word does not modify the next; merged across surface variants (plural and singul
 programmes, sites, weapons systems and operations (knowledge/named.py: "Foal Eagle",
 "Hwasong-15") are candidates whole, even where the parser takes them for a person or
 splits them at a hyphen.  People are not candidates, in any case ("trump"; the brief
-lists its actors apart), nor are pieces of a known body's name ("International Studies")
-or venues ("Mar-a-Lago estate"); a phrase keeps the case it is written in.
+lists its actors apart), nor their families ("Kushner family"), nor pieces of a known
+body's name ("International Studies"), nor venues ("Mar-a-Lago estate"); a phrase keeps
+the case it is written in.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _LOWER_VAGUE_HEADS = words("lower_vague_heads")
 _VENUE_HEADS = words("venue_heads")
 _TITLES = words("titles")
 _PEOPLE = words("people")
+_KIN_HEADS = words("kin_heads")
 INSTITUTION_CODE = institutions()
 _INSTITUTIONS = frozenset(INSTITUTION_CODE)
 
@@ -177,6 +179,8 @@ class _Collector:
             return True
         if capitalised(head) and any(t.text in self.person_words for t in head):
             return True  # "Trump" the tagger took for a common noun
+        if self.kin(run):
+            return True  # "Kushner family": people, not a subject
         names = (" ".join(unit_text(u) for u in run[i:]) for i in range(len(run)))
         if any(known_person(n) for n in names):
             return True  # a person of the actors list, whatever the tagger saw, and
@@ -197,6 +201,15 @@ class _Collector:
                 if after[0].pos_ == "PROPN" and after[0].text in self.person_words:
                     return True
         return False
+
+    def kin(self, run: list[list[Token]]) -> bool:
+        """A kin or household noun after a name ("Kushner family", "Kim clan"): people.
+        The name is a capitalised word that names no country ("Korean families" and
+        "separated families" stay: divided families are a subject)."""
+        if len(run) < 2 or unit_text(run[-1]).lower() not in _KIN_HEADS:
+            return False
+        before = unit_text(run[-2]).removesuffix("'s").removesuffix("’s")
+        return before[:1].isupper() and not before.isupper() and before not in self.gaz
 
     def fragment(self, run: list[list[Token]]) -> bool:
         """The phrase is part of a known body's longer name (data/actors.yaml):

@@ -110,6 +110,7 @@ _VAGUE = frozenset(_fold(w) for w in VAGUE_MODIFIERS)  # as words() gives them
 _ABOUT = frozenset(_fold(w) for w in keyphrase_words("about_heads"))
 _EMPTY_HEADS = frozenset(_fold(w) for w in keyphrase_words("empty_heads"))
 _PARTY_HEADS = frozenset(_SAME.get(_fold(w), _fold(w)) for w in keyphrase_words("party_heads"))
+_TWO_PARTY = frozenset(_fold(w) for w in keyphrase_words("two_party_modifiers"))
 
 
 def words(phrase: str) -> list[str]:
@@ -132,6 +133,8 @@ def same_thing(a: str, b: str, sim: float = 0.0) -> bool:
     ca, cb = sa - _VAGUE, sb - _VAGUE
     if ca and ca == cb:
         return True  # "historic summit" / "anticipated summit"
+    if wa[-1] == wb[-1] and _two_party_only(a) and _two_party_only(b):
+        return wa[-1] in _PARTY_HEADS  # "direct talks" / "face-to-face talks"
     if _about(wa, wb) or _about(wb, wa):
         return True  # "cyber attack claim" / "cyber attacks"
     wa, wb = _core(wa), _core(wb)
@@ -163,12 +166,36 @@ def _same_event(a: str, b: str) -> bool:
     if pa and pb:
         nested = pa <= pb or pb <= pa
         return nested and (ra <= rb or rb <= ra)
+    if _between_two(pa, ra, b, rb) or _between_two(pb, rb, a, ra):
+        return True
     return bool(pa or pb) and bool(ra and rb) and (ra <= rb or rb <= ra)
+
+
+def _between_two(
+    parties: frozenset[str], rest: frozenset[str], other: str, orest: frozenset[str]
+) -> bool:
+    """One event named by its two parties ("Trump-Kim talks") and by what makes it an
+    event between two (`other`: "direct talks", "face-to-face talks", data/
+    keyphrase_words.yaml two_party_modifiers) or by where it was held, a name of one word
+    that is no party ("Hanoi summit")."""
+    if len(parties) < 2 or rest or not orest:
+        return False
+    if _two_party_only(other):
+        return True
+    toks = _HYPHEN_NAMES.sub(" ", other).split()[:-1]
+    named = [t for t in toks if _fold(t.lower()) not in _VAGUE]
+    return len(named) == 1 and named[0][:1].isupper() and not named[0].isupper()
 
 
 # "Trump-Kim", "US-North Korean": a hyphen between names, in any case (the list's
 # phrases are compared lower-cased, nlp/keyphrases.py).
 _HYPHEN_NAMES = re.compile(r"(?<=[a-z.])-(?=[a-z])", re.I)
+
+
+def _two_party_only(phrase: str) -> bool:
+    """Only two-party modifiers before the head, vague ones aside ("direct talks")."""
+    mods = frozenset(words(" ".join(phrase.split()[:-1]))) - _VAGUE
+    return bool(mods) and mods <= _TWO_PARTY
 
 
 def _parties(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -214,8 +241,12 @@ def _person_country(word: str) -> str | None:
 
 
 def _about(wa: list[str], wb: list[str]) -> bool:
-    """Is `wa` what is said about `wb` ("cyber attack claim" of "cyber attacks")?"""
-    return len(wa) == len(wb) + 1 and wa[-1] in _ABOUT and wa[:-1] == wb
+    """Is `wa` what is said about `wb` ("cyber attack claim" of "cyber attacks", "button
+    tweet" of "nuclear button"): an about-head after words of `wb` that end in its head?"""
+    subject = wa[:-1]
+    if len(wa) < 2 or wa[-1] not in _ABOUT or subject[-1] != wb[-1]:
+        return False
+    return subject == wb or (len(subject) < len(wb) and set(subject) <= set(wb))
 
 
 def more_informative(a: str, b: str) -> bool:
@@ -234,8 +265,11 @@ def more_informative(a: str, b: str) -> bool:
     if ca < cb:
         return False
     # Parties aside: "botched missile launch", not "North Korean missile launch"; the
-    # same words: more parties ("Trump-Kim talks", not "North Korea summit").
+    # same words: more parties ("Trump-Kim talks", not "North Korea summit"); the parties
+    # named, not a word that says there are two ("direct talks").
     (pa, ra), (pb, rb) = _parties(a), _parties(b)
+    if _two_party_only(a) != _two_party_only(b):
+        return _two_party_only(b)  # "Trump-Kim talks", not "direct talks"
     return rb < ra or (ra == rb and pb < pa)
 
 

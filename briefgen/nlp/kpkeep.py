@@ -18,6 +18,8 @@ policy news was about, and a specialist strikes from them what is no subject of 
   - colour and logistics, whatever qualifies them ("apocalyptic imagery", "close touch",
     "lavish luncheon");
   - an epithet or a slur ("old beast lunatic", "dotard"): a quotation, not a subject;
+  - comedy and its reviews ("laff riot", "humorous jabs", "joke-filled monologue"):
+    colour, not a subject;
   - an institution ("White House", "presidential Blue House"): an actor;
   - two or more words in capitals ("AMY GOODMAN"): a transcript's speaker label or a
     shouted headline, not a subject (one word in capitals is an acronym: "ICBM").
@@ -48,6 +50,7 @@ _PLACE_HEADS = words("place_heads")
 _ACTOR_HEADS = words("actor_heads")
 _COLOUR_HEADS = words("colour_heads")
 _EPITHETS = words("epithets")
+_COMIC = words("comic_words")
 _SAID_HEADS = words("said_heads")
 _SECTION_HEADS = words("section_heads")
 # Articles that make a bare issue term the period's subject ("sanctions" in three reports,
@@ -130,12 +133,16 @@ def _bare(ws: list[str]) -> bool:
 
 def _no_subject(phrase: str, ws: list[str]) -> bool:
     """An actor described ("North Korean regime"), colour or logistics ("apocalyptic
-    imagery"), or an epithet ("old beast lunatic"), by its head or its words."""
+    imagery"), an epithet ("old beast lunatic") or comedy ("laff riot"), by its head or
+    its words."""
     head = ws[-1].lower()
     if head in _ACTOR_HEADS or head in _COLOUR_HEADS:
         return True
     low = f" {phrase.lower()} "
-    return any(f" {e} " in low for e in _EPITHETS)
+    if any(f" {e} " in low for e in _EPITHETS):
+        return True
+    # comedy and its reviews ("laff riot", "joke-filled monologue"), hyphened parts too
+    return any(p in _COMIC for p in re.split(r"[\s\-]+", phrase.lower()))
 
 
 @lru_cache(maxsize=1)
