@@ -39,7 +39,7 @@ from briefgen.nlp.kpcandidates import (
     many_article_terms,
 )
 from briefgen.nlp.kpdedupe import distinct
-from briefgen.nlp.kpfiling import Found, acronym_aliases, countries_named, owners
+from briefgen.nlp.kpfiling import Found, acronym_aliases, countries_named, outsiders
 from briefgen.nlp.kpkeep import kept, unjudged
 
 if TYPE_CHECKING:
@@ -375,10 +375,10 @@ class _Groups:
     def local(self, aid: str, gid: str, gscope: str) -> dict[str, float]:
         """{key: normalised score} in one article, for one group.
 
-        For a country, each phrase counts by the share of its occurrences that are the
-        country's news (nlp/kpfiling.py: named before the phrase in its sentence, or in
-        the sentence before), so two countries in the same articles still get their own
-        phrases.
+        For a country, each phrase counts by the share of its occurrences in sentences
+        that name the country (or follow one and name none), but not where the country is only what
+        the phrase is about (nlp/kpfiling.py), so two countries in the same articles
+        still get their own phrases.
         """
         s = self.scored[aid]
         top = float(s.score.max()) if len(s.score) else 0.0
@@ -413,10 +413,11 @@ class _Groups:
         """The share of a phrase's occurrences (in sentences `sents`) that are `gid`'s news."""
         hits = 0
         for i in sents:
-            if i < len(named) and named[i]:
-                hits += gid in owners(s.sentences[i], named[i], forms)
-            elif 0 < i <= len(named) and named[i - 1]:
-                hits += any(c == gid for _, c in named[i - 1])
+            here = named[i] if i < len(named) else []
+            # a sentence that names no country is of those the sentence before names
+            near = here or (named[i - 1] if 0 < i <= len(named) else [])
+            if any(c == gid for _, c in near):
+                hits += gid not in outsiders(s.sentences[i], here, forms)
         return hits / max(len(sents), 1)
 
     def sentences(self, gid: str) -> list[str]:

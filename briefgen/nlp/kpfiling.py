@@ -1,12 +1,11 @@
 """Whose news a keyphrase is, sentence by sentence, and which phrase names an acronym.
 
-A country section's list counts a phrase by the sentences it occurs in.  A sentence
-often names several countries ("Hawaii's emergency agency sent a mistaken missile alert
-warning of a North Korean attack"): the phrase is the news of the countries named before
-it or in it (the one that acts comes first in English news), and of those named after it
-only when none comes before.  States and cities count for their country (data/
-places.yaml: "Hawaii", "Guam": USA).  A sentence that names no country belongs to those
-of the sentence before it.
+A country section's list counts a phrase by the sentences it occurs in (the countries a
+sentence names, or, naming none, the sentence before it).  A sentence often names several
+countries ("Hawaii's emergency agency sent a mistaken missile alert that warned of a
+North Korean attack"): a country named only after the phrase, in its clause, while
+another is named before it, is what the phrase is about, not whose news it is.  States
+and cities count for their country (data/places.yaml: "Hawaii", "Guam": USA).
 
 An acronym and the phrase for the system it names ("THAAD missile defense system",
 "Terminal High Altitude Area Defense (THAAD)") are written side by side; when the
@@ -48,16 +47,25 @@ def countries_named(sentence: str, patterns: Mapping[str, re.Pattern[str]]) -> F
     return sorted(found)
 
 
-def owners(sentence: str, found: Found, forms: Iterable[str]) -> set[str]:
-    """The countries whose news the phrase (written as one of `forms`) is in a sentence
-    that names the countries `found`: those named before the phrase's end, else all."""
+def outsiders(sentence: str, found: Found, forms: Iterable[str]) -> set[str]:
+    """The countries a sentence names only after the phrase (written as one of `forms`),
+    in its own clause (no comma, semicolon or dash between), while another is named
+    before its end: what the phrase says about them ("a mistaken missile alert that
+    warned of a North Korean attack"), not their news."""
     low = sentence.lower()
-    ends = [low.find(f.lower()) + len(f) for f in forms if f and low.find(f.lower()) >= 0]
+    spans = [(low.find(f.lower()), len(f)) for f in forms if f]
+    ends = [at + n for at, n in spans if at >= 0]
     if not ends:
-        return {c for _, c in found}
+        return set()
     end = min(ends)
     before = {c for at, c in found if at < end}
-    return before or {c for _, c in found}
+    clause = _CLAUSE_END.search(sentence, end)
+    stop = clause.start() if clause else len(sentence)
+    after = {c for at, c in found if end <= at < stop} - before
+    return after if before else set()
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\u2014")
 
 
 def acronym_aliases(shown: Mapping[str, str], sentences: Iterable[str]) -> dict[str, str]:
