@@ -376,7 +376,7 @@ class _Groups:
         """{key: normalised score} in one article, for one group.
 
         For a country, each phrase counts by the share of its occurrences in sentences
-        that name the country (or follow one and name none), but not where the country is only what
+        that name the country (or follow one), but not where the country is only what
         the phrase is about (nlp/kpfiling.py), so two countries in the same articles
         still get their own phrases.
         """
@@ -413,11 +413,14 @@ class _Groups:
         """The share of a phrase's occurrences (in sentences `sents`) that are `gid`'s news."""
         hits = 0
         for i in sents:
-            here = named[i] if i < len(named) else []
-            # a sentence that names no country is of those the sentence before names
-            near = here or (named[i - 1] if 0 < i <= len(named) else [])
-            if any(c == gid for _, c in near):
-                hits += gid not in outsiders(s.sentences[i], here, forms)
+            if i >= len(named):
+                continue
+            here = any(c == gid for _, c in named[i])
+            if here and gid not in outsiders(s.sentences[i], named[i], forms):
+                hits += 1
+            elif not here and i > 0 and any(c == gid for _, c in named[i - 1]):
+                # the sentence before names the country, and not as what the phrase is about
+                hits += gid not in outsiders(s.sentences[i - 1], named[i - 1], forms)
         return hits / max(len(sents), 1)
 
     def sentences(self, gid: str) -> list[str]:

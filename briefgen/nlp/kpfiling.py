@@ -1,7 +1,7 @@
 """Whose news a keyphrase is, sentence by sentence, and which phrase names an acronym.
 
 A country section's list counts a phrase by the sentences it occurs in (the countries a
-sentence names, or, naming none, the sentence before it).  A sentence often names several
+sentence or the sentence before it names).  A sentence often names several
 countries ("Hawaii's emergency agency sent a mistaken missile alert that warned of a
 North Korean attack"): a country named only after the phrase, in its clause, while
 another is named before it, is what the phrase is about, not whose news it is.  States
