@@ -153,6 +153,24 @@ def joined_with_another(text: str, at: int) -> bool:
     return False
 
 
+def countries_together(text: str) -> list[str]:
+    """The countries a phrase names together, in order, a shortened pair in full ("North
+    and South Korea": PRK, KOR); none unless every one is joined to the next by "and" or a
+    comma ("China, not Russia" names no group)."""
+    found = country_matches(text)
+    codes: list[str] = []
+    for at, (_start, _end, _name, code) in enumerate(found):
+        if not joined_with_another(text, at):
+            return []
+        rest = found[at][2].partition(" ")[2]
+        before = re.search(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$", _norm_quotes(text)[: found[at][0]])
+        other = _country_regex()[1].get(f"{before.group(1)} {rest}") if before and rest else None
+        for c in (other, code):
+            if c is not None and c not in codes:
+                codes.append(c)
+    return codes if len(codes) > 1 else []
+
+
 def country_name(code: str) -> str:
     """The display name of a country or body code; the code itself when unknown."""
     for e in load_countries():

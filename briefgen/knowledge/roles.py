@@ -45,6 +45,7 @@ _LOWER = (
     "group_pronouns",
     "counterpart_nouns",
     "single_offices",
+    "head_offices",
     "share_words",
     "kin_nouns",
     "collective_nouns",
@@ -93,6 +94,7 @@ class Roles:
     group_pronouns: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     single_offices: frozenset[str] = frozenset()
+    head_offices: frozenset[str] = frozenset()
     share_words: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()

@@ -14,7 +14,7 @@ from briefgen.nlp.descriptions import ArticleDescriptions
 from briefgen.nlp.people import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from briefgen.nlp.gazetteer import Lexicon
     from briefgen.nlp.names import Speaker
@@ -78,6 +78,11 @@ class ArticlePronouns(ArticleDescriptions):
             return memo[s]
         memo[s] = []
         subj = root_subject(self.sents[s])
+        if subj is not None and subj.lower_ in self.roles.counterpart_nouns:
+            group = self._group(subj)  # "the two leaders shared an embrace. They agreed"
+            if group is not None:
+                memo[s] = [Mention(subj.idx, s, group.key, True, False)]
+            return memo[s]
         if (
             subj is not None
             and subj.tag_ in ("NN", "NNP")
@@ -90,6 +95,10 @@ class ArticlePronouns(ArticleDescriptions):
             if sp is not None:
                 memo[s] = [Mention(subj.idx, s, sp.key, True, True)]
         return memo[s]
+
+    def _group(self, head: Token) -> Speaker | None:
+        """The people a group noun ("the two leaders") means (unnamed.ArticleUnnamed)."""
+        return None
 
     def _lead_pronoun(self, s: int) -> str | None:
         """Sentence `s`'s main subject when it is a personal pronoun ("He said ...")."""

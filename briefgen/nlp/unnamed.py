@@ -36,6 +36,11 @@ _ACCOMPANY = frozenset({"accompany", "travel", "join", "escort", "brief"})
 _FIRM_REACH = 2
 # Sentences back (besides its own) in which "the combative president" finds whom it means.
 _REFER_BACK = 2
+# Sentences back in which "the leaders" finds the people the text named together; a group
+# the phrase counts ("the two leaders", "the pair") is one the story keeps speaking of, so
+# it looks further back for a pair of exactly that size.
+_GROUP_REACH = 3
+_COUNTED_GROUP_REACH = 8
 
 
 class ArticleUnnamed(ArticleSources):
@@ -54,6 +59,8 @@ class ArticleUnnamed(ArticleSources):
         points to, or the description itself when its head is a role or a speaker noun."""
         text = _sentence_case_off(phrase, clean_name(phrase.text))
         low = head.lower_
+        if _aged(head):
+            return self._aged_back(pos)
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
         if head.i in self.named_later:  # "An adviser to Hillary Clinton", named next
@@ -195,6 +202,19 @@ class ArticleUnnamed(ArticleSources):
                 return sp
         return None
 
+    def _aged_back(self, pos: int) -> Speaker | None:
+        """ "David Matthews said he was glad ... 'It was such a paradox,' the 58-year-old
+        said": a person called by their age alone is the named person who was the subject
+        of a clause just before (this or the last _REFER_BACK sentences)."""
+        here = self.sent_index(pos)
+        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
+            if here - m.sent > _REFER_BACK:
+                break
+            sp = self.people.get(m.key)
+            if sp is not None and sp.named and sp.person and not sp.plural and m.subject:
+                return sp
+        return None
+
     def _office_holder(self, phrase: Span, head: Token, country: str | None) -> Speaker | None:
         """ "the president", "the North Korean leader", "South Korea's president" of a
         country, in an article that names no holder: the one the knowledge has for the
@@ -237,6 +257,14 @@ class ArticleUnnamed(ArticleSources):
                 text = text.replace(written, full, 1)
         return text
 
+    def _group(self, head: Token) -> Speaker | None:
+        from briefgen.nlp.syntax import noun_phrase
+
+        sp = self._counterparts(noun_phrase(head), head, head.idx)
+        if sp is not None:
+            self.people.setdefault(sp.key, sp)
+        return sp
+
     def _counterparts(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
         """ "Trump and Moon agreed ... the leaders said", "Obama met Park and Abe ... the
         three leaders warned", "The three men issued a statement ... the trio said": people
@@ -248,14 +276,21 @@ class ArticleUnnamed(ArticleSources):
         low = head.lower_
         if low not in self.roles.counterpart_nouns or self.in_quote(head.idx):
             return None
-        if any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
-            return None
         sizes = self.roles.group_sizes
         size = next((int(sizes[t.lower_]) for t in phrase if t.lower_ in sizes), None)
+        whose = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if whose and not any(c.dep_ in ("relcl", "acl") for c in head.children):
+            return self._leaders_of(whose[0], size)
+        if any(c.dep_ in ("prep", "relcl", "acl") for c in head.children):
+            return None
         if size is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
+        spoken = self._spoken_group(pos, size)
+        if spoken is not None:
+            return spoken
         cur = self.sent_index(pos)
-        floor = self.sents[max(0, cur - 3)].start
+        reach = _GROUP_REACH if size is None else _COUNTED_GROUP_REACH
+        floor = self.sents[max(0, cur - reach)].start
         for t in reversed(self.doc[floor : phrase.start]):
             if t.pos_ != "PROPN" or t.dep_ == "conj" or self.in_quote(t.idx):
                 continue
@@ -282,6 +317,43 @@ class ArticleUnnamed(ArticleSources):
             return None
         keys = sorted(first, key=first.__getitem__)
         return joint_speaker([(self.people[k], self.people[k].name) for k in keys])
+
+    def _leaders_of(self, of: Token, size: int | None) -> Speaker | None:
+        """ "The leaders of North and South Korea agreed": the people who led the
+        countries named on the article's date, one joint speaker (none when a country's
+        leader is not known for certain, or the count disagrees)."""
+        from briefgen.knowledge.countries import countries_together
+        from briefgen.nlp.joint import joint_speaker
+
+        codes = countries_together(self.doc[of.i + 1 : of.right_edge.i + 1].text)
+        if not codes or (size is not None and size != len(codes)) or self.day is None:
+            return None
+        parts: list[Speaker] = []
+        for code in codes:
+            held = {
+                e.name: e
+                for o in self.roles.head_offices
+                if (e := self.gaz.holder(o, code, self.day))
+            }
+            if len(held) != 1:
+                return None
+            parts.append(self.from_gaz(next(iter(held.values()))))
+        return joint_speaker([(sp, sp.name) for sp in parts])
+
+    def _spoken_group(self, pos: int, size: int | None) -> Speaker | None:
+        """ "The leaders of North and South Korea agreed ... the two leaders said": a
+        joint speaker of people who spoke in the last few sentences, of the size the
+        phrase counts."""
+        cur = self.sent_index(pos)
+        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
+            if m.sent < cur - _COUNTED_GROUP_REACH:
+                break
+            sp = self.people.get(m.key)
+            if sp is None or not (sp.joint and sp.person and sp.named):
+                continue
+            if size is None or sp.name.count(" and ") + sp.name.count(", ") + 1 == size:
+                return sp
+        return None
 
     def _context_country(self, pos: int, subject: bool) -> str | None:
         """ "The White House has not threatened a veto, and a spokesman told reporters":
@@ -383,6 +455,15 @@ def _sentence_case_off(phrase: Span, text: str) -> str:
     ):
         return first.text.lower() + text[len(first.text) :]
     return text
+
+
+def _aged(head: Token) -> bool:
+    """ "the 58-year-old said": a definite phrase whose head is an age, no noun after it."""
+    return (
+        head.lower_ == "old"
+        and any(c.lower_ in ("year", "years") for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
 
 
 def _speaks_here(head: Token) -> bool:

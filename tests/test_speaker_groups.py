@@ -1,0 +1,59 @@
+"""Speakers called by a group or an epithet (issue 10), on short texts written here: the
+leaders of two countries named together, the same pair called "the two leaders" and
+"they" sentences later, and a person called by their age alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.texts import attribute_text
+
+SUMMIT = (
+    "The leaders of North and South Korea agreed Friday to pursue a permanent peace, as "
+    "they embraced after a historic summit.\n\n"
+    "In a day of bonhomie, the pair issued a declaration on “the common goal of a "
+    "nuclear-free Korean peninsula”.\n\n"
+    "Upon signing the document, the two leaders shared a warm embrace.\n\n"
+    "They also agreed that they would this year seek a permanent end to the Korean War.\n\n"
+    "The summit was held in the truce village.\n\n"
+    "Moon would visit Pyongyang in the fall, the two leaders said."
+)
+
+
+def _speakers(nlp, text: str, day: date | None) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    return {q.text[:20]: q.speaker for q in attribute_text(nlp, text, published=day).quotes}
+
+
+def test_the_leaders_of_two_countries_are_who_led_them_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _speakers(nlp, SUMMIT, date(2018, 4, 27))
+    assert got["to pursue a permanen"] == "Kim Jong Un and Moon Jae-in"
+
+
+def test_the_two_leaders_and_they_are_that_pair_paragraphs_later(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _speakers(nlp, SUMMIT, date(2018, 4, 27))
+    assert got["they would this year"] == "Kim Jong Un and Moon Jae-in"
+    assert got["Moon would visit Pyo"] == "Kim Jong Un and Moon Jae-in"
+
+
+def test_without_a_date_the_leaders_are_nobody_made_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _speakers(nlp, SUMMIT, None)
+    assert "Kim Jong Un and Moon Jae-in" not in got.values()
+
+
+def test_a_count_that_disagrees_names_no_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The three leaders of China and Russia said they oppose the deployment."
+    got = _speakers(nlp, text, date(2018, 4, 27))
+    assert got["they oppose the depl"] != "Xi Jinping and Vladimir Putin"
+    text = "The presidents of China and Russia said they oppose the deployment."
+    assert _speakers(nlp, text, date(2018, 4, 27))["they oppose the depl"] == (
+        "Xi Jinping and Vladimir Putin"
+    )
+
+
+def test_a_person_called_by_their_age_is_the_one_just_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "One moviegoer in Dallas, David Matthews, said he was glad he went to the theater. "
+        "“It was such a paradox, or irony, this whole experience,” the 58-year-old said."
+    )
+    got = _speakers(nlp, text, None)
+    assert got["It was such a parado"] == "David Matthews"
