@@ -12,6 +12,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
+def _unquoted_first(verb: Token) -> list[Token]:
+    """The verb's children, those with no quotation mark between them and it first: in
+    "“Only newcomers,” said Middlebury's Pollack" the parser gives "said" two subjects,
+    and the quotation's word is not the speaker."""
+    kids = list(verb.children)
+    doc = verb.doc
+
+    def marked(c: Token) -> bool:
+        lo, hi = sorted((c.i, verb.i))
+        return any(t.is_quote for t in doc[lo + 1 : hi])
+
+    return sorted(kids, key=marked)  # stable: text order otherwise
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing conj/advcl/xcomp when it has none."""
     if verb.dep_ == "conj":
@@ -22,7 +36,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(6):
         if v is None:
             return None
-        for c in v.children:
+        for c in _unquoted_first(v):
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in (
                 "it",
                 "there",
