@@ -57,3 +57,19 @@ def test_a_person_called_by_their_age_is_the_one_just_named(nlp) -> None:  # typ
     )
     got = _speakers(nlp, text, None)
     assert got["It was such a parado"] == "David Matthews"
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Joshua Pollack, an expert at the Middlebury Institute, has studied the site.\n\n"
+        "“Who tests anymore? Only newcomers,” said Middlebury’s Pollack."
+    )
+    assert _speakers(nlp, text, None)["Who tests anymore? O"] == "Joshua Pollack"
+
+
+def test_he_after_a_possessor_in_his_own_sentence_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Donald Trump’s speech at the United Nations on Tuesday, in which he "
+        "threatened to “totally destroy” North Korea, provoked an unprecedented response."
+    )
+    assert _speakers(nlp, text, None)["to “totally destroy”"] == "Donald Trump"

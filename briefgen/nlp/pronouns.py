@@ -52,6 +52,8 @@ class ArticlePronouns(ArticleDescriptions):
             # who spoke in the sentence, the nearest first, before who else is its subject
             spoke = sorted((m for m in self.spoken if m.sent == s and m.pos < pos), key=_back)
             ordered = spoke + [m for m in in_s if m.subject]
+            if s == cur:  # "Trump's speech, in which he threatened": its possessor
+                ordered += [m for m in reversed(in_s) if m.person and self._possessor(m.pos)]
             if s != cur and not any(m.subject for m in in_s):
                 ordered += self._described_subject(s)  # "The president did not ... he"
             if s != cur and lead is None:  # in its own sentence a pronoun is
@@ -95,6 +97,16 @@ class ArticlePronouns(ArticleDescriptions):
             if sp is not None:
                 memo[s] = [Mention(subj.idx, s, sp.key, True, True)]
         return memo[s]
+
+    def _possessor(self, pos: int) -> bool:
+        """Is the name mentioned at `pos` a possessor ("President Trump's speech")?"""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span[0]
+        while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ == "poss"
 
     def _group(self, head: Token) -> Speaker | None:
         """The people a group noun ("the two leaders") means (unnamed.ArticleUnnamed)."""
