@@ -73,3 +73,15 @@ def test_he_after_a_possessor_in_his_own_sentence_is_that_person(nlp) -> None:  
         "threatened to “totally destroy” North Korea, provoked an unprecedented response."
     )
     assert _speakers(nlp, text, None)["to “totally destroy”"] == "Donald Trump"
+
+
+def test_an_epithet_is_the_one_person_just_named_and_only_then(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Donald Trump spoke in Ohio on Monday.\n\n"We will win," the former reality-TV star said.'
+    )
+    assert _speakers(nlp, text, None)["We will win"] == "Donald Trump"
+    text = (
+        "Donald Trump spoke in Ohio on Monday with Mike Pence. "
+        '"We will win," the New York billionaire said.'
+    )
+    assert _speakers(nlp, text, None)["We will win"] not in ("Donald Trump", "Mike Pence")

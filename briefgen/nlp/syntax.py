@@ -234,3 +234,12 @@ def verb_phrase(v: Token) -> str:
     parts = [c for c in v.children if c.dep_ in ("prt", "aux", "auxpass", "neg", "prep")]
     toks = sorted([v, *parts], key=lambda t: t.i)
     return " ".join(t.lower_ for t in toks)
+
+
+def is_age_alone(head: Token) -> bool:
+    """ "the 58-year-old said": a definite phrase whose head is an age, no noun after it."""
+    return (
+        head.lower_ == "old"
+        and any(c.lower_ in ("year", "years") for c in head.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from briefgen.nlp.descriptions import role_fits
 from briefgen.nlp.names import Speaker, clean_name, ent_text, is_name_word, name_at
 from briefgen.nlp.sources import DEFINITE, ArticleSources
+from briefgen.nlp.syntax import is_age_alone
 from briefgen.nlp.titles import allegiance_country, infer_kind
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class ArticleUnnamed(ArticleSources):
         points to, or the description itself when its head is a role or a speaker noun."""
         text = _sentence_case_off(phrase, clean_name(phrase.text))
         low = head.lower_
-        if _aged(head):
+        if is_age_alone(head):
             return self._aged_back(pos)
         if head.ent_type_ in _NOT_SPEAKERS:
             return None
@@ -179,6 +180,9 @@ class ArticleUnnamed(ArticleSources):
         epithet = any(t.i < head.i and t.dep_ != "det" and not t.is_punct for t in phrase)
         gender = self.roles.gender_of(phrase.text)
         here = self.sent_index(pos)
+        # an epithet may also mean the only person named in these sentences, spoken or
+        # not: "Trump spoke in Ohio. ... the former reality-TV star said"
+        near = {m.key for m in self._candidates(pos) if here - m.sent <= _REFER_BACK and m.person}
         seen: set[str] = set()
         for m in self._nearest_mentions(pos):
             if m.pos >= pos or here - m.sent > _REFER_BACK:
@@ -198,7 +202,12 @@ class ArticleUnnamed(ArticleSources):
                 return sp
             if office and m.subject and kind not in (None, "government") and kind == sp.kind:
                 return sp  # "the analyst" after a named expert
-            if not office and epithet and m.subject and m.key in spoke and not organised:
+            if (
+                not (office or organised)
+                and epithet
+                and m.subject
+                and (m.key in spoke or near == {m.key})
+            ):
                 return sp
         return None
 
@@ -455,15 +464,6 @@ def _sentence_case_off(phrase: Span, text: str) -> str:
     ):
         return first.text.lower() + text[len(first.text) :]
     return text
-
-
-def _aged(head: Token) -> bool:
-    """ "the 58-year-old said": a definite phrase whose head is an age, no noun after it."""
-    return (
-        head.lower_ == "old"
-        and any(c.lower_ in ("year", "years") for c in head.children)
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    )
 
 
 def _speaks_here(head: Token) -> bool:
