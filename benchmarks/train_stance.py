@@ -250,7 +250,7 @@ def fit_calibration(ex: list[Example], probs: Probs, rows: np.ndarray) -> dict[s
     from sklearn.linear_model import LogisticRegression
 
     from briefgen.knowledge.issues import issue_keys
-    from briefgen.nlp.stance import RAW_FLOOR
+    from briefgen.nlp.calibration import RAW_FLOOR
 
     coef, icpt = [], []
     for issue in issue_keys():
@@ -287,7 +287,7 @@ def calibrate(probs: Probs, cal: dict[str, np.ndarray]) -> Probs:
     """The probabilities as the shipped model reads them: (calibrated confidence, 1.0 or
     0.0 for the side), so that _stance and the grid take them as they are."""
     from briefgen.knowledge.issues import issue_keys
-    from briefgen.nlp.stance import calibrated
+    from briefgen.nlp.calibration import calibrated
 
     k_of = {i: k for k, i in enumerate(issue_keys())}
     out: Probs = []

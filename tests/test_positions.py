@@ -505,7 +505,7 @@ def test_a_statement_about_one_issue_is_given_no_other(read) -> None:  # type: i
 def test_calibration_is_monotone_and_abstains_below_the_raw_floor() -> None:
     import numpy as np
 
-    from briefgen.nlp.stance import RAW_FLOOR, calibrated
+    from briefgen.nlp.calibration import RAW_FLOOR, calibrated
 
     coef, icpt = np.array([1.2, 0.8]), -0.5
     p_rel = np.array([0.05, 0.3, 0.6, 0.9])

@@ -88,6 +88,32 @@ def own_words_sides() -> frozenset[tuple[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def sanctions_credit() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """Words of a dispute over what sanctions achieved ("the result of sanctions") and
+    the pairs they rule out: disputing the credit is no ask for relief."""
+    return _word_drops("sanctions_credit")
+
+
+@lru_cache(maxsize=1)
+def demand_only() -> tuple[frozenset[str], frozenset[tuple[str, int]]]:
+    """The speaker kinds whose analysis is no demand, and the (issue, side) pairs they
+    take only with a word of duty or a cue of urging (nlp/said.py)."""
+    raw = _data().get("demand_only") or {}
+    sides = raw.get("sides") or {}
+    pairs = frozenset((str(k), int(v)) for k, vs in sides.items() for v in vs)
+    return frozenset(map(str, raw.get("kinds") or [])), pairs
+
+
+@lru_cache(maxsize=1)
+def relayed_words() -> tuple[str, int]:
+    """The verbs of a relayed statement as a regex alternation (word forms, lower case),
+    and how many words may stand between the name and the verb (nlp/relayed.py)."""
+    raw = _data().get("relayed") or {}
+    verbs = sorted(map(str, raw.get("verbs") or []), key=len, reverse=True)
+    return "|".join(map(re.escape, verbs)) or "(?!x)x", int(raw.get("gap", 3))
+
+
+@lru_cache(maxsize=1)
 def refused_trade() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
     """The words of a refused trade (regex over lower-cased text, apostrophes straight)
     and the (issue, side) pairs a statement with them does not take."""
@@ -106,19 +132,51 @@ def conditional_relief() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
     """Relief offered on condition of denuclearization ("lift sanctions if North Korea
     denuclearizes"), a regex over lower-cased text, and the (issue, side) pairs a
     statement with it does not take when its speaker is not North Korean."""
-    raw = _data().get("conditional_relief") or {}
+    return _conditional("conditional_relief", "relief", goal_first=False)
 
-    def alts(key: str) -> str:
-        words = sorted(map(str, raw.get(key) or []), key=len, reverse=True)
-        return "|".join(map(glob, words)) or "(?!x)x"
+
+@lru_cache(maxsize=1)
+def conditional_talks() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """Talks offered on condition of denuclearization ("talks only once the North
+    abandons its weapons", "if it denuclearizes, we will talk"), as conditional_relief."""
+    return _conditional("conditional_talks", "offer", goal_first=True)
+
+
+def _conditional(
+    key: str, first: str, goal_first: bool
+) -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """An offer word, a condition, then a goal, each within `window` characters of the
+    last (or, `goal_first`, the condition and the goal before the offer)."""
+    raw = _data().get(key) or {}
+
+    def alts(name: str) -> str:
+        words = sorted(map(str, raw.get(name) or []), key=len, reverse=True)
+        return r"(?<![\w-])(?:" + ("|".join(map(glob, words)) or "(?!x)x") + r")(?![\w-])"
 
     gap = rf"[^.;]{{0,{int(raw.get('window', 80))}}}?"
-    rx = re.compile(
-        rf"(?<![\w-])(?:{alts('relief')})(?![\w-]){gap}(?<![\w-])(?:{alts('conditions')})"
-        rf"(?![\w-]){gap}(?<![\w-])(?:{alts('goals')})"
-    )
+    offer, cond, goal = alts(first), alts("conditions"), alts("goals")
+    pattern = f"{offer}{gap}{cond}{gap}{goal}"
+    if goal_first:
+        pattern += f"|{cond}{gap}{goal}{gap}{offer}"
     drops = raw.get("drops") or {}
-    return rx, frozenset((str(k), int(v)) for k, vs in drops.items() for v in vs)
+    return re.compile(pattern), frozenset((str(k), int(v)) for k, vs in drops.items() for v in vs)
+
+
+@lru_cache(maxsize=1)
+def sceptical_talks() -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:
+    """Words of waiting to judge ("we will see if") and the pairs they rule out."""
+    return _word_drops("sceptical_talks")
+
+
+@lru_cache(maxsize=1)
+def conversation() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[tuple[str, int]]]:
+    """Words of a conversation between leaders ("a phone call", "a very good talk"),
+    North Korea's names that make it talks after all, and the pairs ruled out."""
+    rx, drops = _word_drops("conversation")
+    raw = _data().get("conversation") or {}
+    words = sorted(map(str, raw.get("unless") or []), key=len, reverse=True)
+    unless = re.compile(r"(?<![\w-])(?:" + ("|".join(map(glob, words)) or "(?!x)x") + r")(?![\w-])")
+    return rx, unless, drops
 
 
 def _word_drops(key: str) -> tuple[re.Pattern[str], frozenset[tuple[str, int]]]:

@@ -21,7 +21,11 @@ direct, mixed or reported).  Here they are added up over a period:
 - an official voice that says the other side in a statement of its own (at CARRIES) keeps
   its country from a position "as a whole" on that issue, even when that voice's own
   statements are too split to make a position: the brief shows no country-wide stance
-  over its president's "talks are a waste of time".
+  over its president's "talks are a waste of time";
+- the holder check: a statement that opens with another country's voice saying or
+  wanting ("Trump said it was good news ...", from Seoul) is that voice's stance, not its
+  speaker's, and counts for neither; nor does one whose resolved speaker the sentence
+  argues against by naming another actor before it (nlp/relayed.py).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from briefgen.model import (
     Quote,
     Stance,
 )
+from briefgen.nlp.relayed import Relays
 
 # An actor's stance needs this share of its statements' weight on one side.
 AGREEMENT = 0.75
@@ -74,12 +79,15 @@ def actor_positions(
 ) -> list[Position]:
     """Each actor's position per issue from the stances of its statements in the period."""
     by_id = {a.actor_id: a for a in actors}
+    relays = Relays(actors)
     tallies: dict[tuple[str, str], _Tally] = {}
     for q in quotes:
         if q.actor_id is None or not q.stances or not _in_period(q, since, until):
             continue
         if q.actor_id in by_id and by_id[q.actor_id].kind in NO_POSITION_KINDS:
             continue
+        if relays.relays(q.text, _country(q, by_id)) or relays.other_named(q):
+            continue  # another's voice relayed, or a pronoun the sentence gives another
         for st in q.stances:
             t = tallies.setdefault((q.actor_id, st.issue), _Tally())
             t.weight[st.stance] += st.confidence
@@ -116,6 +124,12 @@ def actor_positions(
     return out
 
 
+def _country(q: Quote, by_id: dict[str, Actor]) -> str | None:
+    """The speaker's country: its actor's, else the statement's."""
+    a = by_id.get(q.actor_id or "")
+    return a.country if a is not None and a.country else q.country
+
+
 def _evidence(quotes: Iterable[Quote]) -> list[Evidence]:
     out: list[Evidence] = []
     seen: set[str] = set()
@@ -139,9 +153,12 @@ def official_statements(
     """Each stance an official voice says in a statement of its own this period (read at
     CARRIES), with that statement: what may stop, or split, its country's position."""
     kinds = {a.actor_id: a.kind for a in actors}
+    relays = Relays(actors)
     out: list[tuple[Quote, Stance]] = []
     for q in quotes:
         if q.country is None or kinds.get(q.actor_id or "") not in OFFICIAL_KINDS:
+            continue
+        if relays.relays(q.text, q.country) or relays.other_named(q):
             continue
         if _in_period(q, since, until):
             out += [(q, s) for s in q.stances if s.confidence >= CARRIES]

@@ -38,9 +38,11 @@ from briefgen.knowledge.stance_cues import (
 )
 from briefgen.model import OFFICIAL_KINDS, Stance
 from briefgen.nlp.backed import lifted
+from briefgen.nlp.calibration import calibrated, side_of
 from briefgen.nlp.elsewhere import about_elsewhere
 from briefgen.nlp.narration import narrates
 from briefgen.nlp.ruled_out import not_ruled_out
+from briefgen.nlp.said import analysis
 from briefgen.nlp.syntax import governor, verb_phrase
 from briefgen.nlp.wishes import reports_north_wish
 
@@ -77,9 +79,6 @@ MENTION_FEATURES = (
     "pro_negated",
     "con_negated",
 )
-# A statement whose uncalibrated P(stance) x P(side) is below this takes no stance on
-# the issue: the calibration was fitted above it.
-RAW_FLOOR = 0.1
 # Cue classes counted over the whole statement (the stance may sit far from the term).
 WHOLE_CUES = ("push", "against", "threat", "restraint", "negator", "modal", "condition")
 # Facts of the parse that only the rules read, not the model (stored with the text
@@ -284,12 +283,10 @@ class StanceModel:
 
     def confidences(self, k: int, p_rel: Any, p_pos: Any) -> Any:
         """How likely each statement takes issue k's stance on the side P(+1) points to:
-        P(stance) x P(side) through the issue's calibration when the model has one (the
-        relevance models of some issues are surer than their record: the calibration,
-        fitted on cross-validated whole-article statements, says how often such a
-        reading was right), 0 below RAW_FLOOR."""
+        P(stance) x P(side) through the issue's calibration when the model has one
+        (nlp/calibration.py), 0 below its RAW_FLOOR."""
         if "cal_coef" not in self.a:
-            return p_rel * _side(p_pos)
+            return p_rel * side_of(p_pos)
         return calibrated(p_rel, p_pos, self.a["cal_coef"][k], self.a["cal_icpt"][k])
 
     def predict(
@@ -309,25 +306,6 @@ class StanceModel:
                 if conf >= tau and not vetoed(hand[n], k, sign):
                     out[n].append(Stance(issue, sign, round(conf, 3)))
         return out
-
-
-def _side(p_pos: Any) -> Any:
-    import numpy as np
-
-    return np.maximum(p_pos, 1 - p_pos)
-
-
-def calibrated(p_rel: Any, p_pos: Any, coef: Any, icpt: float) -> Any:
-    """P(the stance read is right) from one issue's calibration over the logits of
-    P(stance) and of P(side); 0 where P(stance) x P(side) is below RAW_FLOOR."""
-    import numpy as np
-
-    eps = 1e-4
-    side = _side(np.asarray(p_pos, dtype=float))
-    rel = np.clip(np.asarray(p_rel, dtype=float), eps, 1 - eps)
-    sure = np.clip(side, eps, 1 - eps)
-    z = coef[0] * np.log(rel / (1 - rel)) + coef[1] * np.log(sure / (1 - sure)) + icpt
-    return np.where(rel * side >= RAW_FLOOR, 1 / (1 + np.exp(-z)), 0.0)
 
 
 def _has(hand: Sequence[float], k: int, name: str) -> bool:
@@ -410,6 +388,16 @@ def about_other(hand: Sequence[float], k: int) -> bool:
     return _has(hand, k, "subject_prk") and negated and not prk
 
 
+def _kind(hand: Sequence[float]) -> str | None:
+    """The speaker's kind, from its one-hot columns."""
+    return next((k for k in KINDS if hand[_column(f"kind:{k}")] > 0), None)
+
+
+def _demands(hand: Sequence[float]) -> bool:
+    """A word of duty in the statement, or a cue of urging."""
+    return hand[_column("words:modal")] > 0 or hand[_column("cue:urge")] > 0
+
+
 @cache
 def _column(name: str) -> int:
     """A hand feature's column, found once (feature_names() builds its list on every call,
@@ -428,8 +416,17 @@ def narrated(hand: Sequence[float], k: int) -> bool:
 # way) and optionally "mixed" (they point both ways).  benchmarks/train_stance.py
 # --vetoes and benchmarks/stance_curve.py measure each; "mixed" is off: on week-grouped
 # CV train it found no more positions and on dev it dropped one that was right.
-# "narrated": a past event only (nlp/narration.py); "others_wish": north_wish.
-VETOES: tuple[str, ...] = ("contradicted", "unnamed", "about_other", "narrated", "others_wish")
+# "narrated": a past event only (nlp/narration.py); "others_wish": north_wish;
+# "analysis": an expert's reading that only a demand could carry, undemanded
+# (nlp/said.py).
+VETOES: tuple[str, ...] = (
+    "contradicted",
+    "unnamed",
+    "about_other",
+    "narrated",
+    "others_wish",
+    "analysis",
+)
 
 
 def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | None = None) -> bool:
@@ -445,6 +442,8 @@ def vetoed(hand: Sequence[float], k: int, sign: int, vetoes: Sequence[str] | Non
     if "narrated" in on and narrated(hand, k):
         return True
     if "others_wish" in on and north_wish(hand):
+        return True
+    if "analysis" in on and analysis(issue_keys()[k], sign, _kind(hand), _demands(hand)):
         return True
     return "mixed" in on and mixed(hand, k)
 

@@ -23,7 +23,7 @@ from briefgen.knowledge.stance_cues import OthersWish, others_wish_words
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -47,7 +47,7 @@ def _subject_path(t: Token, span: Span) -> list[Token]:
     that he still wanted ..."); empty when it has none."""
     v = t.head if t.dep_ in ("acomp", "amod") and t.head.i != t.i else t
     path = [t, v]
-    subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+    subj = _holder(v)
     if subj is None:
         return []
     for _ in range(4):
@@ -55,9 +55,16 @@ def _subject_path(t: Token, span: Span) -> list[Token]:
             break
         v = v.head
         path.append(v)
-        outer = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+        outer = _holder(v)
         subj = outer if outer is not None else subj
     return [*path, subj]
+
+
+def _holder(v: Token) -> Token | None:
+    """Who wants: a verb's subject, or a noun's possessor ("his willingness to talk",
+    "Pyongyang's message that it is willing")."""
+    deps = _SUBJECTS if v.pos_ in ("VERB", "AUX", "ADJ") else ("poss",)
+    return next((c for c in v.children if c.dep_ in deps), None)
 
 
 def _hedged(path: list[Token], words: OthersWish) -> bool:
