@@ -101,10 +101,13 @@ def run(name: str, store: Path, out: Path, paths: list[Path]) -> str:
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PLUS20_CODE": str(CODE), "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
     args = [sys.executable, __file__, "--step", str(store), str(out), *map(str, paths)]
-    before = _children()
+    before, start = _children(), time.monotonic()
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
-    total = _children() - before
-    print(f"{name}: {total:.1f} s CPU (the process and its workers)")
+    total, wall = _children() - before, time.monotonic() - start
+    load = os.getloadavg()[0]
+    print(
+        f"{name}: {total:.1f} s CPU (the process and its workers), {wall:.1f} s wall (load {load:.1f})"
+    )
     staged, torch = 0.0, False
     for line in done.stdout.splitlines():
         if line.startswith("{"):

@@ -31,9 +31,16 @@ class KeptFacts:
 
     def __call__(self, articles: Sequence[Article]) -> list[ArticleFacts]:
         kept = Kept(self.store, KIND, facts_version())
-        return kept.each(articles, facts_key, _facts, ArticleFacts.dumps, ArticleFacts.loads)
+        return kept.each(articles, facts_key, facts_of, ArticleFacts.dumps, ArticleFacts.loads)
 
 
-def _facts(a: Article) -> ArticleFacts:
+def keep_facts(store: Store, made: Sequence[tuple[Article, bytes]]) -> None:
+    """Keep facts made elsewhere (ArticleFacts.dumps of facts_of, on a worker that
+    needed them: briefgen.articlevectors), as KeptFacts would have kept them."""
+    kept = Kept(store, KIND, facts_version())
+    kept.put([(facts_key(a), kept.pack(data)) for a, data in made])
+
+
+def facts_of(a: Article) -> ArticleFacts:
     """The article's facts with what its first sentences tell as reports of news."""
     return with_reports(article_facts(a), a)

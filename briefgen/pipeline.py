@@ -27,7 +27,14 @@ from briefgen.config import Settings
 from briefgen.corpus import Corpus
 from briefgen.errors import CorpusError
 from briefgen.ingest import relevant
-from briefgen.model import Article, Brief, Keyphrase, KeyphraseScope, PeriodRecord
+from briefgen.model import (
+    Article,
+    ArticleAnalysis,
+    Brief,
+    Keyphrase,
+    KeyphraseScope,
+    PeriodRecord,
+)
 from briefgen.nlp.attribution import Attribution
 from briefgen.periods import Period
 from briefgen.progress import Reporter
@@ -138,6 +145,8 @@ def attribute(
         if fresh
         else f"Read the analyses of {len(articles)} articles from the store"
     )
+    if embedder is not None:
+        _article_vectors(store, articles, analyses, settings, runner, reporter, embedder)
     att = merge(
         analyses,
         embed=embedder.embed if embedder is not None else None,
@@ -146,6 +155,28 @@ def attribute(
     )
     reporter.step(f"Found {len(att.quotes)} quotes from {len(att.actors)} actors")
     return att
+
+
+def _article_vectors(
+    store: Store,
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    settings: Settings,
+    runner: Runner,
+    reporter: Reporter,
+    embedder: Embedder,
+) -> None:
+    """The embedder gets each article's vectors, embedded on the workers when missing."""
+    from briefgen.articlevectors import article_vectors
+    from briefgen.ingest import tasks
+    from briefgen.nlp.actors import KnowledgeFiles
+    from briefgen.store.versions import analysis_version
+
+    aver = analysis_version(KnowledgeFiles.of(settings.corpus).all())
+    vectors, fresh = article_vectors(store, articles, analyses, aver, runner, reporter)
+    embedder.preload(vectors)
+    if fresh:
+        reporter.step(f"Embedded the texts of {fresh} articles {runner.where(tasks(fresh))}")
 
 
 def analyse(

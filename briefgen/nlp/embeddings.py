@@ -174,6 +174,15 @@ class Embedder:
             self._store = _Store(cache_dir / "embeddings")
         self.embedded = 0  # texts run through the model (for benchmarks and tests)
         self.from_disk = 0
+        self.preloaded = 0  # texts whose vector came from preload (the articles' own)
+        self._pre: dict[str, np.ndarray] = {}
+
+    def preload(self, vectors: dict[str, np.ndarray]) -> None:
+        """Vectors by text key (text_key), made beside each article's analysis
+        (embed_alone): used before the table and the model; a key already given keeps
+        its first vector."""
+        for k, v in vectors.items():
+            self._pre.setdefault(k, v)
 
     @property
     def keybert(self) -> KeyBERT:
@@ -191,6 +200,16 @@ class Embedder:
         import numpy as np
 
         missing = list(dict.fromkeys(t for t in texts if t not in self._mem))
+        if missing and self._pre:
+            still = []
+            for t in missing:
+                v = self._pre.get(text_key(t))
+                if v is None:
+                    still.append(t)
+                else:
+                    self._mem[t] = v
+                    self.preloaded += 1
+            missing = still
         if missing and self._store is not None:
             keys = {t: text_key(t) for t in missing}
             found = self._store.get(list(keys.values()))
@@ -218,3 +237,25 @@ class Embedder:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.vstack([self._mem[t] for t in texts])
+
+
+def embed_alone(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """(text keys, unit vectors) of the distinct `texts`, embedded as one fixed batch:
+    sorted, on one torch thread.  A vector's last bits depend on the batch it ran in
+    (padding, float sums), so one article's texts embedded alone, wherever and with
+    whatever else, give the same bits: the brief is the same on any worker count."""
+    import numpy as np
+
+    uniq = sorted(set(texts))
+    if not uniq:
+        return [], np.zeros((0, DIM), dtype=np.float32)
+    model = load_minilm()
+    torch = model.torch
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        vecs = np.asarray(model.encode_packed(uniq), dtype=np.float32)
+    finally:
+        torch.set_num_threads(threads)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)  # as Embedder.embed
+    return [text_key(t) for t in uniq], vecs / np.maximum(norms, 1e-12)

@@ -129,6 +129,13 @@ class KeyphraseExtractor:
         head = article.text[: self.params.doc_chars]
         return f"{article.title}. {head}" if article.title else head
 
+    def embedded_texts(self, article: Article, terms: ArticleTerms) -> list[str]:
+        """What score_articles embeds for this article alone (its best candidates by the
+        priors, and its opening), so a worker can embed them beside the article's parse."""
+        per_doc = [list(terms.cands)]
+        self._priors(per_doc)
+        return [*(c.display.lower() for c in per_doc[0]), self._doc_text(article)]
+
     def _terms(
         self, arts: Sequence[Article], docs: Mapping[str, Doc]
     ) -> Mapping[str, ArticleTerms]:

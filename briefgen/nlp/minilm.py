@@ -130,3 +130,64 @@ class MiniLM:
         for _, rows in sorted(by.items()):
             out[rows] = self.encode([texts[i] for i in rows], batch_size)
         return out
+
+    def encode_packed(self, texts: list[str]) -> np.ndarray:
+        """As encode_unpadded, for one small set of texts run as a batch of its own (an
+        article's, embedded on a worker): the texts' tokens are laid end to end, sorted
+        by length, so every linear layer is one matrix product over all of them, and
+        attention runs per group of one length.  Unit float32 vectors, one row per text;
+        the same texts give the same bits, the same vectors as encode to float rounding."""
+        import numpy as np
+
+        torch, f = self.torch, self.torch.nn.functional
+        width = int(self.w["embeddings.word_embeddings.weight"].shape[1])
+        if not texts:
+            return np.zeros((0, width), dtype=np.float32)
+        enc = self.tok.encode_batch(texts)
+        lens = [sum(e.attention_mask) for e in enc]
+        order = sorted(range(len(texts)), key=lambda i: (lens[i], texts[i]))
+        ids = torch.tensor([t for i in order for t in enc[i].ids[: lens[i]]], dtype=torch.long)
+        pos = torch.tensor([p for i in order for p in range(lens[i])], dtype=torch.long)
+        groups: list[tuple[int, int, int]] = []  # (first row, texts, length)
+        row = 0
+        for i in order:
+            if groups and groups[-1][2] == lens[i]:
+                s0, b, n = groups[-1]
+                groups[-1] = (s0, b + 1, n)
+            else:
+                groups.append((row, 1, lens[i]))
+            row += lens[i]
+        with torch.inference_mode():
+            h = self._forward_packed(ids, pos, groups)
+            pooled = torch.cat(
+                [h[s0 : s0 + b * n].view(b, n, -1).sum(dim=1) / n for s0, b, n in groups]
+            )
+            e = f.normalize(f.normalize(pooled, p=2, dim=-1), p=2, dim=1)
+        out = np.zeros((len(texts), width), dtype=np.float32)
+        out[order] = e.numpy()
+        return out
+
+    def _forward_packed(self, ids: Any, pos: Any, groups: list[tuple[int, int, int]]) -> Any:
+        """Token vectors of texts laid end to end (`groups`: each run of texts of one
+        length); attention within each text only."""
+        torch, f, w = self.torch, self.torch.nn.functional, self.w
+        x = f.embedding(ids, w["embeddings.word_embeddings.weight"])
+        x = x + f.embedding(torch.zeros_like(ids), w["embeddings.token_type_embeddings.weight"])
+        x = x + f.embedding(pos, w["embeddings.position_embeddings.weight"])
+        x = self._ln(x, "embeddings.LayerNorm")
+        size = x.shape[-1] // self.heads
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}"
+            q, k, v = (self._lin(x, f"{p}.attention.self.{n}") for n in ("query", "key", "value"))
+            parts = []
+            for s0, b, n in groups:
+                qkv = (t[s0 : s0 + b * n].view(b, n, -1, size).transpose(1, 2) for t in (q, k, v))
+                a = f.scaled_dot_product_attention(*qkv, dropout_p=0.0, scale=size**-0.5)
+                parts.append(a.transpose(1, 2).reshape(b * n, -1))
+            a = torch.cat(parts)
+            x = self._ln(
+                self._lin(a, f"{p}.attention.output.dense") + x, f"{p}.attention.output.LayerNorm"
+            )
+            hid = f.gelu(self._lin(x, f"{p}.intermediate.dense"))
+            x = self._ln(self._lin(hid, f"{p}.output.dense") + x, f"{p}.output.LayerNorm")
+        return x

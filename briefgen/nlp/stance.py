@@ -463,6 +463,13 @@ def _load_model() -> StanceModel:
     return StanceModel(arrays)
 
 
+def statement_text(text: str) -> str | None:
+    """The words of a statement as the stance model embeds them; None for one of a few
+    words ("yes", "a disaster"), which says nothing the model can read."""
+    words = text.split()
+    return " ".join(words) if len(words) >= 4 else None
+
+
 def read_statements(
     rows: Sequence[tuple[Sequence[float], str]],
     embed: Callable[[list[str]], Any],
@@ -474,13 +481,13 @@ def read_statements(
     import numpy as np
 
     out: list[list[Stance]] = [[] for _ in rows]
-    # a statement of a few words ("yes", "a disaster") says nothing the model can read
-    todo = [n for n, (_, text) in enumerate(rows) if len(text.split()) >= 4]
+    said = [statement_text(text) for _, text in rows]
+    todo = [n for n, text in enumerate(said) if text is not None]
     if not todo:
         return out
     m = model or StanceModel.load()
     hand = np.array([list(rows[n][0]) for n in todo], dtype=np.float32)
-    emb = np.asarray(embed([" ".join(rows[n][1].split()) for n in todo]))
+    emb = np.asarray(embed([said[n] or "" for n in todo]))
     for n, st in zip(todo, m.predict(hand, emb), strict=True):
         row = rows[n][0]  # a North Korean's offer of a trade is its own demand
         st = not_ruled_out(rows[n][1], st, row[_column("country:PRK")] > 0)

