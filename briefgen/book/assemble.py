@@ -40,6 +40,7 @@ from briefgen.book.chart import (
 from briefgen.book.developments import DevelopmentFinder
 from briefgen.book.eventlists import ListedEvent, date_developments
 from briefgen.book.keyquotes import not_shown, pick_quotes, rank_quotes
+from briefgen.book.parties import period_positions
 from briefgen.book.questions import open_questions
 from briefgen.book.record import computed_record, make_record, period_label
 from briefgen.book.sections import (
@@ -269,9 +270,8 @@ class BookBuilder:
             for c, arts in groups.items()
             if c in CORE_ORDER or on_the_peninsula(self.pool, c, arts)
         }
-        sound = Attribution(
-            self.quotes, self.att.actors, reliable_positions(self.att.positions, self.quotes)
-        )
+        stated = period_positions(self.att.positions, self.pool.by_article, inp.period.start)
+        sound = Attribution(self.quotes, self.att.actors, reliable_positions(stated, self.quotes))
         now = make_record(
             inp.period,
             self.main,

@@ -96,6 +96,10 @@ _TIME_OPENER_RE = re.compile(
     rf"^(?:(?:On|Late|Early|Earlier|Later)\s+(?:on\s+|in\s+)?)?(?:{_DAYS}|(?:{_MONTHS})\s+\d{{1,2}})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,\s+"
     r"|^(?:Earlier|Later) (?:this|that) (?:day|week),\s+|^(?:Today|Yesterday|This week),\s+"
+    # a clause of what came before ("A few days after North Korea tested its sixth nuclear
+    # bomb, South Korea announced…"): the sentence's subject follows it
+    r"|^(?:(?:A|An|One|Two|Three|A few|Several|\w+)\s+(?:days?|weeks?|hours?|months?)\s+)?"
+    r"(?:[Aa]fter|[Ff]ollowing|[Ii]n the wake of)\s+[^,;“\"]{4,120},\s+(?=[A-Z])"
 )
 # "Original post:", "UPDATE:", "Editor's note:": a label, not a sentence's subject.
 _LABEL_RE = re.compile(r"^[A-Z][\w’'.]*(?:\s+[\w’'.]+){0,2}:\s")
@@ -227,6 +231,7 @@ def _subject(head: str, code: str, officials: Mapping[str, str]) -> tuple[bool, 
         simple = re.match(r"(?:(?:The|the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?", head)
         starts = sorted({at, simple.end() if simple else 0})
         hit = _official_at(head, starts, _officials_of(tuple(officials.items()), code))
+        hit = hit or _short_name_at(head, starts, code, officials)
         if hit is None:
             return None
         at, n = hit
@@ -303,6 +308,33 @@ def _official_at(
     if best is None:
         return None
     return next(i for i in starts if head.startswith(best, i)), best
+
+
+_SHORT_NAME_RE = re.compile(r"([A-Z][a-z]{1,2})(?=[’']s\s|\s)")
+
+
+def short_name_country(name: str, officials: Mapping[str, str]) -> str | None:
+    """The country of a surname too short for the officials' map ("Xi", "Abe", "Kim"):
+    that of every official in the map whose full name ends in it, when they are all of one
+    country ("Abe’s office said" speaks for Japan; "Kim" of two Koreas' officials is
+    no one's)."""
+    found = {
+        c
+        for n, c in officials.items()
+        if n.endswith(f" {name}") or n.startswith((f"{name}’s ", f"{name}'s "))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _short_name_at(
+    head: str, starts: list[int], code: str, officials: Mapping[str, str]
+) -> tuple[int, str] | None:
+    """(where, name) of a short surname of the country's officials at one of `starts`."""
+    for i in starts:
+        m = _SHORT_NAME_RE.match(head, i)
+        if m and short_name_country(m.group(1), officials) == code:
+            return i, m.group(1)
+    return None
 
 
 def names_a_thing(text: str, code: str, officials: Mapping[str, str]) -> bool:
@@ -431,6 +463,10 @@ def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
             _OWN_STANCE_RE.search(content)
             or any(m[3] == code for m in named)
             or any(n in content for n in _officials_named(tuple(officials.items()), code))
+            or any(  # "Abe’s office said … Trump and Abe highlighted": its own official
+                short_name_country(w, officials) == code
+                for w in re.findall(r"\b[A-Z][a-z]{1,2}\b", content)
+            )
             or (its is not None and its.start() < first_other)  # its, not the other's
         )
         if not own:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefgen.book.parties import party_to
 from briefgen.book.sectionctx import BookContext
 from briefgen.book.summarize import SentenceCandidate
 from briefgen.book.trend import STATED, Move, merged, sentence_moves, trend
@@ -36,10 +37,11 @@ class SectionTrend:
         positions of the country, the sentences that tell its own act, and the
         judgement, which is a basis even when it names no kind of development.  Each
         move carries its articles, so the basis cites where a reader can check it."""
+        names = self.ctx.pool.official_countries
         said = [
             c
-            for c in cands
-            if c.doer == code
+            for c in [*cands, *self._party_lines(code, cands)]
+            if (c.doer == code or party_to(c.text, code, names))
             and c.topical
             and c.news >= 0
             and not (c.quote_countries and code not in c.quote_countries)  # another's words
@@ -48,7 +50,6 @@ class SectionTrend:
             and not opinion_url(c.article.url)  # a columnist's line is no act of the country
         ]
         judged = judgement is not None and judgement.kind != "insufficient"
-        names = self.ctx.pool.official_countries
         own: list[Move] = []
         if judged and judgement is not None:
             j_ids = tuple(c.article_id for c in cands if c.text == judgement.text)[:1]
@@ -76,6 +77,20 @@ class SectionTrend:
             cite=self.ctx.cite,
             events=self._events_for(code),
         )
+
+    def _party_lines(
+        self, code: str, cands: Sequence[SentenceCandidate]
+    ) -> list[SentenceCandidate]:
+        """Lines of any article, opening on another, that tell the country's side of an
+        event (book/parties.py): "Kim met with Chinese President Xi Jinping in China" is
+        China's hosting, though the line is in no article of the China section."""
+        names = self.ctx.pool.official_countries
+        seen = {id(c) for c in cands}
+        return [
+            c
+            for c in self.ctx.pool.all
+            if c.usable and id(c) not in seen and c.doer != code and party_to(c.text, code, names)
+        ]
 
     def _events_for(self, code: str) -> list[int]:
         """Which way the period's developments that involve the country point: its own,

@@ -19,7 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from briefgen.book.moves import own_move
+from briefgen.book.moves import opening, own_move
+from briefgen.book.parties import meeting_tag, party_event, party_to
 from briefgen.book.reports import opinion
 from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
@@ -310,21 +311,27 @@ def sentence_moves(
     out: dict[str, Move] = {}
     for text in texts:
         said = first_sentence(text)
-        if opinion(said) or not own_move(said, code, officials):
+        own = own_move(said, code, officials)
+        party = not own and party_to(said, code, officials)
+        if opinion(said) or not (own or party):
             continue  # a writer's view ("I think North Korea agreed ...") tells no act
-        reacting = reacts_to(said, code)
+        # a party's side is told in another's clause: whoever reports it, it did it
+        reacting = not party and reacts_to(said, code)
         if reacting and not _reported_stance(said):
             continue
         if not (tied or korea_tie(said, officials)):
             continue  # an act with no tie to either Korea ("endorsed the strike in Syria")
-        head = own_clause(said)
-        tag = classify(_SITE_RE.sub("test site", head))
+        head = own_clause(opening(said))
+        tag = classify(_SITE_RE.sub("test site", head)) or meeting_tag(head, officials)
         if tag is None or _HABIT_RE.search(head) or _HAS_THING_RE.match(head):
             continue
+        if party and not party_event(tag.kind, tag.action, head, code, said, officials):
+            continue  # the other party's side of a meeting or a release, nothing else
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
-        if others_act(head, tag.trigger, code) or (
-            tag.kind == "detention" and held_by_other(head, code)
+        if not party and (
+            others_act(head, tag.trigger, code)
+            or (tag.kind == "detention" and held_by_other(head, code))
         ):
             continue
         how = happened(said, head, tag.trigger, tag.action)
