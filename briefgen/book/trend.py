@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefgen.book.moves import opening, own_move
-from briefgen.book.parties import meeting_tag, party_event, party_to
+from briefgen.book.parties import meeting_tag, meets_with, party_event, party_to
 from briefgen.book.reports import opinion
 from briefgen.book.sentences import first_sentence
 from briefgen.book.summarize import official_countries
@@ -321,12 +321,16 @@ def sentence_moves(
             continue
         if not (tied or korea_tie(said, officials)):
             continue  # an act with no tie to either Korea ("endorsed the strike in Syria")
-        head = own_clause(opening(said))
+        body = opening(said)  # after a dateline or a clause of what came before
+        head = own_clause(body)
         tag = classify(_SITE_RE.sub("test site", head)) or meeting_tag(head, officials)
         if tag is None or _HABIT_RE.search(head) or _HAS_THING_RE.match(head):
             continue
         if party and not party_event(tag.kind, tag.action, head, code, said, officials):
-            continue  # the other party's side of a meeting or a release, nothing else
+            # the other party's side of a meeting or a release, nothing else
+            tag = meeting_tag(head, officials) if meets_with(said, code, officials) else None
+            if tag is None:
+                continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
         if not party and (
@@ -334,7 +338,7 @@ def sentence_moves(
             or (tag.kind == "detention" and held_by_other(head, code))
         ):
             continue
-        how = happened(said, head, tag.trigger, tag.action)
+        how = happened(body, head, tag.trigger, tag.action)
         if how is None or (reacting and how != STATED_ONLY):
             continue
         # The key two periods are compared on; its words say more (move_words).
