@@ -9,8 +9,9 @@ from datetime import date
 
 from briefgen.book.moves import own_move
 from briefgen.book.parties import period_positions
+from briefgen.book.summarize import official_countries
 from briefgen.book.trend import sentence_moves
-from briefgen.model import Evidence, Position
+from briefgen.model import Actor, Evidence, Position
 
 _OFFICIALS = {
     "Xi Jinping": "CHN",
@@ -93,3 +94,36 @@ def test_words_retold_from_before_the_period_are_no_basis() -> None:
     assert period_positions([_position(fury)], {}, date(2017, 8, 7)) != []
     both = period_positions([_position(fury, "all options are on the table")], {}, date(2018, 6, 4))
     assert [e.text for p in both for e in p.evidence] == ["all options are on the table"]
+
+
+def test_anothers_words_or_source_are_no_countrys_move() -> None:
+    """allsides 2019-W22: Trump's tweet printed unmarked was the North's judgement;
+    2018-W23: "The source said North Korean officials…" was the North's."""
+    tweet = "North Korea fired off some small weapons, which disturbed some of my people."
+    assert not own_move(tweet, "PRK", _OFFICIALS)
+    assert own_move("North Korea said “I will not give up” on Tuesday.", "PRK", _OFFICIALS)
+    source = "The source said North Korean officials have been wildly inconsistent."
+    assert not own_move(source, "PRK", _OFFICIALS)
+    assert own_move("North Korean officials said on Monday that talks would go on.", "PRK", {})
+    # state media's words before the period, told as such
+    had = "North Korea’s state media had said before the summit that it would halt tests."
+    assert not own_move(had, "PRK", _OFFICIALS)
+    assert own_move("North Korea’s state media said it would halt tests.", "PRK", _OFFICIALS)
+
+
+def test_a_bare_title_or_a_foreign_body_names_no_official() -> None:
+    """allsides 2018-W19: an actor "President" filed under South Korea made "President
+    Trump tweeted…" the South's judgement; "Singapore’s Ministry of Foreign Affairs" filed
+    under the United States became the American one."""
+    actors = [
+        Actor("president", "President", kind="government", country="KOR", mentions=9),
+        Actor("sg", "Singapore’s Ministry of Foreign Affairs", kind="government", country="USA"),
+        Actor("moon", "Moon Jae-in", kind="government", country="KOR"),
+        Actor("moon-office", "Moon’s office", kind="government", country="KOR"),
+        Actor("list", "Kim Jong Un and South Korean President", kind="government", country="KOR"),
+    ]
+    names = official_countries(actors)
+    assert "President" not in names
+    assert "Singapore’s Ministry of Foreign Affairs" not in names
+    assert not any(" and " in n for n in names)
+    assert names["Moon’s office"] == "KOR" and names["Moon Jae-in"] == "KOR"

@@ -31,8 +31,10 @@ from briefgen.book.sentfacts import (
 from briefgen.book.support import MARGIN, SparseRows, support
 from briefgen.book.textsim import TfIdf, Vector, cosine
 from briefgen.knowledge.countries import (
+    country_matches,
     country_offsets,
 )
+from briefgen.knowledge.roles import load_roles
 from briefgen.model import Actor, Article, Quote
 
 # Roles whose words move events; quotes and mentions of them weigh more.
@@ -372,16 +374,39 @@ def has_opener(text: str) -> bool:
 def official_countries(actors: Sequence[Actor]) -> dict[str, str]:
     """{name: country} for officials and state media: "Tillerson" speaks for USA."""
     out: dict[str, str] = {}
+    # each country's people's name parts: "Moon's office" is Moon Jae-in's, a Korean body;
+    # "Singapore’s Ministry of Foreign Affairs" filed under the United States is no
+    # American's (allsides 2018-W19: it became the US judgement)
+    parts_of: dict[str, set[str]] = {}
+    for a in actors:
+        parts_of.setdefault(a.country or "", set()).update(a.name.split())
     for a in sorted(actors, key=lambda a: (-a.mentions, a.actor_id)):
         if not a.country or a.kind not in ("government", "international", "state-media"):
+            continue
+        whose = re.match(r"([A-Z][\w-]+)[’']s\s", a.name)
+        if whose and not (
+            country_matches(whose.group(1)) or whose.group(1) in parts_of[a.country]
+        ):
             continue
         parts = a.name.split()
         if not parts or not parts[0][:1].isupper():
             continue
         for n in [a.name, *a.aliases] + ([parts[-1]] if len(parts) >= 2 else []):
-            if n and n[:1].isupper() and len(n) > 3:
+            if n and n[:1].isupper() and len(n) > 3 and not _names_nobody(n, a.country):
                 out.setdefault(n, a.country)
     return out
+
+
+def _names_nobody(name: str, country: str) -> bool:
+    """A bare title ("President", "Prime Minister"), a list ("Kim Jong Un and South
+    Korean President") or a body named for another country ("Singapore’s Ministry of
+    Foreign Affairs" filed under the United States) names no official of `country`:
+    mapped to South Korea, "President" made "President Trump tweeted…" a South Korean
+    line (allsides 2018-W19, struck by the blind judges)."""
+    words = name.lower().split()
+    if " and " in name or all(w in load_roles().role_nouns for w in words):
+        return True
+    return any(m[3] != country for m in country_matches(name))
 
 
 def _names_re(names: Mapping[str, str]) -> NameFinder | None:
