@@ -127,3 +127,42 @@ def test_a_bare_title_or_a_foreign_body_names_no_official() -> None:
     assert "Singapore’s Ministry of Foreign Affairs" not in names
     assert not any(" and " in n for n in names)
     assert names["Moon’s office"] == "KOR" and names["Moon Jae-in"] == "KOR"
+
+
+def test_a_week_credits_the_host_and_leaves_out_what_an_earlier_year_tells() -> None:
+    """End to end (allsides 2018-W19): China's section, with no line of its own, has the
+    summit it hosted as its basis; the South's judgement is no 2016 denial told after the
+    line that dates it."""
+    from briefgen.book.assemble import assemble
+    from briefgen.nlp.attribution import Attribution
+    from briefgen.periods import Period
+    from tests.texts import news_article
+
+    week = Period(date(2018, 5, 7), date(2018, 5, 13), "2018-W19")
+    met = (
+        "Kim Jong Un met with Chinese President Xi Jinping in Dalian on Tuesday, North "
+        "Korean state media said.\n\nNorth Korea released three American prisoners on Wednesday."
+    )
+    spy = (
+        "Kim Dong Chul was sentenced to 10 years of hard labor in 2016 on charges of spying "
+        "for South Korea. South Korea's intelligence agency denied any ties to the man."
+    )
+    china = (
+        "China's foreign ministry said on Thursday that Beijing welcomed the release of the "
+        "three Americans by North Korea."
+    )
+    arts = [
+        news_article("a1", "Kim meets Xi", met, "AP", date(2018, 5, 9)),
+        news_article("a2", "Seoul denies spy ties", spy, "Reuters", date(2018, 5, 10)),
+        news_article("a3", "Beijing welcomes release", china, "CNN", date(2018, 5, 10)),
+    ]
+    actors = [
+        Actor("kim", "Kim Jong Un", "government", country="PRK", role="leader"),
+        Actor("xi", "Xi Jinping", "government", country="CHN", role="President"),
+        Actor("moon", "Moon Jae-in", "government", country="KOR", role="President"),
+    ]
+    b = assemble(arts, Attribution(actors=actors), {}, week, date(2018, 5, 13), "T")
+    sections = {c.code: c for c in b.countries}
+    assert "summit" in sections["CHN"].trend_basis, sections["CHN"].trend_basis
+    south = sections["KOR"].judgement
+    assert south is not None and "denied any ties" not in south.text, south

@@ -237,8 +237,7 @@ def _subject(head: str, code: str, officials: Mapping[str, str]) -> tuple[bool, 
     else:
         simple = re.match(r"(?:(?:The|the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?", head)
         starts = sorted({at, simple.end() if simple else 0})
-        hit = _official_at(head, starts, _officials_of(tuple(officials.items()), code))
-        hit = hit or _short_name_at(head, starts, code, officials)
+        hit = _named_official_at(head, starts, code, officials)
         if hit is None:
             return None
         at, n = hit
@@ -331,6 +330,15 @@ def short_name_country(name: str, officials: Mapping[str, str]) -> str | None:
         if n.endswith(f" {name}") or n.startswith((f"{name}’s ", f"{name}'s "))
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _named_official_at(
+    head: str, starts: list[int], code: str, officials: Mapping[str, str]
+) -> tuple[int, str] | None:
+    """(where, name) of the country's official `head` opens on at one of `starts`: a name
+    of the map, else a short surname of one of them."""
+    of = _officials_of(tuple(officials.items()), code)
+    return _official_at(head, starts, of) or _short_name_at(head, starts, code, officials)
 
 
 def _short_name_at(

@@ -22,7 +22,9 @@ from datetime import date
 from typing import Any
 
 from briefgen.book.moves import opening, short_name_country
+from briefgen.book.sentfacts import story_day
 from briefgen.knowledge.countries import country_matches
+from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import EventTag, event_kinds
 from briefgen.knowledge.retold import retold_before
 from briefgen.model import Evidence, Position
@@ -180,3 +182,23 @@ def _retold(e: Evidence, by_article: Mapping[str, Sequence[Any]], start: date) -
         e.text,
     )
     return retold_before(whole, start)
+
+
+# A year named before the period: "sentenced … in 2016".
+_IN_YEAR_RE = re.compile(r"\b(?:in|since|during) ((?:19|20)\d\d)\b")
+
+
+def goes_on_from_earlier(c: Any, by_article: Mapping[str, Sequence[Any]], start: date) -> bool:
+    """An undated line goes on with the line before it in its paragraph, dated before the
+    period by a day or a year: "Kim Dong Chul was sentenced … in 2016 …. South Korea’s
+    intelligence agency denied any ties to the man." is 2016's denial (allsides 2018-W19,
+    struck as background).  `c`: a SentenceCandidate; `by_article`: the pool's."""
+    day = story_day(c.article)
+    before = [
+        o
+        for o in by_article.get(c.article_id, [])
+        if o.sent.index == c.sent.index - 1 and o.sent.para == c.sent.para
+    ]
+    earlier = [h.when for o in before for h in resolve_dates(o.sent.text, day)]
+    earlier += [date(int(y), 12, 31) for o in before for y in _IN_YEAR_RE.findall(o.sent.text)]
+    return bool(earlier) and all(when < start for when in earlier)

@@ -24,9 +24,7 @@ __all__ = [
     "on_the_peninsula",
 ]
 
-import re
 from collections.abc import Sequence
-from datetime import date
 from functools import cached_property
 
 from briefgen.book.contradictions import contradictions, current_positions, current_quotes
@@ -41,6 +39,7 @@ from briefgen.book.ownlines import (
     own_words,
     tells_anothers_news,
 )
+from briefgen.book.parties import goes_on_from_earlier
 from briefgen.book.quotelines import QuoteLines, cites_for
 from briefgen.book.reports import Group, Report, earlier_month_subject, media_led
 from briefgen.book.sectionctx import BookContext, SectionWeights
@@ -100,9 +99,6 @@ def on_the_peninsula(
                 if found >= need:
                     return True
     return False
-
-
-_IN_YEAR_RE = re.compile(r"\b(?:in|since|during) ((?:19|20)\d\d)\b")
 
 
 class CountrySectionBuilder(QuoteLines, SectionTrend):
@@ -263,20 +259,7 @@ class CountrySectionBuilder(QuoteLines, SectionTrend):
         hits = resolve_dates(c.sent.text, story_day(c.article))
         if hits:
             return all(h.when < period.start for h in hits)
-        # undated, it goes on with the line before it in its paragraph: "Kim Dong Chul was
-        # sentenced … in 2016 …. South Korea’s intelligence agency denied any ties to the
-        # man." is 2016's denial (allsides 2018-W19, struck as background)
-        before = [
-            o
-            for o in self.ctx.pool.by_article.get(c.article_id, [])
-            if o.sent.index == c.sent.index - 1 and o.sent.para == c.sent.para
-        ]
-        day = story_day(c.article)
-        earlier = [h.when for o in before for h in resolve_dates(o.sent.text, day)]
-        earlier += [  # a year named: "in 2016"
-            date(int(y), 12, 31) for o in before for y in _IN_YEAR_RE.findall(o.sent.text)
-        ]
-        return bool(earlier) and all(when < period.start for when in earlier)
+        return goes_on_from_earlier(c, self.ctx.pool.by_article, period.start)
 
     def _from_developments(self, code: str) -> tuple[Statement, SentenceCandidate] | None:
         finder = self.ctx.finder

@@ -384,9 +384,7 @@ def official_countries(actors: Sequence[Actor]) -> dict[str, str]:
         if not a.country or a.kind not in ("government", "international", "state-media"):
             continue
         whose = re.match(r"([A-Z][\w-]+)[’']s\s", a.name)
-        if whose and not (
-            country_matches(whose.group(1)) or whose.group(1) in parts_of[a.country]
-        ):
+        if whose and not (country_matches(whose.group(1)) or whose.group(1) in parts_of[a.country]):
             continue
         parts = a.name.split()
         if not parts or not parts[0][:1].isupper():
