@@ -123,12 +123,17 @@ def words_upto(doc: Doc, a: int, b: int, enough: int) -> int:
     return n
 
 
+# What a leading "that" is when it belongs to what was said, not the "that" opening it.
+_THAT_KEPT = frozenset({"det", "nsubj", "nsubjpass"})
+
+
 def trim(doc: Doc, a: int, b: int, least: int = 3) -> tuple[int, int] | None:
     """Token range [a, b] without a leading "that"/comma and trailing punctuation; "that"
-    as a determiner ("called that assurance “feeble”") is part of what was said."""
+    as a determiner ("called that assurance “feeble”") or as the clause's own subject
+    ("That's almost irrelevant, said Chinoy") is part of what was said."""
     while a <= b and (
         doc[a].lower_ in ("that", ",", ":", "—", "–", "-")
-        and not (doc[a].lower_ == "that" and doc[a].dep_ == "det")
+        and not (doc[a].lower_ == "that" and doc[a].dep_ in _THAT_KEPT)
         or doc[a].is_space
         or doc[a].dep_ == "cc"
         and a < b

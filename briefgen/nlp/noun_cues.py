@@ -71,6 +71,16 @@ def _content(noun: Token, verbs: ReportingVerbs) -> Token | None:
                 return c
         if c.dep_ == "prep" and c.lower_ == "for" and noun.lower_ in verbs.noun_for:
             return c
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Tillerson's view is that Iran has violated the spirit of the deal"
+        for c in noun.head.children:
+            if (
+                c.i > noun.head.i
+                and c.dep_ in ("ccomp", "attr")
+                and c.pos_ in ("VERB", "AUX")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ):
+                return c
     # "Pompeo's past warnings that Iran was bound ...": the parser hangs the clause on a
     # noun before; the "that" right after the noun phrase opens the noun's clause
     nxt = noun.right_edge.i + 1

@@ -247,6 +247,9 @@ def _inverted_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
     for c in cue.children:
         if c.dep_ in ("ccomp", "parataxis") and c.i < cue.i:
             return c
+    misread = _finite_clause_before(cue)
+    if misread is not None:
+        return misread
     if (
         cue.dep_ in ("parataxis", "ccomp")
         and cue.head.i < cue.i
@@ -257,6 +260,59 @@ def _inverted_clause(cue: Token, verbs: ReportingVerbs) -> Token | None:
     if _parenthetical(cue):
         return cue.head  # "Syria, the order says, doesn't identify security risks"
     return None
+
+
+def _colon_clause(cue: Token) -> int | None:
+    """ "Officials are warning North Korea: time is running out", "he explained to her the
+    rest: He had accepted": the parser hangs a cue whose words follow its colon on the
+    clause after it; that clause, with a subject of its own, is what was said.  Returns
+    the colon's index."""
+    head = cue.head
+    if (
+        cue.dep_ not in ("ccomp", "parataxis")
+        or head.i <= cue.i
+        or head.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    doc = cue.doc
+    end = min(cue.right_edge.i + 1, head.i - 1)
+    colon = next((i for i in range(cue.i + 1, end + 1) if doc[i].text == ":"), None)
+    if colon is None or colon + 1 >= len(doc) or doc[colon + 1].text in MARK_TOKENS:
+        return None  # words in marks after the colon are a quotation of their own
+    if any(
+        doc[i].text in MARK_TOKENS or doc[i].pos_ in ("VERB", "AUX")
+        for i in range(cue.i + 1, colon)
+    ):
+        return None  # "rejected the idea even though it has ...: “I know ...”": a clause between
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > colon for c in head.children):
+        return None
+    return colon
+
+
+def _finite_clause_before(cue: Token) -> Token | None:
+    """ "A few minutes before midnight, the South shut off the power, the ministry said":
+    the parser reads a long clause before the cue as an adverbial; one with a finite verb
+    and a subject of its own, opened by no subordinator ("if", "when", "as"), and closed
+    by the comma before the cue's speaker, is what the cue reports."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    first = min(subj.left_edge.i, cue.i)
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "advcl" or c.i > first or c.tag_ not in _FINITE_TAGS:
+            continue
+        if any(m.i < c.i and (m.dep_ == "mark" or m.tag_ == "WRB") for m in c.children):
+            continue  # "if ...", "when ...": a condition or a time, not what was said
+        if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in c.children):
+            continue
+        if first > 0 and doc[first - 1].text == "," and c.right_edge.i < first:
+            return c
+    return None
+
+
+# Tags of a verb that has a tense of its own (not a participle or an infinitive).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _reported_by_head(cue: Token, verbs: ReportingVerbs) -> bool:
@@ -355,6 +411,9 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
     doc = cue.doc
     stop = stops(cue, verbs)
     children, via = _content_children(cue, verbs)
+    colon = _colon_clause(cue) if via != "clause" else None
+    if colon is not None:
+        children, via = [], "clause"  # "warning North Korea: time is running out"
     parts = verbs.particles.get(cue.lemma_.lower(), frozenset())
     children = [
         next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), c)
@@ -371,6 +430,10 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             lo += 1  # the particle read as the clause's "for"
         if via == "clause":
             lo = _past_addressee(cue, lo, hi)
+    elif colon is not None:
+        stop |= {cue.i}
+        lo, hi = edges(cue.head, stop)
+        lo = max(lo, colon + 1)
     else:
         framed = _as_clause(cue, verbs)
         inv = framed or _inverted_clause(cue, verbs)
@@ -387,6 +450,8 @@ def span_of(cue: Token, verbs: ReportingVerbs) -> tuple[int, int, str] | None:
             if subj is not None and subj.left_edge.i > lo:
                 hi = min(hi, subj.left_edge.i - 1)
             lo = _after_colon(doc, lo, hi)
+            if doc[hi].tag_ in ("WP", "WDT"):
+                return None  # "That was what Liz Wahl said": the cue's object, no clause
         elif not any(c.dep_ in _SUBJECTS and c.i < cue.i for c in inv.children):
             lo = max(lo, cue.right_edge.i + 1)  # "After all, he said, the reason was ..."
         via = "inverted"
