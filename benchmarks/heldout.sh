@@ -10,7 +10,9 @@ git log --oneline -1 > "$OUT/commit.txt"
 run() { local name=$1; shift; ( time nice "$PY" "$@" ) > "$OUT/$name.txt" 2>&1; echo "$name: $(grep -c . "$OUT/$name.txt") lines"; }
 run korea-test benchmarks/quotes.py --korea test
 run korea-fresh benchmarks/quotes.py --korea fresh
+run korea-confirm benchmarks/quotes.py --korea confirm
 run positions-test benchmarks/positions.py --split test
+run positions-confirm benchmarks/positions.py --split confirm
 run bottom-line-test benchmarks/bottom_line.py --split test
 run polnear-test benchmarks/quotes.py
 run duc benchmarks/keyphrases.py
