@@ -258,7 +258,13 @@ class BookBuilder:
         for d in devs:
             own = d.sentences[0].article_id if d.sentences else None
             d.cites = cites_for(d.article_ids, self.cite, own)
-        chosen = bottom_line(devs, finder.w, hand=finder.hand_scores, lines=finder.newslines)
+        chosen = bottom_line(
+            devs,
+            finder.w,
+            hand=finder.hand_scores,
+            lines=finder.newslines,
+            start=inp.period.start,
+        )
         bluf = [Statement(text=d.text, cites=d.cites) for d in chosen]
         ranked = rank_quotes(
             self.quotes, inp.attribution.actors, {a.article_id: a for a in self.main}

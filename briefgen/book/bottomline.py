@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from functools import lru_cache
 
-from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights, opinion
+from briefgen.book.reports import DEFAULT_WEIGHTS, DevelopmentWeights, background, opinion
 from briefgen.corpus.relevance import peninsula_re as _peninsula_re
 from briefgen.knowledge.countries import (
     country_offsets,
@@ -31,6 +32,7 @@ def bottom_line(
     w: DevelopmentWeights | None = None,
     hand: Sequence[float] | None = None,
     lines: Sequence[float | None] | None = None,
+    start: date | None = None,
 ) -> list[Development]:
     """The three to six most consequential developments, most consequential first.
 
@@ -45,7 +47,9 @@ def bottom_line(
     a hypothetical is an item only when too few others are.  A development told by
     comment (book.reports.opinion: a commentator's view, nobody in particular, the
     writer's own voice) is no development: it comes after every other line and fills
-    only up to `min_items`."""
+    only up to `min_items`; so does one of the story's background (its lead in the
+    pluperfect, or its act dated before `start`, the period's first day, beyond the day
+    before: a pre-summit pledge retold in a May week, judges 2018-W18)."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
         return []
@@ -75,10 +79,11 @@ def bottom_line(
     # and lines the newsline model doubts fill only up to `min_items`, comment last: four
     # developments beat four and a fifth place filled with colour.
     floor = w.newsline_floor
-    news = [d for d in pool if not _comment(d) and ((x := line[id(d)]) is None or x >= floor)]
+    aside = {id(d): _comment(d) or _earlier(d, start) for d in pool}
+    news = [d for d in pool if not aside[id(d)] and ((x := line[id(d)]) is None or x >= floor)]
     chosen = news[: max(n, least)]
     taken = {id(d) for d in chosen}
-    rest = sorted((d for d in pool if id(d) not in taken), key=_comment)
+    rest = sorted((d for d in pool if id(d) not in taken), key=lambda d: aside[id(d)])
     for d in rest[: max(0, w.min_items - len(chosen))]:
         chosen.append(d)
     return chosen
@@ -168,6 +173,19 @@ def _merged(devs: Sequence[Development]) -> list[Development]:
         first.outlets = sorted({*first.outlets, *d.outlets})
         first.cites = sorted({*first.cites, *d.cites})
     return out
+
+
+def _earlier(d: Development, start: date | None) -> bool:
+    """The development is the story's background: its lead in the pluperfect of its own
+    clause with no day stated ("had said before the summit"), or its act on a stated day
+    before the period (beyond the day before)."""
+    lead = d.sentences[0].text if d.sentences else d.text
+    stated = d.when is not None and d.date_basis == "stated date"
+    if background(lead, said=True) and not stated:
+        return True
+    return bool(start and stated and d.when) and (
+        d.when < start - timedelta(days=1)  # type: ignore[operator]
+    )
 
 
 def _comment(d: Development) -> bool:

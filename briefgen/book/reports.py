@@ -134,6 +134,12 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # "had invested", "had been warned": the story's background, told in the pluperfect.
 _PLUPERFECT = re.compile(r"\bhad (?:long |already |been |not )?\w+(?:ed|en|wn|un|ught)\b")
+# ... and of the irregular verbs an earlier statement or meeting is told with: "state media
+# had said before the summit that..." (judges, 2018-W18: a pre-summit pledge retold).
+_PLUPERFECT_SAID = re.compile(
+    r"\bhad (?:long |already |been |not )?"
+    r"(?:\w+(?:ed|en|wn|un|ught)|said|told|made|met|held|sent|led|won|lost|left|set)\b"
+)
 # A preview of what is to come ("diplomats are eager to hear…"), beyond dates' "will".
 _PREVIEW = re.compile(r"\b(?:eager to|poised to|preparing to|gearing up|looms? large|is slated)\b")
 _MEDIA_LED = re.compile(r"^(?:[\w.’'-]+\s){0,6}?(?:reported|reports|told|tells|according to)\b")
@@ -194,11 +200,13 @@ def has_pluperfect(text: str) -> bool:
     return bool(_PLUPERFECT.search(text))
 
 
-def background(text: str) -> bool:
+def background(text: str, said: bool = False) -> bool:
     """The story's background, told in the pluperfect ("had invested", "had been warned")
     in its own clause: not in a relative clause or in reported speech, where the
-    pluperfect tells of a noun of the sentence or is the week's news shifted back."""
-    for m in _PLUPERFECT.finditer(text):
+    pluperfect tells of a noun of the sentence or is the week's news shifted back.
+    `said`: the irregular participles too ("had said", "had met"), for what leads an
+    item (the weights and the models' features read the regular ones only)."""
+    for m in (_PLUPERFECT_SAID if said else _PLUPERFECT).finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
         if _RELATIVE_BEFORE.search(before) or _reported_before().search(before):
             continue

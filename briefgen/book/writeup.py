@@ -123,12 +123,23 @@ def _earlier(a: Report, b: Report) -> bool:
 def choose_lead(
     g: Group, w: DevelopmentWeights, sim: Any = None, titles: Mapping[str, Vector] | None = None
 ) -> Report:
-    """The clearest of the group's heaviest, most typical reports, from its latest state."""
-    heaviest = max(r.weight for r in g.members)
+    """The clearest of the group's heaviest, most typical reports, from its latest state.
+
+    Never the story's background while a report of the group is not: "state media had
+    said before the summit that Pyongyang would scrap its test site" beside "Kim plans to
+    invite experts when the country shuts its test site in May" (2018-W18) is the old
+    pledge, the second the week's news of it.  A pluperfect with its day stated ("Trump
+    had said on Tuesday...") is the week's news told a day later."""
+    news = [
+        (r, row)
+        for r, row in zip(g.members, g.rows, strict=True)
+        if r.when is not None or not background(r.cand.sent.text, said=True)
+    ] or list(zip(g.members, g.rows, strict=True))
+    heaviest = max(r.weight for r, _ in news)
     floor = w.lead_pool * heaviest
     top = [
         (r, row)
-        for r, row in zip(g.members, g.rows, strict=True)
+        for r, row in news
         if r.weight >= floor
         or (
             (r.outcome or (w.states_event > 0 and states_event(r, g)))
