@@ -132,3 +132,17 @@ def test_an_item_is_told_from_the_weeks_news_not_from_the_pledge_it_retells(embe
     assert site, [d.text for d in b.developments]
     assert not any(background(d.sentences[0].text, said=True) for d in site), [d.text for d in site]
     assert all(not background(s.text, said=True) for s in b.bluf), [s.text for s in b.bluf]
+
+
+def test_a_line_opening_on_an_earlier_month_is_background() -> None:
+    from briefgen.book.reports import earlier_month_subject
+
+    may = date(2018, 5, 10)
+    march = "In March, Trump unexpectedly accepted an offer of talks from Kim."
+    assert earlier_month_subject(march, may)
+    assert earlier_month_subject("Back in April, Kim met Moon at Panmunjom.", may)
+    # this month, or one to come, is no background
+    assert not earlier_month_subject("In May, Pompeo flew to Pyongyang.", may)
+    assert not earlier_month_subject("In June, Trump will meet Kim in Singapore.", may)
+    # a month named later in the line says nothing of the line's own act
+    assert not earlier_month_subject("Trump, who met Kim in March, said on Thursday...", may)

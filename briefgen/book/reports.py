@@ -382,9 +382,12 @@ def dated_before(c: SentenceCandidate, period: Period | None) -> bool:
 # A sentence whose subject is an act named by its month ("The November Security Council
 # sanctions resolution “calls upon”…"): that act's words, not the period's news (judges
 # read it as the UN's judgement of an April week).
+# So does one opening on the month itself ("In March, Trump unexpectedly accepted an offer
+# of talks...": judges struck it as an item of a May week, 2018-W19).
 _MONTH_SUBJECT_RE = re.compile(
-    rf"^(?:The|A|Its|Their)\s+({'|'.join(MONTH_NAMES)})\s+"
+    rf"^(?:(?:The|A|Its|Their)\s+({'|'.join(MONTH_NAMES)})\s+"
     r"(?:\d{1,2},?\s+)?(?:\d{4}\s+)?[a-zA-Z]"
+    rf"|(?:Back\s+)?[Ii]n\s+({'|'.join(MONTH_NAMES)})(?:\s+\d{{4}})?,)"
 )
 
 
@@ -394,7 +397,7 @@ def earlier_month_subject(text: str, day: date) -> bool:
     m = _MONTH_SUBJECT_RE.match(text.strip())
     if m is None:
         return False
-    month = MONTH_NAMES.index(m.group(1)) + 1
+    month = MONTH_NAMES.index(m.group(1) or m.group(2)) + 1
     return (month - day.month) % 12 > 2
 
 
