@@ -482,8 +482,14 @@ def _two_acts(g: Group, h: Group) -> bool:
     of two families or by two actors), however close their words: the week's news of the
     test site's closure is no part of a statement on sanctions that names the same
     summit (judges, 2018-W18: the closure, written from its own lead, was folded into
-    KCNA's Sunday statement and missing from the bottom line)."""
-    return g.lead is not None and h.lead is not None and distinct(g.lead, h.lead)
+    KCNA's Sunday statement and missing from the bottom line).  Kinds of one family
+    are two acts only when no country acts in both: "Kim is due to hold a summit with
+    Moon on Friday" and "Moon and Kim met Friday and vowed..." (a summit, a statement)
+    are one summit, which split in two lost dev 2018-W17 its joint declaration."""
+    a, b = g.lead, h.lead
+    if a is None or b is None or a.tag is None or b.tag is None or not distinct(a, b):
+        return False
+    return a.tag.family != b.tag.family or not actors_of(a) & actors_of(b)
 
 
 def _previews(g: Group, h: Group) -> bool:
