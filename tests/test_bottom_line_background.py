@@ -65,6 +65,13 @@ def test_had_said_is_the_story_background() -> None:
     assert not background(
         "Seoul officials said on Monday Kim had said he would invite experts.", True
     )
+    # ... however long the reported clause's own subject (dev reuters 2016-W06)
+    diverted = (
+        "South Korea said 70 percent of the dollars paid as wages for the suspended Kaesong "
+        "project, run jointly with the North, had been diverted for weapons."
+    )
+    assert not background(diverted, said=True)
+    assert not background("Seoul said the two had met in March.", said=True)
 
 
 def test_a_retold_pledge_ranked_first_is_no_item_while_news_fills_the_list() -> None:
