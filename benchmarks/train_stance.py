@@ -1,6 +1,7 @@
 """Train the stance model (briefgen/data/models/stance.npz) from the labelled statements.
 
     .venv/bin/python benchmarks/train_stance.py [--dry-run] [--out PATH] [--c C] [--uncalibrated]
+        [--spans gold|own|union]
 
 Data: the labelled statements of the train split only — quotes-train.jsonl (every
 quotation of whole articles, with the positions its speaker takes) and
@@ -11,7 +12,9 @@ labelled (GUIDE.md: no position listed is a labelled 'no clear position'), so on
 no positions is a negative for every issue, not an unlabelled statement.
 `--relevance-only NAME...`: train-split label sets that teach the relevance models only
 (does a statement take a stance on the issue at all?), not the sign models nor the
-scoring; none by default (see RELEVANCE_ONLY for what they did).
+scoring; none by default (see RELEVANCE_ONLY for what they did).  `--spans own` trains
+on briefgen's own extracted quotations of those articles instead (benchmarks/own_spans.py),
+`union` on both.
 
 The regularisation C, the statement floor (a stance below it is not kept) and the
 display threshold (a position below it is not printed) are chosen by 5-fold
@@ -66,6 +69,8 @@ DEV_CHECK = 0.85  # a model whose printed positions fall below this on dev is no
 FOLDS = 5
 # which of nlp.stance's vetoes the grid applies (--vetoes); the shipped code's by default
 VETOES: tuple[str, ...] | None = None
+# the weeks folds are drawn over (--spans own|union: the gold statements', as for gold)
+FOLD_KEYS: set[str] = set()
 # display thresholds tried: calibrated confidences crowd between 0.8 and 0.95, so the
 # grid steps 0.005 there (a 0.025 step from 0.85 to 0.875 passed over 0.87, which on
 # week-grouped CV train finds one more position at the same precision, and let a wrong
@@ -206,7 +211,7 @@ def _folds(ex: list[Example]) -> np.ndarray:
     """Each statement's fold: by week (undated articles by article).  One statement quoted
     by several outlets that week must not be in two folds, or the folds flatter the model
     (grouped by article, thresholds chosen on them printed at 0.82 precision on dev)."""
-    keys = sorted({e.week or e.key for e in ex if not e.relevance_only})
+    keys = sorted(FOLD_KEYS or {e.week or e.key for e in ex if not e.relevance_only})
     rng = np.random.RandomState(20261201)
     fold_of = {k: rng.randint(FOLDS) for k in keys}
     # a relevance-only statement goes with its week, or (a week of its own) by its hash:
@@ -363,6 +368,12 @@ def main() -> int:
         nargs="*",
         help="nlp.stance vetoes the grid applies (contradicted, mixed); default the shipped ones",
     )
+    ap.add_argument(
+        "--spans",
+        choices=["gold", "own", "union"],
+        default="gold",
+        help="train on gold spans (default), briefgen's own extracted ones, or both",
+    )
     args = ap.parse_args()
     global VETOES
     VETOES = tuple(args.vetoes) if args.vetoes is not None else None
@@ -370,6 +381,11 @@ def main() -> int:
     rel_names = [n for n in args.relevance_only if n not in names]
     arts, docs = load_articles_and_docs([*names, *rel_names, DEV])
     ex = examples(names, arts, docs)
+    if args.spans != "gold":  # the same folds, drawn over the gold statements' weeks
+        from own_spans import own_examples
+
+        FOLD_KEYS.update(e.week or e.key for e in ex)
+        ex = own_examples(names, arts, docs) + (ex if args.spans == "union" else [])
     for e in (rel := examples(rel_names, arts, docs)):
         e.relevance_only = True
     dev = examples([DEV], arts, docs)
