@@ -16,6 +16,18 @@ one statement of the article was labelled, it is left out (not known to be none)
 Extraction is slow over many articles: each article's quotations are cached as JSON in
 OWN_CACHE (default /tmp/briefgen-own-spans), keyed by the article id and the analysis
 code's version, so reruns are cheap.
+
+Measured 2026-12-02 (positions21, main 5b11d52, same env; not shipped).  Shipped model,
+benchmarks/positions.py --split dev --shows 0.8 0.835 0.85 0.87 0.9: 41/95 found, 28/31
+printed right (0.8: 41, 28/34; 0.9: 39, 25/27).  `train_stance.py --spans own`: C 0.01,
+floor 0.2, display 0.905 chosen, cv 35/196 (35/36; own spans reach 196 of 219 gold
+positions); end to end at 0.905 31/95, 19/20; at 0.87 40/95, 27/29; at 0.8 42/95, 29/34
+(0.853).  `--spans union`: no setting reaches 0.95 on cv train (best 0.94: the same
+quotation twice agrees with itself), not written; end to end not measured.
+benchmarks/stance_spans.py (C 0.01, floor 0.2, display 0.87, found/gold right/printed):
+gold-trained on gold spans 61/219 61/63, on own spans 53/196 53/58; own-trained 57/219
+57/60 and 46/196 46/50; union-trained 64/219 64/67 and 55/196 55/59.  Training on own
+spans does not make the model surer on own spans, even cross-validated on train.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def main() -> int:
     texts = sorted({e.text for e in gold + own})
     emb = dict(zip(texts, np.asarray(Embedder(Settings().cache_dir).embed(texts)), strict=True))
     kinds = {"gold": gold, "own": own}
-    fixed = tuple(args.at) if args.at else shipped_settings()
+    fixed = tuple(round(x, 3) for x in (args.at or shipped_settings()))
     print(f"C {args.c}; found/gold printed right/printed, at floor/show {fixed} and as chosen")
     for label, train in (("gold", gold), ("own", own), ("union", gold + own)):
         mine, read = read_across(train, list(kinds.values()), emb, args.c)
