@@ -81,10 +81,19 @@ USED_JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
         "2018-W09",
         "2018-W18",
         "2018-W19",
+        "2013-W23",
+        "2017-W30",
+        "2017-W47",
+        "2018-W12",
     ),
 }
+# Round 15 (stop 30) read 2013-W23, 2017-W30, 2017-W47 and 2018-W12, so they joined
+# USED_JUDGE_WEEKS.  No unread allsides week with two or more articles about the peninsula
+# is left, so the next round reads reuters-2016 weeks of four to six articles of which at
+# most one is in any label set (picked from file dates and label files alone, none next to
+# a held-out week; 2016-W13 follows the confirmation week 2016-W12 but shares no article).
 JUDGE_WEEKS: dict[str, tuple[str, ...]] = {
-    "allsides": ("2013-W23", "2017-W30", "2017-W47", "2018-W12"),
+    "reuters": ("2016-W13", "2016-W15", "2016-W16", "2016-W21"),
 }
 # Confirmation weeks (chosen 2026-12-02, stop 28, from article counts and label files
 # alone): whole weeks none of whose articles is in any label set (so no statement of
