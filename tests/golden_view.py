@@ -43,6 +43,17 @@ def _actor(a: dict[str, Any]) -> str:
     )
 
 
+def _development(g: dict[str, Any]) -> str:
+    """A ranked development as a reader sees it: its score to two places only, since the
+    sixth decimal moves with the machine's float arithmetic (0.305891 on one, 0.30589 on
+    another), which is not a change of the analysis."""
+    return (
+        f"{g.get('score', 0):.2f} {g.get('kind')} {g.get('actor')} {g.get('action')} "
+        f"{g.get('direction')} {g.get('when')} ({g.get('date_basis')}) "
+        f"{g.get('novelty')} {g['text']}{_cites(g)} {g.get('outlets')}"
+    )
+
+
 def sections(d: dict[str, Any]) -> dict[str, list[str]]:
     """{section name: lines} of a Brief as dumped by tests.briefjson.brief_to_json."""
     out: dict[str, list[str]] = {}
@@ -80,6 +91,7 @@ def sections(d: dict[str, Any]) -> dict[str, list[str]]:
         for a in [*d.get("articles", []), *d.get("low_relevance", [])]
     ]
     out["stats"] = [f"{k}: {v}" for k, v in sorted(d.get("stats", {}).items())]
+    out["developments"] = [_development(g) for g in d.get("developments", [])]
     for key in sorted(set(d) - _BRIEF_SHOWN):
         out[key] = [str(d[key])]
     return out
@@ -110,6 +122,7 @@ _BRIEF_SHOWN = {
     "articles",
     "low_relevance",
     "stats",
+    "developments",
     "chart",
 }
 

@@ -36,3 +36,13 @@ def test_golden_view_sees_a_moved_stance() -> None:
     assert f"country {section['code']}" in diffs
     assert "quotations" in diffs and "Somebody Else" in diffs["quotations"]
     assert brief_json  # the regenerator and the test share one serialisation
+
+
+def test_golden_view_ignores_float_noise_in_developments() -> None:
+    """A development's sixth decimal is machine noise; its kind or text is the analysis."""
+    stored = json.loads((GOLDEN / "seeds-brief.json").read_text(encoding="utf-8"))
+    noisy = json.loads(json.dumps(stored))
+    noisy["developments"][0]["score"] += 1e-6
+    assert not section_diffs(stored, noisy)
+    noisy["developments"][0]["kind"] = "launch"
+    assert "developments" in section_diffs(stored, noisy)
