@@ -253,12 +253,8 @@ def others_wish_words() -> OthersWish:
 
 
 @lru_cache(maxsize=1)
-def elsewhere_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Words of Korea that keep a statement on the Korean question, and words of a party
-    or creed that the parser tags as a people (nlp/elsewhere.py)."""
+def not_peoples() -> frozenset[str]:
+    """Words of a party or creed that the parser tags as a people (nlp/elsewhere.py);
+    Korea's own words are data/peninsula.yaml's (knowledge/peninsula.py)."""
     raw = _data().get("elsewhere") or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w) for w in raw.get(key) or [])
-
-    return words("korea_words"), words("not_peoples")
+    return frozenset(str(w) for w in raw.get("not_peoples") or [])

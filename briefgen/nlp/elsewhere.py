@@ -6,7 +6,7 @@ talks ("willing to talk"), and in a week of Korea news the stance model reads "f
 talks now", but the talks are Venezuela's.  A statement is elsewhere when the parser
 tags a people in it (NORP: "Venezuelan", "Syrian") that knowledge/countries does not
 know, and it names no country or body that it knows and nothing of Korea
-(data/stance_cues.yaml elsewhere `korea_words`).  Narrow on purpose: a country the brief
+(data/peninsula.yaml `statement_words`).  Narrow on purpose: a country the brief
 knows (Iran, the EU, Australia) often speaks on Korea or is its comparison ("what we
 did with Iran"), and a summit's host city is a place, not a people.  Such a statement's
 readings are not lifted (nlp/backed.py); the model's own confidence still counts.
@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import countries_mentioned
-from briefgen.knowledge.stance_cues import elsewhere_words
+from briefgen.knowledge.peninsula import statement_korea_words
+from briefgen.knowledge.stance_cues import not_peoples
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -45,5 +46,4 @@ def _words_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         return re.compile(rf"\b(?:{alts or '(?!x)x'})", re.I)
 
-    korea, not_peoples = elsewhere_words()
-    return rx(korea), rx(not_peoples)
+    return rx(statement_korea_words()), rx(not_peoples())
