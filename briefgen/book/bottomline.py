@@ -97,7 +97,12 @@ def on_peninsula(d: Development) -> bool:
     a Korea, a peninsula term or a known peninsula actor (data/actors.yaml).  "After U.S.
     military announced the attack on an Islamic State tunnel complex, Trump said ... North
     Korea" (train 2017-W15) is the strike's news; a lead of no place at all passed
-    find_reports' peninsula test already ("The US has made 'zero concessions', he said")."""
+    find_reports' peninsula test already ("The US has made 'zero concessions', he said").
+    Not nlp/elsewhere.about_elsewhere (a statement about a people the brief does not
+    know): that needs a parse of the sentence (its NORP entities, which a development's
+    lead does not keep) and lets any known country keep a statement on Korea, where here
+    a known country outside the peninsula's parties leading the item is the very sign of
+    another region's news; calling it would change both answers."""
     if d.actor in _KOREAS:
         return True
     lead = d.sentences[0].text if d.sentences else d.text

@@ -27,7 +27,14 @@ if TYPE_CHECKING:
 
 
 def about_elsewhere(span: Span) -> bool:
-    """A people the brief does not know, and no country it knows nor Korea."""
+    """A people the brief does not know, and no country it knows nor Korea.
+
+    Not book/bottomline.on_peninsula, which the book asks of a bottom-line item's lead
+    (plain text, no parse): there a known country outside the peninsula's parties that
+    comes before any Korea marks another region's news, while here a known country keeps
+    the statement (Iran, the EU often speak on Korea), and the sign is a people only the
+    parser finds (NORP).  Neither can call the other: nlp never imports the book, and
+    on_peninsula has no parse to ask about peoples."""
     text = span.text
     korea, not_peoples = _words_re()
     if countries_mentioned(text) or korea.search(text):
