@@ -181,3 +181,15 @@ def test_an_iran_lead_in_a_korea_week_is_no_item(embed) -> None:  # type: ignore
     texts = [s.text for s in b.bluf]
     assert texts and not any("Iran" in t for t in texts), texts
     assert any("missile" in t for t in texts), texts
+
+
+def test_the_country_after_a_city_is_a_place() -> None:
+    """knowledge.countries.is_place (on_peninsula's venue test): a city and its country
+    name where talks were held; is_venue alone, as the sections read it, does not."""
+    from briefgen.knowledge.countries import country_offsets, is_place, is_venue
+
+    text = "Envoys of both Koreas met in Davao, Philippines, on Wednesday."
+    (pos, code), *_ = country_offsets(text)
+    assert code == "PHL" and is_place(text, pos) and not is_venue(text, pos)
+    plain = "The Philippines said it would host the talks."
+    assert not is_place(plain, country_offsets(plain)[0][0])

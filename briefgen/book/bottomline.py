@@ -16,7 +16,7 @@ from briefgen.corpus.relevance import peninsula_re as _peninsula_re
 from briefgen.knowledge.countries import (
     country_offsets,
     elsewhere,
-    is_venue,
+    is_place,
     peninsula_parties,
 )
 from briefgen.knowledge.events import is_development
@@ -112,22 +112,10 @@ def on_peninsula(d: Development) -> bool:
     gone = [
         p
         for p, code in country_offsets(lead)
-        if code not in parties and not (code == d.actor and p < 5) and not _venue(lead, p)
+        if code not in parties and not (code == d.actor and p < 5) and not is_place(lead, p)
     ]
     gone += [m.start()] if (m := away.search(lead)) else []
     return not gone or (bool(here) and min(here) < min(gone))
-
-
-# "in Manilla, Philippines": the country after a city is a place too.
-_CITY_COUNTRY_RE = re.compile(
-    r"\b(?:in|at|from|near|to)\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*,\s*$"
-)
-
-
-def _venue(text: str, pos: int) -> bool:
-    """The country named at `pos` is where something happened, not what it is about: a
-    third country hosting talks on North Korea is no other region's news."""
-    return is_venue(text, pos) or bool(_CITY_COUNTRY_RE.search(text[max(0, pos - 40) : pos]))
 
 
 @lru_cache(maxsize=1)

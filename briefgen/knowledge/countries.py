@@ -111,6 +111,21 @@ def is_venue(text: str, pos: int) -> bool:
     return bool(_LOCATIVE_RE.search(text[max(0, pos - 20) : pos]))
 
 
+# "in Manilla, Philippines": the country after a city is a place too.
+_CITY_COUNTRY_RE = re.compile(
+    r"\b(?:in|at|from|near|to)\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*,\s*$"
+)
+
+
+def is_place(text: str, pos: int) -> bool:
+    """is_venue, or the country after a city ("met in Hanoi, Vietnam"): where something
+    happened, not what it is about (a third country hosting talks on North Korea is no
+    other region's news: book/bottomline.py).
+    A sibling, not is_venue itself: the sections' counts and subjects (countries_acting,
+    book/questions.py, book/sentfacts.py) were tuned with is_venue alone."""
+    return is_venue(text, pos) or bool(_CITY_COUNTRY_RE.search(text[max(0, pos - 40) : pos]))
+
+
 def countries_acting(text: str) -> Counter[str]:
     """Like countries_mentioned, without place mentions ("in Manila", "at the summit in
     Singapore"): a country named only as a venue gets no section."""
