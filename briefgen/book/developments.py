@@ -7,7 +7,8 @@ never across two stated dates, with who acted, the kind of event and the day wei
 A group is ranked by consequence: the kind of event, the rank of who acted, how many
 articles and outlets carried it, how prominently, and whether it is new against the
 comparison period.  Each development is written (book/writeup.py) from the clearest
-report of its group, cited to every article of the group.
+report of its group, cited to every article of the group.  Whether two groups' leads
+tell two acts, or one previews the other, is book/grouplinks.py's to say.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from briefgen.book.grouplinks import previews as _previews
+from briefgen.book.grouplinks import two_acts as _two_acts
 from briefgen.book.grouptables import KeyTable, adjusted
 from briefgen.book.newsline import mark_newslines
 from briefgen.book.ranker import TITLE_TELLS, TITLE_TELLS_LEXICAL, group_features, shipped_ranker
@@ -475,34 +478,3 @@ class DevelopmentFinder:
         self.developments = [write(g, self.w, sim) for g in groups]
         self.newslines = [(g.lead or g.seed).newsline for g in groups]
         return self.developments
-
-
-def _two_acts(g: Group, h: Group) -> bool:
-    """The two groups' leads tell two developments (reports.distinct: two kinds of event
-    of two families or by two actors), however close their words: the week's news of the
-    test site's closure is no part of a statement on sanctions that names the same
-    summit (judges, 2018-W18: the closure, written from its own lead, was folded into
-    KCNA's Sunday statement and missing from the bottom line).  Kinds of one family
-    are two acts only when no country acts in both: "Kim is due to hold a summit with
-    Moon on Friday" and "Moon and Kim met Friday and vowed..." (a summit, a statement)
-    are one summit, which split in two lost dev 2018-W17 its joint declaration."""
-    a, b = g.lead, h.lead
-    if a is None or b is None or a.tag is None or b.tag is None or not distinct(a, b):
-        return False
-    return a.tag.family != b.tag.family or not actors_of(a) & actors_of(b)
-
-
-def _previews(g: Group, h: Group) -> bool:
-    """g's lead looks ahead to the day of an event h reports as done, among the same
-    actors (a preview of a summit the period then saw held)."""
-    a, b = g.lead, h.lead
-    if a is None or b is None or not a.future or b.future or a.when is None:
-        return False
-    # the day first: it rules out most pairs, with no set of actors made (one boolean
-    # conjunction, in any order the same answer)
-    day = a.when.when
-    if not any(r.when and not r.future and r.when.when == day for r in h.members):
-        return False
-    # another kind of event that day previews nothing of h's (talks ahead beside a
-    # power cut done that day: reports.distinct)
-    return bool(actors_of(a) & actors_of(b)) and not distinct(a, b)
