@@ -129,6 +129,7 @@ def facts_version() -> str:
             [
                 "book/sentfacts.py",
                 "book/reports.py",
+                "book/devweights.py",  # lead_sentences: which sentences get report facts
                 "book/sentences.py",
                 "book/textsim.py",
                 "knowledge",
