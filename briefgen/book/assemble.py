@@ -8,6 +8,7 @@ sources it rests on.  The choosing is done by the modules named below, one conce
 
 - developments.py  the period's developments, grouped and ranked (the bottom line)
 - sections.py      one country section: judgement, trend, summary, actors, quotes
+  (sectionjudgement.py: the judgement; sectiontrend.py: the trend marker)
   (ownlines.py: whether a plain sentence is the country's own line)
   (quotelines.py: the judgement from an official's words; sectionctx.py: its context)
 - trend.py         trend markers: moves this period against the period compared with
