@@ -30,6 +30,7 @@ _NOT_ANALYSIS_FILES = (
     "data/models/stance.npz",
     "data/models/newsline.npz",  # read by the book only (book/newsline.py)
     "pipeline.py",
+    "assembly.py",
     "results.py",
     "__main__.py",
     "progress.py",
