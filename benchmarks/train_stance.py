@@ -9,7 +9,8 @@ statements-*.jsonl (single statements of train-split articles sampled for the is
 quotes-dev.jsonl is kept apart to check and to measure (benchmarks/positions.py --split
 dev); the test labels are never read here.  Every quotation of quotes-train.jsonl was
 labelled (GUIDE.md: no position listed is a labelled 'no clear position'), so one with
-no positions is a negative for every issue, not an unlabelled statement.
+no positions is a negative for every issue, not an unlabelled statement.  They are read
+as model inputs by benchmarks/stance_examples.py, and scored by stance_scores.py.
 `--relevance-only NAME...`: train-split label sets that teach the relevance models only
 (does a statement take a stance on the issue at all?), not the sign models nor the
 scoring; none by default (see RELEVANCE_ONLY for what they did).  `--spans own` trains
@@ -39,7 +40,6 @@ import os
 import sys
 import zlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,21 +49,17 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks" / "labels"))
 
 import numpy as np  # noqa: E402
-from gold import GoldQuote, align, load_gold  # noqa: E402
-from splits import iso_week, source_key  # noqa: E402
+from stance_examples import (  # noqa: E402,F401  (re-exported: benchmarks import them here)
+    DEV,
+    GROUP_TO_KIND,
+    Example,
+    examples,
+    load_articles_and_docs,
+    training_names,
+)
 from stance_scores import OFFICIAL, Key, actor_scores, miss_causes  # noqa: E402,F401
 
 OUT = ROOT / "briefgen" / "data" / "models" / "stance.npz"
-LABELS = ROOT / "benchmarks" / "labels"
-GROUP_TO_KIND = {
-    "government": "government",
-    "international": "international",
-    "legislator": "legislator",
-    "state-media": "state-media",
-    "expert": "expert",
-    "media": "media",
-    "other": "other",
-}
 TARGET_PRECISION = 0.95  # a margin over the 0.9 the brief promises: train flatters
 DEV_CHECK = 0.85  # a model whose printed positions fall below this on dev is not written
 FOLDS = 5
@@ -78,22 +74,6 @@ FOLD_KEYS: set[str] = set()
 SHOWS = (0.5, 0.6, 0.7, 0.75, *(round(0.8 + 0.005 * n, 3) for n in range(31)))
 
 
-@dataclass
-class Example:
-    hand: list[float]
-    text: str
-    labels: dict[str, int]  # issue -> +1/-1 (absent: no stance)
-    key: str  # source key of the article
-    week: str | None = None
-    speaker: str | None = None
-    group: str = "other"
-    earlier: bool = False
-    source: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-    relevance_only: bool = False  # teaches whether a statement takes a stance, not its side
-
-
-DEV = "quotes-dev"
 # Relevance-only label sets tried (--relevance-only): anytopic-statements6, speech of any
 # topic with mostly no position, the negatives the issue-sampled statements-* lack.
 # Measured 2026-12-02 (C 0.005, with d553748's phrases): CV train 53/219 found, 53/55
@@ -101,64 +81,6 @@ DEV = "quotes-dev"
 # end on dev (benchmarks/positions.py --split dev) 39/95 found, 26/32 printed right, against
 # the shipped model's 40/95, 26/30: more wrong, none more found, so not the default.
 RELEVANCE_ONLY: tuple[str, ...] = ()
-
-
-def training_names() -> list[str]:
-    names = ["quotes-train"]
-    # every statements-*.jsonl holds single statements of train-split articles only
-    names += sorted(p.stem for p in LABELS.glob("statements-*.jsonl"))
-    return [n for n in names if (LABELS / f"{n}.jsonl").exists()]
-
-
-def load_articles_and_docs(names: list[str]) -> tuple[list[Any], dict[str, Any]]:
-    from packets import read_all
-
-    from briefgen.config import Settings
-    from briefgen.nlp.parse import parse_articles
-
-    keys: set[str] = set()
-    for name in names:
-        keys |= {g.key for g in load_gold(name)}
-    arts = [a for a in read_all() if source_key(a) in keys]
-    return arts, parse_articles(arts, cache_dir=Settings().cache_dir)
-
-
-def examples(names: list[str], articles: list[Any], docs: dict[str, Any]) -> list[Example]:
-    """Gold statements as model inputs: their span in the article's parse, gold speaker."""
-    from briefgen.nlp.stance import StanceInput, hand_features
-
-    out: list[Example] = []
-    by_id = {a.article_id: a for a in articles}
-    for name in names:
-        gold: list[GoldQuote] = load_gold(name)
-        for i, (aid, s, e) in align(gold, articles).items():
-            g = gold[i]
-            doc = docs.get(aid)
-            span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
-            if span is None or not len(span):
-                continue
-            inp = StanceInput(
-                span=span,
-                country=g.country,
-                kind=GROUP_TO_KIND.get(g.speaker_group, "unknown"),
-                quote_kind=g.kind if g.kind in ("direct", "mixed", "indirect") else "indirect",
-                cue=g.cue,
-            )
-            out.append(
-                Example(
-                    hand=hand_features(inp),
-                    text=" ".join(span.text.split()),
-                    labels={p["issue"]: int(p["stance"]) for p in g.positions},
-                    key=g.key,
-                    week=iso_week(by_id[aid].published),
-                    speaker=g.speaker,
-                    group=g.speaker_group,
-                    earlier=g.earlier,
-                    source=name,
-                    extra={"country": g.country},
-                )
-            )
-    return out
 
 
 def fit(
