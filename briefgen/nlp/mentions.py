@@ -98,6 +98,9 @@ class ArticleMentions(ArticlePeople):
                 self._appos(doc[hi - 1]),
                 about=affiliation(doc[lo:hi]),
             )
+            owner = next((c for c in doc[hi - 1].children if c.dep_ == "poss" and c.i < lo), None)
+            if owner is not None and owner.pos_ == "PROPN":  # "Dyn Research's Doug Madory"
+                self.learn_employer(sp, " ".join(t.text for t in owner.subtree))
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
                 sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
             self._register(sp, name, doc[lo].idx)
@@ -218,7 +221,7 @@ class ArticleMentions(ArticlePeople):
                 continue
             covered.update(range(ent.start, ent.end))
             title = title_before(doc, ent.start, self.roles)
-            self._lone(ent.text, ent[-1], title, self._appos(ent[-1]))
+            self._lone(ent.text, ent[-1], title, self._appos(ent[-1]), affiliation(ent))
         seen = {m.pos for m in self.mentions}
         for t in self.tokens:
             if t.i in covered or t.idx in seen or t.pos_ != "PROPN" or self.in_quote(t.idx):
@@ -236,6 +239,8 @@ class ArticleMentions(ArticlePeople):
                 sp = self.from_gaz(e)
                 self._known_here(sp, e, t.text, t.idx, subj)
                 key = sp.key
+            else:  # "Rogers, who works at CloudFlare, argued"
+                self.learn_employer(self.people[key], affiliation(doc[t.i : t.i + 1]))
             self._mention(t.idx, key, subj, True)
 
     def _entity_len(self, t: Token) -> int:
@@ -244,7 +249,7 @@ class ArticleMentions(ArticlePeople):
             n += 1
         return n
 
-    def _lone(self, text: str, tok: Token, title: str, appos: str | None) -> None:
+    def _lone(self, text: str, tok: Token, title: str, appos: str | None, about: str = "") -> None:
         """A one-word person: the nearest full name of that name, a known person, or the
         word as written when it is a name of its own (never a syllable of one)."""
         word, lead = name_and_title(clean_name(text), self.roles)
@@ -261,6 +266,8 @@ class ArticleMentions(ArticlePeople):
             if e is not None and not e.person:
                 return
         sp = self.person(word, title, appos, tok.idx)
+        if about:
+            self.learn_employer(sp, about)  # "Rogers, who works at CloudFlare"
         if word != sp.name:
             sp.aliases.add(word)  # "Tillerson" as the NER found it
         self._known_here(sp, e, word, tok.idx, subj)

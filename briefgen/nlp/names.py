@@ -348,23 +348,44 @@ _OF_PLACE = ("from", "of", "at", "with")
 def affiliation(name: Span) -> str:
     """What the text says of a person right after the name, for whom they work or where
     they live: the aside between commas when it is a description or a relative clause
-    ("Rogers, who works at CloudFlare"; "Grace Park, 45, of New Jersey"), and a "from",
-    "of" or "at" phrase on the name ("David Albright from the Institute ...")."""
+    ("Rogers, who works at CloudFlare"; "Grace Park, 45, of New Jersey"; after an age,
+    "Derek Karpel, 34, an attorney from Manhattan"), a relative clause right on the name
+    ("Jaime Blasco who heads the team at AlienVault"), a "from", "of" or "at" phrase on
+    the name or, after a verb, on the verb ("said David Albright from the Institute
+    ..."), and a description the name stands beside ("One moviegoer in Dallas, David
+    Matthews, said")."""
     doc = name.doc
     parts: list[str] = []
     block = comma_block(name)
+    end = name.end
+    if re.fullmatch(r"\d{1,3}", block.strip()):  # "Derek Karpel, 34, an attorney from ..."
+        end = name.end + 2
+        block = comma_block(doc[name.end + 1 : end])
     if block:
-        nxt = doc[name.end + 1] if name.end + 1 < len(doc) else None
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
         verb = nxt is None or nxt.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
+        verb = verb and not (nxt is not None and nxt.lower_ == "visiting")  # "visiting fellow"
         # "her husband, former president Bill Clinton, for “allowing” North Korea to ...":
         # the comma closes the name's apposition; what follows is the sentence, not an aside
         other_prep = nxt is not None and nxt.tag_ == "IN" and nxt.lower_ not in _OF_PLACE
-        if not verb and not other_prep and not _opens_clause(doc, name.end + 1):
+        if not verb and not other_prep and not _opens_clause(doc, end + 1):
             parts.append(block)
     head = name[-1]
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in _OF_PLACE and c.i >= name.end:
             parts.append(" ".join(t.text for t in c.subtree))
+        if c.dep_ == "relcl" and c.i == name.end + 1 and doc[name.end].tag_ in ("WP", "WDT"):
+            parts.append(" ".join(t.text for t in doc[name.end : c.right_edge.i + 1]))
+    gov = head.head
+    if head.dep_ == "nsubj" and gov.i < head.i:  # "said David Albright from the Institute"
+        for c in gov.children:
+            if c.dep_ == "prep" and c.i == name.end and c.lower_ in _OF_PLACE:
+                parts.append(" ".join(t.text for t in c.subtree))
+    described = head.head if head.dep_ == "appos" else None
+    if described is not None and described.pos_ == "NOUN" and described.i < name.start:
+        # "One moviegoer in Dallas, David Matthews, said": the description before the name
+        words = [t for t in described.subtree if t.i < name.start and not t.is_punct]
+        parts.append(" ".join(t.text for t in words))
     return " ; ".join(parts)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from briefgen.knowledge.countries import BODIES
 from briefgen.knowledge.family_names import load_family_names
 from briefgen.knowledge.places import place_country
 from briefgen.knowledge.roles import US_POLITICS_COUNTRY
@@ -47,6 +48,8 @@ _ADMINISTRATION = re.compile(r"\b([A-Z][\w.-]*)\s+administration\b")
 _YEARS = re.compile(
     r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|through|and)\s+((?:19|20)\d\d)\b"
 )
+# An aside that tells of a defection: the state it names is the one the person left.
+_DEFECTED = re.compile(r"\bdefect(?:ed|ing|ion)\b", re.IGNORECASE)
 # What follows says where a former official is now ("..., who is now at CSIS").
 _NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
 # A US party and state after a name ("Rep. Jim Himes (D-Conn.)", "Sen. Mitch McConnell
@@ -206,7 +209,10 @@ class ArticlePeople:
     def _learn_about(self, sp: Speaker, about: str) -> None:
         """A country (and an employer's kind) from what the text says of a person beyond
         the title: "a Web developer from Queens", "who works at CloudFlare".  An office
-        held before ("who formerly served as U.S. ambassador") places nobody now."""
+        held before ("who formerly served as U.S. ambassador") places nobody now, nor
+        does a state left ("who worked for North Korea's government before defecting")."""
+        if _DEFECTED.search(about):
+            return
         if self._former_office(about):
             sp.kind = "expert" if sp.kind == "other" else sp.kind
             about = _now_part(about)
@@ -276,6 +282,8 @@ class ArticlePeople:
             employer = self.employer(source)
             if country is None and employer is not None:
                 country = employer.country
+            if country is None and employer is None and source is title:
+                country = self._office_place(source)  # "Utah State Representative"
             if country and (sp.country is None or e is None):
                 sp.country = country
             if employer is not None and (e is None or e.kind == "other"):
@@ -300,6 +308,38 @@ class ArticlePeople:
         if sp.gender is None and self.roles.female_re.search(text_bits):
             sp.gender = "f"
 
+    def _office_place(self, title: str) -> str | None:
+        """ "Utah State Representative", "Texas Gov.": an office of a state or city the
+        places list knows serves that place's country (not "former": see _learn), and
+        the office's kind is the holder's."""
+        office = " ".join(
+            w
+            for w in title.split()
+            if w.lower() in self.roles.title_words or w.lower() in self.roles.role_nouns
+        )
+        kind = infer_kind(office, None, "", self.roles)
+        code = place_country(title) if kind in ("government", "legislator") else None
+        if code is not None:
+            self._employer_kind = kind
+        return code
+
+    def learn_employer(self, sp: Speaker, about: str) -> None:
+        """A lone family name's aside ("Rogers, who works at CloudFlare", "Kelley, the
+        former IAEA inspector who is now a fellow at SIPRI"): only a known employer places
+        the person, since a place or country in an aside on a name met before tells of
+        what they did ("who visited Pyongyang"), not whom they speak for."""
+        if not about:
+            return
+        if self._former_office(about):
+            about = _now_part(about)
+        employer = self.employer(about)
+        if employer is None or employer.kind in ("media", "state-media"):
+            return
+        if sp.country is None:
+            sp.country = employer.country
+        if sp.kind == "other":
+            sp.kind = employer.kind
+
     def _past(self, text: str) -> bool:
         """Words that put what `text` says in the past: "former", "ex-", or dates that
         ended before the article's day ("in the Obama administration" in 2018, "from
@@ -323,6 +363,8 @@ class ArticlePeople:
             return False
         if infer_kind(text, None, "", self.roles) in _OFFICE_KINDS:
             return True
+        if allegiance_country(text) in BODIES:
+            return True  # "a former inspector for the IAEA": no longer the body's voice
         employer = self.employer(text)
         return employer is not None and employer.kind in _OFFICE_KINDS
 

@@ -1,0 +1,94 @@
+"""Whom a named expert, private person or local office holder speaks for, from what the
+text says beside the name: an institution (actors.yaml), a place (places.yaml), a
+nationality, a state's office or party tag; nobody when the text says none of these
+(labels/GUIDE.md, country: a wrong country costs more than a missing one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.texts import attribute_text
+
+
+def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+    att = attribute_text(nlp, text)
+    kinds = {a.actor_id: a.kind for a in att.actors}
+    return [(q.speaker, q.country, kinds.get(q.actor_id or "", "")) for q in att.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country", "kind"),
+    [
+        # an institution in an apposition, the nationality of an expert, a city
+        ("“It will pass,” said Victor Cha, a Korea expert at the Center for Strategic and "
+         "International Studies.", "Victor Cha", "USA", "expert"),
+        ("“It will pass,” said Koh Yu-hwan, a professor at Dongguk University in Seoul.",
+         "Koh Yu-hwan", "KOR", "expert"),
+        ("“It will pass,” said John Smith, a Japanese analyst.", "John Smith", "JPN", "expert"),
+        # "visiting" opens no clause: the apposition is a title
+        ("“Peace is hard,” Duyeon Kim, visiting senior fellow at the Korean Peninsula "
+         "Future Forum, told CNN.", "Duyeon Kim", "KOR", "expert"),
+        # the institution as the owner before the name
+        ("Dyn Research's Doug Madory said “usually there are isolated blips” in its service.",
+         "Doug Madory", "USA", "expert"),
+        # "with" a firm the gazetteer knows
+        ("Kurt Stammberger, with the cybersecurity firm Norse, told CBS News that Sony was "
+         "“essentially nuked from the inside.”", "Kurt Stammberger", "USA", "expert"),
+        # the verb's "from" phrase after a name that follows the verb
+        ("“North Korea resisted,” said David Albright from the Institute for Science and "
+         "International Security in Washington.", "David Albright", "USA", "expert"),
+        # a place after an age, or in the description the name stands beside
+        ("Derek Karpel, 34, an attorney from Manhattan, said he did consider the risks.",
+         "Derek Karpel", "USA", "other"),
+        ("One moviegoer in Dallas, David Matthews, said he was glad he went.",
+         "David Matthews", "USA", "other"),
+        # a state's office or a party-state tag is American
+        ("Utah State Representative David Lifferth said he is revising the bill.",
+         "David Lifferth", "USA", "legislator"),
+        ("“It hurts,” said Texas Gov. Greg Abbott.", "Greg Abbott", "USA", "government"),
+        ("“It will pass,” said Sen. Lindsey Graham, R-S.C.", "Lindsey Graham", "USA",
+         "legislator"),
+    ],
+)  # fmt: skip
+def test_the_text_beside_the_name_places_the_speaker(nlp, text, speaker, country, kind) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == (speaker, country, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # nothing beside the name says where
+        ("“It will pass,” said John Smith, an analyst.", "John Smith", "expert"),
+        # a state's office held before: a commentator of no state
+        ("“It hurts,” said former Arkansas Gov. Mike Huckabee.", "Mike Huckabee", "expert"),
+        # the state a defector left is not whom he speaks for
+        ("Jang Se-yul, who worked as a computer expert for North Korea's government before "
+         "defecting, told CNN he thinks Pyongyang has 1,800 hackers.", "Jang Se-yul",
+         "other"),
+        # a former inspector of a body no longer speaks for it
+        ("That may be the reason, said Robert Kelley, a former inspector for the "
+         "Vienna-based International Atomic Energy Agency.", "Robert Kelley", "expert"),
+    ],
+)  # fmt: skip
+def test_no_place_beside_the_name_is_no_country(nlp, text, speaker, kind) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == (speaker, None, kind)
+
+
+def test_a_lone_names_aside_names_the_employer(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the employer said beside a family name met before places the person; where he
+    # went does not
+    text = (
+        "Security expert Marc Rogers picked apart the case. Rogers, who works at mobile "
+        "security firm CloudFlare, argued that the code has leaked. Security expert John "
+        "Doe agreed. Doe, who visited Pyongyang in 2015, said the code was old."
+    )
+    assert [s[:2] for s in speakers(nlp, text)] == [("Marc Rogers", "USA"), ("John Doe", None)]
+
+
+def test_a_former_official_is_placed_where_he_is_now(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "That may be the reason, said Robert Kelley, a former inspector for the IAEA. "
+        "“It is damaged,” said Kelley, the former IAEA inspector who is now a fellow at the "
+        "Stockholm International Peace Research Institute."
+    )
+    assert [s[1] for s in speakers(nlp, text)] == ["SWE", "SWE"]
