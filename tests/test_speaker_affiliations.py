@@ -92,3 +92,21 @@ def test_a_former_official_is_placed_where_he_is_now(nlp) -> None:  # type: igno
         "Stockholm International Peace Research Institute."
     )
     assert [s[1] for s in speakers(nlp, text)] == ["SWE", "SWE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # an unplaced description joins the one state of the others
+        ("President Donald Trump and his aides said they want to resolve the dispute "
+         "diplomatically.", "USA"),
+        ("Intelligence officials and the FBI have concluded that the attack points back to "
+         "North Korea.", "USA"),
+        # analysts speak for no state beside a president; two states are no one state
+        ("President Donald Trump and some analysts said the talks could fail.", None),
+        ("President Donald Trump and Chinese President Xi Jinping said they would work "
+         "together.", None),
+    ],
+)  # fmt: skip
+def test_a_joint_subject_of_one_state_speaks_for_it(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][1] == country

@@ -87,6 +87,10 @@ def _country_part(sp: Speaker, name: str) -> bool:
     return sp.country is not None and name == country_name(sp.country)
 
 
+# Kinds an unplaced description is of when it speaks for no state beside the others.
+_NO_STATE_KINDS = frozenset({"expert", "media", "state-media", "defector"})
+
+
 def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
     """One plural speaker for several (speaker, as written) parts, in text order."""
     names: list[str] = []
@@ -98,6 +102,13 @@ def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
             names.append(name)
     label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     countries = {sp.country for sp, _ in parts}
+    if None in countries and all(
+        sp.country or not sp.named and sp.kind not in _NO_STATE_KINDS for sp, _ in parts
+    ):
+        # "Trump and his aides", "Intelligence officials and the FBI": a description the
+        # text does not place joins the one state of the others (GUIDE.md, joint); not
+        # analysts or reporters, who speak for no state
+        countries.discard(None)
     kinds = {sp.kind for sp, _ in parts}
     return Speaker(
         name=label,
