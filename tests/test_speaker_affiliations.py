@@ -25,6 +25,9 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
         ("“It will pass,” said Koh Yu-hwan, a professor at Dongguk University in Seoul.",
          "Koh Yu-hwan", "KOR", "expert"),
         ("“It will pass,” said John Smith, a Japanese analyst.", "John Smith", "JPN", "expert"),
+        # a lower-case title whose "prime" the tagger made a noun's modifier
+        ("“We have had false dawns before on the Korean peninsula,” Australian prime "
+         "minister Malcolm Turnbull warned.", "Malcolm Turnbull", "AUS", "government"),
         # "visiting" opens no clause: the apposition is a title
         ("“Peace is hard,” Duyeon Kim, visiting senior fellow at the Korean Peninsula "
          "Future Forum, told CNN.", "Duyeon Kim", "KOR", "expert"),
@@ -110,3 +113,8 @@ def test_a_former_official_is_placed_where_he_is_now(nlp) -> None:  # type: igno
 )  # fmt: skip
 def test_a_joint_subject_of_one_state_speaks_for_it(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0][1] == country
+
+
+def test_other_governments_join_no_one_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States and other governments said the launch broke U.N. resolutions."
+    assert speakers(nlp, text)[0][:2] == ("United States and other governments", None)

@@ -9,6 +9,7 @@ and kind the parts share (none when they differ).  A later "they" may refer to i
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_name
@@ -91,6 +92,18 @@ def _country_part(sp: Speaker, name: str) -> bool:
 _NO_STATE_KINDS = frozenset({"expert", "media", "state-media", "defector"})
 
 
+def _states(written: str) -> bool:
+    """ "other governments", "governments around the region", "its allies": a part that
+    names other states than the rest, so the joint speaker is of no one state."""
+    words = set(re.findall(r"[a-z]+", written.lower()))
+    return bool(words & _OTHER_STATES)
+
+
+_OTHER_STATES = frozenset(
+    {"other", "governments", "countries", "nations", "states", "allies", "partners", "members"}
+)
+
+
 def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
     """One plural speaker for several (speaker, as written) parts, in text order."""
     names: list[str] = []
@@ -103,7 +116,8 @@ def joint_speaker(parts: list[tuple[Speaker, str]]) -> Speaker:
     label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     countries = {sp.country for sp, _ in parts}
     if None in countries and all(
-        sp.country or not sp.named and sp.kind not in _NO_STATE_KINDS for sp, _ in parts
+        sp.country or not sp.named and sp.kind not in _NO_STATE_KINDS and not _states(w)
+        for sp, w in parts
     ):
         # "Trump and his aides", "Intelligence officials and the FBI": a description the
         # text does not place joins the one state of the others (GUIDE.md, joint); not

@@ -148,8 +148,9 @@ def title_before(doc: Doc, start: int, roles: Roles | None = None) -> str:
                 or t.lower_ in r.role_nouns
                 or t.pos_ == "ADJ"
                 or t.lower_ in r.title_modifiers
-                # "press" in "White House press secretary": a noun compounded into the title
-                or (t.dep_ == "compound" and lo <= t.head.i < start)
+                # "press" in "White House press secretary": a noun compounded into the title,
+                # "prime" in "Australian prime minister" (tagged a noun's modifier)
+                or (t.dep_ in ("compound", "amod") and lo <= t.head.i < start)
             )
         ) or (t.lower_ in r.title_connectives and i > 0 and i + 1 < start)
         # "former acting CIA Director": a modifier whatever its tag ("acting" is a verb's)
