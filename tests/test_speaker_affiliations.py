@@ -34,6 +34,16 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
         # the institution as the owner before the name
         ("Dyn Research's Doug Madory said “usually there are isolated blips” in its service.",
          "Doug Madory", "USA", "expert"),
+        # ... also before a two-word name the tagger did not take for a person
+        ("The risk of war is, according to the Arms Control Association’s Kingston Reif, "
+         "“unacceptably high.” “It is dangerous,” Reif explains.", "Kingston Reif", "USA",
+         "expert"),
+        # the place a sentence opens on, for a private person its subject
+        ("In Dallas, Michelle Espinal, 25, arrived at the theater early. “We do whatever we "
+         "want here,” she said.", "Michelle Espinal", "USA", "other"),
+        # ... but never over an office's country
+        ("In Dallas, Foreign Minister Taro Kono said the talks would go on.", "Taro Kono",
+         "JPN", "government"),
         # "with" a firm the gazetteer knows
         ("Kurt Stammberger, with the cybersecurity firm Norse, told CBS News that Sony was "
          "“essentially nuked from the inside.”", "Kurt Stammberger", "USA", "expert"),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.countries import country_of
+from briefgen.knowledge.places import place_country
 from briefgen.nlp.gazetteer import GazEntry, Lexicon
 from briefgen.nlp.names import (
     Speaker,
@@ -27,6 +28,7 @@ from briefgen.nlp.names import (
     phrase_text,
     propn_run,
     root_subject,
+    scene,
     slugify,
 )
 from briefgen.nlp.people import DESCRIPTION_FILLERS, ArticlePeople
@@ -98,9 +100,9 @@ class ArticleMentions(ArticlePeople):
                 self._appos(doc[hi - 1]),
                 about=affiliation(doc[lo:hi]),
             )
-            owner = next((c for c in doc[hi - 1].children if c.dep_ == "poss" and c.i < lo), None)
-            if owner is not None and owner.pos_ == "PROPN":  # "Dyn Research's Doug Madory"
-                self.learn_employer(sp, " ".join(t.text for t in owner.subtree))
+            self._learn_owner(sp, doc[hi - 1], lo)
+            if sp.country is None and sp.kind == "other" and not sp.role:
+                sp.country = place_country(scene(doc[lo:hi]))  # "In Dallas, Jane Doe said"
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
                 sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
             self._register(sp, name, doc[lo].idx)
@@ -136,8 +138,17 @@ class ArticleMentions(ArticlePeople):
             name = f"{first.text} {t.text}"
             covered.update((first.i, t.i))
             sp = self.person(name, title_before(doc, first.i, self.roles), self._appos(t))
+            self._learn_owner(sp, t, first.i)
             self._register(sp, name, first.idx)
             self._mention(first.idx, sp.key, t.dep_ in ("nsubj", "nsubjpass"), True)
+
+    def _learn_owner(self, sp: Speaker, head: Token, lo: int) -> None:
+        """ "Dyn Research's Doug Madory", "the Arms Control Association's Kingston Reif":
+        the known body that owns the name (its head token, first token at `lo`) is the
+        person's employer."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.i < lo), None)
+        if owner is not None and owner.pos_ == "PROPN":
+            self.learn_employer(sp, " ".join(t.text for t in owner.subtree))
 
     def _given_name(self, t: Token) -> bool:
         """A capitalised proper noun that is no title, role, country or stop word ("Though

@@ -389,6 +389,19 @@ def affiliation(name: Span) -> str:
     return " ; ".join(parts)
 
 
+def scene(name: Span) -> str:
+    """ "In Dallas, Michelle Espinal, 25, arrived ...": the place a sentence opens on,
+    when the name is the subject of its verb (where the person was, which places a
+    private person and nobody else)."""
+    head = name[-1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    for c in head.head.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.is_sent_start and c.i < name.start:
+            return " ".join(t.text for t in c.subtree)
+    return ""
+
+
 def _opens_clause(doc: Doc, i: int) -> bool:
     """Whether the words from doc[i] are a clause of their own, not an aside ("According
     to one watcher, Martyn Williams, Pyongyang has developed ..."): a finite verb comes
