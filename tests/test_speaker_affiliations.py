@@ -44,6 +44,12 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
         # ... but never over an office's country
         ("In Dallas, Foreign Minister Taro Kono said the talks would go on.", "Taro Kono",
          "JPN", "government"),
+        # a nationality before a trade that is no title
+        ("Australian traveler Mark Fahey said he was not worried about possible war.",
+         "Mark Fahey", "AUS", "other"),
+        # a defector is placed where he lives now, not by the state he left
+        ("The third was Park Sang-hak, a North Korean defector now living in South Korea. "
+         "“I have almost died twice,” Park said.", "Park Sang-hak", "KOR", "defector"),
         # "with" a firm the gazetteer knows
         ("Kurt Stammberger, with the cybersecurity firm Norse, told CBS News that Sony was "
          "“essentially nuked from the inside.”", "Kurt Stammberger", "USA", "expert"),
@@ -72,6 +78,12 @@ def test_the_text_beside_the_name_places_the_speaker(nlp, text, speaker, country
     [
         # nothing beside the name says where
         ("“It will pass,” said John Smith, an analyst.", "John Smith", "expert"),
+        # a desk is no nationality; a defector's nationality is the state he left
+        ("China analyst John Doe said the talks could fail.", "John Doe", "expert"),
+        ("North Korean defector Kim Chul-soo said he was not worried.", "Kim Chul-soo",
+         "defector"),
+        ("“I have almost died twice,” said Park Sang-hak, a North Korean defector.",
+         "Park Sang-hak", "defector"),
         # a state's office held before: a commentator of no state
         ("“It hurts,” said former Arkansas Gov. Mike Huckabee.", "Mike Huckabee", "expert"),
         # the state a defector left is not whom he speaks for

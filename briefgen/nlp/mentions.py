@@ -25,6 +25,7 @@ from briefgen.nlp.names import (
     given_name_person,
     is_fragment,
     name_bounds,
+    nationality_before,
     phrase_text,
     propn_run,
     root_subject,
@@ -102,7 +103,9 @@ class ArticleMentions(ArticlePeople):
             )
             self._learn_owner(sp, doc[hi - 1], lo)
             if sp.country is None and sp.kind == "other" and not sp.role:
-                sp.country = place_country(scene(doc[lo:hi]))  # "In Dallas, Jane Doe said"
+                sp.country = self.nationality(nationality_before(doc[lo:hi])) or place_country(
+                    scene(doc[lo:hi])  # "In Dallas, Jane Doe said"
+                )
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
                 sp.kind = "defector"  # "Ri, a diplomat until he defected in 2019"
             self._register(sp, name, doc[lo].idx)

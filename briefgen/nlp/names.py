@@ -389,6 +389,22 @@ def affiliation(name: Span) -> str:
     return " ; ".join(parts)
 
 
+def nationality_before(name: Span) -> str:
+    """ "Australian traveler Mark Fahey", "South Korean businessman Kim": a nationality
+    and one lower-case common noun right before the name, which title_before leaves out
+    (a trade, no title); "" when there is none."""
+    doc, lo = name.doc, name.start
+    if lo < 2 or doc[lo - 1].pos_ != "NOUN" or not doc[lo - 1].text.islower():
+        return ""
+    adj = doc[lo - 2]
+    if adj.ent_type_ != "NORP":
+        return ""
+    first = adj.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return doc[first:lo].text
+
+
 def scene(name: Span) -> str:
     """ "In Dallas, Michelle Espinal, 25, arrived ...": the place a sentence opens on,
     when the name is the subject of its verb (where the person was, which places a

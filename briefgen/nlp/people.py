@@ -49,7 +49,7 @@ _YEARS = re.compile(
     r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|through|and)\s+((?:19|20)\d\d)\b"
 )
 # An aside that tells of a defection: the state it names is the one the person left.
-_DEFECTED = re.compile(r"\bdefect(?:ed|ing|ion)\b", re.IGNORECASE)
+_DEFECTED = re.compile(r"\bdefect(?:ed|ing|ion|ors?)\b", re.IGNORECASE)
 # What follows says where a former official is now ("..., who is now at CSIS").
 _NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
 # A US party and state after a name ("Rep. Jim Himes (D-Conn.)", "Sen. Mitch McConnell
@@ -212,7 +212,9 @@ class ArticlePeople:
         held before ("who formerly served as U.S. ambassador") places nobody now, nor
         does a state left ("who worked for North Korea's government before defecting")."""
         if _DEFECTED.search(about):
-            return
+            about = _now_part(about)  # "a North Korean defector now living in South Korea"
+            if not about:
+                return
         if self._former_office(about):
             sp.kind = "expert" if sp.kind == "other" else sp.kind
             about = _now_part(about)
@@ -279,6 +281,9 @@ class ArticlePeople:
                 sp.role = role
             if country:
                 country = allegiance_country(source)  # not "a China analyst"
+            if country and _DEFECTED.search(source):
+                # "a North Korean defector": the state left; only where he lives now counts
+                country = allegiance_country(_now_part(source)) if _now_part(source) else None
             employer = self.employer(source)
             if country is None and employer is not None:
                 country = employer.country
@@ -307,6 +312,13 @@ class ArticlePeople:
             sp.kind = "defector"
         if sp.gender is None and self.roles.female_re.search(text_bits):
             sp.gender = "f"
+
+    def nationality(self, text: str) -> str | None:
+        """ "Australian traveler": the nationality of a person of no office; not the state a
+        defector left ("North Korean defector")."""
+        if not text or _DEFECTED.search(text):
+            return None
+        return allegiance_country(text)
 
     def _office_place(self, title: str) -> str | None:
         """ "Utah State Representative", "Texas Gov.": an office of a state or city the
