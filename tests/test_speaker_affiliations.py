@@ -50,6 +50,12 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
         # a defector is placed where he lives now, not by the state he left
         ("The third was Park Sang-hak, a North Korean defector now living in South Korea. "
          "“I have almost died twice,” Park said.", "Park Sang-hak", "KOR", "defector"),
+        # serving a known person: his country
+        ("After communications director and Trump confidante Hope Hicks announced she "
+         "would leave, Sanders took the job. “He was impressed,” Hicks says.", "Hope Hicks",
+         "USA", "other"),
+        ("“We deployed her under challenging conditions,” says Bryan Lanza, who managed "
+         "surrogates for the Trump campaign.", "Bryan Lanza", "USA", "other"),
         # "with" a firm the gazetteer knows
         ("Kurt Stammberger, with the cybersecurity firm Norse, told CBS News that Sony was "
          "“essentially nuked from the inside.”", "Kurt Stammberger", "USA", "expert"),
@@ -84,6 +90,10 @@ def test_the_text_beside_the_name_places_the_speaker(nlp, text, speaker, country
          "defector"),
         ("“I have almost died twice,” said Park Sang-hak, a North Korean defector.",
          "Park Sang-hak", "defector"),
+        # a critic serves nobody; a former aide no longer
+        ("“It was a lie,” said Trump critic John Doe.", "John Doe", "other"),
+        ("“It was a lie,” said former Trump aide John Doe.", "John Doe", "other"),
+        ("“It was a lie,” said John Doe, a former Trump aide.", "John Doe", "other"),
         # a state's office held before: a commentator of no state
         ("“It hurts,” said former Arkansas Gov. Mike Huckabee.", "Mike Huckabee", "expert"),
         # the state a defector left is not whom he speaks for

@@ -49,6 +49,7 @@ _LOWER = (
     "share_words",
     "kin_nouns",
     "collective_nouns",
+    "serving_nouns",
 )
 _CASED = ("female_words", "male_words", "us_politics", "institution_names")
 # The kinds a role can make, in the order they are tried.
@@ -98,6 +99,7 @@ class Roles:
     share_words: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    serving_nouns: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     us_politics: frozenset[str] = frozenset()

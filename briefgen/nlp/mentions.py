@@ -24,8 +24,8 @@ from briefgen.nlp.names import (
     full_name,
     given_name_person,
     is_fragment,
+    modifier_before,
     name_bounds,
-    nationality_before,
     phrase_text,
     propn_run,
     root_subject,
@@ -102,8 +102,11 @@ class ArticleMentions(ArticlePeople):
                 about=affiliation(doc[lo:hi]),
             )
             self._learn_owner(sp, doc[hi - 1], lo)
+            before = modifier_before(doc[lo:hi])  # "Australian traveler", "Trump aide"
+            if sp.country is None:
+                sp.country = self.patron_country(before)
             if sp.country is None and sp.kind == "other" and not sp.role:
-                sp.country = self.nationality(nationality_before(doc[lo:hi])) or place_country(
+                sp.country = self.nationality(before) or place_country(
                     scene(doc[lo:hi])  # "In Dallas, Jane Doe said"
                 )
             if sp.kind != "defector" and self.roles.has("defector", comma_block(doc[lo:hi])):
@@ -142,6 +145,8 @@ class ArticleMentions(ArticlePeople):
             covered.update((first.i, t.i))
             sp = self.person(name, title_before(doc, first.i, self.roles), self._appos(t))
             self._learn_owner(sp, t, first.i)
+            if sp.country is None:  # "Trump confidante Hope Hicks"
+                sp.country = self.patron_country(modifier_before(doc[first.i : t.i + 1]))
             self._register(sp, name, first.idx)
             self._mention(first.idx, sp.key, t.dep_ in ("nsubj", "nsubjpass"), True)
 

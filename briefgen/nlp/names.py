@@ -389,19 +389,21 @@ def affiliation(name: Span) -> str:
     return " ; ".join(parts)
 
 
-def nationality_before(name: Span) -> str:
-    """ "Australian traveler Mark Fahey", "South Korean businessman Kim": a nationality
-    and one lower-case common noun right before the name, which title_before leaves out
-    (a trade, no title); "" when there is none."""
+def modifier_before(name: Span) -> str:
+    """ "Australian traveler Mark Fahey", "Trump confidante Hope Hicks": a nationality or
+    a person's name and one lower-case common noun right before the name, which
+    title_before leaves out (a trade, no title); "" when there is none."""
     doc, lo = name.doc, name.start
     if lo < 2 or doc[lo - 1].pos_ != "NOUN" or not doc[lo - 1].text.islower():
         return ""
     adj = doc[lo - 2]
-    if adj.ent_type_ != "NORP":
+    if adj.ent_type_ not in ("NORP", "PERSON") and adj.pos_ != "PROPN":
         return ""
     first = adj.i
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
+    if first > 0 and doc[first - 1].lower_ in ("former", "ex", "onetime", "one-time"):
+        return ""  # "former Trump aide John Doe" serves nobody now
     return doc[first:lo].text
 
 

@@ -50,6 +50,8 @@ _YEARS = re.compile(
 )
 # An aside that tells of a defection: the state it names is the one the person left.
 _DEFECTED = re.compile(r"\bdefect(?:ed|ing|ion|ors?)\b", re.IGNORECASE)
+# A name, possessive or not, and the word after it ("Trump confidante", "Moon's aide").
+_PATRON = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+([a-z]+)\b")
 # What follows says where a former official is now ("..., who is now at CSIS").
 _NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
 # A US party and state after a name ("Rep. Jim Himes (D-Conn.)", "Sen. Mitch McConnell
@@ -226,7 +228,8 @@ class ArticlePeople:
                 allegiance_country(about)
                 or (employer.country if employer is not None else None)
                 or place_country(about)
-            )
+                or (None if self._past(about) else self.patron_country(about))
+            )  # "who managed the Trump campaign", not "a former Trump aide"
         if employer is not None and sp.kind == "other":
             sp.kind = employer.kind
 
@@ -296,6 +299,8 @@ class ArticlePeople:
         text_bits = " ".join(
             x for x in (title, appos or "", sp.role or "") if x and not self._past(x)
         )
+        if sp.country is None:
+            sp.country = self.patron_country(text_bits)  # "Trump confidante Hope Hicks"
         party = _PARTY_STATE.search(text_bits) is not None
         if sp.country is None and (party or self.roles.politics_country(text_bits)):
             sp.country = US_POLITICS_COUNTRY  # "Sen. Chris Coons, Delaware Democrat"
@@ -312,6 +317,17 @@ class ArticlePeople:
             sp.kind = "defector"
         if sp.gender is None and self.roles.female_re.search(text_bits):
             sp.gender = "f"
+
+    def patron_country(self, text: str) -> str | None:
+        """ "Trump confidante", "the Trump campaign", "Moon's spokesman": the country of the
+        known person (actors.yaml) whom the words say the speaker serves."""
+        for m in _PATRON.finditer(text):
+            if m.group(2).lower() not in self.roles.serving_nouns:
+                continue
+            e = self.gaz.lookup(m.group(1))
+            if e is not None and e.person and e.country:
+                return e.country
+        return None
 
     def nationality(self, text: str) -> str | None:
         """ "Australian traveler": the nationality of a person of no office; not the state a
