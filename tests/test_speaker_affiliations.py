@@ -150,3 +150,20 @@ def test_a_joint_subject_of_one_state_speaks_for_it(nlp, text, country) -> None:
 def test_other_governments_join_no_one_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The United States and other governments said the launch broke U.N. resolutions."
     assert speakers(nlp, text)[0][:2] == ("United States and other governments", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a body's members speak for their own states, which the words do not name, even
+        # under the body's dateline
+        ("UNITED NATIONS (Reuters) - “We are faced with real uncertainties,” a senior U.N. "
+         "Security Council diplomat said.", None),
+        ("“We are faced with real uncertainties,” a senior U.N. Security Council diplomat "
+         "said.", None),
+        # the body's own official speaks for it
+        ("“It is grave,” said a U.N. official.", "UN"),
+    ],
+)  # fmt: skip
+def test_a_bodys_members_are_not_the_body(nlp, text, country) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][1] == country

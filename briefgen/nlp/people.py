@@ -27,6 +27,7 @@ from briefgen.nlp.titles import (
     allegiance_country,
     has_role_word,
     infer_kind,
+    members_of_body,
     name_and_title,
     normalize_title,
     role_and_country,
@@ -400,6 +401,8 @@ class ArticlePeople:
         """The first known body named in a role that says where the person works ("a
         researcher at the Korea Institute for National Unification")."""
         for e in self.gaz.bodies_in(text):
+            if e.country in BODIES and members_of_body(text):
+                continue  # "a U.N. Security Council diplomat" serves a member state
             if e.country:
                 return e
         return None

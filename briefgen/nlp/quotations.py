@@ -30,6 +30,7 @@ from briefgen.nlp.marks import QuoteSpans, spans_near
 from briefgen.nlp.reported import Reported, content_of, not_a_statement
 from briefgen.nlp.run_on import run_on
 from briefgen.nlp.syntax import doc_text
+from briefgen.nlp.titles import members_of_body
 from briefgen.nlp.when import statement_time
 
 if TYPE_CHECKING:
@@ -430,6 +431,7 @@ def to_quotes(
             and sp.kind == "government"
             and not sp.joint  # several states' officials together serve no one home
             and home is not None
+            and not members_of_body(sp.role or sp.name)  # "a U.N. Security Council diplomat"
         ):
             # "National Security Adviser Wi Sung-lac" under a SEOUL dateline: an official the
             # article does not place serves the country the report is filed from

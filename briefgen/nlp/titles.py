@@ -69,6 +69,13 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 # A delegate's office and the state it is "of" ("Ambassador of France", "envoy from
 # Sweden").
+# A body's members or members' diplomats ("U.N. Security Council diplomat", "U.N.
+# members"): they speak for their states, which the words do not name.
+_MEMBERS_AFTER = re.compile(
+    r"^(?:\s+Security\s+Council)?\s+(?:diplomats?|members?|member\s+states|ambassadors?|"
+    r"delegates?|delegations?)\b",
+    re.IGNORECASE,
+)
 _DELEGATE_OF = re.compile(
     r"\b(?i:ambassador|envoy|representative|delegate)s?\s+(?:of|from)\s+(?:the\s+)?$"
 )
@@ -95,8 +102,23 @@ def allegiance_country(text: str) -> str | None:
             continue  # "director for Korea and China": the desk, not the employer
         if joined_with_another(text, at):
             return None  # "U.S. and South Korean officials": several states, no one of them
-        return _represented(norm, code, found[at + 1 :]) if code in BODIES else code
+        if code not in BODIES:
+            return code
+        rep = _represented(norm, code, found[at + 1 :])
+        if rep == code and _MEMBERS_AFTER.match(rest):
+            return None  # "a U.N. Security Council diplomat", "U.N. members": some state's
+        return rep
     return None
+
+
+def members_of_body(text: str) -> bool:
+    """ "a U.N. Security Council diplomat", "some U.N. members": the words name a body's
+    members, who speak for their own states, not the body."""
+    norm = _norm_quotes(text)
+    return any(
+        code in BODIES and _MEMBERS_AFTER.match(norm[end:])
+        for _, end, _, code in country_matches(text)
+    )
 
 
 def _represented(norm: str, body: str, later: list[tuple[int, int, str, str]]) -> str:
