@@ -67,6 +67,8 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
          "Derek Karpel", "USA", "other"),
         ("One moviegoer in Dallas, David Matthews, said he was glad he went.",
          "David Matthews", "USA", "other"),
+        # a clause of where the person lives
+        ("“It was calm,” said Jane Roe, who lives in Seoul.", "Jane Roe", "KOR", "other"),
         # a state's office or a party-state tag is American
         ("Utah State Representative David Lifferth said he is revising the bill.",
          "David Lifferth", "USA", "legislator"),
@@ -90,6 +92,11 @@ def test_the_text_beside_the_name_places_the_speaker(nlp, text, speaker, country
          "defector"),
         ("“I have almost died twice,” said Park Sang-hak, a North Korean defector.",
          "Park Sang-hak", "defector"),
+        # a clause of what the person did names where they went, not whom they speak for
+        ("“It was terrible,” said John Doe, who was detained in North Korea for a year.",
+         "John Doe", "other"),
+        ("“It was terrible,” said Jane Roe, 45, who visited Pyongyang in May.", "Jane Roe",
+         "other"),
         # a critic serves nobody; a former aide no longer
         ("“It was a lie,” said Trump critic John Doe.", "John Doe", "other"),
         ("“It was a lie,” said former Trump aide John Doe.", "John Doe", "other"),

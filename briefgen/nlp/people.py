@@ -53,6 +53,13 @@ _YEARS = re.compile(
 _DEFECTED = re.compile(r"\bdefect(?:ed|ing|ion|ors?)\b", re.IGNORECASE)
 # A name, possessive or not, and the word after it ("Trump confidante", "Moon's aide").
 _PATRON = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+([a-z]+)\b")
+# A relative clause, and the verbs by which one says where a person lives or works.
+_CLAUSE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
+_LIVES_WORKS = re.compile(
+    r"\b(?:lives?|living|based|works?|working|teach(?:es)?|heads?|runs?|leads?|serves?|"
+    r"represents?|directs?|chairs?|manage[sd]?|is\s+(?:a|an|the)\b|(?-i:for\s+(?:the\s+)?[A-Z]))",
+    re.IGNORECASE,
+)
 # What follows says where a former official is now ("..., who is now at CSIS").
 _NOW = re.compile(r"\b(?:now|currently|today)\b", re.IGNORECASE)
 # A US party and state after a name ("Rep. Jim Himes (D-Conn.)", "Sen. Mitch McConnell
@@ -224,6 +231,9 @@ class ArticlePeople:
             if not about:
                 return
         employer = self.employer(about)
+        # "who visited Pyongyang", "who was detained in North Korea": a clause of what the
+        # person did names places they went, not whom they speak for
+        about = "; ".join(p for p in about.split(" ; ") if _places_person(p))
         if sp.country is None:
             sp.country = (
                 allegiance_country(about)
@@ -432,6 +442,16 @@ class ArticlePeople:
 
     def _mention(self, pos: int, key: str, subject: bool, person: bool) -> None:
         self.mentions.append(Mention(pos, self.sent_index(pos), key, subject, person))
+
+
+def _places_person(part: str) -> bool:
+    """Whether an aside may place the person by the places it names: a description
+    ("a Web developer from Queens"), or a clause of where they live or work ("who
+    lives in Seoul", "who works at CloudFlare", "who brought challenges for the ACLU"),
+    not one of what they did ("who visited Pyongyang")."""
+    if not _CLAUSE.match(part):
+        return True
+    return _LIVES_WORKS.search(part) is not None
 
 
 def _now_part(text: str) -> str:
