@@ -69,6 +69,9 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
          "David Matthews", "USA", "other"),
         # a clause of where the person lives
         ("“It was calm,” said Jane Roe, who lives in Seoul.", "Jane Roe", "KOR", "other"),
+        # running as a US party's candidate, the name beside the subject
+        ("In 1992, her father, Mike Huckabee, ran his first campaign as a Republican. "
+         "“Politics were brutal,” Huckabee says.", "Mike Huckabee", "USA", "other"),
         # a state's office or a party-state tag is American
         ("Utah State Representative David Lifferth said he is revising the bill.",
          "David Lifferth", "USA", "legislator"),
@@ -96,6 +99,9 @@ def test_the_text_beside_the_name_places_the_speaker(nlp, text, speaker, country
         ("“It was terrible,” said John Doe, who was detained in North Korea for a year.",
          "John Doe", "other"),
         ("“It was terrible,” said Jane Roe, 45, who visited Pyongyang in May.", "Jane Roe",
+         "other"),
+        # a nationality one ran as is no US party
+        ("“It will pass,” said John Doe, who ran as a Japanese candidate.", "John Doe",
          "other"),
         # a critic serves nobody; a former aide no longer
         ("“It was a lie,” said Trump critic John Doe.", "John Doe", "other"),

@@ -31,6 +31,7 @@ from briefgen.nlp.names import (
     root_subject,
     scene,
     slugify,
+    standing_as,
 )
 from briefgen.nlp.people import DESCRIPTION_FILLERS, ArticlePeople
 from briefgen.nlp.titles import (
@@ -105,6 +106,9 @@ class ArticleMentions(ArticlePeople):
             before = modifier_before(doc[lo:hi])  # "Australian traveler", "Trump aide"
             if sp.country is None:
                 sp.country = self.patron_country(before)
+            party = standing_as(doc[lo:hi])  # "Mike Huckabee ran ... as a Republican"
+            if sp.country is None and party is not None:
+                sp.country = self.roles.politics_country(party.text)
             if sp.country is None and sp.kind == "other" and not sp.role:
                 sp.country = self.nationality(before) or place_country(
                     scene(doc[lo:hi])  # "In Dallas, Jane Doe said"

@@ -407,6 +407,21 @@ def modifier_before(name: Span) -> str:
     return doc[first:lo].text
 
 
+def standing_as(name: Span) -> Token | None:
+    """ "her father, Mike Huckabee, ran his first campaign as a Republican": the party
+    word (a NORP) the person, or the subject the name stands beside, ran or acted as."""
+    head = name[-1]
+    subj = head.head if head.dep_ == "appos" else head
+    if subj.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in subj.head.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "NORP":
+                return obj
+    return None
+
+
 def scene(name: Span) -> str:
     """ "In Dallas, Michelle Espinal, 25, arrived ...": the place a sentence opens on,
     when the name is the subject of its verb (where the person was, which places a
