@@ -56,6 +56,9 @@ def speakers(nlp, text: str) -> list[tuple[str | None, str | None, str]]:  # typ
          "USA", "other"),
         ("“We deployed her under challenging conditions,” says Bryan Lanza, who managed "
          "surrogates for the Trump campaign.", "Bryan Lanza", "USA", "other"),
+        # ... or a person the article has placed
+        ("Mike Huckabee ran as a Republican in 2008. “We were the original group,” says "
+         "Chip Saltsman, Huckabee’s 2008 campaign manager.", "Chip Saltsman", "USA", "other"),
         # "with" a firm the gazetteer knows
         ("Kurt Stammberger, with the cybersecurity firm Norse, told CBS News that Sony was "
          "“essentially nuked from the inside.”", "Kurt Stammberger", "USA", "expert"),

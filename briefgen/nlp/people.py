@@ -52,7 +52,7 @@ _YEARS = re.compile(
 # An aside that tells of a defection: the state it names is the one the person left.
 _DEFECTED = re.compile(r"\bdefect(?:ed|ing|ion|ors?)\b", re.IGNORECASE)
 # A name, possessive or not, and the word after it ("Trump confidante", "Moon's aide").
-_PATRON = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+([a-z]+)\b")
+_PATRON = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+(?:(?:19|20)\d\d\s+)?([a-z]+)\b")
 # A relative clause, and the verbs by which one says where a person lives or works.
 _CLAUSE = re.compile(r"(?:who|which|whose)\b", re.IGNORECASE)
 _LIVES_WORKS = re.compile(
@@ -330,14 +330,19 @@ class ArticlePeople:
             sp.gender = "f"
 
     def patron_country(self, text: str) -> str | None:
-        """ "Trump confidante", "the Trump campaign", "Moon's spokesman": the country of the
-        known person (actors.yaml) whom the words say the speaker serves."""
+        """ "Trump confidante", "the Trump campaign", "Huckabee's 2008 campaign manager":
+        the country of the person whom the words say the speaker serves, known
+        (actors.yaml) or placed by the article so far."""
         for m in _PATRON.finditer(text):
             if m.group(2).lower() not in self.roles.serving_nouns:
                 continue
             e = self.gaz.lookup(m.group(1))
             if e is not None and e.person and e.country:
                 return e.country
+            key = self.nearest_full(m.group(1), 10**9) if e is None else None
+            sp = self.people.get(key) if key is not None else None
+            if sp is not None and sp.person and sp.country:
+                return sp.country
         return None
 
     def nationality(self, text: str) -> str | None:
