@@ -49,6 +49,12 @@ def _holder(p: Position, actors: Mapping[str, Actor]) -> str:
     return a.name if a is not None and p.holder_kind == "actor" else country_name(p.holder)
 
 
+def _now(label: str) -> str:
+    """A reversed stance with "now" where English puts it: "now keeps up sanctions and
+    pressure", but "is now open to easing sanctions", not "now is open"."""
+    return f"is now {label[3:]}" if label.startswith("is ") else f"now {label}"
+
+
 # A former official speaks for no one now ("Steve Bucci, former Pentagon official").
 _FORMER_RE = re.compile(r"\b(?:former|ex-|retired|onetime|one-time)\b", re.I)
 
@@ -105,7 +111,7 @@ class ChangeFinder:
             if old is None or old.stance * p.stance >= 0:
                 continue
             text = (
-                f"{_holder(p, self.actors)} now {p.label} on {issue_name(p.issue)} "
+                f"{_holder(p, self.actors)} {_now(p.label)} on {issue_name(p.issue)} "
                 f"(in {self.before.label}: {old.label})."
             )
             out.append(self._change("reversed", text, p, old))

@@ -87,7 +87,7 @@ def position_words(p: Position) -> str:
     if label and "_" not in label:
         return label
     try:
-        return get_issue(p.issue).label(p.stance)
+        return get_issue(p.issue).label(p.stance, p.country)
     except KeyError:
         return f"{'for' if p.stance > 0 else 'against'} {issue_name(p.issue)}"
 

@@ -58,7 +58,7 @@ class PositionFixes(Ledger):
     def _flip(self, existing: Position, name: str, why: str) -> bool:
         old = existing.label
         existing.stance = -existing.stance
-        existing.label = get_issue(existing.issue).label(existing.stance)
+        existing.label = get_issue(existing.issue).label(existing.stance, existing.country)
         existing.confidence = 1.0
         mark(existing, f"flipped by the desk (was: {old})")
         self._note(None, f"{name} {existing.label} (was: {old}){why}")
@@ -83,7 +83,7 @@ class PositionFixes(Ledger):
                 return False
             evidence = [Evidence(q.article_id, " ".join(q.text.split()), q.quote_id)]
         stance = int(e.get("stance"))
-        label = get_issue(e.get("issue")).label(stance)
+        label = get_issue(e.get("issue")).label(stance, country)
         if existing is None:
             existing = Position(
                 holder=holder,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from briefgen.knowledge.datafiles import packaged
 from briefgen.knowledge.stance_cues import glob
@@ -18,9 +20,16 @@ class Issue:
     con: str  # the label of stance -1
     means: str
     terms: tuple[str, ...]
+    # country code -> {"pro"/"con": label}: a side that holder's country takes in its own
+    # words (issues.yaml by_country)
+    by_country: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
 
-    def label(self, stance: int) -> str:
-        return self.pro if stance > 0 else self.con
+    def label(self, stance: int, country: str | None = None) -> str:
+        """The side in words that read right for a holder of `country`: Pyongyang "seeks
+        sanctions relief", Washington offering it "is open to easing sanctions"."""
+        side = "pro" if stance > 0 else "con"
+        own = self.by_country.get(country or "", {})
+        return own.get(side) or (self.pro if side == "pro" else self.con)
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +43,18 @@ def load_issues() -> tuple[Issue, ...]:
             con=str(e["con"]),
             means=str(e.get("means", "")),
             terms=tuple(str(t).lower() for t in e.get("terms") or []),
+            by_country=_by_country(e.get("by_country")),
         )
         for e in packaged("issues.yaml") or []
     )
+
+
+def _by_country(raw: Any) -> dict[str, dict[str, str]]:
+    """issues.yaml's by_country: {code: {side: label}}, sides other than pro/con dropped."""
+    return {
+        str(code): {str(k): str(v) for k, v in (sides or {}).items() if k in ("pro", "con")}
+        for code, sides in (raw or {}).items()
+    }
 
 
 def issue_keys() -> tuple[str, ...]:

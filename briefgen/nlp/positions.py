@@ -109,14 +109,15 @@ def actor_positions(
         if not carriers:  # no words of its own say it: never printed, exports keep it
             confidence = min(confidence, round(agreeing[0][0], 3))
         actor = by_id.get(holder)
+        country = actor.country if actor else None
         out.append(
             Position(
                 holder=holder,
                 holder_kind="actor",
                 issue=issue,
                 stance=side,
-                label=get_issue(issue).label(side),
-                country=actor.country if actor else None,
+                label=get_issue(issue).label(side, country),
+                country=country,
                 evidence=_evidence(q for _, _, q in (carriers or agreeing)),
                 confidence=confidence,
             )
@@ -216,7 +217,7 @@ def country_positions(
                 holder_kind="country",
                 issue=issue,
                 stance=side,
-                label=get_issue(issue).label(side),
+                label=get_issue(issue).label(side, code),
                 country=code,
                 evidence=[e for p in voices for e in p.evidence][:MAX_EVIDENCE],
                 confidence=round(sum(p.confidence for p in voices) / len(voices), 3),
