@@ -212,6 +212,8 @@ class ArticleMentions(ArticlePeople):
                 continue
             if ent.label_ == "PERSON" or ent.label_ in ("ORG", "GPE", "NORP", "WORK_OF_ART"):
                 e = self.gaz.lookup(ent.text)
+                if e is None and ent.label_ == "ORG":
+                    self._collect_placed_body(ent)
                 if e is None or (ent.label_ == "PERSON" and e.person):
                     continue  # lone people are read with the lone names
                 sp = self.from_gaz(e)
@@ -220,6 +222,26 @@ class ArticleMentions(ArticlePeople):
                 )
                 if e.type == "publication":
                     self.publications.append((ent.start_char, sp.key))
+
+    def _collect_placed_body(self, ent: Span) -> None:
+        """A state body the gazetteer does not know, placed by a country word in its name
+        or its possessor ("The Chinese Foreign Ministry", "Japan's Defense Ministry"):
+        named, so that a later "the ministry's statement said" is that body, not one of
+        no country that the outlet's home then claims."""
+        from briefgen.nlp.syntax import noun_phrase
+
+        root = ent.root
+        if root.pos_ != "PROPN" or root.lower_ not in self.roles.body_nouns:
+            return
+        phrase = noun_phrase(root)
+        name = re.sub(r"^(?i:the)\s+", "", clean_name(phrase.text))
+        code = country_of(name) or allegiance_country(phrase.text)
+        if code is None or infer_kind(name, code, "government", self.roles) != "government":
+            return
+        sp = self.people.setdefault(
+            slugify(name), Speaker(name=name, country=code, kind="government", person=False)
+        )
+        self._mention(ent.start_char, sp.key, root.dep_ in ("nsubj", "nsubjpass"), False)
 
     def _collect_publications_by_name(self) -> None:
         """Publications the gazetteer knows by name where the tagger saw none ("Rodong

@@ -7,6 +7,7 @@ other mentions.  A chain of sentences led by the same he or she goes back to its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -140,6 +141,43 @@ class ArticlePronouns(ArticleDescriptions):
             return sp
         return self.salient(pos, None, person=False, plural=low in ("they", "them", "their"))
 
+    def earlier_body(self, head: Token, pos: int) -> Speaker | None:
+        """The nearest body named before `pos` whose name has the description's head for
+        its own ("the ministry" after "the Unification Ministry", "the institute" after
+        "the Korea Institute for National Unification": the word before "for" or "of")
+        and holds the words that set it apart ("The Defense Ministry" is no earlier
+        Foreign Ministry, only a Defense one)."""
+        own = {
+            c.lower_
+            for c in head.children
+            if c.dep_ in ("compound", "amod")
+            and (c.text[:1].isupper() or c.lower_ in self.roles.title_words)
+        }
+        for m in sorted(self._candidates(pos), key=_back):
+            sp = self.people.get(m.key)
+            if sp is None or sp.person or _name_head(sp.name) != head.lower_:
+                continue
+            if own <= set(re.findall(r"[a-z]+", sp.name.lower())):  # "Self-Defence Force"
+                return sp
+        return None
+
+    def placed_body(self, name: str, pos: int) -> Speaker | None:
+        """The nearest body named before `pos`, placed in a country, whose name ends in
+        `name` ("North Korean Foreign Ministry" for a later "the Foreign Ministry"): a
+        body called by its short name is the one the article named in full, not a
+        body of no country that the outlet's home then claims."""
+        tail = name.lower().split()
+        if len(tail) < 2:
+            return None  # "Ministry" alone is a description's head (unnamed.py)
+        for m in sorted(self._candidates(pos), key=_back):
+            sp = self.people.get(m.key)
+            if sp is None or sp.person or sp.country is None or sp.joint:
+                continue
+            words = sp.name.lower().split()
+            if len(words) > len(tail) and words[-len(tail) :] == tail:
+                return sp
+        return None
+
     def remember(self, sp: Speaker, pos: int, subject: bool = True) -> Speaker:
         """Note a resolved speaker so a later pronoun can find it."""
         self.people.setdefault(sp.key, sp)
@@ -149,3 +187,13 @@ class ArticlePronouns(ArticleDescriptions):
 
 def _back(m: Mention) -> int:
     return -m.pos
+
+
+def _name_head(name: str) -> str:
+    """The head word of a body's name: its last word, or the one before its first "for",
+    "of" or "on" ("Korea Institute for National Unification": institute)."""
+    words = name.lower().split()
+    for k, w in enumerate(words):
+        if w in ("for", "of", "on") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""

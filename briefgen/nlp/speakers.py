@@ -281,6 +281,9 @@ class ArticleActors(ArticleUnnamed):
             or allegiance_country(self.doc[phrase.start : head.i + 1].text)
             or self.roles.politics_country(text)  # "Senate Democrats"
         )
+        placed = self.placed_body(text, head.idx) if code is None else None
+        if placed is not None:
+            return placed  # "the Foreign Ministry" after "North Korea's Foreign Ministry"
         kind = infer_kind(text, code, "other", self.roles)
         if state_run:
             kind = "state-media" if kind in ("media", "state-media") else "government"

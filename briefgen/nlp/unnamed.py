@@ -103,7 +103,7 @@ class ArticleUnnamed(ArticleSources):
             or self.roles.politics_country(text)  # "a senior Democratic Senate aide"
         )
         if country is None and low in self.roles.body_nouns:
-            body = self._earlier_body(low, pos)
+            body = self.earlier_body(head, pos)
             if body is not None:
                 return body  # "the ministry said" after "South Korea's Unification Ministry"
         if (
@@ -391,16 +391,6 @@ class ArticleUnnamed(ArticleSources):
             return False
         return bool(_AGENT.search(low))
 
-    def _earlier_body(self, noun: str, pos: int) -> Speaker | None:
-        """The nearest body named before `pos` whose name has `noun` for its head ("the
-        ministry" after "the Unification Ministry", "the institute" after "the Korea
-        Institute for National Unification": the word before "for" or "of")."""
-        for m in sorted(self._candidates(pos), key=lambda m: -m.pos):
-            sp = self.people.get(m.key)
-            if sp is not None and not sp.person and _name_head(sp.name) == noun:
-                return sp
-        return None
-
     def _earlier_firm(self, phrase: Span, head: Token) -> Speaker | None:
         """ "the company", "the firm": the organisation last named before it, a few
         sentences back at most (not a publication, which reports rather than speaks)."""
@@ -487,13 +477,3 @@ def _capitalised(tok: Token) -> bool:
         and not tok.is_sent_start
         and tok.pos_ in ("NOUN", "ADV", "ADJ", "VERB", "X")
     )
-
-
-def _name_head(name: str) -> str:
-    """The head word of a body's name: its last word, or the one before its first "for",
-    "of" or "on" ("Korea Institute for National Unification": institute)."""
-    words = name.lower().split()
-    for k, w in enumerate(words):
-        if w in ("for", "of", "on") and k > 0:
-            return words[k - 1]
-    return words[-1] if words else ""
