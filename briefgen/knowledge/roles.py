@@ -42,6 +42,7 @@ _LOWER = (
     "place_words",
     "name_of_body_words",
     "anonymous_heads",
+    "official_heads",
     "group_pronouns",
     "counterpart_nouns",
     "single_offices",
@@ -92,6 +93,7 @@ class Roles:
     place_words: frozenset[str] = frozenset()
     name_of_body_words: frozenset[str] = frozenset()
     anonymous_heads: frozenset[str] = frozenset()
+    official_heads: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     counterpart_nouns: frozenset[str] = frozenset()
     single_offices: frozenset[str] = frozenset()

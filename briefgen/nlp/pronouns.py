@@ -15,13 +15,15 @@ from briefgen.nlp.descriptions import ArticleDescriptions
 from briefgen.nlp.people import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from briefgen.nlp.gazetteer import Lexicon
     from briefgen.nlp.names import Speaker
 
 # Sentences back a pronoun's chain may reach through sentences led by pronouns.
 _CHAIN_REACH = 20
+# Sentences back (besides its own) in which a bare "the official" means who spoke last.
+_OFFICIAL_BACK = 3
 
 
 class ArticlePronouns(ArticleDescriptions):
@@ -158,6 +160,32 @@ class ArticlePronouns(ArticleDescriptions):
             if sp is None or sp.person or _name_head(sp.name) != head.lower_:
                 continue
             if own <= set(re.findall(r"[a-z]+", sp.name.lower())):  # "Self-Defence Force"
+                return sp
+        return None
+
+    def official_spoke_last(self, phrase: Span, head: Token, pos: int) -> Speaker | None:
+        """A bare "the official" with no official described in the last _OFFICIAL_BACK
+        sentences: the official who spoke last in them ("the Blue House spokesman said
+        ... the official said"; "The adviser ... said ... The official said"), not an
+        official of another country described paragraphs before, nor a new one."""
+        if [t.lower_ for t in phrase] != ["the", "official"]:
+            return None
+        here = self.sent_index(pos)
+        if any(
+            h == "official" and p < pos and here - self.sent_index(p) <= _OFFICIAL_BACK
+            for p, _sp, h in self.descriptions
+        ):
+            return None  # "A senior U.S. official said ... the official said": that one
+        for m in sorted(self.spoken, key=_back):
+            if m.pos >= pos:
+                continue
+            if here - m.sent > _OFFICIAL_BACK:
+                break
+            sp = self.people.get(m.key)
+            if sp is None or not sp.person or sp.plural or sp.joint:
+                continue
+            role = (sp.role or sp.name).lower().split()
+            if sp.kind == "government" and role and role[-1] in self.roles.official_heads:
                 return sp
         return None
 

@@ -95,6 +95,9 @@ class ArticleUnnamed(ArticleSources):
             sp = self._resolve_named(noun_phrase(boss), boss)
             if sp is not None and sp.person and sp.country is not None:
                 return self.describe(self._full_possessor(phrase, text), low, sp.country, pos)
+        last = self.official_spoke_last(phrase, head, pos)
+        if last is not None:
+            return last  # "the Blue House spokesman said ... the official said"
         country = (
             allegiance_country(text)  # "North Korea experts" know it, serve no country
             or self.employer_country(text)
