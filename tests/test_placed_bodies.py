@@ -55,3 +55,21 @@ def test_another_ministry_is_not_the_one_named(nlp) -> None:  # type: ignore[no-
         ("Defense Ministry", "KOR"),
     ]
 
+
+def test_a_us_paper_does_not_claim_a_ministry_or_another_owners_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Washington has departments (countries.yaml not_its_bodies): a US paper's unplaced
+    "Defense Ministry" is another state's, and so is "Singapore's Ministry of Foreign
+    Affairs" (2018-W19 printed it under the United States), whatever the text names."""
+    text = (
+        "The South Korean military raised its readiness level, the Defense Ministry said.\n\n"
+        "Trump said the summit will be held in Singapore, a choice the United States "
+        "welcomed.\n\n"
+        "Singapore's Ministry of Foreign Affairs said it was pleased to host the summit."
+    )
+    got = dict(_speakers(nlp, text, "Fox News"))
+    assert got["Defense Ministry"] is None
+    assert got["Singapore's Ministry of Foreign Affairs"] is None
+    assert got["Donald Trump"] == "USA"
+    # a Korean outlet's own unplaced ministry is still its home's
+    korean = "The Defense Ministry said South Korean forces were on alert."
+    assert _speakers(nlp, korean, "Yonhap") == [("Defense Ministry", "KOR")]

@@ -186,6 +186,16 @@ def countries_together(text: str) -> list[str]:
     return codes if len(codes) > 1 else []
 
 
+@lru_cache(maxsize=32)
+def not_its_bodies(code: str) -> frozenset[str]:
+    """Words no body of this state has in its name (countries.yaml not_its_bodies): a US
+    paper's unplaced "Defense Ministry" is not Washington's."""
+    for e in _data().get("countries") or []:
+        if str(e.get("code")) == code:
+            return frozenset(str(w).lower() for w in e.get("not_its_bodies") or [])
+    return frozenset()
+
+
 def country_name(code: str) -> str:
     """The display name of a country or body code; the code itself when unknown."""
     for e in load_countries():

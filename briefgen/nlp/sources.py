@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from briefgen.knowledge.countries import country_of
+from briefgen.knowledge.countries import country_of, not_its_bodies
 from briefgen.nlp.names import (
     Speaker,
     clean_name,
@@ -44,6 +44,8 @@ _FOREIGN = re.compile(r"\bforeign (?:official|diplomat|government|leader|envoy)s
 # A nationality word in a title ("Venezuelan President", "Danish Prime Minister"): a
 # state the brief may not know, but not the outlet's home.
 _NATIONALITY = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish)\b")
+# A body's name that opens on its owner ("Singapore's Ministry of Foreign Affairs").
+_OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s")
 
 
 class ArticleSources(ArticlePronouns):
@@ -84,7 +86,9 @@ class ArticleSources(ArticlePronouns):
         """Officials and legislators the article does not place serve the outlet's home
         country (`home_country`), when no dateline places them first.  Not several
         speakers of several states ("China and Russia"), nor one placed by an employer
-        the text names ("an official at LG Uplus"), nor a firm's ("company spokesman")."""
+        the text names ("an official at LG Uplus"), nor a firm's ("company spokesman"),
+        nor a body the home has none of (a US paper's "Defense Ministry") or whose name
+        gives it another owner ("Singapore's Ministry of Foreign Affairs")."""
         home = None if dateline else self.home_country()
         if home is None:
             return
@@ -97,6 +101,8 @@ class ArticleSources(ArticlePronouns):
                 and " at " not in f" {sp.role or sp.name} "
                 and not _FOREIGN.search(sp.role or sp.name)
                 and not self._foreign_nationality(sp.role or sp.name)
+                and not self._owned_abroad(sp)
+                and not set(re.findall(r"\w+", sp.name.lower())) & not_its_bodies(home)
                 and not set(re.findall(r"\w+", (sp.role or "").lower())) & self.roles.firm_nouns
             ):
                 sp.country = home
@@ -111,6 +117,16 @@ class ArticleSources(ArticlePronouns):
         return any(
             w not in ours and not self.roles.politics_country(w) for w in _NATIONALITY.findall(role)
         )
+
+    def _owned_abroad(self, sp: Speaker) -> bool:
+        """A body its name gives to an owner the brief has no country for, and no person
+        ("Singapore's Ministry of Foreign Affairs"): a state's of its own, not the
+        outlet's home (2018-W19 printed Singapore's foreign ministry under the US)."""
+        m = _OWNER.match(sp.name)
+        if sp.person or m is None or country_of(m.group(1)) is not None:
+            return False
+        e = self.gaz.lookup(m.group(1))
+        return e is None or not e.person
 
     def body_name(self, phrase: Span, text: str) -> tuple[str, bool, Speaker | None]:
         """ "the state-run Korea Communications Commission": the name starts at its first
