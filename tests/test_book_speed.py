@@ -58,7 +58,7 @@ OFFICIALS = {
 def test_an_official_opening_the_sentence_is_found_as_before(head: str) -> None:
     """moves._subject's indexed look-up of the officials (thousands of sentences against
     hundreds of names in a whole-corpus brief) finds the name the plain loop found."""
-    from briefgen.book.moves import _official_at, _officials_of
+    from briefgen.book.officialnames import _official_at, _officials_of
 
     simple = re.match(r"(?:(?:The|the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?", head)
     starts = sorted({0, simple.end() if simple else 0})

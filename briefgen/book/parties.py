@@ -7,7 +7,9 @@ struck a country's section that said "no action of its own" beside them:
   in China" is China's summit as much as the North's (allsides 2018-W19: "Xi hosted Kim");
 - a release told in the passive is its agent's act: "three Americans freed by North
   Korea", "held in North Korea have been released", "released from North Korean custody"
-  are the North's release, whoever's sentence tells it.
+  are the North's release, whoever's sentence tells it;
+- a joint drill is each participant's (book/sharedacts.py): "two U.S. bombers joined
+  counterparts from the South Korean and Japanese air forces" is Japan's drill too.
 
 The sentence's own reading (book/trend.py) still decides whether the event happened in the
 period; these only say that the country is a party to it.
@@ -23,6 +25,7 @@ from typing import Any
 
 from briefgen.book.moves import opening, short_name_country
 from briefgen.book.sentfacts import story_day
+from briefgen.book.sharedacts import takes_part
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.dates import resolve_dates
 from briefgen.knowledge.events import EventTag, event_kinds
@@ -134,12 +137,19 @@ def released_by(head: str, code: str) -> bool:
 
 def party_to(text: str, code: str, officials: Mapping[str, str]) -> bool:
     """The sentence, not opening on the country, tells an event it is a party to: a
-    meeting with it or a release it made (meets_with, released_by)."""
-    return meets_with(text, code, officials) or released_by(text, code)
+    meeting with it, a release it made or a joint drill it took part in (meets_with,
+    released_by, takes_part)."""
+    return (
+        meets_with(text, code, officials)
+        or released_by(text, code)
+        or takes_part(opening(text), code)
+    )
 
 
 # The kinds of event a meeting is told as.
 _MEETING_KINDS = frozenset({"summit", "talks", "visit"})
+# The kinds of event a joint act of forces is told as ("bilateral missions" of bombers).
+_JOINT_KINDS = frozenset({"exercise", "deployment"})
 
 
 def party_event(
@@ -150,6 +160,8 @@ def party_event(
     sentence as the meeting)."""
     if kind == "detention":
         return action == "released" and released_by(head, code)
+    if kind in _JOINT_KINDS and takes_part(opening(text), code):
+        return True  # the drill or flight its forces joined
     return kind in _MEETING_KINDS and meets_with(text, code, officials)
 
 

@@ -17,11 +17,13 @@ from dataclasses import replace
 from briefgen.book.moves import own_move
 from briefgen.book.ownlines import tells_anothers_news
 from briefgen.book.sectionctx import BookContext, SectionWeights
+from briefgen.book.sharedacts import from_opinion_piece, press_credited
 from briefgen.book.summarize import TOP_ROLE_RE, subject_country
 from briefgen.book.trend import tied_itself
 from briefgen.corpus.relevance import mentions_peninsula
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.stance_cues import assessment_re, stance_cue_re
+from briefgen.knowledge.watch_cues import opinion_url
 from briefgen.model import OFFICIAL_KINDS, Actor, Quote, Statement
 
 # A cue that names a thing, not one that states something ("what they call war games").
@@ -152,6 +154,8 @@ class QuoteLines:
             or a.country != code
             or a.kind not in OFFICIAL_KINDS
             or q.earlier
+            or press_credited(q.sentence)  # a newspaper's words, not its official's
+            or self._opinion_words(q)
             or not self._voiced_here(q, a, code)
             or any(m[3] != code for m in country_matches(a.name))
         ):
@@ -213,6 +217,18 @@ class QuoteLines:
             return False
         said = re.sub(r"^(?:the|a|an)\s+", "", (q.speaker or a.name).strip(), flags=re.I)
         return bool(said) and said.lower() in q.sentence.lower()
+
+    def _opinion_words(self, q: Quote) -> bool:
+        """The words come from an opinion piece: its article is one (an op-ed's address),
+        or they were written in an op-ed, editorial, column or blog its sentence or the
+        one before names (sharedacts.from_opinion_piece): nobody's official line."""
+        cands = self.ctx.pool.by_article.get(q.article_id, [])
+        if cands and opinion_url(cands[0].article.url):
+            return True
+        snippet = q.text.strip()[:50]
+        at = next((c.sent.index for c in cands if snippet and snippet in c.sent.text), None)
+        before = next((c.sent.text for c in cands if at is not None and c.sent.index == at - 1), "")
+        return from_opinion_piece(q.cue, q.sentence, before)
 
     def _own_move_text(self, text: str, code: str) -> bool:
         return own_move(text, code, self.ctx.pool.official_countries)

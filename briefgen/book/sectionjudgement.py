@@ -30,8 +30,9 @@ from briefgen.book.parties import goes_on_from_earlier
 from briefgen.book.quotelines import QuoteLines, cites_for
 from briefgen.book.reports import Group, Report, earlier_month_subject, media_led
 from briefgen.book.sentfacts import story_day
+from briefgen.book.sharedacts import explains_why, joint_subject, points_back, takes_part
 from briefgen.book.summarize import SentenceCandidate, choose
-from briefgen.book.trend import korea_tie, speaks_for, tied_itself
+from briefgen.book.trend import korea_tie, own_clause, speaks_for, tells_record, tied_itself
 from briefgen.book.writeup import sentence_of
 from briefgen.knowledge.countries import country_name
 from briefgen.knowledge.dates import resolve_dates
@@ -68,6 +69,11 @@ class SectionJudgement(QuoteLines):
         voiced = self._voiced(code, tied=True)
         if voiced is not None:
             return voiced
+        # An act it made with others ("North and South Korea have reached an agreement to
+        # hold talks", allsides 2013-W23), after its own lines and words (sharedacts.py).
+        statement, cand = self._from_sentences(code, cands, joint=True)
+        if statement is not None:
+            return statement, cand
         # The official's own words, though they name no Korean term ("Maximum pressure
         # should be maintained.", "Russia … voiced hope that talks would reduce the risk of
         # conflict"), still say which stance it took: before a position's label.
@@ -79,7 +85,31 @@ class SectionJudgement(QuoteLines):
             return voiced
         if found_p is not None:
             return found_p, None  # a label of a position on an issue of the peninsula
+        joined = self._joined(code)
+        if joined is not None:
+            return joined
         return self._too_little(code), None
+
+    def _joined(self, code: str) -> tuple[Statement, SentenceCandidate] | None:
+        """A drill of the period its forces joined, told from another's side ("two U.S.
+        bombers joined counterparts from the South Korean and Japanese air forces"): a
+        move of its own, before "no move reported" (sharedacts.py, allsides 2017-W30)."""
+        found = [
+            c
+            for c in self.ctx.pool.all
+            if c.usable
+            and c.topical
+            and c.news >= 0
+            and c.sent.words <= self.w.judgement_max_words
+            and takes_part(own_clause(opening(c.text)), code)  # not an aside's drill
+            and tied_itself(c.sent.text, self.ctx.pool.official_countries)
+            and not self._before_period(c)
+            and not opinion_url(c.article.url)
+        ]
+        if not found:
+            return None
+        c = max(found, key=lambda c: (c.news, c.score, -c.rank))
+        return Statement(text=c.text, cites=self._cites(c, 1)), c
 
     def _voiced(self, code: str, tied: bool) -> tuple[Statement, SentenceCandidate] | None:
         """The best line where the country's official voice spoke (officialvoice.py)."""
@@ -119,6 +149,8 @@ class SectionJudgement(QuoteLines):
             and not tells_anothers_news(r.cand.text, code)
             and not credited_to_another(r.cand.text, code, self.ctx.attribution.actors)
             and not self._before_period(r.cand)
+            and not tells_record(r.cand.text)
+            and not explains_why(r.cand.text)  # its reasons, not the move
             # the period's news, not its background ("Moon helped engineer the Sunshine
             # Policy…"): a stated day of the period, the present perfect ("has agreed") or
             # the official's own words quoted
@@ -132,7 +164,13 @@ class SectionJudgement(QuoteLines):
             and self.ctx.judged.get(id(r.cand), 0) == 0
             and tied_itself(r.cand.text, self.ctx.pool.official_countries)
         ]
-        return max(ok, key=lambda r: (r.weight, -r.cand.rank), default=None)
+        # a line a reader can take alone before one that points back ("announced the
+        # measure"): the designation itself, not "the measure" (allsides 2017-W47)
+        return max(
+            ok,
+            key=lambda r: (not points_back(r.cand.text), r.weight, -r.cand.rank),
+            default=None,
+        )
 
     def _tied(self, c: SentenceCandidate) -> bool:
         """The sentence concerns the peninsula (trend.korea_tie), itself or by what it
@@ -148,6 +186,11 @@ class SectionJudgement(QuoteLines):
             o.sent.index == i - 1 and korea_tie(o.sent.text, names)
             for o in self.ctx.pool.by_article.get(c.article_id, [])
         )
+
+    def _joint(self, c: SentenceCandidate, code: str) -> bool:
+        """The sentence opens on countries acting together, the country one of them."""
+        joint = joint_subject(opening(c.text))
+        return joint is not None and code in joint[0]
 
     def _own_move(self, c: SentenceCandidate, code: str) -> bool:
         return own_move(c.text, code, self.ctx.pool.official_countries)
@@ -235,13 +278,16 @@ class SectionJudgement(QuoteLines):
         return None
 
     def _from_sentences(
-        self, code: str, cands: Sequence[SentenceCandidate]
+        self, code: str, cands: Sequence[SentenceCandidate], joint: bool = False
     ) -> tuple[Statement | None, SentenceCandidate | None]:
-        """A plain sentence opening on the country: what it did, in its own line."""
+        """A plain sentence opening on the country: what it did, in its own line; with
+        `joint`, one opening on countries acting together, of which it is one (from any
+        section's lines)."""
+        pool = [c for c in self.ctx.pool.all if self._joint(c, code)] if joint else cands
         own = [
             c
-            for c in cands
-            if c.doer == code
+            for c in pool
+            if (joint or c.doer == code)
             and self._own_move(c, code)
             and c.topical
             and c.sent.words <= self.w.judgement_max_words
@@ -251,6 +297,8 @@ class SectionJudgement(QuoteLines):
             and not credited_to_another(c.text, code, self.ctx.attribution.actors)
             and c.news >= 0
             and not self._before_period(c)
+            and not tells_record(c.text)  # "has launched ICBMs": its record, no move
+            and not explains_why(c.text)
             and tied_itself(c.sent.text, self.ctx.pool.official_countries)
             and not opinion_url(c.article.url)  # a columnist's line is no country's move
         ]

@@ -23,6 +23,7 @@ from briefgen.book.moves import opening, own_move
 from briefgen.book.parties import meeting_tag, meets_with, party_event, party_to
 from briefgen.book.reports import opinion
 from briefgen.book.sentences import first_sentence
+from briefgen.book.sharedacts import allies_among_themselves
 from briefgen.book.summarize import official_countries
 
 # The marker and its words live in book/trendbasis.py; importers of these names find them here.
@@ -232,6 +233,20 @@ _HABIT_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:tests|launches|missiles|rockets|summits|rounds)\b",
     re.I,
 )
+# A record told in the perfect with a plural object ("North Korea has successfully
+# launched intercontinental ballistic missiles", in a week it launched none: 2017-W47).
+_RECORD_RE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:launched|tested|fired|conducted|test-fired)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:missiles|ICBMs|tests|launches|rockets|bombs|weapons)\b",
+    re.I,
+)
+
+
+def tells_record(text: str) -> bool:
+    """The sentence's own clause tells a record of acts, not one of the period."""
+    return _RECORD_RE.search(own_clause(opening(text))) is not None
+
+
 # A pledge, a commitment or a hoped-for deal is no agreement made with another party.
 _NO_AGREEMENT_RE = re.compile(r"^(?:pledg|promis|commit|deal|denucl|accord)", re.I)
 
@@ -324,7 +339,9 @@ def sentence_moves(
         body = opening(said)  # after a dateline or a clause of what came before
         head = own_clause(body)
         tag = classify(_SITE_RE.sub("test site", head)) or meeting_tag(head, officials)
-        if tag is None or _HABIT_RE.search(head) or _HAS_THING_RE.match(head):
+        if tag is None or _HABIT_RE.search(head) or _RECORD_RE.search(head):
+            continue
+        if _HAS_THING_RE.match(head):
             continue
         if party and not party_event(tag.kind, tag.action, head, code, said, officials):
             # the other party's side of a meeting or a release, nothing else
@@ -333,6 +350,8 @@ def sentence_moves(
                 continue
         if tag.kind == "agreement" and _NO_AGREEMENT_RE.match(tag.trigger):
             continue
+        if own and tag.direction < 0 and allies_among_themselves(body):
+            continue  # "Japan, South Korea and the U.S. scheduled an emergency meeting"
         if not party and (
             others_act(head, tag.trigger, code)
             or (tag.kind == "detention" and held_by_other(head, code))

@@ -26,6 +26,10 @@ STATED = "the judgement's statement"
 # two of its escalating acts).
 MIN_BASIS = 3
 MIN_BASIS_BEFORE = 3
+# A thin basis reads "unchanged" only when both periods have this many leaning moves and
+# the fuller has at most THIN_RATIO times the thinner's (_alike).
+THIN_LEAST = MIN_BASIS - 1
+THIN_RATIO = 2
 # A period leans one way when its escalating and engaging moves differ by this many (and
 # by a third of its leaning moves), and a marker of change needs its lean to have moved by
 # SHIFT moves: what two acts regrouped, added or dropped could undo is no marker.
@@ -195,7 +199,7 @@ def trend(
     counts = _both_counts(now, before, before_label)
     if _weight(now) < MIN_BASIS or _weight(before) < MIN_BASIS_BEFORE:
         way = _one_way(now)
-        if way and way == _one_way(before):
+        if way and way == _one_way(before) and _alike(now, before):
             # too thin a basis for a change, not for continuity: the week after the
             # summit, two engaging acts against two the week before read "insufficient
             # basis" to judges who saw engagement go on (allsides 2018-W19)
@@ -221,6 +225,16 @@ def trend(
         "unchanged": f"leans toward {_way(now_b)} as in {before_label}",
     }[marker]
     return marker, f"{lean} ({counts}); {change}"
+
+
+def _alike(now: Sequence[Move], before: Sequence[Move]) -> bool:
+    """Two thin periods are alike enough to call unchanged: the thinner has THIN_LEAST
+    leaning moves (one short of MIN_BASIS) and the fuller at most THIN_RATIO times its
+    count.  Judges read "unchanged, on a thin basis" right for two engaging acts against
+    two (allsides 2018-W19) but wrong for three escalating acts against one (2017-W30):
+    one act is no period's lean to continue, and tripling it is no continuity."""
+    a, b = sorted((_weight(_leaning(now)), _weight(_leaning(before))))
+    return a >= THIN_LEAST and b <= THIN_RATIO * a
 
 
 def _one_way(moves: Sequence[Move]) -> int:
