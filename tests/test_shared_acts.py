@@ -84,6 +84,10 @@ def test_a_status_another_confers_is_not_the_countrys_move() -> None:
     assert not own_move("North Korea was designated a state sponsor of terrorism.", "PRK", {})
     assert not own_move("Putting North Korea on the list has bipartisan support.", "PRK", {})
     assert conferred(" was hit with new sanctions") and not conferred(" joined the talks")
+    # learning of another's act is the other's news (allsides 2017-W15)
+    learnt = "Washington and Seoul were trying to determine what North Korea exactly launched."
+    assert not own_move(learnt, "KOR", {}) and not own_move(learnt, "USA", {})
+    assert own_move("Washington and Seoul were trying to revive talks with the North.", "KOR", {})
     assert own_move("North Korea joined talks with the South on Monday.", "PRK", {})
 
 
@@ -147,3 +151,15 @@ def test_the_countrys_own_official_is_the_actor_of_its_judgement() -> None:
     assert not explains_why("Trump designated North Korea a state sponsor of terrorism.")
     assert points_back("Trump announced the measure as part of his pressure campaign.")
     assert not points_back("Trump announced the measure to list North Korea.")
+
+
+def test_an_aside_after_a_dash_is_not_the_countrys_act() -> None:
+    """allsides 2018-W12: the US basis read "nuclear programme step" from "open to direct
+    talks with Mr. Kim by May — the same month by which the president has said he will
+    scrap the Iran nuclear accord"."""
+    said = (
+        "The Trump administration has said it is open to direct talks with Mr. Kim by May — "
+        "the same month by which the president has said he will scrap the Iran nuclear accord."
+    )
+    found = sentence_moves([said], "USA", {"Trump": "USA", "Kim": "PRK"}, tied=True)
+    assert [(m.what, m.direction) for m in found] == [("said may come: talks", -1)]

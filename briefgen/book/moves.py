@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from briefgen.book.officialnames import named_official_at, short_name_country
 from briefgen.book.sentences import strip_dateline
-from briefgen.book.sharedacts import conferred, joint_subject, via_state_media
+from briefgen.book.sharedacts import conferred, joint_subject, learning, via_state_media
 from briefgen.knowledge.countries import country_matches
 from briefgen.knowledge.dates import MONTH_NAME_RE, WEEKDAY_RE
 from briefgen.knowledge.roles import load_roles
@@ -398,7 +398,7 @@ def own_move(text: str, code: str, officials: Mapping[str, str]) -> bool:
         return not _HAD_SAID_RE.search(head[:90])
     joint = joint_subject(head)  # "North and South Korea have agreed…": each one's move
     found = (True, joint[1]) if joint and code in joint[0] else _subject(head, code, officials)
-    if found is None or not found[0] or conferred(found[1]):
+    if found is None or not found[0] or conferred(found[1]) or learning(found[1]):
         return False  # …nor a status another confers ("will join … on the terrorism list")
     rest = found[1].lstrip(" ,")
     verb = re.match(r"([\w’'-]+)\s*(.*)$", rest)

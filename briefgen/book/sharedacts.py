@@ -134,6 +134,19 @@ def _conferred_re() -> re.Pattern[str]:
     )
 
 
+_LEARNING_RE = re.compile(
+    rf"^(?:(?:was|were|is|are)\s+)?(?:still\s+)?(?:(?:{_alts(jw.EFFORT_VERBS)})\s+to\s+"
+    rf"(?:{_alts(jw.LEARNING_VERBS)})|{_alts(jw.STUDY_VERBS)})\b",
+    re.I,
+)
+
+
+def learning(rest: str) -> bool:
+    """After the country as subject, an effort to learn of another's act ("were trying to
+    determine what North Korea exactly launched"): the other's news, not its move."""
+    return _LEARNING_RE.match(rest.lstrip(" ,")) is not None
+
+
 def conferred(rest: str) -> bool:
     """After the country as subject, a status another confers ("will now join Iran, Sudan
     and Syria on the list", "was designated a state sponsor of terrorism", "was hit with

@@ -211,12 +211,14 @@ def _reported_stance(text: str) -> bool:
 
 # Where the country's own clause ends: what follows is another's act, a reason, the time
 # or a description ("…vowed revenge after the UN imposed sanctions", "…closing the site,
-# where it has tested six bombs", "Trump has pushed China to pressure North Korea to halt…").
+# where it has tested six bombs", "Trump has pushed China to pressure North Korea to halt…",
+# "open to talks with Mr. Kim by May — the same month … he will scrap the Iran accord").
 _CLAUSE_END_RE = re.compile(
     r",\s*(?:which|where|who|whose|when|while|as|after|amid)\b"
     r"|\s(?:after|amid|while|when|because|since|following|despite|until|unless|if)\s"
     r"|\sas\s(?!(?:a|an|part|well|much|many|long|soon|if|though)\b)"
     r"|\s(?:in response to|in reaction to|ahead of|in the wake of)\s"
+    r"|\s[—–]\s"  # an aside after a spaced dash ("…by May — the month he will scrap…")
     r"|\b(?:urged|urges|urging|pushed|pushes|pushing|pressed|presses|pressing|pressured|"
     r"pressures|pressuring|asked|asks|asking|demanding|"
     r"called on|calls on|persuade\w*|demanded|demands|wants|wanted|told|pointed to|cited|"

@@ -70,3 +70,12 @@ WRITING_VERBS = ("wrote", "writes", "argued", "argues", "added", "penned")
 RATIONALE_NOUNS = ("impetus", "reason", "reasons", "rationale", "motivation", "justification")
 # The nouns a line points back with ("announced the measure", "the decision").
 BACK_NOUNS = ("measure", "move", "decision", "step", "designation", "announcement", "action")
+# Learning of another's act is no move of one's own: "Washington and Seoul were trying to
+# determine what North Korea exactly launched", "South Korea's military was analysing
+# the launch".
+EFFORT_VERBS = ("trying", "working", "seeking", "scrambling", "struggling", "still trying")
+LEARNING_VERBS = (
+    "determine", "confirm", "verify", "figure out", "find out", "establish", "ascertain",
+    "assess", "learn", "identify",
+)  # fmt: skip
+STUDY_VERBS = ("analyzing", "analysing", "assessing", "monitoring", "investigating", "studying")
