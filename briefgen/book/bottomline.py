@@ -19,7 +19,7 @@ from briefgen.knowledge.countries import (
     is_place,
     peninsula_parties,
 )
-from briefgen.knowledge.events import is_development
+from briefgen.knowledge.events import guess, is_development
 from briefgen.model import Development
 from briefgen.nlp.gazetteer import load_gazetteer
 
@@ -47,9 +47,10 @@ def bottom_line(
     a hypothetical is an item only when too few others are.  A development told by
     comment (book.reports.opinion: a commentator's view, nobody in particular, the
     writer's own voice) is no development: it comes after every other line and fills
-    only up to `min_items`; so does one of the story's background (its lead in the
-    pluperfect, or its act dated before `start`, the period's first day, beyond the day
-    before: a pre-summit pledge retold in a May week, judges 2018-W18)."""
+    only up to `min_items`; so do a guess at what the news means or will bring, and one
+    of the story's background (its lead in the pluperfect, or its act dated before
+    `start`, the period's first day, beyond the day before: a pre-summit pledge retold
+    in a May week, judges 2018-W18), guesses first and background last."""
     w = w or DEFAULT_WEIGHTS
     if not devs:
         return []
@@ -79,7 +80,7 @@ def bottom_line(
     # and lines the newsline model doubts fill only up to `min_items`, comment last: four
     # developments beat four and a fifth place filled with colour.
     floor = w.newsline_floor
-    aside = {id(d): _comment(d) or _earlier(d, start) for d in pool}
+    aside = {id(d): _aside(d, start) for d in pool}
     news = [d for d in pool if not aside[id(d)] and ((x := line[id(d)]) is None or x >= floor)]
     chosen = news[: max(n, least)]
     taken = {id(d) for d in chosen}
@@ -179,6 +180,18 @@ def _earlier(d: Development, start: date | None) -> bool:
     return bool(start and stated and d.when) and (
         d.when < start - timedelta(days=1)  # type: ignore[operator]
     )
+
+
+def _aside(d: Development, start: date | None) -> int:
+    """0 for a line of news; else how far back the line goes when it only fills the least
+    number of items: a guess at the week's news (knowledge.events.guess: "may be a bid
+    to", "is expected to", judges 2013-W23 and 2017-W47) before comment, comment before
+    the story's background."""
+    if _earlier(d, start):
+        return 3
+    if _comment(d):
+        return 2
+    return int(guess(d.sentences[0].text if d.sentences else d.text))
 
 
 def _comment(d: Development) -> bool:

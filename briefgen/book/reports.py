@@ -7,6 +7,8 @@ story's date).  Its weight says how central, prominent and plain it is; previews
 comment in the writer's voice and reports about reporting weigh less.  The knobs of
 finding, grouping and ranking developments are book/devweights.py's (imported here, where
 the book has always imported them from).
+Whether a sentence is comment is book/comment.py's to say (imported here, where the
+book has always imported it from).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from briefgen.book.comment import media_led, opinion
 from briefgen.book.devweights import DEFAULT_WEIGHTS, DevelopmentWeights
 from briefgen.book.sentences import condense
 from briefgen.book.sentfacts import ArticleFacts, ReportFacts, story_day
@@ -74,8 +77,6 @@ class Group:
         return sorted({r.article_id for r in self.members})
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # "had invested", "had been warned": the story's background, told in the pluperfect.
 _PLUPERFECT = re.compile(r"\bhad (?:long |already |been |not )?\w+(?:ed|en|wn|un|ught)\b")
 # ... and of the irregular verbs an earlier statement or meeting is told with: "state media
@@ -86,7 +87,6 @@ _PLUPERFECT_SAID = re.compile(
 )
 # A preview of what is to come ("diplomats are eager to hear…"), beyond dates' "will".
 _PREVIEW = re.compile(r"\b(?:eager to|poised to|preparing to|gearing up|looms? large|is slated)\b")
-_MEDIA_LED = re.compile(r"^(?:[\w.’'-]+\s){0,6}?(?:reported|reports|told|tells|according to)\b")
 
 
 # What a pluperfect after it tells is no background of the story: a relative clause ("the
@@ -260,13 +260,6 @@ def outlets_of(reports: list[Report]) -> set[str]:
     return out
 
 
-# Nobody in particular speaks: "Others warn…", "Critics say…", "Some analysts…".
-_VAGUE_VOICES = re.compile(
-    r"^(?:Others|Critics|Analysts|Experts|Observers|Skeptics|Sceptics|Some|Many|Several|"
-    r"Most|Few)\b"
-)
-
-
 # "…cessation of testing to allow talks to be held": a purpose, not the event's future.
 _PURPOSE = re.compile(
     r"\b(?:to allow|in order to|so that|so as to|to enable|to ensure|to pave the way)\b.*"
@@ -277,44 +270,6 @@ def looks_forward(text: str) -> bool:
     """The sentence previews what is to come (outside a purpose clause)."""
     main = _PURPOSE.sub("", text)
     return looks_ahead(main) or bool(_PREVIEW.search(main))
-
-
-def opinion(text: str) -> bool:
-    """Comment, not news: the writer in the first person outside quotation marks, nobody
-    in particular ("Others warn…"), or a commentator's view of the news."""
-    return bool(
-        _FIRST_PERSON.search(_QUOTED.sub(" ", text))
-        or _VAGUE_VOICES.match(text)
-        or commentary(text)
-    )
-
-
-# The verb a commentator's sentence turns on: what precedes it is who speaks.
-_VIEW_VERB = re.compile(
-    r"\b(?:said|says|noted|notes|wrote|writes|argued|argues|believes?|thinks?|told|"
-    r"explained|observed|pointed out|suggested|cautioned|warned)\b"
-)
-
-
-def commentary(text: str) -> bool:
-    """An analyst, scholar or journalist gives a view of the news ("BBC News Korea
-    correspondent Stephen Evans noted that the statement has weight..."): what they think
-    of a development, not the development (roles.yaml kinds expert and media)."""
-    from briefgen.knowledge.roles import load_roles
-
-    m = _VIEW_VERB.search(text[:120])
-    if m is None:
-        return False
-    return load_roles().kind_of(text[: m.start()]) in ("expert", "media")
-
-
-_ABOUT_REPORTING = re.compile(r"\b(?:broke the news|first reported|was first to report|scoop)\b")
-
-
-def media_led(text: str) -> bool:
-    """'The Yonhap news agency reported…', 'Dyn Research told USA TODAY…', '…broke the
-    news…': the news is told as a report about reporting."""
-    return bool(_MEDIA_LED.match(text) or _ABOUT_REPORTING.search(text))
 
 
 def _stated_date(cand: SentenceCandidate, lo: date | None, hi: date | None) -> DateHit | None:
@@ -350,14 +305,32 @@ _MONTH_SUBJECT_RE = re.compile(
 )
 
 
+# Words said in a month named after the verb ("Pompeo ... said at the Aspen Security
+# Conference in July that...", in a March story: judges read it as that week's, 2018-W12).
+# Nothing between the verb and the month looks ahead ("said it would hold talks in July").
+_SAID_IN_MONTH_RE = re.compile(
+    r"\b(?:said|told|wrote|declared|announced|argued|warned|testified|remarked)\s+"
+    r"((?:[\w’'.-]+\s+){0,7}?)in\s+(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d)"
+)
+_AHEAD_WORDS = re.compile(r"\b(?:will|would|to|plans?|next|could|may)\b", re.IGNORECASE)
+
+
 def earlier_month_subject(text: str, day: date) -> bool:
-    """The sentence opens on an act of a month before the story's: not this month and not
-    one of the next two (a "June summit" told in May is to come)."""
+    """The sentence opens on an act of a month before the story's (not this month and not
+    one of the next two: a "June summit" told in May is to come), or tells words said in
+    a month before the story's (not in the first week of the next month: the period may
+    span both)."""
     m = _MONTH_SUBJECT_RE.match(text.strip())
-    if m is None:
-        return False
-    month = MONTH_NAMES.index(m.group(1) or m.group(2)) + 1
-    return (month - day.month) % 12 > 2
+    if m is not None:
+        month = MONTH_NAMES.index(m.group(1) or m.group(2)) + 1
+        return (month - day.month) % 12 > 2
+    for s in _SAID_IN_MONTH_RE.finditer(text):
+        if _AHEAD_WORDS.search(s.group(1)):
+            continue
+        back = (day.month - (MONTH_NAMES.index(s.group(2)) + 1)) % 12
+        if back > 1 or (back == 1 and day.day > 7):
+            return True
+    return False
 
 
 # What retold words are when they are the whole of a sentence's news: the threat or the
@@ -404,7 +377,7 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
     out = []
     deep: Counter[str] = Counter()  # article -> deep reports taken
     for c in pool.usable_candidates():
-        if c.news < 0 or not c.topical:
+        if c.news < 0 or not (c.topical or portfolio(c.sent.text)):
             continue
         if c.rank >= w.lead_sentences and (
             deep[c.article_id] >= w.deep_reports or not top_event(classify(c.sent.text))
@@ -437,6 +410,15 @@ def find_reports(pool: SentencePool, period: Period, w: DevelopmentWeights) -> l
         out.append(r)
     out.sort(key=lambda r: (-r.weight, r.cand.key()))
     return out
+
+
+def portfolio(text: str) -> bool:
+    """A senior post changes hands (data/events.yaml kind `personnel`: a national security
+    adviser, a secretary of state, an envoy): the peninsula's news in a story of the
+    peninsula, though the sentence names no Korea ("...the transition from Gen. McMaster
+    to Mr. Bolton, set to become official April 9", judges 2018-W12)."""
+    tag = classify(text)
+    return tag is not None and tag.kind == "personnel"
 
 
 def _deep_event(c: SentenceCandidate, f: ReportFacts) -> bool:

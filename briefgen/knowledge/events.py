@@ -212,3 +212,37 @@ def issue_direction(issue: str) -> int:
     (talks), 0 when it points neither way."""
     value = (_data().get("issue_directions") or {}).get(issue, 0)
     return int(value)
+
+
+@lru_cache(maxsize=1)
+def _not_news() -> dict[str, re.Pattern[str]]:
+    raw = _data().get("not_news") or {}
+    return (
+        {str(k): re.compile(str(v), re.I) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    )
+
+
+def _not_news_cue(name: str, text: str, start: bool = False) -> bool:
+    rx = _not_news().get(name)
+    if rx is None:
+        return False
+    plain = _QUOTED.sub(" ", text)
+    return bool(rx.match(plain) if start else rx.search(plain))
+
+
+def conclusion(text: str) -> bool:
+    """The sentence opens on the writer's own conclusion ("All of this means...")."""
+    return _not_news_cue("conclusion", text, start=True)
+
+
+def outside_voice(speaker: str) -> bool:
+    """The words before a speaker's verb name one known only as a former official or
+    aide: a view from outside the governments that act."""
+    rx = _not_news().get("outside_voice")
+    return bool(rx and rx.search(speaker))
+
+
+def guess(text: str) -> bool:
+    """The sentence guesses at what something means or will bring ("may be a bid to",
+    "is expected to", "speculated that"), outside quotation marks."""
+    return _not_news_cue("guess", text)
