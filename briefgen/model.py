@@ -314,6 +314,9 @@ class Development:
     outlets: list[str] = field(default_factory=list)
     cites: list[int] = field(default_factory=list)
     score: float = 0.0
+    # The articles that tell the item as the brief shows it (its sentences, in their words
+    # or close to them, or the same act): what it is cited to.  Empty: every article.
+    told_by: list[str] = field(default_factory=list)
     # "new", or "continued" when the comparison period reported the same development.
     novelty: str = "new"
 

@@ -258,7 +258,9 @@ class BookBuilder:
         date_developments(devs, inp.events, inp.period)
         for d in devs:
             own = d.sentences[0].article_id if d.sentences else None
-            d.cites = cites_for(d.article_ids, self.cite, own)
+            # cited to the articles that tell the item (writeup.told_by), not every one
+            # its group gathered
+            d.cites = cites_for(d.told_by or d.article_ids, self.cite, own)
         chosen = bottom_line(
             devs,
             finder.w,

@@ -332,6 +332,27 @@ def _own_event(r: Report, lead: Report) -> bool:
     return _same_event(r, lead) and (None in doers or len(doers) == 1)
 
 
+def told_by(g: Group, parts: list[Report], w: DevelopmentWeights, sim: Any = None) -> list[str]:
+    """The group's articles that tell the item: one of its sentences in those words or
+    in close ones (embedding cosine >= `paraphrase`), or the lead's own act (same kind,
+    action and day, by the same actor).  An item is cited to these only: a group may hold
+    an article that says none of it (judges, 2018-W12: a former official's view cited to
+    a New York Times piece that never gives it)."""
+    said = {sentence_of(r) for r in parts}
+    rows = {id(r): i for r, i in zip(g.members, g.rows, strict=True)}
+    lead = parts[0]
+
+    def tells(r: Report) -> bool:
+        if sentence_of(r) in said or _own_event(r, lead):
+            return True
+        if sim is None or id(r) not in rows:
+            return False
+        i = rows[id(r)]
+        return any(float(sim[i, rows[id(p)]]) >= w.paraphrase for p in parts if id(p) in rows)
+
+    return sorted({p.article_id for p in parts} | {r.article_id for r in g.members if tells(r)})
+
+
 def write(g: Group, w: DevelopmentWeights, sim: Any = None) -> Development:
     """The development as the brief shows it: the clearest report, plus what adds to it."""
     lead = g.lead or choose_lead(g, w, sim)
@@ -369,6 +390,7 @@ def write(g: Group, w: DevelopmentWeights, sim: Any = None) -> Development:
         date_basis=basis,
         date_is_estimate=estimate,
         article_ids=g.articles(),
+        told_by=told_by(g, [lead, *(r for r in parts if r is not lead)], w, sim),
         outlets=outlets,
         score=round(g.score, 6),
         novelty=g.novelty,
