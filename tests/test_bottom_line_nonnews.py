@@ -191,3 +191,20 @@ def test_an_item_is_cited_only_to_the_articles_that_say_it() -> None:
     a = _report("Trump named John Bolton national security adviser.", "x1")
     b = _report("Trump has picked Bolton as his national security adviser.", "x2")
     assert told_by(Group([a, b], [0, 1]), [a], DEFAULT_WEIGHTS) == ["x1", "x2"]
+
+
+def test_a_main_clause_of_earlier_months_is_no_report_of_the_week() -> None:
+    from briefgen.book.reports import earlier_months_clause
+
+    june = date(2013, 6, 7)
+    spiked = (
+        "Tensions spiked on the Korean Peninsula in March and April as the North unleashed "
+        "a torrent of threats against the United States and South Korea."
+    )
+    assert earlier_months_clause(spiked, june)
+    # a month in a clause said of a noun, one to come, or last month in the first week
+    kaesong = "The two Koreas agreed to talks on reopening a complex that was shuttered in April."
+    assert not earlier_months_clause(kaesong, june)
+    assert not earlier_months_clause("North Korea will hold talks in July.", june)
+    assert not earlier_months_clause("Kim met Moon in May.", june)
+    assert earlier_months_clause("Kim met Moon in May.", date(2013, 6, 20))

@@ -288,8 +288,11 @@ def dated_before(c: SentenceCandidate, period: Period | None) -> bool:
         return False
     start = period.start
     hits = _dates(c)
-    if earlier_month_subject(c.sent.text, story_day(c.article) or start):
+    day = story_day(c.article) or start
+    if earlier_month_subject(c.sent.text, day):
         return True
+    if not hits and earlier_months_clause(c.sent.text, day):
+        return True  # (a day of the period stated beside them is the week's act)
     return bool(hits) and all(h.when < start - timedelta(days=1) for h in hits)
 
 
@@ -312,7 +315,8 @@ _SAID_IN_MONTH_RE = re.compile(
     r"\b(?:said|told|wrote|declared|announced|argued|warned|testified|remarked)\s+"
     r"((?:[\w’'.-]+\s+){0,7}?)in\s+(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d)"
 )
-_AHEAD_WORDS = re.compile(r"\b(?:will|would|to|plans?|next|could|may)\b", re.IGNORECASE)
+# (lower case: "in May" is a month)
+_AHEAD_WORDS = re.compile(r"\b(?:will|would|to|plans?|next|could|may)\b")
 
 
 def earlier_month_subject(text: str, day: date) -> bool:
@@ -331,6 +335,26 @@ def earlier_month_subject(text: str, day: date) -> bool:
         if back > 1 or (back == 1 and day.day > 7):
             return True
     return False
+
+
+# The main clause, up to the first comma or joined clause, and the months it names with
+# "in" ("Tensions spiked on the Korean Peninsula in March and April as the North..." in a
+# June story: judges read such lines as no development of the week, 2013-W23).
+_MAIN_CLAUSE = re.compile(r"^[^,;:–—]*?(?=[,;:–—]|\b(?:as|when|after|while|which|that|who)\b|$)")
+_IN_MONTHS = re.compile(
+    rf"\bin ({'|'.join(MONTH_NAMES)})(?: and ({'|'.join(MONTH_NAMES)}))?\b(?!\s+\d)"
+)
+
+
+def earlier_months_clause(text: str, day: date) -> bool:
+    """The main clause tells what happened in months before the story's (not the month
+    before within its first week), and nothing to come."""
+    clause = _MAIN_CLAUSE.match(text.strip())
+    m = _IN_MONTHS.search(clause.group(0)) if clause else None
+    if m is None or _AHEAD_WORDS.search(clause.group(0)):  # type: ignore[union-attr]
+        return False
+    backs = [(day.month - (MONTH_NAMES.index(x) + 1)) % 12 for x in m.groups() if x]
+    return all(b > 1 or (b == 1 and day.day > 7) for b in backs)
 
 
 # What retold words are when they are the whole of a sentence's news: the threat or the
