@@ -334,16 +334,27 @@ def _own_event(r: Report, lead: Report) -> bool:
 
 def told_by(g: Group, parts: list[Report], w: DevelopmentWeights, sim: Any = None) -> list[str]:
     """The group's articles that tell the item: one of its sentences in those words or
-    in close ones (embedding cosine >= `paraphrase`), or the lead's own act (same kind,
-    action and day, by the same actor).  An item is cited to these only: a group may hold
-    an article that says none of it (judges, 2018-W12: a former official's view cited to
-    a New York Times piece that never gives it)."""
+    in close ones (embedding cosine >= `paraphrase`), or the lead's own act (same kind and
+    action by the same actor, days no further apart than one development's, at the same
+    stage: the prisoners freed Wednesday who landed Thursday, not the summit's opening
+    for its collapse).  An item is cited to these only: a group may hold an article that
+    says none of it (judges, 2018-W12: a former official's view cited to a New York Times
+    piece that never gives it)."""
     said = {sentence_of(r) for r in parts}
     rows = {id(r): i for r, i in zip(g.members, g.rows, strict=True)}
     lead = parts[0]
 
+    def same_act(r: Report) -> bool:
+        if r.tag is None or lead.tag is None or r.stage != lead.stage:
+            return False
+        if (r.tag.kind, r.tag.action) != (lead.tag.kind, lead.tag.action):
+            return False
+        if r.when and lead.when and abs((r.when.when - lead.when.when).days) > w.max_days_apart:
+            return False
+        return None in (r.cand.subject, lead.cand.subject) or r.cand.subject == lead.cand.subject
+
     def tells(r: Report) -> bool:
-        if sentence_of(r) in said or _own_event(r, lead):
+        if sentence_of(r) in said or same_act(r):
             return True
         if sim is None or id(r) not in rows:
             return False
