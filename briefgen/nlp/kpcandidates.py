@@ -6,7 +6,8 @@ word does not modify the next; merged across surface variants (plural and singul
 programmes, sites, weapons systems and operations (knowledge/named.py: "Foal Eagle",
 "Hwasong-15") are candidates whole, even where the parser takes them for a person or
 splits them at a hyphen.  People are not candidates, in any case ("trump"; the brief
-lists its actors apart), nor their families ("Kushner family"), nor pieces of a known
+lists its actors apart), nor a known person with what the text uses as a verb ("Trump
+plans"), nor their families ("Kushner family"), nor pieces of a known
 body's name ("International Studies"), nor venues ("Mar-a-Lago estate"); a phrase keeps
 the case it is written in.
 """
@@ -18,10 +19,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefgen.knowledge.keyphrase_words import institutions, words
+from briefgen.nlp.kppeople import actors, known_person, person_words
 from briefgen.nlp.kpunits import (
     capitalised,
     unit_class,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-    from briefgen.nlp.gazetteer import Gazetteer
 
 _GENERIC = words("generic")
 _VAGUE_HEADS = words("vague_heads")
@@ -108,11 +108,17 @@ class _Collector:
     """Collects one parsed text's candidates; one method per rule."""
 
     def __init__(
-        self, doc: Doc, max_words: int, drop_people: bool, people: frozenset[str] = frozenset()
+        self,
+        doc: Doc,
+        max_words: int,
+        drop_people: bool,
+        people: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.max_words = max_words
         self.drop_people = drop_people
+        # lemmas the text uses as verbs: "backs" after a name is "Trump backs ..."
+        self.verbs = {t.lemma_ for t in doc if t.pos_ == "VERB"}
         self.gaz = gazetteer()
         self.out: dict[str, Candidate] = {}
         self.sent_of = {t.i: si for si, sent in enumerate(doc.sents) for t in sent}
@@ -185,6 +191,17 @@ class _Collector:
         if any(known_person(n) for n in names):
             return True  # a person of the actors list, whatever the tagger saw, and
             # whatever titles come first ("Vice President Pence")
+        word = unit_text(head)
+        if (
+            len(run) == 2
+            and word.islower()
+            and word.endswith("s")
+            and head[-1].lemma_ in self.verbs
+            and known_person(unit_text(run[0]))
+        ):
+            # a known person and a word of "-s" the text uses as a verb ("Trump backs ...",
+            # "trump plans to ..."): headline grammar, a subject and its verb
+            return True
         if unit_text(head).endswith("ing") and unit_text(head).islower() and len(run) > 1:
             # a person doing something, not a subject: "(coupled with) Trump dispatching"
             before = " ".join(unit_text(u) for u in run[:-1])
@@ -283,25 +300,6 @@ class _Collector:
         self.add(run[start:])
 
 
-def known_person(phrase: str) -> bool:
-    """A person of the actors list (data/actors.yaml) by any of their names, in any case
-    ("Trump", "trump", "Kim Jong Un")."""
-    gaz = actors()
-    for form in (phrase, phrase.title()):
-        e = gaz.lookup(form)
-        if e is not None:
-            return e.person
-    return False
-
-
-@lru_cache(maxsize=1)
-def actors() -> Gazetteer:
-    """The actors list (data/actors.yaml), loaded once."""
-    from briefgen.nlp.gazetteer import load_gazetteer
-
-    return load_gazetteer()
-
-
 def _is_outlet(phrase: str) -> bool:
     from briefgen.knowledge.outlets import load_outlets
 
@@ -312,13 +310,11 @@ def _is_outlet(phrase: str) -> bool:
 SUBJECT_KEYS = frozenset({"korean peninsula", "peninsula", "korea", "north", "south"})
 
 
-def person_words(doc: Doc) -> set[str]:
-    """Words of the names the tagger saw as a person in the text."""
-    return {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN"}
-
-
 def candidates(
-    doc: Doc, max_words: int = 5, drop_people: bool = True, people: frozenset[str] = frozenset()
+    doc: Doc,
+    max_words: int = 5,
+    drop_people: bool = True,
+    people: frozenset[str] = frozenset(),
 ) -> dict[str, Candidate]:
     """{key: candidate} of one parsed text: runs of adjectives and nouns ending in a noun,
     and named programmes, sites, weapons and operations.

@@ -93,6 +93,11 @@ def _fold(word: str) -> str:
     return w
 
 
+def singular(w: str) -> str:
+    """The singular of a lower-case noun, by its ending ("executives" -> "executive")."""
+    return _plural(w)
+
+
 def _plural(w: str) -> str:
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -229,7 +234,7 @@ def _name(toks: list[str], i: int, n: int) -> str:
 def _person_country(word: str) -> str | None:
     """The country of the known person a word names, in any case ("Trump", "trump"),
     or of every person a family name alone may mean ("Kim": Kim Jong Un, Kim Jong Il)."""
-    from briefgen.nlp.kpcandidates import actors
+    from briefgen.nlp.kppeople import actors
 
     gaz = actors()
     name = word[:1].upper() + word[1:]
