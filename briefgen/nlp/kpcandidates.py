@@ -196,11 +196,11 @@ class _Collector:
             len(run) == 2
             and word.islower()
             and word.endswith("s")
-            and head[-1].lemma_ in self.verbs
+            and self.verb_like(head[-1])
             and known_person(unit_text(run[0]))
         ):
-            # a known person and a word of "-s" the text uses as a verb ("Trump backs ...",
-            # "trump plans to ..."): headline grammar, a subject and its verb
+            # a known person and a word of "-s" read as a verb ("Trump backs ...",
+            # "Trump plans to meet ..."): headline grammar, a subject and its verb
             return True
         if unit_text(head).endswith("ing") and unit_text(head).islower() and len(run) > 1:
             # a person doing something, not a subject: "(coupled with) Trump dispatching"
@@ -218,6 +218,13 @@ class _Collector:
                 if after[0].pos_ == "PROPN" and after[0].text in self.person_words:
                     return True
         return False
+
+    def verb_like(self, t: Token) -> bool:
+        """A noun that is a verb the tagger missed: the text uses its lemma as a verb,
+        or it is its sentence's root, or it takes a "to" infinitive ("plans to meet")."""
+        if t.lemma_ in self.verbs or t.dep_ == "ROOT":
+            return True
+        return any(c.dep_ in ("acl", "xcomp") and c.tag_ == "VB" for c in t.children)
 
     def kin(self, run: list[list[Token]]) -> bool:
         """A kin or household noun after a name ("Kushner family", "Kim clan"): people.
