@@ -39,6 +39,8 @@ LISTS = (
     "kin_heads",
     "comic_words",
     "two_party_modifiers",
+    "body_heads",
+    "not_people",
 )
 
 

@@ -21,12 +21,20 @@ policy news was about, and a specialist strikes from them what is no subject of 
   - comedy and its reviews ("laff riot", "humorous jabs", "joke-filled monologue"):
     colour, not a subject;
   - an institution ("White House", "presidential Blue House"): an actor;
+  - people described, by a noun that names people (data/roles.yaml) or a people-like
+    ending ("frightened executives", "Hollywood talkers", "evil foreign imperialists"),
+    and a body described ("non-partisan foreign policy think tank", "Chinese
+    conglomerate", "U.S. Senate") or named in the actors list ("FBI"): the brief lists
+    its actors apart;
   - two or more words in capitals ("AMY GOODMAN"): a transcript's speaker label or a
     shouted headline, not a subject (one word in capitals is an acronym: "ICBM").
 What was said, or where, qualified only by countries or institutions ("U.N. speech",
 "White House statement", "North Korean Internet") says no more than the country's
 section does, nor does a section's own subject so qualified ("North Korean missile",
-"North Korea crisis"); "Japanese sanctions", "North Korea policy" are subjects.
+"North Korea crisis"), nor a country's common thing ("South Korean trucks", "Chinese
+border", "U.S. credibility"); "Japanese sanctions", "North Korea policy" (an issue's
+term, an event or a policy) are subjects.  Words of degree and feeling ("little",
+"distant", "frightened") and adjectives of "-less" and "-ful" judge like "golden".
 Named programmes, sites, weapons and operations (data/named.yaml) and countries are
 always kept.  Articles' own lists (and DUC-2001, whose annotators keep "major earthquake"
 and "National Hurricane Center") are not filtered.
@@ -40,8 +48,10 @@ from functools import lru_cache
 from briefgen.knowledge.issues import load_issues
 from briefgen.knowledge.keyphrase_words import institutions, words
 from briefgen.knowledge.places import is_place
+from briefgen.knowledge.roles import load_roles
 from briefgen.nlp.kpcandidates import gazetteer
-from briefgen.nlp.kpdedupe import VAGUE_MODIFIERS
+from briefgen.nlp.kpdedupe import VAGUE_MODIFIERS, singular
+from briefgen.nlp.kppeople import actors, people_nouns
 
 _EVALUATIVE = words("evaluative")
 _SOURCE_HEADS = words("source_heads")
@@ -53,6 +63,12 @@ _EPITHETS = words("epithets")
 _COMIC = words("comic_words")
 _SAID_HEADS = words("said_heads")
 _SECTION_HEADS = words("section_heads")
+_GENERIC_HEADS = words("generic_heads")
+_BODY_HEADS = words("body_heads")
+# A people-like ending ("talkers", "imperialists", "detainees", "engineers",
+# "politicians", "gentlemen"; "-list" only after "a": "journalist", not "blacklist"),
+# read with the exceptions of data/roles.yaml and keyphrase_words.yaml not_people.
+_AGENT = re.compile(r"(?:[^aeiou]er|(?<!l)ist|alist|eer|ee|ian|m[ae]n)$")
 # Articles that make a bare issue term the period's subject ("sanctions" in three reports,
 # not "main channels" in two reports of one story).
 SHARED = 3
@@ -117,18 +133,34 @@ def _long_names() -> tuple[str, ...]:
 _PLAIN = VAGUE_MODIFIERS | _EVALUATIVE
 
 
+def _judging(word: str) -> bool:
+    """An evaluative word: listed, or an adjective of "-less", "-ful", "-able" or "-ible"
+    that is no issue's term ("groundless slander", "wonderful ...", "intractable
+    problem", "unthinkable ..."; "peaceful", "irreversible" and "verifiable" are the
+    issues')."""
+    low = word.lower()
+    if low in _EVALUATIVE:
+        return True
+    judging = low.endswith(("less", "ful", "able", "ible"))
+    return len(low) > 6 and judging and not _issue_word().match(low)
+
+
+def _plain(word: str) -> bool:
+    return word.lower() in VAGUE_MODIFIERS or _judging(word)
+
+
 def unjudged(phrase: str) -> str:
     """The phrase without its evaluative words, its head kept ("devastating cyberattack"
     -> "cyberattack", "massive Sony hack" -> "Sony hack"): how a period's list compares
     two phrases (an article's list keeps them: DUC-2001's "devastating oil spill")."""
     ws = phrase.split()
-    rest = [w for w in ws[:-1] if w.lower() not in _EVALUATIVE]
+    rest = [w for w in ws[:-1] if not _judging(w)]
     return " ".join([*rest, ws[-1]]) if ws else phrase
 
 
 def _bare(ws: list[str]) -> bool:
     """The phrase is its head noun alone, once vague and evaluative words are set aside."""
-    return all(w.lower() in _PLAIN for w in ws[:-1])
+    return all(_plain(w) for w in ws[:-1])
 
 
 def _no_subject(phrase: str, ws: list[str]) -> bool:
@@ -181,6 +213,67 @@ def _without_countries(ws: list[str]) -> list[str]:
     return [*out, ws[last]]
 
 
+@lru_cache(maxsize=1)
+def _not_people() -> frozenset[str]:
+    return load_roles().not_people | words("not_people")
+
+
+def _known_body(phrase: str) -> bool:
+    """A body of the actors list by any of its names ("FBI", "Sony Pictures
+    Entertainment", "Heritage Foundation"): an actor, listed apart."""
+    e = actors().lookup(phrase)
+    return e is not None and not e.person
+
+
+def _people(ws: list[str]) -> bool:
+    """A description of people, whatever qualifies it ("frightened executives",
+    "Hollywood talkers", "evil foreign imperialists", "American detainees", "Senate
+    Democrat", "regional powers"): the brief lists its actors apart.  Its head names
+    people (roles.yaml) or has a people-like ending that is no thing's."""
+    head = ws[-1].removesuffix("'s").removesuffix("’s")
+    if head in load_roles().us_politics:
+        return True  # "Senate Democrat" (case-sensitive: "democratic" is not)
+    if head.isupper() or not head.isalpha() and "-" not in head:
+        return False  # an acronym, a model number
+    low = head.lower()
+    forms = {low, singular(low), low.rsplit("-", 1)[-1], singular(low.rsplit("-", 1)[-1])}
+    if forms & _not_people():
+        return False
+    return bool(forms & people_nouns()) or any(_AGENT.search(f) for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Heads of a body described ("think tank", "conglomerate", "committee"), in any
+    case; those only a capital makes a body (named_source_heads) set aside."""
+    r = load_roles()
+    return frozenset((r.body_nouns | r.firm_nouns | _BODY_HEADS) - _NAMED_SOURCE_HEADS)
+
+
+def _body(ws: list[str]) -> bool:
+    """A body described, not named ("non-partisan foreign policy think tank", "Chinese
+    conglomerate", "House intelligence committee", "U.S. Senate")."""
+    low = [w.lower() for w in ws]
+    heads = {low[-1], singular(low[-1])}
+    if len(low) > 1:
+        heads.add(f"{low[-2]}-{low[-1]}")  # "think tank" is "think-tank"
+    return bool(heads & _bodies())
+
+
+def _country_and_thing(ws: list[str], rest: list[str]) -> bool:
+    """A country (or body) and a noun that is no issue's term nor an event or policy,
+    judging words aside ("South Korean trucks", "Chinese border", "U.S. capabilities",
+    "Pyongyang time"): a thing of the country's, which its section already names; "U.N.
+    sanctions", "North Korea policy", "Iran deal", "U.S. deployment" are subjects."""
+    if len(rest) == len(ws) or not _bare(rest):
+        return False
+    head = ws[-1]
+    low = head.lower()
+    if _ACRONYM.match(head) or _issue_word().match(low):
+        return False
+    return not {low, singular(low)} & _GENERIC_HEADS
+
+
 def _shouted(ws: list[str]) -> bool:
     """Two or more words of letters, all in capitals ("AMY GOODMAN", "BREAKING NEWS")."""
     letters = [w for w in ws if w.isalpha()]
@@ -197,10 +290,14 @@ def kept(phrase: str, key: str, n_articles: int) -> bool:
         return False
     if _no_subject(phrase, ws) or _institution(phrase) or _shouted(ws):
         return False
+    if _people(ws) or _body(ws) or _known_body(phrase):
+        return False
     head = ws[-1]
     rest = _without_countries(ws)
     if len(rest) < len(ws) and _bare(rest) and head.lower() in _SAID_HEADS | _SECTION_HEADS:
         return False  # "U.N. speech", "White House statement", "North Korean missile"
+    if _country_and_thing(ws, rest):
+        return False
     if not _bare(ws):
         return True
     if _ACRONYM.match(head):
